@@ -1,0 +1,339 @@
+//! `brief corpus …`: list documents and browse what extraction found in them.
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{CorpusArgs, Outcome, print, report, table};
+use crate::corpus::{Corpus, Document};
+use crate::diag::Diagnostic;
+use crate::extract::{self, Extracted, Figure, Quote, Section};
+use crate::suggest::did_you_mean;
+
+#[derive(Debug, Subcommand)]
+pub enum CorpusCommand {
+    /// List the documents: id, date, outlet, words, title.
+    List(ListArgs),
+    /// Show one document: metadata, sections, and counts of quotes and figures.
+    Show(ShowArgs),
+    /// List quotes, optionally filtered.
+    Quotes(QuoteArgs),
+    /// List figures (statistics), optionally filtered.
+    Figures(FigureArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The document id (see `brief corpus list`).
+    id: String,
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Print JSON: the document, its body, sections, paragraphs, quotes and figures.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuoteArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Only quotes whose speaker contains this text (case-insensitive; "Zhang" finds "Zhang Jun").
+    #[arg(long, value_name = "S")]
+    speaker: Option<String>,
+    /// Only quotes from this document.
+    #[arg(long, value_name = "ID")]
+    doc: Option<String>,
+    /// Only quotes whose text contains this (case-insensitive).
+    #[arg(long = "match", value_name = "TEXT")]
+    matches: Option<String>,
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FigureArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Only figures from this document.
+    #[arg(long, value_name = "ID")]
+    doc: Option<String>,
+    /// Only figures whose text, subject or sentence contains this (case-insensitive).
+    #[arg(long = "match", value_name = "TEXT")]
+    matches: Option<String>,
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(cmd: CorpusCommand) -> Outcome {
+    let args = match &cmd {
+        CorpusCommand::List(a) => &a.corpus,
+        CorpusCommand::Show(a) => &a.corpus,
+        CorpusCommand::Quotes(a) => &a.corpus,
+        CorpusCommand::Figures(a) => &a.corpus,
+    };
+    let corpus = match Corpus::load(&args.dir()) {
+        Ok(c) => c,
+        Err(e) => {
+            report(&[e.0]);
+            return Outcome::UsageOrIo;
+        }
+    };
+    report(&corpus.diagnostics);
+    let input_outcome = if corpus.has_errors() {
+        Outcome::InputErrors
+    } else {
+        Outcome::Ok
+    };
+    let usage = match cmd {
+        CorpusCommand::List(a) => {
+            list(&corpus, a.json);
+            Ok(())
+        }
+        CorpusCommand::Show(a) => show(&corpus, &a.id, a.json),
+        CorpusCommand::Quotes(a) => quotes(&corpus, &a),
+        CorpusCommand::Figures(a) => figures(&corpus, &a),
+    };
+    match usage {
+        Ok(()) => input_outcome,
+        Err(d) => {
+            report(&[d]);
+            Outcome::UsageOrIo
+        }
+    }
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) {
+    let mut text =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    print(&text);
+}
+
+fn list(corpus: &Corpus, as_json: bool) {
+    if as_json {
+        return json(&corpus.documents);
+    }
+    let rows: Vec<Vec<String>> = corpus
+        .documents
+        .iter()
+        .map(|d| {
+            vec![
+                d.id.clone(),
+                d.meta.published.map(|p| p.to_string()).unwrap_or_default(),
+                d.meta.outlet.clone().unwrap_or_default(),
+                d.words.to_string(),
+                d.meta.title.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    print(&table::render(
+        &["ID", "PUBLISHED", "OUTLET", "WORDS", "TITLE"],
+        &rows,
+        table::terminal_width(),
+    ));
+}
+
+/// The document named on the command line, or a usage error with a suggestion.
+fn find_doc<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Document, Diagnostic> {
+    corpus.get(id).ok_or_else(|| unknown_doc(corpus, id))
+}
+
+fn unknown_doc(corpus: &Corpus, id: &str) -> Diagnostic {
+    let mut d = Diagnostic::error(format!(
+        "no document with id `{id}` in {}",
+        corpus.root.display()
+    ));
+    match did_you_mean(id, corpus.documents.iter().map(|d| d.id.as_str())) {
+        Some(s) => d = d.hint(format!("did you mean `{s}`?")),
+        None => d = d.hint("`brief corpus list` shows the ids"),
+    }
+    d
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    #[serde(flatten)]
+    document: &'a Document,
+    body: &'a str,
+    #[serde(flatten)]
+    extracted: &'a Extracted,
+}
+
+fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<(), Diagnostic> {
+    let doc = find_doc(corpus, id)?;
+    let ex = extract::extract(doc);
+    if as_json {
+        json(&ShowJson {
+            document: doc,
+            body: &doc.body,
+            extracted: &ex,
+        });
+        return Ok(());
+    }
+    let mut out = String::new();
+    let meta = &doc.meta;
+    let mut field = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            out.push_str(&format!("{name:<11} {v}\n"));
+        }
+    };
+    field("id", Some(doc.id.clone()));
+    field("path", Some(doc.path.display().to_string()));
+    field("title", meta.title.clone());
+    field("outlet", meta.outlet.clone());
+    field("author", meta.author.clone());
+    field("translator", meta.translator.clone());
+    field("editor", meta.editor.clone());
+    field("published", meta.published.map(|p| p.to_string()));
+    field("url", meta.url.clone());
+    field("language", meta.language.clone());
+    field(
+        "tags",
+        (!meta.tags.is_empty()).then(|| meta.tags.join(", ")),
+    );
+    if let Some(o) = &meta.original {
+        let parts: Vec<String> = [&o.title, &o.author, &o.outlet, &o.url]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .chain(o.published.map(|p| p.to_string()))
+            .collect();
+        field("original", Some(parts.join(" · ")));
+    }
+    field("words", Some(doc.words.to_string()));
+    field(
+        "extracted",
+        Some(format!(
+            "{} paragraphs, {} quotes, {} figures",
+            ex.paragraphs.len(),
+            ex.quotes.len(),
+            ex.figures.len()
+        )),
+    );
+    out.push_str("\nSECTIONS\n");
+    let rows: Vec<Vec<String>> = ex.sections.iter().map(|s| section_row(doc, s)).collect();
+    out.push_str(&table::render(
+        &["ADDRESS", "PARAGRAPHS", "TITLE"],
+        &rows,
+        table::terminal_width(),
+    ));
+    print(&out);
+    Ok(())
+}
+
+fn section_row(doc: &Document, s: &Section) -> Vec<String> {
+    let paras = match (s.paragraphs.first(), s.paragraphs.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    vec![
+        format!("{}#{}", doc.id, s.id),
+        paras,
+        s.title.clone().unwrap_or_default(),
+    ]
+}
+
+/// Extracts only the documents a `--doc` filter asks for.
+fn extracted(corpus: &Corpus, doc: Option<&str>) -> Result<Vec<Extracted>, Diagnostic> {
+    match doc {
+        Some(id) => Ok(vec![extract::extract(find_doc(corpus, id)?)]),
+        None => Ok(extract::extract_all(&corpus.documents)),
+    }
+}
+
+fn contains_ci(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<(), Diagnostic> {
+    let all = extracted(corpus, a.doc.as_deref())?;
+    let selected: Vec<&Quote> = all
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .filter(|q| {
+            a.speaker
+                .as_deref()
+                .is_none_or(|s| q.speaker.as_deref().is_some_and(|sp| contains_ci(sp, s)))
+        })
+        .filter(|q| a.matches.as_deref().is_none_or(|m| contains_ci(&q.text, m)))
+        .collect();
+    if a.json {
+        json(&selected);
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = selected
+        .iter()
+        .map(|q| {
+            vec![
+                q.id.clone(),
+                q.speaker.clone().unwrap_or_default(),
+                q.text.clone(),
+            ]
+        })
+        .collect();
+    print(&table::render(
+        &["ID", "SPEAKER", "QUOTE"],
+        &rows,
+        table::terminal_width(),
+    ));
+    Ok(())
+}
+
+fn figures(corpus: &Corpus, a: &FigureArgs) -> Result<(), Diagnostic> {
+    let all = extracted(corpus, a.doc.as_deref())?;
+    let selected: Vec<&Figure> = all
+        .iter()
+        .flat_map(|e| &e.figures)
+        .filter(|f| {
+            a.matches.as_deref().is_none_or(|m| {
+                contains_ci(&f.text, m)
+                    || f.subject.as_deref().is_some_and(|s| contains_ci(s, m))
+                    || contains_ci(&f.sentence, m)
+            })
+        })
+        .collect();
+    if a.json {
+        json(&selected);
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = selected
+        .iter()
+        .map(|f| {
+            let values: Vec<String> = f.values.iter().map(|v| format_value(*v)).collect();
+            vec![
+                f.id.clone(),
+                f.text.clone(),
+                values.join(" → "),
+                f.unit.clone().unwrap_or_default(),
+                f.period.clone().unwrap_or_default(),
+                f.subject.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    print(&table::render(
+        &["ID", "FIGURE", "VALUES", "UNIT", "PERIOD", "SUBJECT"],
+        &rows,
+        table::terminal_width(),
+    ));
+    Ok(())
+}
+
+/// Numbers as a reader writes them: no trailing `.0`, no exponent.
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}

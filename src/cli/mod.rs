@@ -1,0 +1,124 @@
+//! The command line: thin wrappers that call the library stages and print results.
+//!
+//! Exit codes: 0 ok; 1 input errors (a document or spec could not be used);
+//! 2 usage or I/O errors (bad arguments, a missing directory).
+
+mod corpus;
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::Diagnostic;
+
+/// Outcome of a command, mapped to the documented exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    InputErrors,
+    UsageOrIo,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> ExitCode {
+        match o {
+            Outcome::Ok => ExitCode::SUCCESS,
+            Outcome::InputErrors => ExitCode::from(1),
+            Outcome::UsageOrIo => ExitCode::from(2),
+        }
+    }
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "brief",
+    version,
+    about = "Compile policy briefs from a corpus of sources",
+    after_help = "Examples:\n  brief corpus list\n  brief corpus quotes --speaker Zhang\n  brief corpus figures --doc mass-exodus --json\n\nExit codes: 0 ok, 1 input errors, 2 usage or I/O errors."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Browse the corpus: documents, and the quotes and figures extracted from them.
+    #[command(subcommand)]
+    Corpus(corpus::CorpusCommand),
+}
+
+/// Where the corpus lives; shared by every command that reads it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CorpusArgs {
+    /// Corpus directory [default: `corpus/` in the project root, the nearest
+    /// directory upwards that has one]
+    #[arg(long, value_name = "DIR", env = "BRIEF_CORPUS", global = true)]
+    pub corpus: Option<PathBuf>,
+}
+
+impl CorpusArgs {
+    pub fn dir(&self) -> PathBuf {
+        if let Some(dir) = &self.corpus {
+            return dir.clone();
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        for dir in cwd.ancestors() {
+            if dir.join("corpus").is_dir() {
+                return relative_to(&dir.join("corpus"), &cwd);
+            }
+        }
+        PathBuf::from("corpus")
+    }
+}
+
+/// Shows paths relative to the working directory, as the user would type them.
+fn relative_to(path: &std::path::Path, base: &std::path::Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix(base) {
+        return rest.to_path_buf();
+    }
+    let mut up = PathBuf::new();
+    for ancestor in base.ancestors().skip(1) {
+        up.push("..");
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            return up.join(rest);
+        }
+    }
+    path.to_path_buf()
+}
+
+/// Runs the CLI with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                Outcome::UsageOrIo.into()
+            } else {
+                Outcome::Ok.into()
+            };
+        }
+    };
+    let outcome = match cli.command {
+        Command::Corpus(cmd) => corpus::run(cmd),
+    };
+    outcome.into()
+}
+
+/// Prints diagnostics to stderr, errors and warnings alike, in the order found.
+pub fn report(diagnostics: &[Diagnostic]) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    for d in diagnostics {
+        let _ = write!(err, "{d}");
+    }
+}
+
+/// Writes to stdout, ignoring a closed pipe (`brief corpus quotes | head`).
+pub fn print(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}

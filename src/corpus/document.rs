@@ -1,0 +1,166 @@
+//! The document model: one source article, its metadata and its verbatim body.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+
+/// Source metadata from front matter. Every field is optional because a field
+/// the source does not state must stay absent rather than be guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// Stable slug other files refer to; defaults to the file stem.
+    #[serde(default, skip_serializing)]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The publication the document appeared in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Who translated it, when the document is a translation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translator: Option<String>,
+    /// An editor the document credits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// BCP 47 language tag of the body text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Analyst-chosen topics, used by selectors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The original, when this document is a translation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Original>,
+}
+
+/// Where a translated document came from, so citations can credit both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Original {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// The field names front matter accepts, for "did you mean" hints.
+pub const METADATA_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "outlet",
+    "author",
+    "translator",
+    "editor",
+    "published",
+    "url",
+    "language",
+    "tags",
+    "original",
+];
+
+/// How the body is structured, which decides how it splits into paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// CommonMark: blank lines separate paragraphs, `#` lines are headings.
+    Markdown,
+    /// Plain text: every non-empty line is a paragraph.
+    Text,
+}
+
+/// One source document. `body` is verbatim: every span extracted later is a
+/// byte range into it, so a quote can always be checked against its source.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: String,
+    /// The file, as found under the corpus directory the user named.
+    pub path: PathBuf,
+    #[serde(flatten)]
+    pub meta: Metadata,
+    pub words: usize,
+    #[serde(skip)]
+    pub format: Format,
+    #[serde(skip)]
+    pub body: String,
+    /// Byte offset of the body in the file, to turn body spans into file lines.
+    #[serde(skip)]
+    pub body_offset: usize,
+}
+
+impl Document {
+    /// 1-based line in the file of a byte offset into the body.
+    pub fn file_line(&self, body_offset: usize, file_text: &str) -> usize {
+        crate::diag::line_column(file_text, self.body_offset + body_offset).0
+    }
+}
+
+/// Counts words the way a reader would: runs of letters or digits, and each
+/// CJK character on its own (Chinese has no spaces between words).
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        if is_cjk(c) {
+            words += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else {
+            // Apostrophes and hyphens join words ("Xi’s", "year-on-year"); separators join digits ("4,271").
+            let joins_word = matches!(c, '\'' | '’' | '-') && next.is_alphanumeric();
+            let joins_number =
+                matches!(c, ',' | '.') && prev.is_ascii_digit() && next.is_ascii_digit();
+            in_word = in_word && (joins_word || joins_number);
+        }
+        prev = c;
+    }
+    words
+}
+
+/// CJK ideographs and kana, which count as one word each and need a CJK font.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words() {
+        let cases = [
+            ("", 0),
+            ("Xi Jinping’s message", 3),
+            ("a 12-times increase, 4,271 people", 5),
+            ("习近平 (Xi)", 4),
+            ("  -- ! ", 0),
+        ];
+        for (text, want) in cases {
+            assert_eq!(count_words(text), want, "{text}");
+        }
+    }
+}

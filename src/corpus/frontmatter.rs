@@ -1,0 +1,151 @@
+//! Splits a Markdown file into its YAML front matter and body, and parses the front matter.
+
+use crate::diag::Diagnostic;
+use crate::suggest::did_you_mean;
+
+use super::document::{METADATA_FIELDS, Metadata};
+
+/// A file cut at its front matter: the YAML (if any) and where the body starts.
+#[derive(Debug)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, and its byte offset in the file.
+    pub yaml: Option<(&'a str, usize)>,
+    pub body_offset: usize,
+}
+
+/// Finds a leading `---` … `---` (or `...`) block. An opening line without a
+/// closing one is an error: silently reading YAML as body text would publish it.
+pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Ok(Split {
+            yaml: None,
+            body_offset: 0,
+        });
+    }
+    let yaml_start = first_line_end;
+    let mut pos = yaml_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Split {
+                yaml: Some((&text[yaml_start..pos], yaml_start)),
+                body_offset: end,
+            });
+        }
+        pos = end;
+    }
+    Err((
+        0,
+        "front matter starts with `---` but has no closing `---` line".into(),
+    ))
+}
+
+/// Parses front matter YAML into metadata; errors point into the whole file.
+pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata, Diagnostic> {
+    if yaml.trim().is_empty() {
+        return Ok(Metadata::default());
+    }
+    serde_saphyr::from_str::<Metadata>(yaml).map_err(|err| {
+        let first_line = crate::diag::line_column(file_text, yaml_offset).0;
+        let message = clean_message(&err.without_snippet().to_string());
+        let mut diag = Diagnostic::error(format!("invalid front matter: {message}"));
+        if let Some(loc) = err.location() {
+            let line = first_line + loc.line() as usize - 1;
+            diag = diag.at(file_text, line, loc.column() as usize);
+        }
+        if let Some(field) = unknown_field(&message) {
+            match did_you_mean(field, METADATA_FIELDS.iter().copied()) {
+                Some(s) => diag = diag.hint(format!("did you mean `{s}`?")),
+                None => {
+                    diag = diag.hint(format!(
+                        "front matter fields are: {}",
+                        METADATA_FIELDS.join(", ")
+                    ))
+                }
+            }
+        }
+        diag
+    })
+}
+
+/// Drops the parser's own position suffix (we print positions ourselves) and
+/// its advice about parser options, which a corpus author cannot act on.
+fn clean_message(message: &str) -> String {
+    let message = match message.rfind(" at line ") {
+        Some(i) if message[i..].contains("column") => &message[..i],
+        _ => message,
+    };
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest);
+        return format!("duplicate key `{key}`");
+    }
+    // serde lists every expected field; our hint says it better.
+    match message.find(", expected one of") {
+        Some(i) if message.starts_with("unknown field") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
+}
+
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    rest.split('`').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter() {
+        let cases: [(&str, Option<&str>, usize); 5] = [
+            ("---\ntitle: a\n---\nbody", Some("title: a\n"), 17),
+            ("---\r\ntitle: a\r\n---\r\nbody", Some("title: a\r\n"), 20),
+            ("---\ntitle: a\n...\nbody", Some("title: a\n"), 17),
+            ("no front matter\n---\n", None, 0),
+            ("---\n---\n", Some(""), 8),
+        ];
+        for (text, yaml, body) in cases {
+            let split = split(text).unwrap();
+            assert_eq!(split.yaml.map(|y| y.0), yaml, "{text:?}");
+            assert_eq!(split.body_offset, body, "{text:?}");
+        }
+        assert!(split("---\ntitle: a\nbody").is_err());
+    }
+
+    #[test]
+    fn unknown_field_points_at_line_and_suggests() {
+        let text = "---\ntitle: A\ntitel: B\n---\n";
+        let diag = parse(text, "title: A\ntitel: B\n", 4).unwrap_err();
+        assert_eq!(
+            diag.to_string(),
+            "error: invalid front matter: unknown field `titel`\n  |\n3 | titel: B\n  | ^\n  = help: did you mean `title`?\n"
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_and_bad_dates_are_errors() {
+        let text = "---\ntitle: A\ntitle: B\n---\n";
+        let diag = parse(text, "title: A\ntitle: B\n", 4).unwrap_err();
+        assert_eq!(diag.message, "invalid front matter: duplicate key `title`");
+        assert_eq!(diag.position, Some((3, 1)));
+
+        let text = "---\npublished: May 2023\n---\n";
+        let diag = parse(text, "published: May 2023\n", 4).unwrap_err();
+        assert!(
+            diag.message.contains("expected a date like"),
+            "{}",
+            diag.message
+        );
+        assert_eq!(diag.position.map(|p| p.0), Some(2));
+    }
+
+    #[test]
+    fn accepts_partial_dates_and_translations() {
+        let yaml = "published: 2023\noriginal:\n  outlet: VOA\n  url: https://example.org\n";
+        let meta = parse("", yaml, 0).unwrap();
+        assert_eq!(meta.published.unwrap().to_string(), "2023");
+        assert_eq!(meta.original.unwrap().outlet.as_deref(), Some("VOA"));
+    }
+}

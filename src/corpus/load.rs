@@ -1,0 +1,250 @@
+//! Reading one corpus file into a `Document`, or into diagnostics saying why it cannot be used.
+
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+
+use super::document::{Document, Format, Metadata, count_words};
+use super::frontmatter;
+
+/// A file that became a document, with any warnings about it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub document: Document,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Turns a file's bytes into a document. Never panics: every way a file can be
+/// unusable comes back as an error diagnostic naming the file, line and reason.
+pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
+    let format = match path.extension().and_then(|e| e.to_str()) {
+        Some("txt") => Format::Text,
+        _ => Format::Markdown,
+    };
+    if let Some(nul) = memchr_nul(bytes) {
+        let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(
+            Diagnostic::error("binary file: contains a NUL byte, not text")
+                .in_file(path)
+                .at("", line, 1)
+                .hint("the corpus holds UTF-8 Markdown (.md) or plain text (.txt) documents"),
+        );
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.valid_up_to();
+            // Show the line up to the bad byte, which is all we can print faithfully.
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let (line, column) = crate::diag::line_column(&prefix, valid);
+            return Err(Diagnostic::error(format!(
+                "invalid UTF-8: byte 0x{:02x} at offset {valid} is not valid UTF-8",
+                bytes[valid]
+            ))
+            .in_file(path)
+            .at(&prefix, line, column)
+            .hint("re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+
+    let (meta, body_offset, has_front_matter) = match format {
+        Format::Text => (Metadata::default(), 0, false),
+        Format::Markdown => match frontmatter::split(text) {
+            Err((offset, message)) => {
+                return Err(Diagnostic::error(message)
+                    .in_file(path)
+                    .at_offset(text, offset)
+                    .hint("close the front matter with a line holding only `---`"));
+            }
+            Ok(split) => match split.yaml {
+                Some((yaml, offset)) => (
+                    frontmatter::parse(text, yaml, offset).map_err(|d| d.in_file(path))?,
+                    split.body_offset,
+                    true,
+                ),
+                None => (Metadata::default(), 0, false),
+            },
+        },
+    };
+
+    let id = match &meta.id {
+        Some(id) => {
+            validate_id(id).map_err(|reason| {
+                let offset = text.find("id:").unwrap_or(0);
+                Diagnostic::error(format!("invalid id `{id}`: {reason}"))
+                    .in_file(path)
+                    .at_offset(text, offset)
+                    .hint("ids are slugs: letters, digits, `-`, `_` and `.`")
+            })?;
+            id.clone()
+        }
+        None => {
+            validate_id(&stem).map_err(|reason| {
+                Diagnostic::error(format!(
+                    "cannot use the file name `{stem}` as an id: {reason}"
+                ))
+                .in_file(path)
+                .hint("rename the file, or give an `id:` in front matter")
+            })?;
+            stem
+        }
+    };
+
+    let mut meta = meta;
+    let mut body_offset = body_offset;
+    let mut warnings = Vec::new();
+    if !has_front_matter {
+        // A title is the first line of a plain document; the rest is its body.
+        let first = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.trim());
+        if format == Format::Text
+            && let Some(first) = first
+        {
+            meta.title = Some(first.to_string());
+            let at = text.find(first).unwrap_or(0) + first.len();
+            body_offset = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        }
+        warnings.push(
+            Diagnostic::warning(
+                "no front matter: outlet, author, published and url are unknown and will be left out of citations",
+            )
+            .in_file(path)
+            .hint("add a `---` block with the metadata the source states (see README, \"Corpus format\")"),
+        );
+    }
+    let body = text[body_offset..].to_string();
+    if body.trim().is_empty() {
+        warnings.push(Diagnostic::warning("document has no body text").in_file(path));
+    }
+    let words = count_words(&body);
+    meta.id = None;
+    Ok(Loaded {
+        document: Document {
+            id,
+            path: path.to_path_buf(),
+            meta,
+            words,
+            format,
+            body,
+            body_offset,
+        },
+        warnings,
+    })
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Ids appear in paths (`DOC/q3`), anchors (`DOC#section`) and file names, so they stay plain.
+pub fn validate_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("it is empty".into());
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        return Err(format!("`{c}` is not allowed"));
+    }
+    if id.starts_with('.') {
+        return Err("it starts with `.`".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(name: &str, text: &[u8]) -> Result<Loaded, Diagnostic> {
+        load_file(Path::new(name), text)
+    }
+
+    #[test]
+    fn markdown_with_front_matter() {
+        let loaded = load("c/a.md", b"---\nid: x\ntitle: T\n---\n\nBody one.\n").unwrap();
+        assert_eq!(loaded.document.id, "x");
+        assert_eq!(loaded.document.meta.title.as_deref(), Some("T"));
+        assert_eq!(loaded.document.body, "\nBody one.\n");
+        assert_eq!(loaded.document.words, 2);
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn plain_text_takes_title_from_first_line_and_warns() {
+        let loaded = load("c/note-1.txt", b"\nMy Title\nFirst para.\nSecond.\n").unwrap();
+        let doc = &loaded.document;
+        assert_eq!(doc.id, "note-1");
+        assert_eq!(doc.meta.title.as_deref(), Some("My Title"));
+        assert_eq!(doc.body, "First para.\nSecond.\n");
+        assert_eq!(doc.format, Format::Text);
+        assert_eq!(loaded.warnings.len(), 1);
+        assert!(
+            loaded.warnings[0]
+                .message
+                .contains("outlet, author, published and url are unknown")
+        );
+    }
+
+    #[test]
+    fn unusable_files_are_errors_with_reasons() {
+        type Case<'a> = (&'a str, &'a [u8], &'a str, Option<(usize, usize)>);
+        let cases: [Case; 5] = [
+            (
+                "a.md",
+                b"ok\n\xff\xfe",
+                "invalid UTF-8: byte 0xff at offset 3",
+                Some((2, 1)),
+            ),
+            (
+                "a.md",
+                b"line\nbin\0ary",
+                "binary file: contains a NUL byte, not text",
+                Some((2, 1)),
+            ),
+            (
+                "a.md",
+                b"---\ntitle: x\n",
+                "front matter starts with `---` but has no closing",
+                Some((1, 1)),
+            ),
+            (
+                "a.md",
+                b"---\nid: a/b\n---\n",
+                "invalid id `a/b`: `/` is not allowed",
+                Some((2, 1)),
+            ),
+            (
+                "a b.md",
+                b"text",
+                "cannot use the file name `a b` as an id",
+                None,
+            ),
+        ];
+        for (name, bytes, message, position) in cases {
+            let diag = load(name, bytes).unwrap_err();
+            assert!(
+                diag.message.starts_with(message),
+                "{name}: {}",
+                diag.message
+            );
+            assert_eq!(diag.position, position, "{}", diag.message);
+            assert_eq!(diag.file.as_deref(), Some(Path::new(name)));
+        }
+    }
+
+    #[test]
+    fn strips_byte_order_mark() {
+        let loaded = load("a.md", "\u{feff}---\ntitle: T\n---\nx".as_bytes()).unwrap();
+        assert_eq!(loaded.document.meta.title.as_deref(), Some("T"));
+    }
+}

@@ -1,0 +1,158 @@
+//! Stage 1: the corpus. Walks a directory of source documents and loads each
+//! into a [`Document`]; a file that cannot be used is reported and skipped so
+//! the rest of the corpus still loads.
+
+mod date;
+mod document;
+mod frontmatter;
+mod load;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use date::PartialDate;
+pub use document::{Document, Format, METADATA_FIELDS, Metadata, Original, count_words, is_cjk};
+pub use load::{load_file, validate_id};
+
+use crate::diag::Diagnostic;
+
+/// Extensions read as documents. Anything else in the corpus directory is
+/// reported once and skipped, so a stray PDF is noticed rather than ignored.
+const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// Every usable document of a corpus, in path order, with what went wrong on the way.
+#[derive(Debug)]
+pub struct Corpus {
+    pub root: PathBuf,
+    pub documents: Vec<Document>,
+    /// Errors (unusable files) and warnings (missing metadata), in path order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The corpus could not be read at all (as opposed to some files being unusable).
+#[derive(Debug)]
+pub struct CorpusError(pub Diagnostic);
+
+impl Corpus {
+    /// Loads every document under `root` (recursively; hidden files skipped), in parallel.
+    pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
+        match std::fs::metadata(root) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(CorpusError(
+                    Diagnostic::error(format!("corpus `{}` is not a directory", root.display()))
+                        .hint("pass the directory that holds the documents with --corpus DIR"),
+                ));
+            }
+            Err(e) => {
+                return Err(CorpusError(
+                    Diagnostic::error(format!(
+                        "failed to read corpus directory `{}` ({})",
+                        root.display(),
+                        io_reason(&e)
+                    ))
+                    .hint("create it, or pass another directory with --corpus DIR"),
+                ));
+            }
+        }
+        let mut diagnostics = Vec::new();
+        let mut files = Vec::new();
+        let walker = walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let ext = e
+                        .path()
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .unwrap_or_default();
+                    if DOCUMENT_EXTENSIONS.contains(&ext) {
+                        files.push(e.into_path());
+                    } else {
+                        diagnostics.push(
+                            Diagnostic::warning("skipped: not a document (.md or .txt)")
+                                .in_file(e.path()),
+                        );
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.to_path_buf());
+                    diagnostics
+                        .push(Diagnostic::error(format!("failed to read ({e})")).in_file(path));
+                }
+            }
+        }
+
+        let loaded: Vec<_> = files
+            .par_iter()
+            .map(|path| match std::fs::read(path) {
+                Ok(bytes) => load_file(path, &bytes),
+                Err(e) => Err(
+                    Diagnostic::error(format!("failed to read ({})", io_reason(&e))).in_file(path),
+                ),
+            })
+            .collect();
+
+        let mut documents: Vec<Document> = Vec::with_capacity(loaded.len());
+        let mut seen: HashMap<String, PathBuf> = HashMap::new();
+        for result in loaded {
+            match result {
+                Ok(l) => {
+                    diagnostics.extend(l.warnings);
+                    let doc = l.document;
+                    if let Some(first) = seen.get(&doc.id) {
+                        diagnostics.push(
+                            Diagnostic::error(format!("duplicate id `{}`", doc.id))
+                                .in_file(&doc.path)
+                                .hint(format!(
+                                    "`{}` already uses it; ids must be unique in a corpus",
+                                    first.display()
+                                )),
+                        );
+                        continue;
+                    }
+                    seen.insert(doc.id.clone(), doc.path.clone());
+                    documents.push(doc);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        Ok(Corpus {
+            root: root.to_path_buf(),
+            documents,
+            diagnostics,
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The OS error without its "(os error 2)" suffix, which users cannot act on.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "not found".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Stage 2: extraction. Pure functions of a [`Document`]: no I/O, no clock.
+//! They find the sections, paragraphs, quotes and figures a brief can select,
+//! each with a byte span back into the document body so it can be verified.
+//!
+//! Ids are `DOC/q-<first words>` for quotes and `DOC/f-<figure text>` for
+//! figures (a `-2`, `-3` suffix separates repeats within one document). They
+//! depend only on the document's own text, so editing or adding another
+//! document never changes them, and a reader can tell what an id points at.
+
+pub mod figures;
+pub mod quotes;
+pub mod sections;
+pub mod text;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::corpus::Document;
+
+pub use figures::Figure;
+pub use quotes::Quote;
+pub use sections::{Paragraph, Section};
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extracted {
+    pub doc: String,
+    pub sections: Vec<Section>,
+    pub paragraphs: Vec<Paragraph>,
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+}
+
+/// A paragraph as the extractors see it: its text, where it sits in the body,
+/// and its sentences (byte ranges relative to `text`).
+#[derive(Debug, Clone)]
+pub struct Para<'a> {
+    pub number: usize,
+    /// Byte offset of `text` in the body.
+    pub offset: usize,
+    pub text: &'a str,
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Para<'_> {
+    /// The sentences overlapping `range` (relative to the paragraph), joined verbatim.
+    pub fn sentence_around(&self, range: Range<usize>) -> Range<usize> {
+        let covering: Vec<&Range<usize>> = self
+            .sentences
+            .iter()
+            .filter(|s| s.start < range.end.max(range.start + 1) && range.start < s.end)
+            .collect();
+        let first = covering.first().map_or(range.clone(), |s| (*s).clone());
+        let last = covering.last().map_or(first.clone(), |s| (*s).clone());
+        first.start.min(range.start)..last.end.max(range.end)
+    }
+}
+
+/// Extracts sections, paragraphs, quotes and figures from one document.
+pub fn extract(doc: &Document) -> Extracted {
+    let (sections, paragraphs) = sections::split(&doc.body, doc.format);
+    let paras: Vec<Para> = paragraphs
+        .iter()
+        .map(|p| {
+            let text = &doc.body[p.start..p.end];
+            Para {
+                number: p.number,
+                offset: p.start,
+                text,
+                sentences: text::sentences(text),
+            }
+        })
+        .collect();
+
+    let mut quotes = quotes::find(&paras);
+    let mut ids = IdMaker::default();
+    for q in &mut quotes {
+        q.doc = doc.id.clone();
+        q.id = ids.make(&doc.id, "q", &q.text, 5);
+    }
+    let mut figures: Vec<Figure> = paras.iter().flat_map(figures::find).collect();
+    for f in &mut figures {
+        f.doc = doc.id.clone();
+        f.id = ids.make(&doc.id, "f", &f.text, 6);
+    }
+    Extracted {
+        doc: doc.id.clone(),
+        sections,
+        paragraphs,
+        quotes,
+        figures,
+    }
+}
+
+/// Extracts every document, in parallel; the result is in document order.
+pub fn extract_all(docs: &[Document]) -> Vec<Extracted> {
+    docs.par_iter().map(extract).collect()
+}
+
+/// Readable ids, made unique within a document by numbering repeats.
+#[derive(Default)]
+struct IdMaker {
+    used: HashMap<String, usize>,
+}
+
+impl IdMaker {
+    fn make(&mut self, doc: &str, kind: &str, text: &str, words: usize) -> String {
+        let slug = match text::slug(text, words) {
+            s if s.is_empty() => "x".to_string(),
+            s => s,
+        };
+        let base = format!("{doc}/{kind}-{slug}");
+        let n = self.used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}-{n}") }
+    }
+}

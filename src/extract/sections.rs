@@ -1,0 +1,275 @@
+//! Sections and paragraphs: the addressable structure of a document body.
+//!
+//! A section is a heading and the paragraphs up to the next heading; the text
+//! before the first heading is the section `intro`. Paragraphs are numbered
+//! from 1 through the whole document, so `DOC#p7` and `DOC#section-slug` both
+//! name stable places an excerpt can quote.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use super::text::slug;
+use crate::corpus::Format;
+
+/// The id of the untitled section before a document's first heading.
+pub const INTRO: &str = "intro";
+
+/// A heading and the paragraphs under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// Slug of the heading, unique within the document (`intro` before any heading).
+    pub id: String,
+    /// The heading's text; `None` for the intro.
+    pub title: Option<String>,
+    /// Heading level (1–6); 0 for the intro.
+    pub level: u8,
+    /// Numbers of the paragraphs in this section (1-based, document-wide).
+    pub paragraphs: Vec<usize>,
+    /// Byte span of the heading line in the body (empty for the intro).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A paragraph of prose: the unit quotes and figures are found in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    /// 1-based position in the document.
+    pub number: usize,
+    /// Id of the section it belongs to.
+    pub section: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits a body into sections and paragraphs.
+pub fn split(body: &str, format: Format) -> (Vec<Section>, Vec<Paragraph>) {
+    let blocks = match format {
+        Format::Markdown => markdown_blocks(body),
+        Format::Text => text_blocks(body),
+    };
+    let mut sections = vec![Section {
+        id: INTRO.to_string(),
+        title: None,
+        level: 0,
+        paragraphs: Vec::new(),
+        start: 0,
+        end: 0,
+    }];
+    let mut used: HashSet<String> = HashSet::from([INTRO.to_string()]);
+    let mut paragraphs = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading {
+                level,
+                title,
+                range,
+            } => {
+                let base = match slug(&title, 12) {
+                    s if s.is_empty() => format!("section-{}", sections.len()),
+                    s => s,
+                };
+                let mut id = base.clone();
+                let mut n = 2;
+                while !used.insert(id.clone()) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                sections.push(Section {
+                    id,
+                    title: Some(title),
+                    level,
+                    paragraphs: Vec::new(),
+                    start: range.start,
+                    end: range.end,
+                });
+            }
+            Block::Paragraph(range) => {
+                let number = paragraphs.len() + 1;
+                let section = sections.last_mut().expect("intro section always exists");
+                section.paragraphs.push(number);
+                paragraphs.push(Paragraph {
+                    number,
+                    section: section.id.clone(),
+                    start: range.start,
+                    end: range.end,
+                });
+            }
+        }
+    }
+    if sections[0].paragraphs.is_empty() && sections.len() > 1 {
+        sections.remove(0);
+    }
+    (sections, paragraphs)
+}
+
+enum Block {
+    Heading {
+        level: u8,
+        title: String,
+        range: Range<usize>,
+    },
+    Paragraph(Range<usize>),
+}
+
+fn text_blocks(body: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut pos = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let start = pos + (line.len() - line.trim_start().len());
+            blocks.push(Block::Paragraph(start..start + trimmed.len()));
+        }
+        pos += line.len();
+    }
+    blocks
+}
+
+/// Headings and prose paragraphs from CommonMark, with spans into the source.
+/// Items of tight lists have no paragraph event, so their inline text is the
+/// paragraph. Code, HTML and tables are not prose and are skipped.
+fn markdown_blocks(body: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut heading: Option<(u8, String, Range<usize>)> = None;
+    let mut in_paragraph = false;
+    let mut skip_depth = 0usize;
+    // Inline extent of the current tight list item, if any.
+    let mut item_stack: Vec<(bool, Option<Range<usize>>)> = Vec::new();
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level as u8, String::new(), range));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, title, range)) = heading.take() {
+                    blocks.push(Block::Heading {
+                        level,
+                        title: title.trim().to_string(),
+                        range: trim(body, range),
+                    });
+                }
+            }
+            Event::Start(Tag::Paragraph) if skip_depth == 0 => {
+                in_paragraph = true;
+                if let Some(item) = item_stack.last_mut() {
+                    item.0 = true;
+                }
+                blocks.push(Block::Paragraph(trim(body, range)));
+            }
+            Event::End(TagEnd::Paragraph) => in_paragraph = false,
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_) | Tag::MetadataBlock(_),
+            ) => {
+                skip_depth += 1;
+            }
+            Event::End(
+                TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table | TagEnd::MetadataBlock(_),
+            ) => {
+                skip_depth = skip_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::Item) => item_stack.push((false, None)),
+            Event::End(TagEnd::Item) => {
+                if let Some((false, Some(range))) = item_stack.pop() {
+                    blocks.push(Block::Paragraph(trim(body, range)));
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, title, _)) = heading.as_mut() {
+                    title.push_str(&text);
+                }
+                extend_item(&mut item_stack, in_paragraph, heading.is_some(), range);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) => {
+                if let Some((_, title, _)) = heading.as_mut() {
+                    title.push(' ');
+                }
+                extend_item(&mut item_stack, in_paragraph, heading.is_some(), range);
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn extend_item(
+    stack: &mut [(bool, Option<Range<usize>>)],
+    in_paragraph: bool,
+    in_heading: bool,
+    range: Range<usize>,
+) {
+    if in_paragraph || in_heading {
+        return;
+    }
+    if let Some((false, extent)) = stack.last_mut() {
+        *extent = Some(match extent.take() {
+            Some(e) => e.start.min(range.start)..e.end.max(range.end),
+            None => range,
+        });
+    }
+}
+
+fn trim(body: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &body[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    range.start + lead..(range.end - trail).max(range.start + lead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(body: &'a str, paras: &[Paragraph]) -> Vec<&'a str> {
+        paras.iter().map(|p| &body[p.start..p.end]).collect()
+    }
+
+    #[test]
+    fn markdown_sections_and_paragraphs() {
+        let body = "Lead para.\n\n## A Perilous Journey\n\nFirst\nline two.\n\nSecond.\n\n## A Perilous Journey\n\n- item one\n- item two\n\n```\ncode\n```\n";
+        let (sections, paras) = split(body, Format::Markdown);
+        let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["intro", "a-perilous-journey", "a-perilous-journey-2"]);
+        assert_eq!(sections[1].title.as_deref(), Some("A Perilous Journey"));
+        assert_eq!(
+            &body[sections[1].start..sections[1].end],
+            "## A Perilous Journey"
+        );
+        assert_eq!(
+            texts(body, &paras),
+            [
+                "Lead para.",
+                "First\nline two.",
+                "Second.",
+                "item one",
+                "item two"
+            ]
+        );
+        assert_eq!(sections[1].paragraphs, [2, 3]);
+        assert_eq!(paras[4].section, "a-perilous-journey-2");
+    }
+
+    #[test]
+    fn no_intro_when_body_starts_with_heading() {
+        let (sections, _) = split("# Only\n\ntext\n", Format::Markdown);
+        assert_eq!(sections.len(), 1);
+        assert_eq!(sections[0].id, "only");
+    }
+
+    #[test]
+    fn block_quotes_are_prose_and_code_is_not() {
+        let body = "> quoted para\n\n    indented code\n\n<div>html</div>\n";
+        let (_, paras) = split(body, Format::Markdown);
+        assert_eq!(texts(body, &paras), ["quoted para"]);
+    }
+
+    #[test]
+    fn plain_text_lines_are_paragraphs() {
+        let body = "One line.\n\n  Two.\nThree.";
+        let (sections, paras) = split(body, Format::Text);
+        assert_eq!(texts(body, &paras), ["One line.", "Two.", "Three."]);
+        assert_eq!(sections.len(), 1);
+    }
+}

@@ -1,0 +1,265 @@
+//! Sentence boundaries and slugs: the small text utilities every extractor shares.
+
+use std::ops::Range;
+
+/// Words before a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs",
+    "etc", "e.g", "i.e", "gen", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "vol", "pp",
+];
+
+/// Verbs that attribute speech; shared by sentence splitting and speaker attribution.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "explained",
+    "explains",
+    "recalled",
+    "recalls",
+    "declared",
+    "declares",
+    "remarked",
+    "remarks",
+    "observed",
+    "observes",
+    "added",
+    "adds",
+    "thought",
+    "thinks",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "noted",
+    "notes",
+    "noting",
+    "saying",
+    "confided",
+    "lamented",
+    "admitted",
+    "insisted",
+    "argued",
+    "stated",
+    "warned",
+    "claimed",
+    "continued",
+    "answered",
+    "recounted",
+    "revealed",
+    "asserted",
+    "reported",
+    "reports",
+    "quoted",
+    "cried",
+    "shouted",
+    "whispered",
+    "explaining",
+    "adding",
+    "insists",
+    "argues",
+    "concluded",
+    "conceded",
+    "acknowledged",
+    "complained",
+    "agreed",
+];
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '」' | '』' | '】')
+}
+
+/// Splits `text` into sentences, as byte ranges with surrounding whitespace trimmed.
+///
+/// A sentence ends at `.`, `!` or `?` (and their CJK forms), after any closing
+/// quotes or brackets, when the next word starts like a sentence does: a
+/// capital, a digit, an opening quote or bracket. "U.S. Customs", "Co., Ltd."
+/// and initials are not ends; neither is "?” he said".
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !is_terminator(c) {
+            i += 1;
+            continue;
+        }
+        // Extend over repeated terminators and closing marks: `?!”)`.
+        let mut j = i + 1;
+        while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let cjk = matches!(c, '。' | '！' | '？');
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let next = chars.get(k).map(|&(_, ch)| ch);
+        let spaced = k > j;
+        let boundary = match next {
+            None => true,
+            Some(n) => {
+                (spaced || cjk)
+                    && (n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '“' | '‘' | '"' | '\'' | '(' | '[' | '【' | '「')
+                        || crate::corpus::is_cjk(n))
+            }
+        };
+        // "“Can we avoid them?” Zhang thought": the quote ends, the sentence goes on.
+        let attribution_follows = matches!(c, '?' | '!')
+            && chars[i + 1..j]
+                .iter()
+                .any(|&(_, ch)| matches!(ch, '”' | '"' | '’' | '\''))
+            && text[end..]
+                .split_whitespace()
+                .take(4)
+                .any(|w| SPEECH_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+        if boundary && !attribution_follows && !(c == '.' && is_abbreviation(&text[start..pos])) {
+            push_trimmed(&mut out, text, start..end);
+            start = end;
+        }
+        i = j.max(i + 1);
+    }
+    push_trimmed(&mut out, text, start..text.len());
+    out
+}
+
+/// Whether the word just before a full stop is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() {
+        return false;
+    }
+    // Initials and dotted abbreviations: "U.S", "J", "a.m".
+    let letters: Vec<&str> = word.split('.').collect();
+    if letters
+        .iter()
+        .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
+    {
+        return word.chars().next().is_some_and(char::is_uppercase) || letters.len() > 1;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// A lowercase ASCII slug: letters and digits joined by single hyphens, at most
+/// `max_words` words; apostrophes vanish ("Party’s" → "partys"), `%` becomes "pct".
+pub fn slug(text: &str, max_words: usize) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        } else if matches!(c, '\'' | '’')
+            || (matches!(c, ',' | '.')
+                && !cur.is_empty()
+                && cur.bytes().all(|b| b.is_ascii_digit()))
+        {
+            // "Party’s" and "24,000" stay one word.
+        } else {
+            if c == '%' {
+                cur.push_str("pct");
+            }
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words.truncate(max_words);
+    words.join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            (
+                "He left. “We go,” he said. “Now.”",
+                &["He left.", "“We go,” he said.", "“Now.”"],
+            ),
+            (
+                "“Why leave? Because,” said Zhang.",
+                &["“Why leave?", "Because,” said Zhang."],
+            ),
+            (
+                "“Can we avoid them?” Zhang thought.",
+                &["“Can we avoid them?” Zhang thought."],
+            ),
+            (
+                "U.S. Customs and Border Patrol reported it. Then more.",
+                &["U.S. Customs and Border Patrol reported it.", "Then more."],
+            ),
+            (
+                "Shou Feng Co., Ltd. in Anyang. Next.",
+                &["Shou Feng Co., Ltd. in Anyang.", "Next."],
+            ),
+            (
+                "It rose 1.8% in 2022. 2023 was worse.",
+                &["It rose 1.8% in 2022.", "2023 was worse."],
+            ),
+            ("very happy … and fair.", &["very happy … and fair."]),
+            ("习近平说。他走了。", &["习近平说。", "他走了。"]),
+            ("  padded.  ", &["padded."]),
+            ("", &[]),
+            ("no terminator", &["no terminator"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        let cases = [
+            (
+                "Cross-Border Repression and the Chinese Communist Party’s (中共) Draconian Rule",
+                20,
+                "cross-border-repression-and-the-chinese-communist-partys-draconian-rule",
+            ),
+            ("‘No way to survive’", 8, "no-way-to-survive"),
+            ("more than 24,000 Chinese nationals", 3, "more-than-24000"),
+            ("a rise of 70%", 8, "a-rise-of-70pct"),
+            ("U.S.$160 billion", 8, "u-s-160-billion"),
+            ("中共", 8, ""),
+        ];
+        for (text, n, want) in cases {
+            assert_eq!(slug(text, n), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! `brief` compiles policy briefs from a corpus of sources.
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! 1. [`corpus`]: load source documents (Markdown with YAML front matter, or plain text);
+//! 2. [`extract`]: find their sections, paragraphs, quotes and figures;
+//! 3. (later stages) resolve briefing specs against them and render Markdown and PDF.
+//!
+//! [`diag`] carries every problem back to the user with file, line and column.
+
+pub mod cli;
+pub mod corpus;
+pub mod diag;
+pub mod extract;
+pub mod suggest;
