@@ -1,21 +1,326 @@
-//! Quotes (placeholder).
+//! Quotes: every direct quotation of four or more words, and who said it.
+//!
+//! Shorter quoted phrases ("the “run” movement", “iron rice-bowl”) are scare
+//! quotes or terms, not quotations, and are skipped.
+//!
+//! A quotation interrupted by its attribution — `“…,” he said. “…”` — is one
+//! quote in two linked parts: `parts` holds each part's verbatim span, `text`
+//! joins them with " … " (the attribution is what is left out), and
+//! `start..end` runs from the first part to the last. A part's trailing comma,
+//! which belongs to the sentence around the quote, is left out of its span.
+//! A quotation left open runs to the end of its paragraph (`unclosed`).
+
+mod attribute;
+mod names;
+mod scan;
+
+use std::ops::Range;
+
 use serde::Serialize;
 
+use self::attribute::{
+    Np, Speaker, State, after_quote, before_quote, clause_subject, introduces_source,
+};
+use self::scan::{Marked, scan};
 use super::Para;
+use crate::corpus::count_words;
+
+/// The fewest words a quotation needs; fewer are scare quotes.
+pub const MIN_WORDS: usize = 4;
 
 /// A direct quotation and who the text says spoke it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
     pub id: String,
     pub doc: String,
+    /// The quoted words, verbatim; parts of an interrupted quote joined by " … ".
     pub text: String,
+    /// Who said it, in the fullest form the text gives; `None` when the text
+    /// does not say, or does not name them.
     pub speaker: Option<String>,
+    /// How the text describes an unnamed speaker ("one neatly dressed middle-aged man").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_description: Option<String>,
+    /// The words that attribute the quote ("he said", "according to X"), to audit the speaker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// The sentence or sentences the quote stands in, verbatim.
     pub sentence: String,
+    /// Byte span in the document body.
     pub start: usize,
     pub end: usize,
     pub paragraph: usize,
+    /// The verbatim parts of a quote interrupted by its attribution.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+    /// The closing quotation mark is missing; the quote runs to the paragraph's end.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unclosed: bool,
 }
 
-pub fn find(_paras: &[Para]) -> Vec<Quote> {
-    Vec::new()
+/// One verbatim piece of an interrupted quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The speaker and evidence of the previous paragraph, for quotes that continue it.
+#[derive(Debug, Default)]
+struct Previous {
+    number: usize,
+    last_speaker: Option<(Speaker, String)>,
+    source: Option<Speaker>,
+}
+
+/// Finds the quotes of a document's paragraphs, in order.
+pub fn find(paras: &[Para]) -> Vec<Quote> {
+    let mut state = State::default();
+    let mut previous = Previous::default();
+    let mut out = Vec::new();
+    for para in paras {
+        let text = para.text;
+        let marks = scan(text);
+        let groups = link(text, &marks);
+        let clauses = clauses(para, &marks);
+        let only_quotes = is_only_quotes(text, &marks);
+        let mut last_speaker = None;
+        for (ci, clause) in clauses.iter().enumerate() {
+            let clause_text = &text[clause.clone()];
+            state.names.add_names(clause_text);
+            let first_mark = marks
+                .iter()
+                .find(|m| clause.contains(&m.open.start))
+                .map(|m| m.open.start);
+            let lead = &text[clause.start..first_mark.unwrap_or(clause.end)];
+            let subject = clause_subject(lead).map(|(np, _)| np);
+            for group in groups
+                .iter()
+                .filter(|g| clause.contains(&marks[g[0]].open.start))
+            {
+                let parts: Vec<&Marked> = group.iter().map(|&i| &marks[i]).collect();
+                let Some(mut quote) = build(para, &parts, &clauses) else {
+                    continue;
+                };
+                let found = attribute(text, &marks, &parts, clause, subject.as_ref(), &mut state);
+                // Fewer than four words is a scare quote, unless a verb of speech
+                // is right beside it: “We are Christians,” one man said.
+                if count_words(&quote.text) < MIN_WORDS && !found.as_ref().is_some_and(|f| f.2) {
+                    continue;
+                }
+                let found = found.map(|(s, e, _)| (s, e)).or_else(|| {
+                    only_quotes
+                        .then(|| continuation(&previous, para.number))
+                        .flatten()
+                });
+                if let Some((speaker, evidence)) = found {
+                    if speaker.name.is_some() || speaker.description.is_some() {
+                        state.set_topic(&speaker, None, None);
+                        last_speaker = Some((speaker.clone(), evidence.clone()));
+                    }
+                    quote.speaker = speaker.name;
+                    quote.speaker_description = speaker.description;
+                    quote.attribution = Some(evidence).filter(|e| !e.is_empty());
+                }
+                out.push(quote);
+            }
+            state.observe_subject(lead, ci == 0);
+        }
+        let source = clauses
+            .first()
+            .and_then(|c| introduces_source(&text[c.clone()]))
+            .map(|np| state.resolve(&np));
+        previous = Previous {
+            number: para.number,
+            last_speaker,
+            source,
+        };
+    }
+    out
+}
+
+/// Pairs a quote with the next one when only its attribution stands between
+/// them (`“…,” he said. “…”`); every other quote stands alone.
+fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, m) in marks.iter().enumerate() {
+        if let Some(prev_group) = groups.last_mut() {
+            let prev = &marks[*prev_group.last().unwrap_or(&0)];
+            if let Some(close) = &prev.close {
+                let between = &text[close.end..m.open.start];
+                let short = between.split_whitespace().count() <= 8;
+                let ends = between.trim_end().ends_with(['.', ',', ':']);
+                let after_next = m.close.as_ref().map_or("", |c| &text[c.end..]);
+                if short
+                    && ends
+                    && prev_group.len() == 1
+                    && after_quote(between).is_some()
+                    && after_quote(after_next).is_none()
+                {
+                    prev_group.push(i);
+                    continue;
+                }
+            }
+        }
+        groups.push(vec![i]);
+    }
+    groups
+}
+
+/// Sentences, merged where a boundary falls inside a quotation: the unit in
+/// which attribution is read.
+fn clauses(para: &Para, marks: &[Marked]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for s in &para.sentences {
+        if let Some(last) = out.last_mut() {
+            let inside = marks
+                .iter()
+                .any(|m| m.open.start < last.end && s.start < m.outer_end(para.text.len()));
+            if inside {
+                last.end = s.end;
+                continue;
+            }
+        }
+        out.push(s.clone());
+    }
+    out
+}
+
+/// Whether a paragraph holds nothing but quotations.
+fn is_only_quotes(text: &str, marks: &[Marked]) -> bool {
+    if marks.is_empty() {
+        return false;
+    }
+    let mut pos = 0;
+    for m in marks {
+        if text[pos..m.open.start].chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        pos = m.outer_end(text.len());
+    }
+    !text[pos..].chars().any(char::is_alphanumeric)
+}
+
+/// Builds the quote from its marked parts, or `None` for a scare quote.
+fn build(para: &Para, parts: &[&Marked], clauses: &[Range<usize>]) -> Option<Quote> {
+    let spans: Vec<Range<usize>> = parts
+        .iter()
+        .map(|m| {
+            let inner = &para.text[m.inner.clone()];
+            let kept = inner.trim_end_matches(',').trim_end();
+            m.inner.start..m.inner.start + kept.len()
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    let text = spans
+        .iter()
+        .map(|r| &para.text[r.clone()])
+        .collect::<Vec<_>>()
+        .join(" … ");
+    if count_words(&text) == 0 {
+        return None;
+    }
+    let first = spans.first()?.clone();
+    let last = spans.last()?.clone();
+    let clause_of = |pos: usize| {
+        clauses
+            .iter()
+            .find(|c| c.start <= pos && pos <= c.end)
+            .cloned()
+    };
+    let from = clause_of(first.start).map_or(first.start, |c| c.start);
+    let to = clause_of(last.end).map_or(last.end, |c| c.end);
+    let abs = |r: &Range<usize>| para.offset + r.start..para.offset + r.end;
+    Some(Quote {
+        id: String::new(),
+        doc: String::new(),
+        text,
+        speaker: None,
+        speaker_description: None,
+        attribution: None,
+        sentence: para.text[from..to].to_string(),
+        start: abs(&first).start,
+        end: abs(&last).end,
+        paragraph: para.number,
+        parts: if spans.len() > 1 {
+            spans
+                .iter()
+                .map(|r| Part {
+                    text: para.text[r.clone()].to_string(),
+                    start: abs(r).start,
+                    end: abs(r).end,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        unclosed: parts.last().is_some_and(|m| m.close.is_none()),
+    })
+}
+
+/// Reads the attribution of one quote inside its clause. The flag says the
+/// attribution stands right beside the quote (`“…,” X said`, `X said: “…”`).
+fn attribute(
+    text: &str,
+    marks: &[Marked],
+    parts: &[&Marked],
+    clause: &Range<usize>,
+    subject: Option<&Np>,
+    state: &mut State,
+) -> Option<(Speaker, String, bool)> {
+    let first = parts[0];
+    let last = parts[parts.len() - 1];
+    let found = if parts.len() > 1 {
+        let between = &text[first.close.as_ref()?.end..parts[1].open.start];
+        after_quote(between)
+    } else {
+        let from = last
+            .outer_end(text.len())
+            .min(clause.end.max(last.outer_end(text.len())));
+        let next_open = marks
+            .iter()
+            .map(|m| m.open.start)
+            .find(|&s| s >= from)
+            .unwrap_or(text.len());
+        let until = clause.end.min(next_open).max(from);
+        after_quote(&text[from..until])
+    };
+    if let Some((np, evidence)) = found {
+        return Some((state.resolve(&np), evidence, true));
+    }
+    let prev_end = marks
+        .iter()
+        .map(|m| m.outer_end(text.len()))
+        .filter(|&e| e <= first.open.start)
+        .max();
+    let from = prev_end.map_or(clause.start, |e| e.max(clause.start));
+    let before = &text[from..first.open.start];
+    if let Some((np, evidence)) = before_quote(before, subject) {
+        let last_word = before.split_whitespace().last().unwrap_or("");
+        let adjacent = !evidence.is_empty()
+            && last_word
+                .trim_end_matches([',', ':'])
+                .ends_with(evidence.split(' ').next_back().unwrap_or("-"));
+        return Some((state.resolve(&np), evidence, adjacent));
+    }
+    // A quote in a sentence about the person already speaking.
+    if let Some(Np::Name(n)) = subject {
+        let name = state.names.canonical(n);
+        if state.topic_name() == Some(name.as_str()) {
+            return Some((state.resolve(&Np::Name(n.clone())), String::new(), false));
+        }
+    }
+    None
+}
+
+/// A paragraph of nothing but quotation continues the previous paragraph's speaker.
+fn continuation(previous: &Previous, number: usize) -> Option<(Speaker, String)> {
+    if previous.number + 1 != number {
+        return None;
+    }
+    if let Some((speaker, _)) = &previous.last_speaker {
+        return Some((speaker.clone(), String::new()));
+    }
+    previous.source.clone().map(|s| (s, String::new()))
 }

@@ -1,0 +1,446 @@
+//! Names in running text: who and what a document mentions, so that a later
+//! "Zhang" resolves to the "Zhang Jun" introduced earlier, "NYT" to "New York
+//! Times", and "the bank" to the "European Central Bank".
+
+/// Words that start a sentence with a capital but never begin a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "But",
+    "And",
+    "Or",
+    "Yet",
+    "So",
+    "If",
+    "When",
+    "While",
+    "As",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "Although",
+    "Though",
+    "Because",
+    "Then",
+    "Now",
+    "Here",
+    "There",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "One",
+    "Another",
+    "Some",
+    "Many",
+    "Most",
+    "Few",
+    "Others",
+    "Other",
+    "All",
+    "Every",
+    "Each",
+    "No",
+    "Not",
+    "Even",
+    "Still",
+    "Also",
+    "However",
+    "Nevertheless",
+    "Therefore",
+    "Unlike",
+    "Among",
+    "Between",
+    "Through",
+    "Over",
+    "Under",
+    "Despite",
+    "During",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "Where",
+    "Which",
+    "Today",
+    "Yesterday",
+    "Last",
+    "Next",
+    "Once",
+    "Just",
+    "Ultimately",
+    "Fortunately",
+    "Unfortunately",
+    "Originally",
+    "Notably",
+    "Meanwhile",
+    "According",
+    "Faced",
+    "Escaping",
+    "Waiting",
+    "Citing",
+    "Let",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+];
+
+/// Titles dropped from a name: "President Xi Jinping" is Xi Jinping.
+const TITLES: &[&str] = &[
+    "President",
+    "Premier",
+    "Chairman",
+    "Leader",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Director",
+    "Minister",
+    "Secretary",
+    "General",
+    "Senator",
+    "Governor",
+    "Judge",
+    "Lawyer",
+    "Activist",
+];
+
+/// Words that mark a name as an organisation or publication, not a person.
+const ORG_WORDS: &[&str] = &[
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Jazeera",
+    "Bank",
+    "Department",
+    "Agency",
+    "Defenders",
+    "Asia",
+    "America",
+    "University",
+    "Government",
+    "Party",
+    "Protection",
+    "Patrol",
+    "Customs",
+    "Nations",
+    "Commission",
+    "Commissioner",
+    "Council",
+    "Ministry",
+    "Bureau",
+    "Police",
+    "Organization",
+    "Organisation",
+    "Institute",
+    "Foundation",
+    "Association",
+    "Movement",
+    "Express",
+    "Press",
+    "Reuters",
+    "Group",
+    "Court",
+    "Congress",
+    "Office",
+    "Service",
+    "Watch",
+    "International",
+    "Committee",
+    "Center",
+    "Centre",
+    "Company",
+    "Co.",
+    "Ltd.",
+    "Inc.",
+    "Bulletin",
+    "Guardian",
+    "Economist",
+    "Tribune",
+    "Herald",
+    "Daily",
+    "Radio",
+    "Television",
+    "Network",
+    "Front",
+    "Department’s",
+    "Security",
+    "Force",
+    "Forces",
+    "Army",
+    "Union",
+];
+
+/// Nouns that make "the piece", "the report" mean the publication last named.
+pub const PUBLICATION_NOUNS: &[&str] = &[
+    "piece",
+    "story",
+    "article",
+    "report",
+    "newspaper",
+    "paper",
+    "outlet",
+    "broadcast",
+    "video",
+];
+
+/// A name as the text spells it, with what we learnt about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub name: String,
+    pub org: bool,
+}
+
+/// Every name a document has mentioned so far, most recent last.
+#[derive(Debug, Default)]
+pub struct Registry {
+    entities: Vec<Entity>,
+    /// The publication most recently written about ("The NYT piece …").
+    pub last_publication: Option<String>,
+}
+
+impl Registry {
+    /// Records the names in `text`.
+    pub fn add_names(&mut self, text: &str) {
+        for name in name_runs(text) {
+            self.add(&name);
+        }
+    }
+
+    pub fn add(&mut self, name: &str) {
+        let name = clean_name(name);
+        if name.is_empty() {
+            return;
+        }
+        let org = is_org_name(&name);
+        if let Some(i) = self.entities.iter().position(|e| e.name == name) {
+            let e = self.entities.remove(i);
+            self.entities.push(e);
+        } else {
+            self.entities.push(Entity { name, org });
+        }
+    }
+
+    /// The fullest form of `name` the text has given: the name itself, a
+    /// longer name it is part of ("Zhang" → "Zhang Jun"), or the name an
+    /// acronym stands for ("NYT" → "New York Times").
+    pub fn canonical(&self, name: &str) -> String {
+        let name = clean_name(name);
+        let tokens: Vec<&str> = name.split(' ').collect();
+        let recent = self.entities.iter().rev();
+        if tokens.len() == 1 {
+            if is_acronym(&name)
+                && let Some(e) = recent.clone().find(|e| initials(&e.name) == name)
+            {
+                return e.name.clone();
+            }
+            if let Some(e) = recent.clone().find(|e| {
+                e.name.split(' ').count() > 1 && !e.org && e.name.split(' ').any(|t| t == name)
+            }) {
+                return e.name.clone();
+            }
+        }
+        name
+    }
+
+    /// The organisation a common noun refers to ("the bank" → "European Central Bank").
+    pub fn by_head_noun(&self, noun: &str) -> Option<String> {
+        let noun = noun.to_lowercase();
+        self.entities
+            .iter()
+            .rev()
+            .find(|e| {
+                e.name
+                    .split(' ')
+                    .next_back()
+                    .is_some_and(|t| t.to_lowercase() == noun)
+            })
+            .map(|e| e.name.clone())
+    }
+
+    pub fn is_org(&self, name: &str) -> bool {
+        self.entities.iter().any(|e| e.name == name && e.org) || is_org_name(name)
+    }
+}
+
+/// Acronyms are all capitals: "NYT", "CNN", "UNHCR".
+pub fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn initials(name: &str) -> String {
+    name.split(' ')
+        .filter(|t| !matches!(*t, "of" | "for" | "and" | "the" | "The"))
+        .filter_map(|t| t.chars().next())
+        .collect()
+}
+
+pub fn is_org_name(name: &str) -> bool {
+    is_acronym(name) || name.split(' ').any(|t| ORG_WORDS.contains(&t))
+}
+
+/// Strips possessives, titles and a leading "The".
+pub fn clean_name(name: &str) -> String {
+    let name = name.trim().trim_end_matches(['’', '\'']);
+    let name = name
+        .strip_suffix("’s")
+        .or_else(|| name.strip_suffix("'s"))
+        .unwrap_or(name);
+    let mut tokens: Vec<&str> = name.split_whitespace().collect();
+    while tokens.len() > 1
+        && (TITLES.contains(&tokens[0]) || tokens[0] == "The" || tokens[0] == "the")
+    {
+        tokens.remove(0);
+    }
+    tokens.join(" ")
+}
+
+/// Whether a word looks like part of a name: capitalised, not a function word.
+pub fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''))
+}
+
+/// Runs of capitalised words ("Laura Harth", "Voice of America"), with
+/// lowercase connectors allowed between capitals, cut at punctuation.
+pub fn name_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    let flush = |cur: &mut Vec<&str>, pending: &mut Vec<&str>, runs: &mut Vec<String>| {
+        pending.clear();
+        while cur.first().is_some_and(|w| {
+            FUNCTION_WORDS.contains(w) || TITLES.contains(w) || w.starts_with(char::is_lowercase)
+        }) {
+            cur.remove(0);
+        }
+        if !cur.is_empty() {
+            runs.push(cur.join(" "));
+        }
+        cur.clear();
+    };
+    for raw in text.split_whitespace() {
+        let word = raw.trim_start_matches(['(', '“', '‘', '"', '\'', '[', '【']);
+        let starts_clean = word.len() == raw.len();
+        let core = word.trim_end_matches(|c: char| {
+            matches!(
+                c,
+                ',' | '.' | ';' | ':' | ')' | '”' | '’' | '"' | '?' | '!' | ']' | '】'
+            )
+        });
+        let core = core.strip_suffix("’s").unwrap_or(core);
+        let ends_clean = core.len() == word.len();
+        if !starts_clean && !cur.is_empty() {
+            flush(&mut cur, &mut pending, &mut runs);
+        }
+        if is_name_word(core) {
+            cur.append(&mut pending);
+            cur.push(core);
+            if !ends_clean || word.ends_with("’s") {
+                flush(&mut cur, &mut pending, &mut runs);
+            }
+        } else if !cur.is_empty()
+            && matches!(core, "of" | "for" | "de" | "van" | "von")
+            && ends_clean
+        {
+            pending.push(core);
+        } else {
+            flush(&mut cur, &mut pending, &mut runs);
+        }
+    }
+    flush(&mut cur, &mut pending, &mut runs);
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_name_runs() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Laura Harth (劳拉·哈思), Director of Communications for Safeguard Defenders, told Voice of America",
+                &[
+                    "Laura Harth",
+                    "Communications for Safeguard Defenders",
+                    "Voice of America",
+                ],
+            ),
+            (
+                "The New York Times says that over 24,000",
+                &["New York Times"],
+            ),
+            (
+                "A recent report from the European Central Bank found",
+                &["European Central Bank"],
+            ),
+            ("President Xi Jinping’s message", &["Xi Jinping"]),
+            ("“I sold everything,” Huang said.", &["Huang"]),
+            ("But he added: “Here,", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(name_runs(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn canonical_names() {
+        let mut r = Registry::default();
+        r.add_names("The New York Times says so. A man named Zhang Jun left. Wu Xiaohua, 42, said. The European Central Bank found.");
+        let cases = [
+            ("Zhang", "Zhang Jun"),
+            ("Xiaohua", "Wu Xiaohua"),
+            ("NYT", "New York Times"),
+            ("The New York Times", "New York Times"),
+            ("Huang", "Huang"),
+            ("President Xi Jinping’s", "Xi Jinping"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(r.canonical(name), want, "{name}");
+        }
+        assert_eq!(
+            r.by_head_noun("bank").as_deref(),
+            Some("European Central Bank")
+        );
+        assert!(r.is_org("New York Times"));
+        assert!(!r.is_org("Zhang Jun"));
+    }
+}
