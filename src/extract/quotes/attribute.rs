@@ -433,11 +433,12 @@ pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
     Some((np, after))
 }
 
-/// The gender the rest of a clause gives its subject: the first he/his or she/her.
+/// The gender the rest of a clause gives its subject: the first subject
+/// pronoun. Possessives are no evidence ("Tom Wu, her client, said he …").
 fn gender_in(ws: &[Word]) -> Option<Gender> {
     ws.iter().find_map(|w| match lower(w.core).as_str() {
-        "he" | "his" | "him" | "himself" => Some(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        "he" | "himself" => Some(Gender::Male),
+        "she" | "herself" => Some(Gender::Female),
         _ => None,
     })
 }

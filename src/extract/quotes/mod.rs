@@ -284,7 +284,7 @@ fn attribute(
             .find(|&s| s >= from)
             .unwrap_or(text.len());
         let until = clause.end.min(next_open).max(from);
-        after_quote(&text[from..until])
+        after_quote(window(text, from..until, Side::Start))
     };
     if let Some((np, evidence)) = found {
         return Some((state.resolve(&np), evidence, true));
@@ -295,7 +295,7 @@ fn attribute(
         .filter(|&e| e <= first.open.start)
         .max();
     let from = prev_end.map_or(clause.start, |e| e.max(clause.start));
-    let before = &text[from..first.open.start];
+    let before = window(text, from..first.open.start, Side::End);
     if let Some((np, evidence)) = before_quote(before, subject) {
         let last_word = before.split_whitespace().last().unwrap_or("");
         let adjacent = !evidence.is_empty()
@@ -314,6 +314,29 @@ fn attribute(
     None
 }
 
+enum Side {
+    Start,
+    End,
+}
+
+/// At most a few hundred bytes at one end of `range`: attribution sits next to
+/// the quote, and bounding the text read keeps huge paragraphs linear.
+fn window(text: &str, range: Range<usize>, side: Side) -> &str {
+    const MAX: usize = 400;
+    let (mut start, mut end) = (range.start, range.end);
+    match side {
+        Side::Start => end = end.min(start + MAX),
+        Side::End => start = start.max(end.saturating_sub(MAX)),
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end.max(start)]
+}
+
 /// A paragraph of nothing but quotation continues the previous paragraph's speaker.
 fn continuation(previous: &Previous, number: usize) -> Option<(Speaker, String)> {
     if previous.number + 1 != number {
@@ -323,4 +346,267 @@ fn continuation(previous: &Previous, number: usize) -> Option<(Speaker, String)>
         return Some((speaker.clone(), String::new()));
     }
     previous.source.clone().map(|s| (s, String::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::sentences;
+
+    /// Runs the extractor over paragraphs given as strings.
+    fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
+        let mut offset = 0;
+        let paras: Vec<Para> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let p = Para {
+                    number: i + 1,
+                    offset,
+                    text,
+                    sentences: sentences(text),
+                };
+                offset += text.len() + 2;
+                p
+            })
+            .collect();
+        find(&paras)
+    }
+
+    fn summary(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        quotes(paragraphs)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.text,
+                    q.speaker
+                        .or(q.speaker_description.map(|d| format!("({d})"))),
+                )
+            })
+            .collect()
+    }
+
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
+
+    #[test]
+    fn attribution_patterns() {
+        let cases: &[Case] = &[
+            // X said / said X / X told / other verbs of speech.
+            (
+                &["“We will leave this place now,” Li Wei said."],
+                &[("We will leave this place now", Some("Li Wei"))],
+            ),
+            (
+                &["“We will leave this place now,” said Li Wei, a farmer."],
+                &[("We will leave this place now", Some("Li Wei"))],
+            ),
+            (
+                &["Chen Bo told reporters that “the border is closed to everyone now.”"],
+                &[("the border is closed to everyone now.", Some("Chen Bo"))],
+            ),
+            (
+                &["“Nobody listened to us at all,” Ma Lin explained."],
+                &[("Nobody listened to us at all", Some("Ma Lin"))],
+            ),
+            (
+                &["“I left with only one bag,” Ma Lin recalled."],
+                &[("I left with only one bag", Some("Ma Lin"))],
+            ),
+            (
+                &["Ma Lin declared, “We will never go back there.”"],
+                &[("We will never go back there.", Some("Ma Lin"))],
+            ),
+            (
+                &["Ma Lin wrote: “The night was long and cold.”"],
+                &[("The night was long and cold.", Some("Ma Lin"))],
+            ),
+            // According to X.
+            (
+                &["“Prices rose for ten straight months,” according to the Finance Ministry."],
+                &[(
+                    "Prices rose for ten straight months",
+                    Some("Finance Ministry"),
+                )],
+            ),
+            // X, 42, …
+            (
+                &["Li Ming, 42, said “we have nothing left here now.”"],
+                &[("we have nothing left here now.", Some("Li Ming"))],
+            ),
+            // X: “…”
+            (
+                &["Song Yu has seen the change: “Wages are falling and jobs are gone.”"],
+                &[("Wages are falling and jobs are gone.", Some("Song Yu"))],
+            ),
+            // X … is quoted saying.
+            (
+                &[
+                    "Mark Xu, 35, a teacher, is quoted saying “the reason is the political environment.”",
+                ],
+                &[("the reason is the political environment.", Some("Mark Xu"))],
+            ),
+            // A pronoun continues the person the text is about.
+            (
+                &[
+                    "Li Ming left in May.",
+                    "“There was no work for anyone,” he said.",
+                ],
+                &[("There was no work for anyone", Some("Li Ming"))],
+            ),
+            // A paragraph of nothing but quotation continues the last speaker.
+            (
+                &[
+                    "“We had to go,” Li Ming said.",
+                    "“There was no other way for us.”",
+                ],
+                &[
+                    ("We had to go", Some("Li Ming")),
+                    ("There was no other way for us.", Some("Li Ming")),
+                ],
+            ),
+            // Organisations and publications named earlier.
+            (
+                &[
+                    "A survey by the European Central Bank found shifts.",
+                    "“Two-thirds of all respondents cited China,” the bank said.",
+                ],
+                &[(
+                    "Two-thirds of all respondents cited China",
+                    Some("European Central Bank"),
+                )],
+            ),
+            (
+                &[
+                    "The New York Times says many left. The NYT piece also reported that “about 100,000 are Chinese.”",
+                ],
+                &[("about 100,000 are Chinese.", Some("New York Times"))],
+            ),
+            // A surname resolves to the full name given earlier.
+            (
+                &[
+                    "An asylum seeker who used the pseudonym Zhang Jun left.",
+                    "“Why do so many people want to leave?” said Zhang.",
+                ],
+                &[("Why do so many people want to leave?", Some("Zhang Jun"))],
+            ),
+            // Unnamed speakers keep the text's description.
+            (
+                &["“We are Christians,” one neatly dressed middle-aged man said simply."],
+                &[(
+                    "We are Christians",
+                    Some("(one neatly dressed middle-aged man)"),
+                )],
+            ),
+            // Gender picks the right person.
+            (
+                &[
+                    "Anna Li, a lawyer, spoke first; she was calm.",
+                    "Tom Wu, her client, said he was afraid.",
+                    "“The courts will not listen to us,” she said.",
+                ],
+                &[("The courts will not listen to us", Some("Anna Li"))],
+            ),
+            // No attribution: no speaker.
+            (
+                &["The slogan “tell our story well to everyone” is everywhere."],
+                &[("tell our story well to everyone", None)],
+            ),
+        ];
+        for (paragraphs, want) in cases {
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.map(str::to_owned)))
+                .collect();
+            assert_eq!(summary(paragraphs), want, "{paragraphs:?}");
+        }
+    }
+
+    #[test]
+    fn quotation_mark_patterns() {
+        let cases: &[Case] = &[
+            // Straight double quotes, and single-quoted speech.
+            (
+                &["\"We are leaving for good now,\" Li Wei said."],
+                &[("We are leaving for good now", Some("Li Wei"))],
+            ),
+            (
+                &["'We are leaving for good now,' Li Wei said."],
+                &[("We are leaving for good now", Some("Li Wei"))],
+            ),
+            // Opening and closing marks that differ.
+            (
+                &["‘We have no choice but to survive.” Then he left."],
+                &[("We have no choice but to survive.", None)],
+            ),
+            // Several sentences in one quote.
+            (
+                &["“One. Two three. Four five six,” Li Wei said."],
+                &[("One. Two three. Four five six", Some("Li Wei"))],
+            ),
+            // Unclosed at the end of a paragraph.
+            (
+                &[
+                    "Li Wei said: “we will keep going until the end",
+                    "Next paragraph.",
+                ],
+                &[("we will keep going until the end", Some("Li Wei"))],
+            ),
+            // Interrupted by its attribution: one quote in two parts.
+            (
+                &["“This is hard,” he said. “But we will go on.”"],
+                &[("This is hard … But we will go on.", None)],
+            ),
+            // Scare quotes and terms of one to three words are not quotes.
+            (
+                &[
+                    "The “run” movement and the “iron rice-bowl” and ‘Disillusioned about China’ spread.",
+                ],
+                &[],
+            ),
+            // Apostrophes, primes and lone marks are not quotes.
+            (
+                &["Xi’an’s people don’t rock ’n’ roll in the ’90s; he is 5' 10\" tall ” here."],
+                &[],
+            ),
+        ];
+        for (paragraphs, want) in cases {
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.map(str::to_owned)))
+                .collect();
+            assert_eq!(summary(paragraphs), want, "{paragraphs:?}");
+        }
+    }
+
+    #[test]
+    fn interrupted_quote_keeps_verbatim_parts() {
+        let text = "“This is hard,” he said. “But we will go on.”";
+        let q = &quotes(&[text])[0];
+        assert_eq!(q.parts.len(), 2);
+        assert_eq!(&text[q.parts[0].start..q.parts[0].end], "This is hard");
+        assert_eq!(
+            &text[q.parts[1].start..q.parts[1].end],
+            "But we will go on."
+        );
+        assert_eq!(q.sentence, text);
+        assert_eq!(q.attribution.as_deref(), Some("he said"));
+    }
+
+    #[test]
+    fn hostile_and_degenerate_input_does_not_panic() {
+        let long = "“".repeat(10_000) + &"word ".repeat(10_000);
+        let inputs = [
+            "",
+            "“",
+            "”",
+            "‘’",
+            "\"\"\"",
+            "“ ”",
+            "习近平说：“我们要讲好中国故事和传播中国声音。”",
+            long.as_str(),
+        ];
+        for input in inputs {
+            let _ = quotes(&[input]);
+        }
+    }
 }

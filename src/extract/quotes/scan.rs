@@ -33,9 +33,21 @@ impl Marked {
 
 /// How many words a nested quotation may run before we call its mark stray.
 const NESTED_WORDS: usize = 8;
+const NESTED_CHARS: usize = 120;
 
 pub fn scan(text: &str) -> Vec<Marked> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // For each position, the next mark that can close a single quotation,
+    // found in one backward pass so that many unclosed `‘` stay linear.
+    let mut next_single_close = vec![None; chars.len() + 1];
+    for j in (0..chars.len()).rev() {
+        let closes = closes_single(&chars, j) || chars[j].1 == '”';
+        next_single_close[j] = if closes {
+            Some(j)
+        } else {
+            next_single_close[j + 1]
+        };
+    }
     let end_of = |i: usize| chars.get(i + 1).map_or(text.len(), |&(p, _)| p);
     let mut out = Vec::new();
     let mut i = 0;
@@ -49,7 +61,7 @@ pub fn scan(text: &str) -> Vec<Marked> {
         let close = if double {
             find_double_close(&chars, i + 1)
         } else {
-            find_single_close(&chars, i + 1)
+            next_single_close[i + 1]
         };
         if single && close.is_none() {
             i += 1;
@@ -146,7 +158,8 @@ fn find_double_close(chars: &[(usize, char)], from: usize) -> Option<usize> {
 fn nested_close(chars: &[(usize, char)], from: usize) -> Option<usize> {
     let mut words = 0;
     let mut in_space = false;
-    for j in from..chars.len() {
+    // Bounded in characters too, so a run of marks cannot make the scan quadratic.
+    for j in from..chars.len().min(from + NESTED_CHARS) {
         let c = chars[j].1;
         if closes_double(chars, j) {
             return Some(j);
@@ -164,10 +177,6 @@ fn nested_close(chars: &[(usize, char)], from: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn find_single_close(chars: &[(usize, char)], from: usize) -> Option<usize> {
-    (from..chars.len()).find(|&j| closes_single(chars, j) || chars[j].1 == '”')
 }
 
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
