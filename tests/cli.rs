@@ -1,5 +1,7 @@
 //! Runs the real `brief` binary on fixture corpora.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
