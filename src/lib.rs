@@ -13,3 +13,4 @@ pub mod corpus;
 pub mod diag;
 pub mod extract;
 pub mod suggest;
+pub mod synth;

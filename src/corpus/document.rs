@@ -114,28 +114,42 @@ impl Document {
 /// Counts words the way a reader would: runs of letters or digits, and each
 /// CJK character on its own (Chinese has no spaces between words).
 pub fn count_words(text: &str) -> usize {
+    // Runs on every body at load time, so ASCII takes a byte-level path.
+    let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied().unwrap_or(' ');
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                words += usize::from(!in_word);
+                in_word = true;
+            } else {
+                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+                // Apostrophes and hyphens join words ("Xi's", "year-on-year");
+                // separators join digits ("4,271").
+                let joins_word =
+                    matches!(b, b'\'' | b'-') && (next.is_ascii_alphanumeric() || next >= 0x80);
+                let joins_number =
+                    matches!(b, b',' | b'.') && prev.is_ascii_digit() && next.is_ascii_digit();
+                in_word = in_word && (joins_word || joins_number);
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
         if is_cjk(c) {
             words += 1;
             in_word = false;
         } else if c.is_alphanumeric() {
-            if !in_word {
-                words += 1;
-                in_word = true;
-            }
-        } else {
-            // Apostrophes and hyphens join words ("Xi’s", "year-on-year"); separators join digits ("4,271").
-            let joins_word = matches!(c, '\'' | '’' | '-') && next.is_alphanumeric();
-            let joins_number =
-                matches!(c, ',' | '.') && prev.is_ascii_digit() && next.is_ascii_digit();
-            in_word = in_word && (joins_word || joins_number);
+            words += usize::from(!in_word);
+            in_word = true;
+        } else if c != '’' {
+            in_word = false;
         }
-        prev = c;
+        i += c.len_utf8();
     }
     words
 }

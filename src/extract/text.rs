@@ -87,28 +87,26 @@ fn is_closer(c: char) -> bool {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !is_terminator(c) {
-            i += 1;
-            continue;
-        }
+    while let Some(offset) = text[i..].find(is_terminator) {
+        let pos = i + offset;
+        let c = text[pos..].chars().next().unwrap_or('.');
         // Extend over repeated terminators and closing marks: `?!”)`.
-        let mut j = i + 1;
-        while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
-            j += 1;
+        let mut end = pos + c.len_utf8();
+        let mut closing_quote = false;
+        for ch in text[end..].chars() {
+            if !(is_terminator(ch) || is_closer(ch)) {
+                break;
+            }
+            closing_quote |= matches!(ch, '”' | '"' | '’' | '\'');
+            end += ch.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        i = end;
+        let after = &text[end..];
+        let rest = after.trim_start();
+        let spaced = rest.len() < after.len();
         let cjk = matches!(c, '。' | '！' | '？');
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        let next = chars.get(k).map(|&(_, ch)| ch);
-        let spaced = k > j;
-        let boundary = match next {
+        let boundary = match rest.chars().next() {
             None => true,
             Some(n) => {
                 (spaced || cjk)
@@ -118,20 +116,20 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                         || crate::corpus::is_cjk(n))
             }
         };
+        if !boundary {
+            continue;
+        }
         // "“Can we avoid them?” Zhang thought": the quote ends, the sentence goes on.
         let attribution_follows = matches!(c, '?' | '!')
-            && chars[i + 1..j]
-                .iter()
-                .any(|&(_, ch)| matches!(ch, '”' | '"' | '’' | '\''))
-            && text[end..]
+            && closing_quote
+            && rest
                 .split_whitespace()
                 .take(4)
                 .any(|w| SPEECH_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
-        if boundary && !attribution_follows && !(c == '.' && is_abbreviation(&text[start..pos])) {
+        if !attribution_follows && !(c == '.' && is_abbreviation(&text[start..pos])) {
             push_trimmed(&mut out, text, start..end);
             start = end;
         }
-        i = j.max(i + 1);
     }
     push_trimmed(&mut out, text, start..text.len());
     out

@@ -17,6 +17,8 @@
 //! common nouns to the organisation named earlier ("the bank" → "European
 //! Central Bank"). What the text does not attribute stays unattributed.
 
+use std::borrow::Cow;
+
 use super::names::{PUBLICATION_NOUNS, Registry, clean_name, is_name_word};
 use crate::extract::text::SPEECH_VERBS;
 
@@ -294,16 +296,21 @@ fn is_initialism(core: &str, raw: &str) -> bool {
     core.len() <= 4 && raw.ends_with('.') && core.contains('.')
 }
 
-fn lower(w: &str) -> String {
-    w.to_lowercase()
+/// Lowercase without allocating for the words that already are (most of them).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&lower(w).as_str())
+    SPEECH_VERBS.contains(&&*lower(w))
 }
 
 fn pronoun_gender(w: &str) -> Option<Option<Gender>> {
-    match lower(w).as_str() {
+    match &*lower(w) {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
         _ => None,
@@ -318,7 +325,7 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
     }
     let first_lower = lower(first.core);
     let determiner = matches!(
-        first_lower.as_str(),
+        &*first_lower,
         "a" | "an" | "one" | "another" | "the" | "this" | "that"
     );
     // "The NYT piece", "The Al Jazeera piece": a named publication.
@@ -327,11 +334,11 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
         while k < ws.len() && is_name_word(ws[k].core) && !ws[k - 1].closed {
             k += 1;
         }
-        if k > 1 && k < ws.len() && PUBLICATION_NOUNS.contains(&lower(ws[k].core).as_str()) {
+        if k > 1 && k < ws.len() && PUBLICATION_NOUNS.contains(&&*lower(ws[k].core)) {
             let name: Vec<&str> = ws[1..k].iter().map(|w| w.core).collect();
             return Some((Np::Publication(Some(name.join(" "))), k + 1));
         }
-        if k > 1 && !PUBLICATION_NOUNS.contains(&lower(ws[1].core).as_str()) {
+        if k > 1 && !PUBLICATION_NOUNS.contains(&&*lower(ws[1].core)) {
             let name: Vec<&str> = ws[1..k].iter().map(|w| w.core).collect();
             return Some((Np::Name(name.join(" ")), k));
         }
@@ -340,18 +347,17 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
         // The head is the first person, organisation or publication noun within a few words.
         for (k, w) in ws.iter().enumerate().take(8).skip(1) {
             let l = lower(w.core);
-            let publication = PUBLICATION_NOUNS.contains(&l.as_str());
-            if publication || PERSON_NOUNS.contains(&l.as_str()) || ORG_NOUNS.contains(&l.as_str())
-            {
+            let publication = PUBLICATION_NOUNS.contains(&&*l);
+            if publication || PERSON_NOUNS.contains(&&*l) || ORG_NOUNS.contains(&&*l) {
                 if publication {
                     return Some((Np::Publication(None), k + 1));
                 }
                 let text: Vec<&str> = ws[..=k].iter().map(|w| w.core).collect();
-                let definite = matches!(first_lower.as_str(), "the" | "this" | "that");
+                let definite = matches!(&*first_lower, "the" | "this" | "that");
                 return Some((
                     Np::Desc {
                         text: text.join(" "),
-                        head: l,
+                        head: l.into_owned(),
                         definite,
                     },
                     k + 1,
@@ -391,7 +397,7 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
 
 fn is_function_start(name: &str) -> bool {
     let first = name.split(' ').next().unwrap_or("");
-    DISCOURSE.contains(&lower(first).as_str()) || INTRODUCTORY.contains(&lower(first).as_str())
+    DISCOURSE.contains(&&*lower(first)) || INTRODUCTORY.contains(&&*lower(first))
 }
 
 /// The subject of a sentence: after discourse words and an introductory
@@ -400,12 +406,12 @@ fn is_function_start(name: &str) -> bool {
 pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
     let ws = words(clause);
     let mut i = 0;
-    while i < ws.len() && DISCOURSE.contains(&lower(ws[i].core).as_str()) {
+    while i < ws.len() && DISCOURSE.contains(&&*lower(ws[i].core)) {
         i += 1;
     }
     let intro = ws
         .get(i)
-        .is_some_and(|w| INTRODUCTORY.contains(&lower(w.core).as_str()));
+        .is_some_and(|w| INTRODUCTORY.contains(&&*lower(w.core)));
     if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
         i += c + 1;
     }
@@ -422,7 +428,7 @@ pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
         // "… who identified himself with the pseudonym Zhang Jun …".
         for (k, w) in ws.iter().enumerate().skip(after) {
             if matches!(
-                lower(w.core).as_str(),
+                &*lower(w.core),
                 "pseudonym" | "nickname" | "named" | "surname" | "called"
             ) && let Some((Np::Name(n), _)) = parse_np(&ws[k + 1..])
             {
@@ -436,7 +442,7 @@ pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
 /// The gender the rest of a clause gives its subject: the first subject
 /// pronoun. Possessives are no evidence ("Tom Wu, her client, said he …").
 fn gender_in(ws: &[Word]) -> Option<Gender> {
-    ws.iter().find_map(|w| match lower(w.core).as_str() {
+    ws.iter().find_map(|w| match &*lower(w.core) {
         "he" | "himself" => Some(Gender::Male),
         "she" | "herself" => Some(Gender::Female),
         _ => None,
@@ -547,8 +553,13 @@ impl State {
     /// Reads a sentence's subject for the topic and publication trackers.
     /// Unnamed people become the topic only when they open a paragraph,
     /// which is where news prose introduces the person it goes on to quote.
-    pub fn observe_subject(&mut self, clause: &str, paragraph_start: bool) {
-        let Some((np, used)) = clause_subject(clause) else {
+    pub fn observe_subject(
+        &mut self,
+        clause: &str,
+        subject: Option<&(Np, usize)>,
+        paragraph_start: bool,
+    ) {
+        let Some((np, used)) = subject.cloned() else {
             return;
         };
         let ws = words(clause);
@@ -559,7 +570,7 @@ impl State {
                 if speaker.org {
                     if ws
                         .get(used)
-                        .is_some_and(|w| PUBLISH_VERBS.contains(&lower(w.core).as_str()))
+                        .is_some_and(|w| PUBLISH_VERBS.contains(&&*lower(w.core)))
                     {
                         self.names.last_publication = speaker.name.clone();
                     }
@@ -592,9 +603,7 @@ pub fn introduces_source(clause: &str) -> Option<Np> {
     let ws = words(clause);
     let verb = ws.get(used)?;
     match np {
-        Np::Name(_) | Np::Publication(Some(_))
-            if PUBLISH_VERBS.contains(&lower(verb.core).as_str()) =>
-        {
+        Np::Name(_) | Np::Publication(Some(_)) if PUBLISH_VERBS.contains(&&*lower(verb.core)) => {
             Some(np)
         }
         _ => None,
@@ -622,7 +631,7 @@ pub fn after_quote(after: &str) -> Option<(Np, String)> {
     let (np, used) = parse_np(&ws[..verb])?;
     if ws[used..verb]
         .iter()
-        .all(|w| ADVERBS.contains(&lower(w.core).as_str()))
+        .all(|w| ADVERBS.contains(&&*lower(w.core)))
     {
         return Some((np, evidence(&ws[..=verb])));
     }
@@ -642,7 +651,7 @@ pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> 
     }
     if let Some(v) = ws.iter().rposition(|w| is_speech_verb(w.core)) {
         let mut j = v;
-        while j > 0 && ADVERBS.contains(&lower(ws[j - 1].core).as_str()) && !ws[j - 1].closed {
+        while j > 0 && ADVERBS.contains(&&*lower(ws[j - 1].core)) && !ws[j - 1].closed {
             j -= 1;
         }
         if j > 0 && !ws[j - 1].closed {
@@ -663,10 +672,10 @@ pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> 
             let definite = j >= 2 && lower(ws[j - 2].core) == "the";
             // "the bank said", "the activist said"; but in "X, the Chinese dissident
             // artist and activist reportedly told" the subject is X.
-            if ORG_NOUNS.contains(&l.as_str()) || (definite && PERSON_NOUNS.contains(&l.as_str())) {
+            if ORG_NOUNS.contains(&&*l) || (definite && PERSON_NOUNS.contains(&&*l)) {
                 let np = Np::Desc {
                     text: format!("the {l}"),
-                    head: l,
+                    head: l.into_owned(),
                     definite,
                 };
                 return Some((np, evidence(&ws[j.saturating_sub(2)..=v])));

@@ -94,7 +94,10 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 .find(|m| clause.contains(&m.open.start))
                 .map(|m| m.open.start);
             let lead = &text[clause.start..first_mark.unwrap_or(clause.end)];
-            let subject = clause_subject(lead).map(|(np, _)| np);
+            // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
+            let lead = window(lead, 0..lead.len(), Side::Start);
+            let parsed = clause_subject(lead);
+            let subject = parsed.as_ref().map(|(np, _)| np.clone());
             for group in groups
                 .iter()
                 .filter(|g| clause.contains(&marks[g[0]].open.start))
@@ -125,7 +128,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 }
                 out.push(quote);
             }
-            state.observe_subject(lead, ci == 0);
+            state.observe_subject(lead, parsed.as_ref(), ci == 0);
         }
         let source = clauses
             .first()

@@ -2,6 +2,8 @@
 //! "Zhang" resolves to the "Zhang Jun" introduced earlier, "NYT" to "New York
 //! Times", and "the bank" to the "European Central Bank".
 
+use std::collections::HashMap;
+
 /// Words that start a sentence with a capital but never begin a name.
 const FUNCTION_WORDS: &[&str] = &[
     "A",
@@ -225,12 +227,16 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
 pub struct Entity {
     pub name: String,
     pub org: bool,
+    /// When the text last mentioned it, for "the most recent X".
+    last_seen: usize,
 }
 
-/// Every name a document has mentioned so far, most recent last.
+/// Every name a document has mentioned so far.
 #[derive(Debug, Default)]
 pub struct Registry {
     entities: Vec<Entity>,
+    index: HashMap<String, usize>,
+    clock: usize,
     /// The publication most recently written about ("The NYT piece …").
     pub last_publication: Option<String>,
 }
@@ -248,13 +254,27 @@ impl Registry {
         if name.is_empty() {
             return;
         }
-        let org = is_org_name(&name);
-        if let Some(i) = self.entities.iter().position(|e| e.name == name) {
-            let e = self.entities.remove(i);
-            self.entities.push(e);
-        } else {
-            self.entities.push(Entity { name, org });
+        self.clock += 1;
+        match self.index.get(&name) {
+            Some(&i) => self.entities[i].last_seen = self.clock,
+            None => {
+                self.index.insert(name.clone(), self.entities.len());
+                let org = is_org_name(&name);
+                self.entities.push(Entity {
+                    name,
+                    org,
+                    last_seen: self.clock,
+                });
+            }
         }
+    }
+
+    /// The most recently mentioned entity that satisfies `pred`.
+    fn most_recent(&self, pred: impl Fn(&Entity) -> bool) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .filter(|e| pred(e))
+            .max_by_key(|e| e.last_seen)
     }
 
     /// The fullest form of `name` the text has given: the name itself, a
@@ -262,40 +282,35 @@ impl Registry {
     /// acronym stands for ("NYT" → "New York Times").
     pub fn canonical(&self, name: &str) -> String {
         let name = clean_name(name);
-        let tokens: Vec<&str> = name.split(' ').collect();
-        let recent = self.entities.iter().rev();
-        if tokens.len() == 1 {
-            if is_acronym(&name)
-                && let Some(e) = recent.clone().find(|e| initials(&e.name) == name)
-            {
-                return e.name.clone();
-            }
-            if let Some(e) = recent.clone().find(|e| {
-                e.name.split(' ').count() > 1 && !e.org && e.name.split(' ').any(|t| t == name)
-            }) {
-                return e.name.clone();
-            }
+        if name.contains(' ') {
+            return name;
+        }
+        if is_acronym(&name)
+            && let Some(e) = self.most_recent(|e| initials(&e.name) == name)
+        {
+            return e.name.clone();
+        }
+        if let Some(e) = self
+            .most_recent(|e| !e.org && e.name.contains(' ') && e.name.split(' ').any(|t| t == name))
+        {
+            return e.name.clone();
         }
         name
     }
 
     /// The organisation a common noun refers to ("the bank" → "European Central Bank").
     pub fn by_head_noun(&self, noun: &str) -> Option<String> {
-        let noun = noun.to_lowercase();
-        self.entities
-            .iter()
-            .rev()
-            .find(|e| {
-                e.name
-                    .split(' ')
-                    .next_back()
-                    .is_some_and(|t| t.to_lowercase() == noun)
-            })
-            .map(|e| e.name.clone())
+        self.most_recent(|e| {
+            e.name
+                .split(' ')
+                .next_back()
+                .is_some_and(|t| t.eq_ignore_ascii_case(noun))
+        })
+        .map(|e| e.name.clone())
     }
 
     pub fn is_org(&self, name: &str) -> bool {
-        self.entities.iter().any(|e| e.name == name && e.org) || is_org_name(name)
+        self.index.get(name).is_some_and(|&i| self.entities[i].org) || is_org_name(name)
     }
 }
 
