@@ -126,7 +126,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 .split_whitespace()
                 .take(4)
                 .any(|w| SPEECH_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
-        if !attribution_follows && !(c == '.' && is_abbreviation(&text[start..pos])) {
+        if !(attribution_follows || (c == '.' && is_abbreviation(&text[start..pos]))) {
             push_trimmed(&mut out, text, start..end);
             start = end;
         }
