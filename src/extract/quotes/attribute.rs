@@ -387,7 +387,7 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
             }
         }
         let name: Vec<&str> = ws[..k].iter().map(|w| w.core).collect();
-        let name = clean_name(&name.join(" "));
+        let name = clean_name(&name.join(" ")).into_owned();
         if !name.is_empty() && !is_function_start(&name) {
             return Some((Np::Name(name), k));
         }
@@ -404,7 +404,11 @@ fn is_function_start(name: &str) -> bool {
 /// phrase, the first noun phrase; "One migrant, Huang, …" and "…, who
 /// identified himself with the pseudonym Zhang Jun" give the name.
 pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
-    let ws = words(clause);
+    subject_of(&words(clause))
+}
+
+/// [`clause_subject`] of a sentence already split into words; `usize` is how many words it used.
+pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
     let mut i = 0;
     while i < ws.len() && DISCOURSE.contains(&&*lower(ws[i].core)) {
         i += 1;
@@ -555,14 +559,13 @@ impl State {
     /// which is where news prose introduces the person it goes on to quote.
     pub fn observe_subject(
         &mut self,
-        clause: &str,
+        ws: &[Word],
         subject: Option<&(Np, usize)>,
         paragraph_start: bool,
     ) {
         let Some((np, used)) = subject.cloned() else {
             return;
         };
-        let ws = words(clause);
         let gender = gender_in(&ws[used.min(ws.len())..]);
         match &np {
             Np::Name(n) => {

@@ -19,7 +19,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use self::attribute::{
-    Np, Speaker, State, after_quote, before_quote, clause_subject, introduces_source,
+    Np, Speaker, State, after_quote, before_quote, introduces_source, subject_of, words,
 };
 use self::scan::{Marked, scan};
 use super::Para;
@@ -68,10 +68,11 @@ pub struct Part {
 
 /// The speaker and evidence of the previous paragraph, for quotes that continue it.
 #[derive(Debug, Default)]
-struct Previous {
+struct Previous<'a> {
     number: usize,
     last_speaker: Option<(Speaker, String)>,
-    source: Option<Speaker>,
+    /// Read only if the next paragraph is all quotation: "CNN ran …".
+    first_sentence: Option<&'a str>,
 }
 
 /// Finds the quotes of a document's paragraphs, in order.
@@ -95,8 +96,8 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 .map(|m| m.open.start);
             let lead = &text[clause.start..first_mark.unwrap_or(clause.end)];
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
-            let lead = window(lead, 0..lead.len(), Side::Start);
-            let parsed = clause_subject(lead);
+            let lead_words = words(window(lead, 0..lead.len(), Side::Start));
+            let parsed = subject_of(&lead_words);
             let subject = parsed.as_ref().map(|(np, _)| np.clone());
             for group in groups
                 .iter()
@@ -114,7 +115,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 }
                 let found = found.map(|(s, e, _)| (s, e)).or_else(|| {
                     only_quotes
-                        .then(|| continuation(&previous, para.number))
+                        .then(|| continuation(&previous, para.number, &mut state))
                         .flatten()
                 });
                 if let Some((speaker, evidence)) = found {
@@ -128,16 +129,12 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 }
                 out.push(quote);
             }
-            state.observe_subject(lead, parsed.as_ref(), ci == 0);
+            state.observe_subject(&lead_words, parsed.as_ref(), ci == 0);
         }
-        let source = clauses
-            .first()
-            .and_then(|c| introduces_source(&text[c.clone()]))
-            .map(|np| state.resolve(&np));
         previous = Previous {
             number: para.number,
             last_speaker,
-            source,
+            first_sentence: clauses.first().map(|c| &text[c.clone()]),
         };
     }
     out
@@ -325,7 +322,7 @@ enum Side {
 /// At most a few hundred bytes at one end of `range`: attribution sits next to
 /// the quote, and bounding the text read keeps huge paragraphs linear.
 fn window(text: &str, range: Range<usize>, side: Side) -> &str {
-    const MAX: usize = 400;
+    const MAX: usize = 240;
     let (mut start, mut end) = (range.start, range.end);
     match side {
         Side::Start => end = end.min(start + MAX),
@@ -341,14 +338,20 @@ fn window(text: &str, range: Range<usize>, side: Side) -> &str {
 }
 
 /// A paragraph of nothing but quotation continues the previous paragraph's speaker.
-fn continuation(previous: &Previous, number: usize) -> Option<(Speaker, String)> {
+fn continuation(
+    previous: &Previous,
+    number: usize,
+    state: &mut State,
+) -> Option<(Speaker, String)> {
     if previous.number + 1 != number {
         return None;
     }
     if let Some((speaker, _)) = &previous.last_speaker {
         return Some((speaker.clone(), String::new()));
     }
-    previous.source.clone().map(|s| (s, String::new()))
+    let first = previous.first_sentence?;
+    let np = introduces_source(window(first, 0..first.len(), Side::Start))?;
+    Some((state.resolve(&np), String::new()))
 }
 
 #[cfg(test)]

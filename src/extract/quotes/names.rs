@@ -2,6 +2,7 @@
 //! "Zhang" resolves to the "Zhang Jun" introduced earlier, "NYT" to "New York
 //! Times", and "the bank" to the "European Central Bank".
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Words that start a sentence with a capital but never begin a name.
@@ -255,9 +256,10 @@ impl Registry {
             return;
         }
         self.clock += 1;
-        match self.index.get(&name) {
+        match self.index.get(&*name) {
             Some(&i) => self.entities[i].last_seen = self.clock,
             None => {
+                let name = name.into_owned();
                 self.index.insert(name.clone(), self.entities.len());
                 let org = is_org_name(&name);
                 self.entities.push(Entity {
@@ -281,7 +283,7 @@ impl Registry {
     /// longer name it is part of ("Zhang" → "Zhang Jun"), or the name an
     /// acronym stands for ("NYT" → "New York Times").
     pub fn canonical(&self, name: &str) -> String {
-        let name = clean_name(name);
+        let name = clean_name(name).into_owned();
         if name.contains(' ') {
             return name;
         }
@@ -331,19 +333,23 @@ pub fn is_org_name(name: &str) -> bool {
 }
 
 /// Strips possessives, titles and a leading "The".
-pub fn clean_name(name: &str) -> String {
+pub fn clean_name(name: &str) -> Cow<'_, str> {
     let name = name.trim().trim_end_matches(['’', '\'']);
     let name = name
         .strip_suffix("’s")
         .or_else(|| name.strip_suffix("'s"))
         .unwrap_or(name);
-    let mut tokens: Vec<&str> = name.split_whitespace().collect();
-    while tokens.len() > 1
-        && (TITLES.contains(&tokens[0]) || tokens[0] == "The" || tokens[0] == "the")
+    let mut rest = name;
+    while let Some((first, tail)) = rest.split_once(' ')
+        && (TITLES.contains(&first) || first == "The" || first == "the")
     {
-        tokens.remove(0);
+        rest = tail.trim_start();
     }
-    tokens.join(" ")
+    if rest.split(' ').all(|t| !t.is_empty()) && !rest.contains(['\n', '\t']) {
+        Cow::Borrowed(rest)
+    } else {
+        Cow::Owned(rest.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Whether a word looks like part of a name: capitalised, not a function word.
@@ -355,23 +361,37 @@ pub fn is_name_word(word: &str) -> bool {
 
 /// Runs of capitalised words ("Laura Harth", "Voice of America"), with
 /// lowercase connectors allowed between capitals, cut at punctuation.
-pub fn name_runs(text: &str) -> Vec<String> {
+pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
     let mut runs = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
     let mut pending: Vec<&str> = Vec::new();
-    let flush = |cur: &mut Vec<&str>, pending: &mut Vec<&str>, runs: &mut Vec<String>| {
+    // A run is the slice of `text` from its first word to its last: no copying.
+    let base = text.as_ptr() as usize;
+    let flush = |cur: &mut Vec<&'a str>, pending: &mut Vec<&'a str>, runs: &mut Vec<&'a str>| {
         pending.clear();
         while cur.first().is_some_and(|w| {
             FUNCTION_WORDS.contains(w) || TITLES.contains(w) || w.starts_with(char::is_lowercase)
         }) {
             cur.remove(0);
         }
-        if !cur.is_empty() {
-            runs.push(cur.join(" "));
+        if let (Some(first), Some(last)) = (cur.first(), cur.last()) {
+            let start = first.as_ptr() as usize - base;
+            let end = last.as_ptr() as usize - base + last.len();
+            runs.push(&text[start..end]);
         }
         cur.clear();
     };
     for raw in text.split_whitespace() {
+        // Most words start lowercase or with a digit: settle them without trimming.
+        if raw.as_bytes()[0].is_ascii_lowercase() || raw.as_bytes()[0].is_ascii_digit() {
+            let connector = matches!(raw, "of" | "for" | "de" | "van" | "von");
+            if connector && !cur.is_empty() {
+                pending.push(raw);
+            } else if !cur.is_empty() {
+                flush(&mut cur, &mut pending, &mut runs);
+            }
+            continue;
+        }
         let word = raw.trim_start_matches(['(', '“', '‘', '"', '\'', '[', '【']);
         let starts_clean = word.len() == raw.len();
         let core = word.trim_end_matches(|c: char| {

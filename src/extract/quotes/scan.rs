@@ -33,59 +33,96 @@ impl Marked {
 
 /// How many words a nested quotation may run before we call its mark stray.
 const NESTED_WORDS: usize = 8;
-const NESTED_CHARS: usize = 120;
+/// … and how many bytes, so that a run of marks cannot make the scan quadratic.
+const NESTED_BYTES: usize = 120;
+
+/// A character that may be a quotation mark, and where it is.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    c: char,
+}
+
+impl Mark {
+    fn end(&self) -> usize {
+        self.pos + self.c.len_utf8()
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»')
+}
+
+/// The possible marks in `text`. Only their bytes are decoded: the rest of
+/// the paragraph is skipped at memory speed.
+fn candidates(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (pos, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
+            && let Some(c) = text.get(pos..).and_then(|t| t.chars().next())
+            && is_mark(c)
+        {
+            out.push(Mark { pos, c });
+        }
+    }
+    out
+}
 
 pub fn scan(text: &str) -> Vec<Marked> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    // For each position, the next mark that can close a single quotation,
+    let marks = candidates(text);
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    // For each candidate, the next one that can close a single quotation,
     // found in one backward pass so that many unclosed `‘` stay linear.
-    let mut next_single_close = vec![None; chars.len() + 1];
-    for j in (0..chars.len()).rev() {
-        let closes = closes_single(&chars, j) || chars[j].1 == '”';
-        next_single_close[j] = if closes {
-            Some(j)
+    let mut next_single_close = vec![None; marks.len() + 1];
+    for k in (0..marks.len()).rev() {
+        let closes = closes_single(text, marks[k]) || marks[k].c == '”';
+        next_single_close[k] = if closes {
+            Some(k)
         } else {
-            next_single_close[j + 1]
+            next_single_close[k + 1]
         };
     }
-    let end_of = |i: usize| chars.get(i + 1).map_or(text.len(), |&(p, _)| p);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let double = opens_double(&chars, i);
-        let single = !double && opens_single(&chars, i);
+    let mut k = 0;
+    while k < marks.len() {
+        let m = marks[k];
+        let double = opens_double(text, m);
+        let single = !double && opens_single(text, m);
         if !double && !single {
-            i += 1;
+            k += 1;
             continue;
         }
         let close = if double {
-            find_double_close(&chars, i + 1)
+            find_double_close(text, &marks, k + 1)
         } else {
-            next_single_close[i + 1]
+            next_single_close[k + 1]
         };
         if single && close.is_none() {
-            i += 1;
+            k += 1;
             continue;
         }
-        let open = chars[i].0..end_of(i);
-        let close_range = close.map(|k| chars[k].0..end_of(k));
+        let open = m.pos..m.end();
+        let close_range = close.map(|c| marks[c].pos..marks[c].end());
         let inner_end = close_range.as_ref().map_or(text.len(), |c| c.start);
         out.push(Marked {
             inner: trim(text, open.end..inner_end),
             open,
             close: close_range,
         });
-        i = close.map_or(chars.len(), |k| k + 1);
+        k = close.map_or(marks.len(), |c| c + 1);
     }
     out
 }
 
-fn prev(chars: &[(usize, char)], i: usize) -> Option<char> {
-    i.checked_sub(1).map(|j| chars[j].1)
+fn prev(text: &str, m: Mark) -> Option<char> {
+    text[..m.pos].chars().next_back()
 }
 
-fn next(chars: &[(usize, char)], i: usize) -> Option<char> {
-    chars.get(i + 1).map(|&(_, c)| c)
+fn next(text: &str, m: Mark) -> Option<char> {
+    text[m.end()..].chars().next()
 }
 
 fn opening_context(c: Option<char>) -> bool {
@@ -98,82 +135,71 @@ fn opening_context(c: Option<char>) -> bool {
     })
 }
 
-fn opens_double(chars: &[(usize, char)], i: usize) -> bool {
-    match chars[i].1 {
-        '“' | '„' | '«' => next(chars, i).is_some_and(|c| !c.is_whitespace()),
-        '"' => {
-            opening_context(prev(chars, i)) && next(chars, i).is_some_and(|c| !c.is_whitespace())
-        }
+fn opens_double(text: &str, m: Mark) -> bool {
+    match m.c {
+        '“' | '„' | '«' => next(text, m).is_some_and(|c| !c.is_whitespace()),
+        '"' => opening_context(prev(text, m)) && next(text, m).is_some_and(|c| !c.is_whitespace()),
         _ => false,
     }
 }
 
-fn opens_single(chars: &[(usize, char)], i: usize) -> bool {
-    let letter_next = next(chars, i).is_some_and(char::is_alphanumeric);
-    match chars[i].1 {
-        '‘' => letter_next && !prev(chars, i).is_some_and(char::is_alphanumeric),
-        '\'' => letter_next && opening_context(prev(chars, i)),
+fn opens_single(text: &str, m: Mark) -> bool {
+    let letter_next = next(text, m).is_some_and(char::is_alphanumeric);
+    match m.c {
+        '‘' => letter_next && !prev(text, m).is_some_and(char::is_alphanumeric),
+        '\'' => letter_next && opening_context(prev(text, m)),
         _ => false,
     }
 }
 
-fn closes_double(chars: &[(usize, char)], i: usize) -> bool {
-    match chars[i].1 {
+fn closes_double(text: &str, m: Mark) -> bool {
+    match m.c {
         '”' | '»' => true,
-        '"' => prev(chars, i).is_some_and(|c| !c.is_whitespace()),
+        '"' => prev(text, m).is_some_and(|c| !c.is_whitespace()),
         _ => false,
     }
 }
 
 /// `’` or `'` that ends a quotation rather than sitting inside a word.
-fn closes_single(chars: &[(usize, char)], i: usize) -> bool {
-    let c = chars[i].1;
-    if c != '’' && c != '\'' {
+fn closes_single(text: &str, m: Mark) -> bool {
+    if m.c != '’' && m.c != '\'' {
         return false;
     }
-    let before = prev(chars, i);
-    let after = next(chars, i);
+    let before = prev(text, m);
+    let after = next(text, m);
     let apostrophe =
         before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
     !apostrophe && before.is_some_and(|c| !c.is_whitespace())
 }
 
-fn find_double_close(chars: &[(usize, char)], from: usize) -> Option<usize> {
-    let mut j = from;
-    while j < chars.len() {
-        if opens_double(chars, j) {
-            if let Some(k) = nested_close(chars, j + 1) {
-                j = k + 1;
+fn find_double_close(text: &str, marks: &[Mark], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k < marks.len() {
+        if opens_double(text, marks[k]) {
+            if let Some(c) = nested_close(text, marks, k) {
+                k = c + 1;
                 continue;
             }
-        } else if closes_double(chars, j) {
-            return Some(j);
+        } else if closes_double(text, marks[k]) {
+            return Some(k);
         }
-        j += 1;
+        k += 1;
     }
     None
 }
 
-/// The closing mark of a nested quotation, if one comes within a few words.
-fn nested_close(chars: &[(usize, char)], from: usize) -> Option<usize> {
-    let mut words = 0;
-    let mut in_space = false;
-    // Bounded in characters too, so a run of marks cannot make the scan quadratic.
-    for j in from..chars.len().min(from + NESTED_CHARS) {
-        let c = chars[j].1;
-        if closes_double(chars, j) {
-            return Some(j);
+/// The closing mark of a nested quotation opened by `marks[open]`, if one
+/// comes within a few words.
+fn nested_close(text: &str, marks: &[Mark], open: usize) -> Option<usize> {
+    let start = marks[open].end();
+    for (k, m) in marks.iter().enumerate().skip(open + 1) {
+        if m.pos > start + NESTED_BYTES
+            || text[start..m.pos].split_whitespace().count() > NESTED_WORDS
+        {
+            return None;
         }
-        if c.is_whitespace() {
-            if !in_space {
-                words += 1;
-                if words >= NESTED_WORDS {
-                    return None;
-                }
-            }
-            in_space = true;
-        } else {
-            in_space = false;
+        if closes_double(text, *m) {
+            return Some(k);
         }
     }
     None
