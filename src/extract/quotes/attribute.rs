@@ -261,8 +261,8 @@ struct Topic {
 
 /// What the attribution pass remembers while reading a document in order.
 #[derive(Debug, Default)]
-pub struct State {
-    pub names: Registry,
+pub struct State<'a> {
+    pub names: Registry<'a>,
     topics: Vec<Topic>,
 }
 
@@ -453,7 +453,7 @@ fn gender_in(ws: &[Word]) -> Option<Gender> {
     })
 }
 
-impl State {
+impl State<'_> {
     /// Turns a noun phrase into a speaker, using what the text said before.
     pub fn resolve(&mut self, np: &Np) -> Speaker {
         match np {

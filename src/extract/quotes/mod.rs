@@ -89,7 +89,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
         let mut last_speaker = None;
         for (ci, clause) in clauses.iter().enumerate() {
             let clause_text = &text[clause.clone()];
-            state.names.add_names(clause_text);
+            state.names.see(clause_text);
             let first_mark = marks
                 .iter()
                 .find(|m| clause.contains(&m.open.start))

@@ -3,7 +3,6 @@
 //! Times", and "the bank" to the "European Central Bank".
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Words that start a sentence with a capital but never begin a name.
 const FUNCTION_WORDS: &[&str] = &[
@@ -223,60 +222,34 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
     "video",
 ];
 
-/// A name as the text spells it, with what we learnt about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entity {
-    pub name: String,
-    pub org: bool,
-    /// When the text last mentioned it, for "the most recent X".
-    last_seen: usize,
-}
-
-/// Every name a document has mentioned so far.
+/// The text read so far, for looking up what a short name, an acronym or a
+/// common noun refers to. Lookups read back through it only when a quote
+/// needs one, so reading a document costs nothing here.
 #[derive(Debug, Default)]
-pub struct Registry {
-    entities: Vec<Entity>,
-    index: HashMap<String, usize>,
-    clock: usize,
+pub struct Registry<'a> {
+    /// Sentences in reading order.
+    seen: Vec<&'a str>,
     /// The publication most recently written about ("The NYT piece …").
     pub last_publication: Option<String>,
 }
 
-impl Registry {
-    /// Records the names in `text`.
-    pub fn add_names(&mut self, text: &str) {
-        for name in name_runs(text) {
-            self.add(&name);
-        }
+/// How far back a lookup reads, in sentences: bounds the cost on huge documents.
+const LOOKBACK: usize = 2_000;
+
+impl<'a> Registry<'a> {
+    /// Records a sentence as read.
+    pub fn see(&mut self, text: &'a str) {
+        self.seen.push(text);
     }
 
-    pub fn add(&mut self, name: &str) {
-        let name = clean_name(name);
-        if name.is_empty() {
-            return;
-        }
-        self.clock += 1;
-        match self.index.get(&*name) {
-            Some(&i) => self.entities[i].last_seen = self.clock,
-            None => {
-                let name = name.into_owned();
-                self.index.insert(name.clone(), self.entities.len());
-                let org = is_org_name(&name);
-                self.entities.push(Entity {
-                    name,
-                    org,
-                    last_seen: self.clock,
-                });
-            }
-        }
-    }
-
-    /// The most recently mentioned entity that satisfies `pred`.
-    fn most_recent(&self, pred: impl Fn(&Entity) -> bool) -> Option<&Entity> {
-        self.entities
+    /// Names in the text read so far that contain `needle`, most recent first.
+    fn runs_with<'s>(&'s self, needle: &'s str) -> impl Iterator<Item = Cow<'a, str>> + 's {
+        self.seen
             .iter()
-            .filter(|e| pred(e))
-            .max_by_key(|e| e.last_seen)
+            .rev()
+            .take(LOOKBACK)
+            .filter(move |t| t.contains(needle))
+            .flat_map(|t| name_runs(t).into_iter().rev().map(clean_name))
     }
 
     /// The fullest form of `name` the text has given: the name itself, a
@@ -287,32 +260,31 @@ impl Registry {
         if name.contains(' ') {
             return name;
         }
-        if is_acronym(&name)
-            && let Some(e) = self.most_recent(|e| initials(&e.name) == name)
-        {
-            return e.name.clone();
+        if is_acronym(&name) {
+            let first = &name[..1];
+            if let Some(full) = self.runs_with(first).find(|r| initials(r) == name) {
+                return full.into_owned();
+            }
         }
-        if let Some(e) = self
-            .most_recent(|e| !e.org && e.name.contains(' ') && e.name.split(' ').any(|t| t == name))
-        {
-            return e.name.clone();
-        }
-        name
+        let longer = self
+            .runs_with(&name)
+            .find(|r| r.contains(' ') && !is_org_name(r) && r.split(' ').any(|t| t == name));
+        longer.map_or(name, Cow::into_owned)
     }
 
     /// The organisation a common noun refers to ("the bank" → "European Central Bank").
     pub fn by_head_noun(&self, noun: &str) -> Option<String> {
-        self.most_recent(|e| {
-            e.name
-                .split(' ')
-                .next_back()
-                .is_some_and(|t| t.eq_ignore_ascii_case(noun))
-        })
-        .map(|e| e.name.clone())
+        let mut capital = noun.to_string();
+        if let Some(first) = capital.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        self.runs_with(&capital)
+            .find(|r| r.contains(' ') && r.split(' ').next_back().is_some_and(|t| t == capital))
+            .map(Cow::into_owned)
     }
 
     pub fn is_org(&self, name: &str) -> bool {
-        self.index.get(name).is_some_and(|&i| self.entities[i].org) || is_org_name(name)
+        is_org_name(name)
     }
 }
 
@@ -459,7 +431,14 @@ mod tests {
     #[test]
     fn canonical_names() {
         let mut r = Registry::default();
-        r.add_names("The New York Times says so. A man named Zhang Jun left. Wu Xiaohua, 42, said. The European Central Bank found.");
+        for sentence in [
+            "The New York Times says so.",
+            "A man named Zhang Jun left.",
+            "Wu Xiaohua, 42, said.",
+            "The European Central Bank found.",
+        ] {
+            r.see(sentence);
+        }
         let cases = [
             ("Zhang", "Zhang Jun"),
             ("Xiaohua", "Wu Xiaohua"),
