@@ -276,19 +276,28 @@ pub struct Word<'a> {
 }
 
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    text.split_whitespace()
-        .map(|raw| {
-            let core = raw.trim_matches(|c: char| {
-                !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
-            });
-            let core = core.trim_end_matches(['’', '\'']);
-            let tail = raw.trim_end_matches(['”', '’', '"', ')']);
-            let closed = tail.ends_with([',', ':', ';', '.', '?', '!', '—', '–'])
-                && !is_initialism(core, raw);
-            Word { raw, core, closed }
-        })
-        .filter(|w| !w.core.is_empty() || w.raw.contains(['—', '–']))
-        .collect()
+    let mut out = Vec::new();
+    words_into(text, &mut out);
+    out
+}
+
+/// [`words`] into a buffer the caller reuses, sentence after sentence.
+pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
+    out.clear();
+    out.extend(
+        text.split_whitespace()
+            .map(|raw| {
+                let core = raw.trim_matches(|c: char| {
+                    !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
+                });
+                let core = core.trim_end_matches(['’', '\'']);
+                let tail = raw.trim_end_matches(['”', '’', '"', ')']);
+                let closed = tail.ends_with([',', ':', ';', '.', '?', '!', '—', '–'])
+                    && !is_initialism(core, raw);
+                Word { raw, core, closed }
+            })
+            .filter(|w| !w.core.is_empty() || w.raw.contains(['—', '–'])),
+    );
 }
 
 /// "U.S." ends in a full stop that is part of the word.
@@ -525,12 +534,16 @@ impl State<'_> {
         if t.gender.is_none() {
             t.gender = gender;
         }
-        Some(t.speaker.clone())
+        let mut speaker = t.speaker.clone();
+        // Topics keep names as written; the full name is looked up on use.
+        speaker.name = speaker.name.map(|n| self.names.canonical(&n));
+        Some(speaker)
     }
 
-    /// The current topic's speaker, if it is a named person.
-    pub fn topic_name(&self) -> Option<&str> {
-        self.topics.last().and_then(|t| t.speaker.name.as_deref())
+    /// The current topic's full name, if it is a named person.
+    pub fn topic_name(&self) -> Option<String> {
+        let name = self.topics.last()?.speaker.name.as_deref()?;
+        Some(self.names.canonical(name))
     }
 
     /// Makes a person the topic: the one later pronouns refer to.
@@ -569,13 +582,18 @@ impl State<'_> {
         let gender = gender_in(&ws[used.min(ws.len())..]);
         match &np {
             Np::Name(n) => {
-                let speaker = self.resolve(&np);
+                // Every sentence passes here: no lookups, the name as written.
+                let speaker = Speaker {
+                    name: Some(n.clone()),
+                    description: None,
+                    org: super::names::is_org_name(n),
+                };
                 if speaker.org {
                     if ws
                         .get(used)
                         .is_some_and(|w| PUBLISH_VERBS.contains(&&*lower(w.core)))
                     {
-                        self.names.last_publication = speaker.name.clone();
+                        self.names.last_publication = Some(self.names.canonical(n));
                     }
                 } else if !n.is_empty() {
                     self.set_topic(&speaker, None, gender);

@@ -19,7 +19,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use self::attribute::{
-    Np, Speaker, State, after_quote, before_quote, introduces_source, subject_of, words,
+    Np, Speaker, State, after_quote, before_quote, introduces_source, subject_of, words_into,
 };
 use self::scan::{Marked, scan};
 use super::Para;
@@ -80,6 +80,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
     let mut state = State::default();
     let mut previous = Previous::default();
     let mut out = Vec::new();
+    let mut lead_words = Vec::new();
     for para in paras {
         let text = para.text;
         let marks = scan(text);
@@ -96,7 +97,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 .map(|m| m.open.start);
             let lead = &text[clause.start..first_mark.unwrap_or(clause.end)];
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
-            let lead_words = words(window(lead, 0..lead.len(), Side::Start));
+            words_into(window(lead, 0..lead.len(), Side::Start), &mut lead_words);
             let parsed = subject_of(&lead_words);
             let subject = parsed.as_ref().map(|(np, _)| np.clone());
             for group in groups
@@ -307,7 +308,7 @@ fn attribute(
     // A quote in a sentence about the person already speaking.
     if let Some(Np::Name(n)) = subject {
         let name = state.names.canonical(n);
-        if state.topic_name() == Some(name.as_str()) {
+        if state.topic_name().as_deref() == Some(name.as_str()) {
             return Some((state.resolve(&Np::Name(n.clone())), String::new(), false));
         }
     }
