@@ -185,6 +185,9 @@ pub fn slug(text: &str, max_words: usize) -> String {
             }
             if !cur.is_empty() {
                 words.push(std::mem::take(&mut cur));
+                if words.len() == max_words {
+                    return words.join("-");
+                }
             }
         }
     }

@@ -541,9 +541,9 @@ impl State<'_> {
     }
 
     /// The current topic's full name, if it is a named person.
-    pub fn topic_name(&self) -> Option<String> {
-        let name = self.topics.last()?.speaker.name.as_deref()?;
-        Some(self.names.canonical(name))
+    pub fn topic_name(&mut self) -> Option<String> {
+        let name = self.topics.last()?.speaker.name.clone()?;
+        Some(self.names.canonical(&name))
     }
 
     /// Makes a person the topic: the one later pronouns refer to.

@@ -3,6 +3,7 @@
 //! Times", and "the bank" to the "European Central Bank".
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Words that start a sentence with a capital but never begin a name.
 const FUNCTION_WORDS: &[&str] = &[
@@ -229,6 +230,9 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
 pub struct Registry<'a> {
     /// Sentences in reading order.
     seen: Vec<&'a str>,
+    /// Short names already traced to a longer one ("Zhang" → "Zhang Jun"):
+    /// once the text has given a full name, it keeps meaning that person.
+    resolved: HashMap<String, String>,
     /// The publication most recently written about ("The NYT piece …").
     pub last_publication: Option<String>,
 }
@@ -255,11 +259,23 @@ impl<'a> Registry<'a> {
     /// The fullest form of `name` the text has given: the name itself, a
     /// longer name it is part of ("Zhang" → "Zhang Jun"), or the name an
     /// acronym stands for ("NYT" → "New York Times").
-    pub fn canonical(&self, name: &str) -> String {
+    pub fn canonical(&mut self, name: &str) -> String {
         let name = clean_name(name).into_owned();
         if name.contains(' ') {
             return name;
         }
+        if let Some(full) = self.resolved.get(&name) {
+            return full.clone();
+        }
+        let full = self.look_up(&name);
+        if full != name {
+            self.resolved.insert(name, full.clone());
+        }
+        full
+    }
+
+    fn look_up(&self, name: &str) -> String {
+        let name = name.to_string();
         if is_acronym(&name) {
             let first = &name[..1];
             if let Some(full) = self.runs_with(first).find(|r| initials(r) == name) {
