@@ -88,9 +88,18 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while let Some(offset) = text[i..].find(is_terminator) {
+    let bytes = text.as_bytes();
+    // Terminators are ASCII or start with 0xE3/0xEF (。！？): search bytes, decode only there.
+    while let Some(offset) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE3 | 0xEF))
+    {
         let pos = i + offset;
         let c = text[pos..].chars().next().unwrap_or('.');
+        if !is_terminator(c) {
+            i = pos + c.len_utf8();
+            continue;
+        }
         // Extend over repeated terminators and closing marks: `?!”)`.
         let mut end = pos + c.len_utf8();
         let mut closing_quote = false;

@@ -91,6 +91,11 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
         for (ci, clause) in clauses.iter().enumerate() {
             let clause_text = &text[clause.clone()];
             state.names.see(clause_text);
+            // Without quotes, only a paragraph's opening sentence matters: it is
+            // where news prose introduces the person it goes on to quote.
+            if marks.is_empty() && ci > 0 {
+                continue;
+            }
             let first_mark = marks
                 .iter()
                 .find(|m| clause.contains(&m.open.start))
