@@ -400,6 +400,17 @@ mod tests {
 
     type Case<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
 
+    /// Each case: paragraphs in, (quote text, speaker or "(description)") out.
+    fn check(cases: &[Case]) {
+        for (paragraphs, want) in cases {
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.map(str::to_owned)))
+                .collect();
+            assert_eq!(summary(paragraphs), want, "{paragraphs:?}");
+        }
+    }
+
     #[test]
     fn attribution_patterns() {
         let cases: &[Case] = &[
@@ -524,13 +535,7 @@ mod tests {
                 &[("tell our story well to everyone", None)],
             ),
         ];
-        for (paragraphs, want) in cases {
-            let want: Vec<(String, Option<String>)> = want
-                .iter()
-                .map(|(t, s)| (t.to_string(), s.map(str::to_owned)))
-                .collect();
-            assert_eq!(summary(paragraphs), want, "{paragraphs:?}");
-        }
+        check(cases);
     }
 
     #[test]
@@ -581,13 +586,7 @@ mod tests {
                 &[],
             ),
         ];
-        for (paragraphs, want) in cases {
-            let want: Vec<(String, Option<String>)> = want
-                .iter()
-                .map(|(t, s)| (t.to_string(), s.map(str::to_owned)))
-                .collect();
-            assert_eq!(summary(paragraphs), want, "{paragraphs:?}");
-        }
+        check(cases);
     }
 
     #[test]
