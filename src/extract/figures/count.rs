@@ -1,0 +1,109 @@
+//! Bare counts: whether a number with no unit counts something. Years,
+//! dates, ages, times of day, labels, names, durations and phone numbers are
+//! rejected outright; the rest are graded by the evidence around them.
+
+use super::grammar as g;
+use super::lex::{Kind, Tok};
+use super::quantity::Support;
+use super::words::{self as w, Lower};
+
+/// Rejects counts that are really years, dates, ages, times of day, labels,
+/// names, durations or phone numbers; otherwise grades the support.
+pub(super) fn count_support(
+    toks: &[Tok],
+    i: usize,
+    j: usize,
+    value: f64,
+    plain: bool,
+    year: bool,
+) -> Option<Support> {
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    let prev_word = prev.filter(|p| p.kind == Kind::Word);
+    let next = toks.get(j + 1);
+    let next_lower = next.map_or(Lower::new(""), Tok::lower);
+    let day_like = plain && (1.0..=31.0).contains(&value);
+    let month_next = next.is_some_and(|n| n.capitalised() && w::month(n.lower().as_str()));
+    let month_prev = prev_word.is_some_and(|p| p.capitalised() && w::month(p.lower().as_str()));
+    let clock = matches!(next_lower.as_str(), "am" | "pm" | "gmt" | "utc" | "hrs")
+        || next.is_some_and(|n| matches!(n.text, "o’clock" | "o'clock" | "O’clock" | "O'clock"))
+        || (matches!(next_lower.as_str(), "a" | "p" | "o")
+            && toks
+                .get(j + 2)
+                .is_some_and(|d| !d.gap && matches!(d.text, "." | "’" | "'")));
+    if (plain && year)
+        || w::time_unit(next_lower.as_str())
+        || clock
+        || (day_like && (month_next || month_prev))
+    {
+        return None;
+    }
+    if plain {
+        if let Some(p) = prev_word {
+            let lp = p.lower();
+            let name = p.capitalised() && !g::function_word(lp.as_str());
+            // "the 2 men", "his 3 children": a group already introduced.
+            let referential = g::referential(lp.as_str()) && !matches!(lp.as_str(), "all" | "only");
+            if g::label(lp.as_str()) || name || referential {
+                return None;
+            }
+        }
+        let prev2 = i.checked_sub(2).and_then(|p| toks.get(p));
+        let closes = next.is_none_or(|n| matches!(n.text, "," | ")" | ";"));
+        // "No. 5"; "Mark Xu, 35,".
+        let numbered =
+            prev.is_some_and(|p| p.is_mark(".")) && prev2.is_some_and(|p| p.is_word("no"));
+        let age = prev.is_some_and(|p| p.is_mark(","))
+            && prev2.is_some_and(Tok::capitalised)
+            && value <= 120.0
+            && closes;
+        // "202 555 0143".
+        let spaced_digits = next.is_some_and(|n| n.kind == Kind::Num && n.gap)
+            || (toks[i].gap && prev.is_some_and(|p| p.kind == Kind::Num));
+        if numbered || age || spaced_digits {
+            return None;
+        }
+    }
+    Some(if counted_noun(toks, j + 1) {
+        Support::Noun
+    } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str())) {
+        Support::Verb
+    } else {
+        Support::Weak
+    })
+}
+
+/// Whether the words at `k` name what a number counts: "34 Chinese agents",
+/// "65 very large firms", "25,000 of those migrants".
+pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k).filter(|t| t.kind == Kind::Word && t.gap) else {
+        return false;
+    };
+    let lw = t.lower();
+    let word = lw.as_str();
+    if word == "of" {
+        return toks.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.lower().as_str(),
+                "the" | "those" | "these" | "them" | "all" | "its" | "their" | "whom" | "which"
+            )
+        });
+    }
+    if t.capitalised() {
+        let named_noun = toks
+            .get(k + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.gap && !n.capitalised());
+        return !w::month(word) && !g::function_word(word) && named_noun;
+    }
+    !g::stop_word(word)
+        && !w::time_unit(word)
+        && !g::verb_like(word)
+        && w::measure(word).is_none()
+        && w::currency_word(word).is_none()
+}
+
+pub(super) fn is_year(text: &str) -> bool {
+    text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && matches!(text.as_bytes()[0], b'1' | b'2')
+        && text < "2200"
+}

@@ -1,0 +1,209 @@
+//! Tokens: the words, numbers and marks of a paragraph with their byte spans
+//! and whether whitespace precedes them, so the figure rules can tell
+//! "60-mile" from "60 mile" and "U.S.$160" from "U.S. $160" by looking at
+//! neighbouring tokens instead of re-reading bytes.
+
+use super::words::Lower;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Letters (any script), with inner apostrophes: "Jinping’s", "习近平".
+    Word,
+    /// ASCII digits with thousands separators and one decimal part: "1,158.5".
+    Num,
+    /// Any other single character: "$", "%", "(", "—".
+    Mark,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok<'a> {
+    pub kind: Kind,
+    pub text: &'a str,
+    /// Byte span in the paragraph.
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace separates this token from the one before.
+    pub gap: bool,
+}
+
+impl<'a> Tok<'a> {
+    pub fn lower(&self) -> Lower<'a> {
+        match self.kind {
+            Kind::Word => Lower::new(self.text),
+            _ => Lower::new(""),
+        }
+    }
+
+    pub fn is_word(&self, w: &str) -> bool {
+        self.kind == Kind::Word && self.text.eq_ignore_ascii_case(w)
+    }
+
+    pub fn is_mark(&self, m: &str) -> bool {
+        self.kind == Kind::Mark && self.text == m
+    }
+
+    pub fn capitalised(&self) -> bool {
+        self.kind == Kind::Word && self.text.starts_with(|c: char| c.is_uppercase())
+    }
+
+    pub fn is_dash(&self) -> bool {
+        self.kind == Kind::Mark && matches!(self.text, "-" | "‐" | "‑" | "–")
+    }
+}
+
+/// Splits a paragraph into tokens in one pass; whitespace is dropped but
+/// remembered in [`Tok::gap`].
+pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let mut gap = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = i;
+        let kind = if b.is_ascii_digit() {
+            i = number_end(bytes, i);
+            Kind::Num
+        } else if b.is_ascii() {
+            if b.is_ascii_whitespace() {
+                gap = true;
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                i = word_end(text, i);
+                Kind::Word
+            } else {
+                i += 1;
+                Kind::Mark
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                gap = true;
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                i = word_end(text, i);
+                Kind::Word
+            } else {
+                i += c.len_utf8();
+                Kind::Mark
+            }
+        };
+        toks.push(Tok {
+            kind,
+            text: &text[start..i],
+            start,
+            end: i,
+            gap,
+        });
+        gap = false;
+    }
+    toks
+}
+
+fn word_end(text: &str, start: usize) -> usize {
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        if c.is_alphabetic() {
+            continue;
+        }
+        let inner_apostrophe =
+            matches!(c, '\'' | '’') && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        if !inner_apostrophe {
+            return start + off;
+        }
+    }
+    text.len()
+}
+
+/// Digits, then `,ddd` groups, then one `.ddd` decimal part. A comma followed
+/// by a space ("900, 379") separates numbers instead of grouping digits.
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+    let mut j = start;
+    while digit(j) {
+        j += 1;
+    }
+    while bytes.get(j) == Some(&b',')
+        && digit(j + 1)
+        && digit(j + 2)
+        && digit(j + 3)
+        && !digit(j + 4)
+    {
+        j += 4;
+    }
+    if bytes.get(j) == Some(&b'.') && digit(j + 1) {
+        j += 1;
+        while digit(j) {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// A number token's value as (digits without separators, decimal places),
+/// kept apart so "1.158 million" becomes exactly 1158000 (1158 × 10⁶ / 10³)
+/// instead of picking up binary rounding from 1.158 × 10⁶.
+pub(super) fn number_parts(text: &str) -> (f64, i32) {
+    let mut mantissa = 0.0f64;
+    let mut decimals = 0;
+    let mut after_point = false;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10.0 + f64::from(b - b'0');
+                if after_point {
+                    decimals += 1;
+                }
+            }
+            b'.' => after_point = true,
+            _ => {}
+        }
+    }
+    (mantissa, decimals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let text = "U.S.$160 billion, 900, 379 and 1,158.5; Jinping’s 60-mile 习近平 2,3";
+        let got: Vec<(&str, bool)> = tokenize(text).iter().map(|t| (t.text, t.gap)).collect();
+        let want = [
+            ("U", true),
+            (".", false),
+            ("S", false),
+            (".", false),
+            ("$", false),
+            ("160", false),
+            ("billion", true),
+            (",", false),
+            ("900", true),
+            (",", false),
+            ("379", true),
+            ("and", true),
+            ("1,158.5", true),
+            (";", false),
+            ("Jinping’s", true),
+            ("60", true),
+            ("-", false),
+            ("mile", false),
+            ("习近平", true),
+            ("2", true),
+            (",", false),
+            ("3", false),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn parts() {
+        assert_eq!(number_parts("1,158.5"), (11585.0, 1));
+        assert_eq!(number_parts("15,362"), (15362.0, 0));
+    }
+}

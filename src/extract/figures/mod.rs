@@ -1,0 +1,306 @@
+//! Figures: the statistics a document states, each with its exact span so a
+//! brief can quote it and a reader can check it.
+//!
+//! A brief that prints a wrong or non-statistic "figure" is worse than one
+//! that misses a figure, so every rule below leans to precision.
+//!
+//! # What is a figure
+//!
+//! A stated amount or count of something: people, money, rates, multiples,
+//! distances, areas, counts of organisations, agents or stations — small ones
+//! too ("34 Chinese agents", "Italy would host 11", "two people", "four major
+//! international forums"; a spelled-out small number is only a style choice).
+//!
+//! Not figures:
+//! - years, decades and dates ("in 2023", "the 1990s", "November 24, 2023");
+//!   a bare four-digit number from 1000 to 2199 is always read as a year;
+//! - ages ("Mark Xu, 35,", "a 42-year-old", "a 50-something asylum-seeker");
+//! - ordinals ("fourth largest", "first year", "a third country");
+//! - names and labels with digits ("COVID-19", "G20", "Top 10", "Article 23");
+//! - times of day, phone numbers, versions ("10 a.m.", "202-555-0143", "1.2.3");
+//! - any count of time units: durations and periods frame a statistic but are
+//!   not one ("15 days", "two months ago", "a two-day visit", "Three years of
+//!   lockdowns", "After 24 years", "the first 11 months of 2023");
+//! - vague quantities without a number ("dozens", "several dozen", "a dozen",
+//!   "millions", "hundreds of millions", "several million yuan");
+//! - "one", and small written numbers used to refer ("the two countries",
+//!   "one of"), or in names ("the Two Sessions", "Three Gorges Dam");
+//! - "three times" without a comparison (how often, not a multiple), and
+//!   "double"/"triple", which are too often idioms.
+//!
+//! A bare number in digits ("11", "65") is a figure only with evidence that it
+//! counts: a counted noun after it ("65 very large firms"), a counting verb
+//! before it ("would host 11"), or a list partner with either ("saw 900, 379,
+//! and 248 Chinese"). Thousands separators, scale words, units and currencies
+//! are evidence enough ("reached 116,338").
+//!
+//! # Fields
+//!
+//! - `text`: the qualifier, the number and its unit, plus what completes it:
+//!   a conversion in brackets, a rate, and for changes the change word
+//!   ("more than 4,000", "169% increase", "15 times higher", "5,000 yuan
+//!   ($687) per month"). The counted noun is not part of it: its extent is a
+//!   guess, and the span must be exact. It goes to `subject`.
+//! - `values`: plain numbers ("1.16 million" → 1160000). Directions stay in
+//!   the text: "a 1.8% decline" is 1.8.
+//! - `unit`: `None` for counts; "percent"; "percentage points"; "times" for
+//!   multiples ("fourteenfold" → 14); ISO currency codes ("CNY", "USD" —
+//!   "$" alone is USD); measures ("miles", "km", "square meters", …). A rate
+//!   appends " per year" (etc.), and a count with a rate is "per year":
+//!   "roughly 1,500 per year" → 1500 "per year", "24% annually" → "percent
+//!   per year", "U.S.$5,000 a month" → "USD per month".
+//! - Fractions are percentages: "two-thirds" → 66.666… percent, "half of" →
+//!   50 percent, "one in five" → 20 percent, so they compare with "67 percent".
+//! - Money with a conversion in brackets is one figure: "120,000 yuan (about
+//!   US$16,500)" has `values` [120000] and unit "CNY" — the amount in the
+//!   currency the source states; the conversion is the writer's gloss and
+//!   stays readable in `text`. Its "about" qualifies the conversion, so the
+//!   figure has no qualifier.
+//! - `qualifier`, normalised: "more than" (over, just over, above, upwards
+//!   of, in excess of, exceeding), "at least" (no fewer than, no less than),
+//!   "about" (around, roughly, approximately, some, an estimated), "nearly"
+//!   (almost, approaching, close to, just under), "up to" (as much as, as many
+//!   as, no more than, at most), "less than" (fewer than, under, below), and
+//!   "between" for ranges.
+//! - Changes are one figure with two values in chronological order, earlier
+//!   first, however written: "from 15,362 … to 116,868" and "116,868 … up
+//!   from 15,362" both give [15362, 116868]. The text runs from the first
+//!   written value (with its "from") to the second. The qualifier is the later
+//!   value's, the one a brief would headline ("from nearly 25,000 … to more
+//!   than 120,000" → "more than"). Ranges ("between 10 and 15 percent",
+//!   "10–15%") are [low, high] with qualifier "between".
+//! - `subject`: best effort, a short noun phrase ("Chinese nationals",
+//!   "arrests of Chinese nationals", "all exiles" → "exiles").
+//! - `period`: the verbatim phrase of the sentence, in the figure's clause,
+//!   nearest to it, saying when it holds ("In the 12 months to September 30",
+//!   "last year", "since Xi Jinping (习近平) assumed power in 2012"), never a
+//!   comparison's baseline ("compared to 2019"). A change joins its two
+//!   periods, earlier first, without their prepositions: "the end of 2012 to
+//!   mid-2022".
+//! - `sentence`: the sentence(s) holding the figure, verbatim (a run-on
+//!   "sentence" over 2,000 bytes is cut to a verbatim window around it).
+
+mod count;
+mod grammar;
+mod lex;
+mod pairs;
+mod period;
+mod qualifier;
+mod quantity;
+mod spelled;
+mod subject;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::Para;
+use lex::Tok;
+use pairs::{Fig, Shape};
+use quantity::Unit;
+
+/// Longest sentence copied whole into a figure, in bytes.
+const MAX_SENTENCE: usize = 2000;
+
+/// A statistic as the document states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub id: String,
+    pub doc: String,
+    /// The figure's words exactly as in the body (`body[start..end]`).
+    pub text: String,
+    pub values: Vec<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Option<String>,
+    pub subject: Option<String>,
+    pub period: Option<String>,
+    pub sentence: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+/// The figures of one paragraph, in order; `id` and `doc` are left for the caller.
+pub fn find(para: &Para) -> Vec<Figure> {
+    let toks = lex::tokenize(para.text);
+    let cands = quantity::scan(&toks);
+    if cands.is_empty() {
+        return Vec::new();
+    }
+    let sentence_of = sentence_index(&toks, para);
+    let figs = pairs::combine(&toks, cands, &sentence_of);
+    if figs.is_empty() {
+        return Vec::new();
+    }
+    let clause = period::clauses(&toks, &sentence_of);
+    let phrases = period::phrases(&toks);
+    let ctx = Context {
+        para,
+        toks: &toks,
+        sentence_of: &sentence_of,
+        clause: &clause,
+        phrases: &phrases,
+    };
+    let mut out: Vec<Figure> = figs.iter().map(|f| ctx.figure(f)).collect();
+    share_list_subjects(&figs, &mut out);
+    out
+}
+
+/// The sentence each token falls in (an index into `para.sentences`).
+fn sentence_index(toks: &[Tok], para: &Para) -> Vec<usize> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut s = 0;
+    for t in toks {
+        while para.sentences.get(s).is_some_and(|r| r.end <= t.start) {
+            s += 1;
+        }
+        out.push(s);
+    }
+    out
+}
+
+struct Context<'a, 't> {
+    para: &'a Para<'a>,
+    toks: &'a [Tok<'t>],
+    sentence_of: &'a [usize],
+    clause: &'a [usize],
+    phrases: &'a [period::Phrase],
+}
+
+impl Context<'_, '_> {
+    fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.toks[first].start..self.toks[last].end
+    }
+
+    fn words(&self, first: usize, last: usize) -> &str {
+        &self.para.text[self.span(first, last)]
+    }
+
+    fn figure(&self, f: &Fig) -> Figure {
+        let span = self.span(f.first, f.last);
+        let sentence = self.sentence(f, span.clone());
+        let sentence_start = self.sentence_of[f.first];
+        let first_token = (0..f.first)
+            .rev()
+            .take(64)
+            .take_while(|&k| self.sentence_of[k] == sentence_start)
+            .last()
+            .unwrap_or(f.first);
+        Figure {
+            id: String::new(),
+            doc: String::new(),
+            text: self.para.text[span.clone()].to_string(),
+            values: f.values.clone(),
+            unit: unit_name(f),
+            qualifier: f.qualifier.map(str::to_string),
+            subject: subject::find(self.toks, f, first_token)
+                .map(|(a, b)| self.words(a, b).to_string()),
+            period: self.period(f),
+            sentence: self.para.text[sentence].to_string(),
+            start: self.para.offset + span.start,
+            end: self.para.offset + span.end,
+            paragraph: self.para.number,
+        }
+    }
+
+    /// The sentence(s) holding the figure. A "sentence" longer than
+    /// [`MAX_SENTENCE`] (a list or table run together without full stops) is
+    /// cut to a verbatim window around the figure, ending at spaces: copying
+    /// it whole for each of its figures would make long paragraphs quadratic.
+    fn sentence(&self, f: &Fig, span: Range<usize>) -> Range<usize> {
+        let text = self.para.text;
+        let of = |k: usize| self.para.sentences.get(self.sentence_of[k]);
+        let start = of(f.first).map_or(span.start, |s| s.start.min(span.start));
+        let end = of(f.last).map_or(span.end, |s| s.end.max(span.end));
+        if end - start <= MAX_SENTENCE {
+            return start..end;
+        }
+        let reach = MAX_SENTENCE / 2;
+        let mut lo = start.max(span.start.saturating_sub(reach));
+        let mut hi = end.min(span.end + reach);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let lo = match text[lo..span.start].find(char::is_whitespace) {
+            Some(k) if lo > start => lo + k + 1,
+            _ => lo,
+        };
+        let hi = match text[span.end..hi].rfind(char::is_whitespace) {
+            Some(k) if hi < end => span.end + k,
+            _ => hi,
+        };
+        lo..hi
+    }
+
+    fn period(&self, f: &Fig) -> Option<String> {
+        if matches!(f.shape, Shape::Forward | Shape::Reverse)
+            && let [a, b] = f.parts[..]
+        {
+            let written = if f.shape == Shape::Forward {
+                [a, b]
+            } else {
+                [b, a]
+            };
+            if let Some([inner, after]) = period::of_pair(self.phrases, self.clause, written) {
+                let (earlier, later) = if f.shape == Shape::Forward {
+                    (inner, after)
+                } else {
+                    (after, inner)
+                };
+                return Some(format!(
+                    "{} to {}",
+                    strip_preposition(self.words(earlier.first, earlier.last)),
+                    strip_preposition(self.words(later.first, later.last))
+                ));
+            }
+        }
+        period::nearest(self.phrases, self.clause, f.first, f.last)
+            .map(|p| self.words(p.first, p.last).to_string())
+    }
+}
+
+/// "in mid-2022" → "mid-2022", for joining the two periods of a change.
+fn strip_preposition(phrase: &str) -> &str {
+    for prep in ["in ", "at ", "during "] {
+        if phrase.len() > prep.len()
+            && phrase.is_char_boundary(prep.len())
+            && phrase[..prep.len()].eq_ignore_ascii_case(prep)
+        {
+            return &phrase[prep.len()..];
+        }
+    }
+    phrase
+}
+
+fn unit_name(f: &Fig) -> Option<String> {
+    let base = match f.unit {
+        Unit::Count => None,
+        Unit::Percent => Some("percent"),
+        Unit::Points => Some("percentage points"),
+        Unit::Times => Some("times"),
+        Unit::Money(code) => Some(code),
+        Unit::Measure(m) => Some(m),
+    };
+    match (base, f.rate) {
+        (Some(b), Some(r)) => Some(format!("{b} per {r}")),
+        (None, Some(r)) => Some(format!("per {r}")),
+        (b, None) => b.map(str::to_string),
+    }
+}
+
+/// "Europe saw 900, 379, and 248 Chinese": only the last member is followed by
+/// its noun, but all three count it.
+fn share_list_subjects(figs: &[Fig], out: &mut [Figure]) {
+    for k in (0..figs.len().saturating_sub(1)).rev() {
+        if figs[k].list.is_some() && figs[k].list == figs[k + 1].list && out[k].subject.is_none() {
+            out[k].subject = out[k + 1].subject.clone();
+        }
+    }
+}

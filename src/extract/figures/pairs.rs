@@ -1,0 +1,193 @@
+//! Joins amounts that state one figure together: a change written "from X …
+//! to Y", "Y …, up from X" or "to Y from X" (values in chronological order,
+//! earlier first), a range "between X and Y", and lists ("900, 379, and 248
+//! Chinese") whose bare members share their neighbours' support and unit.
+
+use super::lex::Tok;
+use super::quantity::{Cand, Support, Unit};
+
+/// How a figure was written, which decides where its periods sit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    Single,
+    /// "from X … to Y": the earlier value is written first.
+    Forward,
+    /// "Y …, up from X" and "to Y from X": the later value is written first.
+    Reverse,
+    /// "between X and Y", "10–15%".
+    Range,
+}
+
+/// A figure as token positions, before its words are looked up.
+#[derive(Debug, Clone)]
+pub(super) struct Fig {
+    pub first: usize,
+    pub last: usize,
+    pub values: Vec<f64>,
+    pub unit: Unit,
+    pub rate: Option<&'static str>,
+    pub qualifier: Option<&'static str>,
+    pub support: Support,
+    pub shape: Shape,
+    /// Token spans of the values, in `values` order.
+    pub parts: Vec<(usize, usize)>,
+    /// Members of one list share an id (and a subject).
+    pub list: Option<usize>,
+    pub plain: bool,
+}
+
+/// At most this many tokens between the two amounts of a change: enough for
+/// "from 15,362 at the end of 2012 to", short enough not to join two figures
+/// of different claims in one long sentence.
+const MAX_GAP: usize = 18;
+
+/// Pairs and lists from the amounts of one paragraph; figures no rule supports are dropped.
+pub(super) fn combine(toks: &[Tok], cands: Vec<Cand>, sentence_of: &[usize]) -> Vec<Fig> {
+    let mut figs: Vec<Fig> = Vec::with_capacity(cands.len());
+    let mut k = 0;
+    while k < cands.len() {
+        if let Some(next) = cands.get(k + 1)
+            && let Some(fig) = pair(toks, &cands[k], next, sentence_of)
+        {
+            figs.push(fig);
+            k += 2;
+            continue;
+        }
+        figs.push(single(&cands[k]));
+        k += 1;
+    }
+    lists(toks, &mut figs);
+    figs.retain(|f| f.support > Support::Weak);
+    figs
+}
+
+fn single(c: &Cand) -> Fig {
+    let range = c.values.len() == 2;
+    Fig {
+        first: c.first,
+        last: c.last,
+        values: c.values.clone(),
+        unit: c.unit,
+        rate: c.rate,
+        qualifier: c.qualifier.or(range.then_some("between")),
+        support: c.support,
+        shape: if range { Shape::Range } else { Shape::Single },
+        parts: vec![(c.first, c.last)],
+        list: None,
+        plain: c.plain,
+    }
+}
+
+/// The unit two amounts share; a bare number takes its partner's ("from 10 to 15%").
+fn shared_unit(a: &Cand, b: &Cand) -> Option<(Unit, Option<&'static str>)> {
+    if a.unit == b.unit && a.rate == b.rate {
+        Some((a.unit, a.rate))
+    } else if a.plain {
+        Some((b.unit, b.rate))
+    } else if b.plain {
+        Some((a.unit, a.rate))
+    } else {
+        None
+    }
+}
+
+fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> {
+    if a.values.len() != 1 || b.values.len() != 1 {
+        return None;
+    }
+    let same_sentence = sentence_of.get(a.first) == sentence_of.get(b.last);
+    let between = &toks[a.last + 1..b.first];
+    if !same_sentence || between.len() > MAX_GAP || between.iter().any(|t| t.is_mark(";")) {
+        return None;
+    }
+    let word_before = |k: usize, w: &str| k.checked_sub(1).is_some_and(|p| toks[p].is_word(w));
+    let (unit, rate) = shared_unit(a, b)?;
+    let up_from = word_before(b.first, "from")
+        && b.first >= 2
+        && (toks[b.first - 2].is_word("up") || toks[b.first - 2].is_word("down"));
+    let to_from = word_before(a.first, "to") && word_before(b.first, "from") && between.len() <= 10;
+    let (shape, first) = if word_before(a.first, "from") && word_before(b.first, "to") {
+        (Shape::Forward, a.first - 1)
+    } else if up_from || to_from {
+        (Shape::Reverse, a.first)
+    } else if word_before(a.first, "between") && between.len() == 1 && between[0].is_word("and") {
+        (Shape::Range, a.first - 1)
+    } else {
+        return None;
+    };
+    let support = a.support.max(b.support);
+    let (values, parts, qualifier) = match shape {
+        Shape::Reverse => (
+            vec![b.values[0], a.values[0]],
+            vec![(b.first, b.last), (a.first, a.last)],
+            a.qualifier,
+        ),
+        Shape::Range => (
+            vec![a.values[0], b.values[0]],
+            vec![(a.first, a.last), (b.first, b.last)],
+            Some("between"),
+        ),
+        _ => (
+            vec![a.values[0], b.values[0]],
+            vec![(a.first, a.last), (b.first, b.last)],
+            b.qualifier,
+        ),
+    };
+    Some(Fig {
+        first,
+        last: b.last,
+        values,
+        unit,
+        rate,
+        qualifier,
+        support,
+        shape,
+        parts,
+        list: None,
+        plain: false,
+    })
+}
+
+/// "900, 379, and 248 Chinese": bare members of a list are figures when one
+/// member is (by a counted noun after the last or a counting verb before the
+/// first), and take the unit of the last ("10, 20 and 30 percent").
+fn lists(toks: &[Tok], figs: &mut [Fig]) {
+    let linked = |a: &Fig, b: &Fig| {
+        let between = &toks[a.last + 1..b.first];
+        let joins = match between {
+            [c] => c.is_mark(",") || c.is_word("and") || c.is_word("or"),
+            [c, w] => c.is_mark(",") && (w.is_word("and") || w.is_word("or")),
+            _ => false,
+        };
+        let simple = |f: &Fig| f.shape == Shape::Single && f.qualifier.is_none();
+        joins && simple(a) && simple(b) && (a.unit == b.unit || a.plain || b.plain)
+    };
+    let mut start = 0;
+    let mut id = 0;
+    while start < figs.len() {
+        let mut end = start;
+        while end + 1 < figs.len() && linked(&figs[end], &figs[end + 1]) {
+            end += 1;
+        }
+        if end > start {
+            let group = &mut figs[start..=end];
+            let supported = group
+                .iter()
+                .map(|f| f.support)
+                .max()
+                .unwrap_or(Support::Weak);
+            let unit = group.last().map_or(Unit::Count, |f| f.unit);
+            for f in group.iter_mut() {
+                if f.plain {
+                    f.unit = unit;
+                }
+                if supported > Support::Weak {
+                    f.support = f.support.max(Support::Verb);
+                }
+                f.list = Some(id);
+            }
+            id += 1;
+        }
+        start = end + 1;
+    }
+}

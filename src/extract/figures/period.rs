@@ -1,0 +1,375 @@
+//! Periods: the phrase of a figure's sentence that says when it holds ("in
+//! September", "In the 12 months to September 30", "between 2012 and 2024",
+//! "last year"). Phrases that are a comparison's baseline ("compared to 2019",
+//! "than the same period last year", "from the previous month") are found
+//! too, so that the "last year" inside them is not mistaken for the period,
+//! and then dropped.
+
+use super::lex::{Kind, Tok};
+use super::words::{self as w, Lower};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Phrase {
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Clause numbers per token: a new clause starts with each sentence, at `;`,
+/// and at a comma before a contrasting conjunction (", while"), so a period
+/// from one half of "more than 40% …, while … U.S.$160 billion … over the past
+/// six quarters" is not lent to the other.
+pub(super) fn clauses(toks: &[Tok], sentence_of: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut clause = 0;
+    for (k, t) in toks.iter().enumerate() {
+        let new_sentence = k > 0 && sentence_of.get(k) != sentence_of.get(k - 1);
+        let contrast = t.is_mark(",")
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.lower().as_str(),
+                    "while" | "whereas" | "but" | "although" | "though" | "yet"
+                )
+            });
+        if new_sentence || (k > 0 && toks[k - 1].is_mark(";")) {
+            clause += 1;
+        }
+        out.push(clause);
+        if contrast {
+            clause += 1;
+        }
+    }
+    out
+}
+
+/// Every period phrase of the paragraph, outermost only, baselines removed, in order.
+pub(super) fn phrases(toks: &[Tok]) -> Vec<Phrase> {
+    let mut found: Vec<(Phrase, bool)> = Vec::new();
+    for k in 0..toks.len() {
+        if toks[k].kind != Kind::Word {
+            continue;
+        }
+        if let Some(last) = phrase_at(toks, k) {
+            let dropped = baseline(toks, k) || aside(toks, k, last);
+            found.push((Phrase { first: k, last }, dropped));
+        }
+    }
+    found.sort_by_key(|(p, _)| (p.first, std::cmp::Reverse(p.last)));
+    let mut out = Vec::new();
+    let mut reach: Option<usize> = None;
+    for (p, base) in found {
+        if reach.is_some_and(|r| p.last <= r) {
+            continue;
+        }
+        reach = Some(p.last);
+        if !base {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// A comparison's baseline: "than …", "compared to/with …", "from …" (a
+/// "from" that had a "to" is a range and was read whole).
+fn baseline(toks: &[Tok], k: usize) -> bool {
+    let before = |n: usize| k.checked_sub(n).map_or(Lower::new(""), |p| toks[p].lower());
+    let b1 = before(1);
+    let b2 = before(2);
+    // A prepositional phrase is read whole from its preposition, so "over"
+    // or "on" before a bare "the previous quarter" makes it a baseline.
+    matches!(
+        b1.as_str(),
+        "than" | "from" | "versus" | "vs" | "against" | "over" | "on"
+    ) || (matches!(b1.as_str(), "to" | "with")
+        && matches!(b2.as_str(), "compared" | "comparison" | "relative"))
+}
+
+/// ", founded in 1998,": a participle's date in an aside dates that event,
+/// not the figures around it.
+fn aside(toks: &[Tok], first: usize, last: usize) -> bool {
+    let participle = first.checked_sub(1).is_some_and(|p| {
+        toks[p].kind == Kind::Word && toks[p].text.ends_with("ed") && toks[p].text.len() > 3
+    });
+    participle
+        && first.checked_sub(2).is_some_and(|p| toks[p].is_mark(","))
+        && toks.get(last + 1).is_some_and(|t| t.is_mark(","))
+}
+
+fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
+    let lw = toks[k].lower();
+    let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
+    match lw.as_str() {
+        "in" | "within" => span_at(toks, k + 1, false).or_else(|| date_at(toks, k + 1)),
+        "during" | "throughout" | "through" => {
+            span_at(toks, k + 1, true).or_else(|| date_at(toks, k + 1))
+        }
+        "over" | "across" => span_at(toks, k + 1, true),
+        "for" => span_at(toks, k + 1, false).or_else(|| fiscal(toks, k + 1)),
+        "since" => date_at(toks, k + 1).or_else(|| since_event(toks, k)),
+        "between" => {
+            let e1 = date_at(toks, k + 1)?;
+            (word(e1 + 1).as_str() == "and").then(|| date_at(toks, e1 + 2))?
+        }
+        "from" => {
+            let e1 = date_at(toks, k + 1)?;
+            matches!(word(e1 + 1).as_str(), "to" | "until" | "through" | "till")
+                .then(|| date_at(toks, e1 + 2))?
+        }
+        "at" => {
+            let edge = matches!(word(k + 2).as_str(), "end" | "start" | "beginning" | "turn");
+            (word(k + 1).as_str() == "the" && edge && word(k + 3).as_str() == "of")
+                .then(|| date_at(toks, k + 4))?
+        }
+        "as" if word(k + 1).as_str() == "of" => date_at(toks, k + 2),
+        "last" | "this" | "that" | "the" => relative(toks, k),
+        _ => None,
+    }
+}
+
+/// "Since Xi Jinping’s rise to power in 2012": an event dated by a year a few words on.
+fn since_event(toks: &[Tok], k: usize) -> Option<usize> {
+    for (m, t) in toks.iter().enumerate().take(k + 13).skip(k + 1) {
+        if t.kind == Kind::Mark && !matches!(t.text, "(" | ")" | "’" | "'") {
+            return None;
+        }
+        if t.kind == Kind::Num && is_year(t) {
+            return Some(m);
+        }
+    }
+    None
+}
+
+fn is_year(t: &Tok) -> bool {
+    t.kind == Kind::Num
+        && t.text.len() == 4
+        && t.text.bytes().all(|b| b.is_ascii_digit())
+        && matches!(t.text.as_bytes()[0], b'1' | b'2')
+        && t.text < "2200"
+}
+
+fn is_day(t: &Tok) -> bool {
+    t.kind == Kind::Num
+        && t.text.len() <= 2
+        && t.text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+fn is_month(t: &Tok) -> bool {
+    t.capitalised() && w::month(t.lower().as_str())
+}
+
+/// A point or stretch of the calendar starting at `j`: "2023", "the 1990s",
+/// "2012–2024", "mid-2022", "November 2022", "September 30", "May 30, 2022",
+/// "May of the previous year", "the end of 2012", "the first half of 2023",
+/// "last year".
+pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
+    let t = toks.get(j)?;
+    let glued = |n: usize| toks.get(n).filter(|x| !x.gap);
+    let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
+    if is_year(t) {
+        if glued(j + 1).is_some_and(|s| s.text == "s") {
+            return Some(j + 1);
+        }
+        if glued(j + 1).is_some_and(Tok::is_dash) && glued(j + 2).is_some_and(is_year) {
+            return Some(j + 2);
+        }
+        return Some(j);
+    }
+    if is_day(t) && toks.get(j + 1).is_some_and(is_month) {
+        return Some(month_end(toks, j + 1));
+    }
+    if is_month(t) {
+        return Some(month_end(toks, j));
+    }
+    match word(j).as_str() {
+        "fiscal" => fiscal(toks, j),
+        "mid" | "early" | "late" => {
+            if glued(j + 1).is_some_and(Tok::is_dash) && glued(j + 2).is_some() {
+                date_at(toks, j + 2)
+            } else {
+                date_at(toks, j + 1)
+            }
+        }
+        "the" => {
+            let w1 = word(j + 1);
+            let w2 = word(j + 2);
+            let edge = matches!(
+                w1.as_str(),
+                "end" | "start" | "beginning" | "middle" | "turn"
+            );
+            let part = matches!(
+                w1.as_str(),
+                "first" | "second" | "third" | "fourth" | "latter"
+            ) && matches!(w2.as_str(), "half" | "quarter");
+            if edge && w2.as_str() == "of" {
+                date_at(toks, j + 3)
+            } else if part && word(j + 3).as_str() == "of" {
+                date_at(toks, j + 4)
+            } else if toks
+                .get(j + 1)
+                .is_some_and(|n| n.kind == Kind::Num && is_year(n))
+                && glued(j + 2).is_some_and(|s| s.text == "s")
+            {
+                Some(j + 2)
+            } else {
+                relative(toks, j)
+            }
+        }
+        _ => relative(toks, j),
+    }
+}
+
+/// After a month: a day, a year, or "of the previous year".
+fn month_end(toks: &[Tok], m: usize) -> usize {
+    let mut e = m;
+    if toks.get(e + 1).is_some_and(|t| t.gap && is_day(t)) {
+        e += 1;
+    }
+    if toks.get(e + 1).is_some_and(|t| t.is_mark(",")) && toks.get(e + 2).is_some_and(is_year) {
+        e += 2;
+    } else if toks.get(e + 1).is_some_and(is_year) {
+        e += 1;
+    } else if toks.get(e + 1).is_some_and(|t| t.is_word("of"))
+        && let Some(end) = relative(toks, e + 2)
+    {
+        e = end;
+    }
+    e
+}
+
+/// Dates relative to the writing: "last year", "this year", "that same year",
+/// "the previous month", "the same period last year".
+fn relative(toks: &[Tok], j: usize) -> Option<usize> {
+    let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
+    let calendar = |s: &str| matches!(s, "year" | "month" | "week" | "quarter" | "decade");
+    let w0 = word(j);
+    let w1 = word(j + 1);
+    match w0.as_str() {
+        "last" | "this" if calendar(w1.as_str()) => Some(j + 1),
+        "that" if calendar(w1.as_str()) => Some(j + 1),
+        "that" if w1.as_str() == "same" && calendar(word(j + 2).as_str()) => Some(j + 2),
+        "the" if w1.as_str() == "same" && word(j + 2).as_str() == "period" => {
+            if word(j + 3).as_str() == "last" && calendar(word(j + 4).as_str()) {
+                Some(j + 4)
+            } else {
+                Some(j + 2)
+            }
+        }
+        "the"
+            if matches!(
+                w1.as_str(),
+                "previous" | "preceding" | "following" | "same" | "prior"
+            ) && calendar(word(j + 2).as_str()) =>
+        {
+            Some(j + 2)
+        }
+        _ => None,
+    }
+}
+
+/// "fiscal 2023", "fiscal year 2023".
+fn fiscal(toks: &[Tok], j: usize) -> Option<usize> {
+    let t = toks.get(j)?;
+    if !t.is_word("fiscal") {
+        return None;
+    }
+    let k = if toks.get(j + 1).is_some_and(|n| n.is_word("year")) {
+        j + 2
+    } else {
+        j + 1
+    };
+    toks.get(k).is_some_and(is_year).then_some(k)
+}
+
+/// A stretch counted back from the writing or a date: "the first 11 months of
+/// 2023", "the 12 months to September 30", "the past six quarters", "recent
+/// decades", "the preceding decade". A bare count ("five years") is a period
+/// only after `over`-like prepositions: "in five years", "within five years"
+/// and "for 15 days" are a future or a duration.
+fn span_at(toks: &[Tok], j: usize, bare_count: bool) -> Option<usize> {
+    let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
+    let mut k = j;
+    let the = word(k).as_str() == "the";
+    if the {
+        k += 1;
+    }
+    let adjective = matches!(
+        word(k).as_str(),
+        "first"
+            | "last"
+            | "past"
+            | "previous"
+            | "preceding"
+            | "latest"
+            | "final"
+            | "same"
+            | "recent"
+            | "initial"
+    );
+    if adjective {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    let counted = (t.kind == Kind::Num && !is_year(t) && !t.text.contains('.'))
+        || w::small_number(word(k).as_str()).is_some()
+        || matches!(word(k).as_str(), "few" | "several");
+    if counted {
+        k += 1;
+    }
+    if !(adjective || counted) || !w::time_unit(word(k).as_str()) {
+        return None;
+    }
+    if !(adjective || the || bare_count) {
+        return None;
+    }
+    let link = matches!(
+        word(k + 1).as_str(),
+        "of" | "to" | "through" | "ending" | "until" | "since"
+    );
+    if link && let Some(end) = date_at(toks, k + 2) {
+        return Some(end);
+    }
+    Some(k)
+}
+
+/// The period phrase closest to the tokens `first..=last` within their clause.
+pub(super) fn nearest(
+    phrases: &[Phrase],
+    clause: &[usize],
+    first: usize,
+    last: usize,
+) -> Option<Phrase> {
+    let home = *clause.get(first)?;
+    let at = phrases.partition_point(|p| p.first < first);
+    let lo = at.saturating_sub(8);
+    let hi = (at + 8).min(phrases.len());
+    phrases[lo..hi]
+        .iter()
+        .filter(|p| clause.get(p.first) == Some(&home) && clause.get(p.last) == Some(&home))
+        .filter(|p| p.last < first || p.first > last)
+        .min_by_key(|p| {
+            if p.last < first {
+                first - p.last
+            } else {
+                p.first - last
+            }
+        })
+        .copied()
+}
+
+/// Periods for the two values of a change, earliest first: the phrase
+/// between the values belongs to the one written first, the phrase right
+/// after the second to the second.
+pub(super) fn of_pair(
+    phrases: &[Phrase],
+    clause: &[usize],
+    written: [(usize, usize); 2],
+) -> Option<[Phrase; 2]> {
+    let [(_, l1), (f2, l2)] = written;
+    let inner = phrases
+        .get(phrases.partition_point(|p| p.first <= l1))
+        .filter(|p| p.last < f2)?;
+    let home = *clause.get(l2)?;
+    let after = phrases
+        .get(phrases.partition_point(|p| p.first <= l2))
+        .filter(|p| clause.get(p.first) == Some(&home))?;
+    Some([*inner, *after])
+}

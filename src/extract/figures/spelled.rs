@@ -1,0 +1,217 @@
+//! Numbers in words: "two people", "two-thirds", "fourteenfold", "a million",
+//! "half of", "one in five".
+
+use super::count::counted_noun;
+use super::grammar as g;
+use super::lex::{Kind, Tok, number_parts};
+use super::quantity::{Cand, Support, Unit, compound, finish, unit_after};
+use super::words::{self as w, Lower};
+
+/// Numbers in words: "two", "four major forums", "two-thirds", "fourteenfold",
+/// "a million", "half of". Only counts of two or more with a counted noun, or
+/// with a scale word, are kept: "one of", "the two countries" and "Three
+/// Gorges" are not statistics.
+pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
+    let t = &toks[i];
+    let lw = t.lower();
+    let word = lw.as_str();
+    let next = |k: usize| toks.get(i + k).map_or(Lower::new(""), Tok::lower);
+    let gap_word = |k: usize| {
+        toks.get(i + k)
+            .is_some_and(|n| n.kind == Kind::Word && n.gap)
+    };
+    if let Some(v) = w::fold(word) {
+        return finish(toks, i, i, vec![v], Unit::Times, Support::Strong, false);
+    }
+    if matches!(word, "a" | "an") && gap_word(1) {
+        let n1 = next(1);
+        if let Some(s) = w::scale(n1.as_str()) {
+            return words_unit(toks, i, i + 1, s, true);
+        }
+        let singular = !n1.as_str().ends_with('s') || n1.as_str() == "halves";
+        if let Some(d) = w::fraction(n1.as_str()).filter(|_| singular && next(2).as_str() == "of") {
+            return finish(
+                toks,
+                i,
+                i + 1,
+                vec![100.0 / d],
+                Unit::Percent,
+                Support::Strong,
+                false,
+            );
+        }
+        return None;
+    }
+    if word == "half" {
+        if next(1).as_str() == "a"
+            && let Some(s) = w::scale(next(2).as_str())
+        {
+            return words_unit(toks, i, i + 2, 0.5 * s, true);
+        }
+        let before = i.checked_sub(1).map_or(Lower::new(""), |p| toks[p].lower());
+        let period_half = matches!(
+            before.as_str(),
+            "first" | "second" | "latter" | "former" | "the" | "other"
+        );
+        if next(1).as_str() == "of" && !period_half {
+            return finish(
+                toks,
+                i,
+                i,
+                vec![50.0],
+                Unit::Percent,
+                Support::Strong,
+                false,
+            );
+        }
+        return None;
+    }
+    let first = w::small_number(word)?;
+    let (mut total, mut current, mut k, mut scaled) = (0.0, first, i, false);
+    loop {
+        let lk = toks.get(k + 1).map_or(Lower::new(""), Tok::lower);
+        let hyphen = toks.get(k + 1).is_some_and(|d| d.is_dash() && !d.gap);
+        let after_hyphen = toks
+            .get(k + 2)
+            .filter(|n| n.kind == Kind::Word && !n.gap)
+            .map(Tok::lower);
+        let unit_word = after_hyphen
+            .as_ref()
+            .and_then(|a| w::small_number(a.as_str()));
+        if hyphen
+            && current % 100.0 >= 20.0
+            && current % 10.0 == 0.0
+            && unit_word.is_some_and(|u| u < 10.0)
+        {
+            current += unit_word.unwrap_or(0.0);
+            k += 2;
+        } else if toks.get(k + 1).is_some_and(|n| n.gap) && lk.as_str() == "hundred" {
+            current *= 100.0;
+            k += 1;
+        } else if toks.get(k + 1).is_some_and(|n| n.gap)
+            && let Some(s) = w::scale(lk.as_str())
+        {
+            total += current * s;
+            current = 0.0;
+            scaled = true;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let value = total + current;
+    // "two-thirds", "three quarters of", "four-fold"
+    let hyphen = toks.get(k + 1).is_some_and(|d| d.is_dash() && !d.gap);
+    let joined = toks
+        .get(k + 2)
+        .filter(|n| n.kind == Kind::Word && !n.gap)
+        .map(Tok::lower);
+    if !scaled
+        && hyphen
+        && let Some(j) = &joined
+    {
+        if let Some(d) = w::fraction(j.as_str()).filter(|_| value < 10.0) {
+            return finish(
+                toks,
+                i,
+                k + 2,
+                vec![value / d * 100.0],
+                Unit::Percent,
+                Support::Strong,
+                false,
+            );
+        }
+        let (u, end) = compound(toks, k + 2)?;
+        return finish(toks, i, end, vec![value], u, Support::Strong, false);
+    }
+    let spaced = toks
+        .get(k + 1)
+        .filter(|n| n.kind == Kind::Word && n.gap)
+        .map(Tok::lower);
+    if !scaled && let Some(d) = spaced.as_ref().and_then(|s| w::fraction(s.as_str())) {
+        let of = toks.get(k + 2).is_some_and(|n| n.is_word("of"));
+        return (of && value < d)
+            .then(|| {
+                finish(
+                    toks,
+                    i,
+                    k + 1,
+                    vec![value / d * 100.0],
+                    Unit::Percent,
+                    Support::Strong,
+                    false,
+                )
+            })
+            .flatten();
+    }
+    words_unit(toks, i, k, value, scaled)
+}
+
+/// The unit and the count rules for a number written in words ending at `k`.
+pub(super) fn words_unit(
+    toks: &[Tok],
+    i: usize,
+    k: usize,
+    value: f64,
+    scaled: bool,
+) -> Option<Cand> {
+    let (unit, end) = unit_after(toks, k)?;
+    if unit != Unit::Count {
+        return finish(toks, i, end, vec![value], unit, Support::Strong, false);
+    }
+    if scaled {
+        return finish(toks, i, end, vec![value], unit, Support::Strong, false);
+    }
+    if let Some(c) = ratio(toks, i, end, value) {
+        return Some(c);
+    }
+    let t = &toks[i];
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    let referential = prev.is_some_and(|p| g::referential(p.lower().as_str()));
+    let mid_sentence_capital = t.capitalised() && prev.is_some_and(|p| p.kind == Kind::Word);
+    let next = toks.get(end + 1).map_or(Lower::new(""), Tok::lower);
+    if value < 2.0 || referential || mid_sentence_capital || next.as_str() == "of" {
+        return None;
+    }
+    if !counted_noun(toks, end + 1) || w::time_unit(next.as_str()) {
+        return None;
+    }
+    finish(toks, i, end, vec![value], unit, Support::Noun, false)
+}
+
+/// "one in five Chinese", "3 out of 4 respondents": a share, as a percentage.
+pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Cand> {
+    if value > 100.0 || value.fract() != 0.0 {
+        return None;
+    }
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.is_word(w));
+    let k = if is(end + 1, "in") {
+        end + 2
+    } else if is(end + 1, "out") && is(end + 2, "of") {
+        end + 3
+    } else {
+        return None;
+    };
+    let t = toks.get(k)?;
+    let whole = match t.kind {
+        Kind::Num if t.text.bytes().all(|b| b.is_ascii_digit()) && t.text.len() <= 4 => {
+            number_parts(t.text).0
+        }
+        Kind::Word => w::small_number(t.lower().as_str())?,
+        _ => return None,
+    };
+    let after = toks.get(k + 1).map_or(Lower::new(""), Tok::lower);
+    let counts = after.as_str() == "of" || counted_noun(toks, k + 1);
+    if whole <= value || whole > 1000.0 || !counts || w::time_unit(after.as_str()) {
+        return None;
+    }
+    finish(
+        toks,
+        i,
+        k,
+        vec![value / whole * 100.0],
+        Unit::Percent,
+        Support::Strong,
+        false,
+    )
+}

@@ -1,0 +1,143 @@
+//! Subjects: a best-effort guess at what a figure counts or measures, read
+//! from the words around it ("more than 24,000 Chinese nationals", "75% of
+//! all exiles", "1.5 million yuan in engineering fees", "the number of
+//! exiles reached 116,338"). It is a label for browsing, so a short phrase
+//! that is right beats a long one that wanders into the verb.
+
+use super::grammar as g;
+use super::lex::{Kind, Tok};
+use super::pairs::Fig;
+use super::quantity::Unit;
+
+/// How far back "the number of …" may stand from its figure.
+const NUMBER_OF_REACH: usize = 40;
+
+/// The subject as a token span (inclusive), for figure `f` whose sentence starts at `sentence_start`.
+pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)> {
+    let after = |end: usize| toks.get(end + 1);
+    match f.unit {
+        Unit::Times => None,
+        Unit::Percent | Unit::Points => {
+            let of = after(f.last).is_some_and(|t| t.is_word("of"));
+            of.then(|| noun_phrase(toks, skip_determiner(toks, f.last + 2), false))?
+        }
+        Unit::Money(_) => {
+            if after(f.last).is_some_and(|t| t.is_word("in")) {
+                noun_phrase(toks, f.last + 2, false)
+            } else {
+                noun_before_of(toks, f.first)
+            }
+        }
+        Unit::Measure(_) => noun_phrase(toks, f.last + 1, false),
+        Unit::Count => {
+            if f.rate.is_some() {
+                return None;
+            }
+            let written_first = f.parts.iter().min_by_key(|p| p.0).map_or(f.last, |p| p.1);
+            count_noun(toks, written_first)
+                .or_else(|| count_noun(toks, f.last))
+                .or_else(|| number_of(toks, f.first, sentence_start))
+        }
+    }
+}
+
+/// The noun after a count ending at `end`: "24,000 Chinese nationals", "25,000 of those migrants".
+fn count_noun(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    let next = toks.get(end + 1)?;
+    if next.is_word("of") {
+        let det = toks.get(end + 2)?;
+        if !matches!(
+            det.lower().as_str(),
+            "the" | "those" | "these" | "all" | "its" | "their"
+        ) {
+            return None;
+        }
+        return noun_phrase(toks, end + 3, false);
+    }
+    noun_phrase(toks, end + 1, true)
+}
+
+fn skip_determiner(toks: &[Tok], k: usize) -> usize {
+    let det = toks.get(k).is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "all" | "the" | "those" | "these" | "its" | "their"
+        )
+    });
+    if det { k + 1 } else { k }
+}
+
+/// "the (total) number of Chinese exiles and asylum seekers has surged … 1.16 million".
+fn number_of(toks: &[Tok], first: usize, sentence_start: usize) -> Option<(usize, usize)> {
+    let floor = sentence_start.max(first.saturating_sub(NUMBER_OF_REACH));
+    (floor..first)
+        .rev()
+        .find(|&m| toks[m].is_word("number") && toks.get(m + 1).is_some_and(|t| t.is_word("of")))
+        .and_then(|m| noun_phrase(toks, m + 2, false))
+}
+
+/// "a decent salary of 5,000 yuan": up to three words before an "of" that precedes the figure.
+fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
+    let of = first.checked_sub(1)?;
+    if !toks[of].is_word("of") {
+        return None;
+    }
+    let last = of.checked_sub(1)?;
+    let mut start = last;
+    while start > 0 && last - start < 3 && content(&toks[start - 1]) {
+        start -= 1;
+    }
+    content(&toks[last]).then_some((start, last))
+}
+
+fn content(t: &Tok) -> bool {
+    let lw = t.lower();
+    t.kind == Kind::Word && !g::stop_word(lw.as_str()) && !g::verb_like(lw.as_str())
+}
+
+/// Up to five content words from `k`, joined by hyphens or "and"; with
+/// `allow_of`, one "of" after a single noun ("arrests of Chinese nationals").
+fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)> {
+    let mut end: Option<usize> = None;
+    let mut m = k;
+    let mut words = 0;
+    let mut used_of = false;
+    while words < 5 {
+        let Some(t) = toks.get(m).filter(|t| t.kind == Kind::Word && t.gap) else {
+            break;
+        };
+        // "engineering fees", "Chinese seeking asylum": an -ing word before a
+        // lowercase noun modifies it or carries the phrase on.
+        let modifier = t.kind == Kind::Word
+            && t.text.ends_with("ing")
+            && toks.get(m + 1).is_some_and(|n| {
+                n.gap && content(n) && !n.capitalised() && !n.text.ends_with("ly")
+            });
+        if !content(t) && !modifier {
+            let lw = t.lower();
+            let continues = toks.get(m + 1).is_some_and(|n| n.gap && content(n));
+            if lw.as_str() == "and" && end.is_some() && continues {
+                m += 1;
+                continue;
+            }
+            if lw.as_str() == "of" && allow_of && !used_of && words == 1 && continues {
+                used_of = true;
+                m += 1;
+                continue;
+            }
+            break;
+        }
+        end = Some(m);
+        words += 1;
+        m += 1;
+        while toks.get(m).is_some_and(|d| d.is_dash() && !d.gap)
+            && toks
+                .get(m + 1)
+                .is_some_and(|n| n.kind == Kind::Word && !n.gap)
+        {
+            end = Some(m + 1);
+            m += 2;
+        }
+    }
+    end.map(|e| (k, e))
+}

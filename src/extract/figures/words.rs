@@ -1,0 +1,299 @@
+//! The vocabulary of amounts: number words, scales, fractions, currencies,
+//! measures, rates, changes, time units and months. Each is a closed list
+//! looked up by a lowercased word, so a lookup costs a few comparisons and
+//! the extractor stays fast enough to run on every paragraph of a corpus.
+
+/// A word in lowercase for the lists below. They are consulted for every
+/// word near a number, so this must not allocate: a word already in
+/// lowercase (most are) is borrowed, others are folded into a stack buffer.
+pub(super) enum Lower<'a> {
+    Same(&'a str),
+    Folded([u8; 24], usize),
+}
+
+impl<'a> Lower<'a> {
+    /// Words longer than the buffer or outside ASCII match nothing, which is
+    /// right: no word in these lists is either.
+    pub fn new(word: &'a str) -> Lower<'a> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 24 || !word.is_ascii() {
+            return Lower::Same("");
+        }
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Lower::Same(word);
+        }
+        let mut buf = [0u8; 24];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower::Folded(buf, bytes.len())
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Same(s) => s,
+            Lower::Folded(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+        }
+    }
+}
+
+/// `one` … `ninety`: the words a written-out number is built from, below a hundred.
+pub(super) fn small_number(w: &str) -> Option<f64> {
+    Some(match w {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Multipliers after a number ("1.16 million"). Plurals ("millions") are
+/// deliberately absent: they are the vague quantities the brief must not print.
+pub(super) fn scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Scales written onto an amount of money: "$5bn", "$1.2m".
+pub(super) fn money_suffix_scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" => 1e3,
+        "m" | "mn" | "mln" => 1e6,
+        "b" | "bn" | "bln" => 1e9,
+        "tn" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Denominators of fractions in words: "two-thirds", "a quarter of".
+pub(super) fn fraction(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// "fourteenfold", "twofold", "hundredfold" → the multiple.
+pub(super) fn fold(w: &str) -> Option<f64> {
+    let stem = w.strip_suffix("fold")?;
+    small_number(stem).or_else(|| scale(stem))
+}
+
+/// Currency words after an amount, as ISO 4217 codes.
+pub(super) fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "yen" | "jpy" => "JPY",
+        "hkd" => "HKD",
+        "rupees" | "inr" => "INR",
+        "roubles" | "rubles" | "rub" => "RUB",
+        _ => return None,
+    })
+}
+
+/// Currency codes written before an amount: "RMB 5,000", "USD 10".
+pub(super) fn currency_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "RMB" | "CNY" => "CNY",
+        "USD" => "USD",
+        "EUR" => "EUR",
+        "HKD" => "HKD",
+        "GBP" => "GBP",
+        "JPY" => "JPY",
+        _ => return None,
+    })
+}
+
+/// Currency symbols. `¥` is read as the renminbi because the corpus is about
+/// China; a Japanese source would write "yen" often enough to be caught there.
+pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" | "￥" => "CNY",
+        _ => return None,
+    })
+}
+
+/// Letters glued before `$` that name which dollar it is.
+pub(super) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
+    ("U.S.", "USD"),
+    ("US", "USD"),
+    ("HK", "HKD"),
+    ("NT", "TWD"),
+    ("A", "AUD"),
+    ("C", "CAD"),
+    ("S", "SGD"),
+];
+
+/// Units of length, area and weight, normalised; a hyphenated compound
+/// ("60-square-meter") is looked up with its parts joined by spaces.
+pub(super) fn measure(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "mile" | "miles" => "miles",
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
+        "metre" | "metres" | "meter" | "meters" => "m",
+        "square meter" | "square meters" | "square metre" | "square metres" => "square meters",
+        "square kilometer" | "square kilometers" | "square kilometre" | "square kilometres" => {
+            "square km"
+        }
+        "square mile" | "square miles" => "square miles",
+        "square foot" | "square feet" => "square feet",
+        "hectare" | "hectares" => "hectares",
+        "acre" | "acres" => "acres",
+        "foot" | "feet" => "feet",
+        "degree" | "degrees" => "degrees",
+        "kg" | "kilogram" | "kilograms" => "kg",
+        "tonne" | "tonnes" | "ton" | "tons" => "tonnes",
+        _ => return None,
+    })
+}
+
+/// Units of time. A count of them is a duration or a period, never a figure.
+pub(super) fn time_unit(w: &str) -> bool {
+    TIME_UNITS.contains(&w)
+}
+
+const TIME_UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "semester",
+    "semesters",
+];
+
+/// The singular a rate is expressed per ("per year", "a month").
+pub(super) fn rate_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "year" | "annum" => "year",
+        "month" => "month",
+        "week" => "week",
+        "day" => "day",
+        "hour" => "hour",
+        "capita" | "person" | "head" => "person",
+        _ => return None,
+    })
+}
+
+/// Adverbs that make an amount a rate: "24% annually".
+pub(super) fn rate_adverb(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "annually" | "yearly" => "year",
+        "monthly" => "month",
+        "weekly" => "week",
+        "daily" => "day",
+        _ => return None,
+    })
+}
+
+/// Words that make a percentage or multiple a change ("169% increase",
+/// "15 times higher"); they stay in the figure's text so it reads alone.
+pub(super) fn change_word(w: &str) -> bool {
+    CHANGE_WORDS.contains(&w)
+}
+
+const CHANGE_WORDS: &[&str] = &[
+    "increase",
+    "rise",
+    "jump",
+    "surge",
+    "growth",
+    "gain",
+    "spike",
+    "drop",
+    "decline",
+    "decrease",
+    "fall",
+    "reduction",
+    "cut",
+    "higher",
+    "lower",
+    "more",
+    "less",
+    "fewer",
+    "larger",
+    "greater",
+    "bigger",
+    "smaller",
+];
+
+pub(super) fn month(w: &str) -> bool {
+    MONTH_NAMES.contains(&w)
+}
+
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
