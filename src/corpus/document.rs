@@ -121,6 +121,11 @@ pub fn count_words(text: &str) -> usize {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b == b' ' || b == b'\n' {
+            in_word = false;
+            i += 1;
+            continue;
+        }
         if b < 0x80 {
             if b.is_ascii_alphanumeric() {
                 words += usize::from(!in_word);

@@ -233,6 +233,9 @@ pub struct Registry<'a> {
     /// Short names already traced to a longer one ("Zhang" → "Zhang Jun"):
     /// once the text has given a full name, it keeps meaning that person.
     resolved: HashMap<String, String>,
+    /// Short names not traced yet, and how many sentences had been read then:
+    /// the next lookup reads only the sentences seen since.
+    unresolved: HashMap<String, usize>,
     /// The publication most recently written about ("The NYT piece …").
     pub last_publication: Option<String>,
 }
@@ -247,8 +250,8 @@ impl<'a> Registry<'a> {
     }
 
     /// Names in the text read so far that contain `needle`, most recent first.
-    fn runs_with<'s>(&'s self, needle: &'s str) -> impl Iterator<Item = Cow<'a, str>> + 's {
-        self.seen
+    fn runs_with<'s>(&'s self, needle: &'s str, since: usize) -> impl Iterator<Item = Cow<'a, str>> + 's {
+        self.seen[since..]
             .iter()
             .rev()
             .take(LOOKBACK)
@@ -267,23 +270,27 @@ impl<'a> Registry<'a> {
         if let Some(full) = self.resolved.get(&name) {
             return full.clone();
         }
-        let full = self.look_up(&name);
+        let since = self.unresolved.get(&name).copied().unwrap_or(0);
+        let full = self.look_up(&name, since);
         if full != name {
+            self.unresolved.remove(&name);
             self.resolved.insert(name, full.clone());
+        } else {
+            self.unresolved.insert(name, self.seen.len());
         }
         full
     }
 
-    fn look_up(&self, name: &str) -> String {
+    fn look_up(&self, name: &str, since: usize) -> String {
         let name = name.to_string();
         if is_acronym(&name) {
             let first = &name[..1];
-            if let Some(full) = self.runs_with(first).find(|r| initials(r) == name) {
+            if let Some(full) = self.runs_with(first, since).find(|r| initials(r) == name) {
                 return full.into_owned();
             }
         }
         let longer = self
-            .runs_with(&name)
+            .runs_with(&name, since)
             .find(|r| r.contains(' ') && !is_org_name(r) && r.split(' ').any(|t| t == name));
         longer.map_or(name, Cow::into_owned)
     }
@@ -294,7 +301,7 @@ impl<'a> Registry<'a> {
         if let Some(first) = capital.get_mut(..1) {
             first.make_ascii_uppercase();
         }
-        self.runs_with(&capital)
+        self.runs_with(&capital, 0)
             .find(|r| r.contains(' ') && r.split(' ').next_back().is_some_and(|t| t == capital))
             .map(Cow::into_owned)
     }
