@@ -27,10 +27,6 @@ struct Config {
     runs: usize,
 }
 
-/// The same allocator as the `brief` binary, so the figures are the CLI's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let config = match Config::from_args_and_env() {
         Ok(c) => c,
