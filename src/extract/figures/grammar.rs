@@ -3,10 +3,14 @@
 //! 11"), determiners that refer back ("the two countries"), and the function
 //! words and verbs that end the noun phrase a count counts.
 
+use super::wordmap::WordSet;
+
 /// Words after which a number is a label, not a quantity: "Top 10", "Article 23".
 pub(super) fn label(w: &str) -> bool {
-    LABELS.contains(&w)
+    LABELS_SET.contains(w)
 }
+
+static LABELS_SET: WordSet<128> = WordSet::of(LABELS);
 
 const LABELS: &[&str] = &[
     "top",
@@ -74,8 +78,10 @@ const LABELS: &[&str] = &[
 
 /// Verbs whose bare-number object is a count: "Italy would host 11".
 pub(super) fn count_verb(w: &str) -> bool {
-    COUNT_VERBS.contains(&w)
+    COUNT_VERBS_SET.contains(w)
 }
+
+static COUNT_VERBS_SET: WordSet<64> = WordSet::of(COUNT_VERBS);
 
 const COUNT_VERBS: &[&str] = &[
     "host",
@@ -111,8 +117,10 @@ const COUNT_VERBS: &[&str] = &[
 /// Determiners and possessives that make a small written number referential
 /// ("the two countries", "his three children"), not a count worth stating.
 pub(super) fn referential(w: &str) -> bool {
-    REFERENTIALS.contains(&w)
+    REFERENTIALS_SET.contains(w)
 }
+
+static REFERENTIALS_SET: WordSet<64> = WordSet::of(REFERENTIALS);
 
 const REFERENTIALS: &[&str] = &[
     "the", "these", "those", "its", "his", "her", "their", "our", "my", "your", "all", "both",
@@ -122,8 +130,10 @@ const REFERENTIALS: &[&str] = &[
 /// Function words: a capitalised one before a number starts a sentence
 /// ("Some 15 …"); any other capitalised word there makes a name ("Windows 11").
 pub(super) fn function_word(w: &str) -> bool {
-    stop_word(w) || FUNCTION_WORDS.contains(&w)
+    stop_word(w) || FUNCTION_WORDS_SET.contains(w)
 }
+
+static FUNCTION_WORDS_SET: WordSet<64> = WordSet::of(FUNCTION_WORDS);
 
 const FUNCTION_WORDS: &[&str] = &[
     "some",
@@ -149,8 +159,10 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Words that cannot begin or continue the noun phrase a count counts.
 pub(super) fn stop_word(w: &str) -> bool {
-    STOP_WORDS.contains(&w)
+    STOP_WORDS_SET.contains(w)
 }
+
+static STOP_WORDS_SET: WordSet<512> = WordSet::of(STOP_WORDS);
 
 const STOP_WORDS: &[&str] = &[
     "a",

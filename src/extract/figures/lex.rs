@@ -19,14 +19,17 @@ pub(super) enum Kind {
 pub(super) struct Tok<'a> {
     pub kind: Kind,
     pub text: &'a str,
-    /// Byte span in the paragraph.
+    /// Byte offset in the paragraph; the token ends at [`Tok::end`].
     pub start: usize,
-    pub end: usize,
     /// Whitespace separates this token from the one before.
     pub gap: bool,
 }
 
 impl<'a> Tok<'a> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
     pub fn lower(&self) -> Lower<'a> {
         match self.kind {
             Kind::Word => Lower::new(self.text),
@@ -52,7 +55,9 @@ impl<'a> Tok<'a> {
 }
 
 /// Splits a paragraph into tokens in one pass; whitespace is dropped but
-/// remembered in [`Tok::gap`].
+/// remembered in [`Tok::gap`]. Every paragraph that may hold a figure goes
+/// through here, so ASCII (nearly all of an English text) is classified byte
+/// by byte and only other characters are decoded.
 pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
@@ -61,34 +66,30 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     while i < bytes.len() {
         let b = bytes[i];
         let start = i;
-        let kind = if b.is_ascii_digit() {
+        let kind = if b.is_ascii_alphabetic() {
+            i = word_end(text, i + 1);
+            Kind::Word
+        } else if b.is_ascii_whitespace() {
+            gap = true;
+            i += 1;
+            continue;
+        } else if b.is_ascii_digit() {
             i = number_end(bytes, i);
             Kind::Num
         } else if b.is_ascii() {
-            if b.is_ascii_whitespace() {
-                gap = true;
-                i += 1;
-                continue;
-            }
-            if b.is_ascii_alphabetic() {
-                i = word_end(text, i);
-                Kind::Word
-            } else {
-                i += 1;
-                Kind::Mark
-            }
+            i += 1;
+            Kind::Mark
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
             if c.is_whitespace() {
                 gap = true;
-                i += c.len_utf8();
                 continue;
             }
-            if c.is_alphabetic() {
+            if alphabetic(c) {
                 i = word_end(text, i);
                 Kind::Word
             } else {
-                i += c.len_utf8();
                 Kind::Mark
             }
         };
@@ -96,7 +97,6 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             kind,
             text: &text[start..i],
             start,
-            end: i,
             gap,
         });
         gap = false;
@@ -104,19 +104,62 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     toks
 }
 
-fn word_end(text: &str, start: usize) -> usize {
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        if c.is_alphabetic() {
-            continue;
-        }
-        let inner_apostrophe =
-            matches!(c, '\'' | '’') && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if !inner_apostrophe {
-            return start + off;
+/// The end of a word whose letters continue at `from`: letters of any
+/// script, and an apostrophe (`'` or `’`) with a letter after it.
+fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    loop {
+        i = letters_end(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            return i;
+        };
+        if b == b'\'' {
+            if !letter_at(text, i + 1) {
+                return i;
+            }
+            i += 1;
+        } else if b.is_ascii() {
+            return i;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let inner_apostrophe = c == '’' && letter_at(text, i + c.len_utf8());
+            if !(alphabetic(c) || inner_apostrophe) {
+                return i;
+            }
+            i += c.len_utf8();
         }
     }
-    text.len()
+}
+
+/// The end of the run of ASCII letters from byte `i`.
+pub(super) fn letters_end(bytes: &[u8], i: usize) -> usize {
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len())
+}
+
+/// Whether a letter (any script) starts at byte `i`.
+fn letter_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => text[i..].chars().next().is_some_and(alphabetic),
+    }
+}
+
+/// [`char::is_alphabetic`], answered without a table search for the two
+/// blocks outside ASCII that English text about China is full of: general
+/// punctuation (curly quotes, dashes; no letters) and CJK ideographs (all
+/// letters). The unit test `alphabetic_shortcuts` checks both claims.
+fn alphabetic(c: char) -> bool {
+    match c {
+        '\u{2000}'..='\u{206F}' => false,
+        '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Digits, then `,ddd` groups, then one `.ddd` decimal part. A comma followed
@@ -199,6 +242,13 @@ mod tests {
             ("3", false),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn alphabetic_shortcuts() {
+        for c in ('\u{2000}'..='\u{206F}').chain('\u{4E00}'..='\u{9FFF}') {
+            assert_eq!(alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@
 //! - vague quantities without a number ("dozens", "several dozen", "a dozen",
 //!   "millions", "hundreds of millions", "several million yuan");
 //! - "one", and small written numbers used to refer ("the two countries",
-//!   "one of"), or in names ("the Two Sessions", "Three Gorges Dam");
+//!   "one of"), or in names ("the OneOrTwo Sessions", "Three Gorges Dam");
 //! - "three times" without a comparison (how often, not a multiple), and
 //!   "double"/"triple", which are too often idioms.
 //!
@@ -81,14 +81,19 @@
 //!   "sentence" over 2,000 bytes is cut to a verbatim window around it).
 
 mod count;
+mod gate;
 mod grammar;
 mod lex;
+mod one_or_two;
 mod pairs;
 mod period;
 mod qualifier;
 mod quantity;
+mod scope;
+mod shape;
 mod spelled;
 mod subject;
+mod wordmap;
 mod words;
 
 #[cfg(test)]
@@ -126,6 +131,10 @@ pub struct Figure {
 
 /// The figures of one paragraph, in order; `id` and `doc` are left for the caller.
 pub fn find(para: &Para) -> Vec<Figure> {
+    if !gate::may_hold(para.text) {
+        debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
+        return Vec::new();
+    }
     let toks = lex::tokenize(para.text);
     let cands = quantity::scan(&toks);
     if cands.is_empty() {
@@ -136,8 +145,9 @@ pub fn find(para: &Para) -> Vec<Figure> {
     if figs.is_empty() {
         return Vec::new();
     }
-    let clause = period::clauses(&toks, &sentence_of);
-    let phrases = period::phrases(&toks);
+    let regions = scope::regions(&toks, &sentence_of, &figs);
+    let clause = period::clauses(&toks, &sentence_of, &regions);
+    let phrases = period::phrases(&toks, &regions);
     let ctx = Context {
         para,
         toks: &toks,
@@ -150,16 +160,15 @@ pub fn find(para: &Para) -> Vec<Figure> {
     out
 }
 
-/// The sentence each token falls in (an index into `para.sentences`).
+/// The sentence each token falls in (an index into `para.sentences`): the
+/// first that ends after the token starts. Filled a sentence at a time.
 fn sentence_index(toks: &[Tok], para: &Para) -> Vec<usize> {
     let mut out = Vec::with_capacity(toks.len());
-    let mut s = 0;
-    for t in toks {
-        while para.sentences.get(s).is_some_and(|r| r.end <= t.start) {
-            s += 1;
-        }
-        out.push(s);
+    for (s, r) in para.sentences.iter().enumerate() {
+        let n = toks[out.len()..].partition_point(|t| t.start < r.end);
+        out.resize(out.len() + n, s);
     }
+    out.resize(toks.len(), para.sentences.len());
     out
 }
 
@@ -173,7 +182,7 @@ struct Context<'a, 't> {
 
 impl Context<'_, '_> {
     fn span(&self, first: usize, last: usize) -> Range<usize> {
-        self.toks[first].start..self.toks[last].end
+        self.toks[first].start..self.toks[last].end()
     }
 
     fn words(&self, first: usize, last: usize) -> &str {
@@ -194,7 +203,7 @@ impl Context<'_, '_> {
             id: String::new(),
             doc: String::new(),
             text: self.para.text[span.clone()].to_string(),
-            values: f.values.clone(),
+            values: f.values.to_vec(),
             unit: unit_name(f),
             qualifier: f.qualifier.map(str::to_string),
             subject: subject::find(self.toks, f, first_token)
@@ -240,6 +249,7 @@ impl Context<'_, '_> {
     }
 
     fn period(&self, f: &Fig) -> Option<String> {
+        debug_assert!(self.clause[f.first] != usize::MAX && self.clause[f.last] != usize::MAX);
         if matches!(f.shape, Shape::Forward | Shape::Reverse)
             && let [a, b] = f.parts[..]
         {

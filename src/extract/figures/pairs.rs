@@ -4,6 +4,7 @@
 //! Chinese") whose bare members share their neighbours' support and unit.
 
 use super::lex::Tok;
+use super::one_or_two::OneOrTwo;
 use super::quantity::{Cand, Support, Unit};
 
 /// How a figure was written, which decides where its periods sit.
@@ -23,14 +24,14 @@ pub(super) enum Shape {
 pub(super) struct Fig {
     pub first: usize,
     pub last: usize,
-    pub values: Vec<f64>,
+    pub values: OneOrTwo<f64>,
     pub unit: Unit,
     pub rate: Option<&'static str>,
     pub qualifier: Option<&'static str>,
     pub support: Support,
     pub shape: Shape,
     /// Token spans of the values, in `values` order.
-    pub parts: Vec<(usize, usize)>,
+    pub parts: OneOrTwo<(usize, usize)>,
     /// Members of one list share an id (and a subject).
     pub list: Option<usize>,
     pub plain: bool,
@@ -66,13 +67,13 @@ fn single(c: &Cand) -> Fig {
     Fig {
         first: c.first,
         last: c.last,
-        values: c.values.clone(),
+        values: c.values,
         unit: c.unit,
         rate: c.rate,
         qualifier: c.qualifier.or(range.then_some("between")),
         support: c.support,
         shape: if range { Shape::Range } else { Shape::Single },
-        parts: vec![(c.first, c.last)],
+        parts: OneOrTwo::one((c.first, c.last)),
         list: None,
         plain: c.plain,
     }
@@ -118,18 +119,18 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
     let support = a.support.max(b.support);
     let (values, parts, qualifier) = match shape {
         Shape::Reverse => (
-            vec![b.values[0], a.values[0]],
-            vec![(b.first, b.last), (a.first, a.last)],
+            OneOrTwo::two(b.values[0], a.values[0]),
+            OneOrTwo::two((b.first, b.last), (a.first, a.last)),
             a.qualifier,
         ),
         Shape::Range => (
-            vec![a.values[0], b.values[0]],
-            vec![(a.first, a.last), (b.first, b.last)],
+            OneOrTwo::two(a.values[0], b.values[0]),
+            OneOrTwo::two((a.first, a.last), (b.first, b.last)),
             Some("between"),
         ),
         _ => (
-            vec![a.values[0], b.values[0]],
-            vec![(a.first, a.last), (b.first, b.last)],
+            OneOrTwo::two(a.values[0], b.values[0]),
+            OneOrTwo::two((a.first, a.last), (b.first, b.last)),
             b.qualifier,
         ),
     };

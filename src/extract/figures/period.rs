@@ -5,7 +5,10 @@
 //! too, so that the "last year" inside them is not mistaken for the period,
 //! and then dropped.
 
+use std::ops::Range;
+
 use super::lex::{Kind, Tok};
+use super::shape::Shapes;
 use super::words::{self as w, Lower};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,51 +21,61 @@ pub(super) struct Phrase {
 /// and at a comma before a contrasting conjunction (", while"), so a period
 /// from one half of "more than 40% …, while … U.S.$160 billion … over the past
 /// six quarters" is not lent to the other.
-pub(super) fn clauses(toks: &[Tok], sentence_of: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(toks.len());
+///
+/// Only clauses in `regions` (see [`super::scope::regions`]) are numbered;
+/// other tokens get `usize::MAX`, which equals no clause number. Regions hold
+/// whole sentences, so no clause spans two of them.
+pub(super) fn clauses(toks: &[Tok], sentence_of: &[usize], regions: &[Range<usize>]) -> Vec<usize> {
+    let mut out = vec![usize::MAX; toks.len()];
     let mut clause = 0;
-    for (k, t) in toks.iter().enumerate() {
-        let new_sentence = k > 0 && sentence_of.get(k) != sentence_of.get(k - 1);
-        let contrast = t.is_mark(",")
-            && toks.get(k + 1).is_some_and(|n| {
-                matches!(
-                    n.lower().as_str(),
-                    "while" | "whereas" | "but" | "although" | "though" | "yet"
-                )
-            });
-        if new_sentence || (k > 0 && toks[k - 1].is_mark(";")) {
-            clause += 1;
-        }
-        out.push(clause);
-        if contrast {
-            clause += 1;
+    for r in regions {
+        clause += 1;
+        for k in r.clone() {
+            let t = &toks[k];
+            if k > r.start && (sentence_of[k] != sentence_of[k - 1] || toks[k - 1].is_mark(";")) {
+                clause += 1;
+            }
+            out[k] = clause;
+            let contrast = t.is_mark(",")
+                && toks.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower().as_str(),
+                        "while" | "whereas" | "but" | "although" | "though" | "yet"
+                    )
+                });
+            if contrast {
+                clause += 1;
+            }
         }
     }
     out
 }
 
-/// Every period phrase of the paragraph, outermost only, baselines removed, in order.
-pub(super) fn phrases(toks: &[Tok]) -> Vec<Phrase> {
-    let mut found: Vec<(Phrase, bool)> = Vec::new();
-    for k in 0..toks.len() {
-        if toks[k].kind != Kind::Word {
-            continue;
-        }
-        if let Some(last) = phrase_at(toks, k) {
-            let dropped = baseline(toks, k) || aside(toks, k, last);
-            found.push((Phrase { first: k, last }, dropped));
-        }
-    }
-    found.sort_by_key(|(p, _)| (p.first, std::cmp::Reverse(p.last)));
+/// The period phrases that start in `regions` (token ranges, in order, each
+/// starting after a [`hard_stop`](super::scope::hard_stop) or at 0),
+/// outermost only, baselines removed, in order.
+pub(super) fn phrases(toks: &[Tok], regions: &[Range<usize>]) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut reach: Option<usize> = None;
-    for (p, base) in found {
-        if reach.is_some_and(|r| p.last <= r) {
+    for k in regions.iter().flat_map(Range::clone) {
+        let t = &toks[k];
+        if t.kind != Kind::Word || !OPENERS.may_contain(t.text.as_bytes()) {
+            debug_assert!(
+                t.kind != Kind::Word || phrase_at(toks, k).is_none(),
+                "{t:?}"
+            );
             continue;
         }
-        reach = Some(p.last);
-        if !base {
-            out.push(p);
+        let Some(last) = phrase_at(toks, k) else {
+            continue;
+        };
+        // Phrases start in order, so one ending within the last kept is inside it.
+        if reach.is_some_and(|r| last <= r) {
+            continue;
+        }
+        reach = Some(last);
+        if !(baseline(toks, k) || aside(toks, k, last)) {
+            out.push(Phrase { first: k, last });
         }
     }
     out
@@ -93,6 +106,27 @@ fn aside(toks: &[Tok], first: usize, last: usize) -> bool {
         && first.checked_sub(2).is_some_and(|p| toks[p].is_mark(","))
         && toks.get(last + 1).is_some_and(|t| t.is_mark(","))
 }
+
+/// The words [`phrase_at`] starts a phrase with, to skip all others quickly.
+static OPENERS: Shapes = Shapes::EMPTY.with_words(&[
+    "in",
+    "within",
+    "during",
+    "throughout",
+    "through",
+    "over",
+    "across",
+    "for",
+    "since",
+    "between",
+    "from",
+    "at",
+    "as",
+    "last",
+    "this",
+    "that",
+    "the",
+]);
 
 fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
     let lw = toks[k].lower();

@@ -2,7 +2,8 @@
 //! longest first ("no more than" before "more than") and normalised to a
 //! small set a brief can print consistently.
 
-use super::lex::Tok;
+use super::lex::{Kind, Tok};
+use super::shape::Shapes;
 
 /// Qualifier words before an amount, longest match, normalised to a small set.
 const QUALIFIERS: &[(&[&str], &str)] = &[
@@ -48,8 +49,28 @@ const QUALIFIERS: &[(&[&str], &str)] = &[
     (&["below"], "less than"),
 ];
 
+/// The last words of [`QUALIFIERS`]: the word before an amount must be one
+/// for any to match, which few are.
+static LAST_WORDS: Shapes = {
+    let mut shapes = Shapes::EMPTY;
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        let phrase = QUALIFIERS[k].0;
+        shapes = shapes.with(phrase[phrase.len() - 1]);
+        k += 1;
+    }
+    shapes
+};
+
 /// The qualifier ending just before token `num` (not reaching back to `floor`).
 pub(super) fn qualifier(toks: &[Tok], num: usize, floor: usize) -> Option<(&'static str, usize)> {
+    let before = toks.get(num.checked_sub(1)?)?;
+    if !toks[num].gap
+        || before.kind != Kind::Word
+        || !LAST_WORDS.may_contain(before.text.as_bytes())
+    {
+        return None;
+    }
     let mut best: Option<(&'static str, usize)> = None;
     for (phrase, norm) in QUALIFIERS {
         let n = phrase.len();

@@ -5,7 +5,9 @@
 //! number counts anything is `count`'s call; numbers in words are `spelled`'s.
 
 use super::count::{count_support, is_year};
+use super::gate::may_start;
 use super::lex::{Kind, Tok, number_parts};
+use super::one_or_two::OneOrTwo;
 use super::qualifier::qualifier;
 use super::spelled::{in_words, ratio};
 use super::words::{self as w, Lower};
@@ -40,7 +42,7 @@ pub(super) struct Cand {
     pub num: usize,
     /// Last token of the figure's text.
     pub last: usize,
-    pub values: Vec<f64>,
+    pub values: OneOrTwo<f64>,
     pub unit: Unit,
     pub rate: Option<&'static str>,
     pub qualifier: Option<&'static str>,
@@ -50,10 +52,16 @@ pub(super) struct Cand {
 }
 
 /// Every amount in the paragraph, in order, each with its qualifier attached.
+/// Tokens [`may_start`] rules out are stepped over unread.
 pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            debug_assert!(parse_at(toks, i).is_none(), "gate skipped {:?}", toks[i]);
+            i += 1;
+            continue;
+        }
         match parse_at(toks, i) {
             Some(mut c) => {
                 let floor = out.last().map_or(0, |p| p.last + 1);
@@ -102,15 +110,27 @@ fn dollar_prefix(toks: &[Tok], i: usize, code: &'static str) -> (&'static str, u
         if toks[i - k + 1].gap {
             break;
         }
-        let glued: String = toks[i - k..i].iter().map(|t| t.text).collect();
+        let glued = &toks[i - k..i];
         let bounded = toks[i - k].gap || i == k || toks[i - k - 1].kind == Kind::Mark;
-        if let Some(&(_, c)) = w::DOLLAR_PREFIXES.iter().find(|(p, _)| *p == glued)
+        if let Some(&(_, c)) = w::DOLLAR_PREFIXES.iter().find(|(p, _)| spells(glued, p))
             && bounded
         {
             return (c, i - k);
         }
     }
     (code, i)
+}
+
+/// Whether the texts of `toks`, joined, are `word`.
+fn spells(toks: &[Tok], word: &str) -> bool {
+    let mut rest = word;
+    for t in toks {
+        match rest.strip_prefix(t.text) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Digits glued to letters or codes on the left are names, versions or phone
@@ -207,16 +227,18 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         j += 1;
     }
     let value = |(m, d): (f64, i32)| m * scale / 10f64.powi(d);
-    let mut values = vec![value((mantissa, decimals))];
-    if let Some(s) = second {
+    let first = value((mantissa, decimals));
+    let values = match second {
         // "2012–2024" is a period; "30-10" is no range at all.
-        if values[0] > value(s)
-            || (is_year(t.text) && toks.get(i + 2).is_some_and(|m| is_year(m.text)))
+        Some(s)
+            if first > value(s)
+                || (is_year(t.text) && toks.get(i + 2).is_some_and(|m| is_year(m.text))) =>
         {
             return None;
         }
-        values.push(value(s));
-    }
+        Some(s) => OneOrTwo::two(first, value(s)),
+        None => OneOrTwo::one(first),
+    };
     let (unit, j) = match unit {
         Some(u) => (u, j),
         None => unit_after(toks, j)?,
@@ -341,7 +363,7 @@ pub(super) fn finish(
     toks: &[Tok],
     num: usize,
     mut last: usize,
-    values: Vec<f64>,
+    values: OneOrTwo<f64>,
     unit: Unit,
     mut support: Support,
     plain: bool,

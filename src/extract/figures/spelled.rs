@@ -4,6 +4,7 @@
 use super::count::counted_noun;
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_parts};
+use super::one_or_two::OneOrTwo;
 use super::quantity::{Cand, Support, Unit, compound, finish, unit_after};
 use super::words::{self as w, Lower};
 
@@ -21,7 +22,15 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             .is_some_and(|n| n.kind == Kind::Word && n.gap)
     };
     if let Some(v) = w::fold(word) {
-        return finish(toks, i, i, vec![v], Unit::Times, Support::Strong, false);
+        return finish(
+            toks,
+            i,
+            i,
+            OneOrTwo::one(v),
+            Unit::Times,
+            Support::Strong,
+            false,
+        );
     }
     if matches!(word, "a" | "an") && gap_word(1) {
         let n1 = next(1);
@@ -34,7 +43,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
                 toks,
                 i,
                 i + 1,
-                vec![100.0 / d],
+                OneOrTwo::one(100.0 / d),
                 Unit::Percent,
                 Support::Strong,
                 false,
@@ -58,7 +67,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
                 toks,
                 i,
                 i,
-                vec![50.0],
+                OneOrTwo::one(50.0),
                 Unit::Percent,
                 Support::Strong,
                 false,
@@ -115,14 +124,22 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
                 toks,
                 i,
                 k + 2,
-                vec![value / d * 100.0],
+                OneOrTwo::one(value / d * 100.0),
                 Unit::Percent,
                 Support::Strong,
                 false,
             );
         }
         let (u, end) = compound(toks, k + 2)?;
-        return finish(toks, i, end, vec![value], u, Support::Strong, false);
+        return finish(
+            toks,
+            i,
+            end,
+            OneOrTwo::one(value),
+            u,
+            Support::Strong,
+            false,
+        );
     }
     let spaced = toks
         .get(k + 1)
@@ -136,7 +153,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
                     toks,
                     i,
                     k + 1,
-                    vec![value / d * 100.0],
+                    OneOrTwo::one(value / d * 100.0),
                     Unit::Percent,
                     Support::Strong,
                     false,
@@ -157,10 +174,26 @@ pub(super) fn words_unit(
 ) -> Option<Cand> {
     let (unit, end) = unit_after(toks, k)?;
     if unit != Unit::Count {
-        return finish(toks, i, end, vec![value], unit, Support::Strong, false);
+        return finish(
+            toks,
+            i,
+            end,
+            OneOrTwo::one(value),
+            unit,
+            Support::Strong,
+            false,
+        );
     }
     if scaled {
-        return finish(toks, i, end, vec![value], unit, Support::Strong, false);
+        return finish(
+            toks,
+            i,
+            end,
+            OneOrTwo::one(value),
+            unit,
+            Support::Strong,
+            false,
+        );
     }
     if let Some(c) = ratio(toks, i, end, value) {
         return Some(c);
@@ -176,7 +209,15 @@ pub(super) fn words_unit(
     if !counted_noun(toks, end + 1) || w::time_unit(next.as_str()) {
         return None;
     }
-    finish(toks, i, end, vec![value], unit, Support::Noun, false)
+    finish(
+        toks,
+        i,
+        end,
+        OneOrTwo::one(value),
+        unit,
+        Support::Noun,
+        false,
+    )
 }
 
 /// "one in five Chinese", "3 out of 4 respondents": a share, as a percentage.
@@ -209,7 +250,7 @@ pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Ca
         toks,
         i,
         k,
-        vec![value / whole * 100.0],
+        OneOrTwo::one(value / whole * 100.0),
         Unit::Percent,
         Support::Strong,
         false,

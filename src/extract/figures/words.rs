@@ -1,7 +1,10 @@
 //! The vocabulary of amounts: number words, scales, fractions, currencies,
 //! measures, rates, changes, time units and months. Each is a closed list
-//! looked up by a lowercased word, so a lookup costs a few comparisons and
-//! the extractor stays fast enough to run on every paragraph of a corpus.
+//! looked up by a lowercased word: short ones by `match`, the longer ones in
+//! a hash table ([`WordMap`]), so a lookup costs a few comparisons and the
+//! extractor stays fast enough to run on every paragraph of a corpus.
+
+use super::wordmap::{WordMap, WordSet};
 
 /// A word in lowercase for the lists below. They are consulted for every
 /// word near a number, so this must not allocate: a word already in
@@ -39,50 +42,58 @@ impl<'a> Lower<'a> {
 
 /// `one` … `ninety`: the words a written-out number is built from, below a hundred.
 pub(super) fn small_number(w: &str) -> Option<f64> {
-    Some(match w {
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    SMALL_NUMBERS_MAP.get(w)
 }
+
+static SMALL_NUMBERS_MAP: WordMap<f64, 64> = WordMap::new(SMALL_NUMBERS);
+
+/// The words of [`small_number`]; a table so that [`super::gate`] can build
+/// its quick filter from the same list.
+pub(super) const SMALL_NUMBERS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
 
 /// Multipliers after a number ("1.16 million"). Plurals ("millions") are
 /// deliberately absent: they are the vague quantities the brief must not print.
 pub(super) fn scale(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        _ => return None,
-    })
+    SCALES_MAP.get(w)
 }
+
+static SCALES_MAP: WordMap<f64, 16> = WordMap::new(SCALES);
+
+pub(super) const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
 
 /// Scales written onto an amount of money: "$5bn", "$1.2m".
 pub(super) fn money_suffix_scale(w: &str) -> Option<f64> {
@@ -97,19 +108,33 @@ pub(super) fn money_suffix_scale(w: &str) -> Option<f64> {
 
 /// Denominators of fractions in words: "two-thirds", "a quarter of".
 pub(super) fn fraction(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "sixth" | "sixths" => 6.0,
-        "seventh" | "sevenths" => 7.0,
-        "eighth" | "eighths" => 8.0,
-        "ninth" | "ninths" => 9.0,
-        "tenth" | "tenths" => 10.0,
-        _ => return None,
-    })
+    FRACTIONS_MAP.get(w)
 }
+
+static FRACTIONS_MAP: WordMap<f64, 64> = WordMap::new(FRACTIONS);
+
+pub(super) const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
 
 /// "fourteenfold", "twofold", "hundredfold" → the multiple.
 pub(super) fn fold(w: &str) -> Option<f64> {
@@ -133,16 +158,21 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
 
 /// Currency codes written before an amount: "RMB 5,000", "USD 10".
 pub(super) fn currency_code(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "RMB" | "CNY" => "CNY",
-        "USD" => "USD",
-        "EUR" => "EUR",
-        "HKD" => "HKD",
-        "GBP" => "GBP",
-        "JPY" => "JPY",
-        _ => return None,
-    })
+    CURRENCY_CODES_MAP.get(w)
 }
+
+static CURRENCY_CODES_MAP: WordMap<&str, 16> = WordMap::new(CURRENCY_CODES);
+
+/// The codes of [`currency_code`], matched case-sensitively.
+pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
+    ("RMB", "CNY"),
+    ("CNY", "CNY"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("HKD", "HKD"),
+    ("GBP", "GBP"),
+    ("JPY", "JPY"),
+];
 
 /// Currency symbols. `¥` is read as the renminbi because the corpus is about
 /// China; a Japanese source would write "yen" often enough to be caught there.
@@ -192,8 +222,10 @@ pub(super) fn measure(w: &str) -> Option<&'static str> {
 
 /// Units of time. A count of them is a duration or a period, never a figure.
 pub(super) fn time_unit(w: &str) -> bool {
-    TIME_UNITS.contains(&w)
+    TIME_UNITS_SET.contains(w)
 }
+
+static TIME_UNITS_SET: WordSet<64> = WordSet::of(TIME_UNITS);
 
 const TIME_UNITS: &[&str] = &[
     "second",
@@ -251,8 +283,10 @@ pub(super) fn rate_adverb(w: &str) -> Option<&'static str> {
 /// Words that make a percentage or multiple a change ("169% increase",
 /// "15 times higher"); they stay in the figure's text so it reads alone.
 pub(super) fn change_word(w: &str) -> bool {
-    CHANGE_WORDS.contains(&w)
+    CHANGE_WORDS_SET.contains(w)
 }
+
+static CHANGE_WORDS_SET: WordSet<64> = WordSet::of(CHANGE_WORDS);
 
 const CHANGE_WORDS: &[&str] = &[
     "increase",
@@ -280,8 +314,10 @@ const CHANGE_WORDS: &[&str] = &[
 ];
 
 pub(super) fn month(w: &str) -> bool {
-    MONTH_NAMES.contains(&w)
+    MONTH_NAMES_SET.contains(w)
 }
+
+static MONTH_NAMES_SET: WordSet<32> = WordSet::of(MONTH_NAMES);
 
 const MONTH_NAMES: &[&str] = &[
     "january",

@@ -250,7 +250,11 @@ impl<'a> Registry<'a> {
     }
 
     /// Names in the text read so far that contain `needle`, most recent first.
-    fn runs_with<'s>(&'s self, needle: &'s str, since: usize) -> impl Iterator<Item = Cow<'a, str>> + 's {
+    fn runs_with<'s>(
+        &'s self,
+        needle: &'s str,
+        since: usize,
+    ) -> impl Iterator<Item = Cow<'a, str>> + 's {
         self.seen[since..]
             .iter()
             .rev()

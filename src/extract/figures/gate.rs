@@ -1,0 +1,134 @@
+//! Quick filters that let text skip the figure rules. Most paragraphs of a
+//! real corpus hold no amount, and most words of one that does cannot start
+//! one; telling so from a digit search, or from a word's first two letters
+//! and length ([`Shapes`]), is much cheaper than tokenizing the paragraph or
+//! reading the word against the vocabulary. Both filters may say "maybe" too
+//! often but never too rarely: whatever they pass is read by the real rules,
+//! so they change how fast figures are found, never which. Debug builds check
+//! that claim on every paragraph and token they skip.
+
+use super::lex::{Kind, Tok, letters_end};
+use super::shape::Shapes;
+use super::words::{self as w, Lower};
+
+/// Words an amount can start with, besides digits and currency symbols: see
+/// [`super::quantity::parse_at`] and [`super::spelled::in_words`]. "…fold"
+/// words are caught by [`fold_like`].
+static STARTERS: Shapes = Shapes::EMPTY
+    .with_keys(w::SMALL_NUMBERS)
+    .with_keys(w::CURRENCY_CODES)
+    .with_words(&["a", "an", "half"]);
+
+/// The number words a paragraph needs for an amount without digits: "a"
+/// and "an" start one only before a scale or a fraction, which are here.
+static NUMBER_WORDS: Shapes = Shapes::EMPTY
+    .with_keys(w::SMALL_NUMBERS)
+    .with_keys(w::SCALES)
+    .with_keys(w::FRACTIONS);
+
+/// "fourteenfold", "Hundredfold": the shortest is "twofold".
+fn fold_like(word: &[u8]) -> bool {
+    word.len() >= 7 && word[word.len() - 4..].eq_ignore_ascii_case(b"fold")
+}
+
+/// Whether an amount may start at this token; `false` means
+/// [`super::quantity::parse_at`] would find none there.
+#[inline]
+pub(super) fn may_start(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Mark => w::currency_symbol(t.text).is_some(),
+        Kind::Word => {
+            let b = t.text.as_bytes();
+            STARTERS.may_contain(b) || fold_like(b)
+        }
+    }
+}
+
+/// Whether a paragraph may hold an amount: one is written in ASCII digits
+/// (money too: a currency needs digits after it) or starts with a number word
+/// ("two", "a million", "half of", "fourteenfold"). Words are read as runs of
+/// ASCII letters, which is exact for the words that matter: the lists are
+/// ASCII, and a word token never has an ASCII letter just outside it.
+pub(super) fn may_hold(text: &str) -> bool {
+    has_digit(text.as_bytes()) || has_number_word(text)
+}
+
+/// In blocks without an early exit inside, which the compiler vectorises.
+fn has_digit(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(32);
+    let digit_in = |block: &[u8]| block.iter().fold(false, |any, b| any | b.is_ascii_digit());
+    blocks.any(digit_in) || digit_in(blocks.remainder())
+}
+
+/// Whether some run of ASCII letters in `text` is a number word.
+fn has_number_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i = letters_end(b, i);
+        if number_word(&text[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A number, scale, fraction or "…fold" word, in any case; the shape test
+/// turns away nearly every other word before any lookup.
+fn number_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !(NUMBER_WORDS.may_contain(b) || fold_like(b)) {
+        return false;
+    }
+    let lw = Lower::new(word);
+    let s = lw.as_str();
+    w::small_number(s).is_some()
+        || w::scale(s).is_some()
+        || w::fraction(s).is_some()
+        || w::fold(s).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs() {
+        for yes in [
+            "It rose 5%.",
+            "Two people left.",
+            "a THIRD of them",
+            "a fourteenfold surge",
+            "HALF of all",
+            "a million",
+        ] {
+            assert!(may_hold(yes), "{yes:?}");
+        }
+        for no in [
+            "No figures here.",
+            "someone’s tone",
+            "Twofolded",
+            "",
+            "中国",
+        ] {
+            assert!(!may_hold(no), "{no:?}");
+        }
+    }
+
+    #[test]
+    fn starters() {
+        use super::super::lex::tokenize;
+        let text = "An RMB 5 the Two twentyfold half $ % of 50-Fifty";
+        let got: Vec<bool> = tokenize(text).iter().map(may_start).collect();
+        let want = [
+            true, true, true, false, true, true, true, true, false, false, true, false, true,
+        ];
+        assert_eq!(got, want);
+    }
+}

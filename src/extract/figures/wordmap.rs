@@ -1,0 +1,114 @@
+//! Closed word lists as hash tables, built at compile time. The figure rules
+//! look words up in lists of up to a couple of hundred entries (stop words,
+//! labels, number words) for most tokens near a number; comparing against
+//! each entry in turn cost more than all the rest of reading the word.
+
+/// A word list with a value per word, hashed into `N` slots (a power of two,
+/// at least twice the number of words, so a probe ends within a few slots).
+#[derive(Debug)]
+pub(super) struct WordMap<T: Copy + 'static, const N: usize> {
+    slots: [Option<(&'static str, T)>; N],
+}
+
+/// A word list without values.
+pub(super) type WordSet<const N: usize> = WordMap<(), N>;
+
+impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
+    /// The table of `entries`; an entry repeating an earlier word is ignored,
+    /// as a search of the list would never reach it.
+    pub const fn new(entries: &[(&'static str, T)]) -> Self {
+        assert!(N.is_power_of_two() && entries.len() * 2 <= N);
+        let mut map = WordMap { slots: [None; N] };
+        let mut e = 0;
+        while e < entries.len() {
+            map.insert(entries[e].0, entries[e].1);
+            e += 1;
+        }
+        map
+    }
+
+    /// Adds a word unless it is there already.
+    const fn insert(&mut self, word: &'static str, value: T) {
+        let mut k = hash(word.as_bytes()) & (N - 1);
+        loop {
+            match self.slots[k] {
+                None => {
+                    self.slots[k] = Some((word, value));
+                    return;
+                }
+                Some((w, _)) if same(w.as_bytes(), word.as_bytes()) => return,
+                Some(_) => k = (k + 1) & (N - 1),
+            }
+        }
+    }
+
+    pub fn get(&self, word: &str) -> Option<T> {
+        let mut k = hash(word.as_bytes()) & (N - 1);
+        loop {
+            match self.slots[k] {
+                None => return None,
+                Some((w, value)) if w == word => return Some(value),
+                Some(_) => k = (k + 1) & (N - 1),
+            }
+        }
+    }
+}
+
+impl<const N: usize> WordSet<N> {
+    pub const fn of(words: &[&'static str]) -> Self {
+        assert!(N.is_power_of_two() && words.len() * 2 <= N);
+        let mut set = WordMap { slots: [None; N] };
+        let mut e = 0;
+        while e < words.len() {
+            set.insert(words[e], ());
+            e += 1;
+        }
+        set
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+/// FNV-1a.
+const fn hash(bytes: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h as usize
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        const M: WordMap<u8, 8> = WordMap::new(&[("one", 1), ("two", 2), ("one", 3)]);
+        const S: WordSet<4> = WordSet::of(&["a", "an"]);
+        assert_eq!(M.get("one"), Some(1));
+        assert_eq!(M.get("two"), Some(2));
+        assert_eq!(M.get("three"), None);
+        assert_eq!(M.get(""), None);
+        assert!(S.contains("a") && S.contains("an"));
+        assert!(!S.contains("the") && !S.contains("A"));
+    }
+}
