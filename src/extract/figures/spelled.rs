@@ -173,18 +173,8 @@ pub(super) fn words_unit(
     scaled: bool,
 ) -> Option<Cand> {
     let (unit, end) = unit_after(toks, k)?;
-    if unit != Unit::Count {
-        return finish(
-            toks,
-            i,
-            end,
-            OneOrTwo::one(value),
-            unit,
-            Support::Strong,
-            false,
-        );
-    }
-    if scaled {
+    // A unit or a scale word ("million") is evidence enough on its own.
+    if unit != Unit::Count || scaled {
         return finish(
             toks,
             i,
