@@ -12,6 +12,7 @@ pub mod quotes;
 pub mod sections;
 pub mod text;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -42,14 +43,29 @@ pub struct Para<'a> {
     /// Byte offset of `text` in the body.
     pub offset: usize,
     pub text: &'a str,
-    pub sentences: Vec<Range<usize>>,
+    /// Split on first use: most paragraphs hold no quote or figure and never need it.
+    sentences: OnceCell<Vec<Range<usize>>>,
 }
 
-impl Para<'_> {
+impl<'a> Para<'a> {
+    pub fn new(number: usize, offset: usize, text: &'a str) -> Self {
+        Para {
+            number,
+            offset,
+            text,
+            sentences: OnceCell::new(),
+        }
+    }
+
+    /// The paragraph's sentences, as byte ranges relative to `text`.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| text::sentences(self.text))
+    }
+
     /// The sentences overlapping `range` (relative to the paragraph), joined verbatim.
     pub fn sentence_around(&self, range: Range<usize>) -> Range<usize> {
         let covering: Vec<&Range<usize>> = self
-            .sentences
+            .sentences()
             .iter()
             .filter(|s| s.start < range.end.max(range.start + 1) && range.start < s.end)
             .collect();
@@ -66,12 +82,7 @@ pub fn extract(doc: &Document) -> Extracted {
         .iter()
         .map(|p| {
             let text = &doc.body[p.start..p.end];
-            Para {
-                number: p.number,
-                offset: p.start,
-                text,
-                sentences: text::sentences(text),
-            }
+            Para::new(p.number, p.start, text)
         })
         .collect();
 

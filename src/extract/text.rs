@@ -85,6 +85,15 @@ fn is_closer(c: char) -> bool {
 /// capital, a digit, an opening quote or bracket. "U.S. Customs", "Co., Ltd."
 /// and initials are not ends; neither is "?” he said".
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    split_sentences(text, usize::MAX)
+}
+
+/// The first sentence only, without splitting the rest of the paragraph.
+pub fn first_sentence(text: &str) -> Option<Range<usize>> {
+    split_sentences(text, 1).into_iter().next()
+}
+
+fn split_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -138,6 +147,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if !(attribution_follows || (c == '.' && is_abbreviation(&text[start..pos]))) {
             push_trimmed(&mut out, text, start..end);
             start = end;
+            if out.len() >= limit {
+                return out;
+            }
         }
     }
     push_trimmed(&mut out, text, start..text.len());

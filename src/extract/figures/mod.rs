@@ -164,11 +164,11 @@ pub fn find(para: &Para) -> Vec<Figure> {
 /// first that ends after the token starts. Filled a sentence at a time.
 fn sentence_index(toks: &[Tok], para: &Para) -> Vec<usize> {
     let mut out = Vec::with_capacity(toks.len());
-    for (s, r) in para.sentences.iter().enumerate() {
+    for (s, r) in para.sentences().iter().enumerate() {
         let n = toks[out.len()..].partition_point(|t| t.start < r.end);
         out.resize(out.len() + n, s);
     }
-    out.resize(toks.len(), para.sentences.len());
+    out.resize(toks.len(), para.sentences().len());
     out
 }
 
@@ -222,7 +222,7 @@ impl Context<'_, '_> {
     /// it whole for each of its figures would make long paragraphs quadratic.
     fn sentence(&self, f: &Fig, span: Range<usize>) -> Range<usize> {
         let text = self.para.text;
-        let of = |k: usize| self.para.sentences.get(self.sentence_of[k]);
+        let of = |k: usize| self.para.sentences().get(self.sentence_of[k]);
         let start = of(f.first).map_or(span.start, |s| s.start.min(span.start));
         let end = of(f.last).map_or(span.end, |s| s.end.max(span.end));
         if end - start <= MAX_SENTENCE {

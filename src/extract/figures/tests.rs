@@ -1,19 +1,13 @@
 //! Table-driven cases for every pattern the module doc promises, from the
 //! shipped corpus and written to be hard, plus text that must yield nothing.
 
-use super::super::text;
 use super::*;
 
 /// Paragraphs start past the body's start so a missing offset shows.
 const OFFSET: usize = 1000;
 
 fn para(text: &str) -> Para<'_> {
-    Para {
-        number: 7,
-        offset: OFFSET,
-        text,
-        sentences: text::sentences(text),
-    }
+    Para::new(7, OFFSET, text)
 }
 
 /// Runs the extractor and checks the invariants every figure must keep.

@@ -22,7 +22,7 @@ use self::attribute::{
     Np, Speaker, State, after_quote, before_quote, introduces_source, subject_of, words_into,
 };
 use self::scan::{Marked, scan};
-use super::Para;
+use super::{Para, text};
 use crate::corpus::count_words;
 
 /// The fewest words a quotation needs; fewer are scare quotes.
@@ -85,16 +85,19 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
         let text = para.text;
         let marks = scan(text);
         let groups = link(text, &marks);
-        let clauses = clauses(para, &marks);
+        // Without quotes, only a paragraph's opening sentence matters: it is
+        // where news prose introduces the person it goes on to quote.
+        let clauses = if marks.is_empty() {
+            state.names.see(text);
+            text::first_sentence(text).into_iter().collect()
+        } else {
+            clauses(para, &marks)
+        };
         let only_quotes = is_only_quotes(text, &marks);
         let mut last_speaker = None;
         for (ci, clause) in clauses.iter().enumerate() {
-            let clause_text = &text[clause.clone()];
-            state.names.see(clause_text);
-            // Without quotes, only a paragraph's opening sentence matters: it is
-            // where news prose introduces the person it goes on to quote.
-            if marks.is_empty() && ci > 0 {
-                continue;
+            if !marks.is_empty() {
+                state.names.see(&text[clause.clone()]);
             }
             let first_mark = marks
                 .iter()
@@ -178,7 +181,7 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
 /// which attribution is read.
 fn clauses(para: &Para, marks: &[Marked]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for s in &para.sentences {
+    for s in para.sentences() {
         if let Some(last) = out.last_mut() {
             let inside = marks
                 .iter()
@@ -363,7 +366,6 @@ fn continuation(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::text::sentences;
 
     /// Runs the extractor over paragraphs given as strings.
     fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
@@ -372,12 +374,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, text)| {
-                let p = Para {
-                    number: i + 1,
-                    offset,
-                    text,
-                    sentences: sentences(text),
-                };
+                let p = Para::new(i + 1, offset, text);
                 offset += text.len() + 2;
                 p
             })
