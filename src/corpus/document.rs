@@ -104,13 +104,6 @@ pub struct Document {
     pub body_offset: usize,
 }
 
-impl Document {
-    /// 1-based line in the file of a byte offset into the body.
-    pub fn file_line(&self, body_offset: usize, file_text: &str) -> usize {
-        crate::diag::line_column(file_text, self.body_offset + body_offset).0
-    }
-}
-
 /// Counts words the way a reader would: runs of letters or digits, and each
 /// CJK character on its own (Chinese has no spaces between words).
 pub fn count_words(text: &str) -> usize {

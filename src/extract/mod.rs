@@ -61,18 +61,6 @@ impl<'a> Para<'a> {
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences.get_or_init(|| text::sentences(self.text))
     }
-
-    /// The sentences overlapping `range` (relative to the paragraph), joined verbatim.
-    pub fn sentence_around(&self, range: Range<usize>) -> Range<usize> {
-        let covering: Vec<&Range<usize>> = self
-            .sentences()
-            .iter()
-            .filter(|s| s.start < range.end.max(range.start + 1) && range.start < s.end)
-            .collect();
-        let first = covering.first().map_or(range.clone(), |s| (*s).clone());
-        let last = covering.last().map_or(first.clone(), |s| (*s).clone());
-        first.start.min(range.start)..last.end.max(range.end)
-    }
 }
 
 /// Extracts sections, paragraphs, quotes and figures from one document.

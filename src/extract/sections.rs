@@ -11,7 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::text::slug;
+use super::text::{slug, trim_range};
 use crate::corpus::Format;
 
 /// The id of the untitled section before a document's first heading.
@@ -148,7 +148,7 @@ fn markdown_blocks(body: &str) -> Vec<Block> {
                     blocks.push(Block::Heading {
                         level,
                         title: title.trim().to_string(),
-                        range: trim(body, range),
+                        range: trim_range(body, range),
                     });
                 }
             }
@@ -157,7 +157,7 @@ fn markdown_blocks(body: &str) -> Vec<Block> {
                 if let Some(item) = item_stack.last_mut() {
                     item.0 = true;
                 }
-                blocks.push(Block::Paragraph(trim(body, range)));
+                blocks.push(Block::Paragraph(trim_range(body, range)));
             }
             Event::End(TagEnd::Paragraph) => in_paragraph = false,
             Event::Start(
@@ -173,7 +173,7 @@ fn markdown_blocks(body: &str) -> Vec<Block> {
             Event::Start(Tag::Item) => item_stack.push((false, None)),
             Event::End(TagEnd::Item) => {
                 if let Some((false, Some(range))) = item_stack.pop() {
-                    blocks.push(Block::Paragraph(trim(body, range)));
+                    blocks.push(Block::Paragraph(trim_range(body, range)));
                 }
             }
             Event::Text(text) | Event::Code(text) => {
@@ -209,13 +209,6 @@ fn extend_item(
             None => range,
         });
     }
-}
-
-fn trim(body: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &body[range.clone()];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
-    range.start + lead..(range.end - trail).max(range.start + lead)
 }
 
 #[cfg(test)]

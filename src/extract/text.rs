@@ -178,12 +178,21 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let trimmed = trim_range(text, range);
+    if !trimmed.is_empty() {
+        out.push(trimmed);
+    }
+}
+
+/// `range` without the whitespace at its ends; empty (at its start) if it is all whitespace.
+pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
-    if lead + trail < slice.len() {
-        out.push(range.start + lead..range.end - trail);
+    if lead == slice.len() {
+        return range.start..range.start;
     }
+    let trail = slice.len() - slice.trim_end().len();
+    range.start + lead..range.end - trail
 }
 
 /// A lowercase ASCII slug: letters and digits joined by single hyphens, at most

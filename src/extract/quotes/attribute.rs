@@ -468,7 +468,7 @@ impl State<'_> {
         match np {
             Np::Name(n) => {
                 let name = self.names.canonical(n);
-                let org = self.names.is_org(&name);
+                let org = super::names::is_org_name(&name);
                 Speaker {
                     name: Some(name),
                     description: None,

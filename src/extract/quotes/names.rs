@@ -309,10 +309,6 @@ impl<'a> Registry<'a> {
             .find(|r| r.contains(' ') && r.split(' ').next_back().is_some_and(|t| t == capital))
             .map(Cow::into_owned)
     }
-
-    pub fn is_org(&self, name: &str) -> bool {
-        is_org_name(name)
-    }
 }
 
 /// Acronyms are all capitals: "NYT", "CNN", "UNHCR".
@@ -481,7 +477,7 @@ mod tests {
             r.by_head_noun("bank").as_deref(),
             Some("European Central Bank")
         );
-        assert!(r.is_org("New York Times"));
-        assert!(!r.is_org("Zhang Jun"));
+        assert!(is_org_name("New York Times"));
+        assert!(!is_org_name("Zhang Jun"));
     }
 }

@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use crate::extract::text::trim_range;
+
 /// One quotation as marked up in a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marked {
@@ -108,7 +110,7 @@ pub fn scan(text: &str) -> Vec<Marked> {
         let close_range = close.map(|c| marks[c].pos..marks[c].end());
         let inner_end = close_range.as_ref().map_or(text.len(), |c| c.start);
         out.push(Marked {
-            inner: trim(text, open.end..inner_end),
+            inner: trim_range(text, open.end..inner_end),
             open,
             close: close_range,
         });
@@ -203,16 +205,6 @@ fn nested_close(text: &str, marks: &[Mark], open: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn trim(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
-    if lead == slice.len() {
-        return range.start..range.start;
-    }
-    range.start + lead..range.end - trail
 }
 
 #[cfg(test)]
