@@ -8,9 +8,16 @@
 //!
 //! [`diag`] carries every problem back to the user with file, line and column.
 
+pub mod brief;
+pub mod cite;
 pub mod cli;
+pub mod clock;
+pub mod compile;
 pub mod corpus;
 pub mod diag;
 pub mod extract;
+pub mod render;
+pub mod resolve;
+pub mod spec;
 pub mod suggest;
 pub mod synth;

@@ -6,7 +6,9 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let input_lower = input.to_lowercase();
-    let limit = (input.chars().count() / 3).max(1);
+    // One typo in a short word, two from four letters ("alfa" → "alpha").
+    let len = input.chars().count();
+    let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
     candidates
         .into_iter()
         .map(|c| (edit_distance(&input_lower, &c.to_lowercase()), c))

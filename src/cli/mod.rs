@@ -3,7 +3,10 @@
 //! Exit codes: 0 ok; 1 input errors (a document or spec could not be used);
 //! 2 usage or I/O errors (bad arguments, a missing directory).
 
+mod build;
+mod check;
 mod corpus;
+mod specs;
 mod table;
 
 use std::path::PathBuf;
@@ -14,7 +17,8 @@ use clap::{Parser, Subcommand};
 use crate::diag::Diagnostic;
 
 /// Outcome of a command, mapped to the documented exit codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Ordered by severity, so combining outcomes is `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {
     Ok,
     InputErrors,
@@ -36,7 +40,7 @@ impl From<Outcome> for ExitCode {
     name = "brief",
     version,
     about = "Compile policy briefs from a corpus of sources",
-    after_help = "Examples:\n  brief corpus list\n  brief corpus quotes --speaker Zhang\n  brief corpus figures --doc mass-exodus --json\n\nExit codes: 0 ok, 1 input errors, 2 usage or I/O errors."
+    after_help = "Examples:\n  brief build\n  brief build briefs/run-movement.yaml --audience press\n  brief check --verbose\n  brief corpus list\n  brief corpus quotes --speaker Zhang\n  brief corpus figures --doc mass-exodus --json\n\nExit codes: 0 ok, 1 input errors, 2 usage or I/O errors."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -45,6 +49,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Compile specs into Markdown: one file per spec and audience under `out/`.
+    Build(build::BuildArgs),
+    /// Check specs against the corpus without writing anything.
+    Check(check::CheckArgs),
     /// Browse the corpus: documents, and the quotes and figures extracted from them.
     #[command(subcommand)]
     Corpus(corpus::CorpusCommand),
@@ -103,6 +111,8 @@ pub fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Check(args) => check::run(args),
         Command::Corpus(cmd) => corpus::run(cmd),
     };
     outcome.into()

@@ -1,0 +1,139 @@
+//! The resolved brief: the one model every renderer reads. Everything a
+//! renderer prints is here already chosen, ordered and numbered, so Markdown
+//! and PDF cannot disagree about what the brief says or which note is which.
+//!
+//! Text from the corpus is kept as plain strings (never markup); each renderer
+//! escapes it for its own format.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::cite::Rich;
+pub use crate::spec::FigureLayout;
+
+/// One output of one spec: the spec as one audience reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Brief {
+    /// The spec's name (its file stem), which names the output directory.
+    pub name: String,
+    /// `None` when the spec has no audiences.
+    pub audience: Option<AudienceView>,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub organisation: Option<String>,
+    pub author: Option<String>,
+    /// The brief's date, fixed even when the spec says `today`.
+    pub date: NaiveDate,
+    pub summary: Option<Prose>,
+    pub sections: Vec<Section>,
+    /// Footnotes in order; `notes[i].number == i + 1`.
+    pub notes: Vec<Note>,
+    /// Every cited document, in the citation style's bibliography order.
+    pub sources: Vec<Source>,
+    /// The PDF template the spec asked for.
+    pub template: Option<String>,
+}
+
+/// The audience an output is for, as its reader should see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AudienceView {
+    pub id: String,
+    pub label: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    Text(Prose),
+    Quotes {
+        items: Vec<QuoteItem>,
+    },
+    Figures {
+        layout: FigureLayout,
+        items: Vec<FigureItem>,
+    },
+    Excerpt(ExcerptItem),
+}
+
+/// The analyst's Markdown, and the corpus items its `{{kind:ID}}` references
+/// stand for. The Markdown is the analyst's own and is markup; `refs` are
+/// corpus text and are not.
+#[derive(Debug, Clone, Serialize)]
+pub struct Prose {
+    pub markdown: String,
+    /// In order of position; ranges into `markdown` cover the whole `{{…}}`.
+    pub refs: Vec<InlineRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InlineRef {
+    pub range: Range<usize>,
+    /// The quote's or figure's words, verbatim.
+    pub text: String,
+    /// Quotes are printed in quotation marks, figures as they are.
+    pub is_quote: bool,
+    pub note: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteItem {
+    pub id: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_description: Option<String>,
+    /// The outlet, or the title when the outlet is unknown.
+    pub source: Option<String>,
+    /// True when `source` is an outlet (set in italics), false for a title.
+    pub source_is_outlet: bool,
+    pub note: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureItem {
+    pub id: String,
+    pub text: String,
+    /// What the figure counts, as the text says it.
+    pub subject: Option<String>,
+    pub period: Option<String>,
+    pub source: Option<String>,
+    pub source_is_outlet: bool,
+    pub note: usize,
+}
+
+/// A verbatim passage of a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcerptItem {
+    pub doc: String,
+    /// The document section's heading, when the excerpt is a titled section.
+    pub heading: Option<String>,
+    /// Verbatim paragraphs, in order.
+    pub paragraphs: Vec<String>,
+    pub source: Option<String>,
+    pub source_is_outlet: bool,
+    pub note: usize,
+}
+
+/// A footnote: the citation of one document, full the first time, short after.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub number: usize,
+    pub doc: String,
+    pub text: Rich,
+}
+
+/// An entry of the closing "Sources" list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub doc: String,
+    pub text: Rich,
+}

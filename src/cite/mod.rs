@@ -1,0 +1,328 @@
+//! Footnotes and the sources list, from document metadata.
+//!
+//! The citations come from hayagriva's CSL processor with one of its bundled
+//! note styles (Chicago notes, 18th edition, by default): it knows the full
+//! first note, the short form for later notes and the bibliography order,
+//! which are easy to get subtly wrong by hand. This module maps
+//! [`Document`] metadata onto hayagriva entries and hands back
+//! format-independent [`Rich`] text for the Markdown and PDF renderers.
+//!
+//! Mapping decisions (see `entry.rs`):
+//! - a document with an outlet is a newspaper article in that outlet (the
+//!   outlet is italicised as the periodical); without one, a web page;
+//! - dates keep their precision ("2024", "May 2024", "May 5, 2024"), and a
+//!   missing date is left out, never "n.d.";
+//! - names print as written; "Family, Given" is inverted in the bibliography;
+//!   several names are separated by `;`;
+//! - the translator is credited ("trans."), the editor is not: Chicago does
+//!   not cite the editor of a news article;
+//! - an unsigned document is cited by its title, never under its translator
+//!   or outlet;
+//! - a document with neither title nor URL is cited by its id;
+//! - a translation's original is credited after the first note and the
+//!   bibliography entry: "Originally published as …", formatted by the same
+//!   style. (Chicago's CSL prints `original-*` data only in the bibliography,
+//!   without the URL, and hayagriva would lend the original's outlet and date
+//!   to the translation, so the original is rendered on its own.)
+
+mod entry;
+mod rich;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use hayagriva::archive::{ArchivedStyle, locales};
+use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style, StyleClass};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, Entry, Rendered,
+};
+
+use crate::corpus::Document;
+use crate::suggest::did_you_mean;
+use entry::Piece;
+pub use rich::{Rich, Run};
+
+/// The style used when a brief names none.
+pub const DEFAULT_STYLE: &str = "chicago-notes";
+
+/// Citations of one brief.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cited {
+    /// One note per cite, in the order cited.
+    pub notes: Vec<Rich>,
+    /// Each cited document once, with its id, in the style's order.
+    pub sources: Vec<(String, Rich)>,
+}
+
+/// A loaded note style with the locales it needs; build once, cite many times.
+#[derive(Debug)]
+pub struct Citer {
+    style: IndependentStyle,
+    locales: &'static [Locale],
+    /// Whether the style's locale puts periods and commas inside quotation marks.
+    punctuation_in_quote: bool,
+}
+
+impl Citer {
+    /// `name` is a hayagriva archive style name, e.g. "chicago-notes" (the default).
+    ///
+    /// Only note styles make sense for footnotes: an author-date or numeric
+    /// style would put "(Huang 2024)" or "[1]" in a footnote. Any other name is
+    /// an error naming the nearest note style, or listing them.
+    pub fn new(name: &str) -> Result<Citer, String> {
+        let Some(archived) = ArchivedStyle::by_name(name) else {
+            return Err(format!(
+                "unknown citation style `{name}`; {}",
+                suggestion(name)
+            ));
+        };
+        let Style::Independent(mut style) = archived.get() else {
+            return Err(format!(
+                "citation style `{name}` is not a note style; {}",
+                suggestion(name)
+            ));
+        };
+        if style.settings.class != StyleClass::Note {
+            return Err(format!(
+                "citation style `{name}` puts citations in the text, but footnotes need a note style; {}",
+                suggestion(name)
+            ));
+        }
+        style.locale.iter_mut().for_each(without_no_date);
+        let locales = locale_files();
+        let punctuation_in_quote = punctuation_in_quote(&style, locales);
+        Ok(Citer {
+            style,
+            locales,
+            punctuation_in_quote,
+        })
+    }
+
+    /// The note-class style names, for help text.
+    pub fn note_styles() -> Vec<&'static str> {
+        note_style_names().iter().map(|names| names[0]).collect()
+    }
+
+    /// `cites` lists, in footnote order, which document each footnote cites.
+    ///
+    /// Returns one note per cite — the style's full note the first time a
+    /// document is cited, its short (subsequent) form afterwards — and the
+    /// bibliography ("Sources") entries for every cited document, in the
+    /// style's order, each with the document id. Documents are told apart by id.
+    pub fn cite(&self, cites: &[&Document]) -> Cited {
+        let mut docs: Vec<&Document> = Vec::new();
+        let mut which = Vec::with_capacity(cites.len());
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        for doc in cites {
+            let i = *by_id.entry(doc.id.as_str()).or_insert_with(|| {
+                docs.push(doc);
+                docs.len() - 1
+            });
+            which.push(i);
+        }
+        let pieces: Vec<Piece> = docs.iter().map(|d| Piece::document(d)).collect();
+        let entries: Vec<Entry> = pieces.iter().map(Piece::entry).collect();
+        let rendered = self.render(which.iter().map(|&i| &entries[i]));
+
+        // "Originally published as …", for translations.
+        let originals: Vec<Option<Rich>> = docs
+            .iter()
+            .map(|d| {
+                let entry = Piece::original(d)?.entry();
+                let note = self
+                    .render(std::iter::once(&entry))
+                    .citations
+                    .first()?
+                    .citation
+                    .clone();
+                let note = self.rich(&note);
+                (!note.0.is_empty()).then(|| {
+                    let mut credit = Rich(vec![Run::plain(" Originally published as ")]);
+                    credit.extend(note);
+                    credit
+                })
+            })
+            .collect();
+
+        // A document that states nothing citable (no title, URL, author,
+        // outlet or date) is named by its corpus id, said plainly rather than
+        // set in quotation marks as if the id were its title.
+        let bare: Vec<Option<Rich>> = docs.iter().map(|d| bare_note(d)).collect();
+
+        let mut seen = vec![false; docs.len()];
+        let mut first = vec![Rich::default(); docs.len()];
+        let notes = rendered
+            .citations
+            .iter()
+            .zip(&which)
+            .map(|(c, &i)| {
+                if let Some(note) = &bare[i] {
+                    return note.clone();
+                }
+                let mut note = self.rich(&c.citation);
+                if !std::mem::replace(&mut seen[i], true) {
+                    first[i] = note.clone();
+                    if let Some(credit) = &originals[i] {
+                        note.end_sentence();
+                        note.extend(credit.clone());
+                    }
+                } else if !note.plain().chars().any(char::is_alphanumeric) {
+                    // A short form needs an author or a title; a document known
+                    // only by its URL is cited in full again.
+                    note = first[i].clone();
+                }
+                note
+            })
+            .collect();
+
+        let mut content: HashMap<String, Rich> = rendered
+            .bibliography
+            .map(|b| {
+                b.items
+                    .into_iter()
+                    .map(|i| (i.key, self.rich(&i.content)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let sort_entries: Vec<Entry> = pieces.iter().map(Piece::sort_entry).collect();
+        let order = self.render(sort_entries.iter()).bibliography;
+        let index: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let sources = order
+            .map(|b| b.items)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|item| {
+                let mut rich = content.remove(&item.key)?;
+                if let Some(note) = index.get(item.key.as_str()).and_then(|&i| bare[i].clone()) {
+                    return Some((item.key, note));
+                }
+                if let Some(credit) = index
+                    .get(item.key.as_str())
+                    .and_then(|&i| originals[i].clone())
+                {
+                    rich.end_sentence();
+                    rich.extend(credit);
+                }
+                Some((item.key, rich))
+            })
+            .collect();
+        Cited { notes, sources }
+    }
+
+    /// One footnote per entry, numbered from 1, and the bibliography.
+    fn render<'a>(&'a self, entries: impl Iterator<Item = &'a Entry>) -> Rendered {
+        let mut driver = BibliographyDriver::new();
+        for (n, entry) in entries.enumerate() {
+            driver.citation(CitationRequest::new(
+                vec![CitationItem::with_entry(entry)],
+                &self.style,
+                None,
+                self.locales,
+                Some(n + 1),
+            ));
+        }
+        driver.finish(BibliographyRequest::new(&self.style, None, self.locales))
+    }
+
+    fn rich(&self, elems: &hayagriva::ElemChildren) -> Rich {
+        Rich::from_elems(elems, self.punctuation_in_quote)
+    }
+}
+
+/// hayagriva's bundled locale files, decoded once per process.
+fn locale_files() -> &'static [Locale] {
+    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
+    LOCALES.get_or_init(|| {
+        let mut files = locales();
+        files.iter_mut().for_each(without_no_date);
+        files
+    })
+}
+
+/// Without the "no date" term a style leaves a missing date out instead of
+/// printing "n.d.", which a reader would take for a fact about the source
+/// when it is only a gap in our metadata.
+fn without_no_date(locale: &mut Locale) {
+    if let Some(terms) = &mut locale.terms {
+        terms
+            .terms
+            .retain(|t| t.name != Term::Other(OtherTerm::NoDate));
+    }
+}
+
+/// "did you mean `…`?" over the note styles, or the list of them.
+fn suggestion(name: &str) -> String {
+    let all = note_style_names()
+        .iter()
+        .flat_map(|names| names.iter().copied());
+    match did_you_mean(name, all) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("note styles are: {}", Citer::note_styles().join(", ")),
+    }
+}
+
+/// Every name (with aliases) of every bundled note style; decoding all styles
+/// takes a while, so it is done once and only when asked.
+fn note_style_names() -> &'static [&'static [&'static str]] {
+    static NAMES: OnceLock<Vec<&'static [&'static str]>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        ArchivedStyle::all()
+            .iter()
+            .filter(|s| {
+                matches!(s.get(), Style::Independent(style) if style.settings.class == StyleClass::Note)
+            })
+            .map(|s| s.names())
+            .collect()
+    })
+}
+
+/// The locale's `punctuation-in-quote` option, looked up the way hayagriva
+/// looks up terms: the style's own locales first, then the locale files.
+fn punctuation_in_quote(style: &IndependentStyle, files: &[Locale]) -> bool {
+    let code = style
+        .default_locale
+        .clone()
+        .unwrap_or_else(LocaleCode::en_us);
+    let base = code.0.split('-').next().unwrap_or_default().to_string();
+    let option = |l: &Locale| {
+        l.style_options
+            .as_ref()
+            .and_then(|o| o.punctuation_in_quote)
+    };
+    let matches = |l: &Locale, own: bool| match &l.lang {
+        Some(lang) => lang.0 == code.0 || lang.0 == base,
+        None => own,
+    };
+    style
+        .locale
+        .iter()
+        .filter(|l| matches(l, true))
+        .chain(files.iter().filter(|l| matches(l, false)))
+        .find_map(option)
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The note for a document with nothing citable but its id, or `None`.
+fn bare_note(doc: &Document) -> Option<Rich> {
+    let p = Piece::document(doc);
+    let stated = p.url.is_some()
+        || p.author.is_some()
+        || p.outlet.is_some()
+        || p.translator.is_some()
+        || p.published.is_some()
+        || p.title != Some(doc.id.as_str());
+    (!stated).then(|| {
+        Rich(vec![Run::plain(format!(
+            "Untitled corpus document {}.",
+            doc.id
+        ))])
+    })
+}

@@ -1,0 +1,110 @@
+//! What `build` and `check` share: finding specs and running the compiler
+//! over each, one failing spec never stopping the others.
+
+use std::path::{Path, PathBuf};
+
+use crate::compile::{Compiler, Prepared};
+use crate::diag::Diagnostic;
+
+use super::{Outcome, relative_to, report};
+
+/// Arguments shared by `build` and `check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SpecArgs {
+    /// Spec files [default: every `*.yaml` in the project's `briefs/`]
+    #[arg(value_name = "SPEC")]
+    pub specs: Vec<PathBuf>,
+}
+
+/// The project root: the nearest directory upwards that has `briefs/` (or,
+/// failing that, `corpus/`), so commands work from any subdirectory.
+pub fn project_root() -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = cwd
+        .ancestors()
+        .find(|d| d.join("briefs").is_dir())
+        .or_else(|| cwd.ancestors().find(|d| d.join("corpus").is_dir()));
+    match root {
+        Some(root) => relative_to(root, &cwd),
+        None => PathBuf::new(),
+    }
+}
+
+/// The specs to work on, sorted, or a usage error.
+pub fn find(args: &SpecArgs) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !args.specs.is_empty() {
+        return Ok(args.specs.clone());
+    }
+    let dir = project_root().join("briefs");
+    let entries = std::fs::read_dir(&dir).map_err(|e| {
+        Diagnostic::error(format!(
+            "cannot read `{}`: {}",
+            dir.display(),
+            crate::corpus::io_reason(&e)
+        ))
+        .hint("run brief in a project with a `briefs/` directory, or name spec files")
+    })?;
+    let mut specs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_spec(p))
+        .collect();
+    specs.sort();
+    if specs.is_empty() {
+        return Err(Diagnostic::error(format!(
+            "no specs (`*.yaml`) in `{}`",
+            dir.display()
+        )));
+    }
+    Ok(specs)
+}
+
+fn is_spec(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden
+        && matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
+}
+
+/// Runs `each` on every spec that prepares cleanly; reports everything else.
+/// Returns the combined outcome.
+pub fn run(
+    compiler: &mut Compiler,
+    specs: &[PathBuf],
+    mut each: impl FnMut(&Compiler, &Prepared) -> Outcome,
+) -> Outcome {
+    let mut outcome = Outcome::Ok;
+    for path in specs {
+        let result = compiler.prepare(path);
+        report(&std::mem::take(&mut compiler.corpus_diagnostics));
+        let this = match result {
+            Ok(prepared) => {
+                report(&prepared.check.diagnostics);
+                each(compiler, &prepared)
+            }
+            Err(failure) => {
+                report(&failure.diagnostics);
+                let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+                eprintln!(
+                    "{}: {errors} error{}; nothing written",
+                    path.display(),
+                    if errors == 1 { "" } else { "s" }
+                );
+                if failure.io {
+                    Outcome::UsageOrIo
+                } else {
+                    Outcome::InputErrors
+                }
+            }
+        };
+        outcome = outcome.max(this);
+    }
+    if compiler.corpus_had_errors() {
+        outcome = outcome.max(Outcome::InputErrors);
+    }
+    outcome
+}

@@ -1,0 +1,14 @@
+//! The one place that reads the clock. Everything else takes the date as an
+//! argument, so output depends only on inputs and tests can fix "today".
+
+use chrono::NaiveDate;
+
+/// `BRIEF_TODAY` (YYYY-MM-DD) when set, else the local date.
+pub fn today() -> Result<NaiveDate, String> {
+    match std::env::var("BRIEF_TODAY") {
+        Ok(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("BRIEF_TODAY must be a date like 2025-06-01, not `{text}`")),
+        #[allow(clippy::disallowed_methods)]
+        Err(_) => Ok(chrono::Local::now().date_naive()),
+    }
+}

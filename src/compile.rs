@@ -1,0 +1,268 @@
+//! The compile API the CLI and tests use: load a spec, its corpus and its
+//! citation style, check it, and produce one Markdown output per audience.
+//! Corpora are loaded once per run, however many specs share them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::brief::Brief;
+use crate::cite::Citer;
+use crate::corpus::Corpus;
+use crate::diag::Diagnostic;
+use crate::extract::{Extracted, extract_all};
+use crate::render;
+use crate::resolve::{self, Index, Resolution, View};
+use crate::spec::{self, LoadError, Spec};
+use crate::suggest::did_you_mean;
+
+/// A corpus and what was extracted from it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub extracted: Vec<Extracted>,
+}
+
+impl Loaded {
+    pub fn index(&self) -> Index<'_> {
+        Index::new(&self.corpus, &self.extracted)
+    }
+}
+
+/// Why a spec produced nothing.
+#[derive(Debug)]
+pub struct Failure {
+    pub diagnostics: Vec<Diagnostic>,
+    /// A missing file or unreadable directory (exit status 2) rather than bad input.
+    pub io: bool,
+}
+
+/// A spec that passed every check, ready to render.
+#[derive(Debug)]
+pub struct Prepared {
+    pub spec: Spec,
+    pub loaded: Arc<Loaded>,
+    pub citer: Citer,
+    /// The whole spec resolved, all audiences at once: its problems and matches.
+    pub check: Resolution,
+}
+
+/// One output file's content.
+#[derive(Debug)]
+pub struct Output {
+    /// `<spec name>/<audience>.md`, relative to the output directory.
+    pub relative: PathBuf,
+    pub brief: Brief,
+    pub markdown: String,
+}
+
+#[derive(Debug)]
+pub struct Compiler {
+    /// `--corpus`: used for every spec that does not name its own.
+    pub corpus_override: Option<PathBuf>,
+    pub today: NaiveDate,
+    corpora: HashMap<PathBuf, Result<Arc<Loaded>, Diagnostic>>,
+    /// Corpus problems, reported once per corpus; taken by the caller.
+    pub corpus_diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiler {
+    pub fn new(corpus_override: Option<PathBuf>, today: NaiveDate) -> Self {
+        Compiler {
+            corpus_override,
+            today,
+            corpora: HashMap::new(),
+            corpus_diagnostics: Vec::new(),
+        }
+    }
+
+    /// Whether any corpus loaded so far had unusable files.
+    pub fn corpus_had_errors(&self) -> bool {
+        self.corpora
+            .values()
+            .any(|c| c.as_ref().is_ok_and(|l| l.corpus.has_errors()))
+    }
+
+    /// Loads and checks a spec against its corpus.
+    pub fn prepare(&mut self, path: &Path) -> Result<Prepared, Failure> {
+        let spec = spec::load(path).map_err(|e| match e {
+            LoadError::Io(d) => Failure {
+                diagnostics: vec![d],
+                io: true,
+            },
+            LoadError::Invalid(diagnostics) => Failure {
+                diagnostics,
+                io: false,
+            },
+        })?;
+        let mut problems = Vec::new();
+        let citer = match citer(&spec) {
+            Ok(c) => Some(c),
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+        };
+        let loaded = self.corpus_for(&spec);
+        let (loaded, citer) = match (loaded, citer) {
+            (Ok(l), Some(c)) => (l, c),
+            (loaded, _) => {
+                let io = loaded.is_err();
+                problems.extend(loaded.err());
+                return Err(Failure {
+                    diagnostics: problems,
+                    io,
+                });
+            }
+        };
+        let check = resolve::resolve(&spec, &loaded.index(), &citer, View::All, self.today);
+        if check.has_errors() {
+            return Err(Failure {
+                diagnostics: check.diagnostics,
+                io: false,
+            });
+        }
+        Ok(Prepared {
+            spec,
+            loaded,
+            citer,
+            check,
+        })
+    }
+
+    /// The spec's corpus directory: the spec's `corpus:` (relative to the
+    /// spec file), else `--corpus`, else the nearest `corpus/` above the spec.
+    fn corpus_dir(&self, spec: &Spec) -> Result<PathBuf, Diagnostic> {
+        let spec_dir = spec.path.parent().unwrap_or(Path::new(""));
+        if let Some(dir) = &spec.corpus {
+            let path = spec_dir.join(&dir.value);
+            if !path.is_dir() {
+                return Err(Diagnostic::error(format!(
+                    "corpus directory `{}` does not exist",
+                    path.display()
+                ))
+                .in_file(&spec.path)
+                .at(&spec.source, dir.line, dir.column)
+                .hint("`corpus` is relative to the spec file"));
+            }
+            return Ok(path);
+        }
+        if let Some(dir) = &self.corpus_override {
+            return Ok(dir.clone());
+        }
+        let absolute = std::path::absolute(spec_dir).unwrap_or_else(|_| spec_dir.to_path_buf());
+        let found = absolute
+            .ancestors()
+            .map(|d| d.join("corpus"))
+            .find(|d| d.is_dir());
+        found.ok_or_else(|| {
+            Diagnostic::error("no corpus found: no `corpus/` directory above the spec")
+                .in_file(&spec.path)
+                .hint("add `corpus: PATH` to the spec, or pass --corpus DIR")
+        })
+    }
+
+    fn corpus_for(&mut self, spec: &Spec) -> Result<Arc<Loaded>, Diagnostic> {
+        let dir = self.corpus_dir(spec)?;
+        let key = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if let Some(found) = self.corpora.get(&key) {
+            return found.clone();
+        }
+        let loaded = match Corpus::load(&dir) {
+            Ok(corpus) => {
+                self.corpus_diagnostics
+                    .extend(corpus.diagnostics.iter().cloned());
+                let extracted = extract_all(&corpus.documents);
+                Ok(Arc::new(Loaded { corpus, extracted }))
+            }
+            Err(e) => Err(e.0),
+        };
+        self.corpora.insert(key, loaded.clone());
+        loaded
+    }
+
+    /// Renders each audience's output (or the one output of a spec without
+    /// audiences). `only` picks one audience.
+    pub fn outputs(
+        &self,
+        prepared: &Prepared,
+        only: Option<&str>,
+    ) -> Result<Vec<Output>, Diagnostic> {
+        let spec = &prepared.spec;
+        let views: Vec<(String, View)> = if spec.audiences.is_empty() {
+            vec![("brief".to_string(), View::Single)]
+        } else {
+            spec.audiences
+                .iter()
+                .map(|a| (a.id.value.clone(), View::Audience(a)))
+                .collect()
+        };
+        let views: Vec<(String, View)> = match only {
+            None => views,
+            Some(id) => {
+                let picked: Vec<_> = views.into_iter().filter(|(name, _)| name == id).collect();
+                if picked.is_empty() {
+                    let ids = spec.audiences.iter().map(|a| a.id.value.as_str());
+                    let hint = match did_you_mean(id, ids) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None if spec.audiences.is_empty() => "this spec has no audiences".into(),
+                        None => format!(
+                            "its audiences are: {}",
+                            spec.audiences
+                                .iter()
+                                .map(|a| a.id.value.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    return Err(Diagnostic::error(format!("spec has no audience `{id}`"))
+                        .in_file(&spec.path)
+                        .hint(hint));
+                }
+                picked
+            }
+        };
+        let index = prepared.loaded.index();
+        Ok(views
+            .into_iter()
+            .map(|(name, view)| {
+                let resolution = resolve::resolve(spec, &index, &prepared.citer, view, self.today);
+                let markdown = render::markdown::render(&resolution.brief);
+                Output {
+                    relative: Path::new(&spec.name).join(format!("{name}.md")),
+                    brief: resolution.brief,
+                    markdown,
+                }
+            })
+            .collect())
+    }
+}
+
+fn citer(spec: &Spec) -> Result<Citer, Diagnostic> {
+    let Some(style) = &spec.citation_style else {
+        return Citer::new("chicago-notes").map_err(Diagnostic::error);
+    };
+    Citer::new(&style.value).map_err(|message| {
+        Diagnostic::error(message)
+            .in_file(&spec.path)
+            .at(&spec.source, style.line, style.column)
+    })
+}
+
+/// Writes a file so that a reader never sees it half-written and a failed
+/// write never destroys the previous good output: write beside, then rename.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, contents)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}

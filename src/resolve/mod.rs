@@ -1,0 +1,514 @@
+//! Stage 4: resolve a spec against a corpus into a [`Brief`]: evaluate
+//! selectors, cut the brief for an audience, number the footnotes and cite.
+//!
+//! The same walk serves `brief check` (every section and block, whatever the
+//! audience, so every problem is found) and `brief build` (one audience's cut).
+
+pub mod index;
+pub mod notes;
+pub mod refs;
+pub mod select;
+pub mod verify;
+
+use chrono::NaiveDate;
+
+use crate::brief::{
+    AudienceView, Block, Brief, ExcerptItem, FigureItem, InlineRef, Prose, QuoteItem, Section,
+};
+use crate::cite::Citer;
+use crate::corpus::Document;
+use crate::diag::Diagnostic;
+use crate::spec::decode::Ctx;
+use crate::spec::{self, At, Audience, BlockKind, Excerpt, Spec, SpecDate};
+use crate::suggest::did_you_mean;
+
+pub use index::Index;
+use notes::NoteBook;
+use select::{Kind, Pick};
+
+/// Which cut of the spec to resolve.
+#[derive(Debug, Clone, Copy)]
+pub enum View<'s> {
+    /// Everything, for checking: no audience filter, no caps.
+    All,
+    /// The one output of a spec without audiences.
+    Single,
+    Audience(&'s Audience),
+}
+
+/// What a selector picked, for `brief check --verbose`.
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub line: usize,
+    pub column: usize,
+    /// "quote" or "figure".
+    pub noun: &'static str,
+    pub ids: Vec<String>,
+}
+
+/// A resolved brief and every problem found on the way.
+#[derive(Debug)]
+pub struct Resolution {
+    pub brief: Brief,
+    pub diagnostics: Vec<Diagnostic>,
+    pub matches: Vec<Match>,
+}
+
+impl Resolution {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The brief's date: the spec's, or `today` (injected, never read from the clock here).
+pub fn brief_date(spec: &Spec, today: NaiveDate) -> NaiveDate {
+    match spec.date.value {
+        SpecDate::Today => today,
+        SpecDate::Fixed(d) => d,
+    }
+}
+
+/// Resolves one view of a spec.
+pub fn resolve(
+    spec: &Spec,
+    index: &Index,
+    citer: &Citer,
+    view: View,
+    today: NaiveDate,
+) -> Resolution {
+    let date = brief_date(spec, today);
+    let mut walk = Walk {
+        index,
+        cx: Ctx::new(&spec.path, &spec.source),
+        notes: NoteBook::default(),
+        matches: Vec::new(),
+        date,
+        view,
+    };
+    let summary = spec.summary.as_ref().map(|p| walk.prose(p));
+    let mut sections = Vec::new();
+    for s in &spec.sections {
+        if walk.shows_section(s)
+            && let Some(section) = walk.section(s)
+        {
+            sections.push(section);
+        }
+    }
+    let (notes, sources) = walk.notes.finish(index, citer);
+    let audience = match view {
+        View::Audience(a) => Some(AudienceView {
+            id: a.id.value.clone(),
+            label: a.label.clone(),
+            note: a.note.clone(),
+        }),
+        _ => None,
+    };
+    Resolution {
+        brief: Brief {
+            name: spec.name.clone(),
+            audience,
+            title: spec.title.clone(),
+            subtitle: spec.subtitle.clone(),
+            organisation: spec.organisation.clone(),
+            author: spec.author.clone(),
+            date,
+            summary,
+            sections,
+            notes,
+            sources,
+            template: spec.template.as_ref().map(|t| t.value.clone()),
+        },
+        diagnostics: {
+            let mut d = walk.cx.diagnostics;
+            d.sort_by_key(|d| d.position);
+            d
+        },
+        matches: walk.matches,
+    }
+}
+
+struct Walk<'a, 'c> {
+    index: &'a Index<'c>,
+    cx: Ctx<'a>,
+    notes: NoteBook,
+    matches: Vec<Match>,
+    date: NaiveDate,
+    view: View<'a>,
+}
+
+impl Walk<'_, '_> {
+    fn shows(&self, audiences: Option<&Vec<At<String>>>) -> bool {
+        match (self.view, audiences) {
+            (View::Audience(a), Some(list)) => list.iter().any(|x| x.value == a.id.value),
+            _ => true,
+        }
+    }
+
+    fn shows_section(&self, section: &spec::Section) -> bool {
+        if let View::Audience(a) = self.view
+            && a.exclude_sections
+                .iter()
+                .any(|x| x.value == section.id.value)
+        {
+            return false;
+        }
+        self.shows(section.audiences.as_ref())
+    }
+
+    fn cap(&self, kind: Kind) -> Option<usize> {
+        match self.view {
+            View::Audience(a) => match kind {
+                Kind::Quote => a.max_quotes,
+                Kind::Figure => a.max_figures,
+            },
+            _ => None,
+        }
+    }
+
+    fn section(&mut self, section: &spec::Section) -> Option<Section> {
+        let mut blocks = Vec::new();
+        for b in &section.blocks {
+            if self.shows(b.audiences.as_ref())
+                && let Some(block) = self.block(&b.kind)
+            {
+                blocks.push(block);
+            }
+        }
+        // A section with nothing left for this audience is left out, not printed bare.
+        if blocks.is_empty() && !matches!(self.view, View::All) {
+            return None;
+        }
+        Some(Section {
+            id: section.id.value.clone(),
+            title: section.title.clone(),
+            blocks,
+        })
+    }
+
+    fn block(&mut self, kind: &BlockKind) -> Option<Block> {
+        Some(match kind {
+            BlockKind::Text(prose) => Block::Text(self.prose(prose)),
+            BlockKind::Quotes(selectors) => {
+                let picks = self.pick(Kind::Quote, selectors);
+                let items: Vec<QuoteItem> =
+                    picks.into_iter().filter_map(|p| self.quote(p)).collect();
+                if items.is_empty() {
+                    return None;
+                }
+                Block::Quotes { items }
+            }
+            BlockKind::Figures { selectors, layout } => {
+                let picks = self.pick(Kind::Figure, selectors);
+                let items: Vec<FigureItem> =
+                    picks.into_iter().filter_map(|p| self.figure(p)).collect();
+                if items.is_empty() {
+                    return None;
+                }
+                Block::Figures {
+                    layout: *layout,
+                    items,
+                }
+            }
+            BlockKind::Excerpt(excerpt) => Block::Excerpt(self.excerpt(excerpt)?),
+        })
+    }
+
+    /// Every selector's picks, without repeats, capped for the audience.
+    fn pick(&mut self, kind: Kind, selectors: &[spec::Selector]) -> Vec<Pick> {
+        let mut picks: Vec<Pick> = Vec::new();
+        for selector in selectors {
+            let found = select::select(self.index, kind, selector, self.date, &mut self.cx);
+            self.matches.push(Match {
+                line: selector.line,
+                column: selector.column,
+                noun: kind.noun(),
+                ids: found.iter().map(|&p| self.item_id(kind, p)).collect(),
+            });
+            for p in found {
+                if !picks.contains(&p) {
+                    picks.push(p);
+                }
+            }
+        }
+        if let Some(cap) = self.cap(kind) {
+            picks.truncate(cap);
+        }
+        picks
+    }
+
+    fn item_id(&self, kind: Kind, (d, i): Pick) -> String {
+        let ex = &self.index.extracted[d];
+        match kind {
+            Kind::Quote => ex.quotes[i].id.clone(),
+            Kind::Figure => ex.figures[i].id.clone(),
+        }
+    }
+
+    fn quote(&mut self, (d, i): Pick) -> Option<QuoteItem> {
+        let doc = self.index.doc(d);
+        let quote = &self.index.extracted[d].quotes[i];
+        if !verify::quote_is_verbatim(doc, quote) {
+            self.not_verbatim(doc, &quote.id);
+            return None;
+        }
+        let (source, source_is_outlet) = source_label(doc);
+        Some(QuoteItem {
+            id: quote.id.clone(),
+            text: quote.text.clone(),
+            speaker: quote.speaker.clone(),
+            speaker_description: quote.speaker_description.clone(),
+            source,
+            source_is_outlet,
+            note: self.notes.note(&quote.id, d),
+        })
+    }
+
+    fn figure(&mut self, (d, i): Pick) -> Option<FigureItem> {
+        let doc = self.index.doc(d);
+        let figure = &self.index.extracted[d].figures[i];
+        if !verify::figure_is_verbatim(doc, figure) {
+            self.not_verbatim(doc, &figure.id);
+            return None;
+        }
+        let (source, source_is_outlet) = source_label(doc);
+        Some(FigureItem {
+            id: figure.id.clone(),
+            text: figure.text.clone(),
+            subject: figure.subject.clone(),
+            period: figure.period.clone(),
+            source,
+            source_is_outlet,
+            note: self.notes.note(&figure.id, d),
+        })
+    }
+
+    fn not_verbatim(&mut self, doc: &Document, id: &str) {
+        self.cx.diagnostics.push(
+            Diagnostic::error(format!(
+                "`{id}` does not match the text of `{}`; it is left out",
+                doc.path.display()
+            ))
+            .hint("this is a bug in brief's extraction; please report it with the document"),
+        );
+    }
+
+    fn prose(&mut self, prose: &At<String>) -> Prose {
+        let (raw, broken) = refs::scan(&prose.value);
+        for range in broken {
+            let (line, column) = refs::position(self.cx.text, prose, &range);
+            self.cx
+                .error_at(line, column, "`{{` without a closing `}}`")
+                .hints
+                .push("write a reference as `{{figure:ID}}` or `{{quote:ID}}`".into());
+        }
+        let mut out = Vec::new();
+        for r in raw {
+            let (line, column) = refs::position(self.cx.text, prose, &r.range);
+            let kind = match r.kind.as_str() {
+                "quote" => Kind::Quote,
+                "figure" => Kind::Figure,
+                other => {
+                    let kinds = ["quote", "figure"];
+                    let prefix = kinds
+                        .into_iter()
+                        .find(|k| !other.is_empty() && k.starts_with(other));
+                    let hint = match prefix.or_else(|| did_you_mean(other, kinds)) {
+                        Some(s) => format!("did you mean `{{{{{s}:{}}}}}`?", r.id),
+                        None => "references are `{{figure:ID}}` or `{{quote:ID}}`".into(),
+                    };
+                    self.cx
+                        .error_at(line, column, format!("unknown reference kind `{other}`"))
+                        .hints
+                        .push(hint);
+                    continue;
+                }
+            };
+            let selector = spec::Selector {
+                kind: spec::SelectorKind::Id(At {
+                    value: r.id.clone(),
+                    line,
+                    column,
+                }),
+                allow_empty: false,
+                line,
+                column,
+            };
+            let Some(&pick) =
+                select::select(self.index, kind, &selector, self.date, &mut self.cx).first()
+            else {
+                continue;
+            };
+            let (text, note) = match kind {
+                Kind::Quote => match self.quote(pick) {
+                    Some(q) => (q.text, q.note),
+                    None => continue,
+                },
+                Kind::Figure => match self.figure(pick) {
+                    Some(f) => (f.text, f.note),
+                    None => continue,
+                },
+            };
+            out.push(InlineRef {
+                range: r.range,
+                text,
+                is_quote: kind == Kind::Quote,
+                note,
+            });
+        }
+        Prose {
+            markdown: prose.value.clone(),
+            refs: out,
+        }
+    }
+
+    fn excerpt(&mut self, excerpt: &Excerpt) -> Option<ExcerptItem> {
+        let index = self.index;
+        let Some(d) = index.doc_index(&excerpt.doc.value) else {
+            let hint = match did_you_mean(&excerpt.doc.value, index.doc_ids()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "`brief corpus list` lists the documents".into(),
+            };
+            self.cx
+                .error_at(
+                    excerpt.doc.line,
+                    excerpt.doc.column,
+                    format!("unknown document `{}`", excerpt.doc.value),
+                )
+                .hints
+                .push(hint);
+            return None;
+        };
+        let doc = index.doc(d);
+        let ex = &index.extracted[d];
+        let (heading, numbers): (Option<String>, Vec<usize>) = match &excerpt.section {
+            Some(sec) => match ex.sections.iter().find(|s| s.id == sec.value) {
+                Some(s) => (s.title.clone(), s.paragraphs.clone()),
+                None => {
+                    let ids: Vec<&str> = ex.sections.iter().map(|s| s.id.as_str()).collect();
+                    let hint = match did_you_mean(&sec.value, ids.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("sections of `{}`: {}", doc.id, ids.join(", ")),
+                    };
+                    self.cx
+                        .error_at(
+                            sec.line,
+                            sec.column,
+                            format!("`{}` has no section `{}`", doc.id, sec.value),
+                        )
+                        .hints
+                        .push(hint);
+                    return None;
+                }
+            },
+            None => (None, ex.paragraphs.iter().map(|p| p.number).collect()),
+        };
+        let numbers = match &excerpt.paragraphs {
+            None => numbers,
+            Some(range) => {
+                let (a, b) = range.value;
+                if b > numbers.len() {
+                    let scope = match &excerpt.section {
+                        Some(s) => format!("section `{}` of `{}`", s.value, doc.id),
+                        None => format!("`{}`", doc.id),
+                    };
+                    self.cx.error_at(
+                        range.line,
+                        range.column,
+                        format!(
+                            "paragraphs {a}-{b} are out of range: {scope} has {} paragraphs",
+                            numbers.len()
+                        ),
+                    );
+                    return None;
+                }
+                numbers[a - 1..b].to_vec()
+            }
+        };
+        if numbers.is_empty() {
+            self.cx.error_at(
+                excerpt.doc.line,
+                excerpt.doc.column,
+                "this excerpt has no paragraphs",
+            );
+            return None;
+        }
+        let paragraphs = numbers
+            .iter()
+            .filter_map(|n| ex.paragraphs.get(n - 1))
+            .map(|p| doc.body[p.start..p.end].to_string())
+            .collect();
+        let key = format!(
+            "excerpt:{}#{}:{}-{}",
+            doc.id,
+            excerpt.section.as_ref().map_or("", |s| s.value.as_str()),
+            numbers[0],
+            numbers[numbers.len() - 1]
+        );
+        let (source, source_is_outlet) = source_label(doc);
+        Some(ExcerptItem {
+            doc: doc.id.clone(),
+            heading,
+            paragraphs,
+            source,
+            source_is_outlet,
+            note: self.notes.note(&key, d),
+        })
+    }
+}
+
+/// How an attribution line names the source: the outlet when known, else a
+/// short form of the title (the footnote carries the full citation). Nothing
+/// is made up when neither is known: the footnote alone cites it.
+fn source_label(doc: &Document) -> (Option<String>, bool) {
+    match (&doc.meta.outlet, &doc.meta.title) {
+        (Some(outlet), _) => (Some(outlet.clone()), true),
+        (None, Some(title)) => (Some(short_title(title)), false),
+        (None, None) => (None, false),
+    }
+}
+
+/// The main title before any subtitle, cut to its first four words when it
+/// is still long; an ellipsis marks the cut so nothing reads as verbatim.
+pub fn short_title(title: &str) -> String {
+    let main = match title.find([':', '?', '—']) {
+        Some(i) => {
+            let keep = if title[i..].starts_with('?') {
+                i + 1
+            } else {
+                i
+            };
+            title[..keep].trim_end()
+        }
+        None => title,
+    };
+    let main = main.split(" --").next().unwrap_or(main).trim();
+    let words: Vec<&str> = main.split_whitespace().collect();
+    if words.len() <= 6 {
+        return main.to_string();
+    }
+    format!("{} …", words[..4].join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_title;
+
+    #[test]
+    fn short_titles() {
+        let cases = [
+            (
+                "Mass Exodus? ---Under Xi Jinping, the number of Chinese seeking asylum",
+                "Mass Exodus?",
+            ),
+            (
+                "U.S. reports sharp rise in people fleeing China amid ‘run’ movement",
+                "U.S. reports sharp rise …",
+            ),
+            ("Disillusioned: why they go", "Disillusioned"),
+            ("Fleeing Xi Jinping's China", "Fleeing Xi Jinping's China"),
+        ];
+        for (title, short) in cases {
+            assert_eq!(short_title(title), short, "{title}");
+        }
+    }
+}

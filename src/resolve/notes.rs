@@ -1,0 +1,53 @@
+//! Footnote numbering: one note per cited item, numbered in order of first
+//! use; citing the same item again reuses its note.
+
+use std::collections::HashMap;
+
+use crate::brief::{Note, Source};
+use crate::cite::Citer;
+
+use super::index::Index;
+
+#[derive(Debug, Default)]
+pub struct NoteBook {
+    numbers: HashMap<String, usize>,
+    /// The document each note cites, in note order.
+    docs: Vec<usize>,
+}
+
+impl NoteBook {
+    /// The note number for an item (`key` names it uniquely), citing document `doc`.
+    pub fn note(&mut self, key: &str, doc: usize) -> usize {
+        if let Some(&n) = self.numbers.get(key) {
+            return n;
+        }
+        self.docs.push(doc);
+        let n = self.docs.len();
+        self.numbers.insert(key.to_string(), n);
+        n
+    }
+
+    /// The notes' text (full first citation of a document, short after) and
+    /// the sources list, from the citation style.
+    pub fn finish(self, index: &Index, citer: &Citer) -> (Vec<Note>, Vec<Source>) {
+        let docs: Vec<_> = self.docs.iter().map(|&d| index.doc(d)).collect();
+        let cited = citer.cite(&docs);
+        let notes = cited
+            .notes
+            .into_iter()
+            .zip(&docs)
+            .enumerate()
+            .map(|(i, (text, doc))| Note {
+                number: i + 1,
+                doc: doc.id.clone(),
+                text,
+            })
+            .collect();
+        let sources = cited
+            .sources
+            .into_iter()
+            .map(|(doc, text)| Source { doc, text })
+            .collect();
+        (notes, sources)
+    }
+}

@@ -1,0 +1,258 @@
+//! Evaluates selectors: an id picks one item, a query filters every item of
+//! the kind, then orders and limits them.
+
+use chrono::{Months, NaiveDate};
+
+use crate::corpus::Document;
+use crate::spec::{At, Order, Period, Query, Selector, SelectorKind};
+use crate::suggest::did_you_mean;
+
+use super::index::Index;
+use crate::spec::decode::Ctx as Reporter;
+
+/// Quotes or figures: what a selector picks from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Quote,
+    Figure,
+}
+
+impl Kind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Figure => "figure",
+        }
+    }
+}
+
+/// A selected item: document index and position in its extraction list.
+pub type Pick = (usize, usize);
+
+/// The items one selector picks, in its order. Problems go to `report`.
+pub fn select(
+    index: &Index,
+    kind: Kind,
+    selector: &Selector,
+    today: NaiveDate,
+    report: &mut Reporter,
+) -> Vec<Pick> {
+    let picks = match &selector.kind {
+        SelectorKind::Id(id) => by_id(index, kind, id, report).into_iter().collect(),
+        SelectorKind::Query(q) => {
+            if !check_query(index, kind, q, report) {
+                return Vec::new();
+            }
+            query(index, kind, q, today)
+        }
+    };
+    if picks.is_empty() && !matches!(selector.kind, SelectorKind::Id(_)) {
+        let message = format!("this selector selects no {}s", kind.noun());
+        let hint = "loosen the query, or add `allow_empty: true` if an empty result is expected";
+        if selector.allow_empty {
+            report.warning_at(selector.line, selector.column, message);
+        } else {
+            report
+                .error_at(selector.line, selector.column, message)
+                .hints
+                .push(hint.into());
+        }
+    }
+    picks
+}
+
+fn by_id(index: &Index, kind: Kind, id: &At<String>, report: &mut Reporter) -> Option<Pick> {
+    let found = match kind {
+        Kind::Quote => index.quote(&id.value).map(|(d, q)| (d, q.id.as_str())),
+        Kind::Figure => index.figure(&id.value).map(|(d, f)| (d, f.id.as_str())),
+    };
+    if let Some((d, item_id)) = found {
+        let list = index.item_ids(d, kind == Kind::Quote);
+        return list.iter().position(|x| *x == item_id).map(|i| (d, i));
+    }
+    let other = match kind {
+        Kind::Quote => index.figure(&id.value).map(|_| "figure"),
+        Kind::Figure => index.quote(&id.value).map(|_| "quote"),
+    };
+    let diag = report.error_at(
+        id.line,
+        id.column,
+        format!("no {} with id `{}`", kind.noun(), id.value),
+    );
+    if let Some(other) = other {
+        diag.hints.push(format!(
+            "`{}` is a {other}, not a {}",
+            id.value,
+            kind.noun()
+        ));
+        return None;
+    }
+    let hint = dangling_hint(index, kind, &id.value);
+    diag.hints.push(hint);
+    None
+}
+
+/// "did you mean" within the document the id names, or the document itself.
+pub fn dangling_hint(index: &Index, kind: Kind, id: &str) -> String {
+    let Some((doc, _)) = id.split_once('/') else {
+        return format!(
+            "{} ids look like `DOC/{}-…`; `brief corpus {}s` lists them",
+            kind.noun(),
+            if kind == Kind::Quote { "q" } else { "f" },
+            kind.noun()
+        );
+    };
+    match index.doc_index(doc) {
+        Some(d) => {
+            let ids = index.item_ids(d, kind == Kind::Quote);
+            match did_you_mean(id, ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!(
+                    "`brief corpus {}s --doc {doc}` lists the {}s of `{doc}`",
+                    kind.noun(),
+                    kind.noun()
+                ),
+            }
+        }
+        None => match did_you_mean(doc, index.doc_ids()) {
+            Some(s) => format!("there is no document `{doc}`; did you mean `{s}`?"),
+            None => format!("there is no document `{doc}`; `brief corpus list` lists them"),
+        },
+    }
+}
+
+/// Reports conditions that can never match (unknown documents, a speaker on
+/// figures); returns false when the query cannot be run meaningfully.
+fn check_query(index: &Index, kind: Kind, q: &Query, report: &mut Reporter) -> bool {
+    let mut ok = true;
+    for doc in &q.docs {
+        if index.doc_index(&doc.value).is_none() {
+            ok = false;
+            let hint = match did_you_mean(&doc.value, index.doc_ids()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "`brief corpus list` lists the documents".into(),
+            };
+            report
+                .error_at(
+                    doc.line,
+                    doc.column,
+                    format!("unknown document `{}`", doc.value),
+                )
+                .hints
+                .push(hint);
+        }
+    }
+    if let (Kind::Figure, Some(speaker)) = (kind, &q.speaker) {
+        ok = false;
+        report.error_at(
+            speaker.line,
+            speaker.column,
+            "`speaker` selects quotes; figures have no speaker",
+        );
+    }
+    ok
+}
+
+fn query(index: &Index, kind: Kind, q: &Query, today: NaiveDate) -> Vec<Pick> {
+    let window = q.within.map(|p| (since(today, p), today));
+    let needle = q.matches.as_deref().map(str::to_lowercase);
+    let speaker = q.speaker.as_ref().map(|s| s.value.to_lowercase());
+    let mut picks = Vec::new();
+    for (d, doc) in index.corpus.documents.iter().enumerate() {
+        if !q.docs.is_empty() && !q.docs.iter().any(|x| x.value == doc.id) {
+            continue;
+        }
+        if !q.tags.is_empty() && !q.tags.iter().any(|t| doc.meta.tags.contains(t)) {
+            continue;
+        }
+        if !dated(doc, q.published_after, q.published_before, window) {
+            continue;
+        }
+        let ex = &index.extracted[d];
+        match kind {
+            Kind::Quote => {
+                for (i, quote) in ex.quotes.iter().enumerate() {
+                    let speaker_ok = speaker.as_ref().is_none_or(|s| {
+                        quote
+                            .speaker
+                            .as_ref()
+                            .is_some_and(|name| name.to_lowercase().contains(s.as_str()))
+                    });
+                    let text_ok = needle
+                        .as_ref()
+                        .is_none_or(|n| quote.text.to_lowercase().contains(n.as_str()));
+                    if speaker_ok && text_ok {
+                        picks.push((d, i));
+                    }
+                }
+            }
+            Kind::Figure => {
+                for (i, figure) in ex.figures.iter().enumerate() {
+                    let text_ok = needle.as_ref().is_none_or(|n| {
+                        figure.sentence.to_lowercase().contains(n.as_str())
+                            || figure.text.to_lowercase().contains(n.as_str())
+                    });
+                    if text_ok {
+                        picks.push((d, i));
+                    }
+                }
+            }
+        }
+    }
+    order(index, &mut picks, q.order);
+    if let Some(limit) = q.limit {
+        picks.truncate(limit);
+    }
+    picks
+}
+
+/// Date conditions, all inclusive. A date known only to the month or year
+/// passes only if every day it could mean passes: a brief about "after
+/// 1 June 2024" must not cite an article that may be from May.
+fn dated(
+    doc: &Document,
+    after: Option<NaiveDate>,
+    before: Option<NaiveDate>,
+    window: Option<(NaiveDate, NaiveDate)>,
+) -> bool {
+    if after.is_none() && before.is_none() && window.is_none() {
+        return true;
+    }
+    let Some(date) = doc.meta.published else {
+        return false;
+    };
+    let (first, last) = (date.first_day(), date.last_day());
+    after.is_none_or(|a| first >= a)
+        && before.is_none_or(|b| last <= b)
+        && window.is_none_or(|(from, to)| first >= from && last <= to)
+}
+
+fn since(today: NaiveDate, period: Period) -> NaiveDate {
+    match period {
+        Period::Days(n) => today - chrono::Duration::days(i64::from(n)),
+        Period::Months(n) => today
+            .checked_sub_months(Months::new(n))
+            .unwrap_or(NaiveDate::MIN),
+    }
+}
+
+/// Newest and oldest sort by publication date (undated documents last), then
+/// corpus order, so the result never depends on anything but the inputs.
+fn order(index: &Index, picks: &mut [Pick], order: Order) {
+    let key = |d: usize| index.doc(d).meta.published.map(|p| p.first_day());
+    match order {
+        Order::Corpus => {}
+        Order::Newest => picks.sort_by(|a, b| match (key(a.0), key(b.0)) {
+            (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(b)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.cmp(b),
+        }),
+        Order::Oldest => picks.sort_by(|a, b| match (key(a.0), key(b.0)) {
+            (Some(x), Some(y)) => x.cmp(&y).then(a.cmp(b)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.cmp(b),
+        }),
+    }
+}

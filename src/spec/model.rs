@@ -1,0 +1,167 @@
+//! The spec as the analyst wrote it, typed and checked for shape but not yet
+//! resolved against a corpus. Values that a later stage may reject (ids, doc
+//! names, section slugs) keep their position so that error can point into the
+//! spec too.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+/// A value and the 1-based line and column where the spec wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One briefing spec file.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// The spec file as the user named it (used in every diagnostic).
+    pub path: PathBuf,
+    /// The spec's text, kept so that resolve-time errors can show the line.
+    pub source: String,
+    /// The file stem: the output directory name under `out/`.
+    pub name: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub organisation: Option<String>,
+    pub author: Option<String>,
+    pub date: At<SpecDate>,
+    /// The analyst's Markdown, with inline references.
+    pub summary: Option<At<String>>,
+    /// Corpus directory relative to the spec file; `None` means the project's.
+    pub corpus: Option<At<PathBuf>>,
+    /// A hayagriva note style name; `None` means Chicago notes.
+    pub citation_style: Option<At<String>>,
+    /// Template name for the PDF stage.
+    pub template: Option<At<String>>,
+    /// Empty when the spec has no audiences: one output, `brief.md`.
+    pub audiences: Vec<Audience>,
+    pub sections: Vec<Section>,
+}
+
+/// The brief's date: fixed, or the day it is built (for scheduled briefs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecDate {
+    Today,
+    Fixed(NaiveDate),
+}
+
+/// A readership that gets its own output, with its own cut of the brief.
+#[derive(Debug, Clone)]
+pub struct Audience {
+    pub id: At<String>,
+    pub label: String,
+    /// Shown under the title of this audience's output only.
+    pub note: Option<String>,
+    /// At most this many quotes per quotes block.
+    pub max_quotes: Option<usize>,
+    /// At most this many figures per figures block.
+    pub max_figures: Option<usize>,
+    pub exclude_sections: Vec<At<String>>,
+}
+
+/// A section of the brief, in the order written.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: At<String>,
+    pub title: String,
+    /// The audiences that get this section; `None` means all of them.
+    pub audiences: Option<Vec<At<String>>>,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a section.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The audiences that get this block; `None` means all that get the section.
+    pub audiences: Option<Vec<At<String>>>,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum BlockKind {
+    /// The analyst's Markdown prose with `{{quote:ID}}`/`{{figure:ID}}` references.
+    Text(At<String>),
+    Quotes(Vec<Selector>),
+    Figures {
+        selectors: Vec<Selector>,
+        layout: FigureLayout,
+    },
+    Excerpt(Excerpt),
+}
+
+/// How a figures block is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureLayout {
+    Table,
+    List,
+}
+
+/// A verbatim passage: a document's section, a paragraph range, or both
+/// (paragraphs counted within the section).
+#[derive(Debug, Clone)]
+pub struct Excerpt {
+    pub doc: At<String>,
+    pub section: Option<At<String>>,
+    /// Inclusive, 1-based paragraph numbers.
+    pub paragraphs: Option<At<(usize, usize)>>,
+}
+
+/// Picks quotes or figures: one by id, or all that match a query.
+#[derive(Debug, Clone)]
+pub struct Selector {
+    pub kind: SelectorKind,
+    /// When false, selecting nothing is an error; when true, a warning.
+    pub allow_empty: bool,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum SelectorKind {
+    Id(At<String>),
+    Query(Query),
+}
+
+/// A query over extracted items. Every condition given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// Any of these documents.
+    pub docs: Vec<At<String>>,
+    /// Case-insensitive substring of the speaker's name (quotes only).
+    pub speaker: Option<At<String>>,
+    /// Case-insensitive substring of the quote, or of a figure's sentence.
+    pub matches: Option<String>,
+    /// The document has any of these tags.
+    pub tags: Vec<String>,
+    pub published_after: Option<NaiveDate>,
+    pub published_before: Option<NaiveDate>,
+    /// Published within this period before the brief's date.
+    pub within: Option<Period>,
+    pub order: Order,
+    pub limit: Option<usize>,
+}
+
+/// The order a query returns items in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Document order in the corpus (by id), then position in the document.
+    #[default]
+    Corpus,
+    Newest,
+    Oldest,
+}
+
+/// A look-back period; months and years are calendar months, so `6m` from
+/// 31 August starts on 28 or 29 February, as a reader would count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Days(u32),
+    Months(u32),
+}

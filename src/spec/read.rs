@@ -1,0 +1,508 @@
+//! Reads a spec's YAML tree into the typed [`Spec`], field by field, so every
+//! problem is reported with its position and the rest of the spec is still read.
+
+use chrono::NaiveDate;
+
+use super::decode::{Ctx, Fields, at};
+use super::model::*;
+use super::yaml::{Node, Value};
+
+pub const TOP_KEYS: &[&str] = &[
+    "title",
+    "subtitle",
+    "organisation",
+    "author",
+    "date",
+    "summary",
+    "corpus",
+    "citation_style",
+    "template",
+    "audiences",
+    "sections",
+];
+const AUDIENCE_KEYS: &[&str] = &[
+    "label",
+    "note",
+    "max_quotes",
+    "max_figures",
+    "exclude_sections",
+];
+const SECTION_KEYS: &[&str] = &["id", "title", "audiences", "blocks"];
+const BLOCK_KINDS: &[&str] = &["text", "quotes", "figures", "excerpt"];
+const BLOCK_KEYS: &[&str] = &["text", "quotes", "figures", "excerpt", "as", "audiences"];
+pub const SELECTOR_KEYS: &[&str] = &[
+    "id",
+    "doc",
+    "speaker",
+    "match",
+    "tags",
+    "published_after",
+    "published_before",
+    "within",
+    "order",
+    "limit",
+    "allow_empty",
+];
+const EXCERPT_KEYS: &[&str] = &["doc", "section", "paragraphs"];
+
+/// What the spec's top level holds once read; `None` fields were absent or wrong.
+#[derive(Debug)]
+pub struct Read {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub organisation: Option<String>,
+    pub author: Option<String>,
+    pub date: At<SpecDate>,
+    pub summary: Option<At<String>>,
+    pub corpus: Option<At<std::path::PathBuf>>,
+    pub citation_style: Option<At<String>>,
+    pub template: Option<At<String>>,
+    pub audiences: Vec<Audience>,
+    pub sections: Vec<Section>,
+}
+
+pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
+    let fields = cx.fields(root, "the spec", TOP_KEYS)?;
+    let title = cx
+        .required(&fields, "title", "the spec")
+        .and_then(|n| cx.string(n, "title"))
+        .map(|s| s.value);
+    let text = |cx: &mut Ctx, key: &str| fields.get(key).and_then(|n| cx.string(n, key));
+    let subtitle = text(cx, "subtitle").map(|s| s.value);
+    let organisation = text(cx, "organisation").map(|s| s.value);
+    let author = text(cx, "author").map(|s| s.value);
+    let summary = text(cx, "summary");
+    let corpus = text(cx, "corpus").map(|s| At {
+        value: std::path::PathBuf::from(s.value),
+        line: s.line,
+        column: s.column,
+    });
+    let citation_style = text(cx, "citation_style");
+    let template = text(cx, "template");
+    let date = match fields.get("date") {
+        Some(n) => date(cx, n).unwrap_or(at(n, SpecDate::Today)),
+        None => at(fields.node, SpecDate::Today),
+    };
+    let audiences = fields
+        .get("audiences")
+        .map(|n| audiences(cx, n))
+        .unwrap_or_default();
+    let sections = match cx.required(&fields, "sections", "the spec") {
+        Some(n) => sections(cx, n),
+        None => Vec::new(),
+    };
+    check_references(cx, &audiences, &sections);
+    Some(Read {
+        title,
+        subtitle,
+        organisation,
+        author,
+        date,
+        summary,
+        corpus,
+        citation_style,
+        template,
+        audiences,
+        sections,
+    })
+}
+
+fn date(cx: &mut Ctx, node: &Node) -> Option<At<SpecDate>> {
+    let text = node.scalar_text();
+    if text.as_deref() == Some("today") {
+        return Some(at(node, SpecDate::Today));
+    }
+    match text.as_deref().and_then(parse_day) {
+        Some(day) => Some(at(node, SpecDate::Fixed(day))),
+        None => {
+            cx.expected(node, "date", "a date like 2025-06-01, or `today`");
+            None
+        }
+    }
+}
+
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+fn day(cx: &mut Ctx, node: &Node, what: &str) -> Option<NaiveDate> {
+    let parsed = node.scalar_text().as_deref().and_then(parse_day);
+    if parsed.is_none() {
+        cx.expected(node, what, "a date like 2024-01-31");
+    }
+    parsed
+}
+
+fn audiences(cx: &mut Ctx, node: &Node) -> Vec<Audience> {
+    let Value::Map(entries) = &node.value else {
+        cx.expected(
+            node,
+            "audiences",
+            "a mapping from audience id to its options",
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let Some(id) = cx.name(key, "an audience id") else {
+            continue;
+        };
+        let what = format!("audience `{}`", id.value);
+        let Some(fields) = cx.fields(value, &what, AUDIENCE_KEYS) else {
+            continue;
+        };
+        let label = fields
+            .get("label")
+            .and_then(|n| cx.string(n, "label"))
+            .map_or_else(|| id.value.clone(), |s| s.value);
+        let note = fields
+            .get("note")
+            .and_then(|n| cx.string(n, "note"))
+            .map(|s| s.value);
+        let max_quotes = fields
+            .get("max_quotes")
+            .and_then(|n| cx.count(n, "max_quotes"));
+        let max_figures = fields
+            .get("max_figures")
+            .and_then(|n| cx.count(n, "max_figures"));
+        let exclude_sections = fields
+            .get("exclude_sections")
+            .map(|n| cx.names(n, "a section id"))
+            .unwrap_or_default();
+        out.push(Audience {
+            id,
+            label,
+            note,
+            max_quotes,
+            max_figures,
+            exclude_sections,
+        });
+    }
+    out
+}
+
+fn sections(cx: &mut Ctx, node: &Node) -> Vec<Section> {
+    let Value::Seq(items) = &node.value else {
+        cx.expected(node, "sections", "a list of sections");
+        return Vec::new();
+    };
+    if items.is_empty() {
+        cx.error(node, "sections: a brief needs at least one section");
+    }
+    items.iter().filter_map(|n| section(cx, n)).collect()
+}
+
+fn section(cx: &mut Ctx, node: &Node) -> Option<Section> {
+    let fields = cx.fields(node, "a section", SECTION_KEYS)?;
+    let id = cx
+        .required(&fields, "id", "a section")
+        .and_then(|n| cx.name(n, "section id"));
+    let title = cx
+        .required(&fields, "title", "a section")
+        .and_then(|n| cx.string(n, "section title"));
+    let audiences = fields
+        .get("audiences")
+        .map(|n| cx.names(n, "an audience id"));
+    let blocks = match cx.required(&fields, "blocks", "a section") {
+        Some(n) => match &n.value {
+            Value::Seq(items) => items.iter().filter_map(|b| block(cx, b)).collect(),
+            _ => {
+                cx.expected(
+                    n,
+                    "blocks",
+                    "a list of blocks (text, quotes, figures, excerpt)",
+                );
+                Vec::new()
+            }
+        },
+        None => Vec::new(),
+    };
+    Some(Section {
+        id: id?,
+        title: title?.value,
+        audiences,
+        blocks,
+    })
+}
+
+fn block(cx: &mut Ctx, node: &Node) -> Option<Block> {
+    let fields = cx.fields(node, "a block", BLOCK_KEYS)?;
+    let kinds: Vec<&str> = BLOCK_KINDS
+        .iter()
+        .copied()
+        .filter(|k| fields.get(k).is_some())
+        .collect();
+    let kind = match kinds.as_slice() {
+        [one] => *one,
+        [] => {
+            cx.error(
+                node,
+                "a block needs one of `text`, `quotes`, `figures` or `excerpt`",
+            );
+            return None;
+        }
+        [_, second, ..] => {
+            let key = fields.key(second).unwrap_or(node);
+            cx.error(
+                key,
+                format!("a block has one kind, but this one also has `{second}`"),
+            )
+            .hints
+            .push("start a new list item (`- `) for each block".into());
+            return None;
+        }
+    };
+    let audiences = fields
+        .get("audiences")
+        .map(|n| cx.names(n, "an audience id"));
+    let layout = layout(cx, &fields, kind);
+    let value = fields.get(kind)?;
+    let kind = match kind {
+        "text" => BlockKind::Text(cx.string(value, "text")?),
+        "quotes" => BlockKind::Quotes(selectors(cx, value, "quotes")),
+        "figures" => BlockKind::Figures {
+            selectors: selectors(cx, value, "figures"),
+            layout,
+        },
+        _ => BlockKind::Excerpt(excerpt(cx, value)?),
+    };
+    Some(Block {
+        kind,
+        audiences,
+        line: node.line,
+        column: node.column,
+    })
+}
+
+fn layout(cx: &mut Ctx, fields: &Fields, kind: &str) -> FigureLayout {
+    let Some(n) = fields.get("as") else {
+        return FigureLayout::Table;
+    };
+    if kind != "figures" {
+        let key = fields.key("as").unwrap_or(n);
+        cx.error(key, format!("`as` applies to figures blocks, not {kind}"));
+        return FigureLayout::Table;
+    }
+    match n.scalar_text().as_deref() {
+        Some("table") => FigureLayout::Table,
+        Some("list") => FigureLayout::List,
+        _ => {
+            cx.expected(n, "as", "`table` or `list`");
+            FigureLayout::Table
+        }
+    }
+}
+
+fn selectors(cx: &mut Ctx, node: &Node, what: &str) -> Vec<Selector> {
+    let items = cx.list(node);
+    if items.is_empty() {
+        cx.error(node, format!("{what}: expected at least one selector"));
+    }
+    items.iter().filter_map(|n| selector(cx, n)).collect()
+}
+
+fn selector(cx: &mut Ctx, node: &Node) -> Option<Selector> {
+    let make = |kind, allow_empty| Selector {
+        kind,
+        allow_empty,
+        line: node.line,
+        column: node.column,
+    };
+    if let Value::Str(_) = node.value {
+        return Some(make(SelectorKind::Id(cx.name(node, "id")?), false));
+    }
+    let fields = cx.fields(node, "a selector", SELECTOR_KEYS)?;
+    let allow_empty = fields
+        .get("allow_empty")
+        .and_then(|n| cx.boolean(n, "allow_empty"))
+        .unwrap_or(false);
+    if let Some(id) = fields.get("id") {
+        let others: Vec<&str> = fields
+            .entries()
+            .iter()
+            .filter_map(|(k, _)| match &k.value {
+                Value::Str(s) if s != "id" && s != "allow_empty" => Some(s.as_str()),
+                _ => None,
+            })
+            .collect();
+        if let Some(first) = others.first() {
+            let key = fields.key(first).unwrap_or(node);
+            cx.error(
+                key,
+                format!("a selector with an `id` picks one item; `{first}` has no effect"),
+            )
+            .hints
+            .push("remove the `id` to run a query, or remove the query keys".into());
+        }
+        return Some(make(SelectorKind::Id(cx.name(id, "id")?), allow_empty));
+    }
+    let query = query(cx, &fields);
+    Some(make(SelectorKind::Query(query), allow_empty))
+}
+
+fn query(cx: &mut Ctx, fields: &Fields) -> Query {
+    let mut q = Query::default();
+    if let Some(n) = fields.get("doc") {
+        q.docs = cx.names(n, "doc");
+    }
+    if let Some(n) = fields.get("speaker") {
+        q.speaker = cx.name(n, "speaker");
+    }
+    if let Some(n) = fields.get("match") {
+        q.matches = cx.name(n, "match").map(|s| s.value);
+    }
+    if let Some(n) = fields.get("tags") {
+        q.tags = cx.names(n, "a tag").into_iter().map(|t| t.value).collect();
+    }
+    if let Some(n) = fields.get("published_after") {
+        q.published_after = day(cx, n, "published_after");
+    }
+    if let Some(n) = fields.get("published_before") {
+        q.published_before = day(cx, n, "published_before");
+    }
+    if let Some(n) = fields.get("within") {
+        q.within = period(cx, n);
+    }
+    if let Some(n) = fields.get("order") {
+        q.order = match n.scalar_text().as_deref() {
+            Some("corpus") => Order::Corpus,
+            Some("newest") => Order::Newest,
+            Some("oldest") => Order::Oldest,
+            _ => {
+                cx.expected(n, "order", "`newest`, `oldest` or `corpus`");
+                Order::Corpus
+            }
+        };
+    }
+    if let Some(n) = fields.get("limit") {
+        q.limit = cx.count(n, "limit");
+    }
+    q
+}
+
+/// `180d`, `12w`, `6m`, `1y`.
+fn period(cx: &mut Ctx, node: &Node) -> Option<Period> {
+    let parsed = node.scalar_text().and_then(|text| {
+        let text = text.trim();
+        let unit = text.chars().last()?;
+        let amount: u32 = text[..text.len() - unit.len_utf8()].parse().ok()?;
+        match unit {
+            'd' => Some(Period::Days(amount)),
+            'w' => Some(Period::Days(amount.checked_mul(7)?)),
+            'm' => Some(Period::Months(amount)),
+            'y' => Some(Period::Months(amount.checked_mul(12)?)),
+            _ => None,
+        }
+    });
+    if parsed.is_none() {
+        cx.expected(node, "within", "a period like `180d`, `8w`, `6m` or `1y`");
+    }
+    parsed
+}
+
+fn excerpt(cx: &mut Ctx, node: &Node) -> Option<Excerpt> {
+    if let Value::Str(s) = &node.value {
+        // `doc#section` shorthand, as sections are addressed elsewhere.
+        let (doc, section) = match s.split_once('#') {
+            Some((d, sec)) => (d, Some(sec)),
+            None => (s.as_str(), None),
+        };
+        if doc.is_empty() || section == Some("") {
+            cx.expected(node, "excerpt", "`DOC`, `DOC#section` or a mapping");
+            return None;
+        }
+        return Some(Excerpt {
+            doc: at(node, doc.to_string()),
+            section: section.map(|sec| at(node, sec.to_string())),
+            paragraphs: None,
+        });
+    }
+    let fields = cx.fields(node, "an excerpt", EXCERPT_KEYS)?;
+    let doc = cx
+        .required(&fields, "doc", "an excerpt")
+        .and_then(|n| cx.name(n, "doc"));
+    let section = fields.get("section").and_then(|n| cx.name(n, "section"));
+    let paragraphs = match fields.get("paragraphs") {
+        Some(n) => Some(paragraph_range(cx, n)?),
+        None => None,
+    };
+    if section.is_none() && paragraphs.is_none() {
+        cx.error(node, "an excerpt needs a `section`, `paragraphs`, or both")
+            .hints
+            .push("quoting a whole document is rarely what a brief needs".into());
+        return None;
+    }
+    Some(Excerpt {
+        doc: doc?,
+        section,
+        paragraphs,
+    })
+}
+
+/// `3` or `3-5` (an en dash works too).
+fn paragraph_range(cx: &mut Ctx, node: &Node) -> Option<At<(usize, usize)>> {
+    let parsed = match &node.value {
+        Value::Int(n) if *n >= 1 => Some((*n as usize, *n as usize)),
+        Value::Str(s) => s.split_once(['-', '–']).and_then(|(a, b)| {
+            let a: usize = a.trim().parse().ok()?;
+            let b: usize = b.trim().parse().ok()?;
+            (a >= 1 && a <= b).then_some((a, b))
+        }),
+        _ => None,
+    };
+    if parsed.is_none() {
+        cx.expected(
+            node,
+            "paragraphs",
+            "a paragraph number or a range like `3-5`",
+        );
+    }
+    parsed.map(|p| at(node, p))
+}
+
+/// Audience ids and section ids are the spec's own names: check they exist.
+fn check_references(cx: &mut Ctx, audiences: &[Audience], sections: &[Section]) {
+    let audience_ids: Vec<&str> = audiences.iter().map(|a| a.id.value.as_str()).collect();
+    let section_ids: Vec<&str> = sections.iter().map(|s| s.id.value.as_str()).collect();
+    for (i, s) in sections.iter().enumerate() {
+        if section_ids[..i].contains(&s.id.value.as_str()) {
+            cx.error_at(
+                s.id.line,
+                s.id.column,
+                format!("duplicate section id `{}`", s.id.value),
+            );
+        }
+    }
+    let mut uses: Vec<&At<String>> = Vec::new();
+    for s in sections {
+        uses.extend(s.audiences.iter().flatten());
+        for b in &s.blocks {
+            uses.extend(b.audiences.iter().flatten());
+        }
+    }
+    for id in uses {
+        if audience_ids.contains(&id.value.as_str()) {
+            continue;
+        }
+        let message = format!("unknown audience `{}`", id.value);
+        let hint = match crate::suggest::did_you_mean(&id.value, audience_ids.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if audience_ids.is_empty() => "the spec has no `audiences`".to_string(),
+            None => format!("audiences are: {}", audience_ids.join(", ")),
+        };
+        cx.error_at(id.line, id.column, message).hints.push(hint);
+    }
+    for a in audiences {
+        for id in &a.exclude_sections {
+            if section_ids.contains(&id.value.as_str()) {
+                continue;
+            }
+            let message = format!("unknown section `{}`", id.value);
+            let hint = match crate::suggest::did_you_mean(&id.value, section_ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("sections are: {}", section_ids.join(", ")),
+            };
+            cx.error_at(id.line, id.column, message).hints.push(hint);
+        }
+    }
+}
