@@ -600,3 +600,77 @@ fn unescape(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn a_spec_can_choose_another_note_style_and_a_bad_one_is_pointed_at() {
+    let spec = |style: &str| {
+        format!(
+            "title: T\ndate: 2024-06-30\ncitation_style: {style}\nsections:\n  - id: s\n    title: S\n    blocks:\n      - quotes: [{{doc: alpha}}]\n"
+        )
+    };
+    let (code, stderr) = check_spec(&spec("chicago-note"));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr,
+        "error: unknown citation style `chicago-note`; did you mean `chicago-notes`?
+ --> briefs/t.yaml:3:17
+  |
+3 | citation_style: chicago-note
+  |                 ^
+briefs/t.yaml: 1 error; nothing written
+"
+    );
+
+    let dir = project(&[(&repo().join("tests/fixtures/selectors/corpus"), "corpus")]);
+    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
+    for style in ["chicago-notes", "modern-humanities-research-association"] {
+        std::fs::write(dir.path().join("briefs/t.yaml"), spec(style)).unwrap();
+        let out = brief(dir.path(), &["build"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let md = std::fs::read_to_string(dir.path().join("out/t/brief.md")).unwrap();
+        let note = md
+            .lines()
+            .find(|l| l.starts_with("[^1]: "))
+            .unwrap()
+            .to_string();
+        match style {
+            "chicago-notes" => assert_eq!(
+                note,
+                "[^1]: Ann Writer, “Alpha report: arrivals rise,” *Daily Alpha*, May 10, 2024, <https://alpha.example/report>."
+            ),
+            _ => assert!(
+                note.contains("Ann Writer") && note.contains("10 May 2024"),
+                "{note}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn date_today_comes_from_the_injected_clock() {
+    let dir = project(&[(&repo().join("tests/fixtures/selectors/corpus"), "corpus")]);
+    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
+    std::fs::write(
+        dir.path().join("briefs/t.yaml"),
+        "title: T\ndate: today\nsections:\n  - id: s\n    title: S\n    blocks:\n      - figures: [{within: 30d, allow_empty: true}]\n      - text: Hello.\n",
+    )
+    .unwrap();
+    // BRIEF_TODAY is 2025-03-03 here: nothing in the fixture is that recent.
+    let out = brief(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let md = std::fs::read_to_string(dir.path().join("out/t/brief.md")).unwrap();
+    assert!(md.contains("\n3 March 2025\n"), "{md}");
+    assert!(!md.contains("| Figure |"), "{md}");
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["build"])
+        .current_dir(dir.path())
+        .env("BRIEF_TODAY", "2024-06-01")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = std::fs::read_to_string(dir.path().join("out/t/brief.md")).unwrap();
+    assert!(
+        md.contains("\n1 June 2024\n") && md.contains("| more than 3,000 |"),
+        "{md}"
+    );
+}

@@ -20,3 +20,41 @@ pub fn quote_is_verbatim(doc: &Document, quote: &Quote) -> bool {
 pub fn figure_is_verbatim(doc: &Document, figure: &Figure) -> bool {
     doc.body.get(figure.start..figure.end) == Some(figure.text.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load_file;
+
+    fn doc_and_quote() -> (Document, Quote) {
+        let text =
+            "---\ntitle: T\n---\n\n“We left because nothing was left,” said Li. “It was time.”\n";
+        let doc = load_file(std::path::Path::new("t.md"), text.as_bytes())
+            .unwrap()
+            .document;
+        let ex = crate::extract::extract(&doc);
+        let quote = ex.quotes.into_iter().next().expect("one quote");
+        (doc, quote)
+    }
+
+    #[test]
+    fn extracted_quotes_are_verbatim() {
+        let (doc, quote) = doc_and_quote();
+        assert_eq!(quote.parts.len(), 2, "{quote:?}");
+        assert!(quote_is_verbatim(&doc, &quote));
+    }
+
+    #[test]
+    fn an_altered_quote_is_caught() {
+        let (doc, quote) = doc_and_quote();
+        let mut changed = quote.clone();
+        changed.text = changed.text.replace("left", "fled");
+        assert!(!quote_is_verbatim(&doc, &changed));
+        let mut moved = quote.clone();
+        moved.parts[1].start += 1;
+        assert!(!quote_is_verbatim(&doc, &moved));
+        let mut joined = quote;
+        joined.text = joined.text.replace(" … ", " ");
+        assert!(!quote_is_verbatim(&doc, &joined));
+    }
+}
