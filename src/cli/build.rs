@@ -23,19 +23,9 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: BuildArgs) -> Outcome {
-    let today = match crate::clock::today() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Outcome::UsageOrIo;
-        }
-    };
-    let spec_paths = match specs::find(&args.specs) {
-        Ok(s) => s,
-        Err(d) => {
-            report(&[d]);
-            return Outcome::UsageOrIo;
-        }
+    let (today, spec_paths) = match specs::start(&args.specs) {
+        Ok(started) => started,
+        Err(outcome) => return outcome,
     };
     let out_dir = args
         .out

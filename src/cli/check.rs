@@ -3,7 +3,7 @@
 use crate::compile::Compiler;
 
 use super::specs::{self, SpecArgs};
-use super::{CorpusArgs, Outcome, report};
+use super::{CorpusArgs, Outcome};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -17,19 +17,9 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> Outcome {
-    let today = match crate::clock::today() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Outcome::UsageOrIo;
-        }
-    };
-    let spec_paths = match specs::find(&args.specs) {
-        Ok(s) => s,
-        Err(d) => {
-            report(&[d]);
-            return Outcome::UsageOrIo;
-        }
+    let (today, spec_paths) = match specs::start(&args.specs) {
+        Ok(started) => started,
+        Err(outcome) => return outcome,
     };
     let mut compiler = Compiler::new(args.corpus.corpus.clone(), today);
     specs::run(&mut compiler, &spec_paths, |_, prepared| {

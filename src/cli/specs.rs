@@ -30,6 +30,20 @@ pub fn project_root() -> PathBuf {
     }
 }
 
+/// What every spec command starts from: today's date and the specs, or the
+/// outcome to exit with when either cannot be had.
+pub fn start(args: &SpecArgs) -> Result<(chrono::NaiveDate, Vec<PathBuf>), Outcome> {
+    let today = crate::clock::today().map_err(|e| {
+        report(&[Diagnostic::error(e)]);
+        Outcome::UsageOrIo
+    })?;
+    let specs = find(args).map_err(|d| {
+        report(&[d]);
+        Outcome::UsageOrIo
+    })?;
+    Ok((today, specs))
+}
+
 /// The specs to work on, sorted, or a usage error.
 pub fn find(args: &SpecArgs) -> Result<Vec<PathBuf>, Diagnostic> {
     if !args.specs.is_empty() {

@@ -49,7 +49,7 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
     }
     serde_saphyr::from_str::<Metadata>(yaml).map_err(|err| {
         let first_line = crate::diag::line_column(file_text, yaml_offset).0;
-        let message = clean_message(&err.without_snippet().to_string());
+        let message = yaml_message(&err.without_snippet().to_string());
         let mut diag = Diagnostic::error(format!("invalid front matter: {message}"));
         if let Some(loc) = err.location() {
             let line = first_line + loc.line() as usize - 1;
@@ -71,8 +71,9 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
 }
 
 /// Drops the parser's own position suffix (we print positions ourselves) and
-/// its advice about parser options, which a corpus author cannot act on.
-fn clean_message(message: &str) -> String {
+/// its advice about parser options, which an author cannot act on. Shared
+/// with spec parsing: both read YAML with serde-saphyr.
+pub fn yaml_message(message: &str) -> String {
     let message = match message.rfind(" at line ") {
         Some(i) if message[i..].contains("column") => &message[..i],
         _ => message,

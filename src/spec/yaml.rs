@@ -85,7 +85,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         Err(err) => {
             let location = err.location();
             Err(SyntaxError {
-                message: clean_message(&err.without_snippet().to_string()),
+                message: crate::corpus::yaml_message(&err.without_snippet().to_string()),
                 line: location.map(|l| l.line() as usize),
                 column: location.map(|l| l.column() as usize),
             })
@@ -99,19 +99,6 @@ fn node(spanned: Spanned<Value>) -> Node {
         line: (spanned.referenced.line() as usize).max(1),
         column: (spanned.referenced.column() as usize).max(1),
     }
-}
-
-/// Drops the parser's own position suffix: the diagnostic prints positions itself.
-fn clean_message(message: &str) -> String {
-    let message = match message.rfind(" at line ") {
-        Some(i) if message[i..].contains("column") => &message[..i],
-        _ => message,
-    };
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(',').next().unwrap_or(rest);
-        return format!("duplicate key `{key}`");
-    }
-    message.to_string()
 }
 
 impl<'de> Deserialize<'de> for Value {
