@@ -87,16 +87,35 @@ impl Compiler {
 
     /// Loads and checks a spec against its corpus.
     pub fn prepare(&mut self, path: &Path) -> Result<Prepared, Failure> {
-        let spec = spec::load(path).map_err(|e| match e {
-            LoadError::Io(d) => Failure {
-                diagnostics: vec![d],
-                io: true,
-            },
-            LoadError::Invalid(diagnostics) => Failure {
-                diagnostics,
-                io: false,
-            },
-        })?;
+        let spec = match spec::load(path) {
+            Ok(spec) => spec,
+            Err(LoadError::Io(d)) => {
+                return Err(Failure {
+                    diagnostics: vec![d],
+                    io: true,
+                });
+            }
+            Err(LoadError::Invalid {
+                mut diagnostics,
+                partial,
+            }) => {
+                // Check what could be read against the corpus too, so one run
+                // reports the dangling ids beside the syntax problems.
+                if let Some(spec) = partial
+                    && let Ok(loaded) = self.corpus_for(&spec)
+                    && let Ok(citer) = citer(&spec)
+                {
+                    let check =
+                        resolve::resolve(&spec, &loaded.index(), &citer, View::All, self.today);
+                    diagnostics.extend(check.diagnostics);
+                    diagnostics.sort_by_key(|d| d.position);
+                }
+                return Err(Failure {
+                    diagnostics,
+                    io: false,
+                });
+            }
+        };
         let mut problems = Vec::new();
         let citer = match citer(&spec) {
             Ok(c) => Some(c),

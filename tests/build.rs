@@ -674,3 +674,28 @@ fn date_today_comes_from_the_injected_clock() {
         "{md}"
     );
 }
+
+#[test]
+fn shape_errors_and_dangling_ids_are_reported_in_one_run() {
+    let (code, stderr) = check_spec(
+        "title: T\ndate: 2024-06-30\nsubtitel: x\nsections:\n  - id: s\n    title: S\n    blocks:\n      - quotes: [alpha/q-nope]\n",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr,
+        "error: unknown key `subtitel` in the spec
+ --> briefs/t.yaml:3:1
+  |
+3 | subtitel: x
+  | ^
+  = help: did you mean `subtitle`?
+error: no quote with id `alpha/q-nope`
+ --> briefs/t.yaml:8:18
+  |
+8 |       - quotes: [alpha/q-nope]
+  |                  ^
+  = help: `brief corpus quotes --doc alpha` lists the quotes of `alpha`
+briefs/t.yaml: 2 errors; nothing written
+"
+    );
+}

@@ -20,7 +20,13 @@ pub enum LoadError {
     /// The file could not be read (a usage or I/O problem, exit status 2).
     Io(Diagnostic),
     /// The file was read but is not a usable spec; every problem found.
-    Invalid(Vec<Diagnostic>),
+    /// `partial` is what could be read, so that the corpus-dependent checks
+    /// (dangling ids, empty selections) can still run and `brief check`
+    /// reports those problems in the same run.
+    Invalid {
+        diagnostics: Vec<Diagnostic>,
+        partial: Option<Box<Spec>>,
+    },
 }
 
 /// Reads and checks one spec file.
@@ -42,7 +48,10 @@ pub fn load(path: &Path) -> Result<Spec, LoadError> {
             let diag = Diagnostic::error("spec is not valid UTF-8")
                 .in_file(path)
                 .at_offset(&text, valid);
-            return Err(LoadError::Invalid(vec![diag]));
+            return Err(LoadError::Invalid {
+                diagnostics: vec![diag],
+                partial: None,
+            });
         }
     };
     parse(path, text)
@@ -61,7 +70,10 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
             if let (Some(line), Some(column)) = (e.line, e.column) {
                 diag = diag.at(&text, line, column);
             }
-            return Err(LoadError::Invalid(vec![diag]));
+            return Err(LoadError::Invalid {
+                diagnostics: vec![diag],
+                partial: None,
+            });
         }
     };
     let mut cx = decode::Ctx::new(path, &text);
@@ -69,24 +81,35 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
     let mut diagnostics = cx.diagnostics;
     // Reported in the order they appear in the file, as a reader fixes them.
     diagnostics.sort_by_key(|d| d.position);
-    match read {
-        Some(r) if diagnostics.is_empty() => Ok(Spec {
-            path: path.to_path_buf(),
-            name: spec_name(path),
-            title: r.title.unwrap_or_default(),
-            subtitle: r.subtitle,
-            organisation: r.organisation,
-            author: r.author,
-            date: r.date,
-            summary: r.summary,
-            corpus: r.corpus,
-            citation_style: r.citation_style,
-            template: r.template,
-            audiences: r.audiences,
-            sections: r.sections,
-            source: text,
-        }),
-        _ => Err(LoadError::Invalid(diagnostics)),
+    let Some(r) = read else {
+        return Err(LoadError::Invalid {
+            diagnostics,
+            partial: None,
+        });
+    };
+    let spec = Spec {
+        path: path.to_path_buf(),
+        name: spec_name(path),
+        title: r.title.unwrap_or_default(),
+        subtitle: r.subtitle,
+        organisation: r.organisation,
+        author: r.author,
+        date: r.date,
+        summary: r.summary,
+        corpus: r.corpus,
+        citation_style: r.citation_style,
+        template: r.template,
+        audiences: r.audiences,
+        sections: r.sections,
+        source: text,
+    };
+    if diagnostics.is_empty() {
+        Ok(spec)
+    } else {
+        Err(LoadError::Invalid {
+            diagnostics,
+            partial: Some(Box::new(spec)),
+        })
     }
 }
 
