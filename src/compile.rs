@@ -56,6 +56,8 @@ pub struct Output {
     pub relative: PathBuf,
     pub brief: Brief,
     pub markdown: String,
+    /// The Typst entry file of the PDF (it imports the template).
+    pub typst: String,
 }
 
 #[derive(Debug)]
@@ -249,14 +251,42 @@ impl Compiler {
             .map(|(name, view)| {
                 let resolution = resolve::resolve(spec, &index, &prepared.citer, view, self.today);
                 let markdown = render::markdown::render(&resolution.brief);
+                let keywords = keywords(&resolution.brief, &index);
+                let typst = render::typst::source::main_file(
+                    &resolution.brief,
+                    &template_path(spec),
+                    &keywords,
+                );
                 Output {
                     relative: Path::new(&spec.name).join(format!("{name}.md")),
                     brief: resolution.brief,
                     markdown,
+                    typst,
                 }
             })
             .collect())
     }
+}
+
+/// The template's virtual path inside the Typst world.
+fn template_path(spec: &Spec) -> String {
+    match &spec.template {
+        Some(t) => format!("/{}", t.value.trim_start_matches("./")),
+        None => "/templates/brief.typ".to_string(),
+    }
+}
+
+/// PDF keywords: the tags of the documents the brief cites, sorted.
+fn keywords(brief: &Brief, index: &Index) -> Vec<String> {
+    let mut tags: Vec<String> = brief
+        .sources
+        .iter()
+        .filter_map(|s| index.doc_index(&s.doc))
+        .flat_map(|d| index.doc(d).meta.tags.iter().cloned())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
 }
 
 fn citer(spec: &Spec) -> Result<Citer, Diagnostic> {

@@ -110,6 +110,27 @@ fn example_briefs_build_one_file_per_audience() {
     }
 }
 
+/// The generated Typst of every example output, through the library API.
+#[test]
+fn example_briefs_typst_source_matches_snapshots() {
+    let dir = example_project();
+    let mut compiler =
+        brief::compile::Compiler::new(None, chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap());
+    for spec in ["asylum-under-xi", "overland-route"] {
+        let prepared = compiler
+            .prepare(&dir.path().join(format!("briefs/{spec}.yaml")))
+            .unwrap();
+        for output in compiler.outputs(&prepared, None).unwrap() {
+            let name = output
+                .relative
+                .to_string_lossy()
+                .replace('/', "__")
+                .replace(".md", ".typ");
+            insta::assert_snapshot!(name, output.typst);
+        }
+    }
+}
+
 #[test]
 fn output_is_byte_identical_across_runs() {
     let dir = example_project();

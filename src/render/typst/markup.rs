@@ -1,0 +1,363 @@
+//! The analyst's Markdown prose converted, event by event, into Typst
+//! markup. Every run of text becomes a string literal, so nothing the
+//! analyst types (or a corpus item a reference inserts) is read as Typst
+//! syntax; only the structure Markdown gives (emphasis, links, lists,
+//! quotes, tables, headings, code, footnotes) becomes Typst calls.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::literal;
+use crate::brief::{InlineRef, Prose};
+
+/// Marks a reference's place in the Markdown handed to the parser. Private-use
+/// characters cannot be typed by accident, and Markdown treats them as text.
+const OPEN: char = '\u{F8F0}';
+const CLOSE: char = '\u{F8F1}';
+
+/// Converts prose; `note(n)` gives the Typst markup for footnote `n` (the
+/// full footnote at its first use, a reference to it afterwards).
+pub fn prose(prose: &Prose, heading_offset: u8, note: &mut dyn FnMut(usize) -> String) -> String {
+    let marked = mark_refs(prose);
+    let mut converter = Converter {
+        refs: &prose.refs,
+        note,
+        heading_offset,
+        out: String::new(),
+        footnotes: HashMap::new(),
+        code: None,
+        cells_open: Vec::new(),
+    };
+    // Footnote definitions first, so a reference can carry its text.
+    let defs = converter.definitions(&marked);
+    converter.footnotes = defs;
+    converter.run(&marked);
+    converter.out.trim_end().to_string()
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+fn mark_refs(prose: &Prose) -> String {
+    let mut out = String::with_capacity(prose.markdown.len());
+    let mut pos = 0;
+    for (i, r) in prose.refs.iter().enumerate() {
+        out.push_str(&prose.markdown[pos..r.range.start]);
+        out.push(OPEN);
+        out.push_str(&i.to_string());
+        out.push(CLOSE);
+        pos = r.range.end;
+    }
+    out.push_str(&prose.markdown[pos..]);
+    out
+}
+
+struct Converter<'a, 'n> {
+    refs: &'a [InlineRef],
+    note: &'n mut dyn FnMut(usize) -> String,
+    heading_offset: u8,
+    out: String,
+    /// Converted footnote definitions by label.
+    footnotes: HashMap<String, String>,
+    /// Text of the code block being read, and its language.
+    code: Option<(String, Option<String>)>,
+    /// Per open table: whether we are in its header.
+    cells_open: Vec<bool>,
+}
+
+impl Converter<'_, '_> {
+    fn definitions(&mut self, markdown: &str) -> HashMap<String, String> {
+        let mut defs = HashMap::new();
+        let mut current: Option<(String, usize)> = None;
+        let mut depth = 0;
+        let saved = std::mem::take(&mut self.out);
+        for event in Parser::new_ext(markdown, options()) {
+            match &event {
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    current = Some((label.to_string(), self.out.len()));
+                    depth = 0;
+                    continue;
+                }
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    if let Some((label, start)) = current.take() {
+                        defs.insert(label, self.out[start..].trim().to_string());
+                    }
+                    continue;
+                }
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+            if current.is_some() {
+                self.event(event);
+            }
+        }
+        let _ = depth;
+        self.out = saved;
+        defs
+    }
+
+    fn run(&mut self, markdown: &str) {
+        let mut in_definition = false;
+        for event in Parser::new_ext(markdown, options()) {
+            match &event {
+                Event::Start(Tag::FootnoteDefinition(_)) => in_definition = true,
+                Event::End(TagEnd::FootnoteDefinition) => in_definition = false,
+                _ if !in_definition => self.event(event),
+                _ => {}
+            }
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => match &mut self.code {
+                Some((code, _)) => code.push_str(&text),
+                None => self.text(&text),
+            },
+            Event::Code(code) => self
+                .out
+                .push_str(&format!("#raw({});", literal::string(&code))),
+            Event::InlineMath(t)
+            | Event::DisplayMath(t)
+            | Event::Html(t)
+            | Event::InlineHtml(t) => self.text(&t),
+            Event::FootnoteReference(label) => {
+                let body = self
+                    .footnotes
+                    .get(label.as_ref())
+                    .cloned()
+                    .unwrap_or_default();
+                self.out.push_str(&format!("#footnote[{body}]"));
+            }
+            Event::SoftBreak => self.out.push(' '),
+            Event::HardBreak => self.out.push_str("#linebreak();"),
+            Event::Rule => self.out.push_str("\n#line(length: 100%)\n\n"),
+            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }),
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        let open = match tag {
+            Tag::Paragraph => String::new(),
+            Tag::Heading { level, .. } => {
+                let level = heading_level(level) + self.heading_offset;
+                format!("#heading(level: {level})[")
+            }
+            Tag::BlockQuote(_) => "#quote(block: true)[".into(),
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(lang) if !lang.is_empty() => Some(lang.to_string()),
+                    _ => None,
+                };
+                self.code = Some((String::new(), lang));
+                String::new()
+            }
+            Tag::List(None) => "#list(".into(),
+            Tag::List(Some(start)) => format!("#enum(start: {start}, "),
+            Tag::Item => "[".into(),
+            Tag::Table(alignments) => {
+                self.cells_open.push(false);
+                format!("#table(columns: {}, ", alignments.len().max(1))
+            }
+            Tag::TableHead => {
+                if let Some(head) = self.cells_open.last_mut() {
+                    *head = true;
+                }
+                "table.header(".into()
+            }
+            Tag::TableRow => String::new(),
+            Tag::TableCell => "[".into(),
+            Tag::Emphasis => "#emph[".into(),
+            Tag::Strong => "#strong[".into(),
+            Tag::Strikethrough => "#strike[".into(),
+            Tag::Superscript => "#super[".into(),
+            Tag::Subscript => "#sub[".into(),
+            Tag::Link { dest_url, .. } => format!("#link({})[", literal::string(&dest_url)),
+            // Images are not fetched: a brief only shows its sources' text.
+            Tag::Image { .. } => "#emph[".into(),
+            Tag::HtmlBlock
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => String::new(),
+        };
+        self.out.push_str(&open);
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        let close = match tag {
+            TagEnd::Paragraph => "\n\n".to_string(),
+            TagEnd::Heading(_) => "]\n\n".into(),
+            TagEnd::BlockQuote(_) => "]\n\n".into(),
+            TagEnd::CodeBlock => match self.code.take() {
+                Some((code, lang)) => format!(
+                    "#raw(block: true, lang: {}, {})\n\n",
+                    literal::opt(lang.as_deref()),
+                    literal::string(&code)
+                ),
+                None => String::new(),
+            },
+            TagEnd::List(_) => ")\n\n".into(),
+            TagEnd::Item => "], ".into(),
+            TagEnd::Table => {
+                self.cells_open.pop();
+                ")\n\n".into()
+            }
+            TagEnd::TableHead => {
+                if let Some(head) = self.cells_open.last_mut() {
+                    *head = false;
+                }
+                "), ".into()
+            }
+            TagEnd::TableRow => String::new(),
+            TagEnd::TableCell => "], ".into(),
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image => "]".into(),
+            TagEnd::HtmlBlock => "\n\n".into(),
+            TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_) => String::new(),
+        };
+        // A paragraph's end inside a list item, quote or cell would leave a
+        // blank line before `]`; harmless in Typst, but keep the source tidy.
+        if close.starts_with(']') || close.starts_with(')') {
+            while self.out.ends_with('\n') {
+                self.out.pop();
+            }
+        }
+        self.out.push_str(&close);
+    }
+
+    /// Text with the references it holds replaced by their items and notes.
+    fn text(&mut self, text: &str) {
+        let mut rest = text;
+        while let Some(open) = rest.find(OPEN) {
+            if open > 0 {
+                self.out.push_str(&literal::text(&rest[..open]));
+            }
+            let after = &rest[open + OPEN.len_utf8()..];
+            let Some(close) = after.find(CLOSE) else {
+                rest = after;
+                continue;
+            };
+            if let Some(r) = after[..close]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| self.refs.get(i))
+            {
+                let note = (self.note)(r.note);
+                if r.is_quote {
+                    self.out.push_str(&format!(
+                        "#brief-inline-quote({}){note}",
+                        literal::string(&r.text)
+                    ));
+                } else {
+                    self.out.push_str(&format!(
+                        "#brief-inline-figure({}){note}",
+                        literal::string(&r.text)
+                    ));
+                }
+            }
+            rest = &after[close + CLOSE.len_utf8()..];
+        }
+        if !rest.is_empty() {
+            self.out.push_str(&literal::text(rest));
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convert(markdown: &str, refs: Vec<InlineRef>) -> String {
+        let prose = Prose {
+            markdown: markdown.to_string(),
+            refs,
+        };
+        prose_with_notes(&prose)
+    }
+
+    fn prose_with_notes(p: &Prose) -> String {
+        prose(p, 1, &mut |n| format!("#note({n})"))
+    }
+
+    #[test]
+    fn structure_becomes_calls_and_text_stays_text() {
+        assert_eq!(
+            convert(
+                "A *b* **c** [d](https://x.org) `e` #f $g$ <h> @i // j",
+                vec![]
+            ),
+            r##"#"A ";#emph[#"b";]#" ";#strong[#"c";]#" ";#link("https://x.org")[#"d";]#" ";#raw("e");#" #f $g$ ";#"<h>";#" @i // j";"##
+        );
+        assert_eq!(
+            convert("- one\n- two\n\n3. three\n", vec![]),
+            "#list([#\"one\";], [#\"two\";], )\n\n#enum(start: 3, [#\"three\";], )"
+        );
+        assert_eq!(
+            convert("> quoted\n", vec![]),
+            "#quote(block: true)[#\"quoted\";]"
+        );
+        assert_eq!(convert("## Sub\n", vec![]), "#heading(level: 3)[#\"Sub\";]");
+        assert_eq!(
+            convert("| a | b |\n|---|---|\n| 1 | 2 |\n", vec![]),
+            "#table(columns: 2, table.header([#\"a\";], [#\"b\";], ), [#\"1\";], [#\"2\";], )"
+        );
+    }
+
+    #[test]
+    fn footnotes_carry_their_definition() {
+        assert_eq!(
+            convert("Claim.[^a]\n\n[^a]: Because *so*.\n", vec![]),
+            "#\"Claim.\";#footnote[#\"Because \";#emph[#\"so\";]#\".\";]"
+        );
+    }
+
+    #[test]
+    fn references_become_items_with_notes() {
+        let md = "More than {{figure:x}} left; {{quote:y}}";
+        let refs = vec![
+            InlineRef {
+                range: 10..22,
+                text: "24,000".into(),
+                is_quote: false,
+                note: 1,
+            },
+            InlineRef {
+                range: 29..40,
+                text: "We #left".into(),
+                is_quote: true,
+                note: 2,
+            },
+        ];
+        assert_eq!(
+            convert(md, refs),
+            r##"#"More than ";#brief-inline-figure("24,000")#note(1)#" left; ";#brief-inline-quote("We #left")#note(2)"##
+        );
+    }
+}
