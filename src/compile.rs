@@ -14,6 +14,7 @@ use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
 use crate::extract::{Extracted, extract_all};
 use crate::render;
+use crate::render::typst::pdf::Template;
 use crate::resolve::{self, Index, Resolution, View};
 use crate::spec::{self, LoadError, Spec};
 use crate::suggest::did_you_mean;
@@ -45,6 +46,8 @@ pub struct Prepared {
     pub spec: Spec,
     pub loaded: Arc<Loaded>,
     pub citer: Citer,
+    /// The template its PDF is typeset with.
+    pub template: Template,
     /// The whole spec resolved, all audiences at once: its problems and matches.
     pub check: Resolution,
 }
@@ -119,6 +122,13 @@ impl Compiler {
             }
         };
         let mut problems = Vec::new();
+        let template = match template_for(&spec) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+        };
         let citer = match citer(&spec) {
             Ok(c) => Some(c),
             Err(d) => {
@@ -127,9 +137,9 @@ impl Compiler {
             }
         };
         let loaded = self.corpus_for(&spec);
-        let (loaded, citer) = match (loaded, citer) {
-            (Ok(l), Some(c)) => (l, c),
-            (loaded, _) => {
+        let (loaded, citer, template) = match (loaded, citer, template) {
+            (Ok(l), Some(c), Some(t)) => (l, c, t),
+            (loaded, _, _) => {
                 let io = loaded.is_err();
                 problems.extend(loaded.err());
                 return Err(Failure {
@@ -149,6 +159,7 @@ impl Compiler {
             spec,
             loaded,
             citer,
+            template,
             check,
         })
     }
@@ -254,7 +265,7 @@ impl Compiler {
                 let keywords = keywords(&resolution.brief, &index);
                 let typst = render::typst::source::main_file(
                     &resolution.brief,
-                    &template_path(spec),
+                    &prepared.template.import,
                     &keywords,
                 );
                 Output {
@@ -268,12 +279,87 @@ impl Compiler {
     }
 }
 
-/// The template's virtual path inside the Typst world.
-fn template_path(spec: &Spec) -> String {
-    match &spec.template {
-        Some(t) => format!("/{}", t.value.trim_start_matches("./")),
-        None => "/templates/brief.typ".to_string(),
+/// The template a spec's PDF uses: `template:` (a `.typ` file under the
+/// project's `templates/`), else the project's `templates/brief.typ`, else
+/// the built-in copy of it. The project's `templates/` is the nearest one
+/// above the spec.
+fn template_for(spec: &Spec) -> Result<Template, Diagnostic> {
+    let spec_dir = spec.path.parent().unwrap_or(Path::new(""));
+    let dir = spec_dir
+        .ancestors()
+        .map(|d| d.join("templates"))
+        .find(|d| d.is_dir());
+    let name = match &spec.template {
+        None => "brief.typ".to_string(),
+        Some(t) => {
+            let value = t.value.trim_start_matches("./");
+            let name = value.strip_prefix("templates/").unwrap_or("");
+            let clean = !name.is_empty()
+                && name.ends_with(".typ")
+                && !name
+                    .split(['/', '\\'])
+                    .any(|part| part == ".." || part.is_empty());
+            if !clean {
+                return Err(Diagnostic::error(format!(
+                    "template `{}` is not a `.typ` file under templates/",
+                    t.value
+                ))
+                .in_file(&spec.path)
+                .at(&spec.source, t.line, t.column)
+                .hint("templates live in the project's templates/ directory, e.g. `template: templates/brief.typ`"));
+            }
+            name.to_string()
+        }
+    };
+    let import = format!("/templates/{name}");
+    match &dir {
+        Some(dir) if dir.join(&name).is_file() => Ok(Template {
+            dir: dir.clone(),
+            import,
+            builtin: false,
+        }),
+        _ if name == "brief.typ" => Ok(Template {
+            dir: dir.unwrap_or_else(|| spec_dir.join("templates")),
+            import,
+            builtin: true,
+        }),
+        _ => {
+            // Only a named template can be missing: the default has a built-in copy.
+            let Some(t) = &spec.template else {
+                return Err(Diagnostic::error("no template").in_file(&spec.path));
+            };
+            let shown = dir.as_deref().unwrap_or(Path::new("templates"));
+            let mut diag = Diagnostic::error(format!(
+                "template `{}` does not exist in `{}`",
+                t.value,
+                shown.display()
+            ))
+            .in_file(&spec.path)
+            .at(&spec.source, t.line, t.column);
+            let existing = dir.as_deref().map(typst_files).unwrap_or_default();
+            let hint = match did_you_mean(&name, existing.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `templates/{s}`?"),
+                None => "`templates/brief.typ` (built in) is the default".to_string(),
+            };
+            diag = diag.hint(hint);
+            Err(diag)
+        }
     }
+}
+
+/// The `.typ` files directly in a directory, for "did you mean".
+fn typst_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".typ"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
 }
 
 /// PDF keywords: the tags of the documents the brief cites, sorted.

@@ -56,7 +56,7 @@ fn example_project() -> tempfile::TempDir {
     ])
 }
 
-/// Every file under `dir`, by relative path.
+/// Every Markdown file under `dir`, by relative path (tests/pdf.rs reads the PDFs).
 fn files(dir: &Path) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for entry in walk(dir) {
@@ -76,7 +76,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         let path = entry.unwrap().path();
         if path.is_dir() {
             out.extend(walk(&path));
-        } else {
+        } else if path.extension().is_some_and(|e| e == "md") {
             out.push(path);
         }
     }
@@ -91,12 +91,16 @@ fn example_briefs_build_one_file_per_audience() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 4, "{stdout}");
+    assert_eq!(lines.len(), 8, "{stdout}");
     for expected in [
         "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/policymakers.md in ",
+        "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/policymakers.pdf in ",
         "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/press.md in ",
+        "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/press.pdf in ",
         "built briefs/overland-route.yaml → out/overland-route/policymakers.md in ",
+        "built briefs/overland-route.yaml → out/overland-route/policymakers.pdf in ",
         "built briefs/overland-route.yaml → out/overland-route/researchers.md in ",
+        "built briefs/overland-route.yaml → out/overland-route/researchers.pdf in ",
     ] {
         assert!(
             lines.iter().any(|l| l.starts_with(expected)),

@@ -1,0 +1,96 @@
+//! A brief typeset as PDF: the generated source, the template, the font
+//! coverage check, then the embedded engine.
+
+use std::path::PathBuf;
+
+use super::{Fonts, Job, Pdf, PdfStandard, compile, missing_glyphs, source};
+use crate::brief::Brief;
+use crate::diag::Diagnostic;
+
+/// The default template, built in so a project without `templates/` still
+/// gets a PDF; a project's own `templates/brief.typ` takes its place.
+pub const BUILTIN_TEMPLATE: &str = include_str!("../../../templates/brief.typ");
+
+/// Where a brief's template comes from.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// The project's templates directory as the user would name it
+    /// (`templates`), served to Typst at `/templates`.
+    pub dir: PathBuf,
+    /// Virtual path of the template the brief imports, e.g. `/templates/brief.typ`.
+    pub import: String,
+    /// Serve the built-in `brief.typ`: the project has none.
+    pub builtin: bool,
+}
+
+/// A typeset brief and the warnings met on the way.
+#[derive(Debug)]
+pub struct Typeset {
+    pub pdf: Pdf,
+    /// Characters no font covers, and Typst's own warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Typesets `brief` from its generated Typst source `main`.
+pub fn typeset(
+    brief: &Brief,
+    main: &str,
+    template: &Template,
+    fonts: &Fonts,
+    standard: Option<PdfStandard>,
+) -> Result<Typeset, Vec<Diagnostic>> {
+    let mut warnings = Vec::new();
+    if let Some(warning) = coverage_warning(&source::visible_text(brief), fonts) {
+        warnings.push(warning);
+    }
+    let mut files = Vec::new();
+    if template.builtin {
+        files.push((
+            "/templates/brief.typ".to_string(),
+            BUILTIN_TEMPLATE.as_bytes().to_vec(),
+        ));
+    }
+    let job = Job {
+        main: main.to_string(),
+        files,
+        templates: template.dir.clone(),
+        date: brief.date,
+        standard,
+    };
+    let pdf = compile(fonts, &job)?;
+    warnings.extend(pdf.warnings.iter().cloned());
+    Ok(Typeset { pdf, warnings })
+}
+
+/// Typst draws a character no font has as an empty box, silently; say so
+/// before that happens, with the characters and the fix.
+fn coverage_warning(text: &str, fonts: &Fonts) -> Option<Diagnostic> {
+    let missing = missing_glyphs(fonts, text, &[]);
+    if missing.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = missing
+        .iter()
+        .take(12)
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    let more = match missing.len().saturating_sub(12) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let cjk = missing.iter().any(|&c| crate::corpus::is_cjk(c));
+    let mut diag = Diagnostic::warning(format!(
+        "no font can draw {} character{} of this brief: {}{more}; the PDF would show empty boxes",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" },
+        shown.join(", ")
+    ));
+    if cjk {
+        diag = diag.hint(
+            "install a CJK font: `apt-get install fonts-noto-cjk` (Debian/Ubuntu), or pass --font-path DIR",
+        );
+    } else {
+        diag = diag.hint("install a font that covers them, or pass --font-path DIR");
+    }
+    Some(diag)
+}
