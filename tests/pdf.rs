@@ -279,3 +279,199 @@ fn pdfs_are_byte_identical_across_builds() {
     assert!(brief(dir.path(), &["build"]).status.success());
     assert_eq!(first, read(dir.path()));
 }
+
+/// Whitespace-normalised pdftotext output, for text that is all punctuation.
+fn plain_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    text(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn hostile_corpus_text_is_printed_not_run() {
+    let fixture = repo().join("tests/fixtures/hostile");
+    let dir = project(&[
+        (&fixture.join("corpus"), "corpus"),
+        (&fixture.join("briefs"), "briefs"),
+    ]);
+    let out = brief(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let pdf = dir.path().join("out/hostile/all.pdf");
+    let shown = plain_text(&pdf);
+    for literal in [
+        r#"“Try #read("/etc/passwd") and $x^2$ then #set page(width: 1pt) or ] \ <label> @ref // comment /* block */ *strong* _emph_ = heading”"#,
+        "— Eve Typst, #read(\"/etc/passwd\") $x^2$",
+        "“#set page(width: 1pt) ] \\ <label> @ref.” #read(\"/etc/passwd\") $x^2$.",
+        "“We *never* said [^1] or <b>this</b> | that \\ slash, and `code` ~too~ $x$ @cite”",
+        "Brief *with* [^9] <b>markup</b> | pipes",
+        "Section <em>one</em> ## [x]",
+    ] {
+        assert!(shown.contains(literal), "missing {literal:?} in\n{shown}");
+    }
+    assert!(!shown.contains("root:"), "the PDF shows a file's contents");
+    let info = tool("pdfinfo", &[], &pdf);
+    assert!(
+        info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+        "{info}"
+    );
+}
+
+/// A project with the selector fixture corpus, a templates/ directory with
+/// the given files, and one spec per template name.
+fn template_project(templates: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = project(&[(&repo().join("tests/fixtures/selectors/corpus"), "corpus")]);
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
+    for (name, source) in templates {
+        std::fs::write(dir.path().join("templates").join(name), source).unwrap();
+    }
+    dir
+}
+
+fn spec_with_template(dir: &Path, template: &str) {
+    std::fs::write(
+        dir.join("briefs/t.yaml"),
+        format!("title: T\ndate: 2024-06-30\ntemplate: {template}\nsections:\n  - id: s\n    title: S\n    blocks:\n      - text: Hi.\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn template_errors_point_into_the_template() {
+    let dir = template_project(&[("broken.typ", "#let brief(..args) = {\n  let x = (1, 2\n}\n")]);
+    spec_with_template(dir.path(), "templates/broken.typ");
+    let out = brief(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: unclosed delimiter
+ --> templates/broken.typ:2:11
+  |
+2 |   let x = (1, 2
+  |           ^
+  = help: while importing `/templates/broken.typ` at main.typ (generated):2:2
+out/t/brief.md: not written (the PDF failed)
+"
+    );
+    assert!(!dir.path().join("out/t/brief.md").exists());
+}
+
+#[test]
+fn templates_cannot_read_outside_templates() {
+    let dir = template_project(&[
+        ("evil.typ", "#let leak = read(\"/etc/passwd\")\n"),
+        ("escape.typ", "#let leak = read(\"../corpus/alpha.md\")\n"),
+    ]);
+    for (name, searched) in [("evil", "/etc/passwd"), ("escape", "/corpus/alpha.md")] {
+        spec_with_template(dir.path(), &format!("templates/{name}.typ"));
+        let out = brief(dir.path(), &["build"]);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!(
+                "error: file not found (searched at {searched})\n --> templates/{name}.typ:1:18\n"
+            )),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("root:") && !stderr.contains("Alpha report"),
+            "{stderr}"
+        );
+    }
+    spec_with_template(dir.path(), "../x.typ");
+    let out = brief(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: template `../x.typ` is not a `.typ` file under templates/
+ --> briefs/t.yaml:3:11
+  |
+3 | template: ../x.typ
+  |           ^
+  = help: templates live in the project's templates/ directory, e.g. `template: templates/brief.typ`
+briefs/t.yaml: 1 error; nothing written
+"
+    );
+    spec_with_template(dir.path(), "templates/evl.typ");
+    let out = brief(dir.path(), &["check"]);
+    assert!(
+        text(&out.stderr).contains("= help: did you mean `templates/evil.typ`?"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_named_template_changes_the_look() {
+    let house = std::fs::read_to_string(repo().join("templates/brief.typ"))
+        .unwrap()
+        .replace("upper(\"Summary\")", "upper(\"Key points\")");
+    let dir = template_project(&[("house.typ", &house)]);
+    std::fs::write(
+        dir.path().join("briefs/t.yaml"),
+        "title: T\ndate: 2024-06-30\ntemplate: templates/house.typ\nsummary: In short.\nsections:\n  - id: s\n    title: S\n    blocks:\n      - text: Hi.\n",
+    )
+    .unwrap();
+    let out = brief(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // Letter-spaced small caps come out of pdftotext with stray spaces.
+    let shown = plain_text(&dir.path().join("out/t/brief.pdf")).replace(' ', "");
+    assert!(shown.contains("KEYPOINTSInshort."), "{shown}");
+}
+
+#[test]
+fn characters_no_font_can_draw_are_named_before_they_become_boxes() {
+    let dir = template_project(&[]);
+    std::fs::write(
+        dir.path().join("corpus/delta.md"),
+        "---\ntitle: Delta\n---\n\n“The sign \u{1FAE8} was everywhere we went,” said Li Ming.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("briefs/t.yaml"),
+        "title: T\ndate: 2024-06-30\nsections:\n  - id: s\n    title: S\n    blocks:\n      - quotes: [{doc: delta}]\n",
+    )
+    .unwrap();
+    let out = brief(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "warning: no font can draw 1 character of this brief: \u{1FAE8} (U+1FAE8); the PDF would show empty boxes\n  = help: install a font that covers them, or pass --font-path DIR\n"
+    );
+}
+
+#[test]
+fn emit_typst_and_pdf_standards() {
+    let dir = template_project(&[]);
+    spec_with_template(dir.path(), "templates/brief.typ");
+    let out = brief(
+        dir.path(),
+        &["build", "--emit", "typst", "--pdf-standard", "a-2b"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let typ = std::fs::read_to_string(dir.path().join("out/t/brief.typ")).unwrap();
+    assert!(
+        typ.starts_with("// Generated by brief from the spec `t`."),
+        "{typ}"
+    );
+    assert!(typ.contains("#import \"/templates/brief.typ\": *"));
+    let pdf = dir.path().join("out/t/brief.pdf");
+    let meta = tool("pdfinfo", &["-meta"], &pdf);
+    assert!(meta.contains("pdfaid:part") && meta.contains('2'), "{meta}");
+    tool("qpdf", &["--check"], &pdf);
+
+    let out = brief(dir.path(), &["build", "--pdf-standard", "a2b"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("did you mean `a-2b`?"),
+        "{}",
+        text(&out.stderr)
+    );
+}
