@@ -19,7 +19,7 @@ const ALWAYS: &[char] = &[
 /// line). Line breaks and runs of white space become one space: a newline in
 /// corpus text must not start a new Markdown block.
 pub fn inline(text: &str) -> String {
-    let collapsed = collapse_space(text);
+    let collapsed = super::one_line(text);
     let mut out = String::with_capacity(collapsed.len() + 8);
     for c in collapsed.chars() {
         if ALWAYS.contains(&c) {
@@ -46,17 +46,6 @@ fn escape_line_start(text: String) -> String {
         }
         _ => text,
     }
-}
-
-fn collapse_space(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// A URL as a Markdown autolink when it is one (`<https://…>`); anything

@@ -27,6 +27,40 @@ pub fn text(text: &str) -> String {
     format!("#{};", string(text))
 }
 
+/// The analyst's own text as Typst markup with every markup character
+/// escaped, so it reads as typed. Quotation marks stay unescaped so Typst
+/// sets them as typographic quotes, as it would in a hand-written document;
+/// corpus text never comes through here (it is a string literal, verbatim).
+pub fn markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
+        let special = matches!(
+            c,
+            '\\' | '#'
+                | '*'
+                | '_'
+                | '`'
+                | '$'
+                | '<'
+                | '>'
+                | '@'
+                | '['
+                | ']'
+                | '='
+                | '-'
+                | '+'
+                | '/'
+                | '~'
+        ) || (digits > 0 && i == digits && matches!(c, '.' | ')'));
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// An optional string as a literal or `none`.
 pub fn opt(text: Option<&str>) -> String {
     text.map_or_else(|| "none".to_string(), string)
@@ -45,5 +79,15 @@ mod tests {
             r##"#"#read(\"/etc/passwd\")";"##
         );
         assert_eq!(opt(None), "none");
+    }
+
+    #[test]
+    fn markup_escapes_everything_but_quotes() {
+        assert_eq!(
+            markup(r#"#set "x" *y* _z_ `c` $m$ <l> @r [a] = - + // ~ \"#),
+            r#"\#set "x" \*y\* \_z\_ \`c\` \$m\$ \<l\> \@r \[a\] \= \- \+ \/\/ \~ \\"#
+        );
+        assert_eq!(markup("1. Not a list"), "1\\. Not a list");
+        assert_eq!(markup("2023 was a year."), "2023 was a year.");
     }
 }

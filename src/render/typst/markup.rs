@@ -1,7 +1,7 @@
 //! The analyst's Markdown prose converted, event by event, into Typst
-//! markup. Every run of text becomes a string literal, so nothing the
-//! analyst types (or a corpus item a reference inserts) is read as Typst
-//! syntax; only the structure Markdown gives (emphasis, links, lists,
+//! markup. Every run of text is escaped (`literal::markup`) and every corpus
+//! item a reference inserts is a string literal, so nothing typed is read as
+//! Typst syntax; only the structure Markdown gives (emphasis, links, lists,
 //! quotes, tables, headings, code, footnotes) becomes Typst calls.
 
 use std::collections::HashMap;
@@ -132,7 +132,7 @@ impl Converter<'_, '_> {
                     .get(label.as_ref())
                     .cloned()
                     .unwrap_or_default();
-                self.out.push_str(&format!("#footnote[{body}]"));
+                self.out.push_str(&format!("#footnote[{body}];"));
             }
             Event::SoftBreak => self.out.push(' '),
             Event::HardBreak => self.out.push_str("#linebreak();"),
@@ -223,7 +223,9 @@ impl Converter<'_, '_> {
             | TagEnd::Superscript
             | TagEnd::Subscript
             | TagEnd::Link
-            | TagEnd::Image => "]".into(),
+            // `;` ends the embedded call: text after it that starts with
+            // `.name` or `(` must not continue the expression.
+            | TagEnd::Image => "];".into(),
             TagEnd::HtmlBlock => "\n\n".into(),
             TagEnd::FootnoteDefinition
             | TagEnd::DefinitionList
@@ -246,7 +248,7 @@ impl Converter<'_, '_> {
         let mut rest = text;
         while let Some(open) = rest.find(OPEN) {
             if open > 0 {
-                self.out.push_str(&literal::text(&rest[..open]));
+                self.out.push_str(&literal::markup(&rest[..open]));
             }
             let after = &rest[open + OPEN.len_utf8()..];
             let Some(close) = after.find(CLOSE) else {
@@ -261,12 +263,12 @@ impl Converter<'_, '_> {
                 let note = (self.note)(r.note);
                 if r.is_quote {
                     self.out.push_str(&format!(
-                        "#brief-inline-quote({}){note}",
+                        "#brief-inline-quote({});{note}",
                         literal::string(&r.text)
                     ));
                 } else {
                     self.out.push_str(&format!(
-                        "#brief-inline-figure({}){note}",
+                        "#brief-inline-figure({});{note}",
                         literal::string(&r.text)
                     ));
                 }
@@ -274,7 +276,7 @@ impl Converter<'_, '_> {
             rest = &after[close + CLOSE.len_utf8()..];
         }
         if !rest.is_empty() {
-            self.out.push_str(&literal::text(rest));
+            self.out.push_str(&literal::markup(rest));
         }
     }
 }
@@ -313,20 +315,20 @@ mod tests {
                 "A *b* **c** [d](https://x.org) `e` #f $g$ <h> @i // j",
                 vec![]
             ),
-            r##"#"A ";#emph[#"b";]#" ";#strong[#"c";]#" ";#link("https://x.org")[#"d";]#" ";#raw("e");#" #f $g$ ";#"<h>";#" @i // j";"##
+            r##"A #emph[b]; #strong[c]; #link("https://x.org")[d]; #raw("e"); \#f \$g\$ \<h\> \@i \/\/ j"##
         );
         assert_eq!(
             convert("- one\n- two\n\n3. three\n", vec![]),
-            "#list([#\"one\";], [#\"two\";], )\n\n#enum(start: 3, [#\"three\";], )"
+            "#list([one], [two], )\n\n#enum(start: 3, [three], )"
         );
         assert_eq!(
-            convert("> quoted\n", vec![]),
-            "#quote(block: true)[#\"quoted\";]"
+            convert("> \"quoted\"\n", vec![]),
+            "#quote(block: true)[\"quoted\"]"
         );
-        assert_eq!(convert("## Sub\n", vec![]), "#heading(level: 3)[#\"Sub\";]");
+        assert_eq!(convert("## Sub\n", vec![]), "#heading(level: 3)[Sub]");
         assert_eq!(
             convert("| a | b |\n|---|---|\n| 1 | 2 |\n", vec![]),
-            "#table(columns: 2, table.header([#\"a\";], [#\"b\";], ), [#\"1\";], [#\"2\";], )"
+            "#table(columns: 2, table.header([a], [b], ), [1], [2], )"
         );
     }
 
@@ -334,7 +336,7 @@ mod tests {
     fn footnotes_carry_their_definition() {
         assert_eq!(
             convert("Claim.[^a]\n\n[^a]: Because *so*.\n", vec![]),
-            "#\"Claim.\";#footnote[#\"Because \";#emph[#\"so\";]#\".\";]"
+            "Claim.#footnote[Because #emph[so];.];"
         );
     }
 
@@ -357,7 +359,7 @@ mod tests {
         ];
         assert_eq!(
             convert(md, refs),
-            r##"#"More than ";#brief-inline-figure("24,000")#note(1)#" left; ";#brief-inline-quote("We #left")#note(2)"##
+            r##"More than #brief-inline-figure("24,000");#note(1) left; #brief-inline-quote("We #left");#note(2)"##
         );
     }
 }

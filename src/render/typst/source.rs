@@ -10,6 +10,7 @@ use super::literal::{opt, string};
 use super::markup;
 use crate::brief::{Block, Brief, ExcerptItem, FigureItem, FigureLayout, Note, QuoteItem};
 use crate::cite::Rich;
+use crate::render::one_line;
 
 /// The generated entry file. `template` is its virtual path, e.g. `/templates/brief.typ`.
 pub fn main_file(brief: &Brief, template: &str, keywords: &[String]) -> String {
@@ -107,7 +108,7 @@ struct Notes<'a> {
 impl Notes<'_> {
     fn markup(&mut self, number: usize) -> String {
         if !self.defined.insert(number) {
-            return format!("#footnote(<note-{number}>)");
+            return format!("#footnote(<note-{number}>);");
         }
         let body = self
             .notes
@@ -142,7 +143,7 @@ fn rich(text: &Rich) -> String {
 fn quote(q: &QuoteItem, notes: &mut Notes) -> String {
     format!(
         "#brief-quote(\n  {},\n  speaker: {},\n  speaker-description: {},\n  source: {},\n  source-is-outlet: {},\n  note: {},\n)\n\n",
-        string(&q.text),
+        string(&one_line(&q.text)),
         opt(q.speaker.as_deref()),
         opt(q.speaker_description.as_deref()),
         opt(q.source.as_deref()),
@@ -177,7 +178,7 @@ fn figures(layout: FigureLayout, items: &[FigureItem], notes: &mut Notes) -> Str
 }
 
 fn excerpt(e: &ExcerptItem, notes: &mut Notes) -> String {
-    let paragraphs: Vec<String> = e.paragraphs.iter().map(|p| string(p)).collect();
+    let paragraphs: Vec<String> = e.paragraphs.iter().map(|p| string(&one_line(p))).collect();
     format!(
         "#brief-excerpt(\n  ({}),\n  heading: {},\n  source: {},\n  source-is-outlet: {},\n  note: {},\n)\n\n",
         tuple(&paragraphs),
