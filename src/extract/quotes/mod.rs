@@ -23,7 +23,7 @@ use self::attribute::{
 };
 use self::scan::{Marked, scan};
 use super::{Para, text};
-use crate::corpus::count_words;
+use crate::corpus::has_words;
 
 /// The fewest words a quotation needs; fewer are scare quotes.
 pub const MIN_WORDS: usize = 4;
@@ -119,7 +119,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 let found = attribute(text, &marks, &parts, clause, subject.as_ref(), &mut state);
                 // Fewer than four words is a scare quote, unless a verb of speech
                 // is right beside it: “We are Christians,” one man said.
-                if count_words(&quote.text) < MIN_WORDS && !found.as_ref().is_some_and(|f| f.2) {
+                if !has_words(&quote.text, MIN_WORDS) && !found.as_ref().is_some_and(|f| f.2) {
                     continue;
                 }
                 let found = found.map(|(s, e, _)| (s, e)).or_else(|| {
@@ -227,7 +227,7 @@ fn build(para: &Para, parts: &[&Marked], clauses: &[Range<usize>]) -> Option<Quo
         .map(|r| &para.text[r.clone()])
         .collect::<Vec<_>>()
         .join(" … ");
-    if count_words(&text) == 0 {
+    if !has_words(&text, 1) {
         return None;
     }
     let first = spans.first()?.clone();
