@@ -191,7 +191,10 @@ mod tests {
     #[test]
     fn general_punctuation_has_no_letters() {
         for c in '\u{2000}'..='\u{206F}' {
-            assert!(is_general_punctuation(c) && !c.is_alphanumeric() && !is_cjk(c), "{c:?}");
+            assert!(
+                is_general_punctuation(c) && !c.is_alphanumeric() && !is_cjk(c),
+                "{c:?}"
+            );
         }
     }
 

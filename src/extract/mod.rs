@@ -8,9 +8,11 @@
 //! document never changes them, and a reader can tell what an id points at.
 
 pub mod figures;
+pub mod lower;
 pub mod quotes;
 pub mod sections;
 pub mod text;
+mod wordmap;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;

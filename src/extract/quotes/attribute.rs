@@ -17,10 +17,10 @@
 //! common nouns to the organisation named earlier ("the bank" → "European
 //! Central Bank"). What the text does not attribute stays unattributed.
 
-use std::borrow::Cow;
-
 use super::names::{PUBLICATION_NOUNS, Registry, clean_name, is_name_word};
+use crate::extract::lower::lower;
 use crate::extract::text::SPEECH_VERBS;
+use crate::extract::wordmap::WordSet;
 
 /// Nouns for a single person, which make a description a possible speaker.
 const PERSON_NOUNS: &[&str] = &[
@@ -222,6 +222,16 @@ const INTRODUCTORY: &[&str] = &[
     "given",
 ];
 
+// The lists as hash sets: most words of an attribution are looked up in several.
+static SPEECH: WordSet<128> = WordSet::of_lowercase(SPEECH_VERBS);
+static PERSON: WordSet<128> = WordSet::of_lowercase(PERSON_NOUNS);
+static ORG: WordSet<64> = WordSet::of_lowercase(ORG_NOUNS);
+static PUBLICATION: WordSet<32> = WordSet::of_lowercase(PUBLICATION_NOUNS);
+static PUBLISH: WordSet<32> = WordSet::of_lowercase(PUBLISH_VERBS);
+static ADVERB: WordSet<64> = WordSet::of_lowercase(ADVERBS);
+static DISCOURSE_WORD: WordSet<32> = WordSet::of_lowercase(DISCOURSE);
+static INTRO_WORD: WordSet<128> = WordSet::of_lowercase(INTRODUCTORY);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -305,17 +315,8 @@ fn is_initialism(core: &str, raw: &str) -> bool {
     core.len() <= 4 && raw.ends_with('.') && core.contains('.')
 }
 
-/// Lowercase without allocating for the words that already are (most of them).
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    }
-}
-
 fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&&*lower(w))
+    SPEECH.contains_folded(w)
 }
 
 fn pronoun_gender(w: &str) -> Option<Option<Gender>> {
@@ -338,16 +339,16 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
         "a" | "an" | "one" | "another" | "the" | "this" | "that"
     );
     // "The NYT piece", "The Al Jazeera piece": a named publication.
-    if first_lower == "the" {
+    if &*first_lower == "the" {
         let mut k = 1;
         while k < ws.len() && is_name_word(ws[k].core) && !ws[k - 1].closed {
             k += 1;
         }
-        if k > 1 && k < ws.len() && PUBLICATION_NOUNS.contains(&&*lower(ws[k].core)) {
+        if k > 1 && k < ws.len() && PUBLICATION.contains_folded(ws[k].core) {
             let name: Vec<&str> = ws[1..k].iter().map(|w| w.core).collect();
             return Some((Np::Publication(Some(name.join(" "))), k + 1));
         }
-        if k > 1 && !PUBLICATION_NOUNS.contains(&&*lower(ws[1].core)) {
+        if k > 1 && !PUBLICATION.contains_folded(ws[1].core) {
             let name: Vec<&str> = ws[1..k].iter().map(|w| w.core).collect();
             return Some((Np::Name(name.join(" ")), k));
         }
@@ -355,18 +356,18 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
     if determiner {
         // The head is the first person, organisation or publication noun within a few words.
         for (k, w) in ws.iter().enumerate().take(8).skip(1) {
-            let l = lower(w.core);
-            let publication = PUBLICATION_NOUNS.contains(&&*l);
-            if publication || PERSON_NOUNS.contains(&&*l) || ORG_NOUNS.contains(&&*l) {
+            let publication = PUBLICATION.contains_folded(w.core);
+            if publication || PERSON.contains_folded(w.core) || ORG.contains_folded(w.core) {
                 if publication {
                     return Some((Np::Publication(None), k + 1));
                 }
                 let text: Vec<&str> = ws[..=k].iter().map(|w| w.core).collect();
+                let l = lower(w.core);
                 let definite = matches!(&*first_lower, "the" | "this" | "that");
                 return Some((
                     Np::Desc {
                         text: text.join(" "),
-                        head: l.into_owned(),
+                        head: l.to_string(),
                         definite,
                     },
                     k + 1,
@@ -406,7 +407,7 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
 
 fn is_function_start(name: &str) -> bool {
     let first = name.split(' ').next().unwrap_or("");
-    DISCOURSE.contains(&&*lower(first)) || INTRODUCTORY.contains(&&*lower(first))
+    DISCOURSE_WORD.contains_folded(first) || INTRO_WORD.contains_folded(first)
 }
 
 /// The subject of a sentence: after discourse words and an introductory
@@ -419,12 +420,12 @@ pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
 /// [`clause_subject`] of a sentence already split into words; `usize` is how many words it used.
 pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
     let mut i = 0;
-    while i < ws.len() && DISCOURSE.contains(&&*lower(ws[i].core)) {
+    while i < ws.len() && DISCOURSE_WORD.contains_folded(ws[i].core) {
         i += 1;
     }
     let intro = ws
         .get(i)
-        .is_some_and(|w| INTRODUCTORY.contains(&&*lower(w.core)));
+        .is_some_and(|w| INTRO_WORD.contains_folded(w.core));
     if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
         i += c + 1;
     }
@@ -498,7 +499,7 @@ impl State<'_> {
                 head,
                 definite,
             } => {
-                if ORG_NOUNS.contains(&head.as_str())
+                if ORG.contains(head)
                     && let Some(name) = self.names.by_head_noun(head)
                 {
                     return Speaker {
@@ -591,7 +592,7 @@ impl State<'_> {
                 if speaker.org {
                     if ws
                         .get(used)
-                        .is_some_and(|w| PUBLISH_VERBS.contains(&&*lower(w.core)))
+                        .is_some_and(|w| PUBLISH.contains_folded(w.core))
                     {
                         self.names.last_publication = Some(self.names.canonical(n));
                     }
@@ -609,7 +610,7 @@ impl State<'_> {
             }
             Np::Desc { head, definite, .. } => {
                 let speaker = self.resolve(&np);
-                if PERSON_NOUNS.contains(&head.as_str()) && (paragraph_start || *definite) {
+                if PERSON.contains(head) && (paragraph_start || *definite) {
                     self.set_topic(&speaker, Some(head.clone()), gender);
                 }
             }
@@ -624,9 +625,7 @@ pub fn introduces_source(clause: &str) -> Option<Np> {
     let ws = words(clause);
     let verb = ws.get(used)?;
     match np {
-        Np::Name(_) | Np::Publication(Some(_)) if PUBLISH_VERBS.contains(&&*lower(verb.core)) => {
-            Some(np)
-        }
+        Np::Name(_) | Np::Publication(Some(_)) if PUBLISH.contains_folded(verb.core) => Some(np),
         _ => None,
     }
 }
@@ -637,7 +636,7 @@ pub fn after_quote(after: &str) -> Option<(Np, String)> {
     let ws = words(after);
     let ws = &ws[..ws.len().min(12)];
     let first = ws.first()?;
-    if lower(first.core) == "according" && ws.get(1).is_some_and(|w| w.core == "to") {
+    if &*lower(first.core) == "according" && ws.get(1).is_some_and(|w| w.core == "to") {
         let (np, k) = parse_np(&ws[2..])?;
         return Some((np, evidence(&ws[..2 + k])));
     }
@@ -652,7 +651,7 @@ pub fn after_quote(after: &str) -> Option<(Np, String)> {
     let (np, used) = parse_np(&ws[..verb])?;
     if ws[used..verb]
         .iter()
-        .all(|w| ADVERBS.contains(&&*lower(w.core)))
+        .all(|w| ADVERB.contains_folded(w.core))
     {
         return Some((np, evidence(&ws[..=verb])));
     }
@@ -665,14 +664,14 @@ pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> 
     let ws = words(before);
     if let Some(i) = ws
         .windows(2)
-        .position(|p| lower(p[0].core) == "according" && p[1].core == "to")
+        .position(|p| &*lower(p[0].core) == "according" && p[1].core == "to")
         && let Some((np, k)) = parse_np(&ws[i + 2..])
     {
         return Some((np, evidence(&ws[i..i + 2 + k])));
     }
     if let Some(v) = ws.iter().rposition(|w| is_speech_verb(w.core)) {
         let mut j = v;
-        while j > 0 && ADVERBS.contains(&&*lower(ws[j - 1].core)) && !ws[j - 1].closed {
+        while j > 0 && ADVERB.contains_folded(ws[j - 1].core) && !ws[j - 1].closed {
             j -= 1;
         }
         if j > 0 && !ws[j - 1].closed {
@@ -689,14 +688,14 @@ pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> 
                     return Some((np, evidence(&ws[s..=v])));
                 }
             }
-            let l = lower(prev.core);
-            let definite = j >= 2 && lower(ws[j - 2].core) == "the";
+            let definite = j >= 2 && &*lower(ws[j - 2].core) == "the";
             // "the bank said", "the activist said"; but in "X, the Chinese dissident
             // artist and activist reportedly told" the subject is X.
-            if ORG_NOUNS.contains(&&*l) || (definite && PERSON_NOUNS.contains(&&*l)) {
+            if ORG.contains_folded(prev.core) || (definite && PERSON.contains_folded(prev.core)) {
+                let l = lower(prev.core);
                 let np = Np::Desc {
                     text: format!("the {l}"),
-                    head: l.into_owned(),
+                    head: l.to_string(),
                     definite,
                 };
                 return Some((np, evidence(&ws[j.saturating_sub(2)..=v])));

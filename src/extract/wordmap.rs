@@ -1,17 +1,21 @@
 //! Closed word lists as hash tables, built at compile time. The figure rules
 //! look words up in lists of up to a couple of hundred entries (stop words,
-//! labels, number words) for most tokens near a number; comparing against
-//! each entry in turn cost more than all the rest of reading the word.
+//! labels, number words) for most tokens near a number, and the quote rules
+//! look most words of an attribution up in lists of verbs and nouns;
+//! comparing against each entry in turn cost more than all the rest of
+//! reading the word.
+
+use super::lower::lower;
 
 /// A word list with a value per word, hashed into `N` slots (a power of two,
 /// at least twice the number of words, so a probe ends within a few slots).
 #[derive(Debug)]
-pub(super) struct WordMap<T: Copy + 'static, const N: usize> {
+pub(crate) struct WordMap<T: Copy + 'static, const N: usize> {
     slots: [Option<(&'static str, T)>; N],
 }
 
 /// A word list without values.
-pub(super) type WordSet<const N: usize> = WordMap<(), N>;
+pub(crate) type WordSet<const N: usize> = WordMap<(), N>;
 
 impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
     /// The table of `entries`; an entry repeating an earlier word is ignored,
@@ -69,6 +73,53 @@ impl<const N: usize> WordSet<N> {
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
+
+    /// Whether `word.to_lowercase()` is in the set, for sets of lowercase
+    /// words (checked when the set is built). ASCII words are folded while
+    /// hashing and comparing, without making the lowercase string.
+    pub fn contains_folded(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.contains(&lower(word));
+        }
+        let bytes = word.as_bytes();
+        let mut k = hash_folded(bytes) & (N - 1);
+        loop {
+            match self.slots[k] {
+                None => return false,
+                // The entry is lowercase, so this is `entry == word.to_lowercase()`.
+                Some((w, ())) if w.as_bytes().eq_ignore_ascii_case(bytes) => return true,
+                Some(_) => k = (k + 1) & (N - 1),
+            }
+        }
+    }
+
+    /// [`Self::of`] for sets read with [`Self::contains_folded`]: every word
+    /// must be lowercase.
+    pub const fn of_lowercase(words: &[&'static str]) -> Self {
+        let mut e = 0;
+        while e < words.len() {
+            let b = words[e].as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                assert!(
+                    !b[i].is_ascii_uppercase(),
+                    "folded sets hold lowercase words"
+                );
+                i += 1;
+            }
+            e += 1;
+        }
+        Self::of(words)
+    }
+}
+
+/// [`hash`] of the ASCII lowercase of `bytes`.
+fn hash_folded(bytes: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h as usize
 }
 
 /// FNV-1a.
@@ -110,5 +161,16 @@ mod tests {
         assert_eq!(M.get(""), None);
         assert!(S.contains("a") && S.contains("an"));
         assert!(!S.contains("the") && !S.contains("A"));
+        const F: WordSet<8> = WordSet::of_lowercase(&["said", "according"]);
+        for (word, want) in [
+            ("said", true),
+            ("Said", true),
+            ("ACCORDING", true),
+            ("sai", false),
+            ("saíd", false),
+            ("", false),
+        ] {
+            assert_eq!(F.contains_folded(word), want, "{word}");
+        }
     }
 }
