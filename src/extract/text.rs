@@ -198,34 +198,41 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// A lowercase ASCII slug: letters and digits joined by single hyphens, at most
 /// `max_words` words; apostrophes vanish ("Party’s" → "partys"), `%` becomes "pct".
 pub fn slug(text: &str, max_words: usize) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
+    // Built in place: every quote, figure and heading gets one, so no
+    // String per word. `word` is where the current word starts in `out`.
+    let mut out = String::new();
+    let mut word = 0;
+    let mut words = 0;
+    if max_words == 0 {
+        return out;
+    }
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
-            cur.push(c.to_ascii_lowercase());
+            out.push(c.to_ascii_lowercase());
         } else if matches!(c, '\'' | '’')
             || (matches!(c, ',' | '.')
-                && !cur.is_empty()
-                && cur.bytes().all(|b| b.is_ascii_digit()))
+                && out.len() > word
+                && out[word..].bytes().all(|b| b.is_ascii_digit()))
         {
             // "Party’s" and "24,000" stay one word.
         } else {
             if c == '%' {
-                cur.push_str("pct");
+                out.push_str("pct");
             }
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-                if words.len() == max_words {
-                    return words.join("-");
+            if out.len() > word {
+                words += 1;
+                if words == max_words {
+                    return out;
                 }
+                out.push('-');
+                word = out.len();
             }
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
+    if out.len() == word && out.ends_with('-') {
+        out.pop();
     }
-    words.truncate(max_words);
-    words.join("-")
+    out
 }
 
 #[cfg(test)]
@@ -288,6 +295,13 @@ mod tests {
             ("a rise of 70%", 8, "a-rise-of-70pct"),
             ("U.S.$160 billion", 8, "u-s-160-billion"),
             ("中共", 8, ""),
+            ("one two three", 0, ""),
+            ("one two three", 1, "one"),
+            ("one, two. ", 2, "one-two"),
+            ("one, two. ", 3, "one-two"),
+            ("50% of 1,000.5 ", 8, "50pct-of-10005"),
+            ("%", 8, "pct"),
+            ("", 8, ""),
         ];
         for (text, n, want) in cases {
             assert_eq!(slug(text, n), want, "{text}");
