@@ -286,28 +286,39 @@ pub struct Word<'a> {
 }
 
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    words_into(text, &mut out);
-    out
+    word_iter(text).collect()
 }
 
 /// [`words`] into a buffer the caller reuses, sentence after sentence.
 pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     out.clear();
-    out.extend(
-        text.split_whitespace()
-            .map(|raw| {
-                let core = raw.trim_matches(|c: char| {
-                    !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
-                });
-                let core = core.trim_end_matches(['’', '\'']);
-                let tail = raw.trim_end_matches(['”', '’', '"', ')']);
-                let closed = tail.ends_with([',', ':', ';', '.', '?', '!', '—', '–'])
-                    && !is_initialism(core, raw);
-                Word { raw, core, closed }
-            })
-            .filter(|w| !w.core.is_empty() || w.raw.contains(['—', '–'])),
-    );
+    out.extend(word_iter(text));
+}
+
+/// The words of `text`, split as they are read: a caller that needs only the
+/// first few reads only those.
+fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> {
+    text.split_whitespace()
+        .map(|raw| {
+            // Most words are bare letters or digits: nothing to trim, nothing closes them.
+            let b = raw.as_bytes();
+            if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+                return Word {
+                    raw,
+                    core: raw,
+                    closed: false,
+                };
+            }
+            let core = raw.trim_matches(|c: char| {
+                !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
+            });
+            let core = core.trim_end_matches(['’', '\'']);
+            let tail = raw.trim_end_matches(['”', '’', '"', ')']);
+            let closed = tail.ends_with([',', ':', ';', '.', '?', '!', '—', '–'])
+                && !is_initialism(core, raw);
+            Word { raw, core, closed }
+        })
+        .filter(|w| !w.core.is_empty() || w.raw.contains(['—', '–']))
 }
 
 /// "U.S." ends in a full stop that is part of the word.
@@ -633,8 +644,9 @@ pub fn introduces_source(clause: &str) -> Option<Np> {
 /// `“…,” X said` / `“…,” said X` / `“…,” according to X`: the attribution
 /// right after a quote. Returns the subject and the words that attribute it.
 pub fn after_quote(after: &str) -> Option<(Np, String)> {
-    let ws = words(after);
-    let ws = &ws[..ws.len().min(12)];
+    // Only the first words are read: `after` may be the rest of a long paragraph.
+    let ws: Vec<Word> = word_iter(after).take(12).collect();
+    let ws = &ws[..];
     let first = ws.first()?;
     if &*lower(first.core) == "according" && ws.get(1).is_some_and(|w| w.core == "to") {
         let (np, k) = parse_np(&ws[2..])?;

@@ -158,7 +158,7 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
             let prev = &marks[*prev_group.last().unwrap_or(&0)];
             if let Some(close) = &prev.close {
                 let between = &text[close.end..m.open.start];
-                let short = between.split_whitespace().count() <= 8;
+                let short = between.split_whitespace().take(9).count() <= 8;
                 let ends = between.trim_end().ends_with(['.', ',', ':']);
                 let after_next = m.close.as_ref().map_or("", |c| &text[c.end..]);
                 if short
