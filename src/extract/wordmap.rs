@@ -79,7 +79,9 @@ impl<const N: usize> WordSet<N> {
     /// hashing and comparing, without making the lowercase string.
     pub fn contains_folded(&self, word: &str) -> bool {
         if !word.is_ascii() {
-            return self.contains(&lower(word));
+            // The entries are ASCII, and only the Kelvin sign lowercases to
+            // ASCII (see the test): other non-ASCII words cannot match.
+            return word.contains('\u{212A}') && self.contains(&lower(word));
         }
         let bytes = word.as_bytes();
         let mut k = hash_folded(bytes) & (N - 1);
@@ -102,8 +104,8 @@ impl<const N: usize> WordSet<N> {
             let mut i = 0;
             while i < b.len() {
                 assert!(
-                    !b[i].is_ascii_uppercase(),
-                    "folded sets hold lowercase words"
+                    b[i].is_ascii() && !b[i].is_ascii_uppercase(),
+                    "folded sets hold lowercase ASCII words"
                 );
                 i += 1;
             }
@@ -150,6 +152,17 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, '\u{212A}');
+            }
+        }
+        let set: WordSet<4> = WordSet::of_lowercase(&["kin"]);
+        assert!(set.contains_folded("\u{212A}IN") && !set.contains_folded("kín"));
+    }
 
     #[test]
     fn lookups() {

@@ -331,11 +331,23 @@ fn is_speech_verb(w: &str) -> bool {
 }
 
 fn pronoun_gender(w: &str) -> Option<Option<Gender>> {
+    if !may_be_lower(w, &[2, 3], b"hs") {
+        return None;
+    }
     match &*lower(w) {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
         _ => None,
     }
+}
+
+/// Whether `lower(word)` may be a lowercase ASCII word of one of these
+/// lengths starting with one of these letters; `false` means it is not. A
+/// cheap test before folding: lowercasing keeps an ASCII word's length.
+fn may_be_lower(word: &str, lengths: &[usize], initials: &[u8]) -> bool {
+    !word.is_ascii()
+        || (lengths.contains(&word.len())
+            && initials.contains(&word.as_bytes()[0].to_ascii_lowercase()))
 }
 
 /// Parses the noun phrase at the start of `ws`; returns it and the words it used.
@@ -467,11 +479,13 @@ pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
 /// The gender the rest of a clause gives its subject: the first subject
 /// pronoun. Possessives are no evidence ("Tom Wu, her client, said he …").
 fn gender_in(ws: &[Word]) -> Option<Gender> {
-    ws.iter().find_map(|w| match &*lower(w.core) {
-        "he" | "himself" => Some(Gender::Male),
-        "she" | "herself" => Some(Gender::Female),
-        _ => None,
-    })
+    ws.iter()
+        .filter(|w| may_be_lower(w.core, &[2, 3, 7], b"hs"))
+        .find_map(|w| match &*lower(w.core) {
+            "he" | "himself" => Some(Gender::Male),
+            "she" | "herself" => Some(Gender::Female),
+            _ => None,
+        })
 }
 
 impl State<'_> {
