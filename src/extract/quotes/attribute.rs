@@ -602,11 +602,13 @@ impl State<'_> {
         subject: Option<&(Np, usize)>,
         paragraph_start: bool,
     ) {
-        let Some((np, used)) = subject.cloned() else {
+        let Some((np, used)) = subject else {
             return;
         };
-        let gender = gender_in(&ws[used.min(ws.len())..]);
-        match &np {
+        let used = *used;
+        // Read only for the subjects that can become the topic.
+        let gender = || gender_in(&ws[used.min(ws.len())..]);
+        match np {
             Np::Name(n) => {
                 // Every sentence passes here: no lookups, the name as written.
                 let speaker = Speaker {
@@ -622,11 +624,11 @@ impl State<'_> {
                         self.names.last_publication = Some(self.names.canonical(n));
                     }
                 } else if !n.is_empty() {
-                    self.set_topic(&speaker, None, gender);
+                    self.set_topic(&speaker, None, gender());
                 }
             }
             Np::Publication(_) => {
-                self.resolve(&np);
+                self.resolve(np);
             }
             Np::Pronoun(g) => {
                 if let Some(s) = self.pronoun(*g) {
@@ -634,9 +636,9 @@ impl State<'_> {
                 }
             }
             Np::Desc { head, definite, .. } => {
-                let speaker = self.resolve(&np);
+                let speaker = self.resolve(np);
                 if PERSON.contains(head) && (paragraph_start || *definite) {
-                    self.set_topic(&speaker, Some(head.clone()), gender);
+                    self.set_topic(&speaker, Some(head.clone()), gender());
                 }
             }
         }

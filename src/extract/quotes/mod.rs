@@ -107,7 +107,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
             words_into(window(lead, 0..lead.len(), Side::Start), &mut lead_words);
             let parsed = subject_of(&lead_words);
-            let subject = parsed.as_ref().map(|(np, _)| np.clone());
+            let subject = parsed.as_ref().map(|(np, _)| np);
             for group in groups
                 .iter()
                 .filter(|g| clause.contains(&marks[g[0]].open.start))
@@ -116,7 +116,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 let Some(mut quote) = build(para, &parts, &clauses) else {
                     continue;
                 };
-                let found = attribute(text, &marks, &parts, clause, subject.as_ref(), &mut state);
+                let found = attribute(text, &marks, &parts, clause, subject, &mut state);
                 // Fewer than four words is a scare quote, unless a verb of speech
                 // is right beside it: “We are Christians,” one man said.
                 if !has_words(&quote.text, MIN_WORDS) && !found.as_ref().is_some_and(|f| f.2) {
