@@ -17,6 +17,8 @@
 //! common nouns to the organisation named earlier ("the bank" → "European
 //! Central Bank"). What the text does not attribute stays unattributed.
 
+use std::borrow::Cow;
+
 use super::names::{PUBLICATION_NOUNS, Registry, clean_name, is_name_word};
 use crate::extract::lower::lower;
 use crate::extract::text::SPEECH_VERBS;
@@ -368,12 +370,10 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
             k += 1;
         }
         if k > 1 && k < ws.len() && PUBLICATION.contains_folded(ws[k].core) {
-            let name: Vec<&str> = ws[1..k].iter().map(|w| w.core).collect();
-            return Some((Np::Publication(Some(name.join(" "))), k + 1));
+            return Some((Np::Publication(Some(join_cores(&ws[1..k]))), k + 1));
         }
         if k > 1 && !PUBLICATION.contains_folded(ws[1].core) {
-            let name: Vec<&str> = ws[1..k].iter().map(|w| w.core).collect();
-            return Some((Np::Name(name.join(" ")), k));
+            return Some((Np::Name(join_cores(&ws[1..k])), k));
         }
     }
     if determiner {
@@ -384,12 +384,11 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
                 if publication {
                     return Some((Np::Publication(None), k + 1));
                 }
-                let text: Vec<&str> = ws[..=k].iter().map(|w| w.core).collect();
                 let l = lower(w.core);
                 let definite = matches!(&*first_lower, "the" | "this" | "that");
                 return Some((
                     Np::Desc {
-                        text: text.join(" "),
+                        text: join_cores(&ws[..=k]),
                         head: l.to_string(),
                         definite,
                     },
@@ -419,8 +418,12 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
                 break;
             }
         }
-        let name: Vec<&str> = ws[..k].iter().map(|w| w.core).collect();
-        let name = clean_name(&name.join(" ")).into_owned();
+        let joined = join_cores(&ws[..k]);
+        let name = match clean_name(&joined) {
+            // Usually nothing to clean: keep the string already made.
+            Cow::Borrowed(c) if c.len() == joined.len() => joined,
+            c => c.into_owned(),
+        };
         if !name.is_empty() && !is_function_start(&name) {
             return Some((Np::Name(name), k));
         }
@@ -692,7 +695,7 @@ pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> 
     let ws = words(before);
     if let Some(i) = ws
         .windows(2)
-        .position(|p| &*lower(p[0].core) == "according" && p[1].core == "to")
+        .position(|p| p[1].core == "to" && &*lower(p[0].core) == "according")
         && let Some((np, k)) = parse_np(&ws[i + 2..])
     {
         return Some((np, evidence(&ws[i..i + 2 + k])));
@@ -742,8 +745,19 @@ pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> 
 }
 
 fn evidence(ws: &[Word]) -> String {
-    let text: Vec<&str> = ws.iter().map(|w| w.core).collect();
-    text.join(" ")
+    join_cores(ws)
+}
+
+/// The words' letters joined by single spaces, in one allocation.
+fn join_cores(ws: &[Word]) -> String {
+    let mut out = String::with_capacity(ws.iter().map(|w| w.core.len() + 1).sum());
+    for (k, w) in ws.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w.core);
+    }
+    out
 }
 
 #[cfg(test)]
