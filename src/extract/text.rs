@@ -216,13 +216,19 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// A lowercase ASCII slug: letters and digits joined by single hyphens, at most
 /// `max_words` words; apostrophes vanish ("Party’s" → "partys"), `%` becomes "pct".
 pub fn slug(text: &str, max_words: usize) -> String {
-    // Built in place: every quote, figure and heading gets one, so no
-    // String per word. `word` is where the current word starts in `out`.
     let mut out = String::new();
-    let mut word = 0;
+    slug_into(&mut out, text, max_words);
+    out
+}
+
+/// [`slug`], appended to `out`: ids are a prefix and a slug, made in one string.
+pub fn slug_into(out: &mut String, text: &str, max_words: usize) {
+    // Built in place, no String per word. `word` is where the current word
+    // starts in `out`.
+    let mut word = out.len();
     let mut words = 0;
     if max_words == 0 {
-        return out;
+        return;
     }
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
@@ -240,17 +246,17 @@ pub fn slug(text: &str, max_words: usize) -> String {
             if out.len() > word {
                 words += 1;
                 if words == max_words {
-                    return out;
+                    return;
                 }
                 out.push('-');
                 word = out.len();
             }
         }
     }
-    if out.len() == word && out.ends_with('-') {
+    // A hyphen after the last word, with no word after it.
+    if words > 0 && out.len() == word {
         out.pop();
     }
-    out
 }
 
 #[cfg(test)]
