@@ -691,8 +691,8 @@ pub fn after_quote(after: &str) -> Option<(Np, String)> {
 
 /// `X said … “…”`, `according to X, “…”`, `X: “…”`: the attribution before a
 /// quote, in the same sentence. `subject` is the sentence's subject.
-pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> {
-    let ws = words(before);
+/// `ws` is `before` split into [`words`], which the caller often has already.
+pub fn before_quote(before: &str, ws: &[Word], subject: Option<&Np>) -> Option<(Np, String)> {
     if let Some(i) = ws
         .windows(2)
         .position(|p| p[1].core == "to" && &*lower(p[0].core) == "according")
@@ -854,7 +854,7 @@ mod tests {
         for (before, clause, want) in cases {
             let np = subject(clause.unwrap_or(before));
             assert_eq!(
-                name(before_quote(before, np.as_ref())),
+                name(before_quote(before, &words(before), np.as_ref())),
                 want.map(str::to_owned),
                 "{before}"
             );

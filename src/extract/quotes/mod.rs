@@ -14,12 +14,14 @@ mod attribute;
 mod names;
 mod scan;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Serialize;
 
 use self::attribute::{
-    Np, Speaker, State, after_quote, before_quote, introduces_source, subject_of, words_into,
+    Np, Speaker, State, Word, after_quote, before_quote, introduces_source, subject_of, words,
+    words_into,
 };
 use self::scan::{Marked, scan};
 use super::{Para, text};
@@ -105,7 +107,8 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 .map(|m| m.open.start);
             let lead = &text[clause.start..first_mark.unwrap_or(clause.end)];
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
-            words_into(window(lead, 0..lead.len(), Side::Start), &mut lead_words);
+            let lead = window(lead, 0..lead.len(), Side::Start);
+            words_into(lead, &mut lead_words);
             let parsed = subject_of(&lead_words);
             let subject = parsed.as_ref().map(|(np, _)| np);
             for group in groups
@@ -116,7 +119,15 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 let Some(mut quote) = build(para, &parts, &clauses) else {
                     continue;
                 };
-                let found = attribute(text, &marks, &parts, clause, subject, &mut state);
+                let found = attribute(
+                    text,
+                    &marks,
+                    &parts,
+                    clause,
+                    (lead, &lead_words),
+                    subject,
+                    &mut state,
+                );
                 // Fewer than four words is a scare quote, unless a verb of speech
                 // is right beside it: “We are Christians,” one man said.
                 if !has_words(&quote.text, MIN_WORDS) && !found.as_ref().is_some_and(|f| f.2) {
@@ -275,6 +286,7 @@ fn attribute(
     marks: &[Marked],
     parts: &[&Marked],
     clause: &Range<usize>,
+    lead: (&str, &[Word]),
     subject: Option<&Np>,
     state: &mut State,
 ) -> Option<(Speaker, String, bool)> {
@@ -305,7 +317,13 @@ fn attribute(
         .max();
     let from = prev_end.map_or(clause.start, |e| e.max(clause.start));
     let before = window(text, from..first.open.start, Side::End);
-    if let Some((np, evidence)) = before_quote(before, subject) {
+    // Usually the text before the quote is the clause's lead, already split.
+    let ws = if std::ptr::eq(before, lead.0) {
+        Cow::Borrowed(lead.1)
+    } else {
+        Cow::Owned(words(before))
+    };
+    if let Some((np, evidence)) = before_quote(before, &ws, subject) {
         let last_word = before.split_whitespace().last().unwrap_or("");
         let adjacent = !evidence.is_empty()
             && last_word
