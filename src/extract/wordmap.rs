@@ -46,6 +46,52 @@ impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
         }
     }
 
+    /// The value of `word.to_lowercase()`, for maps of lowercase ASCII words
+    /// (built with [`Self::of_lowercase_lists`] or [`WordSet::of_lowercase`]).
+    /// ASCII words are folded while hashing and comparing, without making
+    /// the lowercase string.
+    pub fn get_folded(&self, word: &str) -> Option<T> {
+        if !word.is_ascii() {
+            // The entries are ASCII, and only the Kelvin sign lowercases to
+            // ASCII (see the test): other non-ASCII words cannot match.
+            if !word.contains('\u{212A}') {
+                return None;
+            }
+            return self.get(&lower(word));
+        }
+        let bytes = word.as_bytes();
+        let mut k = hash_folded(bytes) & (N - 1);
+        loop {
+            match self.slots[k] {
+                None => return None,
+                // The entry is lowercase, so this is `entry == word.to_lowercase()`.
+                Some((w, value)) if w.as_bytes().eq_ignore_ascii_case(bytes) => return Some(value),
+                Some(_) => k = (k + 1) & (N - 1),
+            }
+        }
+    }
+
+    /// A table of several lowercase word lists, each with one value; a word
+    /// in more than one keeps the value of the first.
+    pub const fn of_lowercase_lists(lists: &[(&[&'static str], T)]) -> Self {
+        let mut total = 0;
+        let mut map = WordMap { slots: [None; N] };
+        let mut l = 0;
+        while l < lists.len() {
+            let (words, value) = lists[l];
+            assert_lowercase(words);
+            total += words.len();
+            let mut e = 0;
+            while e < words.len() {
+                map.insert(words[e], value);
+                e += 1;
+            }
+            l += 1;
+        }
+        assert!(N.is_power_of_two() && total * 2 <= N);
+        map
+    }
+
     pub fn get(&self, word: &str) -> Option<T> {
         let mut k = hash(word.as_bytes()) & (N - 1);
         loop {
@@ -74,44 +120,32 @@ impl<const N: usize> WordSet<N> {
         self.get(word).is_some()
     }
 
-    /// Whether `word.to_lowercase()` is in the set, for sets of lowercase
-    /// words (checked when the set is built). ASCII words are folded while
-    /// hashing and comparing, without making the lowercase string.
+    /// Whether `word.to_lowercase()` is in the set: see [`WordMap::get_folded`].
     pub fn contains_folded(&self, word: &str) -> bool {
-        if !word.is_ascii() {
-            // The entries are ASCII, and only the Kelvin sign lowercases to
-            // ASCII (see the test): other non-ASCII words cannot match.
-            return word.contains('\u{212A}') && self.contains(&lower(word));
-        }
-        let bytes = word.as_bytes();
-        let mut k = hash_folded(bytes) & (N - 1);
-        loop {
-            match self.slots[k] {
-                None => return false,
-                // The entry is lowercase, so this is `entry == word.to_lowercase()`.
-                Some((w, ())) if w.as_bytes().eq_ignore_ascii_case(bytes) => return true,
-                Some(_) => k = (k + 1) & (N - 1),
-            }
-        }
+        self.get_folded(word).is_some()
     }
 
     /// [`Self::of`] for sets read with [`Self::contains_folded`]: every word
     /// must be lowercase.
     pub const fn of_lowercase(words: &[&'static str]) -> Self {
-        let mut e = 0;
-        while e < words.len() {
-            let b = words[e].as_bytes();
-            let mut i = 0;
-            while i < b.len() {
-                assert!(
-                    b[i].is_ascii() && !b[i].is_ascii_uppercase(),
-                    "folded sets hold lowercase ASCII words"
-                );
-                i += 1;
-            }
-            e += 1;
-        }
+        assert_lowercase(words);
         Self::of(words)
+    }
+}
+
+const fn assert_lowercase(words: &[&str]) {
+    let mut e = 0;
+    while e < words.len() {
+        let b = words[e].as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            assert!(
+                b[i].is_ascii() && !b[i].is_ascii_uppercase(),
+                "folded tables hold lowercase ASCII words"
+            );
+            i += 1;
+        }
+        e += 1;
     }
 }
 

@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use super::names::{PUBLICATION_NOUNS, Registry, clean_name, is_name_word};
 use crate::extract::lower::lower;
 use crate::extract::text::SPEECH_VERBS;
-use crate::extract::wordmap::WordSet;
+use crate::extract::wordmap::{WordMap, WordSet};
 
 /// Nouns for a single person, which make a description a possible speaker.
 const PERSON_NOUNS: &[&str] = &[
@@ -229,6 +229,21 @@ static SPEECH: WordSet<128> = WordSet::of_lowercase(SPEECH_VERBS);
 static PERSON: WordSet<128> = WordSet::of_lowercase(PERSON_NOUNS);
 static ORG: WordSet<64> = WordSet::of_lowercase(ORG_NOUNS);
 static PUBLICATION: WordSet<32> = WordSet::of_lowercase(PUBLICATION_NOUNS);
+/// The kind of a head noun, for noun phrases: one lookup instead of three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Noun {
+    Publication,
+    Person,
+    Org,
+}
+
+/// Publication first: "newspaper" is also an organisation noun, and the
+/// rules have always read it as a publication.
+static NOUN: WordMap<Noun, 256> = WordMap::of_lowercase_lists(&[
+    (PUBLICATION_NOUNS, Noun::Publication),
+    (PERSON_NOUNS, Noun::Person),
+    (ORG_NOUNS, Noun::Org),
+]);
 static PUBLISH: WordSet<32> = WordSet::of_lowercase(PUBLISH_VERBS);
 static ADVERB: WordSet<64> = WordSet::of_lowercase(ADVERBS);
 static DISCOURSE_WORD: WordSet<32> = WordSet::of_lowercase(DISCOURSE);
@@ -379,9 +394,8 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
     if determiner {
         // The head is the first person, organisation or publication noun within a few words.
         for (k, w) in ws.iter().enumerate().take(8).skip(1) {
-            let publication = PUBLICATION.contains_folded(w.core);
-            if publication || PERSON.contains_folded(w.core) || ORG.contains_folded(w.core) {
-                if publication {
+            if let Some(noun) = NOUN.get_folded(w.core) {
+                if noun == Noun::Publication {
                     return Some((Np::Publication(None), k + 1));
                 }
                 let l = lower(w.core);
