@@ -18,6 +18,11 @@ use brief::extract::{Extracted, extract_all};
 use brief::synth::{self, SynthOptions};
 use rayon::prelude::*;
 
+/// The allocator the `brief` binary uses (src/main.rs), so the benchmark
+/// measures what a command does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The per-core throughput the issue asks of load + extract.
 const TARGET_MB_S_PER_CORE: f64 = 50.0;
 

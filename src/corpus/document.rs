@@ -107,12 +107,24 @@ pub struct Document {
 /// Counts words the way a reader would: runs of letters or digits, and each
 /// CJK character on its own (Chinese has no spaces between words).
 pub fn count_words(text: &str) -> usize {
+    count_words_until(text, usize::MAX)
+}
+
+/// Whether `text` has at least `n` words, as [`count_words`] counts them. Stops
+/// reading once it has: the quote pass asks this of every quoted span, and
+/// only needs to tell a quotation from a scare quote.
+pub fn has_words(text: &str, n: usize) -> bool {
+    count_words_until(text, n) >= n
+}
+
+/// [`count_words`], stopping at `limit` words.
+fn count_words_until(text: &str, limit: usize) -> usize {
     // Runs on every body at load time, so ASCII takes a byte-level path.
     let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
-    while i < bytes.len() {
+    while i < bytes.len() && words < limit {
         let b = bytes[i];
         if b == b' ' || b == b'\n' {
             in_word = false;
@@ -120,25 +132,34 @@ pub fn count_words(text: &str) -> usize {
             continue;
         }
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
+            if ascii_alnum(b) {
                 words += usize::from(!in_word);
                 in_word = true;
-            } else {
-                let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                let prev = if i > 0 { bytes[i - 1] } else { b' ' };
-                // Apostrophes and hyphens join words ("Xi's", "year-on-year");
-                // separators join digits ("4,271").
-                let joins_word =
-                    matches!(b, b'\'' | b'-') && (next.is_ascii_alphanumeric() || next >= 0x80);
-                let joins_number =
-                    matches!(b, b',' | b'.') && prev.is_ascii_digit() && next.is_ascii_digit();
-                in_word = in_word && (joins_word || joins_number);
+                // The rest of an ASCII run changes nothing: skip it in a tight loop.
+                i += 1;
+                while i < bytes.len() && ascii_alnum(bytes[i]) {
+                    i += 1;
+                }
+                continue;
             }
+            let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+            let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+            // Apostrophes and hyphens join words ("Xi's", "year-on-year");
+            // separators join digits ("4,271").
+            let joins_word =
+                matches!(b, b'\'' | b'-') && (next.is_ascii_alphanumeric() || next >= 0x80);
+            let joins_number =
+                matches!(b, b',' | b'.') && prev.is_ascii_digit() && next.is_ascii_digit();
+            in_word = in_word && (joins_word || joins_number);
             i += 1;
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
-        if is_cjk(c) {
+        if is_general_punctuation(c) {
+            // Curly quotes and dashes: common, and never letters (see the test),
+            // so they skip the Unicode tables.
+            in_word = in_word && c == '’';
+        } else if is_cjk(c) {
             words += 1;
             in_word = false;
         } else if c.is_alphanumeric() {
@@ -152,6 +173,26 @@ pub fn count_words(text: &str) -> usize {
     words
 }
 
+/// `b.is_ascii_alphanumeric()` as one table load instead of three range tests:
+/// it is asked of nearly every byte of every document.
+fn ascii_alnum(b: u8) -> bool {
+    static TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        t
+    };
+    TABLE[usize::from(b)]
+}
+
+/// U+2000–U+206F: spaces, dashes, quotation marks, bullets; no letters or digits.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 /// CJK ideographs and kana, which count as one word each and need a CJK font.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -161,6 +202,16 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letters() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(
+                is_general_punctuation(c) && !c.is_alphanumeric() && !is_cjk(c),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn counts_words() {
@@ -173,6 +224,9 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(count_words(text), want, "{text}");
+            for n in 0..=want + 1 {
+                assert_eq!(has_words(text, n), want >= n, "{text} {n}");
+            }
         }
     }
 }

@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use date::PartialDate;
-pub use document::{Document, Format, METADATA_FIELDS, Metadata, Original, count_words, is_cjk};
+pub use document::{
+    Document, Format, METADATA_FIELDS, Metadata, Original, count_words, has_words, is_cjk,
+};
 pub use frontmatter::yaml_message;
 pub use load::{load_file, validate_id};
 

@@ -8,9 +8,11 @@
 //! document never changes them, and a reader can tell what an id points at.
 
 pub mod figures;
+pub mod lower;
 pub mod quotes;
 pub mod sections;
 pub mod text;
+mod wordmap;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -107,11 +109,16 @@ struct IdMaker {
 
 impl IdMaker {
     fn make(&mut self, doc: &str, kind: &str, text: &str, words: usize) -> String {
-        let slug = match text::slug(text, words) {
-            s if s.is_empty() => "x".to_string(),
-            s => s,
-        };
-        let base = format!("{doc}/{kind}-{slug}");
+        let mut base = String::with_capacity(doc.len() + kind.len() + 48);
+        base.push_str(doc);
+        base.push('/');
+        base.push_str(kind);
+        base.push('-');
+        let prefix = base.len();
+        text::slug_into(&mut base, text, words);
+        if base.len() == prefix {
+            base.push('x');
+        }
         let n = self.used.entry(base.clone()).or_insert(0);
         *n += 1;
         if *n == 1 { base } else { format!("{base}-{n}") }

@@ -2,12 +2,16 @@
 
 use std::ops::Range;
 
+use super::wordmap::WordSet;
+
 /// Words before a full stop that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs",
     "etc", "e.g", "i.e", "gen", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "vol", "pp",
 ];
+
+static ABBREVIATION_SET: WordSet<128> = WordSet::of_lowercase(ABBREVIATIONS);
 
 /// Verbs that attribute speech; shared by sentence splitting and speaker attribution.
 pub const SPEECH_VERBS: &[&str] = &[
@@ -99,11 +103,7 @@ fn split_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
     let mut i = 0;
     let bytes = text.as_bytes();
     // Terminators are ASCII or start with 0xE3/0xEF (。！？): search bytes, decode only there.
-    while let Some(offset) = bytes[i..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE3 | 0xEF))
-    {
-        let pos = i + offset;
+    while let Some(pos) = next_terminator_byte(bytes, i) {
         let c = text[pos..].chars().next().unwrap_or('.');
         if !is_terminator(c) {
             i = pos + c.len_utf8();
@@ -156,6 +156,21 @@ fn split_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// The first byte at or after `from` that may start a terminator.
+fn next_terminator_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let may = |b: &u8| matches!(b, b'.' | b'!' | b'?' | 0xE3 | 0xEF);
+    // Most 32-byte blocks hold none: test whole blocks without an early exit
+    // inside, which the compiler vectorises, and search only the block that has one.
+    let mut start = from;
+    for block in bytes[from..].chunks(32) {
+        if block.iter().fold(false, |any, b| any | may(b)) {
+            return block.iter().position(may).map(|k| start + k);
+        }
+        start += block.len();
+    }
+    None
+}
+
 /// Whether the word just before a full stop is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
     let word = before
@@ -167,14 +182,17 @@ fn is_abbreviation(before: &str) -> bool {
         return false;
     }
     // Initials and dotted abbreviations: "U.S", "J", "a.m".
-    let letters: Vec<&str> = word.split('.').collect();
-    if letters
-        .iter()
-        .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
-    {
-        return word.chars().next().is_some_and(char::is_uppercase) || letters.len() > 1;
+    let mut parts = 0;
+    let mut initials = true;
+    for part in word.split('.') {
+        let mut chars = part.chars();
+        initials &= matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+        parts += 1;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    if initials {
+        return word.chars().next().is_some_and(char::is_uppercase) || parts > 1;
+    }
+    ABBREVIATION_SET.contains_folded(word)
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
@@ -198,34 +216,47 @@ pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// A lowercase ASCII slug: letters and digits joined by single hyphens, at most
 /// `max_words` words; apostrophes vanish ("Party’s" → "partys"), `%` becomes "pct".
 pub fn slug(text: &str, max_words: usize) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
+    let mut out = String::new();
+    slug_into(&mut out, text, max_words);
+    out
+}
+
+/// [`slug`], appended to `out`: ids are a prefix and a slug, made in one string.
+pub fn slug_into(out: &mut String, text: &str, max_words: usize) {
+    // Built in place, no String per word. `word` is where the current word
+    // starts in `out`.
+    let mut word = out.len();
+    let mut words = 0;
+    if max_words == 0 {
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
-            cur.push(c.to_ascii_lowercase());
+            out.push(c.to_ascii_lowercase());
         } else if matches!(c, '\'' | '’')
             || (matches!(c, ',' | '.')
-                && !cur.is_empty()
-                && cur.bytes().all(|b| b.is_ascii_digit()))
+                && out.len() > word
+                && out[word..].bytes().all(|b| b.is_ascii_digit()))
         {
             // "Party’s" and "24,000" stay one word.
         } else {
             if c == '%' {
-                cur.push_str("pct");
+                out.push_str("pct");
             }
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-                if words.len() == max_words {
-                    return words.join("-");
+            if out.len() > word {
+                words += 1;
+                if words == max_words {
+                    return;
                 }
+                out.push('-');
+                word = out.len();
             }
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
+    // A hyphen after the last word, with no word after it.
+    if words > 0 && out.len() == word {
+        out.pop();
     }
-    words.truncate(max_words);
-    words.join("-")
 }
 
 #[cfg(test)]
@@ -288,6 +319,13 @@ mod tests {
             ("a rise of 70%", 8, "a-rise-of-70pct"),
             ("U.S.$160 billion", 8, "u-s-160-billion"),
             ("中共", 8, ""),
+            ("one two three", 0, ""),
+            ("one two three", 1, "one"),
+            ("one, two. ", 2, "one-two"),
+            ("one, two. ", 3, "one-two"),
+            ("50% of 1,000.5 ", 8, "50pct-of-10005"),
+            ("%", 8, "pct"),
+            ("", 8, ""),
         ];
         for (text, n, want) in cases {
             assert_eq!(slug(text, n), want, "{text}");

@@ -7,7 +7,7 @@
 //! so they change how fast figures are found, never which. Debug builds check
 //! that claim on every paragraph and token they skip.
 
-use super::lex::{Kind, Tok, letters_end};
+use super::lex::{Kind, Tok, ascii_letter, letters_end};
 use super::shape::Shapes;
 use super::words::{self as w, Lower};
 
@@ -66,7 +66,7 @@ fn has_number_word(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_alphabetic() {
+        if !ascii_letter(b[i]) {
             i += 1;
             continue;
         }

@@ -3,7 +3,7 @@
 //! 11"), determiners that refer back ("the two countries"), and the function
 //! words and verbs that end the noun phrase a count counts.
 
-use super::wordmap::WordSet;
+use crate::extract::wordmap::WordSet;
 
 /// Words after which a number is a label, not a quantity: "Top 10", "Article 23".
 pub(super) fn label(w: &str) -> bool {

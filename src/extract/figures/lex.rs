@@ -66,7 +66,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     while i < bytes.len() {
         let b = bytes[i];
         let start = i;
-        let kind = if b.is_ascii_alphabetic() {
+        let kind = if ascii_letter(b) {
             i = word_end(text, i + 1);
             Kind::Word
         } else if b.is_ascii_whitespace() {
@@ -137,8 +137,23 @@ pub(super) fn letters_end(bytes: &[u8], i: usize) -> usize {
     let rest = bytes.get(i..).unwrap_or_default();
     i + rest
         .iter()
-        .position(|b| !b.is_ascii_alphabetic())
+        .position(|&b| !ascii_letter(b))
         .unwrap_or(rest.len())
+}
+
+/// `b.is_ascii_alphabetic()` as one table load instead of two range tests:
+/// it is asked of nearly every byte of a paragraph that may hold a figure.
+pub(super) fn ascii_letter(b: u8) -> bool {
+    static TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphabetic();
+            b += 1;
+        }
+        t
+    };
+    TABLE[usize::from(b)]
 }
 
 /// Whether a letter (any script) starts at byte `i`.

@@ -93,7 +93,6 @@ mod scope;
 mod shape;
 mod spelled;
 mod subject;
-mod wordmap;
 mod words;
 
 #[cfg(test)]

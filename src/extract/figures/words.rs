@@ -4,7 +4,7 @@
 //! a hash table ([`WordMap`]), so a lookup costs a few comparisons and the
 //! extractor stays fast enough to run on every paragraph of a corpus.
 
-use super::wordmap::{WordMap, WordSet};
+use crate::extract::wordmap::{WordMap, WordSet};
 
 /// A word in lowercase for the lists below. They are consulted for every
 /// word near a number, so this must not allocate: a word already in

@@ -20,7 +20,9 @@
 use std::borrow::Cow;
 
 use super::names::{PUBLICATION_NOUNS, Registry, clean_name, is_name_word};
+use crate::extract::lower::lower;
 use crate::extract::text::SPEECH_VERBS;
+use crate::extract::wordmap::{WordMap, WordSet};
 
 /// Nouns for a single person, which make a description a possible speaker.
 const PERSON_NOUNS: &[&str] = &[
@@ -222,6 +224,31 @@ const INTRODUCTORY: &[&str] = &[
     "given",
 ];
 
+// The lists as hash sets: most words of an attribution are looked up in several.
+static SPEECH: WordSet<128> = WordSet::of_lowercase(SPEECH_VERBS);
+static PERSON: WordSet<128> = WordSet::of_lowercase(PERSON_NOUNS);
+static ORG: WordSet<64> = WordSet::of_lowercase(ORG_NOUNS);
+static PUBLICATION: WordSet<32> = WordSet::of_lowercase(PUBLICATION_NOUNS);
+/// The kind of a head noun, for noun phrases: one lookup instead of three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Noun {
+    Publication,
+    Person,
+    Org,
+}
+
+/// Publication first: "newspaper" is also an organisation noun, and the
+/// rules have always read it as a publication.
+static NOUN: WordMap<Noun, 256> = WordMap::of_lowercase_lists(&[
+    (PUBLICATION_NOUNS, Noun::Publication),
+    (PERSON_NOUNS, Noun::Person),
+    (ORG_NOUNS, Noun::Org),
+]);
+static PUBLISH: WordSet<32> = WordSet::of_lowercase(PUBLISH_VERBS);
+static ADVERB: WordSet<64> = WordSet::of_lowercase(ADVERBS);
+static DISCOURSE_WORD: WordSet<32> = WordSet::of_lowercase(DISCOURSE);
+static INTRO_WORD: WordSet<128> = WordSet::of_lowercase(INTRODUCTORY);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -276,28 +303,39 @@ pub struct Word<'a> {
 }
 
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    words_into(text, &mut out);
-    out
+    word_iter(text).collect()
 }
 
 /// [`words`] into a buffer the caller reuses, sentence after sentence.
 pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     out.clear();
-    out.extend(
-        text.split_whitespace()
-            .map(|raw| {
-                let core = raw.trim_matches(|c: char| {
-                    !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
-                });
-                let core = core.trim_end_matches(['’', '\'']);
-                let tail = raw.trim_end_matches(['”', '’', '"', ')']);
-                let closed = tail.ends_with([',', ':', ';', '.', '?', '!', '—', '–'])
-                    && !is_initialism(core, raw);
-                Word { raw, core, closed }
-            })
-            .filter(|w| !w.core.is_empty() || w.raw.contains(['—', '–'])),
-    );
+    out.extend(word_iter(text));
+}
+
+/// The words of `text`, split as they are read: a caller that needs only the
+/// first few reads only those.
+fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> {
+    text.split_whitespace()
+        .map(|raw| {
+            // Most words are bare letters or digits: nothing to trim, nothing closes them.
+            let b = raw.as_bytes();
+            if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+                return Word {
+                    raw,
+                    core: raw,
+                    closed: false,
+                };
+            }
+            let core = raw.trim_matches(|c: char| {
+                !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
+            });
+            let core = core.trim_end_matches(['’', '\'']);
+            let tail = raw.trim_end_matches(['”', '’', '"', ')']);
+            let closed = tail.ends_with([',', ':', ';', '.', '?', '!', '—', '–'])
+                && !is_initialism(core, raw);
+            Word { raw, core, closed }
+        })
+        .filter(|w| !w.core.is_empty() || w.raw.contains(['—', '–']))
 }
 
 /// "U.S." ends in a full stop that is part of the word.
@@ -305,25 +343,28 @@ fn is_initialism(core: &str, raw: &str) -> bool {
     core.len() <= 4 && raw.ends_with('.') && core.contains('.')
 }
 
-/// Lowercase without allocating for the words that already are (most of them).
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    }
-}
-
 fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&&*lower(w))
+    SPEECH.contains_folded(w)
 }
 
 fn pronoun_gender(w: &str) -> Option<Option<Gender>> {
+    if !may_be_lower(w, &[2, 3], b"hs") {
+        return None;
+    }
     match &*lower(w) {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
         _ => None,
     }
+}
+
+/// Whether `lower(word)` may be a lowercase ASCII word of one of these
+/// lengths starting with one of these letters; `false` means it is not. A
+/// cheap test before folding: lowercasing keeps an ASCII word's length.
+fn may_be_lower(word: &str, lengths: &[usize], initials: &[u8]) -> bool {
+    !word.is_ascii()
+        || (lengths.contains(&word.len())
+            && initials.contains(&word.as_bytes()[0].to_ascii_lowercase()))
 }
 
 /// Parses the noun phrase at the start of `ws`; returns it and the words it used.
@@ -338,35 +379,31 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
         "a" | "an" | "one" | "another" | "the" | "this" | "that"
     );
     // "The NYT piece", "The Al Jazeera piece": a named publication.
-    if first_lower == "the" {
+    if &*first_lower == "the" {
         let mut k = 1;
         while k < ws.len() && is_name_word(ws[k].core) && !ws[k - 1].closed {
             k += 1;
         }
-        if k > 1 && k < ws.len() && PUBLICATION_NOUNS.contains(&&*lower(ws[k].core)) {
-            let name: Vec<&str> = ws[1..k].iter().map(|w| w.core).collect();
-            return Some((Np::Publication(Some(name.join(" "))), k + 1));
+        if k > 1 && k < ws.len() && PUBLICATION.contains_folded(ws[k].core) {
+            return Some((Np::Publication(Some(join_cores(&ws[1..k]))), k + 1));
         }
-        if k > 1 && !PUBLICATION_NOUNS.contains(&&*lower(ws[1].core)) {
-            let name: Vec<&str> = ws[1..k].iter().map(|w| w.core).collect();
-            return Some((Np::Name(name.join(" ")), k));
+        if k > 1 && !PUBLICATION.contains_folded(ws[1].core) {
+            return Some((Np::Name(join_cores(&ws[1..k])), k));
         }
     }
     if determiner {
         // The head is the first person, organisation or publication noun within a few words.
         for (k, w) in ws.iter().enumerate().take(8).skip(1) {
-            let l = lower(w.core);
-            let publication = PUBLICATION_NOUNS.contains(&&*l);
-            if publication || PERSON_NOUNS.contains(&&*l) || ORG_NOUNS.contains(&&*l) {
-                if publication {
+            if let Some(noun) = NOUN.get_folded(w.core) {
+                if noun == Noun::Publication {
                     return Some((Np::Publication(None), k + 1));
                 }
-                let text: Vec<&str> = ws[..=k].iter().map(|w| w.core).collect();
+                let l = lower(w.core);
                 let definite = matches!(&*first_lower, "the" | "this" | "that");
                 return Some((
                     Np::Desc {
-                        text: text.join(" "),
-                        head: l.into_owned(),
+                        text: join_cores(&ws[..=k]),
+                        head: l.to_string(),
                         definite,
                     },
                     k + 1,
@@ -395,8 +432,12 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
                 break;
             }
         }
-        let name: Vec<&str> = ws[..k].iter().map(|w| w.core).collect();
-        let name = clean_name(&name.join(" ")).into_owned();
+        let joined = join_cores(&ws[..k]);
+        let name = match clean_name(&joined) {
+            // Usually nothing to clean: keep the string already made.
+            Cow::Borrowed(c) if c.len() == joined.len() => joined,
+            c => c.into_owned(),
+        };
         if !name.is_empty() && !is_function_start(&name) {
             return Some((Np::Name(name), k));
         }
@@ -406,7 +447,7 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
 
 fn is_function_start(name: &str) -> bool {
     let first = name.split(' ').next().unwrap_or("");
-    DISCOURSE.contains(&&*lower(first)) || INTRODUCTORY.contains(&&*lower(first))
+    DISCOURSE_WORD.contains_folded(first) || INTRO_WORD.contains_folded(first)
 }
 
 /// The subject of a sentence: after discourse words and an introductory
@@ -419,12 +460,12 @@ pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
 /// [`clause_subject`] of a sentence already split into words; `usize` is how many words it used.
 pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
     let mut i = 0;
-    while i < ws.len() && DISCOURSE.contains(&&*lower(ws[i].core)) {
+    while i < ws.len() && DISCOURSE_WORD.contains_folded(ws[i].core) {
         i += 1;
     }
     let intro = ws
         .get(i)
-        .is_some_and(|w| INTRODUCTORY.contains(&&*lower(w.core)));
+        .is_some_and(|w| INTRO_WORD.contains_folded(w.core));
     if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
         i += c + 1;
     }
@@ -455,11 +496,13 @@ pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
 /// The gender the rest of a clause gives its subject: the first subject
 /// pronoun. Possessives are no evidence ("Tom Wu, her client, said he …").
 fn gender_in(ws: &[Word]) -> Option<Gender> {
-    ws.iter().find_map(|w| match &*lower(w.core) {
-        "he" | "himself" => Some(Gender::Male),
-        "she" | "herself" => Some(Gender::Female),
-        _ => None,
-    })
+    ws.iter()
+        .filter(|w| may_be_lower(w.core, &[2, 3, 7], b"hs"))
+        .find_map(|w| match &*lower(w.core) {
+            "he" | "himself" => Some(Gender::Male),
+            "she" | "herself" => Some(Gender::Female),
+            _ => None,
+        })
 }
 
 impl State<'_> {
@@ -498,7 +541,7 @@ impl State<'_> {
                 head,
                 definite,
             } => {
-                if ORG_NOUNS.contains(&head.as_str())
+                if ORG.contains(head)
                     && let Some(name) = self.names.by_head_noun(head)
                 {
                     return Speaker {
@@ -576,11 +619,13 @@ impl State<'_> {
         subject: Option<&(Np, usize)>,
         paragraph_start: bool,
     ) {
-        let Some((np, used)) = subject.cloned() else {
+        let Some((np, used)) = subject else {
             return;
         };
-        let gender = gender_in(&ws[used.min(ws.len())..]);
-        match &np {
+        let used = *used;
+        // Read only for the subjects that can become the topic.
+        let gender = || gender_in(&ws[used.min(ws.len())..]);
+        match np {
             Np::Name(n) => {
                 // Every sentence passes here: no lookups, the name as written.
                 let speaker = Speaker {
@@ -591,16 +636,16 @@ impl State<'_> {
                 if speaker.org {
                     if ws
                         .get(used)
-                        .is_some_and(|w| PUBLISH_VERBS.contains(&&*lower(w.core)))
+                        .is_some_and(|w| PUBLISH.contains_folded(w.core))
                     {
                         self.names.last_publication = Some(self.names.canonical(n));
                     }
                 } else if !n.is_empty() {
-                    self.set_topic(&speaker, None, gender);
+                    self.set_topic(&speaker, None, gender());
                 }
             }
             Np::Publication(_) => {
-                self.resolve(&np);
+                self.resolve(np);
             }
             Np::Pronoun(g) => {
                 if let Some(s) = self.pronoun(*g) {
@@ -608,9 +653,9 @@ impl State<'_> {
                 }
             }
             Np::Desc { head, definite, .. } => {
-                let speaker = self.resolve(&np);
-                if PERSON_NOUNS.contains(&head.as_str()) && (paragraph_start || *definite) {
-                    self.set_topic(&speaker, Some(head.clone()), gender);
+                let speaker = self.resolve(np);
+                if PERSON.contains(head) && (paragraph_start || *definite) {
+                    self.set_topic(&speaker, Some(head.clone()), gender());
                 }
             }
         }
@@ -624,9 +669,7 @@ pub fn introduces_source(clause: &str) -> Option<Np> {
     let ws = words(clause);
     let verb = ws.get(used)?;
     match np {
-        Np::Name(_) | Np::Publication(Some(_)) if PUBLISH_VERBS.contains(&&*lower(verb.core)) => {
-            Some(np)
-        }
+        Np::Name(_) | Np::Publication(Some(_)) if PUBLISH.contains_folded(verb.core) => Some(np),
         _ => None,
     }
 }
@@ -634,10 +677,11 @@ pub fn introduces_source(clause: &str) -> Option<Np> {
 /// `“…,” X said` / `“…,” said X` / `“…,” according to X`: the attribution
 /// right after a quote. Returns the subject and the words that attribute it.
 pub fn after_quote(after: &str) -> Option<(Np, String)> {
-    let ws = words(after);
-    let ws = &ws[..ws.len().min(12)];
+    // Only the first words are read: `after` may be the rest of a long paragraph.
+    let ws: Vec<Word> = word_iter(after).take(12).collect();
+    let ws = &ws[..];
     let first = ws.first()?;
-    if lower(first.core) == "according" && ws.get(1).is_some_and(|w| w.core == "to") {
+    if &*lower(first.core) == "according" && ws.get(1).is_some_and(|w| w.core == "to") {
         let (np, k) = parse_np(&ws[2..])?;
         return Some((np, evidence(&ws[..2 + k])));
     }
@@ -652,7 +696,7 @@ pub fn after_quote(after: &str) -> Option<(Np, String)> {
     let (np, used) = parse_np(&ws[..verb])?;
     if ws[used..verb]
         .iter()
-        .all(|w| ADVERBS.contains(&&*lower(w.core)))
+        .all(|w| ADVERB.contains_folded(w.core))
     {
         return Some((np, evidence(&ws[..=verb])));
     }
@@ -661,18 +705,18 @@ pub fn after_quote(after: &str) -> Option<(Np, String)> {
 
 /// `X said … “…”`, `according to X, “…”`, `X: “…”`: the attribution before a
 /// quote, in the same sentence. `subject` is the sentence's subject.
-pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> {
-    let ws = words(before);
+/// `ws` is `before` split into [`words`], which the caller often has already.
+pub fn before_quote(before: &str, ws: &[Word], subject: Option<&Np>) -> Option<(Np, String)> {
     if let Some(i) = ws
         .windows(2)
-        .position(|p| lower(p[0].core) == "according" && p[1].core == "to")
+        .position(|p| p[1].core == "to" && &*lower(p[0].core) == "according")
         && let Some((np, k)) = parse_np(&ws[i + 2..])
     {
         return Some((np, evidence(&ws[i..i + 2 + k])));
     }
     if let Some(v) = ws.iter().rposition(|w| is_speech_verb(w.core)) {
         let mut j = v;
-        while j > 0 && ADVERBS.contains(&&*lower(ws[j - 1].core)) && !ws[j - 1].closed {
+        while j > 0 && ADVERB.contains_folded(ws[j - 1].core) && !ws[j - 1].closed {
             j -= 1;
         }
         if j > 0 && !ws[j - 1].closed {
@@ -689,14 +733,14 @@ pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> 
                     return Some((np, evidence(&ws[s..=v])));
                 }
             }
-            let l = lower(prev.core);
-            let definite = j >= 2 && lower(ws[j - 2].core) == "the";
+            let definite = j >= 2 && &*lower(ws[j - 2].core) == "the";
             // "the bank said", "the activist said"; but in "X, the Chinese dissident
             // artist and activist reportedly told" the subject is X.
-            if ORG_NOUNS.contains(&&*l) || (definite && PERSON_NOUNS.contains(&&*l)) {
+            if ORG.contains_folded(prev.core) || (definite && PERSON.contains_folded(prev.core)) {
+                let l = lower(prev.core);
                 let np = Np::Desc {
                     text: format!("the {l}"),
-                    head: l.into_owned(),
+                    head: l.to_string(),
                     definite,
                 };
                 return Some((np, evidence(&ws[j.saturating_sub(2)..=v])));
@@ -715,8 +759,19 @@ pub fn before_quote(before: &str, subject: Option<&Np>) -> Option<(Np, String)> 
 }
 
 fn evidence(ws: &[Word]) -> String {
-    let text: Vec<&str> = ws.iter().map(|w| w.core).collect();
-    text.join(" ")
+    join_cores(ws)
+}
+
+/// The words' letters joined by single spaces, in one allocation.
+fn join_cores(ws: &[Word]) -> String {
+    let mut out = String::with_capacity(ws.iter().map(|w| w.core.len() + 1).sum());
+    for (k, w) in ws.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w.core);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -813,7 +868,7 @@ mod tests {
         for (before, clause, want) in cases {
             let np = subject(clause.unwrap_or(before));
             assert_eq!(
-                name(before_quote(before, np.as_ref())),
+                name(before_quote(before, &words(before), np.as_ref())),
                 want.map(str::to_owned),
                 "{before}"
             );

@@ -14,16 +14,18 @@ mod attribute;
 mod names;
 mod scan;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Serialize;
 
 use self::attribute::{
-    Np, Speaker, State, after_quote, before_quote, introduces_source, subject_of, words_into,
+    Np, Speaker, State, Word, after_quote, before_quote, introduces_source, subject_of, words,
+    words_into,
 };
 use self::scan::{Marked, scan};
 use super::{Para, text};
-use crate::corpus::count_words;
+use crate::corpus::has_words;
 
 /// The fewest words a quotation needs; fewer are scare quotes.
 pub const MIN_WORDS: usize = 4;
@@ -105,9 +107,10 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 .map(|m| m.open.start);
             let lead = &text[clause.start..first_mark.unwrap_or(clause.end)];
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
-            words_into(window(lead, 0..lead.len(), Side::Start), &mut lead_words);
+            let lead = window(lead, 0..lead.len(), Side::Start);
+            words_into(lead, &mut lead_words);
             let parsed = subject_of(&lead_words);
-            let subject = parsed.as_ref().map(|(np, _)| np.clone());
+            let subject = parsed.as_ref().map(|(np, _)| np);
             for group in groups
                 .iter()
                 .filter(|g| clause.contains(&marks[g[0]].open.start))
@@ -116,10 +119,18 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 let Some(mut quote) = build(para, &parts, &clauses) else {
                     continue;
                 };
-                let found = attribute(text, &marks, &parts, clause, subject.as_ref(), &mut state);
+                let found = attribute(
+                    text,
+                    &marks,
+                    &parts,
+                    clause,
+                    (lead, &lead_words),
+                    subject,
+                    &mut state,
+                );
                 // Fewer than four words is a scare quote, unless a verb of speech
                 // is right beside it: “We are Christians,” one man said.
-                if count_words(&quote.text) < MIN_WORDS && !found.as_ref().is_some_and(|f| f.2) {
+                if !has_words(&quote.text, MIN_WORDS) && !found.as_ref().is_some_and(|f| f.2) {
                     continue;
                 }
                 let found = found.map(|(s, e, _)| (s, e)).or_else(|| {
@@ -158,7 +169,7 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
             let prev = &marks[*prev_group.last().unwrap_or(&0)];
             if let Some(close) = &prev.close {
                 let between = &text[close.end..m.open.start];
-                let short = between.split_whitespace().count() <= 8;
+                let short = between.split_whitespace().take(9).count() <= 8;
                 let ends = between.trim_end().ends_with(['.', ',', ':']);
                 let after_next = m.close.as_ref().map_or("", |c| &text[c.end..]);
                 if short
@@ -227,7 +238,7 @@ fn build(para: &Para, parts: &[&Marked], clauses: &[Range<usize>]) -> Option<Quo
         .map(|r| &para.text[r.clone()])
         .collect::<Vec<_>>()
         .join(" … ");
-    if count_words(&text) == 0 {
+    if !has_words(&text, 1) {
         return None;
     }
     let first = spans.first()?.clone();
@@ -275,6 +286,7 @@ fn attribute(
     marks: &[Marked],
     parts: &[&Marked],
     clause: &Range<usize>,
+    lead: (&str, &[Word]),
     subject: Option<&Np>,
     state: &mut State,
 ) -> Option<(Speaker, String, bool)> {
@@ -305,7 +317,13 @@ fn attribute(
         .max();
     let from = prev_end.map_or(clause.start, |e| e.max(clause.start));
     let before = window(text, from..first.open.start, Side::End);
-    if let Some((np, evidence)) = before_quote(before, subject) {
+    // Usually the text before the quote is the clause's lead, already split.
+    let ws = if std::ptr::eq(before, lead.0) {
+        Cow::Borrowed(lead.1)
+    } else {
+        Cow::Owned(words(before))
+    };
+    if let Some((np, evidence)) = before_quote(before, &ws, subject) {
         let last_word = before.split_whitespace().last().unwrap_or("");
         let adjacent = !evidence.is_empty()
             && last_word

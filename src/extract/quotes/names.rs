@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::extract::wordmap::WordSet;
+
 /// Words that start a sentence with a capital but never begin a name.
 const FUNCTION_WORDS: &[&str] = &[
     "A",
@@ -223,6 +225,11 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
     "video",
 ];
 
+// The lists as hash sets: every run of capitalised words is checked against them.
+static FUNCTION_WORD: WordSet<256> = WordSet::of(FUNCTION_WORDS);
+static TITLE: WordSet<64> = WordSet::of(TITLES);
+static ORG_WORD: WordSet<128> = WordSet::of(ORG_WORDS);
+
 /// The text read so far, for looking up what a short name, an acronym or a
 /// common noun refers to. Lookups read back through it only when a quote
 /// needs one, so reading a document costs nothing here.
@@ -289,7 +296,10 @@ impl<'a> Registry<'a> {
         let name = name.to_string();
         if is_acronym(&name) {
             let first = &name[..1];
-            if let Some(full) = self.runs_with(first, since).find(|r| initials(r) == name) {
+            if let Some(full) = self
+                .runs_with(first, since)
+                .find(|r| has_initials(r, &name))
+            {
                 return full.into_owned();
             }
         }
@@ -316,15 +326,16 @@ pub fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
-fn initials(name: &str) -> String {
+/// Whether the initials of `name` spell `acronym` ("New York Times", "NYT").
+fn has_initials(name: &str, acronym: &str) -> bool {
     name.split(' ')
         .filter(|t| !matches!(*t, "of" | "for" | "and" | "the" | "The"))
         .filter_map(|t| t.chars().next())
-        .collect()
+        .eq(acronym.chars())
 }
 
 pub fn is_org_name(name: &str) -> bool {
-    is_acronym(name) || name.split(' ').any(|t| ORG_WORDS.contains(&t))
+    is_acronym(name) || name.split(' ').any(|t| ORG_WORD.contains(t))
 }
 
 /// Strips possessives, titles and a leading "The".
@@ -336,7 +347,7 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
         .unwrap_or(name);
     let mut rest = name;
     while let Some((first, tail)) = rest.split_once(' ')
-        && (TITLES.contains(&first) || first == "The" || first == "the")
+        && (TITLE.contains(first) || first == "The" || first == "the")
     {
         rest = tail.trim_start();
     }
@@ -349,6 +360,14 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
 
 /// Whether a word looks like part of a name: capitalised, not a function word.
 pub fn is_name_word(word: &str) -> bool {
+    if word.is_ascii() {
+        // The same test without decoding: '’' is not ASCII.
+        let b = word.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && b[1..]
+                .iter()
+                .all(|&c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'.' | b'\''));
+    }
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''))
@@ -365,7 +384,7 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
     let flush = |cur: &mut Vec<&'a str>, pending: &mut Vec<&'a str>, runs: &mut Vec<&'a str>| {
         pending.clear();
         while cur.first().is_some_and(|w| {
-            FUNCTION_WORDS.contains(w) || TITLES.contains(w) || w.starts_with(char::is_lowercase)
+            FUNCTION_WORD.contains(w) || TITLE.contains(w) || w.starts_with(char::is_lowercase)
         }) {
             cur.remove(0);
         }
