@@ -29,9 +29,9 @@ mod entry;
 mod rich;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-use hayagriva::archive::{ArchivedStyle, locales};
+use hayagriva::archive::ArchivedStyle;
 use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style, StyleClass};
 use hayagriva::{
@@ -90,7 +90,7 @@ impl Citer {
             ));
         }
         style.locale.iter_mut().for_each(without_no_date);
-        let locales = locale_files();
+        let locales = locale_files(&style_language(&style));
         let punctuation_in_quote = punctuation_in_quote(&style, locales);
         Ok(Citer {
             style,
@@ -235,13 +235,61 @@ impl Citer {
 }
 
 /// hayagriva's bundled locale files, decoded once per process.
-fn locale_files() -> &'static [Locale] {
-    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
-    LOCALES.get_or_init(|| {
-        let mut files = locales();
-        files.iter_mut().for_each(without_no_date);
-        files
-    })
+/// The locale files a style can fall back to: those of its own language and
+/// American English (hayagriva's last resort). Decoding all 64 archived
+/// locales costs about 20 ms, most of a brief's citation work, so only these
+/// are decoded, once per language per process; each file's language is read
+/// first without building its terms.
+fn locale_files(language: &str) -> &'static [Locale] {
+    static DECODED: Mutex<Vec<(String, &'static [Locale])>> = Mutex::new(Vec::new());
+    let mut decoded = DECODED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, files)) = decoded.iter().find(|(l, _)| l == language) {
+        return files;
+    }
+    let wanted = |lang: &str| {
+        let base = lang.split('-').next().unwrap_or(lang);
+        base == language || lang == "en-US"
+    };
+    let mut files: Vec<Locale> = hayagriva::archive::LOCALES
+        .iter()
+        .filter(|bytes| {
+            ciborium::from_reader::<LangOnly, _>(**bytes)
+                .ok()
+                .and_then(|l| l.lang)
+                .is_some_and(|lang| wanted(&lang))
+        })
+        .filter_map(|bytes| ciborium::from_reader::<Locale, _>(*bytes).ok())
+        .collect();
+    files.iter_mut().for_each(without_no_date);
+    // A handful of languages at most per process: leaking keeps `Citer` free
+    // of lifetimes and the files shared between every `Citer`.
+    let files: &'static [Locale] = Box::leak(files.into_boxed_slice());
+    decoded.push((language.to_string(), files));
+    files
+}
+
+/// Just a locale file's language.
+#[derive(serde::Deserialize)]
+struct LangOnly {
+    #[serde(rename = "@xml:lang")]
+    lang: Option<String>,
+}
+
+/// The base language of a style's default locale (`en` when it names none).
+fn style_language(style: &IndependentStyle) -> String {
+    let code = style
+        .default_locale
+        .clone()
+        .unwrap_or_else(LocaleCode::en_us);
+    code.0.split('-').next().unwrap_or("en").to_string()
+}
+
+/// Starts decoding the citation locales on another thread, so a command
+/// that will cite overlaps that work with loading the corpus and fonts.
+pub fn warm_up() {
+    std::thread::spawn(|| {
+        locale_files("en");
+    });
 }
 
 /// Without the "no date" term a style leaves a missing date out instead of

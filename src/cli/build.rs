@@ -52,7 +52,14 @@ pub fn run(args: BuildArgs) -> Outcome {
         .clone()
         .unwrap_or_else(|| specs::project_root().join("out"));
     let mut compiler = Compiler::new(args.corpus.corpus.clone(), today);
-    // Loaded on the first PDF and shared by every later one.
+    // The two slow set-ups, citation locales and fonts, start now on other
+    // threads and overlap with reading specs and the corpus; fonts are then
+    // shared by every PDF of the run.
+    crate::cite::warm_up();
+    if !args.no_pdf {
+        let dirs = args.font_path.clone();
+        std::thread::spawn(move || Fonts::load(&dirs));
+    }
     let mut fonts: Option<Arc<Fonts>> = None;
     specs::run(&mut compiler, &spec_paths, |compiler, prepared| {
         let started = Instant::now();
@@ -63,13 +70,16 @@ pub fn run(args: BuildArgs) -> Outcome {
                 return Outcome::InputErrors;
             }
         };
+        specs::timing("resolve and render Markdown and Typst", started);
         let mut outcome = Outcome::Ok;
         for output in outputs {
+            let loading = Instant::now();
             let fonts = (!args.no_pdf).then(|| {
                 fonts
                     .get_or_insert_with(|| Fonts::load(&args.font_path))
                     .clone()
             });
+            specs::timing("fonts", loading);
             let this = write_output(
                 &args,
                 &out_dir,
@@ -109,6 +119,14 @@ fn write_output(
             ) {
                 Ok(typeset) => {
                     report(&typeset.warnings);
+                    let t = typeset.pdf.timings;
+                    if std::env::var_os("BRIEF_TIMINGS").is_some() {
+                        eprintln!(
+                            "timing: typst compile: {:.1} ms, export: {:.1} ms",
+                            t.compile.as_secs_f64() * 1000.0,
+                            t.export.as_secs_f64() * 1000.0
+                        );
+                    }
                     Some(typeset.pdf.bytes)
                 }
                 Err(diagnostics) => {

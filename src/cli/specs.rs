@@ -93,7 +93,9 @@ pub fn run(
 ) -> Outcome {
     let mut outcome = Outcome::Ok;
     for path in specs {
+        let started = std::time::Instant::now();
         let result = compiler.prepare(path);
+        timing(&format!("prepare {}", path.display()), started);
         report(&std::mem::take(&mut compiler.corpus_diagnostics));
         let this = match result {
             Ok(prepared) => {
@@ -121,4 +123,15 @@ pub fn run(
         outcome = outcome.max(Outcome::InputErrors);
     }
     outcome
+}
+
+/// With `BRIEF_TIMINGS` set, how long a phase took, on stderr: for
+/// benchmarks and for finding what makes a build slow.
+pub fn timing(phase: &str, started: std::time::Instant) {
+    if std::env::var_os("BRIEF_TIMINGS").is_some() {
+        eprintln!(
+            "timing: {phase}: {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
 }

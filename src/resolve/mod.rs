@@ -94,6 +94,8 @@ pub fn resolve(
             sections.push(section);
         }
     }
+    // A check renders nothing, so it skips formatting the citations.
+    let citer = (!matches!(view, View::All)).then_some(citer);
     let (notes, sources) = walk.notes.finish(index, citer);
     let audience = match view {
         View::Audience(a) => Some(AudienceView {

@@ -29,8 +29,30 @@ impl NoteBook {
 
     /// The notes' text (full first citation of a document, short after) and
     /// the sources list, from the citation style.
-    pub fn finish(self, index: &Index, citer: &Citer) -> (Vec<Note>, Vec<Source>) {
+    pub fn finish(self, index: &Index, citer: Option<&Citer>) -> (Vec<Note>, Vec<Source>) {
         let docs: Vec<_> = self.docs.iter().map(|&d| index.doc(d)).collect();
+        let Some(citer) = citer else {
+            // Checking only: the notes' numbering and sources, not their text.
+            let mut sources: Vec<Source> = Vec::new();
+            for doc in &docs {
+                if !sources.iter().any(|s| s.doc == doc.id) {
+                    sources.push(Source {
+                        doc: doc.id.clone(),
+                        text: Default::default(),
+                    });
+                }
+            }
+            let notes = docs
+                .iter()
+                .enumerate()
+                .map(|(i, doc)| Note {
+                    number: i + 1,
+                    doc: doc.id.clone(),
+                    text: Default::default(),
+                })
+                .collect();
+            return (notes, sources);
+        };
         let cited = citer.cite(&docs);
         let notes = cited
             .notes
