@@ -47,6 +47,9 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
     if yaml.trim().is_empty() {
         return Ok(Metadata::default());
     }
+    if let Some(meta) = super::simple_yaml::parse(yaml) {
+        return Ok(meta);
+    }
     serde_saphyr::from_str::<Metadata>(yaml).map_err(|err| {
         let first_line = crate::diag::line_column(file_text, yaml_offset).0;
         let message = yaml_message(&err.without_snippet().to_string());

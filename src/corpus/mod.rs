@@ -6,6 +6,7 @@ mod date;
 mod document;
 mod frontmatter;
 mod load;
+mod simple_yaml;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
