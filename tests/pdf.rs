@@ -4,27 +4,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::{brief, project, repo, text};
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn brief(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("BRIEF_CORPUS")
-        .env("BRIEF_TODAY", "2025-03-03")
-        .output()
-        .expect("brief runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use std::process::Command;
 
 fn tool(name: &str, args: &[&str], path: &Path) -> String {
     let out = Command::new(name)
@@ -39,27 +25,6 @@ fn tool(name: &str, args: &[&str], path: &Path) -> String {
         text(&out.stderr)
     );
     text(&out.stdout)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn project(parts: &[(&Path, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (from, name) in parts {
-        copy_dir(from, &dir.path().join(name));
-    }
-    dir
 }
 
 /// The shipped example project, built once per test that needs it.
