@@ -440,3 +440,38 @@ fn emit_typst_and_pdf_standards() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_long_key_figures_table_repeats_its_header_on_every_page() {
+    let dir = project(&[(&repo().join("corpus"), "corpus")]);
+    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
+    std::fs::write(
+        dir.path().join("briefs/t.yaml"),
+        "title: Every figure\ndate: 2025-03-03\nsections:\n  - id: s\n    title: All figures\n    blocks:\n      - figures: [{doc: [fleeing-xi-jinping, low-income-exodus, mass-exodus, police-stations-abroad, run-movement]}]\n        as: table\n",
+    )
+    .unwrap();
+    let out = brief(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let pdf = dir.path().join("out/t/brief.pdf");
+    let info = tool("pdfinfo", &[], &pdf);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages >= 2, "the table should span pages:\n{info}");
+    for page in 1..=pages {
+        let n = page.to_string();
+        let out = Command::new("pdftotext")
+            .args(["-f", &n, "-l", &n, "-enc", "UTF-8"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let shown = text(&out.stdout).replace(' ', "");
+        assert!(
+            shown.contains("WHATITCOUNTS"),
+            "no table header on page {page}:\n{shown}"
+        );
+    }
+}
