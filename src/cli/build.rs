@@ -120,7 +120,7 @@ fn write_output(
                 Ok(typeset) => {
                     report(&typeset.warnings);
                     let t = typeset.pdf.timings;
-                    if std::env::var_os("BRIEF_TIMINGS").is_some() {
+                    if specs::timings_on() {
                         eprintln!(
                             "timing: typst compile: {:.1} ms, export: {:.1} ms",
                             t.compile.as_secs_f64() * 1000.0,

@@ -128,10 +128,15 @@ pub fn run(
 /// With `BRIEF_TIMINGS` set, how long a phase took, on stderr: for
 /// benchmarks and for finding what makes a build slow.
 pub fn timing(phase: &str, started: std::time::Instant) {
-    if std::env::var_os("BRIEF_TIMINGS").is_some() {
+    if timings_on() {
         eprintln!(
             "timing: {phase}: {:.1} ms",
             started.elapsed().as_secs_f64() * 1000.0
         );
     }
+}
+
+/// Whether `BRIEF_TIMINGS` asks for phase times.
+pub fn timings_on() -> bool {
+    std::env::var_os("BRIEF_TIMINGS").is_some()
 }

@@ -51,6 +51,12 @@ impl<'c> Index<'c> {
         self.corpus.documents.iter().map(|d| d.id.as_str())
     }
 
+    /// Where an item is: its document and its place in that document's list.
+    pub fn locate(&self, id: &str, quote: bool) -> Option<(usize, usize)> {
+        let map = if quote { &self.quotes } else { &self.figures };
+        map.get(id).copied()
+    }
+
     pub fn quote(&self, id: &str) -> Option<(usize, &'c Quote)> {
         let &(d, i) = self.quotes.get(id)?;
         Some((d, &self.extracted[d].quotes[i]))

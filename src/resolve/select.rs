@@ -62,13 +62,8 @@ pub fn select(
 }
 
 fn by_id(index: &Index, kind: Kind, id: &At<String>, report: &mut Reporter) -> Option<Pick> {
-    let found = match kind {
-        Kind::Quote => index.quote(&id.value).map(|(d, q)| (d, q.id.as_str())),
-        Kind::Figure => index.figure(&id.value).map(|(d, f)| (d, f.id.as_str())),
-    };
-    if let Some((d, item_id)) = found {
-        let list = index.item_ids(d, kind == Kind::Quote);
-        return list.iter().position(|x| *x == item_id).map(|i| (d, i));
+    if let Some(pick) = index.locate(&id.value, kind == Kind::Quote) {
+        return Some(pick);
     }
     let other = match kind {
         Kind::Quote => index.figure(&id.value).map(|_| "figure"),
