@@ -377,7 +377,7 @@ fn keywords(brief: &Brief, index: &Index) -> Vec<String> {
 
 fn citer(spec: &Spec) -> Result<Citer, Diagnostic> {
     let Some(style) = &spec.citation_style else {
-        return Citer::new("chicago-notes").map_err(Diagnostic::error);
+        return Citer::new(crate::cite::DEFAULT_STYLE).map_err(Diagnostic::error);
     };
     Citer::new(&style.value).map_err(|message| {
         Diagnostic::error(message)

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{brief, project, repo, text};
+use common::{brief, project, repo, text, write_spec};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -300,8 +300,7 @@ fn hostile_corpus_and_spec_text_come_out_literally() {
 /// `brief check` on one spec written into a project with the selector fixture corpus.
 fn check_spec(spec: &str) -> (Option<i32>, String) {
     let dir = project(&[(&repo().join("tests/fixtures/selectors/corpus"), "corpus")]);
-    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
-    std::fs::write(dir.path().join("briefs/t.yaml"), spec).unwrap();
+    write_spec(dir.path(), spec);
     let out = brief(dir.path(), &["check", "briefs/t.yaml"]);
     (out.status.code(), text(&out.stderr))
 }
@@ -611,9 +610,8 @@ briefs/t.yaml: 1 error; nothing written
     );
 
     let dir = project(&[(&repo().join("tests/fixtures/selectors/corpus"), "corpus")]);
-    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
     for style in ["chicago-notes", "modern-humanities-research-association"] {
-        std::fs::write(dir.path().join("briefs/t.yaml"), spec(style)).unwrap();
+        write_spec(dir.path(), &spec(style));
         let out = brief(dir.path(), &["build"]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let md = std::fs::read_to_string(dir.path().join("out/t/brief.md")).unwrap();
@@ -638,12 +636,10 @@ briefs/t.yaml: 1 error; nothing written
 #[test]
 fn date_today_comes_from_the_injected_clock() {
     let dir = project(&[(&repo().join("tests/fixtures/selectors/corpus"), "corpus")]);
-    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
-    std::fs::write(
-        dir.path().join("briefs/t.yaml"),
+    write_spec(
+        dir.path(),
         "title: T\ndate: today\nsections:\n  - id: s\n    title: S\n    blocks:\n      - figures: [{within: 30d, allow_empty: true}]\n      - text: Hello.\n",
-    )
-    .unwrap();
+    );
     // BRIEF_TODAY is 2025-03-03 here: nothing in the fixture is that recent.
     let out = brief(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

@@ -2,22 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn brief(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("BRIEF_CORPUS")
-        .env("COLUMNS", "200")
-        .output()
-        .expect("brief runs")
-}
+use common::{brief, copy_dir, repo, text};
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use std::path::Path;
 
 /// A copy of a fixture project in a temporary directory, so tests can add files.
 fn project(fixture: &str) -> tempfile::TempDir {
@@ -29,19 +18,6 @@ fn project(fixture: &str) -> tempfile::TempDir {
     dir
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The fixture without its broken files.
 fn clean_project(fixture: &str) -> tempfile::TempDir {
     let dir = project(fixture);
@@ -49,10 +25,6 @@ fn clean_project(fixture: &str) -> tempfile::TempDir {
         std::fs::remove_file(dir.path().join("corpus").join(broken)).unwrap();
     }
     dir
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{brief, project, repo, text};
+use common::{brief, project, repo, text, write_spec};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -293,7 +293,6 @@ fn hostile_corpus_text_is_printed_not_run() {
 fn template_project(templates: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = project(&[(&repo().join("tests/fixtures/selectors/corpus"), "corpus")]);
     std::fs::create_dir_all(dir.path().join("templates")).unwrap();
-    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
     for (name, source) in templates {
         std::fs::write(dir.path().join("templates").join(name), source).unwrap();
     }
@@ -301,11 +300,12 @@ fn template_project(templates: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 fn spec_with_template(dir: &Path, template: &str) {
-    std::fs::write(
-        dir.join("briefs/t.yaml"),
-        format!("title: T\ndate: 2024-06-30\ntemplate: {template}\nsections:\n  - id: s\n    title: S\n    blocks:\n      - text: Hi.\n"),
-    )
-    .unwrap();
+    write_spec(
+        dir,
+        &format!(
+            "title: T\ndate: 2024-06-30\ntemplate: {template}\nsections:\n  - id: s\n    title: S\n    blocks:\n      - text: Hi.\n"
+        ),
+    );
 }
 
 #[test]
@@ -379,11 +379,10 @@ fn a_named_template_changes_the_look() {
         .unwrap()
         .replace("upper(\"Summary\")", "upper(\"Key points\")");
     let dir = template_project(&[("house.typ", &house)]);
-    std::fs::write(
-        dir.path().join("briefs/t.yaml"),
+    write_spec(
+        dir.path(),
         "title: T\ndate: 2024-06-30\ntemplate: templates/house.typ\nsummary: In short.\nsections:\n  - id: s\n    title: S\n    blocks:\n      - text: Hi.\n",
-    )
-    .unwrap();
+    );
     let out = brief(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // Letter-spaced small caps come out of pdftotext with stray spaces.
@@ -399,11 +398,10 @@ fn characters_no_font_can_draw_are_named_before_they_become_boxes() {
         "---\ntitle: Delta\n---\n\n“The sign \u{1FAE8} was everywhere we went,” said Li Ming.\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("briefs/t.yaml"),
+    write_spec(
+        dir.path(),
         "title: T\ndate: 2024-06-30\nsections:\n  - id: s\n    title: S\n    blocks:\n      - quotes: [{doc: delta}]\n",
-    )
-    .unwrap();
+    );
     let out = brief(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
@@ -444,12 +442,10 @@ fn emit_typst_and_pdf_standards() {
 #[test]
 fn a_long_key_figures_table_repeats_its_header_on_every_page() {
     let dir = project(&[(&repo().join("corpus"), "corpus")]);
-    std::fs::create_dir_all(dir.path().join("briefs")).unwrap();
-    std::fs::write(
-        dir.path().join("briefs/t.yaml"),
+    write_spec(
+        dir.path(),
         "title: Every figure\ndate: 2025-03-03\nsections:\n  - id: s\n    title: All figures\n    blocks:\n      - figures: [{doc: [fleeing-xi-jinping, low-income-exodus, mass-exodus, police-stations-abroad, run-movement]}]\n        as: table\n",
-    )
-    .unwrap();
+    );
     let out = brief(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let pdf = dir.path().join("out/t/brief.pdf");

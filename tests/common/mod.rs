@@ -10,13 +10,15 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs `brief` in `dir` with the corpus default and a fixed "today".
+/// Runs `brief` in `dir` with the corpus default, a fixed "today" and a
+/// fixed terminal width for tables.
 pub fn brief(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(args)
         .current_dir(dir)
         .env_remove("BRIEF_CORPUS")
         .env("BRIEF_TODAY", "2025-03-03")
+        .env("COLUMNS", "200")
         .output()
         .expect("brief runs")
 }
@@ -45,4 +47,10 @@ pub fn project(parts: &[(&Path, &str)]) -> tempfile::TempDir {
         copy_dir(from, &dir.path().join(name));
     }
     dir
+}
+
+/// Writes a one-off spec, `briefs/t.yaml`, into a test project.
+pub fn write_spec(dir: &Path, spec: &str) {
+    std::fs::create_dir_all(dir.join("briefs")).unwrap();
+    std::fs::write(dir.join("briefs/t.yaml"), spec).unwrap();
 }
