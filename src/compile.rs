@@ -236,19 +236,15 @@ impl Compiler {
             Some(id) => {
                 let picked: Vec<_> = views.into_iter().filter(|(name, _)| name == id).collect();
                 if picked.is_empty() {
-                    let ids = spec.audiences.iter().map(|a| a.id.value.as_str());
-                    let hint = match did_you_mean(id, ids) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None if spec.audiences.is_empty() => "this spec has no audiences".into(),
-                        None => format!(
-                            "its audiences are: {}",
-                            spec.audiences
-                                .iter()
-                                .map(|a| a.id.value.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
+                    let ids: Vec<&str> =
+                        spec.audiences.iter().map(|a| a.id.value.as_str()).collect();
+                    let hint = crate::suggest::hint(id, ids.iter().copied(), || {
+                        if ids.is_empty() {
+                            "this spec has no audiences".into()
+                        } else {
+                            format!("its audiences are: {}", ids.join(", "))
+                        }
+                    });
                     return Err(Diagnostic::error(format!("spec has no audience `{id}`"))
                         .in_file(&spec.path)
                         .hint(hint));

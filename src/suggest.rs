@@ -17,6 +17,18 @@ where
         .map(|(_, c)| c)
 }
 
+/// The hint for a misspelt name: "did you mean `X`?" for the nearest
+/// candidate, else `otherwise` (usually the list of valid names).
+pub fn hint<'a, I>(input: &str, candidates: I, otherwise: impl FnOnce() -> String) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    match did_you_mean(input, candidates) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => otherwise(),
+    }
+}
+
 /// Levenshtein distance over characters, with adjacent transpositions counted as one edit.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();

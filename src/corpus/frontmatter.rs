@@ -1,7 +1,7 @@
 //! Splits a Markdown file into its YAML front matter and body, and parses the front matter.
 
 use crate::diag::Diagnostic;
-use crate::suggest::did_you_mean;
+use crate::suggest::hint;
 
 use super::document::{METADATA_FIELDS, Metadata};
 
@@ -59,15 +59,9 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
             diag = diag.at(file_text, line, loc.column() as usize);
         }
         if let Some(field) = unknown_field(&message) {
-            match did_you_mean(field, METADATA_FIELDS.iter().copied()) {
-                Some(s) => diag = diag.hint(format!("did you mean `{s}`?")),
-                None => {
-                    diag = diag.hint(format!(
-                        "front matter fields are: {}",
-                        METADATA_FIELDS.join(", ")
-                    ))
-                }
-            }
+            diag = diag.hint(hint(field, METADATA_FIELDS.iter().copied(), || {
+                format!("front matter fields are: {}", METADATA_FIELDS.join(", "))
+            }));
         }
         diag
     })

@@ -366,18 +366,7 @@ impl Walk<'_, '_> {
     fn excerpt(&mut self, excerpt: &Excerpt) -> Option<ExcerptItem> {
         let index = self.index;
         let Some(d) = index.doc_index(&excerpt.doc.value) else {
-            let hint = match did_you_mean(&excerpt.doc.value, index.doc_ids()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "`brief corpus list` lists the documents".into(),
-            };
-            self.cx
-                .error_at(
-                    excerpt.doc.line,
-                    excerpt.doc.column,
-                    format!("unknown document `{}`", excerpt.doc.value),
-                )
-                .hints
-                .push(hint);
+            select::unknown_document(index, &excerpt.doc, &mut self.cx);
             return None;
         };
         let doc = index.doc(d);
@@ -387,10 +376,9 @@ impl Walk<'_, '_> {
                 Some(s) => (s.title.clone(), s.paragraphs.clone()),
                 None => {
                     let ids: Vec<&str> = ex.sections.iter().map(|s| s.id.as_str()).collect();
-                    let hint = match did_you_mean(&sec.value, ids.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("sections of `{}`: {}", doc.id, ids.join(", ")),
-                    };
+                    let hint = crate::suggest::hint(&sec.value, ids.iter().copied(), || {
+                        format!("sections of `{}`: {}", doc.id, ids.join(", "))
+                    });
                     self.cx
                         .error_at(
                             sec.line,

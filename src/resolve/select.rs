@@ -116,6 +116,21 @@ pub fn dangling_hint(index: &Index, kind: Kind, id: &str) -> String {
     }
 }
 
+/// "unknown document" at a spec value naming a document, with a suggestion.
+pub fn unknown_document(index: &Index, doc: &At<String>, report: &mut Reporter) {
+    let hint = crate::suggest::hint(&doc.value, index.doc_ids(), || {
+        "`brief corpus list` lists the documents".into()
+    });
+    report
+        .error_at(
+            doc.line,
+            doc.column,
+            format!("unknown document `{}`", doc.value),
+        )
+        .hints
+        .push(hint);
+}
+
 /// Reports conditions that can never match (unknown documents, a speaker on
 /// figures); returns false when the query cannot be run meaningfully.
 fn check_query(index: &Index, kind: Kind, q: &Query, report: &mut Reporter) -> bool {
@@ -123,18 +138,7 @@ fn check_query(index: &Index, kind: Kind, q: &Query, report: &mut Reporter) -> b
     for doc in &q.docs {
         if index.doc_index(&doc.value).is_none() {
             ok = false;
-            let hint = match did_you_mean(&doc.value, index.doc_ids()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "`brief corpus list` lists the documents".into(),
-            };
-            report
-                .error_at(
-                    doc.line,
-                    doc.column,
-                    format!("unknown document `{}`", doc.value),
-                )
-                .hints
-                .push(hint);
+            unknown_document(index, doc, report);
         }
     }
     if let (Kind::Figure, Some(speaker)) = (kind, &q.speaker) {

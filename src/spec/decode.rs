@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::diag::Diagnostic;
-use crate::suggest::did_you_mean;
+use crate::suggest::hint;
 
 use super::model::At;
 use super::yaml::{Node, Value};
@@ -104,10 +104,9 @@ impl<'a> Ctx<'a> {
             if known.contains(&name.as_str()) {
                 continue;
             }
-            let hint = match did_you_mean(name, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("{what} takes: {}", known.join(", ")),
-            };
+            let hint = hint(name, known.iter().copied(), || {
+                format!("{what} takes: {}", known.join(", "))
+            });
             self.error(key, format!("unknown key `{name}` in {what}"))
                 .hints
                 .push(hint);

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::decode::{Ctx, Fields, at};
 use super::model::*;
 use super::yaml::{Node, Value};
+use crate::suggest::hint;
 
 pub const TOP_KEYS: &[&str] = &[
     "title",
@@ -485,11 +486,13 @@ fn check_references(cx: &mut Ctx, audiences: &[Audience], sections: &[Section]) 
             continue;
         }
         let message = format!("unknown audience `{}`", id.value);
-        let hint = match crate::suggest::did_you_mean(&id.value, audience_ids.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if audience_ids.is_empty() => "the spec has no `audiences`".to_string(),
-            None => format!("audiences are: {}", audience_ids.join(", ")),
-        };
+        let hint = hint(&id.value, audience_ids.iter().copied(), || {
+            if audience_ids.is_empty() {
+                "the spec has no `audiences`".to_string()
+            } else {
+                format!("audiences are: {}", audience_ids.join(", "))
+            }
+        });
         cx.error_at(id.line, id.column, message).hints.push(hint);
     }
     for a in audiences {
@@ -498,10 +501,9 @@ fn check_references(cx: &mut Ctx, audiences: &[Audience], sections: &[Section]) 
                 continue;
             }
             let message = format!("unknown section `{}`", id.value);
-            let hint = match crate::suggest::did_you_mean(&id.value, section_ids.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("sections are: {}", section_ids.join(", ")),
-            };
+            let hint = hint(&id.value, section_ids.iter().copied(), || {
+                format!("sections are: {}", section_ids.join(", "))
+            });
             cx.error_at(id.line, id.column, message).hints.push(hint);
         }
     }
