@@ -238,20 +238,17 @@ fn since(today: NaiveDate, period: Period) -> NaiveDate {
 /// Newest and oldest sort by publication date (undated documents last), then
 /// corpus order, so the result never depends on anything but the inputs.
 fn order(index: &Index, picks: &mut [Pick], order: Order) {
+    let newest = match order {
+        Order::Corpus => return,
+        Order::Newest => true,
+        Order::Oldest => false,
+    };
     let key = |d: usize| index.doc(d).meta.published.map(|p| p.first_day());
-    match order {
-        Order::Corpus => {}
-        Order::Newest => picks.sort_by(|a, b| match (key(a.0), key(b.0)) {
-            (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.cmp(b),
-        }),
-        Order::Oldest => picks.sort_by(|a, b| match (key(a.0), key(b.0)) {
-            (Some(x), Some(y)) => x.cmp(&y).then(a.cmp(b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.cmp(b),
-        }),
-    }
+    picks.sort_by(|a, b| match (key(a.0), key(b.0)) {
+        (Some(x), Some(y)) if newest => y.cmp(&x).then(a.cmp(b)),
+        (Some(x), Some(y)) => x.cmp(&y).then(a.cmp(b)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.cmp(b),
+    });
 }
