@@ -15,6 +15,7 @@ use crate::diag::Diagnostic;
 use crate::extract::{Extracted, extract_all};
 use crate::render;
 use crate::render::typst::pdf::Template;
+use crate::resolve::index::Lookup;
 use crate::resolve::{self, Index, Resolution, View};
 use crate::spec::{self, LoadError, Spec};
 use crate::suggest::did_you_mean;
@@ -24,11 +25,21 @@ use crate::suggest::did_you_mean;
 pub struct Loaded {
     pub corpus: Corpus,
     pub extracted: Vec<Extracted>,
+    lookup: Lookup,
 }
 
 impl Loaded {
+    pub fn new(corpus: Corpus, extracted: Vec<Extracted>) -> Self {
+        let lookup = Lookup::new(&corpus, &extracted);
+        Loaded {
+            corpus,
+            extracted,
+            lookup,
+        }
+    }
+
     pub fn index(&self) -> Index<'_> {
-        Index::new(&self.corpus, &self.extracted)
+        Index::new(&self.corpus, &self.extracted, &self.lookup)
     }
 }
 
@@ -207,7 +218,7 @@ impl Compiler {
                 self.corpus_diagnostics
                     .extend(corpus.diagnostics.iter().cloned());
                 let extracted = extract_all(&corpus.documents);
-                Ok(Arc::new(Loaded { corpus, extracted }))
+                Ok(Arc::new(Loaded::new(corpus, extracted)))
             }
             Err(e) => Err(e.0),
         };

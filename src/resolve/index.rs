@@ -5,42 +5,53 @@ use std::collections::HashMap;
 use crate::corpus::{Corpus, Document};
 use crate::extract::{Extracted, Figure, Quote};
 
+/// Every id of a loaded, extracted corpus mapped to where its item is. Built
+/// once per corpus per run and shared by every spec and audience resolved
+/// against it (a large corpus has over a hundred thousand ids).
+#[derive(Debug, Default)]
+pub struct Lookup {
+    docs: HashMap<String, usize>,
+    quotes: HashMap<String, (usize, usize)>,
+    figures: HashMap<String, (usize, usize)>,
+}
+
+impl Lookup {
+    /// `extracted[i]` must be the extraction of `corpus.documents[i]`.
+    pub fn new(corpus: &Corpus, extracted: &[Extracted]) -> Self {
+        let mut lookup = Lookup::default();
+        for (d, (doc, ex)) in corpus.documents.iter().zip(extracted).enumerate() {
+            lookup.docs.insert(doc.id.clone(), d);
+            for (i, q) in ex.quotes.iter().enumerate() {
+                lookup.quotes.insert(q.id.clone(), (d, i));
+            }
+            for (i, f) in ex.figures.iter().enumerate() {
+                lookup.figures.insert(f.id.clone(), (d, i));
+            }
+        }
+        lookup
+    }
+}
+
 /// A loaded, extracted corpus with every id resolvable in O(1).
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Index<'c> {
     pub corpus: &'c Corpus,
     pub extracted: &'c [Extracted],
-    docs: HashMap<&'c str, usize>,
-    quotes: HashMap<&'c str, (usize, usize)>,
-    figures: HashMap<&'c str, (usize, usize)>,
+    lookup: &'c Lookup,
 }
 
 impl<'c> Index<'c> {
-    /// `extracted[i]` must be the extraction of `corpus.documents[i]`.
-    pub fn new(corpus: &'c Corpus, extracted: &'c [Extracted]) -> Self {
-        let mut docs = HashMap::new();
-        let mut quotes = HashMap::new();
-        let mut figures = HashMap::new();
-        for (d, (doc, ex)) in corpus.documents.iter().zip(extracted).enumerate() {
-            docs.insert(doc.id.as_str(), d);
-            for (i, q) in ex.quotes.iter().enumerate() {
-                quotes.insert(q.id.as_str(), (d, i));
-            }
-            for (i, f) in ex.figures.iter().enumerate() {
-                figures.insert(f.id.as_str(), (d, i));
-            }
-        }
+    /// `lookup` must have been built from this `corpus` and `extracted`.
+    pub fn new(corpus: &'c Corpus, extracted: &'c [Extracted], lookup: &'c Lookup) -> Self {
         Index {
             corpus,
             extracted,
-            docs,
-            quotes,
-            figures,
+            lookup,
         }
     }
 
     pub fn doc_index(&self, id: &str) -> Option<usize> {
-        self.docs.get(id).copied()
+        self.lookup.docs.get(id).copied()
     }
 
     pub fn doc(&self, d: usize) -> &'c Document {
@@ -53,17 +64,21 @@ impl<'c> Index<'c> {
 
     /// Where an item is: its document and its place in that document's list.
     pub fn locate(&self, id: &str, quote: bool) -> Option<(usize, usize)> {
-        let map = if quote { &self.quotes } else { &self.figures };
+        let map = if quote {
+            &self.lookup.quotes
+        } else {
+            &self.lookup.figures
+        };
         map.get(id).copied()
     }
 
     pub fn quote(&self, id: &str) -> Option<(usize, &'c Quote)> {
-        let &(d, i) = self.quotes.get(id)?;
+        let &(d, i) = self.lookup.quotes.get(id)?;
         Some((d, &self.extracted[d].quotes[i]))
     }
 
     pub fn figure(&self, id: &str) -> Option<(usize, &'c Figure)> {
-        let &(d, i) = self.figures.get(id)?;
+        let &(d, i) = self.lookup.figures.get(id)?;
         Some((d, &self.extracted[d].figures[i]))
     }
 
