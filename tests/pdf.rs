@@ -171,13 +171,7 @@ fn shows(shown: &str, wanted: &str) -> bool {
 
 /// The PDF's text as pdftotext reads it, squashed.
 fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed (.ci/run installs poppler-utils)");
-    squash(&text(&out.stdout))
+    squash(&plain_text(pdf))
 }
 
 /// Footnotes in a PDF, counted in its structure tree: Typst tags each
@@ -252,7 +246,7 @@ fn plain_text(pdf: &Path) -> String {
         .arg(pdf)
         .arg("-")
         .output()
-        .unwrap();
+        .expect("pdftotext is installed (.ci/run installs poppler-utils)");
     text(&out.stdout)
         .split_whitespace()
         .collect::<Vec<_>>()
