@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{brief, project, repo, text, write_spec};
+use common::{brief, fixture, project, repo, text, write_spec};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -230,11 +230,7 @@ fn pandoc_reads_every_footnote_and_block_quote_we_emit() {
 
 #[test]
 fn hostile_corpus_and_spec_text_come_out_literally() {
-    let fixture = repo().join("tests/fixtures/hostile");
-    let dir = project(&[
-        (&fixture.join("corpus"), "corpus"),
-        (&fixture.join("briefs"), "briefs"),
-    ]);
+    let dir = fixture("hostile");
     let out = brief(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let path = dir.path().join("out/hostile/all.md");

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{brief, project, repo, text, write_spec};
+use common::{brief, fixture, project, repo, text, write_spec};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -255,11 +255,7 @@ fn plain_text(pdf: &Path) -> String {
 
 #[test]
 fn hostile_corpus_text_is_printed_not_run() {
-    let fixture = repo().join("tests/fixtures/hostile");
-    let dir = project(&[
-        (&fixture.join("corpus"), "corpus"),
-        (&fixture.join("briefs"), "briefs"),
-    ]);
+    let dir = fixture("hostile");
     let out = brief(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let pdf = dir.path().join("out/hostile/all.pdf");

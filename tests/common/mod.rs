@@ -54,3 +54,10 @@ pub fn write_spec(dir: &Path, spec: &str) {
     std::fs::create_dir_all(dir.join("briefs")).unwrap();
     std::fs::write(dir.join("briefs/t.yaml"), spec).unwrap();
 }
+
+/// A temporary copy of `tests/fixtures/<name>` (its corpus and briefs).
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+    dir
+}
