@@ -177,7 +177,7 @@ impl Compiler {
 
     /// The spec's corpus directory: the spec's `corpus:` (relative to the
     /// spec file), else `--corpus`, else the nearest `corpus/` above the spec.
-    fn corpus_dir(&self, spec: &Spec) -> Result<PathBuf, Diagnostic> {
+    pub fn corpus_dir(&self, spec: &Spec) -> Result<PathBuf, Diagnostic> {
         let spec_dir = spec.path.parent().unwrap_or(Path::new(""));
         if let Some(dir) = &spec.corpus {
             let path = spec_dir.join(&dir.value);
@@ -196,10 +196,17 @@ impl Compiler {
             return Ok(dir.clone());
         }
         let absolute = std::path::absolute(spec_dir).unwrap_or_else(|_| spec_dir.to_path_buf());
+        // Named relative to the working directory when inside it, as a user
+        // would type it: these paths appear in messages.
+        let cwd = std::env::current_dir().unwrap_or_default();
         let found = absolute
             .ancestors()
             .map(|d| d.join("corpus"))
-            .find(|d| d.is_dir());
+            .find(|d| d.is_dir())
+            .map(|d| match d.strip_prefix(&cwd) {
+                Ok(rest) => rest.to_path_buf(),
+                Err(_) => d,
+            });
         found.ok_or_else(|| {
             Diagnostic::error("no corpus found: no `corpus/` directory above the spec")
                 .in_file(&spec.path)
@@ -290,7 +297,7 @@ impl Compiler {
 /// project's `templates/`), else the project's `templates/brief.typ`, else
 /// the built-in copy of it. The project's `templates/` is the nearest one
 /// above the spec.
-fn template_for(spec: &Spec) -> Result<Template, Diagnostic> {
+pub fn template_for(spec: &Spec) -> Result<Template, Diagnostic> {
     let spec_dir = spec.path.parent().unwrap_or(Path::new(""));
     let dir = spec_dir
         .ancestors()

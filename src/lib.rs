@@ -16,6 +16,7 @@ pub mod compile;
 pub mod corpus;
 pub mod diag;
 pub mod extract;
+pub mod regen;
 pub mod render;
 pub mod resolve;
 pub mod spec;

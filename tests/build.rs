@@ -54,8 +54,20 @@ fn example_briefs_build_one_file_per_audience() {
     let out = brief(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    let lines: Vec<&str> = stdout.lines().collect();
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("built ")).collect();
     assert_eq!(lines.len(), 8, "{stdout}");
+    assert!(
+        stdout.contains("rebuilding briefs/overland-route.yaml (researchers): not built before\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("4 rebuilt, 0 up to date in "),
+        "{stdout}"
+    );
     for expected in [
         "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/policymakers.md in ",
         "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/policymakers.pdf in ",

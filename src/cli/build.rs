@@ -1,17 +1,23 @@
-//! `brief build`: compile specs to Markdown and PDF, one of each per audience.
+//! `brief build`: compile specs to Markdown and PDF, one of each per audience,
+//! rebuilding only the outputs whose inputs changed since the last build.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::compile::{Compiler, Output, Prepared, write_atomically};
+use crate::regen::manifest::{self, Manifest};
+use crate::regen::plan::{Planner, Settings, SpecPlan, build_layout, record};
+use crate::regen::{deps, scan};
 use crate::render::typst::pdf::typeset;
 use crate::render::typst::{Fonts, PdfStandard, parse_standard};
+use crate::resolve::brief_date;
 
 use super::specs::{self, SpecArgs};
 use super::{CorpusArgs, Outcome, report};
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub specs: SpecArgs,
@@ -21,6 +27,9 @@ pub struct BuildArgs {
     /// Output directory [default: `out/` in the project root]
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Rebuild every output, fresh or not
+    #[arg(long)]
+    pub force: bool,
     /// Also write the generated Typst source (`<audience>.typ`) beside each PDF
     #[arg(long, value_name = "WHAT", value_parser = ["typst"])]
     pub emit: Vec<String>,
@@ -47,75 +56,245 @@ pub fn run(args: BuildArgs) -> Outcome {
         Ok(started) => started,
         Err(outcome) => return outcome,
     };
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| specs::project_root().join("out"));
-    let mut compiler = Compiler::new(args.corpus.corpus.clone(), today);
-    // The two slow set-ups, citation locales and fonts, start now on other
-    // threads and overlap with reading specs and the corpus; fonts are then
-    // shared by every PDF of the run.
-    crate::cite::warm_up();
-    if !args.no_pdf {
-        let dirs = args.font_path.clone();
-        std::thread::spawn(move || Fonts::load(&dirs));
+    let mut builder = Builder::new(args);
+    let summary = builder.run(&spec_paths, today);
+    println!("{summary}");
+    summary.outcome
+}
+
+/// What one build did.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub outcome: Outcome,
+    pub rebuilt: usize,
+    pub fresh: usize,
+    pub failed: usize,
+    pub millis: u128,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} rebuilt, {} up to date", self.rebuilt, self.fresh)?;
+        if self.failed > 0 {
+            write!(f, ", {} failed", self.failed)?;
+        }
+        write!(f, " in {} ms", self.millis)
     }
-    let mut fonts: Option<Arc<Fonts>> = None;
-    specs::run(&mut compiler, &spec_paths, |compiler, prepared| {
+}
+
+/// Builds specs into an output directory; kept alive by `brief watch` so
+/// fonts are loaded once.
+#[derive(Debug)]
+pub struct Builder {
+    pub args: BuildArgs,
+    pub out_dir: PathBuf,
+    fonts: Option<Arc<Fonts>>,
+}
+
+impl Builder {
+    pub fn new(args: BuildArgs) -> Self {
+        let out_dir = args
+            .out
+            .clone()
+            .unwrap_or_else(|| specs::project_root().join("out"));
+        Builder {
+            args,
+            out_dir,
+            fonts: None,
+        }
+    }
+
+    /// The options that change what is written, recorded with each output.
+    fn options(&self) -> String {
+        let a = &self.args;
+        format!(
+            "pdf={} standard={:?} emit={:?} fonts={:?}",
+            !a.no_pdf, a.pdf_standard, a.emit, a.font_path
+        )
+    }
+
+    /// Builds what is stale among the specs' outputs; `today` is the date
+    /// `date: today` and `within:` resolve against.
+    pub fn run(&mut self, spec_paths: &[PathBuf], today: chrono::NaiveDate) -> Summary {
         let started = Instant::now();
-        let outputs = match compiler.outputs(prepared, args.audience.as_deref()) {
+        let manifest_path = self.out_dir.join(manifest::FILE_NAME);
+        let (mut manifest, warning) = Manifest::load(&manifest_path);
+        report(&warning.into_iter().collect::<Vec<_>>());
+        let mut compiler = Compiler::new(self.args.corpus.corpus.clone(), today);
+        let mut planner = Planner::new(Settings {
+            out_dir: self.out_dir.clone(),
+            options: self.options(),
+            force: self.args.force,
+            audience: self.args.audience.clone(),
+            layout: build_layout,
+        });
+        let plans: Vec<SpecPlan> = spec_paths
+            .iter()
+            .map(|p| planner.plan(&manifest, &compiler, p, today))
+            .collect();
+        let mut summary = Summary {
+            outcome: Outcome::Ok,
+            rebuilt: 0,
+            fresh: 0,
+            failed: 0,
+            millis: 0,
+        };
+        if plans.iter().any(SpecPlan::needs_build) {
+            // The two slow set-ups, citation locales and fonts, start now on
+            // other threads and overlap with loading the corpus.
+            crate::cite::warm_up();
+            if !self.args.no_pdf && self.fonts.is_none() {
+                let dirs = self.args.font_path.clone();
+                std::thread::spawn(move || Fonts::load(&dirs));
+            }
+        }
+        let mut ids: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        let mut visited = Vec::new();
+        for plan in &plans {
+            visited.extend(plan.outputs.iter().map(|o| o.key.clone()));
+            summary.fresh += plan.outputs.len() - plan.stale().count();
+            if !plan.needs_build() {
+                continue;
+            }
+            for output in plan.stale() {
+                let audience = output
+                    .audience
+                    .as_deref()
+                    .map(|a| format!(" ({a})"))
+                    .unwrap_or_default();
+                if let Some(reason) = &output.reason {
+                    println!("rebuilding {}{audience}: {reason}", plan.path.display());
+                }
+            }
+            let outcome = self.build_spec(&mut compiler, &planner, plan, &mut manifest, &mut ids);
+            summary.rebuilt += outcome.0;
+            summary.failed += outcome.1;
+            summary.outcome = summary.outcome.max(outcome.2);
+        }
+        if compiler.corpus_had_errors() {
+            summary.outcome = summary.outcome.max(Outcome::InputErrors);
+        }
+        planner.mark_unvisited(&mut manifest, &visited);
+        for (key, snapshot) in planner.snapshots(&manifest, &ids) {
+            // Files that could not be used were reported when the corpus was
+            // loaded; when it was not (nothing to build), say so again.
+            if !ids.contains_key(&key) && report_unusable(&planner, &key, &snapshot) {
+                summary.outcome = summary.outcome.max(Outcome::InputErrors);
+            }
+            manifest.corpora.insert(key, snapshot);
+        }
+        if let Err(e) = manifest.save(&manifest_path) {
+            eprintln!(
+                "error: cannot write `{}`: {}",
+                manifest_path.display(),
+                crate::corpus::io_reason(&e)
+            );
+            summary.outcome = summary.outcome.max(Outcome::UsageOrIo);
+        }
+        summary.millis = started.elapsed().as_millis();
+        summary
+    }
+
+    /// Prepares one spec and writes its stale outputs; returns how many were
+    /// rebuilt and how many failed, and the outcome.
+    fn build_spec(
+        &mut self,
+        compiler: &mut Compiler,
+        planner: &Planner,
+        plan: &SpecPlan,
+        manifest: &mut Manifest,
+        ids: &mut BTreeMap<String, BTreeMap<String, String>>,
+    ) -> (usize, usize, Outcome) {
+        let failed_all = |manifest: &mut Manifest, outcome| {
+            for o in plan.stale() {
+                if let Some(r) = manifest.outputs.get_mut(&o.key) {
+                    r.stale = Some("its last build failed".into());
+                }
+            }
+            (0, plan.stale().count().max(1), outcome)
+        };
+        let mut outcome = Outcome::Ok;
+        let prepared = specs::prepare(compiler, &plan.path, &mut outcome);
+        let (Some(prepared), Some(corpus)) = (prepared, plan.corpus.as_deref()) else {
+            return failed_all(manifest, outcome.max(Outcome::InputErrors));
+        };
+        let loaded = prepared.loaded.clone();
+        let root = &loaded.corpus.root;
+        ids.entry(corpus.to_string()).or_insert_with(|| {
+            loaded
+                .corpus
+                .documents
+                .iter()
+                .map(|d| (scan::relative(root, &d.path), d.id.clone()))
+                .collect()
+        });
+        let started = Instant::now();
+        let outputs = match compiler.outputs(&prepared, self.args.audience.as_deref()) {
             Ok(o) => o,
             Err(d) => {
                 report(&[d]);
-                return Outcome::InputErrors;
+                return failed_all(manifest, Outcome::InputErrors);
             }
         };
         specs::timing("resolve and render Markdown and Typst", started);
-        let mut outcome = Outcome::Ok;
+        let index = loaded.index();
+        let date = brief_date(&prepared.spec, compiler.today);
+        let queries = deps::query_deps(&prepared.spec, &index, date);
+        let Some(state) = planner.corpora.get(corpus) else {
+            return failed_all(manifest, Outcome::UsageOrIo);
+        };
+        let (mut rebuilt, mut failed) = (0, 0);
         for output in outputs {
-            let loading = Instant::now();
-            let fonts = (!args.no_pdf).then(|| {
-                fonts
-                    .get_or_insert_with(|| Fonts::load(&args.font_path))
-                    .clone()
-            });
-            specs::timing("fonts", loading);
-            let this = write_output(
-                &args,
-                &out_dir,
-                prepared,
-                &output,
-                fonts.as_deref(),
-                started,
-            );
-            outcome = outcome.max(this);
+            let audience = output.brief.audience.as_ref().map(|a| a.id.clone());
+            let Some(planned) = plan.stale().find(|o| o.audience == audience) else {
+                continue;
+            };
+            match self.write_output(&prepared, &output, started) {
+                Ok(files) => {
+                    rebuilt += 1;
+                    if let Some(mut r) = record(plan, corpus, files) {
+                        r.docs = deps::cited(&output.brief, &index, &state.scan);
+                        r.queries = queries.clone();
+                        manifest.outputs.insert(planned.key.clone(), r);
+                    }
+                }
+                Err(o) => {
+                    failed += 1;
+                    outcome = outcome.max(o);
+                    if let Some(r) = manifest.outputs.get_mut(&planned.key) {
+                        r.stale = Some("its last build failed".into());
+                    }
+                }
+            }
         }
-        outcome
-    })
-}
+        (rebuilt, failed, outcome)
+    }
 
-/// Writes one audience's files: Markdown, the PDF (unless `--no-pdf`) and,
-/// with `--emit typst`, the PDF's source. The PDF is typeset first: if that
-/// fails (a template error), nothing of this output is replaced, so the
-/// Markdown and PDF on disk always match.
-fn write_output(
-    args: &BuildArgs,
-    out_dir: &std::path::Path,
-    prepared: &Prepared,
-    output: &Output,
-    fonts: Option<&Fonts>,
-    started: Instant,
-) -> Outcome {
-    let md = out_dir.join(&output.relative);
-    let pdf = match fonts {
-        None => None,
-        Some(fonts) => {
+    /// Writes one audience's files: Markdown, the PDF (unless `--no-pdf`) and,
+    /// with `--emit typst`, the PDF's source. The PDF is typeset first: if
+    /// that fails (a template error), nothing of this output is replaced, so
+    /// the Markdown and PDF on disk always match. Returns the files written,
+    /// relative to the output directory.
+    fn write_output(
+        &mut self,
+        prepared: &Prepared,
+        output: &Output,
+        started: Instant,
+    ) -> Result<Vec<String>, Outcome> {
+        let md = self.out_dir.join(&output.relative);
+        let pdf = if self.args.no_pdf {
+            None
+        } else {
+            let loading = Instant::now();
+            let dirs = &self.args.font_path;
+            let fonts = self.fonts.get_or_insert_with(|| Fonts::load(dirs)).clone();
+            specs::timing("fonts", loading);
             match typeset(
                 &output.brief,
                 &output.typst,
                 &prepared.template,
-                fonts,
-                args.pdf_standard,
+                &fonts,
+                self.args.pdf_standard,
             ) {
                 Ok(typeset) => {
                     report(&typeset.warnings);
@@ -132,23 +311,52 @@ fn write_output(
                 Err(diagnostics) => {
                     report(&diagnostics);
                     eprintln!("{}: not written (the PDF failed)", md.display());
-                    return Outcome::InputErrors;
+                    return Err(Outcome::InputErrors);
                 }
             }
+        };
+        let mut files = vec![(md.clone(), output.markdown.as_bytes().to_vec())];
+        if self.args.emit.iter().any(|e| e == "typst") {
+            files.push((md.with_extension("typ"), output.typst.as_bytes().to_vec()));
         }
-    };
-    let mut outcome = write(&md, output.markdown.as_bytes(), prepared, started);
-    if args.emit.iter().any(|e| e == "typst") {
-        let typ = md.with_extension("typ");
-        outcome = outcome.max(write(&typ, output.typst.as_bytes(), prepared, started));
+        if let Some(bytes) = pdf {
+            files.push((md.with_extension("pdf"), bytes));
+        }
+        let mut written = Vec::new();
+        for (path, bytes) in files {
+            write(&path, &bytes, prepared, started)?;
+            written.push(scan::relative(&self.out_dir, &path));
+        }
+        Ok(written)
     }
-    if let Some(bytes) = pdf {
-        outcome = outcome.max(write(&md.with_extension("pdf"), &bytes, prepared, started));
-    }
-    outcome
 }
 
-fn write(path: &std::path::Path, bytes: &[u8], prepared: &Prepared, started: Instant) -> Outcome {
+/// Reports the corpus files the snapshot marks unusable, by loading each
+/// again; returns whether there were any.
+fn report_unusable(planner: &Planner, key: &str, snapshot: &manifest::Snapshot) -> bool {
+    let Some(state) = planner.corpora.get(key) else {
+        return false;
+    };
+    let mut any = false;
+    for (rel, entry) in snapshot {
+        if entry.id.is_some() {
+            continue;
+        }
+        let path = state.scan.root.join(rel);
+        let loaded = std::fs::read(&path)
+            .map_err(|e| {
+                crate::diag::Diagnostic::error(crate::corpus::io_reason(&e)).in_file(&path)
+            })
+            .and_then(|bytes| crate::corpus::load_file(&path, &bytes));
+        if let Err(d) = loaded {
+            report(&[d]);
+            any = true;
+        }
+    }
+    any
+}
+
+fn write(path: &Path, bytes: &[u8], prepared: &Prepared, started: Instant) -> Result<(), Outcome> {
     match write_atomically(path, bytes) {
         Ok(()) => {
             println!(
@@ -157,7 +365,7 @@ fn write(path: &std::path::Path, bytes: &[u8], prepared: &Prepared, started: Ins
                 path.display(),
                 started.elapsed().as_millis()
             );
-            Outcome::Ok
+            Ok(())
         }
         Err(e) => {
             eprintln!(
@@ -165,7 +373,7 @@ fn write(path: &std::path::Path, bytes: &[u8], prepared: &Prepared, started: Ins
                 path.display(),
                 crate::corpus::io_reason(&e)
             );
-            Outcome::UsageOrIo
+            Err(Outcome::UsageOrIo)
         }
     }
 }

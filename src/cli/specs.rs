@@ -93,36 +93,44 @@ pub fn run(
 ) -> Outcome {
     let mut outcome = Outcome::Ok;
     for path in specs {
-        let started = std::time::Instant::now();
-        let result = compiler.prepare(path);
-        timing(&format!("prepare {}", path.display()), started);
-        report(&std::mem::take(&mut compiler.corpus_diagnostics));
-        let this = match result {
-            Ok(prepared) => {
-                report(&prepared.check.diagnostics);
-                each(compiler, &prepared)
-            }
-            Err(failure) => {
-                report(&failure.diagnostics);
-                let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
-                eprintln!(
-                    "{}: {errors} error{}; nothing written",
-                    path.display(),
-                    if errors == 1 { "" } else { "s" }
-                );
-                if failure.io {
-                    Outcome::UsageOrIo
-                } else {
-                    Outcome::InputErrors
-                }
-            }
-        };
-        outcome = outcome.max(this);
+        if let Some(prepared) = prepare(compiler, path, &mut outcome) {
+            outcome = outcome.max(each(compiler, &prepared));
+        }
     }
     if compiler.corpus_had_errors() {
         outcome = outcome.max(Outcome::InputErrors);
     }
     outcome
+}
+
+/// Prepares one spec, reporting its problems and the corpus's (once per
+/// corpus); a spec that fails raises `outcome` and gives `None`.
+pub fn prepare(compiler: &mut Compiler, path: &Path, outcome: &mut Outcome) -> Option<Prepared> {
+    let started = std::time::Instant::now();
+    let result = compiler.prepare(path);
+    timing(&format!("prepare {}", path.display()), started);
+    report(&std::mem::take(&mut compiler.corpus_diagnostics));
+    match result {
+        Ok(prepared) => {
+            report(&prepared.check.diagnostics);
+            Some(prepared)
+        }
+        Err(failure) => {
+            report(&failure.diagnostics);
+            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "{}: {errors} error{}; nothing written",
+                path.display(),
+                if errors == 1 { "" } else { "s" }
+            );
+            *outcome = (*outcome).max(if failure.io {
+                Outcome::UsageOrIo
+            } else {
+                Outcome::InputErrors
+            });
+            None
+        }
+    }
 }
 
 /// With `BRIEF_TIMINGS` set, how long a phase took, on stderr: for

@@ -61,40 +61,7 @@ impl Corpus {
                 ));
             }
         }
-        let mut diagnostics = Vec::new();
-        let mut files = Vec::new();
-        let walker = walkdir::WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let ext = e
-                        .path()
-                        .extension()
-                        .and_then(|x| x.to_str())
-                        .unwrap_or_default();
-                    if DOCUMENT_EXTENSIONS.contains(&ext) {
-                        files.push(e.into_path());
-                    } else {
-                        diagnostics.push(
-                            Diagnostic::warning("skipped: not a document (.md or .txt)")
-                                .in_file(e.path()),
-                        );
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    let path = e
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| root.to_path_buf());
-                    diagnostics
-                        .push(Diagnostic::error(format!("failed to read ({e})")).in_file(path));
-                }
-            }
-        }
+        let (files, mut diagnostics) = document_paths(root);
 
         let loaded: Vec<_> = files
             .par_iter()
@@ -144,6 +111,46 @@ impl Corpus {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+}
+
+/// The document files under a corpus root, in path order, and a diagnostic
+/// for each file that is skipped or unreadable. Loading and regeneration's
+/// change scan share it, so both see exactly the same files.
+pub fn document_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let ext = e
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .unwrap_or_default();
+                if DOCUMENT_EXTENSIONS.contains(&ext) {
+                    files.push(e.into_path());
+                } else {
+                    diagnostics.push(
+                        Diagnostic::warning("skipped: not a document (.md or .txt)")
+                            .in_file(e.path()),
+                    );
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
+                diagnostics.push(Diagnostic::error(format!("failed to read ({e})")).in_file(path));
+            }
+        }
+    }
+    (files, diagnostics)
 }
 
 /// The OS error without its "(os error 2)" suffix, which users cannot act on.

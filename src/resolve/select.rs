@@ -4,6 +4,7 @@
 use chrono::{Months, NaiveDate};
 
 use crate::corpus::Document;
+use crate::extract::{Extracted, Figure, Quote};
 use crate::spec::{At, Order, Period, Query, Selector, SelectorKind};
 use crate::suggest::did_you_mean;
 
@@ -153,56 +154,84 @@ fn check_query(index: &Index, kind: Kind, q: &Query, report: &mut Reporter) -> b
 }
 
 fn query(index: &Index, kind: Kind, q: &Query, today: NaiveDate) -> Vec<Pick> {
-    let window = q.within.map(|p| (since(today, p), today));
-    let needle = q.matches.as_deref().map(str::to_lowercase);
-    let speaker = q.speaker.as_ref().map(|s| s.value.to_lowercase());
+    let filter = Filter::new(q, today);
     let mut picks = Vec::new();
     for (d, doc) in index.corpus.documents.iter().enumerate() {
-        if !q.docs.is_empty() && !q.docs.iter().any(|x| x.value == doc.id) {
-            continue;
-        }
-        if !q.tags.is_empty() && !q.tags.iter().any(|t| doc.meta.tags.contains(t)) {
-            continue;
-        }
-        if !dated(doc, q.published_after, q.published_before, window) {
-            continue;
-        }
         let ex = &index.extracted[d];
-        match kind {
-            Kind::Quote => {
-                for (i, quote) in ex.quotes.iter().enumerate() {
-                    let speaker_ok = speaker.as_ref().is_none_or(|s| {
-                        quote
-                            .speaker
-                            .as_ref()
-                            .is_some_and(|name| name.to_lowercase().contains(s.as_str()))
-                    });
-                    let text_ok = needle
-                        .as_ref()
-                        .is_none_or(|n| quote.text.to_lowercase().contains(n.as_str()));
-                    if speaker_ok && text_ok {
-                        picks.push((d, i));
-                    }
-                }
-            }
-            Kind::Figure => {
-                for (i, figure) in ex.figures.iter().enumerate() {
-                    let text_ok = needle.as_ref().is_none_or(|n| {
-                        figure.sentence.to_lowercase().contains(n.as_str())
-                            || figure.text.to_lowercase().contains(n.as_str())
-                    });
-                    if text_ok {
-                        picks.push((d, i));
-                    }
-                }
-            }
-        }
+        picks.extend(filter.candidates(kind, doc, ex).map(|i| (d, i)));
     }
     order(index, &mut picks, q.order);
     if let Some(limit) = q.limit {
         picks.truncate(limit);
     }
     picks
+}
+
+/// A query's conditions on one document and its items, before ordering and
+/// limiting. Regeneration evaluates it on a single changed document to learn
+/// whether the change can alter what the query selects.
+#[derive(Debug)]
+pub struct Filter<'q> {
+    query: &'q Query,
+    window: Option<(NaiveDate, NaiveDate)>,
+    needle: Option<String>,
+    speaker: Option<String>,
+}
+
+impl<'q> Filter<'q> {
+    /// `today` is the brief's date, which `within` counts back from.
+    pub fn new(query: &'q Query, today: NaiveDate) -> Self {
+        Filter {
+            query,
+            window: query.within.map(|p| (since(today, p), today)),
+            needle: query.matches.as_deref().map(str::to_lowercase),
+            speaker: query.speaker.as_ref().map(|s| s.value.to_lowercase()),
+        }
+    }
+
+    /// The positions of the document's items of `kind` that the query's
+    /// conditions accept, in document order.
+    pub fn candidates<'a>(
+        &'a self,
+        kind: Kind,
+        doc: &Document,
+        ex: &'a Extracted,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let q = self.query;
+        let doc_ok = (q.docs.is_empty() || q.docs.iter().any(|x| x.value == doc.id))
+            && (q.tags.is_empty() || q.tags.iter().any(|t| doc.meta.tags.contains(t)))
+            && dated(doc, q.published_after, q.published_before, self.window);
+        let count = match (doc_ok, kind) {
+            (false, _) => 0,
+            (true, Kind::Quote) => ex.quotes.len(),
+            (true, Kind::Figure) => ex.figures.len(),
+        };
+        (0..count).filter(move |&i| match kind {
+            Kind::Quote => self.quote_ok(&ex.quotes[i]),
+            Kind::Figure => self.figure_ok(&ex.figures[i]),
+        })
+    }
+
+    fn quote_ok(&self, quote: &Quote) -> bool {
+        let speaker_ok = self.speaker.as_ref().is_none_or(|s| {
+            quote
+                .speaker
+                .as_ref()
+                .is_some_and(|name| name.to_lowercase().contains(s.as_str()))
+        });
+        speaker_ok
+            && self
+                .needle
+                .as_ref()
+                .is_none_or(|n| quote.text.to_lowercase().contains(n.as_str()))
+    }
+
+    fn figure_ok(&self, figure: &Figure) -> bool {
+        self.needle.as_ref().is_none_or(|n| {
+            figure.sentence.to_lowercase().contains(n.as_str())
+                || figure.text.to_lowercase().contains(n.as_str())
+        })
+    }
 }
 
 /// Date conditions, all inclusive. A date known only to the month or year

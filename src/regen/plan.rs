@@ -1,0 +1,301 @@
+//! Deciding, before anything is loaded in full, which outputs of which specs
+//! must be built. Reading specs, hashing templates and scanning the corpus is
+//! all a no-op build does.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::compile::{Compiler, template_for};
+use crate::render::typst::pdf::BUILTIN_TEMPLATE;
+use crate::resolve::brief_date;
+use crate::spec::{self, Spec};
+
+use super::hash::{self, Hasher};
+use super::manifest::{Inputs, Manifest, Snapshot};
+use super::scan::{self, Change, Scan};
+use super::stale::{self, Current, Reason};
+use super::{Record, VERSION};
+
+/// A corpus as this run sees it, next to what the manifest last saw.
+#[derive(Debug)]
+pub struct CorpusState {
+    /// The key in the manifest: the directory relative to the output directory.
+    pub key: String,
+    pub scan: Scan,
+    /// `None` when the manifest has no snapshot of this corpus yet.
+    pub changes: Option<Vec<Change>>,
+}
+
+/// One output of a spec and whether it must be built.
+#[derive(Debug)]
+pub struct OutputPlan {
+    /// The manifest key: `<spec>/<audience>.md` relative to the output directory.
+    pub key: String,
+    /// The audience id, or `None` for the single output of a spec without audiences.
+    pub audience: Option<String>,
+    /// `None` when the output is fresh.
+    pub reason: Option<Reason>,
+}
+
+/// A spec and its outputs. `spec` is `None` when it cannot be read; the
+/// build then reports why by preparing it.
+#[derive(Debug)]
+pub struct SpecPlan {
+    pub path: PathBuf,
+    pub spec: Option<Spec>,
+    pub inputs: Option<Inputs>,
+    /// The key of its corpus in [`Planner::corpora`].
+    pub corpus: Option<String>,
+    pub outputs: Vec<OutputPlan>,
+}
+
+impl SpecPlan {
+    pub fn stale(&self) -> impl Iterator<Item = &OutputPlan> {
+        self.outputs.iter().filter(|o| o.reason.is_some())
+    }
+
+    /// Whether the spec must be prepared: it has stale outputs, or cannot be
+    /// read, or has none of the outputs asked for (preparing says why).
+    pub fn needs_build(&self) -> bool {
+        self.spec.is_none() || self.outputs.is_empty() || self.stale().next().is_some()
+    }
+}
+
+/// Where outputs go and what makes one differ from another.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub out_dir: PathBuf,
+    /// The build options that change the files written, as one string.
+    pub options: String,
+    pub force: bool,
+    /// Only this audience's outputs.
+    pub audience: Option<String>,
+    /// The manifest key of an output: for `brief build`, `<spec>/<audience>.md`.
+    pub layout: fn(&str, &str) -> String,
+}
+
+/// Plans a run and keeps what it learnt (scans, changes) for recording it.
+#[derive(Debug)]
+pub struct Planner {
+    pub settings: Settings,
+    pub corpora: BTreeMap<String, CorpusState>,
+    templates: HashMap<PathBuf, String>,
+}
+
+/// The standard layout of `brief build`.
+pub fn build_layout(spec: &str, audience: &str) -> String {
+    format!("{spec}/{audience}.md")
+}
+
+impl Planner {
+    pub fn new(settings: Settings) -> Self {
+        Planner {
+            settings,
+            corpora: BTreeMap::new(),
+            templates: HashMap::new(),
+        }
+    }
+
+    /// Plans one spec against the manifest.
+    pub fn plan(
+        &mut self,
+        manifest: &Manifest,
+        compiler: &Compiler,
+        path: &Path,
+        today: NaiveDate,
+    ) -> SpecPlan {
+        let unreadable = SpecPlan {
+            path: path.to_path_buf(),
+            spec: None,
+            inputs: None,
+            corpus: None,
+            outputs: Vec::new(),
+        };
+        let Ok(spec) = spec::load(path) else {
+            return unreadable;
+        };
+        let (Ok(corpus_dir), Ok(template)) = (compiler.corpus_dir(&spec), template_for(&spec))
+        else {
+            return unreadable;
+        };
+        let template_hash = self.template_hash(&template.dir, template.builtin);
+        let inputs = Inputs {
+            spec_hash: hash::of(spec.source.as_bytes()),
+            template_hash,
+            version: VERSION.to_string(),
+            date: brief_date(&spec, today),
+            options: self.settings.options.clone(),
+            baseline: None,
+        };
+        let corpus = self.corpus(manifest, &corpus_dir);
+        let audiences: Vec<Option<String>> = if spec.audiences.is_empty() {
+            vec![None]
+        } else {
+            spec.audiences
+                .iter()
+                .map(|a| Some(a.id.value.clone()))
+                .collect()
+        };
+        let settings = &self.settings;
+        let state = &self.corpora[&corpus];
+        let outputs = audiences
+            .into_iter()
+            .filter(|a| match &settings.audience {
+                Some(only) => a.as_deref() == Some(only.as_str()),
+                None => true,
+            })
+            .map(|audience| {
+                let key = (settings.layout)(&spec.name, audience.as_deref().unwrap_or("brief"));
+                let reason = if settings.force {
+                    Some(Reason::Forced)
+                } else {
+                    match (manifest.outputs.get(&key), &state.changes) {
+                        (Some(record), Some(changes)) => {
+                            let current = Current {
+                                inputs: &inputs,
+                                spec: &spec,
+                                changes,
+                                out_dir: &settings.out_dir,
+                            };
+                            stale::check(record, &current)
+                        }
+                        _ => Some(Reason::NotBuilt),
+                    }
+                };
+                OutputPlan {
+                    key,
+                    audience,
+                    reason,
+                }
+            })
+            .collect();
+        SpecPlan {
+            path: path.to_path_buf(),
+            spec: Some(spec),
+            inputs: Some(inputs),
+            corpus: Some(corpus),
+            outputs,
+        }
+    }
+
+    /// Scans a corpus once per run and compares it with the manifest.
+    fn corpus(&mut self, manifest: &Manifest, dir: &Path) -> String {
+        let key = corpus_key(&self.settings.out_dir, dir);
+        if !self.corpora.contains_key(&key) {
+            let scan = scan::scan(dir);
+            let changes = manifest
+                .corpora
+                .get(&key)
+                .map(|previous| scan::changes(previous, &scan));
+            self.corpora.insert(
+                key.clone(),
+                CorpusState {
+                    key: key.clone(),
+                    scan,
+                    changes,
+                },
+            );
+        }
+        key
+    }
+
+    fn template_hash(&mut self, dir: &Path, builtin: bool) -> String {
+        let dir_hash = self
+            .templates
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| hash::of_dir(dir))
+            .clone();
+        let mut hasher = Hasher::default();
+        hasher.part(dir_hash.as_bytes());
+        if builtin {
+            hasher.part(BUILTIN_TEMPLATE.as_bytes());
+        }
+        hasher.finish()
+    }
+
+    /// Marks the records this run did not rebuild but whose corpus changed
+    /// under them, so the snapshot can move on without losing that news.
+    /// Records of other specs are checked against their own spec file.
+    pub fn mark_unvisited(&self, manifest: &mut Manifest, visited: &[String]) {
+        for (key, record) in manifest.outputs.iter_mut() {
+            if visited.contains(key) || record.stale.is_some() {
+                continue;
+            }
+            let Some(changes) = self
+                .corpora
+                .get(&record.corpus)
+                .and_then(|c| c.changes.as_deref())
+            else {
+                continue;
+            };
+            if changes.is_empty() {
+                continue;
+            }
+            record.stale = match spec::load(Path::new(&record.spec)) {
+                Ok(spec) => {
+                    let current = Current {
+                        inputs: &record.inputs,
+                        spec: &spec,
+                        changes,
+                        out_dir: &self.settings.out_dir,
+                    };
+                    stale::corpus(record, &current).map(|r| r.to_string())
+                }
+                Err(_) => Some("its spec could not be read when the corpus changed".into()),
+            };
+        }
+    }
+
+    /// The snapshots to record: each scanned corpus as it is now. `ids` maps
+    /// corpus key → (relative path → id) for corpora loaded in full.
+    pub fn snapshots(
+        &self,
+        manifest: &Manifest,
+        ids: &BTreeMap<String, BTreeMap<String, String>>,
+    ) -> Vec<(String, Snapshot)> {
+        let empty = Snapshot::new();
+        self.corpora
+            .values()
+            .map(|state| {
+                let previous = manifest.corpora.get(&state.key).unwrap_or(&empty);
+                let changes = state.changes.as_deref().unwrap_or(&[]);
+                let snapshot = scan::snapshot(previous, &state.scan, changes, ids.get(&state.key));
+                (state.key.clone(), snapshot)
+            })
+            .collect()
+    }
+}
+
+/// A corpus directory named relative to the output directory, so a project
+/// can move without rebuilding.
+pub fn corpus_key(out_dir: &Path, corpus: &Path) -> String {
+    let absolute = |p: &Path| {
+        std::fs::canonicalize(p)
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (out, dir) = (absolute(out_dir), absolute(corpus));
+    let mut up = String::new();
+    for ancestor in out.ancestors() {
+        if let Ok(rest) = dir.strip_prefix(ancestor) {
+            return format!("{up}{}", scan::relative(Path::new(""), rest));
+        }
+        up.push_str("../");
+    }
+    dir.to_string_lossy().into_owned()
+}
+
+/// A record of an output just built.
+pub fn record(plan: &SpecPlan, corpus: &str, files: Vec<String>) -> Option<Record> {
+    Some(Record {
+        spec: plan.path.to_string_lossy().into_owned(),
+        inputs: plan.inputs.clone()?,
+        corpus: corpus.to_string(),
+        files,
+        docs: BTreeMap::new(),
+        queries: Vec::new(),
+        stale: None,
+    })
+}

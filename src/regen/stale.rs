@@ -1,0 +1,184 @@
+//! Whether a recorded output is still fresh, and if not, the one reason a
+//! user most needs to hear ("corpus/x.md changed", "new document matches
+//! section voices").
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::spec::Spec;
+
+use super::deps::{fingerprint, queries};
+use super::manifest::{Inputs, Record};
+use super::scan::Change;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    NotBuilt,
+    Forced,
+    /// Recorded as out of date by an earlier run.
+    Marked(String),
+    Version {
+        from: String,
+        to: String,
+    },
+    Spec,
+    Template,
+    Options,
+    Date {
+        from: String,
+        to: String,
+    },
+    Baseline,
+    Missing(PathBuf),
+    Cited {
+        path: PathBuf,
+        removed: bool,
+    },
+    /// A document adds to, changes or removes what a query can select.
+    Query {
+        path: PathBuf,
+        section: String,
+        new_document: bool,
+    },
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::NotBuilt => write!(f, "not built before"),
+            Reason::Forced => write!(f, "--force"),
+            Reason::Marked(why) => write!(f, "{why}"),
+            Reason::Version { from, to } => write!(f, "brief changed from {from} to {to}"),
+            Reason::Spec => write!(f, "the spec changed"),
+            Reason::Template => write!(f, "the template changed"),
+            Reason::Options => write!(f, "the build options changed"),
+            Reason::Date { from, to } => write!(f, "the brief's date changed from {from} to {to}"),
+            Reason::Baseline => write!(f, "there is a newer edition to compare with"),
+            Reason::Missing(p) => write!(f, "{} is missing", p.display()),
+            Reason::Cited {
+                path,
+                removed: false,
+            } => write!(f, "{} changed", path.display()),
+            Reason::Cited {
+                path,
+                removed: true,
+            } => write!(f, "{} was removed", path.display()),
+            Reason::Query {
+                path,
+                section,
+                new_document: true,
+            } => write!(
+                f,
+                "new document {} matches section {section}",
+                path.display()
+            ),
+            Reason::Query { path, section, .. } => write!(
+                f,
+                "{} changed what section {section} can select",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// The state an output would be built from now.
+#[derive(Debug)]
+pub struct Current<'a> {
+    pub inputs: &'a Inputs,
+    pub spec: &'a Spec,
+    /// The changes to the record's corpus since the manifest's snapshot.
+    pub changes: &'a [Change],
+    pub out_dir: &'a Path,
+}
+
+/// `None` when the output is fresh.
+pub fn check(record: &Record, now: &Current) -> Option<Reason> {
+    if let Some(why) = &record.stale {
+        return Some(Reason::Marked(why.clone()));
+    }
+    inputs(&record.inputs, now.inputs)
+        .or_else(|| missing(record, now.out_dir))
+        .or_else(|| corpus(record, now))
+}
+
+/// Differences in the inputs compared as a whole.
+pub fn inputs(was: &Inputs, now: &Inputs) -> Option<Reason> {
+    if was.version != now.version {
+        return Some(Reason::Version {
+            from: was.version.clone(),
+            to: now.version.clone(),
+        });
+    }
+    if was.spec_hash != now.spec_hash {
+        return Some(Reason::Spec);
+    }
+    if was.template_hash != now.template_hash {
+        return Some(Reason::Template);
+    }
+    if was.options != now.options {
+        return Some(Reason::Options);
+    }
+    if was.date != now.date {
+        return Some(Reason::Date {
+            from: was.date.to_string(),
+            to: now.date.to_string(),
+        });
+    }
+    (was.baseline != now.baseline).then_some(Reason::Baseline)
+}
+
+fn missing(record: &Record, out_dir: &Path) -> Option<Reason> {
+    record
+        .files
+        .iter()
+        .map(|f| out_dir.join(f))
+        .find(|p| !p.is_file())
+        .map(Reason::Missing)
+}
+
+/// Corpus changes that reach the output: a cited document changed or went,
+/// or a document changed what one of its queries can select.
+pub fn corpus(record: &Record, now: &Current) -> Option<Reason> {
+    for change in now.changes {
+        let ids = [change.old_id.as_deref(), change.new_id()];
+        if ids.iter().flatten().any(|id| record.docs.contains_key(*id)) {
+            return Some(Reason::Cited {
+                path: change.path.clone(),
+                removed: change.new.is_none(),
+            });
+        }
+    }
+    if now.changes.is_empty() || record.queries.is_empty() {
+        return None;
+    }
+    let specs = queries(now.spec);
+    for recorded in &record.queries {
+        let Some(q) = specs
+            .iter()
+            .find(|q| q.line == recorded.line && q.column == recorded.column)
+        else {
+            // The spec's hash matched, so this cannot happen; rebuilding is safe.
+            return Some(Reason::Spec);
+        };
+        for change in now.changes {
+            for id in [change.old_id.as_deref(), change.new_id()]
+                .into_iter()
+                .flatten()
+            {
+                let before = recorded.candidates.get(id).map(String::as_str);
+                let after = match &change.new {
+                    Some((doc, ex)) if doc.id == id => fingerprint(q, record.inputs.date, doc, ex),
+                    _ => None,
+                };
+                if before != after.as_deref() {
+                    return Some(Reason::Query {
+                        path: change.path.clone(),
+                        section: recorded.section.clone(),
+                        new_document: change.added,
+                    });
+                }
+            }
+        }
+    }
+    None
+}
