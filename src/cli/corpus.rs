@@ -1,4 +1,7 @@
-//! `brief corpus …`: list documents and browse what extraction found in them.
+//! `brief corpus …`: list documents and browse what extraction found in
+//! them, and add new ones (`add`, in its own file: it writes).
+
+mod add;
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -19,6 +22,8 @@ pub enum CorpusCommand {
     Quotes(QuoteArgs),
     /// List figures (statistics), optionally filtered.
     Figures(FigureArgs),
+    /// Add articles (Markdown or plain text) to the corpus as Markdown with front matter.
+    Add(add::AddArgs),
 }
 
 #[derive(Debug, Args)]
@@ -75,7 +80,12 @@ pub struct FigureArgs {
 }
 
 pub fn run(cmd: CorpusCommand) -> Outcome {
+    // `add` loads the corpus only to compare with it, and reports its own way.
+    if let CorpusCommand::Add(a) = cmd {
+        return add::run(a);
+    }
     let args = match &cmd {
+        CorpusCommand::Add(a) => &a.corpus,
         CorpusCommand::List(a) => &a.corpus,
         CorpusCommand::Show(a) => &a.corpus,
         CorpusCommand::Quotes(a) => &a.corpus,
@@ -102,6 +112,7 @@ pub fn run(cmd: CorpusCommand) -> Outcome {
         CorpusCommand::Show(a) => show(&corpus, &a.id, a.json),
         CorpusCommand::Quotes(a) => quotes(&corpus, &a),
         CorpusCommand::Figures(a) => figures(&corpus, &a),
+        CorpusCommand::Add(_) => Ok(()),
     };
     match usage {
         Ok(()) => input_outcome,

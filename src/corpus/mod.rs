@@ -2,6 +2,7 @@
 //! into a [`Document`]; a file that cannot be used is reported and skipped so
 //! the rest of the corpus still loads.
 
+pub mod add;
 mod date;
 mod document;
 mod frontmatter;

@@ -1,0 +1,937 @@
+//! Turning an article into a corpus document (`brief corpus add`).
+//!
+//! Pure functions: the command line reads the input and the corpus, and
+//! writes the file this module prepares. A prepared document has already
+//! been read back with the corpus loader, so what lands in the corpus is
+//! exactly what was checked.
+//!
+//! The body is never edited beyond line endings: quotes and figures are byte
+//! spans into it. Metadata comes only from the command line, the input's own
+//! front matter, or (for plain text) the first line, which the corpus format
+//! already defines as a plain-text document's title; nothing is guessed.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+use super::date::PartialDate;
+use super::document::{Document, Format, Metadata, Original};
+use super::frontmatter;
+use super::load::{load_file, validate_id};
+
+/// Longest id a title's slug gives, cut at a word boundary: ids appear in
+/// every quote and figure id, and a whole headline would drown them.
+const MAX_SLUG: usize = 60;
+
+/// Metadata as typed on the command line, before it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct RawFlags {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// Metadata from the command line, checked: it overrides or adds to what
+/// each input states.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<PartialDate>,
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl Flags {
+    /// Checks every flag and returns every problem at once (all usage errors).
+    pub fn parse(raw: RawFlags) -> Result<Flags, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut text = |flag: &str, value: Option<String>| match value {
+            Some(v) if v.trim().is_empty() => {
+                errors.push(
+                    Diagnostic::error(format!("--{flag} is empty")).hint(format!(
+                        "leave --{flag} out when the source does not state it"
+                    )),
+                );
+                None
+            }
+            v => v,
+        };
+        let title = text("title", raw.title);
+        let outlet = text("outlet", raw.outlet);
+        let author = text("author", raw.author);
+        let id = text("id", raw.id);
+        let published = text("published", raw.published);
+        let url = text("url", raw.url);
+        let mut tags: Vec<String> = Vec::new();
+        for tag in raw.tags {
+            if let Some(tag) = text("tag", Some(tag))
+                && !tags.contains(&tag)
+            {
+                tags.push(tag);
+            }
+        }
+        if let Some(id) = &id
+            && let Err(reason) = validate_id(id)
+        {
+            errors.push(
+                Diagnostic::error(format!("invalid --id `{id}`: {reason}"))
+                    .hint("ids are slugs: letters, digits, `-`, `_` and `.`"),
+            );
+        }
+        let published = published.and_then(|p| match p.parse::<PartialDate>() {
+            Ok(d) => Some(d),
+            Err(reason) => {
+                errors.push(Diagnostic::error(format!("invalid --published: {reason}")));
+                None
+            }
+        });
+        if let Some(url) = &url
+            && !looks_like_url(url)
+        {
+            errors.push(
+                Diagnostic::error(format!("invalid --url `{url}`: expected an http(s) URL"))
+                    .hint("give the article's address, e.g. https://example.org/article"),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Flags {
+            id,
+            title,
+            outlet,
+            author,
+            published,
+            url,
+            tags,
+        })
+    }
+}
+
+/// `http://` or `https://`, a host, and no spaces or control characters:
+/// enough to catch a date or a title typed in the wrong flag.
+fn looks_like_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty()
+        && !host.starts_with(['.', ':', '@'])
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Where an input comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    File(&'a Path),
+    Stdin,
+}
+
+impl Source<'_> {
+    /// The name diagnostics show.
+    pub fn display(&self) -> PathBuf {
+        match self {
+            Source::File(p) => p.to_path_buf(),
+            Source::Stdin => PathBuf::from("<stdin>"),
+        }
+    }
+
+    /// Read as the loader would read the file: `.txt` is plain text, anything
+    /// else Markdown (standard input too, so it may carry front matter).
+    fn format(&self) -> Format {
+        match self {
+            Source::File(p) if p.extension().is_some_and(|e| e == "txt") => Format::Text,
+            _ => Format::Markdown,
+        }
+    }
+}
+
+/// Why an input was not added.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The input cannot become a document (exit 1).
+    Input(Diagnostic),
+    /// The command line does not say enough to add it (exit 2).
+    Usage(Diagnostic),
+}
+
+/// A document ready to be written to `path`.
+#[derive(Debug)]
+pub struct Prepared {
+    pub id: String,
+    /// `<corpus>/<id>.md`.
+    pub path: PathBuf,
+    /// The whole file: front matter and body.
+    pub text: String,
+    /// `text` as the corpus loader reads it.
+    pub document: Document,
+    /// How the input was read: plain text becomes Markdown, which can split
+    /// it differently, so the caller may want to say so.
+    pub input_format: Format,
+    /// [`body_hash`] of the body, to refuse the same text twice.
+    pub hash: blake3::Hash,
+    /// Flags that replaced what the input stated.
+    pub notes: Vec<String>,
+}
+
+/// Prepares one input as the corpus document `<corpus_dir>/<id>.md`.
+pub fn prepare(
+    source: Source,
+    bytes: &[u8],
+    flags: &Flags,
+    corpus_dir: &Path,
+) -> Result<Prepared, Refusal> {
+    let shown = source.display();
+    let text = decode(&shown, bytes).map_err(Refusal::Input)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n");
+    let format = source.format();
+
+    let (mut meta, body, first_line) = match format {
+        Format::Text => {
+            let (title, body_offset) = text_title(&text);
+            let meta = Metadata {
+                title: title.map(str::to_string),
+                ..Metadata::default()
+            };
+            (meta, &text[body_offset..], title)
+        }
+        Format::Markdown => {
+            let (meta, body_offset) = front_matter(&text, &shown).map_err(Refusal::Input)?;
+            (meta, &text[body_offset..], None)
+        }
+    };
+    let mut notes = Vec::new();
+    let mut body = body;
+    // A plain-text first line is the title only while nothing replaces it; a
+    // different --title leaves it in the body, so no words are lost.
+    if let (Some(line), Some(title)) = (first_line, &flags.title)
+        && line != title
+    {
+        notes.push(format!(
+            "--title replaces the title `{line}` (the first line), which stays in the body"
+        ));
+        meta.title = None;
+        body = &text;
+    }
+    let fm_id = meta.id.take();
+    merge(&mut meta, flags, &mut notes);
+    let id = choose_id(
+        source,
+        flags,
+        fm_id,
+        meta.title.as_deref(),
+        &text,
+        &mut notes,
+    )?;
+
+    let body = normalise_body(body);
+    if body.is_empty() {
+        let mut d = Diagnostic::error("no body text").in_file(&shown);
+        if format == Format::Text {
+            d = d.hint("the first line of a plain-text file is its title; the text follows it");
+        }
+        return Err(Refusal::Input(d));
+    }
+    let path = corpus_dir.join(format!("{id}.md"));
+    let file = render(&id, &meta, &body);
+    let document = read_back(&path, &file, &id, &meta, &body)?;
+    Ok(Prepared {
+        hash: body_hash(&document.body),
+        id,
+        path,
+        text: file,
+        document,
+        input_format: format,
+        notes,
+    })
+}
+
+/// The loader's checks for text, with its messages: a corpus file and an
+/// input to `add` are refused for the same reasons in the same words.
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(
+            Diagnostic::error("binary file: contains a NUL byte, not text")
+                .in_file(path)
+                .at("", line, 1)
+                .hint("the corpus holds UTF-8 Markdown (.md) or plain text (.txt) documents"),
+        );
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = e.valid_up_to();
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, column) = crate::diag::line_column(&prefix, valid);
+        Diagnostic::error(format!(
+            "invalid UTF-8: byte 0x{:02x} at offset {valid} is not valid UTF-8",
+            bytes[valid]
+        ))
+        .in_file(path)
+        .at(&prefix, line, column)
+        .hint("re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")
+    })
+}
+
+/// The title and body offset the loader gives a `.txt` file: the first
+/// non-blank line, trimmed, and everything after that line.
+fn text_title(text: &str) -> (Option<&str>, usize) {
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return (None, 0);
+    };
+    let at = text.find(first).unwrap_or(0) + first.len();
+    let body = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    (Some(first), body)
+}
+
+/// Metadata and body offset of a Markdown input, refused as the loader
+/// refuses it (unknown fields, duplicate keys, bad dates, no closing `---`).
+fn front_matter(text: &str, path: &Path) -> Result<(Metadata, usize), Diagnostic> {
+    let split = frontmatter::split(text).map_err(|(offset, message)| {
+        Diagnostic::error(message)
+            .in_file(path)
+            .at_offset(text, offset)
+            .hint("close the front matter with a line holding only `---`")
+    })?;
+    match split.yaml {
+        Some((yaml, offset)) => Ok((
+            frontmatter::parse(text, yaml, offset).map_err(|d| d.in_file(path))?,
+            split.body_offset,
+        )),
+        None => Ok((Metadata::default(), 0)),
+    }
+}
+
+/// Applies the flags: each replaces what the input states (with a note
+/// when the two differ); tags are added to the input's.
+fn merge(meta: &mut Metadata, flags: &Flags, notes: &mut Vec<String>) {
+    fn set<T: PartialEq + Clone + std::fmt::Display>(
+        field: &mut Option<T>,
+        flag: &Option<T>,
+        name: &str,
+        notes: &mut Vec<String>,
+    ) {
+        let Some(new) = flag else { return };
+        if let Some(old) = field.as_ref()
+            && old != new
+        {
+            notes.push(format!("--{name} replaces `{old}` from the front matter"));
+        }
+        *field = Some(new.clone())
+    }
+    // A plain-text title equal to --title was dealt with by the caller, so
+    // any difference here is with front matter.
+    set(&mut meta.title, &flags.title, "title", notes);
+    set(&mut meta.outlet, &flags.outlet, "outlet", notes);
+    set(&mut meta.author, &flags.author, "author", notes);
+    set(&mut meta.published, &flags.published, "published", notes);
+    set(&mut meta.url, &flags.url, "url", notes);
+    for tag in &flags.tags {
+        if !meta.tags.contains(tag) {
+            meta.tags.push(tag.clone());
+        }
+    }
+}
+
+/// `--id`, else the front matter's `id:`, else the title's slug, else the
+/// file stem. Standard input has no stem, so it needs one of the others.
+fn choose_id(
+    source: Source,
+    flags: &Flags,
+    fm_id: Option<String>,
+    title: Option<&str>,
+    text: &str,
+    notes: &mut Vec<String>,
+) -> Result<String, Refusal> {
+    let shown = source.display();
+    if let Some(id) = &flags.id {
+        if let Some(old) = fm_id.filter(|old| old != id) {
+            notes.push(format!("--id replaces `{old}` from the front matter"));
+        }
+        return Ok(id.clone());
+    }
+    if let Some(id) = fm_id {
+        validate_id(&id).map_err(|reason| {
+            Refusal::Input(
+                Diagnostic::error(format!("invalid id `{id}`: {reason}"))
+                    .in_file(&shown)
+                    .at_offset(text, text.find("id:").unwrap_or(0))
+                    .hint("ids are slugs: letters, digits, `-`, `_` and `.`"),
+            )
+        })?;
+        return Ok(id);
+    }
+    if let Some(slug) = title.and_then(title_slug) {
+        return Ok(slug);
+    }
+    match source {
+        Source::File(path) => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            validate_id(&stem).map_err(|reason| {
+                Refusal::Input(
+                    Diagnostic::error(format!(
+                        "cannot use the file name `{stem}` as an id: {reason}"
+                    ))
+                    .in_file(&shown)
+                    .hint("pass --id ID (with one file at a time)"),
+                )
+            })?;
+            Ok(stem)
+        }
+        Source::Stdin => {
+            let why = match title {
+                Some(_) => {
+                    "no id can be made from its title (ids are ASCII), and standard input has no file name"
+                }
+                None => "it has no title, and standard input has no file name",
+            };
+            Err(Refusal::Usage(
+                Diagnostic::error(format!("cannot choose an id for standard input: {why}"))
+                    .hint("pass --id ID"),
+            ))
+        }
+    }
+}
+
+/// A title as an id: lowercase ASCII words joined by `-`, cut at a word
+/// boundary to at most 60 characters. `None` when the title has letters or
+/// digits outside ASCII (Chinese, accents): the slug would silently drop
+/// them, so the file name is the better id.
+pub fn title_slug(title: &str) -> Option<String> {
+    if title.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+        return None;
+    }
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if matches!(c, '\'' | '’') {
+            // "Xi's" is one word: "xis", not "xi-s".
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    let mut slug = String::new();
+    for w in words {
+        let extra = usize::from(!slug.is_empty()) + w.len();
+        if slug.len() + extra > MAX_SLUG {
+            if slug.is_empty() {
+                slug = w[..MAX_SLUG].to_string();
+            }
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&w);
+    }
+    (!slug.is_empty()).then_some(slug)
+}
+
+/// The body as stored: blank lines before the first text line are dropped
+/// (the file puts one blank line after the front matter instead), and
+/// trailing whitespace becomes one final newline. Nothing else changes, not
+/// even the indentation of the first line, which Markdown reads.
+fn normalise_body(body: &str) -> String {
+    let body = body.trim_end();
+    let first_text = body.len() - body.trim_start().len();
+    let line_start = body[..first_text].rfind('\n').map_or(0, |i| i + 1);
+    let body = &body[line_start..];
+    if body.is_empty() {
+        return String::new();
+    }
+    format!("{body}\n")
+}
+
+/// The text the duplicate check compares: the body with LF line endings and
+/// without surrounding whitespace, hashed so a corpus is compared cheaply.
+pub fn body_hash(body: &str) -> blake3::Hash {
+    let body = body.replace("\r\n", "\n");
+    blake3::hash(body.trim().as_bytes())
+}
+
+/// The document file: front matter in the order of `METADATA_FIELDS`, one
+/// blank line, the body.
+pub fn render(id: &str, meta: &Metadata, body: &str) -> String {
+    let mut out = String::from("---\n");
+    let mut field = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            out.push_str(&format!("{name}: {v}\n"));
+        }
+    };
+    field("id", Some(yaml_scalar(id, false)));
+    field(
+        "title",
+        meta.title.as_deref().map(|v| yaml_scalar(v, false)),
+    );
+    field(
+        "outlet",
+        meta.outlet.as_deref().map(|v| yaml_scalar(v, false)),
+    );
+    field(
+        "author",
+        meta.author.as_deref().map(|v| yaml_scalar(v, false)),
+    );
+    field(
+        "translator",
+        meta.translator.as_deref().map(|v| yaml_scalar(v, false)),
+    );
+    field(
+        "editor",
+        meta.editor.as_deref().map(|v| yaml_scalar(v, false)),
+    );
+    field("published", meta.published.map(|d| d.to_string()));
+    field("url", meta.url.as_deref().map(|v| yaml_scalar(v, false)));
+    field(
+        "language",
+        meta.language.as_deref().map(|v| yaml_scalar(v, false)),
+    );
+    field(
+        "tags",
+        (!meta.tags.is_empty()).then(|| {
+            let items: Vec<String> = meta.tags.iter().map(|t| yaml_scalar(t, true)).collect();
+            format!("[{}]", items.join(", "))
+        }),
+    );
+    if let Some(original) = &meta.original {
+        out.push_str(&render_original(original));
+    }
+    out.push_str("---\n\n");
+    out.push_str(body);
+    out
+}
+
+fn render_original(o: &Original) -> String {
+    let mut out = String::from("original:\n");
+    let fields = [
+        ("title", o.title.clone()),
+        ("outlet", o.outlet.clone()),
+        ("author", o.author.clone()),
+        ("published", o.published.map(|d| d.to_string())),
+        ("url", o.url.clone()),
+        ("language", o.language.clone()),
+    ];
+    for (name, value) in fields {
+        if let Some(v) = value {
+            let v = if name == "published" {
+                v
+            } else {
+                yaml_scalar(&v, false)
+            };
+            out.push_str(&format!("  {name}: {v}\n"));
+        }
+    }
+    if out == "original:\n" {
+        // Present but empty: `{}` keeps it present, as the input had it.
+        return "original: {}\n".into();
+    }
+    out
+}
+
+/// A YAML string: plain when YAML can only read it as this string, else
+/// double-quoted with escapes. `in_flow` is for items of a `[…]` list.
+fn yaml_scalar(value: &str, in_flow: bool) -> String {
+    if is_plain(value, in_flow) {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if needs_escape(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Characters YAML reads as line breaks or will not take literally.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// Deliberately narrower than YAML's plain scalars: a letter first (no
+/// indicator, quote, digit or sign), no `: ` or ` #`, nothing YAML reads as a
+/// boolean or null. Anything else is quoted, which is always safe.
+fn is_plain(value: &str, in_flow: bool) -> bool {
+    const SPECIAL: &[&str] = &["true", "false", "null", "yes", "no", "on", "off", "y", "n"];
+    let (Some(first), Some(last)) = (value.chars().next(), value.chars().last()) else {
+        return false;
+    };
+    first.is_alphanumeric()
+        && !first.is_ascii_digit()
+        && !last.is_whitespace()
+        && last != ':'
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.chars().any(needs_escape)
+        && !(in_flow && value.contains([',', '[', ']', '{', '}']))
+        && !SPECIAL.iter().any(|s| s.eq_ignore_ascii_case(value))
+}
+
+/// Reads the file back as the loader will, and refuses it if anything came
+/// out different: a bug here must not put a wrong document in the corpus.
+fn read_back(
+    path: &Path,
+    file: &str,
+    id: &str,
+    meta: &Metadata,
+    body: &str,
+) -> Result<Document, Refusal> {
+    let internal = |what: String| {
+        Refusal::Input(
+            Diagnostic::error(format!(
+                "internal error: the prepared document would load back with {what}"
+            ))
+            .in_file(path)
+            .hint("nothing was written; please report this with the input file"),
+        )
+    };
+    let loaded = load_file(path, file.as_bytes())
+        .map_err(|d| internal(format!("an error ({})", d.message)))?;
+    let doc = loaded.document;
+    let mut expected = meta.clone();
+    expected.id = None;
+    if doc.id != id {
+        return Err(internal(format!("the id `{}`", doc.id)));
+    }
+    if doc.meta != expected {
+        return Err(internal(format!("other metadata ({:?})", doc.meta)));
+    }
+    if doc.body.strip_prefix('\n') != Some(body) {
+        return Err(internal("another body".into()));
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags() -> Flags {
+        Flags::default()
+    }
+
+    fn prep(name: &str, text: &str, flags: &Flags) -> Result<Prepared, Refusal> {
+        prepare(
+            Source::File(Path::new(name)),
+            text.as_bytes(),
+            flags,
+            Path::new("corpus"),
+        )
+    }
+
+    fn refusal(r: Result<Prepared, Refusal>) -> (bool, String) {
+        match r {
+            Ok(p) => panic!("prepared {}", p.text),
+            Err(Refusal::Input(d)) => (false, d.to_string()),
+            Err(Refusal::Usage(d)) => (true, d.to_string()),
+        }
+    }
+
+    #[test]
+    fn plain_text_loads_back_as_the_txt_would() {
+        let cases = [
+            "Title line\nFirst para.\nSecond.\n",
+            "\n\n  Title  \n\nBody after a blank.\n\n\n",
+            "Only: a title? # no\nbody\n",
+        ];
+        for text in cases {
+            let txt = load_file(Path::new("a.txt"), text.as_bytes()).unwrap();
+            let p = prep("a.txt", text, &flags()).unwrap();
+            assert_eq!(p.document.meta, txt.document.meta, "{text:?}");
+            assert_eq!(p.document.body.trim(), txt.document.body.trim(), "{text:?}");
+            assert_eq!(
+                p.id,
+                title_slug(txt.document.meta.title.as_deref().unwrap()).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn file_text_is_front_matter_blank_line_body() {
+        let f = Flags {
+            outlet: Some("The Example Times".into()),
+            published: Some("2023-10".parse().unwrap()),
+            url: Some("https://example.org/a#x".into()),
+            tags: vec!["asylum".into(), "a, b".into()],
+            ..flags()
+        };
+        let p = prep(
+            "in.txt",
+            "\u{feff}Border arrivals: up\r\n\r\nText one.\r\nTwo.  \r\n\r\n",
+            &f,
+        )
+        .unwrap();
+        assert_eq!(
+            p.text,
+            "---\nid: border-arrivals-up\ntitle: \"Border arrivals: up\"\noutlet: The Example Times\npublished: 2023-10\nurl: https://example.org/a#x\ntags: [asylum, \"a, b\"]\n---\n\nText one.\nTwo.\n"
+        );
+        assert_eq!(p.path, Path::new("corpus/border-arrivals-up.md"));
+        assert!(p.notes.is_empty());
+    }
+
+    #[test]
+    fn hostile_values_round_trip() {
+        let values = [
+            "\"Title: with # hash\" and 'quotes' - *x*",
+            "- starts like a list",
+            "* star",
+            "& anchor",
+            "! tag",
+            "yes",
+            "NULL",
+            "2023",
+            "12:30",
+            "0x1F",
+            "trailing: ",
+            "ends with colon:",
+            "a #comment",
+            "line\nbreak",
+            "tab\there",
+            "back\\slash",
+            "   padded   ",
+            "[flow]",
+            "{map}",
+            "%directive",
+            "@at",
+            "`tick`",
+            "|block",
+            ">folded",
+            "?key",
+            "习近平: 中国",
+            "\u{2028}sep",
+            "bell\u{7}",
+            "it's",
+            "'single'",
+            "~",
+        ];
+        for v in values {
+            let f = Flags {
+                title: Some(v.into()),
+                author: Some(v.into()),
+                tags: vec![v.into()],
+                id: Some("x".into()),
+                ..flags()
+            };
+            // read_back compares metadata and body with what was meant.
+            let p = prep("x.md", "Body.\n", &f).unwrap_or_else(|r| panic!("{v:?}: {r:?}"));
+            assert_eq!(p.document.meta.title.as_deref(), Some(v), "{}", p.text);
+            assert_eq!(p.document.meta.tags, [v], "{}", p.text);
+        }
+    }
+
+    #[test]
+    fn front_matter_is_kept_and_flags_win_with_a_note() {
+        let input = "---\ntitle: Old\nauthor: A\npublished: 2023\ntags: [x]\noriginal:\n  title: 原文\n  language: zh\n---\n\n# Head\n\nBody.\n";
+        let f = Flags {
+            title: Some("New".into()),
+            author: Some("A".into()),
+            tags: vec!["z".into(), "x".into()],
+            ..flags()
+        };
+        let p = prep("in.md", input, &f).unwrap();
+        assert_eq!(
+            p.text,
+            "---\nid: new\ntitle: New\nauthor: A\npublished: 2023\ntags: [x, z]\noriginal:\n  title: 原文\n  language: zh\n---\n\n# Head\n\nBody.\n"
+        );
+        assert_eq!(p.notes, ["--title replaces `Old` from the front matter"]);
+    }
+
+    #[test]
+    fn a_different_title_keeps_the_first_line_in_the_body() {
+        let f = Flags {
+            title: Some("Real title".into()),
+            ..flags()
+        };
+        let p = prep("a.txt", "Dateline line\nBody.\n", &f).unwrap();
+        assert_eq!(p.document.body, "\nDateline line\nBody.\n");
+        assert_eq!(
+            p.notes,
+            [
+                "--title replaces the title `Dateline line` (the first line), which stays in the body"
+            ]
+        );
+        let same = Flags {
+            title: Some("Dateline line".into()),
+            ..flags()
+        };
+        let p = prep("a.txt", "Dateline line\nBody.\n", &same).unwrap();
+        assert_eq!(p.document.body, "\nBody.\n");
+        assert!(p.notes.is_empty());
+    }
+
+    #[test]
+    fn ids_come_from_flag_front_matter_title_or_stem() {
+        let with = |id: &str| Flags {
+            id: Some(id.into()),
+            ..flags()
+        };
+        assert_eq!(
+            prep("a.md", "---\nid: fm\n---\nx\n", &with("flag"))
+                .unwrap()
+                .id,
+            "flag"
+        );
+        assert_eq!(
+            prep("a.md", "---\nid: fm\ntitle: T\n---\nx\n", &flags())
+                .unwrap()
+                .id,
+            "fm"
+        );
+        assert_eq!(
+            prep("a.md", "---\ntitle: The T\n---\nx\n", &flags())
+                .unwrap()
+                .id,
+            "the-t"
+        );
+        assert_eq!(prep("d/a-1.md", "x\n", &flags()).unwrap().id, "a-1");
+        assert_eq!(
+            prep("d/stem.txt", "习近平\nx\n", &flags()).unwrap().id,
+            "stem"
+        );
+        let (usage, msg) = refusal(prep("My File.md", "x\n", &flags()));
+        assert!(!usage);
+        assert_eq!(
+            msg,
+            "error: cannot use the file name `My File` as an id: ` ` is not allowed\n --> My File.md\n  = help: pass --id ID (with one file at a time)\n"
+        );
+        let stdin = prepare(Source::Stdin, b"x\n", &flags(), Path::new("c"));
+        let (usage, msg) = refusal(stdin);
+        assert!(usage);
+        assert_eq!(
+            msg,
+            "error: cannot choose an id for standard input: it has no title, and standard input has no file name\n  = help: pass --id ID\n"
+        );
+    }
+
+    #[test]
+    fn slugs_cut_at_word_boundaries() {
+        let cases = [
+            (
+                "Zhu Bo: ‘No way to survive’ in China",
+                Some("zhu-bo-no-way-to-survive-in-china"),
+            ),
+            ("Xi’s 12% rise", Some("xis-12-rise")),
+            ("  --  ", None),
+            ("大逃亡", None),
+            ("Café society", None),
+            (
+                "One two three four five six seven eight nine ten eleven twelve thirteen",
+                Some("one-two-three-four-five-six-seven-eight-nine-ten-eleven"),
+            ),
+        ];
+        for (title, want) in cases {
+            assert_eq!(title_slug(title).as_deref(), want, "{title}");
+        }
+        let long = "a".repeat(70);
+        assert_eq!(title_slug(&long).unwrap().len(), 60);
+    }
+
+    #[test]
+    fn refuses_what_the_loader_refuses() {
+        let cases: [(&str, &[u8], &str); 5] = [
+            (
+                "a.md",
+                b"ok\n\xff",
+                "error: invalid UTF-8: byte 0xff at offset 3 is not valid UTF-8\n --> a.md:2:1\n",
+            ),
+            (
+                "a.txt",
+                b"x\0",
+                "error: binary file: contains a NUL byte, not text\n --> a.txt:1:1\n",
+            ),
+            (
+                "a.md",
+                b"---\ntitel: x\n---\nb\n",
+                "error: invalid front matter: unknown field `titel`\n --> a.md:2:1\n",
+            ),
+            (
+                "a.md",
+                b"---\nid: a/b\n---\nb\n",
+                "error: invalid id `a/b`: `/` is not allowed\n --> a.md:2:1\n",
+            ),
+            (
+                "a.txt",
+                b"Only a title\n\n",
+                "error: no body text\n --> a.txt\n",
+            ),
+        ];
+        for (name, bytes, want) in cases {
+            let r = prepare(
+                Source::File(Path::new(name)),
+                bytes,
+                &flags(),
+                Path::new("c"),
+            );
+            let (usage, msg) = refusal(r);
+            assert!(!usage);
+            assert!(msg.starts_with(want), "{msg}");
+        }
+    }
+
+    #[test]
+    fn flags_are_checked_together() {
+        let raw = RawFlags {
+            id: Some("a b".into()),
+            published: Some("May 2023".into()),
+            url: Some("example.org".into()),
+            outlet: Some(" ".into()),
+            ..RawFlags::default()
+        };
+        let errors: Vec<String> = Flags::parse(raw)
+            .unwrap_err()
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "--outlet is empty",
+                "invalid --id `a b`: ` ` is not allowed",
+                "invalid --published: expected a date like 2023-10-05, 2023-10 or 2023, found `May 2023`",
+                "invalid --url `example.org`: expected an http(s) URL",
+            ]
+        );
+        for (url, ok) in [
+            ("https://x.org", true),
+            ("HTTP://x.org/a?b#c", true),
+            ("https://", false),
+            ("https:///path", false),
+            ("ftp://x.org", false),
+            ("https://x.org/a b", false),
+        ] {
+            assert_eq!(looks_like_url(url), ok, "{url}");
+        }
+    }
+
+    #[test]
+    fn hash_ignores_line_endings_and_surrounding_space() {
+        assert_eq!(body_hash("\n a\r\nb \n\n"), body_hash("a\nb"));
+        assert_ne!(body_hash("a\nb"), body_hash("a b"));
+    }
+}
