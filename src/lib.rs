@@ -6,6 +6,9 @@
 //! 2. [`extract`]: find their sections, paragraphs, quotes and figures;
 //! 3. (later stages) resolve briefing specs against them and render Markdown and PDF.
 //!
+//! [`schedule`] decides when a scheduled brief is due; it never changes what
+//! the pipeline produces.
+//!
 //! [`diag`] carries every problem back to the user with file, line and column.
 
 pub mod brief;
@@ -19,6 +22,7 @@ pub mod extract;
 pub mod regen;
 pub mod render;
 pub mod resolve;
+pub mod schedule;
 pub mod spec;
 pub mod suggest;
 pub mod synth;

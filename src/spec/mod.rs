@@ -6,6 +6,8 @@
 pub mod decode;
 pub mod model;
 pub mod read;
+#[cfg(test)]
+mod tests;
 pub mod yaml;
 
 use std::path::Path;
@@ -81,6 +83,7 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
     let mut diagnostics = cx.diagnostics;
     // Reported in the order they appear in the file, as a reader fixes them.
     diagnostics.sort_by_key(|d| d.position);
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let Some(r) = read else {
         return Err(LoadError::Invalid {
             diagnostics,
@@ -101,10 +104,16 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
         template: r.template,
         audiences: r.audiences,
         sections: r.sections,
+        schedule: r.schedule,
+        on_new_data: r.on_new_data,
+        warnings: Vec::new(),
         source: text,
     };
-    if diagnostics.is_empty() {
-        Ok(spec)
+    if !has_errors {
+        Ok(Spec {
+            warnings: diagnostics,
+            ..spec
+        })
     } else {
         Err(LoadError::Invalid {
             diagnostics,

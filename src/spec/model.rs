@@ -7,6 +7,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::diag::Diagnostic;
+use crate::schedule::Schedule;
+
 /// A value and the 1-based line and column where the spec wrote it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct At<T> {
@@ -40,6 +43,13 @@ pub struct Spec {
     /// Empty when the spec has no audiences: one output, `brief.md`.
     pub audiences: Vec<Audience>,
     pub sections: Vec<Section>,
+    /// When `brief schedule` builds a new edition; its timezone is inside.
+    pub schedule: Option<At<Schedule>>,
+    /// Also build a new edition when the corpus changes, not only on schedule.
+    pub on_new_data: bool,
+    /// Problems that do not stop the build (a `timezone` without a
+    /// `schedule`); the caller reports them beside its own.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The brief's date: fixed, or the day it is built (for scheduled briefs).
@@ -70,7 +80,11 @@ pub struct Section {
     pub title: String,
     /// The audiences that get this section; `None` means all of them.
     pub audiences: Option<Vec<At<String>>>,
+    /// Empty for a `what_changed` section.
     pub blocks: Vec<Block>,
+    /// Filled by the build with what changed since the previous edition,
+    /// instead of blocks; at most one per spec.
+    pub what_changed: bool,
 }
 
 /// One block of a section.

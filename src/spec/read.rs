@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use super::decode::{Ctx, Fields, at};
 use super::model::*;
 use super::yaml::{Node, Value};
+use crate::schedule::{Schedule, ScheduleError};
 use crate::suggest::hint;
+use chrono_tz::Tz;
 
 pub const TOP_KEYS: &[&str] = &[
     "title",
@@ -20,6 +22,9 @@ pub const TOP_KEYS: &[&str] = &[
     "template",
     "audiences",
     "sections",
+    "schedule",
+    "timezone",
+    "on_new_data",
 ];
 const AUDIENCE_KEYS: &[&str] = &[
     "label",
@@ -28,7 +33,7 @@ const AUDIENCE_KEYS: &[&str] = &[
     "max_figures",
     "exclude_sections",
 ];
-const SECTION_KEYS: &[&str] = &["id", "title", "audiences", "blocks"];
+const SECTION_KEYS: &[&str] = &["id", "title", "audiences", "blocks", "what_changed"];
 const BLOCK_KINDS: &[&str] = &["text", "quotes", "figures", "excerpt"];
 const BLOCK_KEYS: &[&str] = &["text", "quotes", "figures", "excerpt", "as", "audiences"];
 pub const SELECTOR_KEYS: &[&str] = &[
@@ -60,6 +65,8 @@ pub struct Read {
     pub template: Option<At<String>>,
     pub audiences: Vec<Audience>,
     pub sections: Vec<Section>,
+    pub schedule: Option<At<Schedule>>,
+    pub on_new_data: bool,
 }
 
 pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
@@ -92,6 +99,11 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         Some(n) => sections(cx, n),
         None => Vec::new(),
     };
+    let schedule = schedule(cx, &fields);
+    let on_new_data = fields
+        .get("on_new_data")
+        .and_then(|n| cx.boolean(n, "on_new_data"))
+        .unwrap_or(false);
     check_references(cx, &audiences, &sections);
     Some(Read {
         title,
@@ -105,7 +117,61 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         template,
         audiences,
         sections,
+        schedule,
+        on_new_data,
     })
+}
+
+/// `schedule` and its `timezone`, each error at the value it is about.
+fn schedule(cx: &mut Ctx, fields: &Fields) -> Option<At<Schedule>> {
+    let tz_node = fields.get("timezone");
+    let tz = match tz_node {
+        Some(n) => {
+            cx.string(n, "timezone")
+                .and_then(|name| match crate::schedule::timezone(&name.value) {
+                    Ok(tz) => Some(tz),
+                    Err(e) => {
+                        report(cx, n, "", &e);
+                        None
+                    }
+                })
+        }
+        None => Some(Tz::UTC),
+    };
+    let Some(node) = fields.get("schedule") else {
+        if let Some(key) = fields.key("timezone") {
+            cx.warning_at(
+                key.line,
+                key.column,
+                "timezone has no effect without schedule",
+            );
+        }
+        return None;
+    };
+    let expr = cx.string(node, "schedule")?;
+    // The expression is checked even when the timezone is wrong, so one run
+    // reports both.
+    let parsed = Schedule::new(&expr.value, tz.unwrap_or(Tz::UTC));
+    let schedule = match parsed {
+        Ok(s) if s.never_runs() => {
+            cx.error(node, format!("schedule: `{}` never runs", s.expr()))
+                .hints
+                .push("no month it allows has the day of the month it names".into());
+            return None;
+        }
+        Ok(s) => s,
+        Err(e) => {
+            report(cx, node, "schedule: ", &e);
+            return None;
+        }
+    };
+    tz?;
+    Some(at(node, schedule))
+}
+
+fn report(cx: &mut Ctx, node: &Node, prefix: &str, e: &ScheduleError) {
+    let diag = cx.error(node, format!("{prefix}{}", e.problem()));
+    diag.hints.extend(e.hint().map(str::to_owned));
 }
 
 fn date(cx: &mut Ctx, node: &Node) -> Option<At<SpecDate>> {
@@ -190,7 +256,38 @@ fn sections(cx: &mut Ctx, node: &Node) -> Vec<Section> {
     if items.is_empty() {
         cx.error(node, "sections: a brief needs at least one section");
     }
+    one_what_changed(cx, items);
     items.iter().filter_map(|n| section(cx, n)).collect()
+}
+
+/// A brief has one account of what changed; a second is an error at its key.
+/// Read from the nodes, so a first section with other errors still counts.
+fn one_what_changed(cx: &mut Ctx, items: &[Node]) {
+    let mut first: Option<Option<String>> = None;
+    for item in items {
+        let Value::Map(entries) = &item.value else {
+            continue;
+        };
+        let get = |name: &str| {
+            entries
+                .iter()
+                .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == name))
+        };
+        let Some((key, value)) = get("what_changed") else {
+            continue;
+        };
+        if value.value != Value::Bool(true) {
+            continue;
+        }
+        let Some(first_id) = &first else {
+            first = Some(get("id").and_then(|(_, id)| id.scalar_text()));
+            continue;
+        };
+        let diag = cx.error(key, "only one section can have `what_changed: true`");
+        if let Some(id) = first_id {
+            diag.hints.push(format!("section `{id}` already has it"));
+        }
+    }
 }
 
 fn section(cx: &mut Ctx, node: &Node) -> Option<Section> {
@@ -204,26 +301,50 @@ fn section(cx: &mut Ctx, node: &Node) -> Option<Section> {
     let audiences = fields
         .get("audiences")
         .map(|n| cx.names(n, "an audience id"));
-    let blocks = match cx.required(&fields, "blocks", "a section") {
-        Some(n) => match &n.value {
-            Value::Seq(items) => items.iter().filter_map(|b| block(cx, b)).collect(),
-            _ => {
-                cx.expected(
-                    n,
-                    "blocks",
-                    "a list of blocks (text, quotes, figures, excerpt)",
+    // `None` when `what_changed` is not a boolean: then `blocks` is not
+    // demanded either, as the analyst may have meant a what-changed section.
+    let what_changed = match fields.get("what_changed") {
+        Some(n) => cx.boolean(n, "what_changed"),
+        None => Some(false),
+    };
+    let blocks = match (what_changed, fields.get("blocks")) {
+        (Some(true), _) => {
+            if let Some(key) = fields.key("blocks") {
+                cx.error(
+                    key,
+                    "a `what_changed` section is filled in by brief; remove `blocks`",
                 );
-                Vec::new()
             }
-        },
-        None => Vec::new(),
+            Vec::new()
+        }
+        (None, None) => Vec::new(),
+        (Some(false), None) => {
+            cx.required(&fields, "blocks", "a section");
+            Vec::new()
+        }
+        (_, Some(n)) => blocks(cx, n),
     };
     Some(Section {
         id: id?,
         title: title?.value,
         audiences,
         blocks,
+        what_changed: what_changed == Some(true),
     })
+}
+
+fn blocks(cx: &mut Ctx, node: &Node) -> Vec<Block> {
+    match &node.value {
+        Value::Seq(items) => items.iter().filter_map(|b| block(cx, b)).collect(),
+        _ => {
+            cx.expected(
+                node,
+                "blocks",
+                "a list of blocks (text, quotes, figures, excerpt)",
+            );
+            Vec::new()
+        }
+    }
 }
 
 fn block(cx: &mut Ctx, node: &Node) -> Option<Block> {

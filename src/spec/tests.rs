@@ -1,0 +1,78 @@
+//! What the schedule keys and `what_changed` sections read into; their
+//! errors, with positions, are in tests/spec_schedule.rs.
+
+use std::path::Path;
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+
+const SECTION: &str = "sections:\n  - id: s\n    title: S\n    blocks:\n      - text: Hello.\n";
+
+fn read(text: &str) -> Spec {
+    match parse(Path::new("briefs/t.yaml"), text.to_string()) {
+        Ok(spec) => spec,
+        Err(LoadError::Invalid { diagnostics, .. }) => panic!("{diagnostics:#?}"),
+        Err(LoadError::Io(d)) => panic!("{d:?}"),
+    }
+}
+
+#[test]
+fn schedule_timezone_and_on_new_data_are_read() {
+    let spec = read(&format!(
+        "title: T\nschedule: \"0 7 * * MON\"\ntimezone: Europe/Berlin\non_new_data: true\n{SECTION}"
+    ));
+    let schedule = spec.schedule.unwrap();
+    assert_eq!((schedule.line, schedule.column), (2, 11));
+    assert_eq!(schedule.value.to_string(), "0 7 * * MON (Europe/Berlin)");
+    // 07:00 in Berlin in winter is 06:00 UTC; 2025-03-03 is a Monday.
+    let now = Utc.with_ymd_and_hms(2025, 3, 3, 6, 30, 0).unwrap();
+    assert_eq!(
+        schedule.value.latest_at_or_before(now),
+        Some(Utc.with_ymd_and_hms(2025, 3, 3, 6, 0, 0).unwrap())
+    );
+    assert!(spec.on_new_data);
+    assert!(spec.warnings.is_empty());
+}
+
+#[test]
+fn without_the_keys_there_is_no_schedule() {
+    let spec = read(&format!("title: T\n{SECTION}"));
+    assert!(spec.schedule.is_none());
+    assert!(!spec.on_new_data);
+    assert!(!spec.sections[0].what_changed);
+}
+
+#[test]
+fn the_timezone_defaults_to_utc() {
+    let spec = read(&format!(
+        "title: T\nschedule: '@daily'\non_new_data: false\n{SECTION}"
+    ));
+    assert_eq!(spec.schedule.unwrap().value.to_string(), "@daily (UTC)");
+    assert!(!spec.on_new_data);
+}
+
+#[test]
+fn a_timezone_without_a_schedule_is_a_warning_not_an_error() {
+    let spec = read(&format!("title: T\ntimezone: UTC\n{SECTION}"));
+    assert!(spec.schedule.is_none());
+    let [warning] = spec.warnings.as_slice() else {
+        panic!("{:#?}", spec.warnings);
+    };
+    assert_eq!(warning.severity, crate::diag::Severity::Warning);
+    assert_eq!(warning.message, "timezone has no effect without schedule");
+    assert_eq!(warning.position, Some((2, 1)));
+}
+
+#[test]
+fn a_what_changed_section_has_no_blocks() {
+    let spec = read(
+        "title: T\nsections:\n  - id: changes\n    title: What changed\n    what_changed: true\n  - id: s\n    title: S\n    what_changed: false\n    blocks:\n      - text: Hello.\n",
+    );
+    let flags: Vec<(bool, usize)> = spec
+        .sections
+        .iter()
+        .map(|s| (s.what_changed, s.blocks.len()))
+        .collect();
+    assert_eq!(flags, [(true, 0), (false, 1)]);
+}
