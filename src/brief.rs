@@ -78,6 +78,8 @@ pub struct Prose {
 #[derive(Debug, Clone, Serialize)]
 pub struct InlineRef {
     pub range: Range<usize>,
+    /// The quote's or figure's id.
+    pub id: String,
     /// The quote's or figure's words, verbatim.
     pub text: String,
     /// Quotes are printed in quotation marks, figures as they are.

@@ -12,3 +12,15 @@ pub fn today() -> Result<NaiveDate, String> {
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
 }
+
+/// The current instant: `BRIEF_NOW` (RFC 3339) when set, else the system
+/// clock. Long-running commands read it once per cycle and pass it down.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    if let Ok(text) = std::env::var("BRIEF_NOW")
+        && let Ok(t) = chrono::DateTime::parse_from_rfc3339(text.trim())
+    {
+        return t.with_timezone(&chrono::Utc);
+    }
+    #[allow(clippy::disallowed_methods)]
+    chrono::Utc::now()
+}

@@ -12,6 +12,7 @@ use crate::brief::Brief;
 use crate::cite::Citer;
 use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
+use crate::edition::{self, ChangeSet, Edition, Inventory};
 use crate::extract::{Extracted, extract_all};
 use crate::render;
 use crate::render::typst::pdf::Template;
@@ -72,6 +73,12 @@ pub struct Output {
     pub markdown: String,
     /// The Typst entry file of the PDF (it imports the template).
     pub typst: String,
+    /// The audience id, or `brief` for a spec without audiences.
+    pub audience: String,
+    /// What it shows, for its edition record.
+    pub inventory: Inventory,
+    /// What is new since the baseline edition (empty without one).
+    pub changes: ChangeSet,
 }
 
 #[derive(Debug)]
@@ -121,8 +128,14 @@ impl Compiler {
                     && let Ok(loaded) = self.corpus_for(&spec)
                     && let Ok(citer) = citer(&spec)
                 {
-                    let check =
-                        resolve::resolve(&spec, &loaded.index(), &citer, View::All, self.today);
+                    let check = resolve::resolve(
+                        &spec,
+                        &loaded.index(),
+                        &citer,
+                        View::All,
+                        self.today,
+                        None,
+                    );
                     diagnostics.extend(check.diagnostics);
                     diagnostics.sort_by_key(|d| d.position);
                 }
@@ -159,7 +172,11 @@ impl Compiler {
                 });
             }
         };
-        let check = resolve::resolve(&spec, &loaded.index(), &citer, View::All, self.today);
+        let mut check =
+            resolve::resolve(&spec, &loaded.index(), &citer, View::All, self.today, None);
+        check
+            .diagnostics
+            .splice(0..0, spec.warnings.iter().cloned());
         if check.has_errors() {
             return Err(Failure {
                 diagnostics: check.diagnostics,
@@ -234,11 +251,13 @@ impl Compiler {
     }
 
     /// Renders each audience's output (or the one output of a spec without
-    /// audiences). `only` picks one audience.
+    /// audiences). `only` picks one audience; `baseline` is the edition a
+    /// `what_changed` section compares with.
     pub fn outputs(
         &self,
         prepared: &Prepared,
         only: Option<&str>,
+        baseline: Option<&Edition>,
     ) -> Result<Vec<Output>, Diagnostic> {
         let spec = &prepared.spec;
         let views: Vec<(String, View)> = if spec.audiences.is_empty() {
@@ -271,10 +290,26 @@ impl Compiler {
             }
         };
         let index = prepared.loaded.index();
+        let shows_changes = spec.sections.iter().any(|s| s.what_changed);
         Ok(views
             .into_iter()
             .map(|(name, view)| {
-                let resolution = resolve::resolve(spec, &index, &prepared.citer, view, self.today);
+                let first = resolve::resolve(spec, &index, &prepared.citer, view, self.today, None);
+                let inventory = Inventory::of(&first.brief, &index);
+                let previous = baseline.and_then(|e| {
+                    let output = e.outputs.get(&name)?;
+                    Some((e.name.as_str(), &output.inventory))
+                });
+                let changes = edition::diff(previous, &inventory);
+                // The section lists items the rest of the brief shows, so the
+                // brief is resolved again with the changes known: its notes
+                // are then numbered in reading order.
+                let resolution = if shows_changes {
+                    let cx = Some(&changes);
+                    resolve::resolve(spec, &index, &prepared.citer, view, self.today, cx)
+                } else {
+                    first
+                };
                 let markdown = render::markdown::render(&resolution.brief);
                 let keywords = keywords(&resolution.brief, &index);
                 let typst = render::typst::source::main_file(
@@ -284,9 +319,12 @@ impl Compiler {
                 );
                 Output {
                     relative: Path::new(&spec.name).join(format!("{name}.md")),
+                    audience: name,
                     brief: resolution.brief,
                     markdown,
                     typst,
+                    inventory,
+                    changes,
                 }
             })
             .collect())

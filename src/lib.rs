@@ -18,6 +18,7 @@ pub mod clock;
 pub mod compile;
 pub mod corpus;
 pub mod diag;
+pub mod edition;
 pub mod extract;
 pub mod regen;
 pub mod render;

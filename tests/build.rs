@@ -100,7 +100,7 @@ fn example_briefs_typst_source_matches_snapshots() {
         let prepared = compiler
             .prepare(&dir.path().join(format!("briefs/{spec}.yaml")))
             .unwrap();
-        for output in compiler.outputs(&prepared, None).unwrap() {
+        for output in compiler.outputs(&prepared, None, None).unwrap() {
             let name = output
                 .relative
                 .to_string_lossy()

@@ -51,7 +51,12 @@ fn squash(s: &str) -> String {
 fn pdfs(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for spec in std::fs::read_dir(dir.join("out")).unwrap() {
-        for file in std::fs::read_dir(spec.unwrap().path()).unwrap() {
+        let spec = spec.unwrap().path();
+        // Beside the briefs' directories: the build manifest.
+        if !spec.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(spec).unwrap() {
             let path = file.unwrap().path();
             if path.extension().is_some_and(|e| e == "pdf") {
                 out.push(path);

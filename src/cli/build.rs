@@ -1,12 +1,13 @@
 //! `brief build`: compile specs to Markdown and PDF, one of each per audience,
 //! rebuilding only the outputs whose inputs changed since the last build.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::compile::{Compiler, Output, Prepared, write_atomically};
+use crate::edition::store;
 use crate::regen::manifest::{self, Manifest};
 use crate::regen::plan::{Planner, Settings, SpecPlan, build_layout, record};
 use crate::regen::{deps, scan};
@@ -88,7 +89,51 @@ impl std::fmt::Display for Summary {
 pub struct Builder {
     pub args: BuildArgs,
     pub out_dir: PathBuf,
+    /// Where outputs go and which manifest records them.
+    pub mode: Mode,
+    /// Every output written by the last `run`, for `brief schedule`.
+    pub built: Vec<Built>,
+    /// Specs (by name) with an output that failed in the last `run`.
+    pub failed_specs: Vec<String>,
+    /// Specs to rebuild whatever their state, with the reason to print.
+    pub forced: HashMap<PathBuf, String>,
     fonts: Option<Arc<Fonts>>,
+}
+
+/// `brief build` writes `<spec>/<audience>.md`; `brief schedule` writes
+/// `<spec>/latest/<audience>.md` and files it as an edition. Each has its own
+/// manifest, so a build never makes a scheduled brief look fresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Build,
+    Latest,
+}
+
+impl Mode {
+    fn layout(self) -> fn(&str, &str) -> String {
+        match self {
+            Mode::Build => build_layout,
+            Mode::Latest => |spec, audience| format!("{spec}/latest/{audience}.md"),
+        }
+    }
+
+    fn manifest(self) -> &'static str {
+        match self {
+            Mode::Build => manifest::FILE_NAME,
+            Mode::Latest => "brief-editions.json",
+        }
+    }
+}
+
+/// One output a run wrote.
+#[derive(Debug)]
+pub struct Built {
+    pub spec: String,
+    pub audience: String,
+    /// Relative to the output directory.
+    pub files: Vec<String>,
+    pub inventory: crate::edition::Inventory,
+    pub changes: crate::edition::ChangeSet,
 }
 
 impl Builder {
@@ -100,6 +145,10 @@ impl Builder {
         Builder {
             args,
             out_dir,
+            mode: Mode::Build,
+            built: Vec::new(),
+            failed_specs: Vec::new(),
+            forced: HashMap::new(),
             fonts: None,
         }
     }
@@ -113,21 +162,50 @@ impl Builder {
         )
     }
 
+    fn planner(&self) -> Planner {
+        self.planner_with(false)
+    }
+
+    fn planner_with(&self, data_only: bool) -> Planner {
+        Planner::new(Settings {
+            data_only,
+            out_dir: self.out_dir.clone(),
+            options: self.options(),
+            force: self.args.force,
+            forced: self.forced.clone(),
+            audience: self.args.audience.clone(),
+            layout: self.mode.layout(),
+        })
+    }
+
+    /// What a run would rebuild and why, without building anything. With
+    /// `data_only`, a new date or baseline edition is not a reason.
+    pub fn plan(
+        &self,
+        spec_paths: &[PathBuf],
+        today: chrono::NaiveDate,
+        data_only: bool,
+    ) -> Vec<SpecPlan> {
+        let (manifest, _) = Manifest::load(&self.out_dir.join(self.mode.manifest()));
+        let compiler = Compiler::new(self.args.corpus.corpus.clone(), today);
+        let mut planner = self.planner_with(data_only);
+        spec_paths
+            .iter()
+            .map(|p| planner.plan(&manifest, &compiler, p, today))
+            .collect()
+    }
+
     /// Builds what is stale among the specs' outputs; `today` is the date
     /// `date: today` and `within:` resolve against.
     pub fn run(&mut self, spec_paths: &[PathBuf], today: chrono::NaiveDate) -> Summary {
         let started = Instant::now();
-        let manifest_path = self.out_dir.join(manifest::FILE_NAME);
+        self.built.clear();
+        self.failed_specs.clear();
+        let manifest_path = self.out_dir.join(self.mode.manifest());
         let (mut manifest, warning) = Manifest::load(&manifest_path);
         report(&warning.into_iter().collect::<Vec<_>>());
         let mut compiler = Compiler::new(self.args.corpus.corpus.clone(), today);
-        let mut planner = Planner::new(Settings {
-            out_dir: self.out_dir.clone(),
-            options: self.options(),
-            force: self.args.force,
-            audience: self.args.audience.clone(),
-            layout: build_layout,
-        });
+        let mut planner = self.planner();
         let plans: Vec<SpecPlan> = spec_paths
             .iter()
             .map(|p| planner.plan(&manifest, &compiler, p, today))
@@ -169,6 +247,10 @@ impl Builder {
             let outcome = self.build_spec(&mut compiler, &planner, plan, &mut manifest, &mut ids);
             summary.rebuilt += outcome.0;
             summary.failed += outcome.1;
+            if outcome.1 > 0 {
+                let name = plan.spec.as_ref().map(|s| s.name.clone());
+                self.failed_specs.push(name.unwrap_or_default());
+            }
             summary.outcome = summary.outcome.max(outcome.2);
         }
         if compiler.corpus_had_errors() {
@@ -229,7 +311,15 @@ impl Builder {
                 .collect()
         });
         let started = Instant::now();
-        let outputs = match compiler.outputs(&prepared, self.args.audience.as_deref()) {
+        let baseline = prepared
+            .spec
+            .sections
+            .iter()
+            .any(|s| s.what_changed)
+            .then(|| store::latest(&self.out_dir, &prepared.spec.name))
+            .flatten();
+        let only = self.args.audience.as_deref();
+        let outputs = match compiler.outputs(&prepared, only, baseline.as_ref()) {
             Ok(o) => o,
             Err(d) => {
                 report(&[d]);
@@ -249,9 +339,17 @@ impl Builder {
             let Some(planned) = plan.stale().find(|o| o.audience == audience) else {
                 continue;
             };
-            match self.write_output(&prepared, &output, started) {
+            let md = self.out_dir.join(&planned.key);
+            match self.write_output(&md, &prepared, &output, started) {
                 Ok(files) => {
                     rebuilt += 1;
+                    self.built.push(Built {
+                        spec: prepared.spec.name.clone(),
+                        audience: output.audience.clone(),
+                        files: files.clone(),
+                        inventory: output.inventory.clone(),
+                        changes: output.changes.clone(),
+                    });
                     if let Some(mut r) = record(plan, corpus, files) {
                         r.docs = deps::cited(&output.brief, &index, &state.scan);
                         r.queries = queries.clone();
@@ -277,11 +375,11 @@ impl Builder {
     /// relative to the output directory.
     fn write_output(
         &mut self,
+        md: &Path,
         prepared: &Prepared,
         output: &Output,
         started: Instant,
     ) -> Result<Vec<String>, Outcome> {
-        let md = self.out_dir.join(&output.relative);
         let pdf = if self.args.no_pdf {
             None
         } else {
@@ -315,7 +413,7 @@ impl Builder {
                 }
             }
         };
-        let mut files = vec![(md.clone(), output.markdown.as_bytes().to_vec())];
+        let mut files = vec![(md.to_path_buf(), output.markdown.as_bytes().to_vec())];
         if self.args.emit.iter().any(|e| e == "typst") {
             files.push((md.with_extension("typ"), output.typst.as_bytes().to_vec()));
         }

@@ -6,6 +6,8 @@
 mod build;
 mod check;
 mod corpus;
+mod diff;
+mod schedule;
 mod specs;
 mod table;
 
@@ -51,6 +53,11 @@ struct Cli {
 enum Command {
     /// Compile specs into Markdown: one file per spec and audience under `out/`.
     Build(build::BuildArgs),
+    /// Regenerate the briefs whose `schedule` is due or whose data changed,
+    /// as dated editions under `out/<brief>/editions/` and `out/<brief>/latest/`.
+    Schedule(schedule::ScheduleArgs),
+    /// Show what changed in a brief between two editions.
+    Diff(diff::DiffArgs),
     /// Check specs against the corpus without writing anything.
     Check(check::CheckArgs),
     /// Browse the corpus: documents, and the quotes and figures extracted from them.
@@ -113,6 +120,8 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::Schedule(args) => schedule::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Corpus(cmd) => corpus::run(cmd),
     };
     outcome.into()

@@ -70,8 +70,13 @@ pub struct Settings {
     /// The build options that change the files written, as one string.
     pub options: String,
     pub force: bool,
+    /// Specs to rebuild whatever their state, with the reason to give.
+    pub forced: HashMap<PathBuf, String>,
     /// Only this audience's outputs.
     pub audience: Option<String>,
+    /// Whether only new data counts: a new date or a newer edition to
+    /// compare with do not make an output stale (for `on_new_data`).
+    pub data_only: bool,
     /// The manifest key of an output: for `brief build`, `<spec>/<audience>.md`.
     pub layout: fn(&str, &str) -> String,
 }
@@ -127,7 +132,13 @@ impl Planner {
             version: VERSION.to_string(),
             date: brief_date(&spec, today),
             options: self.settings.options.clone(),
-            baseline: None,
+            baseline: spec
+                .sections
+                .iter()
+                .any(|s| s.what_changed)
+                .then(|| crate::edition::store::latest(&self.settings.out_dir, &spec.name))
+                .flatten()
+                .map(|e| e.name),
         };
         let corpus = self.corpus(manifest, &corpus_dir);
         let audiences: Vec<Option<String>> = if spec.audiences.is_empty() {
@@ -148,11 +159,18 @@ impl Planner {
             })
             .map(|audience| {
                 let key = (settings.layout)(&spec.name, audience.as_deref().unwrap_or("brief"));
-                let reason = if settings.force {
+                let reason = if let Some(why) = settings.forced.get(path) {
+                    Some(Reason::Marked(why.clone()))
+                } else if settings.force {
                     Some(Reason::Forced)
                 } else {
                     match (manifest.outputs.get(&key), &state.changes) {
                         (Some(record), Some(changes)) => {
+                            let mut inputs = inputs.clone();
+                            if settings.data_only {
+                                inputs.date = record.inputs.date;
+                                inputs.baseline = record.inputs.baseline.clone();
+                            }
                             let current = Current {
                                 inputs: &inputs,
                                 spec: &spec,

@@ -4,6 +4,7 @@
 //! The same walk serves `brief check` (every section and block, whatever the
 //! audience, so every problem is found) and `brief build` (one audience's cut).
 
+mod changes;
 pub mod index;
 pub mod notes;
 pub mod refs;
@@ -18,6 +19,7 @@ use crate::brief::{
 use crate::cite::Citer;
 use crate::corpus::Document;
 use crate::diag::Diagnostic;
+use crate::edition::ChangeSet;
 use crate::spec::decode::Ctx;
 use crate::spec::{self, At, Audience, BlockKind, Excerpt, Spec, SpecDate};
 use crate::suggest::did_you_mean;
@@ -68,13 +70,15 @@ pub fn brief_date(spec: &Spec, today: NaiveDate) -> NaiveDate {
     }
 }
 
-/// Resolves one view of a spec.
+/// Resolves one view of a spec. `changes` fills a `what_changed` section;
+/// without it the section is left out.
 pub fn resolve(
     spec: &Spec,
     index: &Index,
     citer: &Citer,
     view: View,
     today: NaiveDate,
+    changes: Option<&ChangeSet>,
 ) -> Resolution {
     let date = brief_date(spec, today);
     let mut walk = Walk {
@@ -84,6 +88,7 @@ pub fn resolve(
         matches: Vec::new(),
         date,
         view,
+        changes,
     };
     let summary = spec.summary.as_ref().map(|p| walk.prose(p));
     let mut sections = Vec::new();
@@ -136,6 +141,7 @@ struct Walk<'a, 'c> {
     matches: Vec<Match>,
     date: NaiveDate,
     view: View<'a>,
+    changes: Option<&'a ChangeSet>,
 }
 
 impl Walk<'_, '_> {
@@ -168,6 +174,14 @@ impl Walk<'_, '_> {
     }
 
     fn section(&mut self, section: &spec::Section) -> Option<Section> {
+        if section.what_changed {
+            let changes = self.changes?;
+            return Some(Section {
+                id: section.id.value.clone(),
+                title: section.title.clone(),
+                blocks: self.what_changed(changes),
+            });
+        }
         let mut blocks = Vec::new();
         for b in &section.blocks {
             if self.shows(b.audiences.as_ref())
@@ -351,6 +365,7 @@ impl Walk<'_, '_> {
                 },
             };
             out.push(InlineRef {
+                id: r.id.clone(),
                 range: r.range,
                 text,
                 is_quote: kind == Kind::Quote,

@@ -345,12 +345,14 @@ mod tests {
         let md = "More than {{figure:x}} left; {{quote:y}}";
         let refs = vec![
             InlineRef {
+                id: "x".into(),
                 range: 10..22,
                 text: "24,000".into(),
                 is_quote: false,
                 note: 1,
             },
             InlineRef {
+                id: "y".into(),
                 range: 29..40,
                 text: "We #left".into(),
                 is_quote: true,

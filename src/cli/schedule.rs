@@ -1,0 +1,275 @@
+//! `brief schedule`: regenerate the briefs that are due, as dated editions.
+//!
+//! A brief is due when its `schedule` has a time after its last edition and
+//! at or before now, or, with `on_new_data: true`, when what it was built
+//! from changed since its last edition (a new matching document, an edited
+//! source, a new spec or template). The clock is read once per run, here,
+//! or replaced by `--now`; the pipeline below only ever sees that instant.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::edition::store::{self, Edition, EditionOutput};
+use crate::spec::{self, Spec};
+
+use super::build::{BuildArgs, Builder, Mode};
+use super::specs;
+use super::{Outcome, report};
+
+#[derive(Debug, clap::Args)]
+pub struct ScheduleArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Regenerate what is due now, then exit (for cron, systemd timers, CI)
+    #[arg(long)]
+    pub once: bool,
+    /// Act as if it were this time (RFC 3339, e.g. 2025-03-10T07:30:00Z)
+    #[arg(long, value_name = "TIME", value_parser = parse_now)]
+    pub now: Option<DateTime<Utc>>,
+    /// Without --once: how often to look for new data, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub poll: u64,
+}
+
+fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("{e}; expected an RFC 3339 time such as 2025-03-10T07:30:00Z"))
+}
+
+pub fn run(args: ScheduleArgs) -> Outcome {
+    let (once, fixed, poll) = (args.once, args.now, args.poll.max(1));
+    let mut builder = Builder::new(args.build);
+    builder.mode = Mode::Latest;
+    if once {
+        let now = fixed.unwrap_or_else(crate::clock::now);
+        return run_once(&mut builder, now);
+    }
+    // Long-running: one pass now, then sleep until the next scheduled time
+    // (or the next look for new data), and again.
+    loop {
+        let now = crate::clock::now();
+        println!(
+            "[{}] checking schedules",
+            now.format("%Y-%m-%d %H:%M:%S UTC")
+        );
+        run_once(&mut builder, now);
+        crate::render::typst::evict_cache(10);
+        let wake = next_wake(&builder, now, poll);
+        let wait = (wake - crate::clock::now()).to_std().unwrap_or_default();
+        std::thread::sleep(wait.max(Duration::from_secs(1)));
+    }
+}
+
+/// The earliest of every spec's next scheduled time and the next poll.
+fn next_wake(builder: &Builder, now: DateTime<Utc>, poll: u64) -> DateTime<Utc> {
+    let mut wake = now + chrono::Duration::seconds(poll as i64);
+    for (_, spec) in scheduled_specs(builder).into_iter().flatten() {
+        if let Some(next) = spec.schedule.as_ref().and_then(|s| s.value.next_after(now)) {
+            wake = wake.min(next);
+        }
+    }
+    wake
+}
+
+fn scheduled_specs(builder: &Builder) -> Result<Vec<(PathBuf, Spec)>, Outcome> {
+    let paths = specs::find(&builder.args.specs).map_err(|d| {
+        report(&[d]);
+        Outcome::UsageOrIo
+    })?;
+    Ok(paths
+        .into_iter()
+        .filter_map(|p| spec::load(&p).ok().map(|s| (p, s)))
+        .filter(|(_, s)| s.schedule.is_some() || s.on_new_data)
+        .collect())
+}
+
+/// Regenerates every due brief once; prints one line per scheduled brief.
+pub fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> Outcome {
+    let paths = match specs::find(&builder.args.specs) {
+        Ok(p) => p,
+        Err(d) => {
+            report(&[d]);
+            return Outcome::UsageOrIo;
+        }
+    };
+    let mut outcome = Outcome::Ok;
+    // Due specs grouped by their edition date (today in their timezone), so
+    // each group shares one corpus load.
+    let mut due: BTreeMap<NaiveDate, Vec<(PathBuf, String, String)>> = BTreeMap::new();
+    for path in &paths {
+        let spec = match spec::load(path) {
+            Ok(s) => s,
+            Err(_) => {
+                // Building it reports why, with the usual diagnostics.
+                let mut o = Outcome::Ok;
+                specs::prepare(
+                    &mut crate::compile::Compiler::new(None, now.date_naive()),
+                    path,
+                    &mut o,
+                );
+                outcome = outcome.max(o);
+                continue;
+            }
+        };
+        if spec.schedule.is_none() && !spec.on_new_data {
+            if !builder.args.specs.specs.is_empty() {
+                println!(
+                    "{}: has no `schedule` and no `on_new_data`; skipped",
+                    path.display()
+                );
+            }
+            continue;
+        }
+        let date = match &spec.schedule {
+            Some(s) => now.with_timezone(&s.value.timezone()).date_naive(),
+            None => now.date_naive(),
+        };
+        match why_due(builder, path, &spec, now, date) {
+            Some(trigger) => {
+                due.entry(date)
+                    .or_default()
+                    .push((path.clone(), spec.name.clone(), trigger))
+            }
+            None => {
+                let next = spec
+                    .schedule
+                    .as_ref()
+                    .and_then(|s| s.value.next_after(now))
+                    .map(|t| format!("; next at {}", t.to_rfc3339()))
+                    .unwrap_or_default();
+                println!("{}: not due{next}", path.display());
+            }
+        }
+    }
+    for (date, group) in due {
+        outcome = outcome.max(regenerate(builder, date, now, &group));
+    }
+    outcome
+}
+
+/// Why a brief is due now, or `None`.
+fn why_due(
+    builder: &Builder,
+    path: &std::path::Path,
+    spec: &Spec,
+    now: DateTime<Utc>,
+    date: NaiveDate,
+) -> Option<String> {
+    if builder.args.force {
+        return Some("--force".into());
+    }
+    let last = store::latest(&builder.out_dir, &spec.name);
+    if let Some(schedule) = &spec.schedule
+        && let Some(at) = schedule
+            .value
+            .is_due(last.as_ref().map(|e| e.generated_at), now)
+    {
+        return Some(format!(
+            "scheduled `{}`, due at {}",
+            schedule.value,
+            at.to_rfc3339()
+        ));
+    }
+    if !spec.on_new_data {
+        return None;
+    }
+    if last.is_none() {
+        return Some("new data: no edition yet".into());
+    }
+    // A new day is not new data: the date and the edition compared with are
+    // left out; everything else the output was built from counts.
+    let plans = builder.plan(&[path.to_path_buf()], date, true);
+    plans
+        .iter()
+        .flat_map(|p| p.outputs.iter())
+        .find_map(|o| o.reason.as_ref())
+        .map(|r| format!("new data: {r}"))
+}
+
+/// Builds the group's `latest/` outputs, then files each fully built brief
+/// as a new edition.
+fn regenerate(
+    builder: &mut Builder,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+    group: &[(PathBuf, String, String)],
+) -> Outcome {
+    let paths: Vec<PathBuf> = group.iter().map(|(p, _, _)| p.clone()).collect();
+    builder.forced = group
+        .iter()
+        .map(|(p, _, why)| (p.clone(), why.clone()))
+        .collect::<HashMap<_, _>>();
+    let summary = builder.run(&paths, date);
+    builder.forced.clear();
+    let mut outcome = summary.outcome;
+    for (path, name, trigger) in group {
+        let built: Vec<_> = builder.built.iter().filter(|b| &b.spec == name).collect();
+        if built.is_empty() || summary.failed > 0 && failed_for(builder, name) {
+            eprintln!("{}: no new edition (the build failed)", path.display());
+            continue;
+        }
+        let edition_name = store::next_name(&builder.out_dir, name, date);
+        let dir = store::editions_dir(&builder.out_dir, name).join(&edition_name);
+        let mut outputs = BTreeMap::new();
+        for b in built {
+            let mut files = Vec::new();
+            for file in &b.files {
+                let from = builder.out_dir.join(file);
+                let file_name = from.file_name().map(|n| n.to_owned()).unwrap_or_default();
+                let copied = std::fs::read(&from).and_then(|bytes| {
+                    crate::compile::write_atomically(&dir.join(&file_name), &bytes)
+                });
+                if let Err(e) = copied {
+                    eprintln!(
+                        "error: cannot copy `{}` into `{}`: {}",
+                        from.display(),
+                        dir.display(),
+                        crate::corpus::io_reason(&e)
+                    );
+                    outcome = outcome.max(Outcome::UsageOrIo);
+                }
+                files.push(file_name.to_string_lossy().into_owned());
+            }
+            outputs.insert(
+                b.audience.clone(),
+                EditionOutput {
+                    files,
+                    inventory: b.inventory.clone(),
+                    changes: b.changes.clone(),
+                },
+            );
+        }
+        let edition = Edition {
+            brief: name.clone(),
+            name: edition_name.clone(),
+            date,
+            generated_at: now,
+            trigger: trigger.clone(),
+            outputs,
+        };
+        if let Err(e) = store::record(&builder.out_dir, &edition) {
+            eprintln!(
+                "error: cannot record edition `{}`: {}",
+                dir.display(),
+                crate::corpus::io_reason(&e)
+            );
+            outcome = outcome.max(Outcome::UsageOrIo);
+            continue;
+        }
+        println!(
+            "{}: new edition {} ({trigger})",
+            path.display(),
+            dir.display()
+        );
+    }
+    outcome
+}
+
+/// Whether any output of the spec is still marked stale after the run.
+fn failed_for(builder: &Builder, name: &str) -> bool {
+    builder.failed_specs.iter().any(|s| s == name)
+}

@@ -1,0 +1,160 @@
+//! What is new in an output since the previous edition: sources it cites for
+//! the first time, quotes and figures it shows for the first time, and
+//! figures whose value changed.
+//!
+//! Items are matched by id first (an id names a place in a document, so the
+//! same id with new values is a corrected figure), then by document and
+//! text (so a quote whose id shifted because its document was edited above
+//! it is not reported as new).
+
+use serde::{Deserialize, Serialize};
+
+use super::inventory::{FigureEntry, Inventory};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChangeSet {
+    /// The edition compared with; `None` for a first edition.
+    pub since: Option<String>,
+    /// Document ids, in the order the output cites them.
+    pub new_sources: Vec<String>,
+    /// Quote ids, in the order the output shows them.
+    pub new_quotes: Vec<String>,
+    pub new_figures: Vec<String>,
+    pub changed_figures: Vec<ChangedFigure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangedFigure {
+    pub id: String,
+    /// The figure's words in the previous edition.
+    pub before: String,
+}
+
+impl ChangeSet {
+    pub fn is_empty(&self) -> bool {
+        self.new_sources.is_empty()
+            && self.new_quotes.is_empty()
+            && self.new_figures.is_empty()
+            && self.changed_figures.is_empty()
+    }
+}
+
+/// The changes from `previous` (named `since`) to `current`.
+pub fn diff(previous: Option<(&str, &Inventory)>, current: &Inventory) -> ChangeSet {
+    let Some((since, before)) = previous else {
+        return ChangeSet::default();
+    };
+    let mut set = ChangeSet {
+        since: Some(since.to_string()),
+        ..ChangeSet::default()
+    };
+    for s in &current.sources {
+        if !before.sources.iter().any(|b| b.doc == s.doc) {
+            set.new_sources.push(s.doc.clone());
+        }
+    }
+    for q in &current.quotes {
+        let known = before
+            .quotes
+            .iter()
+            .any(|b| b.id == q.id || (b.doc == q.doc && b.text == q.text));
+        if !known {
+            set.new_quotes.push(q.id.clone());
+        }
+    }
+    for f in &current.figures {
+        match before.figures.iter().find(|b| b.id == f.id) {
+            Some(b) if differs(b, f) => set.changed_figures.push(ChangedFigure {
+                id: f.id.clone(),
+                before: b.text.clone(),
+            }),
+            Some(_) => {}
+            None if before
+                .figures
+                .iter()
+                .any(|b| b.doc == f.doc && b.text == f.text) => {}
+            None => set.new_figures.push(f.id.clone()),
+        }
+    }
+    set
+}
+
+fn differs(a: &FigureEntry, b: &FigureEntry) -> bool {
+    a.values != b.values || a.unit != b.unit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::inventory::{QuoteEntry, SourceEntry};
+
+    fn figure(id: &str, text: &str, value: f64) -> FigureEntry {
+        FigureEntry {
+            id: id.into(),
+            doc: "a".into(),
+            text: text.into(),
+            values: vec![value],
+            unit: None,
+        }
+    }
+
+    fn quote(id: &str, doc: &str, text: &str) -> QuoteEntry {
+        QuoteEntry {
+            id: id.into(),
+            doc: doc.into(),
+            text: text.into(),
+            speaker: None,
+        }
+    }
+
+    #[test]
+    fn new_changed_and_moved_items() {
+        let before = Inventory {
+            sources: vec![SourceEntry {
+                doc: "a".into(),
+                title: None,
+            }],
+            quotes: vec![quote("a/q-one", "a", "one two three four")],
+            figures: vec![
+                figure("a/f-1", "3,000", 3000.0),
+                figure("a/f-2", "12", 12.0),
+            ],
+        };
+        let now = Inventory {
+            sources: vec![
+                SourceEntry {
+                    doc: "a".into(),
+                    title: None,
+                },
+                SourceEntry {
+                    doc: "b".into(),
+                    title: None,
+                },
+            ],
+            quotes: vec![
+                // Same words under a new id: not new.
+                quote("a/q-one-2", "a", "one two three four"),
+                quote("b/q-x", "b", "five six seven eight"),
+            ],
+            figures: vec![
+                figure("a/f-1", "3,500", 3500.0),
+                figure("a/f-2", "12", 12.0),
+                figure("b/f-9", "9", 9.0),
+            ],
+        };
+        let set = diff(Some(("2025-03-03", &before)), &now);
+        assert_eq!(set.since.as_deref(), Some("2025-03-03"));
+        assert_eq!(set.new_sources, ["b"]);
+        assert_eq!(set.new_quotes, ["b/q-x"]);
+        assert_eq!(set.new_figures, ["b/f-9"]);
+        assert_eq!(
+            set.changed_figures,
+            [ChangedFigure {
+                id: "a/f-1".into(),
+                before: "3,000".into()
+            }]
+        );
+        assert!(diff(Some(("x", &now)), &now).is_empty());
+        assert_eq!(diff(None, &now), ChangeSet::default());
+    }
+}
