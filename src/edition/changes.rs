@@ -2,10 +2,11 @@
 //! the first time, quotes and figures it shows for the first time, and
 //! figures whose value changed.
 //!
-//! Items are matched by id first (an id names a place in a document, so the
-//! same id with new values is a corrected figure), then by document and
-//! text (so a quote whose id shifted because its document was edited above
-//! it is not reported as new).
+//! Items are matched by id, then by document and text (so an item whose id
+//! shifted is not reported as new). A figure's id is made from its words, so
+//! a corrected number usually comes with a new id: a figure is "changed"
+//! when the previous edition had a figure of the same document, subject,
+//! period and unit with other values, which this edition no longer shows.
 
 use serde::{Deserialize, Serialize};
 
@@ -63,20 +64,35 @@ pub fn diff(previous: Option<(&str, &Inventory)>, current: &Inventory) -> Change
         }
     }
     for f in &current.figures {
-        match before.figures.iter().find(|b| b.id == f.id) {
+        let same_words = |b: &&FigureEntry| b.id == f.id || (b.doc == f.doc && b.text == f.text);
+        match before.figures.iter().find(same_words) {
             Some(b) if differs(b, f) => set.changed_figures.push(ChangedFigure {
                 id: f.id.clone(),
                 before: b.text.clone(),
             }),
             Some(_) => {}
-            None if before
-                .figures
-                .iter()
-                .any(|b| b.doc == f.doc && b.text == f.text) => {}
-            None => set.new_figures.push(f.id.clone()),
+            None => match before.figures.iter().find(|b| replaced_by(b, f, current)) {
+                Some(b) => set.changed_figures.push(ChangedFigure {
+                    id: f.id.clone(),
+                    before: b.text.clone(),
+                }),
+                None => set.new_figures.push(f.id.clone()),
+            },
         }
     }
     set
+}
+
+/// Whether `now` is `old` with another number: same document, subject,
+/// period and unit, and `old` itself is gone from the current edition.
+fn replaced_by(old: &FigureEntry, now: &FigureEntry, current: &Inventory) -> bool {
+    old.doc == now.doc
+        && old.subject.is_some()
+        && old.subject == now.subject
+        && old.period == now.period
+        && old.unit == now.unit
+        && differs(old, now)
+        && !current.figures.iter().any(|c| c.id == old.id)
 }
 
 fn differs(a: &FigureEntry, b: &FigureEntry) -> bool {
@@ -95,6 +111,8 @@ mod tests {
             text: text.into(),
             values: vec![value],
             unit: None,
+            subject: Some(format!("thing {id}")),
+            period: None,
         }
     }
 

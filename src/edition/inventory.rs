@@ -38,6 +38,12 @@ pub struct FigureEntry {
     pub values: Vec<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// What it counts and when: with the document, what identifies "the
+    /// same figure" once its number (and so its id) has changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
 }
 
 impl Inventory {
@@ -65,6 +71,8 @@ impl Inventory {
                     text: f.text.clone(),
                     values: f.values.clone(),
                     unit: f.unit.clone(),
+                    subject: f.subject.clone(),
+                    period: f.period.clone(),
                 });
             }
         };

@@ -15,9 +15,7 @@ impl Walk<'_, '_> {
     pub(super) fn what_changed(&mut self, changes: &ChangeSet) -> Vec<Block> {
         let mut blocks = Vec::new();
         let Some(since) = &changes.since else {
-            blocks.push(text(
-                "This is the first edition: there is no earlier one to compare with.".into(),
-            ));
+            blocks.push(text("There is no earlier edition to compare with.".into()));
             return blocks;
         };
         let since = escape::inline(since);
