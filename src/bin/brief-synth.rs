@@ -1,18 +1,21 @@
-//! Writes a synthetic corpus to a directory, for benchmarking the CLI end to
-//! end and for trying `brief` on a corpus larger than the shipped one.
+//! Writes a synthetic corpus to a directory, and optionally briefing specs
+//! over it, for benchmarking the CLI end to end and for trying `brief` on a
+//! project larger than the shipped one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use brief::synth::{self, SynthOptions};
+use brief::corpus::{Corpus, io_reason};
+use brief::extract::extract_all;
+use brief::synth::{self, SynthOptions, specs};
 use clap::Parser;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "brief-synth",
-    about = "Write a synthetic corpus built from the shipped articles",
-    after_help = "Example:\n  brief-synth --docs 10000 --out /tmp/synth\n\nThe same options always write byte-identical files; generated files of an\nearlier, larger run in DIR are removed, other files are left alone."
+    about = "Write a synthetic corpus built from the shipped articles, and specs over it",
+    after_help = "Examples:\n  brief-synth --docs 10000 --out /tmp/synth\n  brief-synth --docs 10000 --out /tmp/p/corpus --specs 100    # a project: /tmp/p/{corpus,briefs}\n\nThe same options always write byte-identical files; generated files of an\nearlier, larger run in DIR are removed, other files are left alone."
 )]
 struct Args {
     /// Number of documents.
@@ -21,12 +24,18 @@ struct Args {
     /// Directory to write `doc-00001.md` … into (created if missing).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Seed of the generator.
+    /// Seed of the generator (of the documents and of the specs).
     #[arg(long, default_value_t = synth::DEFAULT_SEED)]
     seed: u64,
     /// Approximate size of each file, in bytes (each lands within ±30%).
     #[arg(long, value_name = "BYTES", default_value_t = synth::DEFAULT_BYTES_PER_DOC)]
     size: usize,
+    /// Number of briefing specs to write over the corpus (`spec-001.yaml` …).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    specs: usize,
+    /// Directory for the specs [default: `briefs/` beside the corpus directory]
+    #[arg(long, value_name = "DIR")]
+    specs_out: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -54,15 +63,62 @@ fn main() -> ExitCode {
                 args.out.display(),
                 started.elapsed().as_secs_f64()
             );
-            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!(
                 "error: failed to write the corpus to `{}` ({})",
                 args.out.display(),
-                brief::corpus::io_reason(&e)
+                io_reason(&e)
             );
+            return ExitCode::from(2);
+        }
+    }
+    if args.specs == 0 {
+        return ExitCode::SUCCESS;
+    }
+    let dir = args
+        .specs_out
+        .clone()
+        .unwrap_or_else(|| args.out.join("..").join("briefs"));
+    match write_specs(&args, &dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Loads the corpus just written, as `brief` will, and writes specs over it.
+fn write_specs(args: &Args, dir: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    let corpus = Corpus::load(&args.out).map_err(|e| e.0.message.clone())?;
+    let extracted = extract_all(&corpus.documents);
+    let failed = |e: std::io::Error| {
+        format!(
+            "failed to write the specs to `{}` ({})",
+            dir.display(),
+            io_reason(&e)
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    let opts = specs::SpecOptions {
+        specs: args.specs,
+        seed: args.seed,
+        corpus: specs::relative_path(dir, &args.out).map_err(failed)?,
+    };
+    let generated = specs::generate_specs(&corpus, &extracted, &opts)?;
+    let written = specs::write_specs(&generated, dir).map_err(failed)?;
+    let outputs: usize = generated.iter().map(|s| s.outputs.len()).sum();
+    let removed = match written.removed {
+        0 => String::new(),
+        n => format!("; removed {n} stale generated specs"),
+    };
+    eprintln!(
+        "wrote {} specs ({outputs} outputs) to {} in {:.2}s{removed}",
+        written.files,
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

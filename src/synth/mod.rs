@@ -19,6 +19,7 @@ mod bank;
 mod data;
 mod render;
 mod rng;
+pub mod specs;
 mod vary;
 
 use std::collections::HashSet;
@@ -26,6 +27,8 @@ use std::io;
 use std::path::Path;
 
 use rayon::prelude::*;
+
+pub use specs::{GeneratedSpec, SpecOptions, generate_specs, write_specs};
 
 use bank::BANK;
 use data::PEOPLE;
