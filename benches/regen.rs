@@ -15,7 +15,7 @@
 //! What a build rebuilt is read from its stdout: the last line is a summary
 //! like `3 rebuilt, 197 up to date in 41 ms` (outputs: one per spec and
 //! audience), and each rebuilt output is announced by a line
-//! `rebuilding <spec path> [<audience>]: <reason>`. A build without the
+//! `rebuilding <spec path> (<audience>): <reason>`. A build without the
 //! summary (before incremental builds) is still timed, and reported as such.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -534,15 +534,15 @@ fn parse_summary(stdout: &str) -> Option<Summary> {
     })
 }
 
-/// `rebuilding briefs/spec-007.yaml [press]: the corpus changed` → ("spec-007", Some("press")).
+/// `rebuilding briefs/spec-007.yaml (press): the corpus changed` → ("spec-007", Some("press")).
 fn parse_rebuilding(line: &str) -> Option<(String, Option<String>)> {
     let rest = line.trim().strip_prefix("rebuilding ")?;
     let head = rest
         .split_once(": ")
         .map_or(rest, |(h, _)| h)
         .trim_end_matches(':');
-    let (path, audience) = match head.split_once(" [") {
-        Some((p, a)) => (p, Some(a.trim_end_matches(']').to_string())),
+    let (path, audience) = match head.split_once(" (") {
+        Some((p, a)) => (p, Some(a.trim_end_matches(')').to_string())),
         None => (head, None),
     };
     let stem = Path::new(path.trim())
@@ -567,7 +567,7 @@ fn self_check() {
         "summary parser"
     );
     assert_eq!(
-        parse_rebuilding("rebuilding briefs/spec-007.yaml [press]: doc-00042 changed"),
+        parse_rebuilding("rebuilding briefs/spec-007.yaml (press): doc-00042 changed"),
         Some(("spec-007".to_string(), Some("press".to_string()))),
         "rebuilding parser"
     );
