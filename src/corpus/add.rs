@@ -17,7 +17,7 @@ use crate::diag::Diagnostic;
 use super::date::PartialDate;
 use super::document::{Document, Format, Metadata, Original};
 use super::frontmatter;
-use super::load::{load_file, validate_id};
+use super::load::{decode, load_file, validate_id};
 
 /// Longest id a title's slug gives, cut at a word boundary: ids appear in
 /// every quote and figure id, and a whole headline would drown them.
@@ -255,32 +255,6 @@ pub fn prepare(
         document,
         input_format: format,
         notes,
-    })
-}
-
-/// The loader's checks for text, with its messages: a corpus file and an
-/// input to `add` are refused for the same reasons in the same words.
-fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(
-            Diagnostic::error("binary file: contains a NUL byte, not text")
-                .in_file(path)
-                .at("", line, 1)
-                .hint("the corpus holds UTF-8 Markdown (.md) or plain text (.txt) documents"),
-        );
-    }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let valid = e.valid_up_to();
-        let prefix = String::from_utf8_lossy(&bytes[..valid]);
-        let (line, column) = crate::diag::line_column(&prefix, valid);
-        Diagnostic::error(format!(
-            "invalid UTF-8: byte 0x{:02x} at offset {valid} is not valid UTF-8",
-            bytes[valid]
-        ))
-        .in_file(path)
-        .at(&prefix, line, column)
-        .hint("re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")
     })
 }
 

@@ -21,31 +21,7 @@ pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
         Some("txt") => Format::Text,
         _ => Format::Markdown,
     };
-    if let Some(nul) = memchr_nul(bytes) {
-        let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(
-            Diagnostic::error("binary file: contains a NUL byte, not text")
-                .in_file(path)
-                .at("", line, 1)
-                .hint("the corpus holds UTF-8 Markdown (.md) or plain text (.txt) documents"),
-        );
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = e.valid_up_to();
-            // Show the line up to the bad byte, which is all we can print faithfully.
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            let (line, column) = crate::diag::line_column(&prefix, valid);
-            return Err(Diagnostic::error(format!(
-                "invalid UTF-8: byte 0x{:02x} at offset {valid} is not valid UTF-8",
-                bytes[valid]
-            ))
-            .in_file(path)
-            .at(&prefix, line, column)
-            .hint("re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"));
-        }
-    };
+    let text = decode(path, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let stem = path
         .file_stem()
@@ -164,6 +140,33 @@ pub fn validate_id(id: &str) -> Result<(), String> {
         return Err("it starts with `.`".into());
     }
     Ok(())
+}
+
+/// A file's bytes as text, or why they are not: the loader and `corpus add`
+/// refuse a file for the same reasons in the same words.
+pub fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if let Some(nul) = memchr_nul(bytes) {
+        let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(
+            Diagnostic::error("binary file: contains a NUL byte, not text")
+                .in_file(path)
+                .at("", line, 1)
+                .hint("the corpus holds UTF-8 Markdown (.md) or plain text (.txt) documents"),
+        );
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = e.valid_up_to();
+        // Show the line up to the bad byte, which is all we can print faithfully.
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, column) = crate::diag::line_column(&prefix, valid);
+        Diagnostic::error(format!(
+            "invalid UTF-8: byte 0x{:02x} at offset {valid} is not valid UTF-8",
+            bytes[valid]
+        ))
+        .in_file(path)
+        .at(&prefix, line, column)
+        .hint("re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")
+    })
 }
 
 #[cfg(test)]
