@@ -8,6 +8,7 @@ mod check;
 mod corpus;
 mod specs;
 mod table;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +57,8 @@ enum Command {
     /// Browse the corpus: documents, and the quotes and figures extracted from them.
     #[command(subcommand)]
     Corpus(corpus::CorpusCommand),
+    /// Build, then rebuild what a change to a spec, the corpus or a template affects, until stopped.
+    Watch(watch::WatchArgs),
 }
 
 /// Where the corpus lives; shared by every command that reads it.
@@ -114,6 +117,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
         Command::Corpus(cmd) => corpus::run(cmd),
+        Command::Watch(args) => watch::run(args),
     };
     outcome.into()
 }
