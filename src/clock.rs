@@ -24,3 +24,11 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     #[allow(clippy::disallowed_methods)]
     chrono::Utc::now()
 }
+
+/// The local time of day, for the timestamps on `brief watch`'s status
+/// lines. Never part of an output: only the date is, and `BRIEF_TODAY` fixes
+/// that.
+pub fn time_of_day() -> chrono::NaiveTime {
+    #[allow(clippy::disallowed_methods)]
+    chrono::Local::now().time()
+}

@@ -10,6 +10,7 @@ mod diff;
 mod schedule;
 mod specs;
 mod table;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -63,6 +64,8 @@ enum Command {
     /// Browse the corpus: documents, and the quotes and figures extracted from them.
     #[command(subcommand)]
     Corpus(corpus::CorpusCommand),
+    /// Build, then rebuild what a change to a spec, the corpus or a template affects, until stopped.
+    Watch(watch::WatchArgs),
 }
 
 /// Where the corpus lives; shared by every command that reads it.
@@ -123,6 +126,7 @@ pub fn main() -> ExitCode {
         Command::Schedule(args) => schedule::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Corpus(cmd) => corpus::run(cmd),
+        Command::Watch(args) => watch::run(args),
     };
     outcome.into()
 }

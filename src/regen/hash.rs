@@ -29,8 +29,9 @@ impl Hasher {
     }
 }
 
-/// Every regular file under `dir` (hidden ones too: a template may include
-/// anything there), by relative path and content. A missing directory hashes
+/// Every regular file under `dir` by relative path and content, except hidden
+/// ones (an editor's `.brief.typ.swp` must not rebuild every brief; the
+/// corpus skips them too). A missing directory hashes
 /// as empty. Unreadable files are hashed by their error, so they count as a
 /// change rather than being skipped.
 pub fn of_dir(dir: &Path) -> String {
@@ -38,6 +39,7 @@ pub fn of_dir(dir: &Path) -> String {
     for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
     {
