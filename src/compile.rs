@@ -67,8 +67,6 @@ pub struct Prepared {
 /// One output file's content.
 #[derive(Debug)]
 pub struct Output {
-    /// `<spec name>/<audience>.md`, relative to the output directory.
-    pub relative: PathBuf,
     pub brief: Brief,
     pub markdown: String,
     /// The Typst entry file of the PDF (it imports the template).
@@ -290,7 +288,6 @@ impl Compiler {
             }
         };
         let index = prepared.loaded.index();
-        let shows_changes = spec.sections.iter().any(|s| s.what_changed);
         Ok(views
             .into_iter()
             .map(|(name, view)| {
@@ -304,7 +301,7 @@ impl Compiler {
                 // The section lists items the rest of the brief shows, so the
                 // brief is resolved again with the changes known: its notes
                 // are then numbered in reading order.
-                let resolution = if shows_changes {
+                let resolution = if spec.shows_changes() {
                     let cx = Some(&changes);
                     resolve::resolve(spec, &index, &prepared.citer, view, self.today, cx)
                 } else {
@@ -318,7 +315,6 @@ impl Compiler {
                     &keywords,
                 );
                 Output {
-                    relative: Path::new(&spec.name).join(format!("{name}.md")),
                     audience: name,
                     brief: resolution.brief,
                     markdown,

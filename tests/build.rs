@@ -101,11 +101,7 @@ fn example_briefs_typst_source_matches_snapshots() {
             .prepare(&dir.path().join(format!("briefs/{spec}.yaml")))
             .unwrap();
         for output in compiler.outputs(&prepared, None, None).unwrap() {
-            let name = output
-                .relative
-                .to_string_lossy()
-                .replace('/', "__")
-                .replace(".md", ".typ");
+            let name = format!("{spec}__{}.typ", output.audience);
             insta::assert_snapshot!(name, output.typst);
         }
     }

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::compile::{Compiler, Output, Prepared, write_atomically};
-use crate::edition::store;
 use crate::regen::manifest::{self, Manifest};
 use crate::regen::plan::{Planner, Settings, SpecPlan, build_layout, record};
 use crate::regen::{deps, scan};
@@ -289,9 +288,7 @@ impl Builder {
     ) -> (usize, usize, Outcome) {
         let failed_all = |manifest: &mut Manifest, outcome| {
             for o in plan.stale() {
-                if let Some(r) = manifest.outputs.get_mut(&o.key) {
-                    r.stale = Some("its last build failed".into());
-                }
+                mark_failed(manifest, &o.key);
             }
             (0, plan.stale().count().max(1), outcome)
         };
@@ -311,15 +308,8 @@ impl Builder {
                 .collect()
         });
         let started = Instant::now();
-        let baseline = prepared
-            .spec
-            .sections
-            .iter()
-            .any(|s| s.what_changed)
-            .then(|| store::latest(&self.out_dir, &prepared.spec.name))
-            .flatten();
         let only = self.args.audience.as_deref();
-        let outputs = match compiler.outputs(&prepared, only, baseline.as_ref()) {
+        let outputs = match compiler.outputs(&prepared, only, plan.baseline.as_ref()) {
             Ok(o) => o,
             Err(d) => {
                 report(&[d]);
@@ -343,25 +333,21 @@ impl Builder {
             match self.write_output(&md, &prepared, &output, started) {
                 Ok(files) => {
                     rebuilt += 1;
+                    let docs = deps::cited(&output.brief, &index, &state.scan);
+                    let r = record(plan, corpus, files.clone(), docs, queries.clone());
+                    manifest.outputs.extend(r.map(|r| (planned.key.clone(), r)));
                     self.built.push(Built {
                         spec: prepared.spec.name.clone(),
-                        audience: output.audience.clone(),
-                        files: files.clone(),
-                        inventory: output.inventory.clone(),
-                        changes: output.changes.clone(),
+                        audience: output.audience,
+                        files,
+                        inventory: output.inventory,
+                        changes: output.changes,
                     });
-                    if let Some(mut r) = record(plan, corpus, files) {
-                        r.docs = deps::cited(&output.brief, &index, &state.scan);
-                        r.queries = queries.clone();
-                        manifest.outputs.insert(planned.key.clone(), r);
-                    }
                 }
                 Err(o) => {
                     failed += 1;
                     outcome = outcome.max(o);
-                    if let Some(r) = manifest.outputs.get_mut(&planned.key) {
-                        r.stale = Some("its last build failed".into());
-                    }
+                    mark_failed(manifest, &planned.key);
                 }
             }
         }
@@ -426,6 +412,14 @@ impl Builder {
             written.push(scan::relative(&self.out_dir, &path));
         }
         Ok(written)
+    }
+}
+
+/// Keeps a failed output's record (its files on disk are the last good ones)
+/// but makes the next build try it again.
+fn mark_failed(manifest: &mut Manifest, key: &str) {
+    if let Some(r) = manifest.outputs.get_mut(key) {
+        r.stale = Some("its last build failed".into());
     }
 }
 

@@ -208,7 +208,7 @@ fn regenerate(
     let mut outcome = summary.outcome;
     for (path, name, trigger) in group {
         let built: Vec<_> = builder.built.iter().filter(|b| &b.spec == name).collect();
-        if built.is_empty() || summary.failed > 0 && failed_for(builder, name) {
+        if built.is_empty() || builder.failed_specs.contains(name) {
             eprintln!("{}: no new edition (the build failed)", path.display());
             continue;
         }
@@ -267,9 +267,4 @@ fn regenerate(
         );
     }
     outcome
-}
-
-/// Whether any output of the spec is still marked stale after the run.
-fn failed_for(builder: &Builder, name: &str) -> bool {
-    builder.failed_specs.iter().any(|s| s == name)
 }

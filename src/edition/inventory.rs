@@ -49,11 +49,27 @@ pub struct FigureEntry {
 impl Inventory {
     /// The inventory of a resolved brief, in the order it shows things.
     pub fn of(brief: &Brief, index: &Index) -> Inventory {
+        // Every quote and figure id shown, as (id, is a quote), in order.
+
+        let mut shown: Vec<(&str, bool)> =
+            brief.summary.as_ref().map(prose_ids).unwrap_or_default();
+        for block in brief.sections.iter().flat_map(|s| &s.blocks) {
+            match block {
+                Block::Text(p) => shown.extend(prose_ids(p)),
+                Block::Quotes { items } => {
+                    shown.extend(items.iter().map(|q| (q.id.as_str(), true)))
+                }
+                Block::Figures { items, .. } => {
+                    shown.extend(items.iter().map(|f| (f.id.as_str(), false)));
+                }
+                Block::Excerpt(_) => {}
+            }
+        }
         let mut inv = Inventory::default();
         let mut seen = std::collections::HashSet::new();
-        let mut add = |inv: &mut Inventory, id: &str, quote: bool| {
-            if !seen.insert(id.to_string()) {
-                return;
+        for (id, quote) in shown {
+            if !seen.insert(id) {
+                continue;
             }
             if quote {
                 if let Some((_, q)) = index.quote(id) {
@@ -75,30 +91,6 @@ impl Inventory {
                     period: f.period.clone(),
                 });
             }
-        };
-        let prose_ids = |p: &Prose| -> Vec<(String, bool)> {
-            p.refs.iter().map(|r| (r.id.clone(), r.is_quote)).collect()
-        };
-        let mut items: Vec<(String, bool)> = Vec::new();
-        if let Some(summary) = &brief.summary {
-            items.extend(prose_ids(summary));
-        }
-        for section in &brief.sections {
-            for block in &section.blocks {
-                match block {
-                    Block::Text(p) => items.extend(prose_ids(p)),
-                    Block::Quotes { items: qs } => {
-                        items.extend(qs.iter().map(|q| (q.id.clone(), true)));
-                    }
-                    Block::Figures { items: fs, .. } => {
-                        items.extend(fs.iter().map(|f| (f.id.clone(), false)));
-                    }
-                    Block::Excerpt(_) => {}
-                }
-            }
-        }
-        for (id, quote) in items {
-            add(&mut inv, &id, quote);
         }
         inv.sources = brief
             .sources
@@ -112,4 +104,9 @@ impl Inventory {
             .collect();
         inv
     }
+}
+
+/// The quotes and figures a prose block refers to, as (id, is a quote).
+fn prose_ids(p: &Prose) -> Vec<(&str, bool)> {
+    p.refs.iter().map(|r| (r.id.as_str(), r.is_quote)).collect()
 }

@@ -4,11 +4,14 @@
 
 use std::path::Path;
 
+pub fn of(bytes: &[u8]) -> String {
+    short(blake3::hash(bytes))
+}
+
 /// 128 bits of BLAKE3 in hex: collisions are out of reach for any corpus,
 /// and the manifest stays half the size of full 256-bit digests.
-pub fn of(bytes: &[u8]) -> String {
-    let hex = blake3::hash(bytes).to_hex();
-    hex[..32].to_string()
+fn short(hash: blake3::Hash) -> String {
+    hash.to_hex()[..32].to_string()
 }
 
 /// One hash over several named parts, each framed by its length so that
@@ -24,8 +27,7 @@ impl Hasher {
     }
 
     pub fn finish(&self) -> String {
-        let hex = self.0.finalize().to_hex();
-        hex[..32].to_string()
+        short(self.0.finalize())
     }
 }
 

@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::compile::{Compiler, template_for};
+use crate::edition::{Edition, store};
 use crate::render::typst::pdf::BUILTIN_TEMPLATE;
 use crate::resolve::brief_date;
 use crate::spec::{self, Spec};
 
 use super::hash::{self, Hasher};
-use super::manifest::{Inputs, Manifest, Snapshot};
+use super::manifest::{Inputs, Manifest, QueryDeps, Snapshot};
 use super::scan::{self, Change, Scan};
 use super::stale::{self, Current, Reason};
 use super::{Record, VERSION};
@@ -49,6 +50,8 @@ pub struct SpecPlan {
     /// The key of its corpus in [`Planner::corpora`].
     pub corpus: Option<String>,
     pub outputs: Vec<OutputPlan>,
+    /// The edition a `what_changed` section compares with.
+    pub baseline: Option<Edition>,
 }
 
 impl SpecPlan {
@@ -117,6 +120,7 @@ impl Planner {
             inputs: None,
             corpus: None,
             outputs: Vec::new(),
+            baseline: None,
         };
         let Ok(spec) = spec::load(path) else {
             return unreadable;
@@ -126,19 +130,17 @@ impl Planner {
             return unreadable;
         };
         let template_hash = self.template_hash(&template.dir, template.builtin);
+        let baseline = spec
+            .shows_changes()
+            .then(|| store::latest(&self.settings.out_dir, &spec.name))
+            .flatten();
         let inputs = Inputs {
             spec_hash: hash::of(spec.source.as_bytes()),
             template_hash,
             version: VERSION.to_string(),
             date: brief_date(&spec, today),
             options: self.settings.options.clone(),
-            baseline: spec
-                .sections
-                .iter()
-                .any(|s| s.what_changed)
-                .then(|| crate::edition::store::latest(&self.settings.out_dir, &spec.name))
-                .flatten()
-                .map(|e| e.name),
+            baseline: baseline.as_ref().map(|e| e.name.clone()),
         };
         let corpus = self.corpus(manifest, &corpus_dir);
         let audiences: Vec<Option<String>> = if spec.audiences.is_empty() {
@@ -195,6 +197,7 @@ impl Planner {
             inputs: Some(inputs),
             corpus: Some(corpus),
             outputs,
+            baseline,
         }
     }
 
@@ -305,15 +308,22 @@ pub fn corpus_key(out_dir: &Path, corpus: &Path) -> String {
     dir.to_string_lossy().into_owned()
 }
 
-/// A record of an output just built.
-pub fn record(plan: &SpecPlan, corpus: &str, files: Vec<String>) -> Option<Record> {
+/// The record of an output just built from a planned spec; `None` for a
+/// spec the plan could not read (which then cannot have built).
+pub fn record(
+    plan: &SpecPlan,
+    corpus: &str,
+    files: Vec<String>,
+    docs: BTreeMap<String, String>,
+    queries: Vec<QueryDeps>,
+) -> Option<Record> {
     Some(Record {
         spec: plan.path.to_string_lossy().into_owned(),
         inputs: plan.inputs.clone()?,
         corpus: corpus.to_string(),
         files,
-        docs: BTreeMap::new(),
-        queries: Vec::new(),
+        docs,
+        queries,
         stale: None,
     })
 }

@@ -52,6 +52,13 @@ pub struct Spec {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl Spec {
+    /// Whether a section shows what changed since the previous edition.
+    pub fn shows_changes(&self) -> bool {
+        self.sections.iter().any(|s| s.what_changed)
+    }
+}
+
 /// The brief's date: fixed, or the day it is built (for scheduled briefs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpecDate {
