@@ -18,6 +18,9 @@ use brief::extract::{Extracted, extract_all};
 use brief::synth::{self, SynthOptions};
 use rayon::prelude::*;
 
+mod common;
+use common::{Options, cpu_model};
+
 /// The allocator the `brief` binary uses (src/main.rs), so the benchmark
 /// measures what a command does.
 #[global_allocator]
@@ -148,45 +151,22 @@ fn main() {
 
 impl Config {
     fn from_args_and_env() -> Result<Config, String> {
-        let env = |name: &str| std::env::var(name).ok();
-        let mut docs = env("BRIEF_BENCH_DOCS");
-        let mut runs = env("BRIEF_BENCH_RUNS");
-        let mut size = env("BRIEF_BENCH_SIZE");
-        let mut seed = env("BRIEF_BENCH_SEED");
-        let mut args = std::env::args().skip(1);
-        while let Some(arg) = args.next() {
-            let slot = match arg.as_str() {
-                "--docs" => &mut docs,
-                "--runs" => &mut runs,
-                "--size" => &mut size,
-                "--seed" => &mut seed,
-                // Cargo passes `--bench` to every bench target.
-                "--bench" => continue,
-                other => return Err(format!("unexpected argument `{other}`")),
-            };
-            *slot = Some(args.next().ok_or(format!("{arg} needs a value"))?);
-        }
-        fn number<T: std::str::FromStr>(
-            value: Option<String>,
-            name: &str,
-            default: T,
-        ) -> Result<T, String> {
-            match value {
-                None => Ok(default),
-                Some(v) => v
-                    .trim()
-                    .replace('_', "")
-                    .parse()
-                    .map_err(|_| format!("{name} must be a whole number, not `{v}`")),
-            }
-        }
+        let options = Options::parse(
+            &[
+                ("--docs", "BRIEF_BENCH_DOCS"),
+                ("--runs", "BRIEF_BENCH_RUNS"),
+                ("--size", "BRIEF_BENCH_SIZE"),
+                ("--seed", "BRIEF_BENCH_SEED"),
+            ],
+            &[],
+        )?;
         let config = Config {
             synth: SynthOptions {
-                docs: number(docs, "--docs", synth::DEFAULT_DOCS)?,
-                target_bytes_per_doc: number(size, "--size", synth::DEFAULT_BYTES_PER_DOC)?,
-                seed: number(seed, "--seed", synth::DEFAULT_SEED)?,
+                docs: options.number("--docs", synth::DEFAULT_DOCS)?,
+                target_bytes_per_doc: options.number("--size", synth::DEFAULT_BYTES_PER_DOC)?,
+                seed: options.number("--seed", synth::DEFAULT_SEED)?,
             },
-            runs: number(runs, "--runs", 5)?,
+            runs: options.number("--runs", 5)?,
         };
         if config.synth.docs == 0 || config.runs == 0 {
             return Err("--docs and --runs must be at least 1".into());
@@ -353,17 +333,6 @@ fn status_kib(field: &str) -> Option<u64> {
 /// measured work's and not the corpus generation's.
 fn reset_peak_rss() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
-}
-
-fn cpu_model() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find_map(|l| l.strip_prefix("model name"))
-                .map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into())
 }
 
 fn thousands(n: usize) -> String {

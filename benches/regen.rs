@@ -28,6 +28,9 @@ use brief::extract::{extract, extract_all};
 use brief::synth::specs::{self, GeneratedSpec, SpecOptions, Wide};
 use brief::synth::{self, SynthOptions};
 
+mod common;
+use common::{Options, cpu_model};
+
 /// The no-op rebuild target from the issue.
 const NOOP_TARGET: Duration = Duration::from_millis(200);
 /// The date every spec is written for; `brief` reads it as today.
@@ -603,56 +606,28 @@ fn ms(d: Duration) -> f64 {
 
 impl Config {
     fn from_args_and_env() -> Result<Config, String> {
-        let env = |name: &str| std::env::var(name).ok();
-        let mut docs = env("BRIEF_BENCH_DOCS");
-        let mut specs = env("BRIEF_BENCH_SPECS");
-        let mut runs = env("BRIEF_BENCH_RUNS");
-        let mut seed = env("BRIEF_BENCH_SEED");
-        let mut readers = env("BRIEF_BENCH_READERS");
-        let mut keep = false;
-        let mut args = std::env::args().skip(1);
-        while let Some(arg) = args.next() {
-            let slot = match arg.as_str() {
-                "--docs" => &mut docs,
-                "--specs" => &mut specs,
-                "--runs" => &mut runs,
-                "--seed" => &mut seed,
-                "--readers" => &mut readers,
-                "--keep" => {
-                    keep = true;
-                    continue;
-                }
-                // Cargo passes `--bench` to every bench target.
-                "--bench" => continue,
-                other => return Err(format!("unexpected argument `{other}`")),
-            };
-            *slot = Some(args.next().ok_or(format!("{arg} needs a value"))?);
-        }
-        fn number<T: std::str::FromStr>(
-            value: Option<String>,
-            name: &str,
-            default: T,
-        ) -> Result<T, String> {
-            match value {
-                None => Ok(default),
-                Some(v) => v
-                    .trim()
-                    .replace('_', "")
-                    .parse()
-                    .map_err(|_| format!("{name} must be a whole number, not `{v}`")),
-            }
-        }
+        let options = Options::parse(
+            &[
+                ("--docs", "BRIEF_BENCH_DOCS"),
+                ("--specs", "BRIEF_BENCH_SPECS"),
+                ("--runs", "BRIEF_BENCH_RUNS"),
+                ("--seed", "BRIEF_BENCH_SEED"),
+                ("--readers", "BRIEF_BENCH_READERS"),
+            ],
+            &["--keep"],
+        )?;
         let config = Config {
             synth: SynthOptions {
-                docs: number(docs, "--docs", synth::DEFAULT_DOCS)?,
-                seed: number(seed, "--seed", synth::DEFAULT_SEED)?,
+                docs: options.number("--docs", synth::DEFAULT_DOCS)?,
+                seed: options.number("--seed", synth::DEFAULT_SEED)?,
                 ..SynthOptions::default()
             },
-            specs: number(specs, "--specs", specs::DEFAULT_SPECS)?,
-            runs: number(runs, "--runs", 10)?,
-            readers: number(readers, "--readers", 3)?,
-            keep,
-            brief: env("BRIEF_BENCH_BIN")
+            specs: options.number("--specs", specs::DEFAULT_SPECS)?,
+            runs: options.number("--runs", 10)?,
+            readers: options.number("--readers", 3)?,
+            keep: options.switch("--keep"),
+            brief: std::env::var("BRIEF_BENCH_BIN")
+                .ok()
                 .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_brief")), PathBuf::from),
         };
         if config.synth.docs == 0 || config.specs == 0 || config.runs == 0 {
@@ -660,15 +635,4 @@ impl Config {
         }
         Ok(config)
     }
-}
-
-fn cpu_model() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find_map(|l| l.strip_prefix("model name"))
-                .map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into())
 }
