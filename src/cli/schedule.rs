@@ -46,7 +46,7 @@ pub fn run(args: ScheduleArgs) -> Outcome {
     builder.mode = Mode::Latest;
     if once {
         let now = fixed.unwrap_or_else(crate::clock::now);
-        return run_once(&mut builder, now);
+        return run_once(&mut builder, now).0;
     }
     // Long-running: one pass now, then sleep until the next scheduled time
     // (or the next look for new data), and again.
@@ -56,47 +56,27 @@ pub fn run(args: ScheduleArgs) -> Outcome {
             "[{}] checking schedules",
             now.format("%Y-%m-%d %H:%M:%S UTC")
         );
-        run_once(&mut builder, now);
+        let (_, next) = run_once(&mut builder, now);
         crate::render::typst::evict_cache(10);
-        let wake = next_wake(&builder, now, poll);
+        let poll_at = now + chrono::Duration::seconds(poll as i64);
+        let wake = next.map_or(poll_at, |n| n.min(poll_at));
         let wait = (wake - crate::clock::now()).to_std().unwrap_or_default();
         std::thread::sleep(wait.max(Duration::from_secs(1)));
     }
 }
 
-/// The earliest of every spec's next scheduled time and the next poll.
-fn next_wake(builder: &Builder, now: DateTime<Utc>, poll: u64) -> DateTime<Utc> {
-    let mut wake = now + chrono::Duration::seconds(poll as i64);
-    for (_, spec) in scheduled_specs(builder).into_iter().flatten() {
-        if let Some(next) = spec.schedule.as_ref().and_then(|s| s.value.next_after(now)) {
-            wake = wake.min(next);
-        }
-    }
-    wake
-}
-
-fn scheduled_specs(builder: &Builder) -> Result<Vec<(PathBuf, Spec)>, Outcome> {
-    let paths = specs::find(&builder.args.specs).map_err(|d| {
-        report(&[d]);
-        Outcome::UsageOrIo
-    })?;
-    Ok(paths
-        .into_iter()
-        .filter_map(|p| spec::load(&p).ok().map(|s| (p, s)))
-        .filter(|(_, s)| s.schedule.is_some() || s.on_new_data)
-        .collect())
-}
-
 /// Regenerates every due brief once; prints one line per scheduled brief.
-pub fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> Outcome {
+/// Returns the outcome and the earliest scheduled time after `now`.
+fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<Utc>>) {
     let paths = match specs::find(&builder.args.specs) {
         Ok(p) => p,
         Err(d) => {
             report(&[d]);
-            return Outcome::UsageOrIo;
+            return (Outcome::UsageOrIo, None);
         }
     };
     let mut outcome = Outcome::Ok;
+    let mut earliest: Option<DateTime<Utc>> = None;
     // Due specs grouped by their edition date (today in their timezone), so
     // each group shares one corpus load.
     let mut due: BTreeMap<NaiveDate, Vec<(PathBuf, String, String)>> = BTreeMap::new();
@@ -106,11 +86,9 @@ pub fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> Outcome {
             Err(_) => {
                 // Building it reports why, with the usual diagnostics.
                 let mut o = Outcome::Ok;
-                specs::prepare(
-                    &mut crate::compile::Compiler::new(None, now.date_naive()),
-                    path,
-                    &mut o,
-                );
+                let corpus = builder.args.corpus.corpus.clone();
+                let mut compiler = crate::compile::Compiler::new(corpus, now.date_naive());
+                specs::prepare(&mut compiler, path, &mut o);
                 outcome = outcome.max(o);
                 continue;
             }
@@ -124,6 +102,10 @@ pub fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> Outcome {
             }
             continue;
         }
+        let next = spec.schedule.as_ref().and_then(|s| s.value.next_after(now));
+        if let Some(n) = next {
+            earliest = Some(earliest.map_or(n, |e| e.min(n)));
+        }
         let date = match &spec.schedule {
             Some(s) => now.with_timezone(&s.value.timezone()).date_naive(),
             None => now.date_naive(),
@@ -135,10 +117,7 @@ pub fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> Outcome {
                     .push((path.clone(), spec.name.clone(), trigger))
             }
             None => {
-                let next = spec
-                    .schedule
-                    .as_ref()
-                    .and_then(|s| s.value.next_after(now))
+                let next = next
                     .map(|t| format!("; next at {}", t.to_rfc3339()))
                     .unwrap_or_default();
                 println!("{}: not due{next}", path.display());
@@ -148,7 +127,7 @@ pub fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> Outcome {
     for (date, group) in due {
         outcome = outcome.max(regenerate(builder, date, now, &group));
     }
-    outcome
+    (outcome, earliest)
 }
 
 /// Why a brief is due now, or `None`.
