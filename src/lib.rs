@@ -20,6 +20,7 @@ pub mod corpus;
 pub mod diag;
 pub mod edition;
 pub mod extract;
+pub mod paths;
 pub mod regen;
 pub mod render;
 pub mod resolve;

@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::diag::Diagnostic;
+use crate::paths::relative_to;
 
 /// Outcome of a command, mapped to the documented exit codes.
 /// Ordered by severity, so combining outcomes is `max`.
@@ -90,21 +91,6 @@ impl CorpusArgs {
         }
         PathBuf::from("corpus")
     }
-}
-
-/// Shows paths relative to the working directory, as the user would type them.
-fn relative_to(path: &std::path::Path, base: &std::path::Path) -> PathBuf {
-    if let Ok(rest) = path.strip_prefix(base) {
-        return rest.to_path_buf();
-    }
-    let mut up = PathBuf::new();
-    for ancestor in base.ancestors().skip(1) {
-        up.push("..");
-        if let Ok(rest) = path.strip_prefix(ancestor) {
-            return up.join(rest);
-        }
-    }
-    path.to_path_buf()
 }
 
 /// Runs the CLI with the process's arguments.

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::compile::{Compiler, Prepared};
 use crate::diag::Diagnostic;
 
-use super::{Outcome, relative_to, report};
+use super::{Outcome, report};
+use crate::paths::relative_to;
 
 /// Arguments shared by `build` and `check`.
 #[derive(Debug, Clone, clap::Args)]

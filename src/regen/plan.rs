@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::compile::{Compiler, template_for};
 use crate::edition::{Edition, store};
+use crate::paths::relative_to;
 use crate::render::typst::pdf::BUILTIN_TEMPLATE;
 use crate::resolve::brief_date;
 use crate::spec::{self, Spec};
@@ -297,15 +298,8 @@ pub fn corpus_key(out_dir: &Path, corpus: &Path) -> String {
             .or_else(|_| std::path::absolute(p))
             .unwrap_or_else(|_| p.to_path_buf())
     };
-    let (out, dir) = (absolute(out_dir), absolute(corpus));
-    let mut up = String::new();
-    for ancestor in out.ancestors() {
-        if let Ok(rest) = dir.strip_prefix(ancestor) {
-            return format!("{up}{}", scan::relative(Path::new(""), rest));
-        }
-        up.push_str("../");
-    }
-    dir.to_string_lossy().into_owned()
+    let relative = relative_to(&absolute(corpus), &absolute(out_dir));
+    scan::relative(Path::new(""), &relative)
 }
 
 /// The record of an output just built from a planned spec; `None` for a
