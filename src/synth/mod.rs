@@ -103,15 +103,7 @@ pub fn write_corpus(opts: &SynthOptions, dir: &Path) -> io::Result<Written> {
         })
         .try_reduce(|| 0, |a, b| Ok(a + b))?;
     let wanted: HashSet<String> = (0..opts.docs).map(|i| file_name(opts, i)).collect();
-    let mut removed = 0;
-    for entry in std::fs::read_dir(dir)? {
-        let name = entry?.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if is_generated_name(name) && !wanted.contains(name) {
-            std::fs::remove_file(dir.join(name))?;
-            removed += 1;
-        }
-    }
+    let removed = prune(dir, is_generated_name, |name| wanted.contains(name))?;
     Ok(Written {
         files: opts.docs,
         bytes,
@@ -128,6 +120,26 @@ pub fn file_name(opts: &SynthOptions, index: usize) -> String {
 fn doc_id(opts: &SynthOptions, index: usize) -> String {
     let width = opts.docs.to_string().len().max(5);
     format!("doc-{:0width$}", index + 1)
+}
+
+/// Removes the files in `dir` that a generator made (`generated`) but this
+/// run did not (`wanted`), so a smaller run leaves no stale extras; other
+/// files are left alone. Returns how many went.
+fn prune(
+    dir: &Path,
+    generated: fn(&str) -> bool,
+    wanted: impl Fn(&str) -> bool,
+) -> io::Result<usize> {
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if generated(name) && !wanted(name) {
+            std::fs::remove_file(dir.join(name))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 fn is_generated_name(name: &str) -> bool {

@@ -133,15 +133,7 @@ pub fn write_specs(specs: &[GeneratedSpec], dir: &Path) -> io::Result<Written> {
         bytes += s.text.len() as u64;
     }
     let wanted: HashSet<&str> = specs.iter().map(|s| s.file_name.as_str()).collect();
-    let mut removed = 0;
-    for entry in std::fs::read_dir(dir)? {
-        let name = entry?.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if is_generated_name(name) && !wanted.contains(name) {
-            std::fs::remove_file(dir.join(name))?;
-            removed += 1;
-        }
-    }
+    let removed = super::prune(dir, is_generated_name, |name| wanted.contains(name))?;
     Ok(Written {
         files: specs.len(),
         bytes,
