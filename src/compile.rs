@@ -433,19 +433,3 @@ fn citer(spec: &Spec) -> Result<Citer, Diagnostic> {
             .at(&spec.source, style.line, style.column)
     })
 }
-
-/// Writes a file so that a reader never sees it half-written and a failed
-/// write never destroys the previous good output: write beside, then rename.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, contents)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}

@@ -11,6 +11,7 @@
 //!
 //! [`diag`] carries every problem back to the user with file, line and column.
 
+pub mod atomic;
 pub mod brief;
 pub mod cite;
 pub mod cli;

@@ -461,3 +461,17 @@ fn edit_beta_and_see_it_rebuilt(watch: &mut Watch, d: &Path) {
         ]
     );
 }
+
+#[test]
+fn a_build_beside_an_idle_watch_neither_waits_nor_rebuilds() {
+    let dir = fixture("regen");
+    let d = dir.path();
+    let (mut watch, _) = Watch::start(d, &["--no-pdf"]);
+    // The watch holds `out/.brief.lock` only while it builds.
+    let out = brief(d, &["build", "--no-pdf", "--no-wait"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("0 rebuilt, 3 up to date"));
+    // Its manifest write is not the watch's own output: nothing rebuilds.
+    watch.quiet_for(Duration::from_millis(1500));
+    edit_beta_and_see_it_rebuilt(&mut watch, d);
+}

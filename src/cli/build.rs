@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::compile::{Compiler, Output, Prepared, write_atomically};
+use crate::compile::{Compiler, Output, Prepared};
+use crate::regen::lock::{self, OutLock, Wait};
 use crate::regen::manifest::{self, Manifest};
 use crate::regen::plan::{Planner, Settings, SpecPlan, build_layout, record};
 use crate::regen::{deps, scan};
@@ -47,6 +48,10 @@ pub struct BuildArgs {
     /// Write Markdown only
     #[arg(long)]
     pub no_pdf: bool,
+    /// Fail at once, instead of waiting, when another `brief` process is
+    /// writing the output directory
+    #[arg(long)]
+    pub no_wait: bool,
     #[command(flatten)]
     pub corpus: CorpusArgs,
 }
@@ -96,6 +101,10 @@ pub struct Builder {
     pub failed_specs: Vec<String>,
     /// Specs to rebuild whatever their state, with the reason to print.
     pub forced: HashMap<PathBuf, String>,
+    /// The command named to others waiting for the output directory's lock.
+    pub command: &'static str,
+    /// The lock, when a caller holds it across several runs' worth of work.
+    held: Option<OutLock>,
     fonts: Option<Arc<Fonts>>,
 }
 
@@ -148,7 +157,41 @@ impl Builder {
             built: Vec::new(),
             failed_specs: Vec::new(),
             forced: HashMap::new(),
+            command: "brief build",
+            held: None,
             fonts: None,
+        }
+    }
+
+    /// Takes the output directory's lock until [`Builder::release`], so
+    /// that work around `run` (filing editions) is covered too.
+    pub fn hold(&mut self) -> Result<(), Outcome> {
+        if self.held.is_none() {
+            self.held = self.lock()?;
+        }
+        Ok(())
+    }
+
+    pub fn release(&mut self) {
+        self.held = None;
+    }
+
+    /// The lock for one run, or `None` when [`Builder::hold`] already has it.
+    fn lock(&self) -> Result<Option<OutLock>, Outcome> {
+        if self.held.is_some() {
+            return Ok(None);
+        }
+        let wait = if self.args.no_wait {
+            Wait::NoWait
+        } else {
+            Wait::Block
+        };
+        match lock::exclusive(&self.out_dir, self.command, wait) {
+            Ok(l) => Ok(Some(l)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                Err(Outcome::UsageOrIo)
+            }
         }
     }
 
@@ -200,6 +243,23 @@ impl Builder {
         let started = Instant::now();
         self.built.clear();
         self.failed_specs.clear();
+        let mut summary = Summary {
+            outcome: Outcome::Ok,
+            rebuilt: 0,
+            fresh: 0,
+            failed: 0,
+            millis: 0,
+        };
+        let _lock = match self.lock() {
+            Ok(l) => l,
+            Err(outcome) => {
+                summary.outcome = outcome;
+                return summary;
+            }
+        };
+        // Files a killed build left half-written; nobody else writes here
+        // while the lock is held.
+        crate::atomic::remove_stale_temporaries(&self.out_dir);
         let manifest_path = self.out_dir.join(self.mode.manifest());
         let (mut manifest, warning) = Manifest::load(&manifest_path);
         report(&warning.into_iter().collect::<Vec<_>>());
@@ -209,13 +269,6 @@ impl Builder {
             .iter()
             .map(|p| planner.plan(&manifest, &compiler, p, today))
             .collect();
-        let mut summary = Summary {
-            outcome: Outcome::Ok,
-            rebuilt: 0,
-            fresh: 0,
-            failed: 0,
-            millis: 0,
-        };
         if plans.iter().any(SpecPlan::needs_build) {
             // The two slow set-ups, citation locales and fonts, start now on
             // other threads and overlap with loading the corpus.
@@ -449,7 +502,7 @@ fn report_unusable(planner: &Planner, key: &str, snapshot: &manifest::Snapshot) 
 }
 
 fn write(path: &Path, bytes: &[u8], prepared: &Prepared, started: Instant) -> Result<(), Outcome> {
-    match write_atomically(path, bytes) {
+    match crate::atomic::write(path, bytes) {
         Ok(()) => {
             println!(
                 "built {} → {} in {} ms",

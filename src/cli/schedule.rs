@@ -44,6 +44,7 @@ pub fn run(args: ScheduleArgs) -> Outcome {
     let (once, fixed, poll) = (args.once, args.now, args.poll.max(1));
     let mut builder = Builder::new(args.build);
     builder.mode = Mode::Latest;
+    builder.command = "brief schedule";
     if once {
         let now = fixed.unwrap_or_else(crate::clock::now);
         return run_once(&mut builder, now).0;
@@ -68,6 +69,17 @@ pub fn run(args: ScheduleArgs) -> Outcome {
 /// Regenerates every due brief once; prints one line per scheduled brief.
 /// Returns the outcome and the earliest scheduled time after `now`.
 fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<Utc>>) {
+    // Deciding what is due reads the editions, and filing one writes them:
+    // the whole pass holds the output directory, not only each build.
+    if let Err(outcome) = builder.hold() {
+        return (outcome, None);
+    }
+    let result = pass(builder, now);
+    builder.release();
+    result
+}
+
+fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<Utc>>) {
     let paths = match specs::find(&builder.args.specs) {
         Ok(p) => p,
         Err(d) => {
@@ -199,9 +211,8 @@ fn regenerate(
             for file in &b.files {
                 let from = builder.out_dir.join(file);
                 let file_name = from.file_name().map(|n| n.to_owned()).unwrap_or_default();
-                let copied = std::fs::read(&from).and_then(|bytes| {
-                    crate::compile::write_atomically(&dir.join(&file_name), &bytes)
-                });
+                let copied = std::fs::read(&from)
+                    .and_then(|bytes| crate::atomic::write(&dir.join(&file_name), &bytes));
                 if let Err(e) = copied {
                     eprintln!(
                         "error: cannot copy `{}` into `{}`: {}",

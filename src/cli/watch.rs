@@ -69,7 +69,8 @@ pub fn run(args: WatchArgs) -> Outcome {
             return Outcome::UsageOrIo;
         }
     };
-    let builder = Builder::new(args.build.clone());
+    let mut builder = Builder::new(args.build.clone());
+    builder.command = "brief watch";
     let mut session = Session {
         roots: Roots::new(&builder.out_dir),
         builder,

@@ -87,5 +87,5 @@ pub fn record(out_dir: &Path, edition: &Edition) -> std::io::Result<()> {
         .join(FILE_NAME);
     let mut json = serde_json::to_vec_pretty(edition).map_err(std::io::Error::other)?;
     json.push(b'\n');
-    crate::compile::write_atomically(&path, &json)
+    crate::atomic::write(&path, &json)
 }

@@ -126,6 +126,6 @@ impl Manifest {
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let mut json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         json.push(b'\n');
-        crate::compile::write_atomically(path, &json)
+        crate::atomic::write(path, &json)
     }
 }

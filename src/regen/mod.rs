@@ -8,6 +8,7 @@
 
 pub mod deps;
 pub mod hash;
+pub mod lock;
 pub mod manifest;
 pub mod plan;
 pub mod scan;

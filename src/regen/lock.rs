@@ -1,0 +1,188 @@
+//! One writer per output directory at a time.
+//!
+//! Two processes building into the same `out/` (two `brief build`s, or
+//! `brief watch` and a `brief build`) would each read the manifest, build,
+//! and save their own view of it, so the second save forgets the first
+//! build's records. Every command that writes an output directory therefore
+//! holds an exclusive lock on `out/.brief.lock` for the whole read-build-save
+//! cycle; `brief check` holds a shared one while it reads outputs and the
+//! manifest, so it never sees a half-finished build.
+//!
+//! The lock is the operating system's (`flock`), so it is released when the
+//! holder exits, even on SIGKILL: a stale lock file is harmless and is never
+//! deleted (deleting a lock file races with the next process that opens it).
+//! The holder writes who it is into the file, so a waiting process can say
+//! what it is waiting for.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// The lock file's name inside the output directory.
+pub const FILE_NAME: &str = ".brief.lock";
+
+/// Whether to wait for the current holder or give up at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    Block,
+    NoWait,
+}
+
+/// A held lock; dropping it (or exiting) releases it.
+#[derive(Debug)]
+pub struct OutLock {
+    _file: File,
+}
+
+#[derive(Debug)]
+pub enum LockError {
+    /// Someone else holds it and `Wait::NoWait` was asked for.
+    Busy { path: PathBuf, holder: String },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Busy { path, holder } => write!(
+                f,
+                "`{}` is locked: {holder} is writing this output directory (not waiting, because of --no-wait)",
+                path.display()
+            ),
+            LockError::Io { path, error } => write!(
+                f,
+                "cannot lock `{}`: {}",
+                path.display(),
+                crate::corpus::io_reason(error)
+            ),
+        }
+    }
+}
+
+/// Takes the exclusive lock on `out_dir` (created if missing) for `command`
+/// (e.g. "brief build"). When another process holds it, says so on stderr
+/// and waits, unless `wait` is `NoWait`.
+pub fn exclusive(out_dir: &Path, command: &str, wait: Wait) -> Result<OutLock, LockError> {
+    let path = out_dir.join(FILE_NAME);
+    let io = |error| LockError::Io {
+        path: path.clone(),
+        error,
+    };
+    std::fs::create_dir_all(out_dir).map_err(io)?;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(io)?;
+    acquire(&mut file, &path, wait, File::try_lock, File::lock)?;
+    // Who holds it, for the messages of those who wait. Best effort: the
+    // lock itself is what protects the directory.
+    let since = crate::clock::now().format("%Y-%m-%d %H:%M:%S UTC");
+    let who = format!("{command} (pid {}, since {since})\n", std::process::id());
+    let _ = file
+        .set_len(0)
+        .and_then(|()| file.write_all(who.as_bytes()));
+    Ok(OutLock { _file: file })
+}
+
+/// Takes a shared lock, for reading outputs and the manifest while no build
+/// writes them. `None` when there is no output directory (nothing to read).
+pub fn shared(out_dir: &Path) -> Result<Option<OutLock>, LockError> {
+    let path = out_dir.join(FILE_NAME);
+    let mut file = match File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(LockError::Io { path, error }),
+    };
+    acquire(
+        &mut file,
+        &path,
+        Wait::Block,
+        File::try_lock_shared,
+        File::lock_shared,
+    )?;
+    Ok(Some(OutLock { _file: file }))
+}
+
+fn acquire(
+    file: &mut File,
+    path: &Path,
+    wait: Wait,
+    try_lock: fn(&File) -> Result<(), TryLockError>,
+    lock: fn(&File) -> std::io::Result<()>,
+) -> Result<(), LockError> {
+    let io = |error| LockError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    match try_lock(file) {
+        Ok(()) => return Ok(()),
+        Err(TryLockError::Error(e)) => return Err(io(e)),
+        Err(TryLockError::WouldBlock) => {}
+    }
+    let holder = holder(file);
+    if wait == Wait::NoWait {
+        return Err(LockError::Busy {
+            path: path.to_path_buf(),
+            holder,
+        });
+    }
+    eprintln!(
+        "waiting for `{}`: {holder} is writing this output directory",
+        path.display()
+    );
+    lock(file).map_err(io)
+}
+
+/// What the holder wrote about itself, or a generic name when it has not
+/// written yet (it writes just after locking).
+fn holder(file: &mut File) -> String {
+    let mut text = String::new();
+    let read = file
+        .rewind()
+        .and_then(|()| file.take(200).read_to_string(&mut text));
+    match read {
+        Ok(_) if !text.trim().is_empty() => text.trim().to_string(),
+        _ => "another brief process".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_writer_is_refused_without_waiting_and_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let first = exclusive(dir.path(), "brief watch", Wait::NoWait).expect("first lock");
+        let second = exclusive(dir.path(), "brief build", Wait::NoWait);
+        match second {
+            Err(LockError::Busy { holder, .. }) => {
+                assert!(holder.starts_with("brief watch (pid "), "{holder}");
+            }
+            other => panic!("expected Busy, got {other:?}"),
+        }
+        drop(first);
+        exclusive(dir.path(), "brief build", Wait::NoWait).expect("free after drop");
+    }
+
+    #[test]
+    fn readers_share_but_exclude_writers() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert!(shared(dir.path()).expect("no dir yet").is_none());
+        drop(exclusive(dir.path(), "brief build", Wait::NoWait).expect("lock"));
+        let a = shared(dir.path()).expect("shared").expect("file exists");
+        let b = shared(dir.path()).expect("shared").expect("file exists");
+        assert!(matches!(
+            exclusive(dir.path(), "brief build", Wait::NoWait),
+            Err(LockError::Busy { .. })
+        ));
+        drop((a, b));
+        exclusive(dir.path(), "brief build", Wait::NoWait).expect("free");
+    }
+}
