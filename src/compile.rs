@@ -229,7 +229,8 @@ impl Compiler {
         })
     }
 
-    fn corpus_for(&mut self, spec: &Spec) -> Result<Arc<Loaded>, Diagnostic> {
+    /// The spec's corpus, loaded and extracted once per run.
+    pub fn corpus_for(&mut self, spec: &Spec) -> Result<Arc<Loaded>, Diagnostic> {
         let dir = self.corpus_dir(spec)?;
         let key = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
         if let Some(found) = self.corpora.get(&key) {

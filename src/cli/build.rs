@@ -10,7 +10,7 @@ use crate::compile::{Compiler, Output, Prepared};
 use crate::regen::lock::{self, OutLock, Wait};
 use crate::regen::manifest::{self, Manifest};
 use crate::regen::plan::{Planner, Settings, SpecPlan, build_layout, record};
-use crate::regen::{deps, scan};
+use crate::regen::{deps, provenance, scan};
 use crate::render::typst::pdf::typeset;
 use crate::render::typst::{Fonts, PdfStandard, parse_standard};
 use crate::resolve::brief_date;
@@ -128,7 +128,7 @@ impl Mode {
     fn manifest(self) -> &'static str {
         match self {
             Mode::Build => manifest::FILE_NAME,
-            Mode::Latest => "brief-editions.json",
+            Mode::Latest => manifest::EDITIONS_FILE_NAME,
         }
     }
 }
@@ -387,7 +387,9 @@ impl Builder {
                 Ok(files) => {
                     rebuilt += 1;
                     let docs = deps::cited(&output.brief, &index, &state.scan);
-                    let r = record(plan, corpus, files.clone(), docs, queries.clone());
+                    let shown =
+                        provenance::shown(&output.inventory, &index, &prepared.check.matches);
+                    let r = record(plan, corpus, files.clone(), docs, queries.clone(), shown);
                     manifest.outputs.extend(r.map(|r| (planned.key.clone(), r)));
                     self.built.push(Built {
                         spec: prepared.spec.name.clone(),

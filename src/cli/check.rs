@@ -1,9 +1,14 @@
-//! `brief check`: validate specs against the corpus without writing anything.
+//! `brief check`: validate specs against the corpus, and verify the outputs
+//! already built from them against the corpus as it is now. Writes nothing.
 
-use crate::compile::Compiler;
+use std::path::PathBuf;
 
+use crate::compile::{Compiler, Prepared};
+use crate::regen::lock;
+
+use super::provenance;
 use super::specs::{self, SpecArgs};
-use super::{CorpusArgs, Outcome};
+use super::{CorpusArgs, Outcome, report};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -12,6 +17,10 @@ pub struct CheckArgs {
     /// List what each selector matched
     #[arg(long, short)]
     pub verbose: bool,
+    /// Output directory whose built briefs to verify [default: `out/` in
+    /// the project root]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     #[command(flatten)]
     pub corpus: CorpusArgs,
 }
@@ -21,35 +30,84 @@ pub fn run(args: CheckArgs) -> Outcome {
         Ok(started) => started,
         Err(outcome) => return outcome,
     };
-    let mut compiler = Compiler::new(args.corpus.corpus.clone(), today);
-    specs::run(&mut compiler, &spec_paths, |_, prepared| {
-        let spec = &prepared.spec;
-        let brief = &prepared.check.brief;
-        let mut out = format!(
-            "ok {}: {} sections, {} notes from {} sources\n",
-            spec.path.display(),
-            brief.sections.len(),
-            brief.notes.len(),
-            brief.sources.len()
-        );
-        if args.verbose {
-            for m in &prepared.check.matches {
-                out.push_str(&format!(
-                    "  {}:{}:{}: {} {}{}",
-                    spec.path.display(),
-                    m.line,
-                    m.column,
-                    m.ids.len(),
-                    m.noun,
-                    if m.ids.len() == 1 { "" } else { "s" }
-                ));
-                for id in &m.ids {
-                    out.push_str(&format!("\n    {id}"));
-                }
-                out.push('\n');
-            }
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| specs::project_root().join("out"));
+    // A shared lock: outputs and manifests are read as one build left them,
+    // never halfway through the next.
+    let _lock = match lock::shared(&out_dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::UsageOrIo;
         }
-        super::print(&out);
-        Outcome::Ok
-    })
+    };
+    let (manifests, warnings) = provenance::manifests(&out_dir);
+    report(&warnings);
+    let mut compiler = Compiler::new(args.corpus.corpus.clone(), today);
+    let mut outcome = Outcome::Ok;
+    for path in &spec_paths {
+        if let Some(prepared) = specs::prepare(&mut compiler, path, &mut outcome) {
+            super::print(&summary(&prepared, args.verbose));
+        }
+        // Built outputs are verified even when the spec no longer resolves:
+        // a quote whose words changed has lost its id with them.
+        let Ok(spec) = crate::spec::load(path) else {
+            continue;
+        };
+        let Ok(loaded) = compiler.corpus_for(&spec) else {
+            continue;
+        };
+        let (tally, unsupported) = provenance::check(&out_dir, &manifests, &spec, &loaded);
+        if tally.outputs > 0 {
+            super::print(&format!(
+                "  {}: {} built output{}; {} of {} quotes and figures still stand in the corpus\n",
+                out_dir.display(),
+                tally.outputs,
+                if tally.outputs == 1 { "" } else { "s" },
+                tally.items - tally.unsupported,
+                tally.items,
+            ));
+        }
+        report(&unsupported);
+        if !unsupported.is_empty() {
+            outcome = outcome.max(Outcome::InputErrors);
+        }
+    }
+    if compiler.corpus_had_errors() {
+        outcome = outcome.max(Outcome::InputErrors);
+    }
+    outcome
+}
+
+/// The spec's line, and with `--verbose` what each selector matched.
+fn summary(prepared: &Prepared, verbose: bool) -> String {
+    let spec = &prepared.spec;
+    let brief = &prepared.check.brief;
+    let mut out = format!(
+        "ok {}: {} sections, {} notes from {} sources\n",
+        spec.path.display(),
+        brief.sections.len(),
+        brief.notes.len(),
+        brief.sources.len()
+    );
+    if verbose {
+        for m in prepared.check.matches.iter().filter(|m| !m.inline) {
+            out.push_str(&format!(
+                "  {}:{}:{}: {} {}{}",
+                spec.path.display(),
+                m.line,
+                m.column,
+                m.ids.len(),
+                m.noun,
+                if m.ids.len() == 1 { "" } else { "s" }
+            ));
+            for id in &m.ids {
+                out.push_str(&format!("\n    {id}"));
+            }
+            out.push('\n');
+        }
+    }
+    out
 }

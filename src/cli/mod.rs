@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod corpus;
 mod diff;
+mod provenance;
 mod schedule;
 mod specs;
 mod table;
@@ -60,7 +61,8 @@ enum Command {
     Schedule(schedule::ScheduleArgs),
     /// Show what changed in a brief between two editions.
     Diff(diff::DiffArgs),
-    /// Check specs against the corpus without writing anything.
+    /// Check specs against the corpus, and the briefs built from them
+    /// (their quotes and figures) against the corpus as it is now.
     Check(check::CheckArgs),
     /// Browse the corpus: documents, and the quotes and figures extracted from them.
     #[command(subcommand)]

@@ -85,25 +85,6 @@ fn is_spec(path: &Path) -> bool {
         )
 }
 
-/// Runs `each` on every spec that prepares cleanly; reports everything else.
-/// Returns the combined outcome.
-pub fn run(
-    compiler: &mut Compiler,
-    specs: &[PathBuf],
-    mut each: impl FnMut(&Compiler, &Prepared) -> Outcome,
-) -> Outcome {
-    let mut outcome = Outcome::Ok;
-    for path in specs {
-        if let Some(prepared) = prepare(compiler, path, &mut outcome) {
-            outcome = outcome.max(each(compiler, &prepared));
-        }
-    }
-    if compiler.corpus_had_errors() {
-        outcome = outcome.max(Outcome::InputErrors);
-    }
-    outcome
-}
-
 /// Prepares one spec, reporting its problems and the corpus's (once per
 /// corpus); a spec that fails raises `outcome` and gives `None`.
 pub fn prepare(compiler: &mut Compiler, path: &Path, outcome: &mut Outcome) -> Option<Prepared> {

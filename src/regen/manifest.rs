@@ -12,13 +12,17 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
+use crate::regen::provenance::Shown;
 
 /// Bumped when the layout changes; a manifest of another format is ignored
 /// (everything rebuilds once) rather than misread.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The manifest's file name inside the output directory.
 pub const FILE_NAME: &str = "brief-manifest.json";
+
+/// `brief schedule`'s manifest (of the `latest/` outputs) beside it.
+pub const EDITIONS_FILE_NAME: &str = "brief-editions.json";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Manifest {
@@ -55,6 +59,9 @@ pub struct Record {
     pub docs: BTreeMap<String, String>,
     /// The spec's queries and, per document, what each could select there.
     pub queries: Vec<QueryDeps>,
+    /// Every quote and figure the output shows, for `brief check` to find
+    /// again in the corpus.
+    pub shown: Vec<Shown>,
     /// Set when the output is known to be out of date but was not rebuilt
     /// (its spec failed, or was not part of the build that saw the change).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,7 @@ pub mod hash;
 pub mod lock;
 pub mod manifest;
 pub mod plan;
+pub mod provenance;
 pub mod scan;
 pub mod stale;
 

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use crate::compile::{Compiler, template_for};
 use crate::edition::{Edition, store};
 use crate::paths::relative_to;
+use crate::regen::provenance::Shown;
 use crate::render::typst::pdf::BUILTIN_TEMPLATE;
 use crate::resolve::brief_date;
 use crate::spec::{self, Spec};
@@ -310,6 +311,7 @@ pub fn record(
     files: Vec<String>,
     docs: BTreeMap<String, String>,
     queries: Vec<QueryDeps>,
+    shown: Vec<Shown>,
 ) -> Option<Record> {
     Some(Record {
         spec: plan.path.to_string_lossy().into_owned(),
@@ -318,6 +320,7 @@ pub fn record(
         files,
         docs,
         queries,
+        shown,
         stale: None,
     })
 }

@@ -38,7 +38,8 @@ pub enum View<'s> {
     Audience(&'s Audience),
 }
 
-/// What a selector picked, for `brief check --verbose`.
+/// What a selector or an inline reference picked, for `brief check
+/// --verbose` and for the provenance record of each output.
 #[derive(Debug, Clone)]
 pub struct Match {
     pub line: usize,
@@ -46,6 +47,8 @@ pub struct Match {
     /// "quote" or "figure".
     pub noun: &'static str,
     pub ids: Vec<String>,
+    /// A `{{kind:id}}` in prose rather than a selector.
+    pub inline: bool,
 }
 
 /// A resolved brief and every problem found on the way.
@@ -239,6 +242,7 @@ impl Walk<'_, '_> {
                 column: selector.column,
                 noun: kind.noun(),
                 ids: found.iter().map(|&p| self.item_id(kind, p)).collect(),
+                inline: false,
             });
             for p in found {
                 if !picks.contains(&p) {
@@ -354,6 +358,13 @@ impl Walk<'_, '_> {
             else {
                 continue;
             };
+            self.matches.push(Match {
+                line,
+                column,
+                noun: kind.noun(),
+                ids: vec![self.item_id(kind, pick)],
+                inline: true,
+            });
             let (text, note) = match kind {
                 Kind::Quote => match self.quote(pick) {
                     Some(q) => (q.text, q.note),
