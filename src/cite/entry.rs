@@ -106,23 +106,24 @@ pub(super) struct Piece<'a> {
 impl<'a> Piece<'a> {
     /// The cited document itself.
     ///
-    /// A document with neither a title nor a URL gets its id as its title, so
-    /// the note still points at something a reader of the brief can look up;
-    /// with a URL, the URL identifies it and the title is left out.
+    /// A document that states nothing identifying (no title, URL, author
+    /// or outlet) gets its id as its title, so the note still points at
+    /// something a reader of the brief can look up. Otherwise a missing title
+    /// stays missing: an id in title quotes would pass a file name off as
+    /// what the source calls itself.
     pub fn document(doc: &'a Document) -> Piece<'a> {
         let m = &doc.meta;
         let title = nonempty(m.title.as_deref());
         let url = url(m.url.as_deref());
+        let author = nonempty(m.author.as_deref());
+        let outlet = nonempty(m.outlet.as_deref());
+        let anonymous = url.is_none() && author.is_none() && outlet.is_none();
         Piece {
             key: doc.id.clone(),
-            title: title.or(if url.is_none() {
-                Some(doc.id.as_str())
-            } else {
-                None
-            }),
-            author: nonempty(m.author.as_deref()),
+            title: title.or(anonymous.then_some(doc.id.as_str())),
+            author,
             translator: nonempty(m.translator.as_deref()),
-            outlet: nonempty(m.outlet.as_deref()),
+            outlet,
             published: m.published.as_ref(),
             url,
         }
