@@ -6,6 +6,11 @@
 //! or the same through `BRIEF_BENCH_DOCS`, `BRIEF_BENCH_RUNS`,
 //! `BRIEF_BENCH_SIZE` and `BRIEF_BENCH_SEED`.
 //!
+//! `--once` runs a single load + extract on one thread and prints its counts,
+//! without timing: the fixed workload to count instructions of, e.g.
+//! `valgrind --tool=callgrind --toggle-collect='*load_and_extract*'`, which
+//! stays comparable when the machine is too busy for wall-clock figures.
+//!
 //! A plain `main` rather than a harness: the quantities that matter are whole
 //! corpus passes of a second or so, their MB/s per core and the process's peak
 //! RSS, which statistical micro-benchmark harnesses do not report.
@@ -33,6 +38,7 @@ const TARGET_MB_S_PER_CORE: f64 = 50.0;
 struct Config {
     synth: SynthOptions,
     runs: usize,
+    once: bool,
 }
 
 fn main() {
@@ -47,6 +53,10 @@ fn main() {
         }
     };
     let dir = prepare_corpus(&config.synth);
+    if config.once {
+        once(&dir);
+        return;
+    }
     let bytes = corpus_bytes(&dir);
     let mb = bytes as f64 / 1e6;
     let threads = rayon::current_num_threads();
@@ -158,7 +168,7 @@ impl Config {
                 ("--size", "BRIEF_BENCH_SIZE"),
                 ("--seed", "BRIEF_BENCH_SEED"),
             ],
-            &[],
+            &["--once"],
         )?;
         let config = Config {
             synth: SynthOptions {
@@ -167,12 +177,32 @@ impl Config {
                 seed: options.number("--seed", synth::DEFAULT_SEED)?,
             },
             runs: options.number("--runs", 5)?,
+            once: options.switch("--once"),
         };
         if config.synth.docs == 0 || config.runs == 0 {
             return Err("--docs and --runs must be at least 1".into());
         }
         Ok(config)
     }
+}
+
+/// One load + extract on a one-thread pool, for instruction counts: the
+/// counts printed show the work was done, and are the same on every run.
+fn once(dir: &Path) {
+    let single = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool");
+    let (corpus, extracted) = single.install(|| load_and_extract(dir));
+    let counts = Counts::of(&corpus, &extracted);
+    println!(
+        "once     {} docs: {} sections, {} paragraphs, {} quotes, {} figures",
+        thousands(counts.documents),
+        thousands(counts.sections),
+        thousands(counts.paragraphs),
+        thousands(counts.quotes),
+        thousands(counts.figures),
+    );
 }
 
 /// The generated corpus under the target directory, reused when a previous
@@ -263,6 +293,8 @@ fn load_corpus(dir: &Path) -> Corpus {
     corpus
 }
 
+/// Never inlined: `--once` is counted by toggling callgrind on this symbol.
+#[inline(never)]
 fn load_and_extract(dir: &Path) -> (Corpus, Vec<Extracted>) {
     let corpus = load_corpus(dir);
     let extracted = extract_all(&corpus.documents);

@@ -1,31 +1,57 @@
 //! The common shape of front matter, read without a YAML parser.
 //!
 //! Nearly every document's front matter is a few `key: value` lines: plain
-//! words, simple "quoted strings" and `[flow, lists]`. Parsing that with a
-//! full YAML parser was 13% of loading and extracting a large corpus, so
-//! that shape is read here directly. Anything else (nesting, escapes,
-//! comments, block scalars, anchors, tags, duplicate or unknown keys, values
-//! YAML would read as numbers, booleans or null) returns `None` and goes to
-//! serde-saphyr, which then gives the full result or the diagnostic. The
-//! tests check both paths agree on every input this one accepts.
+//! words, simple "quoted strings", `[flow, lists]`, a year or date, and for
+//! translations an `original:` block of such lines indented two spaces.
+//! Parsing that with a full YAML parser was 13% of loading and extracting a
+//! large corpus, so that shape is read here directly. Anything else (other
+//! nesting, escapes, comments, block scalars, anchors, tags, duplicate or
+//! unknown keys, values YAML would read as other numbers, booleans or null)
+//! returns `None` and goes to serde-saphyr, which then gives the full result
+//! or the diagnostic. The tests check both paths agree on every input this
+//! one accepts.
 
 use super::date::PartialDate;
-use super::document::Metadata;
+use super::document::{Metadata, Original};
 
 /// The metadata, if the front matter has the simple shape; `None` otherwise.
 pub fn parse(yaml: &str) -> Option<Metadata> {
     let mut meta = Metadata::default();
     let mut seen: Vec<&str> = Vec::new();
+    // Inside `original:`, the keys it has been given.
+    let mut original: Option<Vec<&str>> = None;
     for line in yaml.lines() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
-        let (key, value) = line.split_once(':')?;
-        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        if let Some(nested) = line.strip_prefix("  ") {
+            let keys = original.as_mut()?;
+            let (key, value) = key_value(nested)?;
+            if keys.contains(&key) {
+                return None;
+            }
+            keys.push(key);
+            original_field(
+                meta.original.get_or_insert_with(Original::default),
+                key,
+                value,
+            )?;
+            continue;
+        }
+        // An empty `original:` is null to YAML: left to the full parser.
+        if original.take().is_some_and(|keys| keys.is_empty()) {
             return None;
         }
-        let value = value.strip_prefix(' ')?.trim_end_matches(' ');
+        if line == "original:" {
+            if seen.contains(&"original") {
+                return None;
+            }
+            seen.push("original");
+            original = Some(Vec::new());
+            continue;
+        }
+        let (key, value) = key_value(line)?;
         if seen.contains(&key) {
             return None;
         }
@@ -49,16 +75,49 @@ pub fn parse(yaml: &str) -> Option<Metadata> {
             }
         }
     }
+    if original.is_some_and(|keys| keys.is_empty()) {
+        return None;
+    }
     Some(meta)
 }
 
-/// `YYYY-MM` or `YYYY-MM-DD`, a string to YAML. (`2023` alone is a YAML
-/// number; it is left to the full parser.)
+/// `key: value` with a lowercase key and one space after the colon.
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        return None;
+    }
+    let value = value.strip_prefix(' ')?.trim_end_matches(' ');
+    Some((key, value))
+}
+
+/// One field of the `original:` block (a translation's source).
+fn original_field(original: &mut Original, key: &str, value: &str) -> Option<()> {
+    if key == "published" {
+        original.published = Some(date(value)?);
+        return Some(());
+    }
+    let text = Some(scalar(value)?);
+    match key {
+        "title" => original.title = text,
+        "outlet" => original.outlet = text,
+        "author" => original.author = text,
+        "url" => original.url = text,
+        "language" => original.language = text,
+        _ => return None,
+    }
+    Some(())
+}
+
+/// `YYYY-MM` or `YYYY-MM-DD`, a string to YAML; or `YYYY`, a number to YAML
+/// that the metadata reads back as the same digits (so not with a leading
+/// zero, which the number would lose).
 fn date(value: &str) -> Option<PartialDate> {
-    let shape = value.len() >= 7
-        && value.contains('-')
-        && value.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    shape.then(|| value.parse().ok()).flatten()
+    let digits_and_dashes = value.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let full = value.len() >= 7 && value.contains('-') && digits_and_dashes;
+    let year =
+        value.len() == 4 && digits_and_dashes && !value.contains('-') && !value.starts_with('0');
+    (full || year).then(|| value.parse().ok()).flatten()
 }
 
 /// A plain word or phrase, or a double- or single-quoted string without escapes.
@@ -139,7 +198,28 @@ mod tests {
             ),
             ("title: A\r\nauthor: B\r\n", true),
             ("tags: [\"a b\", c]\n", true),
-            ("published: 2023\n", false),
+            ("published: 2023\n", true),
+            ("published: 0999\n", false),
+            ("published: 20234\n", false),
+            ("original:\n  outlet: VOA\n", true),
+            (
+                "title: T\noriginal:\n  outlet: \"端传媒\"\n  language: zh\n\n  published: 2021\nurl: u\n",
+                true,
+            ),
+            (
+                "original:\n  published: 2021-05-06\n  title: 'T'\n  author: A\n  url: x\n",
+                true,
+            ),
+            ("original:\n", false),
+            ("original:\ntitle: T\n", false),
+            ("original: \n  outlet: VOA\n", false),
+            ("original:\n   outlet: VOA\n", false),
+            ("original:\n  outlet: VOA\n    x: y\n", false),
+            ("original:\n  foo: VOA\n", false),
+            ("original:\n  tags: [a]\n", false),
+            ("original:\n  outlet: A\n  outlet: B\n", false),
+            ("original:\n  outlet: A\noriginal:\n  outlet: B\n", false),
+            ("title: T\n  outlet: VOA\n", false),
             ("title: 2023\n", false),
             ("title: yes\n", false),
             ("title: null\n", false),
@@ -147,7 +227,6 @@ mod tests {
             ("title: \"esc \\\" aped\"\n", false),
             ("title: a # comment\n", false),
             ("title: |\n  block\n", false),
-            ("original:\n  outlet: VOA\n", false),
             ("title: A\ntitle: B\n", false),
             ("titel: A\n", false),
             ("tags:\n  - a\n", false),

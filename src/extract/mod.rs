@@ -11,6 +11,7 @@ pub mod figures;
 pub mod lower;
 pub mod quotes;
 pub mod sections;
+mod simple_markdown;
 pub mod text;
 mod wordmap;
 

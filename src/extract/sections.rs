@@ -11,6 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use super::simple_markdown;
 use super::text::{slug, trim_range};
 use crate::corpus::Format;
 
@@ -47,7 +48,7 @@ pub struct Paragraph {
 /// Splits a body into sections and paragraphs.
 pub fn split(body: &str, format: Format) -> (Vec<Section>, Vec<Paragraph>) {
     let blocks = match format {
-        Format::Markdown => markdown_blocks(body),
+        Format::Markdown => simple_markdown::blocks(body).unwrap_or_else(|| markdown_blocks(body)),
         Format::Text => text_blocks(body),
     };
     let mut sections = vec![Section {
@@ -105,7 +106,9 @@ pub fn split(body: &str, format: Format) -> (Vec<Section>, Vec<Paragraph>) {
     (sections, paragraphs)
 }
 
-enum Block {
+/// A heading or a paragraph, as read from the body by either path.
+#[derive(Debug, PartialEq)]
+pub(super) enum Block {
     Heading {
         level: u8,
         title: String,
@@ -131,7 +134,7 @@ fn text_blocks(body: &str) -> Vec<Block> {
 /// Headings and prose paragraphs from CommonMark, with spans into the source.
 /// Items of tight lists have no paragraph event, so their inline text is the
 /// paragraph. Code, HTML and tables are not prose and are skipped.
-fn markdown_blocks(body: &str) -> Vec<Block> {
+pub(super) fn markdown_blocks(body: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut heading: Option<(u8, String, Range<usize>)> = None;
     let mut in_paragraph = false;
