@@ -1,5 +1,6 @@
 //! Stage 5: renderers. Each reads the same [`crate::brief::Brief`].
 
+pub mod chart;
 pub mod escape;
 pub mod markdown;
 pub mod typst;
