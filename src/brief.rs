@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cite::Rich;
-pub use crate::spec::FigureLayout;
 
 /// One output of one spec: the spec as one audience reads it.
 #[derive(Debug, Clone, Serialize)]
@@ -62,7 +61,56 @@ pub enum Block {
         layout: FigureLayout,
         items: Vec<FigureItem>,
     },
+    Chart(Chart),
     Excerpt(ExcerptItem),
+}
+
+/// How a figures block is set in the text (charts are [`Block::Chart`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureLayout {
+    Table,
+    List,
+}
+
+/// A figures block drawn as a chart (`as: bar` or `as: line`). Both
+/// renderers show the same SVG: the Markdown links the file, the PDF embeds
+/// it; each point is also listed, with its note, as text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chart {
+    pub kind: ChartKind,
+    /// The SVG's file name, written beside the Markdown.
+    pub file: String,
+    pub title: Option<String>,
+    pub x_label: Option<String>,
+    pub y_label: Option<String>,
+    /// The unit every point shares ("percent", "USD"); `None` for counts.
+    pub unit: Option<String>,
+    pub points: Vec<ChartPoint>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    Bar,
+    Line,
+}
+
+/// One value of a figure, placed on a chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartPoint {
+    /// The period the source gives for it, or the analyst's label.
+    pub label: String,
+    /// What kind of count it is ("mid-year"), set on every point when the
+    /// points of a chart are not all the same kind.
+    pub measure: Option<String>,
+    pub value: f64,
+    /// The figure it comes from, as the source writes it.
+    pub id: String,
+    pub text: String,
+    pub source: Option<String>,
+    pub source_is_outlet: bool,
+    pub note: usize,
 }
 
 /// The analyst's Markdown, and the corpus items its `{{kind:ID}}` references

@@ -71,6 +71,9 @@ pub struct Output {
     pub markdown: String,
     /// The Typst entry file of the PDF (it imports the template).
     pub typst: String,
+    /// Each chart's SVG (file name, text): written beside the Markdown and
+    /// embedded in the PDF, the same bytes in both.
+    pub charts: Vec<(String, String)>,
     /// The audience id, or `brief` for a spec without audiences.
     pub audience: String,
     /// What it shows, for its edition record.
@@ -315,11 +318,13 @@ impl Compiler {
                     &prepared.template.import,
                     &keywords,
                 );
+                let charts = render::chart::files(&resolution.brief);
                 Output {
                     audience: name,
                     brief: resolution.brief,
                     markdown,
                     typst,
+                    charts,
                     inventory,
                     changes,
                 }

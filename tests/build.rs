@@ -55,7 +55,7 @@ fn example_briefs_build_one_file_per_audience() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("built ")).collect();
-    assert_eq!(lines.len(), 8, "{stdout}");
+    assert_eq!(lines.len(), 10, "{stdout}");
     assert!(
         stdout.contains("rebuilding briefs/overland-route.yaml (researchers): not built before\n"),
         "{stdout}"
@@ -73,6 +73,8 @@ fn example_briefs_build_one_file_per_audience() {
         "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/policymakers.pdf in ",
         "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/press.md in ",
         "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/press.pdf in ",
+        "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/asylum-under-xi-press-scale-1.svg in ",
+        "built briefs/asylum-under-xi.yaml → out/asylum-under-xi/asylum-under-xi-policymakers-scale-1.svg in ",
         "built briefs/overland-route.yaml → out/overland-route/policymakers.md in ",
         "built briefs/overland-route.yaml → out/overland-route/policymakers.pdf in ",
         "built briefs/overland-route.yaml → out/overland-route/researchers.md in ",
@@ -372,7 +374,7 @@ error: limit: expected a whole number, 0 or more, found the number -1
   |
 9 |       - figures: [{doc: alpha, limit: -1}]
   |                                       ^
-error: as: expected `table` or `list`, found the string \"chart\"
+error: as: expected `table`, `list`, `bar` or `line`, found the string \"chart\"
   --> briefs/t.yaml:10:13
    |
 10 |         as: chart

@@ -431,6 +431,7 @@ impl Builder {
             match typeset(
                 &output.brief,
                 &output.typst,
+                &output.charts,
                 &prepared.template,
                 &fonts,
                 self.args.pdf_standard,
@@ -461,6 +462,12 @@ impl Builder {
         if let Some(bytes) = pdf {
             files.push((md.with_extension("pdf"), bytes));
         }
+        // Charts first, so the Markdown never links a chart not yet written.
+        let charts = output
+            .charts
+            .iter()
+            .map(|(name, svg)| (md.with_file_name(name), svg.as_bytes().to_vec()));
+        files.splice(0..0, charts);
         let mut written = Vec::new();
         for (path, bytes) in files {
             write(&path, &bytes, prepared, started)?;

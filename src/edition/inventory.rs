@@ -62,6 +62,7 @@ impl Inventory {
                 Block::Figures { items, .. } => {
                     shown.extend(items.iter().map(|f| (f.id.as_str(), false)));
                 }
+                Block::Chart(c) => shown.extend(c.points.iter().map(|p| (p.id.as_str(), false))),
                 Block::Excerpt(_) => {}
             }
         }

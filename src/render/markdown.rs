@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::brief::{Block, Brief, ExcerptItem, FigureItem, FigureLayout, Prose, QuoteItem};
+use crate::brief::{Block, Brief, Chart, ExcerptItem, FigureItem, FigureLayout, Prose, QuoteItem};
 use crate::cite::Rich;
 
 use super::escape;
@@ -27,6 +27,7 @@ pub fn render(brief: &Brief) -> String {
                 Block::Text(p) => prose(&mut out, p),
                 Block::Quotes { items } => items.iter().for_each(|q| quote(&mut out, q)),
                 Block::Figures { layout, items } => figures(&mut out, *layout, items),
+                Block::Chart(c) => chart(&mut out, c),
                 Block::Excerpt(e) => excerpt(&mut out, e),
             }
         }
@@ -87,6 +88,31 @@ fn prose(out: &mut String, prose: &Prose) {
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out.push_str("\n\n");
+}
+
+/// The chart's SVG (written beside this file), then its points as a list:
+/// the text a reader without the picture needs, and each point's note.
+fn chart(out: &mut String, c: &Chart) {
+    let alt = c.title.as_deref().unwrap_or("Chart");
+    let _ = writeln!(out, "![{}](<{}>)\n", escape::inline(alt), c.file);
+    for p in &c.points {
+        let measure = p
+            .measure
+            .as_ref()
+            .map(|m| format!(" ({})", escape::inline(m)))
+            .unwrap_or_default();
+        let from = source(&p.source, p.source_is_outlet)
+            .map(|s| format!(", {s}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {}{measure}: {}{from}[^{}]",
+            escape::inline(&p.label),
+            escape::inline(&super::chart::value_label(c, p.value)),
+            p.note
+        );
+    }
+    out.push('\n');
 }
 
 fn quote(out: &mut String, q: &QuoteItem) {

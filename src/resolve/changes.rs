@@ -3,10 +3,10 @@
 //! renderers and every template show it without knowing it exists, and every
 //! new quote and figure is footnoted like any other.
 
+use crate::brief::FigureLayout;
 use crate::brief::{Block, InlineRef, Prose};
 use crate::edition::ChangeSet;
 use crate::render::escape;
-use crate::spec::FigureLayout;
 
 use super::Walk;
 use super::select::Kind;

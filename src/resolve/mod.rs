@@ -5,6 +5,7 @@
 //! audience, so every problem is found) and `brief build` (one audience's cut).
 
 mod changes;
+mod chart;
 pub mod index;
 pub mod notes;
 pub mod refs;
@@ -14,7 +15,8 @@ pub mod verify;
 use chrono::NaiveDate;
 
 use crate::brief::{
-    AudienceView, Block, Brief, ExcerptItem, FigureItem, InlineRef, Prose, QuoteItem, Section,
+    AudienceView, Block, Brief, ExcerptItem, FigureItem, FigureLayout, InlineRef, Prose, QuoteItem,
+    Section,
 };
 use crate::cite::Citer;
 use crate::corpus::Document;
@@ -92,6 +94,9 @@ pub fn resolve(
         date,
         view,
         changes,
+        brief_name: &spec.name,
+        section_id: String::new(),
+        charts: 0,
     };
     let summary = spec.summary.as_ref().map(|p| walk.prose(p));
     let mut sections = Vec::new();
@@ -145,6 +150,11 @@ struct Walk<'a, 'c> {
     date: NaiveDate,
     view: View<'a>,
     changes: Option<&'a ChangeSet>,
+    /// The spec's name, the section being walked and how many charts it has
+    /// had so far: a chart's file name.
+    brief_name: &'a str,
+    section_id: String,
+    charts: usize,
 }
 
 impl Walk<'_, '_> {
@@ -186,9 +196,11 @@ impl Walk<'_, '_> {
             });
         }
         let mut blocks = Vec::new();
+        self.section_id = section.id.value.clone();
+        self.charts = 0;
         for b in &section.blocks {
             if self.shows(b.audiences.as_ref())
-                && let Some(block) = self.block(&b.kind)
+                && let Some(block) = self.block(b)
             {
                 blocks.push(block);
             }
@@ -204,8 +216,8 @@ impl Walk<'_, '_> {
         })
     }
 
-    fn block(&mut self, kind: &BlockKind) -> Option<Block> {
-        Some(match kind {
+    fn block(&mut self, block: &spec::Block) -> Option<Block> {
+        Some(match &block.kind {
             BlockKind::Text(prose) => Block::Text(self.prose(prose)),
             BlockKind::Quotes(selectors) => {
                 let picks = self.pick(Kind::Quote, selectors);
@@ -216,17 +228,27 @@ impl Walk<'_, '_> {
                 }
                 Block::Quotes { items }
             }
-            BlockKind::Figures { selectors, layout } => {
+            BlockKind::Figures {
+                selectors,
+                layout,
+                chart,
+            } if layout.is_chart() => {
+                return self.chart(*layout, chart, selectors, (block.line, block.column));
+            }
+            BlockKind::Figures {
+                selectors, layout, ..
+            } => {
                 let picks = self.pick(Kind::Figure, selectors);
                 let items: Vec<FigureItem> =
                     picks.into_iter().filter_map(|p| self.figure(p)).collect();
                 if items.is_empty() {
                     return None;
                 }
-                Block::Figures {
-                    layout: *layout,
-                    items,
-                }
+                let layout = match layout {
+                    spec::FigureLayout::List => FigureLayout::List,
+                    _ => FigureLayout::Table,
+                };
+                Block::Figures { layout, items }
             }
             BlockKind::Excerpt(excerpt) => Block::Excerpt(self.excerpt(excerpt)?),
         })
@@ -350,6 +372,7 @@ impl Walk<'_, '_> {
                     column,
                 }),
                 allow_empty: false,
+                point: spec::PointOptions::default(),
                 line,
                 column,
             };

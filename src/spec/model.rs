@@ -112,16 +112,46 @@ pub enum BlockKind {
     Figures {
         selectors: Vec<Selector>,
         layout: FigureLayout,
+        /// Title and axis labels, for `as: bar` or `as: line`.
+        chart: ChartLabels,
     },
     Excerpt(Excerpt),
 }
 
-/// How a figures block is laid out.
+/// How a figures block is laid out: in the text, or as a chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FigureLayout {
     Table,
     List,
+    Bar,
+    Line,
+}
+
+impl FigureLayout {
+    pub fn is_chart(self) -> bool {
+        matches!(self, FigureLayout::Bar | FigureLayout::Line)
+    }
+}
+
+/// A chart's own words: all optional.
+#[derive(Debug, Clone, Default)]
+pub struct ChartLabels {
+    pub title: Option<String>,
+    pub x_label: Option<String>,
+    pub y_label: Option<String>,
+}
+
+/// How one figure is placed on a chart, given beside its `id`.
+#[derive(Debug, Clone, Default)]
+pub struct PointOptions {
+    /// The point's label; by default the figure's period.
+    pub label: Option<String>,
+    /// Which of the figure's values (1-based), for a figure with several
+    /// ("from 15,362 … to 116,868"); by default each value is a point.
+    pub value: Option<At<usize>>,
+    /// What kind of count it is ("mid-year"), when the period does not say.
+    pub measure: Option<String>,
 }
 
 /// A verbatim passage: a document's section, a paragraph range, or both
@@ -140,6 +170,8 @@ pub struct Selector {
     pub kind: SelectorKind,
     /// When false, selecting nothing is an error; when true, a warning.
     pub allow_empty: bool,
+    /// Chart placement (`label`, `value`, `measure`), with an `id` only.
+    pub point: PointOptions,
     pub line: usize,
     pub column: usize,
 }

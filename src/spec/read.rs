@@ -35,7 +35,21 @@ const AUDIENCE_KEYS: &[&str] = &[
 ];
 const SECTION_KEYS: &[&str] = &["id", "title", "audiences", "blocks", "what_changed"];
 const BLOCK_KINDS: &[&str] = &["text", "quotes", "figures", "excerpt"];
-const BLOCK_KEYS: &[&str] = &["text", "quotes", "figures", "excerpt", "as", "audiences"];
+const BLOCK_KEYS: &[&str] = &[
+    "text",
+    "quotes",
+    "figures",
+    "excerpt",
+    "as",
+    "audiences",
+    "title",
+    "x_label",
+    "y_label",
+];
+/// Keys of a block that belong to charts only.
+const CHART_KEYS: &[&str] = &["title", "x_label", "y_label"];
+/// Keys beside a selector's `id` that place it on a chart.
+pub const POINT_KEYS: &[&str] = &["label", "value", "measure"];
 pub const SELECTOR_KEYS: &[&str] = &[
     "id",
     "doc",
@@ -48,6 +62,9 @@ pub const SELECTOR_KEYS: &[&str] = &[
     "order",
     "limit",
     "allow_empty",
+    "label",
+    "value",
+    "measure",
 ];
 const EXCERPT_KEYS: &[&str] = &["doc", "section", "paragraphs"];
 
@@ -378,14 +395,22 @@ fn block(cx: &mut Ctx, node: &Node) -> Option<Block> {
         .get("audiences")
         .map(|n| cx.names(n, "an audience id"));
     let layout = layout(cx, &fields, kind);
+    let chart = chart_labels(cx, &fields, layout);
     let value = fields.get(kind)?;
     let kind = match kind {
         "text" => BlockKind::Text(cx.string(value, "text")?),
         "quotes" => BlockKind::Quotes(selectors(cx, value, "quotes")),
-        "figures" => BlockKind::Figures {
-            selectors: selectors(cx, value, "figures"),
-            layout,
-        },
+        "figures" => {
+            let selectors = selectors(cx, value, "figures");
+            if !layout.is_chart() {
+                points_only_in_charts(cx, value);
+            }
+            BlockKind::Figures {
+                selectors,
+                layout,
+                chart,
+            }
+        }
         _ => BlockKind::Excerpt(excerpt(cx, value)?),
     };
     Some(Block {
@@ -408,10 +433,78 @@ fn layout(cx: &mut Ctx, fields: &Fields, kind: &str) -> FigureLayout {
     match n.scalar_text().as_deref() {
         Some("table") => FigureLayout::Table,
         Some("list") => FigureLayout::List,
+        Some("bar") => FigureLayout::Bar,
+        Some("line") => FigureLayout::Line,
         _ => {
-            cx.expected(n, "as", "`table` or `list`");
+            cx.expected(n, "as", "`table`, `list`, `bar` or `line`");
             FigureLayout::Table
         }
+    }
+}
+
+/// A chart's title and axis labels; on any other block they are an error,
+/// not silently dropped.
+fn chart_labels(cx: &mut Ctx, fields: &Fields, layout: FigureLayout) -> ChartLabels {
+    let mut labels = ChartLabels::default();
+    for key in CHART_KEYS {
+        let Some(n) = fields.get(key) else { continue };
+        if !layout.is_chart() {
+            let at = fields.key(key).unwrap_or(n);
+            cx.error(at, format!("`{key}` applies to charts only"))
+                .hints
+                .push("add `as: bar` or `as: line` to draw these figures as a chart".into());
+            continue;
+        }
+        let text = cx.string(n, key).map(|t| t.value);
+        match *key {
+            "title" => labels.title = text,
+            "x_label" => labels.x_label = text,
+            _ => labels.y_label = text,
+        }
+    }
+    labels
+}
+
+/// `label`, `value` and `measure` on a figure outside a chart would do
+/// nothing: say so.
+fn points_only_in_charts(cx: &mut Ctx, node: &Node) {
+    for item in cx.list(node) {
+        let Value::Map(entries) = &item.value else {
+            continue;
+        };
+        for (k, _) in entries {
+            if let Value::Str(key) = &k.value
+                && POINT_KEYS.contains(&key.as_str())
+            {
+                cx.error(
+                    k,
+                    format!("`{key}` places a figure on a chart; this block is not one"),
+                )
+                .hints
+                .push("add `as: bar` or `as: line` to the block, or remove the key".into());
+            }
+        }
+    }
+}
+
+/// `label`, `value` and `measure` beside an `id`.
+fn point(cx: &mut Ctx, fields: &Fields) -> PointOptions {
+    let text = |cx: &mut Ctx, key: &str| {
+        let n = fields.get(key)?;
+        cx.string(n, key).map(|t| t.value)
+    };
+    let value = fields.get("value").and_then(|n| {
+        let v = cx.count(n, "value")?;
+        if v == 0 {
+            cx.error(n, "`value` counts from 1 (the figure's first number)");
+            return None;
+        }
+        Some(at(n, v))
+    });
+    PointOptions {
+        label: text(cx, "label"),
+        value,
+        measure: text(cx, "measure"),
     }
 }
 
@@ -424,14 +517,16 @@ fn selectors(cx: &mut Ctx, node: &Node, what: &str) -> Vec<Selector> {
 }
 
 fn selector(cx: &mut Ctx, node: &Node) -> Option<Selector> {
-    let make = |kind, allow_empty| Selector {
+    let make = |kind, allow_empty, point| Selector {
         kind,
         allow_empty,
+        point,
         line: node.line,
         column: node.column,
     };
     if let Value::Str(_) = node.value {
-        return Some(make(SelectorKind::Id(cx.name(node, "id")?), false));
+        let id = SelectorKind::Id(cx.name(node, "id")?);
+        return Some(make(id, false, PointOptions::default()));
     }
     let fields = cx.fields(node, "a selector", SELECTOR_KEYS)?;
     let allow_empty = fields
@@ -443,7 +538,11 @@ fn selector(cx: &mut Ctx, node: &Node) -> Option<Selector> {
             .entries()
             .iter()
             .filter_map(|(k, _)| match &k.value {
-                Value::Str(s) if s != "id" && s != "allow_empty" => Some(s.as_str()),
+                Value::Str(s)
+                    if s != "id" && s != "allow_empty" && !POINT_KEYS.contains(&s.as_str()) =>
+                {
+                    Some(s.as_str())
+                }
                 _ => None,
             })
             .collect();
@@ -456,10 +555,29 @@ fn selector(cx: &mut Ctx, node: &Node) -> Option<Selector> {
             .hints
             .push("remove the `id` to run a query, or remove the query keys".into());
         }
-        return Some(make(SelectorKind::Id(cx.name(id, "id")?), allow_empty));
+        let point = point(cx, &fields);
+        return Some(make(
+            SelectorKind::Id(cx.name(id, "id")?),
+            allow_empty,
+            point,
+        ));
+    }
+    for key in POINT_KEYS {
+        if let Some(k) = fields.key(key) {
+            cx.error(
+                k,
+                format!(
+                    "`{key}` places one figure on a chart: it goes beside an `id`, not a query"
+                ),
+            );
+        }
     }
     let query = query(cx, &fields);
-    Some(make(SelectorKind::Query(query), allow_empty))
+    Some(make(
+        SelectorKind::Query(query),
+        allow_empty,
+        PointOptions::default(),
+    ))
 }
 
 fn query(cx: &mut Ctx, fields: &Fields) -> Query {

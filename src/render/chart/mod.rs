@@ -11,75 +11,56 @@ pub mod scale;
 mod svg;
 pub mod time;
 
-pub use svg::svg;
+pub use svg::{escape, label as value_label, svg};
 
-use serde::Serialize;
+use crate::brief::{Block, Brief, Chart, ChartKind};
 
-/// Bars or a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Bar,
-    Line,
+/// The font families chart text is set in: the built-in template's, so a
+/// chart in the PDF matches the text around it, CJK included.
+pub const FONTS: [&str; 2] = ["Libertinus Serif", "Noto Serif CJK SC"];
+
+/// Every chart of the brief as its SVG file (name, text).
+pub fn files(brief: &Brief) -> Vec<(String, String)> {
+    let fonts: Vec<String> = FONTS.iter().map(|f| f.to_string()).collect();
+    brief
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Chart(c) => Some((c.file.clone(), svg(c, &fonts))),
+            _ => None,
+        })
+        .collect()
 }
 
-/// What a chart shows: everything the SVG needs, and nothing it would
-/// have to look up.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Chart {
-    pub kind: Kind,
-    pub title: Option<String>,
-    pub x_label: Option<String>,
-    pub y_label: Option<String>,
-    /// The one unit every point shares ("percent", "USD"), `None` for counts.
-    pub unit: Option<String>,
-    pub points: Vec<Point>,
-    /// The font families of the brief, so the chart's text matches it (CJK
-    /// included) in the PDF, and in a browser that has them.
-    pub fonts: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Point {
-    /// Its period as the source gives it, or the analyst's label.
-    pub label: String,
-    /// What kind of count it is ("mid-year", "whole year"), when the points
-    /// of a chart are not all the same kind.
-    pub measure: Option<String>,
-    pub value: f64,
-}
-
-impl Chart {
-    /// The points' x positions from 0 to 1: by date when every label names
-    /// a year and the chart is a line (so 2012, 2022 and 2023 are not drawn
-    /// evenly spaced), otherwise evenly spaced categories.
-    fn positions(&self) -> Vec<f64> {
-        let n = self.points.len();
-        let even = || {
-            (0..n)
-                .map(|i| (i as f64 + 0.5) / n as f64)
-                .collect::<Vec<_>>()
-        };
-        if self.kind == Kind::Bar || n < 2 {
-            return even();
-        }
-        let dates: Option<Vec<f64>> = self
-            .points
-            .iter()
-            .map(|p| time::year_of(&p.label))
-            .collect();
-        let Some(dates) = dates else {
-            return even();
-        };
-        let (first, last) = (dates[0], dates[n - 1]);
-        let increasing = dates.windows(2).all(|w| w[1] > w[0]);
-        if !increasing {
-            return even();
-        }
-        let margin = 0.5 / n as f64;
-        dates
-            .iter()
-            .map(|d| margin + (d - first) / (last - first) * (1.0 - 2.0 * margin))
-            .collect()
+/// The points' x positions from 0 to 1: by date when every label names a
+/// year and the chart is a line (so 2012, 2022 and 2023 are not drawn
+/// evenly spaced), otherwise evenly spaced categories.
+fn positions(chart: &Chart) -> Vec<f64> {
+    let n = chart.points.len();
+    let even = || {
+        (0..n)
+            .map(|i| (i as f64 + 0.5) / n as f64)
+            .collect::<Vec<_>>()
+    };
+    if chart.kind == ChartKind::Bar || n < 2 {
+        return even();
     }
+    let dates: Option<Vec<f64>> = chart
+        .points
+        .iter()
+        .map(|p| time::year_of(&p.label))
+        .collect();
+    let Some(dates) = dates else {
+        return even();
+    };
+    let (first, last) = (dates[0], dates[n - 1]);
+    if !dates.windows(2).all(|w| w[1] > w[0]) {
+        return even();
+    }
+    let margin = 0.5 / n as f64;
+    dates
+        .iter()
+        .map(|d| margin + (d - first) / (last - first) * (1.0 - 2.0 * margin))
+        .collect()
 }

@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use super::positions;
 use super::scale::{Axis, number};
-use super::{Chart, Kind};
+use crate::brief::{Chart, ChartKind as Kind};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 360.0;
@@ -15,8 +16,9 @@ const GRID: &str = "#d0d0d0";
 /// keep labels apart without measuring glyphs.
 const ADVANCE: f64 = 0.55;
 
-/// The chart as a standalone SVG document.
-pub fn svg(chart: &Chart) -> String {
+/// The chart as a standalone SVG document, its text set in `fonts` (the
+/// brief's, so the PDF's chart matches its text, CJK included).
+pub fn svg(chart: &Chart, fonts: &[String]) -> String {
     let values: Vec<f64> = chart.points.iter().map(|p| p.value).collect();
     let axis = Axis::covering(&values, 5);
     let ticks: Vec<String> = axis.ticks().iter().map(|&t| label(chart, t)).collect();
@@ -44,7 +46,7 @@ pub fn svg(chart: &Chart) -> String {
     let y = |v: f64| bottom - axis.fraction(v) * (bottom - top);
 
     let mut out = String::new();
-    let family = families(&chart.fonts);
+    let family = families(fonts);
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{family}\">"
@@ -72,8 +74,7 @@ pub fn svg(chart: &Chart) -> String {
         let transform = format!(" transform=\"rotate(-90 {} {})\"", f(cx), f(cy));
         text(&mut out, cx, cy, 12.0, "middle", MUTED, y_label, &transform);
     }
-    let xs: Vec<f64> = chart
-        .positions()
+    let xs: Vec<f64> = positions(chart)
         .iter()
         .map(|p| left + p * (right - left))
         .collect();
@@ -163,7 +164,7 @@ pub fn svg(chart: &Chart) -> String {
 }
 
 /// A value as the chart prints it: "67%" for percentages, else the number.
-fn label(chart: &Chart, value: f64) -> String {
+pub fn label(chart: &Chart, value: f64) -> String {
     match chart.unit.as_deref() {
         Some("percent") => format!("{}%", number(value)),
         _ => number(value),
@@ -247,30 +248,44 @@ pub fn escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Point;
     use super::*;
+    use crate::brief::ChartPoint;
 
     fn chart(kind: Kind) -> Chart {
+        let points = [
+            ("the end of 2012", 15_362.0),
+            ("mid-2022", 116_868.0),
+            ("2023", 176_239.0),
+        ];
         Chart {
             kind,
+            file: "t-numbers-1.svg".into(),
             title: Some("Asylum <seekers> & \"others\"".into()),
             x_label: Some("Period".into()),
             y_label: Some("People".into()),
             unit: None,
-            points: [
-                ("the end of 2012", 15_362.0),
-                ("mid-2022", 116_868.0),
-                ("2023", 176_239.0),
-            ]
-            .iter()
-            .map(|(l, v)| Point {
-                label: l.to_string(),
-                measure: None,
-                value: *v,
-            })
-            .collect(),
-            fonts: vec!["Libertinus Serif".into(), "Noto Serif CJK SC".into()],
+            points: points
+                .iter()
+                .enumerate()
+                .map(|(i, (l, v))| ChartPoint {
+                    label: l.to_string(),
+                    measure: None,
+                    value: *v,
+                    id: format!("d/f{i}"),
+                    text: number(*v),
+                    source: None,
+                    source_is_outlet: false,
+                    note: i + 1,
+                })
+                .collect(),
         }
+    }
+
+    fn svg(chart: &Chart) -> String {
+        super::svg(
+            chart,
+            &["Libertinus Serif".into(), "Noto Serif CJK SC".into()],
+        )
     }
 
     #[test]
@@ -309,13 +324,13 @@ mod tests {
     #[test]
     fn a_line_over_years_is_spaced_by_date() {
         let c = chart(Kind::Line);
-        let p = c.positions();
+        let p = positions(&c);
         // end-2012 → mid-2022 is 9.5 years, mid-2022 → mid-2023 one.
         let ratio = (p[1] - p[0]) / (p[2] - p[1]);
         assert!((ratio - 9.5).abs() < 1e-9, "{p:?}");
         let mut unlabelled = c.clone();
         unlabelled.points[1].label = "last year".into();
-        let even = unlabelled.positions();
+        let even = positions(&unlabelled);
         assert!(((even[1] - even[0]) - (even[2] - even[1])).abs() < 1e-9);
     }
 

@@ -31,10 +31,12 @@ pub struct Typeset {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Typesets `brief` from its generated Typst source `main`.
+/// Typesets `brief` from its generated Typst source `main`; `charts` are
+/// its charts' SVG files (name, text), served under `/charts/`.
 pub fn typeset(
     brief: &Brief,
     main: &str,
+    charts: &[(String, String)],
     template: &Template,
     fonts: &Fonts,
     standard: Option<PdfStandard>,
@@ -49,6 +51,10 @@ pub fn typeset(
             "/templates/brief.typ".to_string(),
             BUILTIN_TEMPLATE.as_bytes().to_vec(),
         ));
+    }
+    for (name, svg) in charts {
+        let path = format!("{}/{name}", source::CHARTS);
+        files.push((path, svg.as_bytes().to_vec()));
     }
     let job = Job {
         main: main.to_string(),

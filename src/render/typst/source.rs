@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::literal::{opt, string};
 use super::markup;
-use crate::brief::{Block, Brief, ExcerptItem, FigureItem, FigureLayout, Note, QuoteItem};
+use crate::brief::{Block, Brief, Chart, ExcerptItem, FigureItem, FigureLayout, Note, QuoteItem};
 use crate::cite::Rich;
 use crate::render::one_line;
 
@@ -82,6 +82,7 @@ pub fn main_file(brief: &Brief, template: &str, keywords: &[String]) -> String {
                 Block::Figures { layout, items } => {
                     out.push_str(&figures(*layout, items, &mut notes))
                 }
+                Block::Chart(c) => out.push_str(&chart(c, &mut notes)),
                 Block::Excerpt(e) => out.push_str(&excerpt(e, &mut notes)),
             }
         }
@@ -177,6 +178,35 @@ fn figures(layout: FigureLayout, items: &[FigureItem], notes: &mut Notes) -> Str
     )
 }
 
+/// A chart: the SVG the build serves at `/charts/<file>` (the same file the
+/// Markdown links), and its points as text with their notes.
+fn chart(c: &Chart, notes: &mut Notes) -> String {
+    let points: Vec<String> = c
+        .points
+        .iter()
+        .map(|p| {
+            format!(
+                "(label: {}, measure: {}, value: {}, source: {}, source-is-outlet: {}, note: {})",
+                string(&p.label),
+                opt(p.measure.as_deref()),
+                string(&crate::render::chart::value_label(c, p.value)),
+                opt(p.source.as_deref()),
+                p.source_is_outlet,
+                notes.content(p.note)
+            )
+        })
+        .collect();
+    format!(
+        "#brief-chart(\n  {},\n  title: {},\n  points: (\n  {}\n  ),\n)\n\n",
+        string(&format!("{CHARTS}/{}", c.file)),
+        opt(c.title.as_deref()),
+        tuple(&points).replace(", (", ",\n  (")
+    )
+}
+
+/// Where the PDF's World serves the charts' SVG files.
+pub const CHARTS: &str = "/charts";
+
 fn excerpt(e: &ExcerptItem, notes: &mut Notes) -> String {
     let paragraphs: Vec<String> = e.paragraphs.iter().map(|p| string(&one_line(p))).collect();
     format!(
@@ -245,6 +275,17 @@ pub fn visible_text(brief: &Brief) -> String {
                     for f in items {
                         push(&f.text);
                         for s in [&f.subject, &f.period, &f.source].into_iter().flatten() {
+                            push(s);
+                        }
+                    }
+                }
+                Block::Chart(c) => {
+                    for s in [&c.title, &c.x_label, &c.y_label].into_iter().flatten() {
+                        push(s);
+                    }
+                    for p in &c.points {
+                        push(&p.label);
+                        for s in [&p.measure, &p.source].into_iter().flatten() {
                             push(s);
                         }
                     }

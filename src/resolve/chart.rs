@@ -1,0 +1,257 @@
+//! A figures block drawn as a chart: each selected figure becomes one point
+//! per value, labelled with its period, checked for comparability.
+//!
+//! A chart puts numbers side by side, so it refuses what would make that
+//! comparison false: points in different units are an error, and points
+//! that count different things (a mid-year stock beside a whole year's
+//! count) each carry their measure on the chart.
+
+use crate::brief::{Block, Chart, ChartKind, ChartPoint};
+use crate::render::chart::scale::number;
+use crate::render::chart::time;
+use crate::spec::{self, ChartLabels, FigureLayout};
+
+use super::select::{self, Kind};
+use super::{Match, Walk};
+
+/// A point before measures are settled.
+struct Candidate {
+    point: ChartPoint,
+    unit: Option<String>,
+    /// The measure given in the spec, which wins over the period's words.
+    given_measure: Option<String>,
+}
+
+impl Walk<'_, '_> {
+    pub(super) fn chart(
+        &mut self,
+        layout: FigureLayout,
+        labels: &ChartLabels,
+        selectors: &[spec::Selector],
+        at: (usize, usize),
+    ) -> Option<Block> {
+        let mut candidates = Vec::new();
+        for selector in selectors {
+            let found = select::select(self.index, Kind::Figure, selector, self.date, &mut self.cx);
+            self.matches.push(Match {
+                line: selector.line,
+                column: selector.column,
+                noun: Kind::Figure.noun(),
+                ids: found
+                    .iter()
+                    .map(|&p| self.item_id(Kind::Figure, p))
+                    .collect(),
+                inline: false,
+            });
+            for pick in found {
+                let Some(item) = self.figure(pick) else {
+                    continue;
+                };
+                let figure = &self.index.extracted[pick.0].figures[pick.1];
+                let values = self.chosen_values(selector, &figure.values, &figure.id)?;
+                let periods =
+                    labels_for(selector, figure.period.as_deref(), &figure.values, &values);
+                let Some(periods) = periods else {
+                    self.no_label(selector, &figure.id, values.len());
+                    return None;
+                };
+                for ((_, value), label) in values.into_iter().zip(periods) {
+                    candidates.push(Candidate {
+                        point: ChartPoint {
+                            label,
+                            measure: None,
+                            value,
+                            id: item.id.clone(),
+                            text: item.text.clone(),
+                            source: item.source.clone(),
+                            source_is_outlet: item.source_is_outlet,
+                            note: item.note,
+                        },
+                        unit: figure.unit.clone(),
+                        given_measure: selector.point.measure.clone(),
+                    });
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return None;
+        }
+        let unit = self.one_unit(&candidates, at)?;
+        let points = settle_measures(candidates);
+        let kind = match layout {
+            FigureLayout::Line => ChartKind::Line,
+            _ => ChartKind::Bar,
+        };
+        self.charts += 1;
+        Some(Block::Chart(Chart {
+            kind,
+            file: self.chart_file(),
+            title: labels.title.clone(),
+            x_label: labels.x_label.clone(),
+            y_label: labels.y_label.clone(),
+            unit,
+            points,
+        }))
+    }
+
+    /// The values a selector places: the one `value:` names, or all.
+    #[allow(clippy::type_complexity)]
+    fn chosen_values(
+        &mut self,
+        selector: &spec::Selector,
+        values: &[f64],
+        id: &str,
+    ) -> Option<Vec<(usize, f64)>> {
+        let all: Vec<(usize, f64)> = values.iter().copied().enumerate().collect();
+        let Some(n) = &selector.point.value else {
+            return Some(all);
+        };
+        match all.get(n.value - 1) {
+            Some(&v) => Some(vec![v]),
+            None => {
+                let listed: Vec<String> = values.iter().map(|v| number(*v)).collect();
+                self.cx.error_at(
+                    n.line,
+                    n.column,
+                    format!(
+                        "`{id}` has {} value{} ({}); there is no value {}",
+                        values.len(),
+                        if values.len() == 1 { "" } else { "s" },
+                        listed.join(", "),
+                        n.value
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn no_label(&mut self, selector: &spec::Selector, id: &str, values: usize) {
+        let (message, hint) = if values > 1 {
+            (
+                format!("`{id}` has {values} values and its period does not say which is when"),
+                "place each value on its own line: `{id: …, value: 1, label: \"end of 2012\"}`",
+            )
+        } else {
+            (
+                format!("`{id}` states no period to label its point with"),
+                "give the point a label: `{id: …, label: \"2023\"}`",
+            )
+        };
+        self.cx
+            .error_at(selector.line, selector.column, message)
+            .hints
+            .push(hint.into());
+    }
+
+    /// The unit all points share, or an error naming two that differ.
+    fn one_unit(&mut self, candidates: &[Candidate], at: (usize, usize)) -> Option<Option<String>> {
+        let first = &candidates[0];
+        let Some(other) = candidates.iter().find(|c| c.unit != first.unit) else {
+            return Some(first.unit.clone());
+        };
+        let describe = |u: &Option<String>| match u {
+            Some(u) => format!("in {u}"),
+            None => "a count".to_string(),
+        };
+        self.cx
+            .error_at(
+                at.0,
+                at.1,
+                format!(
+                    "a chart cannot mix units: `{}` is {}, `{}` is {}",
+                    first.point.id,
+                    describe(&first.unit),
+                    other.point.id,
+                    describe(&other.unit)
+                ),
+            )
+            .hints
+            .push("chart figures of one unit, or show these with `as: table`".into());
+        None
+    }
+
+    /// `<brief>[-<audience>]-<section>-<n>.svg`, beside the Markdown.
+    fn chart_file(&self) -> String {
+        let mut parts = vec![self.brief_name.to_string()];
+        if let super::View::Audience(a) = self.view {
+            parts.push(a.id.value.clone());
+        }
+        parts.push(self.section_id.clone());
+        parts.push(self.charts.to_string());
+        let name: String = parts
+            .join("-")
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        format!("{name}.svg")
+    }
+}
+
+/// Each chosen value's label: the analyst's, the figure's period, or for a
+/// figure of several values ("from 15,362 at the end of 2012 to 116,868 in
+/// mid-2022") its part of the period split at "to". `None` when nothing
+/// labels them.
+fn labels_for(
+    selector: &spec::Selector,
+    period: Option<&str>,
+    all: &[f64],
+    chosen: &[(usize, f64)],
+) -> Option<Vec<String>> {
+    if let Some(label) = &selector.point.label {
+        return (chosen.len() == 1).then(|| vec![label.clone()]);
+    }
+    let period = period?.trim();
+    if all.len() == 1 {
+        return Some(vec![period.to_string()]);
+    }
+    // Extraction orders a from/to figure's values from → to, as its period
+    // reads ("the end of 2012 to mid-2022"), whatever order the sentence
+    // gives them in.
+    let parts: Vec<&str> = period.split(" to ").map(str::trim).collect();
+    if parts.len() != all.len() {
+        return None;
+    }
+    Some(chosen.iter().map(|(i, _)| parts[*i].to_string()).collect())
+}
+
+/// Shows each point's measure only when the points do not all share one.
+fn settle_measures(candidates: Vec<Candidate>) -> Vec<ChartPoint> {
+    let measures: Vec<Option<String>> = candidates
+        .iter()
+        .map(|c| {
+            c.given_measure
+                .clone()
+                .or_else(|| time::measure_of(&c.point.label).map(|m| m.describe().to_string()))
+        })
+        .collect();
+    let same = measures.windows(2).all(|w| w[0] == w[1]);
+    candidates
+        .into_iter()
+        .zip(measures)
+        .map(|(c, measure)| ChartPoint {
+            measure: if same {
+                None
+            } else {
+                Some(measure.unwrap_or_else(|| over(&c.point.label).to_string()))
+            },
+            ..c.point
+        })
+        .collect()
+}
+
+/// The measure of a point whose period names no time within it: a count
+/// over a year ("2023", "last year"), or over the period as stated.
+fn over(label: &str) -> &'static str {
+    if time::year_of(label).is_some() || label.to_lowercase().contains("year") {
+        "whole year"
+    } else {
+        "whole period"
+    }
+}
