@@ -31,6 +31,8 @@ impl Walk<'_, '_> {
         at: (usize, usize),
     ) -> Option<Block> {
         let mut candidates = Vec::new();
+        // (figure, value) pairs already placed: a figure named twice is one point.
+        let mut placed = Vec::new();
         for selector in selectors {
             let found = select::select(self.index, Kind::Figure, selector, self.date, &mut self.cx);
             self.matches.push(Match {
@@ -55,7 +57,11 @@ impl Walk<'_, '_> {
                     self.no_label(selector, &figure.id, values.len());
                     return None;
                 };
-                for ((_, value), label) in values.into_iter().zip(periods) {
+                for ((index, value), label) in values.into_iter().zip(periods) {
+                    if placed.contains(&(pick, index)) {
+                        continue;
+                    }
+                    placed.push((pick, index));
                     candidates.push(Candidate {
                         point: ChartPoint {
                             label,
@@ -127,7 +133,12 @@ impl Walk<'_, '_> {
     }
 
     fn no_label(&mut self, selector: &spec::Selector, id: &str, values: usize) {
-        let (message, hint) = if values > 1 {
+        let (message, hint) = if values > 1 && selector.point.label.is_some() {
+            (
+                format!("`label` names one point, but `{id}` has {values} values"),
+                "say which value it labels: `{id: …, value: 1, label: \"end of 2012\"}`",
+            )
+        } else if values > 1 {
             (
                 format!("`{id}` has {values} values and its period does not say which is when"),
                 "place each value on its own line: `{id: …, value: 1, label: \"end of 2012\"}`",
@@ -209,7 +220,7 @@ fn labels_for(
     }
     let period = period?.trim();
     if all.len() == 1 {
-        return Some(vec![period.to_string()]);
+        return Some(vec![short(period).to_string()]);
     }
     // Extraction orders a from/to figure's values from → to, as its period
     // reads ("the end of 2012 to mid-2022"), whatever order the sentence
@@ -218,7 +229,27 @@ fn labels_for(
     if parts.len() != all.len() {
         return None;
     }
-    Some(chosen.iter().map(|(i, _)| parts[*i].to_string()).collect())
+    Some(
+        chosen
+            .iter()
+            .map(|(i, _)| short(parts[*i]).to_string())
+            .collect(),
+    )
+}
+
+/// A period as an axis label: "in 2021" → "2021". Only a leading
+/// preposition goes; the rest is the source's words.
+fn short(period: &str) -> &str {
+    for lead in [
+        "in ", "In ", "during ", "During ", "as of ", "As of ", "by ", "By ",
+    ] {
+        if let Some(rest) = period.strip_prefix(lead)
+            && !rest.trim().is_empty()
+        {
+            return rest.trim();
+        }
+    }
+    period
 }
 
 /// Shows each point's measure only when the points do not all share one.

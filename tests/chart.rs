@@ -1,0 +1,178 @@
+//! Charts (`as: bar` / `as: line`): the SVG beside the Markdown (a
+//! snapshot), the same chart in the PDF (its labels found by pdftotext),
+//! each point footnoted, and the refusals: mixed units and points a chart
+//! cannot place. Fixture: tests/fixtures/charts (one document of counts by
+//! year, a from/to pair and a percentage).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{brief, copy_dir, fixture, repo, text, write_spec};
+
+fn build(dir: &Path, args: &[&str]) -> String {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    let out = brief(dir, &all);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success());
+    text(&out.stdout)
+}
+
+#[test]
+fn the_shipped_chart_is_one_svg_in_the_markdown_and_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    for part in ["briefs", "corpus"] {
+        copy_dir(&repo().join(part), &dir.path().join(part));
+    }
+    build(dir.path(), &["briefs/asylum-under-xi.yaml"]);
+    let out = dir.path().join("out/asylum-under-xi");
+    let svg = read(&out.join("asylum-under-xi-press-scale-1.svg"));
+    insta::assert_snapshot!("asylum-under-xi-press-scale-1.svg", svg);
+    // The README shows this chart from a committed copy: keep it current.
+    assert_eq!(
+        read(&repo().join("docs/asylum-seekers-chart.svg")),
+        svg,
+        "docs/asylum-seekers-chart.svg is stale: copy the built chart over it"
+    );
+
+    let md = read(&out.join("press.md"));
+    assert!(
+        md.contains("![Chinese asylum seekers worldwide](<asylum-under-xi-press-scale-1.svg>)")
+    );
+    // Every point is listed with a footnote to its source.
+    for point in [
+        "- the end of 2012 (end of year): 15,362[^",
+        "- mid-2022 (mid-year): 116,868[^",
+        "- 2023 (whole year): 176,239, “Mass Exodus?”[^",
+    ] {
+        assert!(md.contains(point), "{point}\n{md}");
+    }
+
+    let pdf = pdftotext(&out.join("press.pdf"));
+    for label in [
+        "Chinese asylum seekers worldwide",
+        "Asylum seekers (UNHCR, as reported)",
+        "15,362",
+        "116,868",
+        "176,239",
+        "the end of 2012",
+        "mid-2022",
+        "(end of year)",
+        "(mid-year)",
+        "(whole year)",
+        "200,000",
+    ] {
+        assert!(
+            pdf.contains(label),
+            "`{label}` not in the PDF's text:\n{pdf}"
+        );
+    }
+}
+
+#[test]
+fn lines_by_year_and_pairs_split_into_points_with_hostile_titles_kept_literal() {
+    let dir = fixture("charts");
+    build(dir.path(), &[]);
+    let out = dir.path().join("out/arrivals");
+    let md = read(&out.join("brief.md"));
+    assert!(
+        md.contains("![Arrivals \\<by year\\> \\& \"period\"](<arrivals-numbers-1.svg>)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- 2021 (whole year): 12,400, *Border Monitor*[^1]"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- mid-2023 (mid-year): 9,700, *Border Monitor*[^3]"),
+        "{md}"
+    );
+    // The from/to figure named whole and by `value: 2` gives two points, not three.
+    assert!(md.contains("![Registrations](<arrivals-numbers-2.svg>)\n\n- mid-2021 (mid-year): 7,800, *Border Monitor*[^4]\n- the end of 2019 (end of year): 3,100, *Border Monitor*[^4]\n\n"), "{md}");
+
+    let line = read(&out.join("arrivals-numbers-1.svg"));
+    assert!(line.contains("<polyline "));
+    assert!(line.contains("Arrivals &lt;by year&gt; &amp; &quot;period&quot;"));
+    assert!(!line.contains("<by year>"));
+    let pdf = pdftotext(&out.join("brief.pdf"));
+    assert!(pdf.contains("Arrivals <by year> & \"period\""), "{pdf}");
+    assert!(pdf.contains("18,900"));
+}
+
+fn failing(spec: &str) -> String {
+    let dir = fixture("charts");
+    std::fs::remove_file(dir.path().join("briefs/arrivals.yaml")).unwrap();
+    write_spec(dir.path(), spec);
+    let out = brief(dir.path(), &["build", "--no-pdf"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(!dir.path().join("out/t/brief.md").exists());
+    text(&out.stderr)
+}
+
+const HEAD: &str = "title: T\ndate: 2025-03-03\nsections:\n  - id: s\n    title: S\n    blocks:\n";
+
+#[test]
+fn a_chart_refuses_to_mix_units() {
+    let stderr = failing(&format!(
+        "{HEAD}      - figures: [arrivals/f-12400, arrivals/f-about-64-percent]\n        as: bar\n"
+    ));
+    assert_eq!(
+        stderr,
+        "error: a chart cannot mix units: `arrivals/f-12400` is a count, `arrivals/f-about-64-percent` is in percent\n --> briefs/t.yaml:7:9\n  |\n7 |       - figures: [arrivals/f-12400, arrivals/f-about-64-percent]\n  |         ^\n  = help: chart figures of one unit, or show these with `as: table`\nbriefs/t.yaml: 1 error; nothing written\n"
+    );
+}
+
+#[test]
+fn points_a_chart_cannot_place_are_errors_at_their_line() {
+    let cases = [
+        (
+            "      - figures: [{id: arrivals/f-from-3100-at-the-end-of, value: 3}]\n        as: bar\n",
+            "error: `arrivals/f-from-3100-at-the-end-of` has 2 values (3,100, 7,800); there is no value 3\n --> briefs/t.yaml:7:67\n",
+        ),
+        (
+            "      - figures: [{id: arrivals/f-from-3100-at-the-end-of, label: then}]\n        as: bar\n",
+            "error: `label` names one point, but `arrivals/f-from-3100-at-the-end-of` has 2 values\n --> briefs/t.yaml:7:19\n",
+        ),
+        (
+            "      - figures: [arrivals/f-9700]\n        as: line\n",
+            "error: `arrivals/f-9700` states no period to label its point with\n --> briefs/t.yaml:7:19\n",
+        ),
+        (
+            "      - figures: [{id: arrivals/f-9700, label: x}]\n",
+            "error: `label` places a figure on a chart; this block is not one\n --> briefs/t.yaml:7:41\n",
+        ),
+        (
+            "      - figures: [arrivals/f-9700]\n        title: T\n",
+            "error: `title` applies to charts only\n --> briefs/t.yaml:8:9\n",
+        ),
+        (
+            "      - figures: [{doc: arrivals, value: 1}]\n        as: bar\n",
+            "error: `value` places one figure on a chart: it goes beside an `id`, not a query\n --> briefs/t.yaml:7:35\n",
+        ),
+    ];
+    for (blocks, expected) in cases {
+        let stderr = failing(&format!("{HEAD}{blocks}"));
+        assert!(
+            stderr.contains(expected),
+            "expected:\n{expected:?}\ngot:\n{stderr:?}"
+        );
+    }
+}
