@@ -108,6 +108,12 @@ fn lines_by_year_and_pairs_split_into_points_with_hostile_titles_kept_literal() 
     // The from/to figure named whole and by `value: 2` gives two points, not three.
     assert!(md.contains("![Registrations](<arrivals-numbers-2.svg>)\n\n- mid-2021 (mid-year): 7,800, *Border Monitor*[^4]\n- the end of 2019 (end of year): 3,100, *Border Monitor*[^4]\n\n"), "{md}");
 
+    // A data file's rows, one series, all under the data file's own note.
+    assert!(md.contains("![Applications](<arrivals-numbers-3.svg>)\n\n- 2019: 3,100, *Example Statistics Office*[^5]\n- 2020: 2,800, *Example Statistics Office*[^5]\n- 2021: 12,400, *Example Statistics Office*[^5]\n- 2022: 18,900, *Example Statistics Office*[^5]\n"), "{md}");
+    assert!(md.contains(
+        "[^5]: “Applications by year (test fixture),” *Example Statistics Office*, January 2025."
+    ));
+
     let line = read(&out.join("arrivals-numbers-1.svg"));
     assert!(line.contains("<polyline "));
     assert!(line.contains("Arrivals &lt;by year&gt; &amp; &quot;period&quot;"));
@@ -115,6 +121,57 @@ fn lines_by_year_and_pairs_split_into_points_with_hostile_titles_kept_literal() 
     let pdf = pdftotext(&out.join("brief.pdf"));
     assert!(pdf.contains("Arrivals <by year> & \"period\""), "{pdf}");
     assert!(pdf.contains("18,900"));
+}
+
+#[test]
+fn data_files_are_checked_when_loaded_and_when_charted() {
+    let dir = fixture("charts");
+    let d = dir.path();
+    std::fs::write(
+        d.join("corpus/bad.csv"),
+        "---\ntitle: Bad\n---\nyear,n\n2021,12\n2022,many\n",
+    )
+    .unwrap();
+    let out = brief(d, &["build", "--no-pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("error: `many` is not a number\n --> corpus/bad.csv:6:1\n"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The rest of the corpus still built.
+    assert!(d.join("out/arrivals/arrivals-numbers-3.svg").exists());
+    std::fs::remove_file(d.join("corpus/bad.csv")).unwrap();
+
+    let cases = [
+        (
+            "      - figures: [{data: applications}]\n        as: bar\n",
+            "error: `applications` has 2 columns of numbers; say which\n --> briefs/t.yaml:7:26\n",
+        ),
+        (
+            "      - figures: [{data: applications, column: share}]\n        as: bar\n",
+            "error: `applications` has no column `share`\n --> briefs/t.yaml:7:48\n",
+        ),
+        (
+            "      - figures: [{data: applications, column: applications}]\n",
+            "error: a data file's rows are chart points: this block is not a chart\n --> briefs/t.yaml:7:19\n",
+        ),
+        (
+            "      - figures: [{data: arrivals}]\n        as: bar\n",
+            "error: `arrivals` is a document, not a data file\n --> briefs/t.yaml:7:26\n",
+        ),
+        (
+            "      - figures: [{data: aplications}]\n        as: bar\n",
+            "error: no data file `aplications` in the corpus\n --> briefs/t.yaml:7:26\n",
+        ),
+    ];
+    for (blocks, expected) in cases {
+        let stderr = failing(&format!("{HEAD}{blocks}"));
+        assert!(
+            stderr.contains(expected),
+            "expected:\n{expected:?}\ngot:\n{stderr:?}"
+        );
+    }
 }
 
 fn failing(spec: &str) -> String {

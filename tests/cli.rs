@@ -57,7 +57,9 @@ fn broken_files_are_reported_and_the_rest_still_loads() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("warning: skipped: not a document (.md or .txt)\n --> corpus/notes.pdf"),
+        stderr.contains(
+            "warning: skipped: not a document (.md, .txt or .csv)\n --> corpus/notes.pdf"
+        ),
         "{stderr}"
     );
     assert!(

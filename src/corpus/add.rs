@@ -207,7 +207,7 @@ pub fn prepare(
             };
             (meta, &text[body_offset..], title)
         }
-        Format::Markdown => {
+        Format::Markdown | Format::Data => {
             let (meta, body_offset) = front_matter(&text, &shown).map_err(Refusal::Input)?;
             (meta, &text[body_offset..], None)
         }

@@ -40,6 +40,10 @@ pub struct Metadata {
     /// The original, when this document is a translation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<Original>,
+    /// For a data file (`.csv`): the unit of its numbers (`percent`, `USD`);
+    /// absent for counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// Where a translated document came from, so citations can credit both.
@@ -73,6 +77,7 @@ pub const METADATA_FIELDS: &[&str] = &[
     "language",
     "tags",
     "original",
+    "unit",
 ];
 
 /// How the body is structured, which decides how it splits into paragraphs.
@@ -83,6 +88,8 @@ pub enum Format {
     Markdown,
     /// Plain text: every non-empty line is a paragraph.
     Text,
+    /// A data file (`.csv`): a table for charts, with nothing to extract.
+    Data,
 }
 
 /// One source document. `body` is verbatim: every span extracted later is a

@@ -19,6 +19,7 @@ pub struct Loaded {
 pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
     let format = match path.extension().and_then(|e| e.to_str()) {
         Some("txt") => Format::Text,
+        Some("csv") => Format::Data,
         _ => Format::Markdown,
     };
     let text = decode(path, bytes)?;
@@ -31,7 +32,7 @@ pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
 
     let (meta, body_offset, has_front_matter) = match format {
         Format::Text => (Metadata::default(), 0, false),
-        Format::Markdown => match frontmatter::split(text) {
+        Format::Markdown | Format::Data => match frontmatter::split(text) {
             Err((offset, message)) => {
                 return Err(Diagnostic::error(message)
                     .in_file(path)
@@ -97,6 +98,22 @@ pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
         );
     }
     let body = text[body_offset..].to_string();
+    if format == Format::Data
+        && let Err((line, why)) = super::data::table(&body)
+    {
+        // The table is checked here, where its file's lines are known, so a
+        // chart never meets a broken one.
+        let offset = body_offset
+            + body
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>();
+        return Err(Diagnostic::error(why)
+            .in_file(path)
+            .at_offset(text, offset.min(text.len()))
+            .hint("a data file is CSV: a header row, then a label and numbers per row"));
+    }
     if body.trim().is_empty() {
         warnings.push(Diagnostic::warning("document has no body text").in_file(path));
     }

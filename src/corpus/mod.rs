@@ -3,6 +3,7 @@
 //! the rest of the corpus still loads.
 
 pub mod add;
+pub mod data;
 mod date;
 mod document;
 mod frontmatter;
@@ -25,7 +26,7 @@ use crate::diag::Diagnostic;
 
 /// Extensions read as documents. Anything else in the corpus directory is
 /// reported once and skipped, so a stray PDF is noticed rather than ignored.
-const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "csv"];
 
 /// Every usable document of a corpus, in path order, with what went wrong on the way.
 #[derive(Debug)]
@@ -136,7 +137,7 @@ pub fn document_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     files.push(e.into_path());
                 } else {
                     diagnostics.push(
-                        Diagnostic::warning("skipped: not a document (.md or .txt)")
+                        Diagnostic::warning("skipped: not a document (.md, .txt or .csv)")
                             .in_file(e.path()),
                     );
                 }

@@ -50,6 +50,8 @@ pub fn split(body: &str, format: Format) -> (Vec<Section>, Vec<Paragraph>) {
     let blocks = match format {
         Format::Markdown => simple_markdown::blocks(body).unwrap_or_else(|| markdown_blocks(body)),
         Format::Text => text_blocks(body),
+        // A table for charts (`corpus::data`): no prose, nothing to extract.
+        Format::Data => Vec::new(),
     };
     let mut sections = vec![Section {
         id: INTRO.to_string(),

@@ -7,6 +7,7 @@
 //! count) each carry their measure on the chart.
 
 use crate::brief::{Block, Chart, ChartKind, ChartPoint};
+use crate::corpus::{Format, data};
 use crate::render::chart::scale::number;
 use crate::render::chart::time;
 use crate::spec::{self, ChartLabels, FigureLayout};
@@ -34,6 +35,10 @@ impl Walk<'_, '_> {
         // (figure, value) pairs already placed: a figure named twice is one point.
         let mut placed = Vec::new();
         for selector in selectors {
+            if let spec::SelectorKind::Data { doc, column } = &selector.kind {
+                candidates.extend(self.data_points(doc, column.as_ref())?);
+                continue;
+            }
             let found = select::select(self.index, Kind::Figure, selector, self.date, &mut self.cx);
             self.matches.push(Match {
                 line: selector.line,
@@ -98,6 +103,117 @@ impl Walk<'_, '_> {
             unit,
             points,
         }))
+    }
+
+    /// A data file's rows as points: one series (the `column`, or the only
+    /// one), each row labelled by its first cell, all under one note.
+    fn data_points(
+        &mut self,
+        doc_id: &spec::At<String>,
+        column: Option<&spec::At<String>>,
+    ) -> Option<Vec<Candidate>> {
+        let (line, col) = (doc_id.line, doc_id.column);
+        let Some(d) = self.index.doc_index(&doc_id.value) else {
+            let ids = self
+                .index
+                .corpus
+                .documents
+                .iter()
+                .filter(|d| d.format == Format::Data)
+                .map(|d| d.id.as_str());
+            let hint = crate::suggest::hint(&doc_id.value, ids, || {
+                "data files are `.csv` files in the corpus".into()
+            });
+            self.cx
+                .error_at(
+                    line,
+                    col,
+                    format!("no data file `{}` in the corpus", doc_id.value),
+                )
+                .hints
+                .push(hint);
+            return None;
+        };
+        let doc = self.index.doc(d);
+        if doc.format != Format::Data {
+            self.cx
+                .error_at(
+                    line,
+                    col,
+                    format!("`{}` is a document, not a data file", doc_id.value),
+                )
+                .hints
+                .push("chart a document's figures by id; `data` reads a `.csv` file".into());
+            return None;
+        }
+        let table = match data::table(&doc.body) {
+            Ok(t) => t,
+            // Loading checked the table, so this is not reached in a build.
+            Err((row, why)) => {
+                let message = format!("`{}`, line {row} of its table: {why}", doc.path.display());
+                self.cx.error_at(line, col, message);
+                return None;
+            }
+        };
+        let series = &table.columns[1..];
+        let index = match column {
+            Some(c) => match series.iter().position(|s| *s == c.value) {
+                Some(i) => i,
+                None => {
+                    self.cx
+                        .error_at(
+                            c.line,
+                            c.column,
+                            format!("`{}` has no column `{}`", doc_id.value, c.value),
+                        )
+                        .hints
+                        .push(format!("its columns are: {}", series.join(", ")));
+                    return None;
+                }
+            },
+            None if series.len() == 1 => 0,
+            None => {
+                self.cx
+                    .error_at(
+                        line,
+                        col,
+                        format!(
+                            "`{}` has {} columns of numbers; say which",
+                            doc_id.value,
+                            series.len()
+                        ),
+                    )
+                    .hints
+                    .push(format!("add `column:` with one of: {}", series.join(", ")));
+                return None;
+            }
+        };
+        let (source, source_is_outlet) = super::source_label(doc);
+        let note = self.notes.note(&doc.id, d);
+        let id = format!("{}#{}", doc.id, series[index]);
+        Some(
+            table
+                .rows
+                .iter()
+                .filter_map(|row| {
+                    let value = row.values[index]?;
+                    Some(Candidate {
+                        point: ChartPoint {
+                            label: row.label.clone(),
+                            measure: None,
+                            value,
+                            id: id.clone(),
+                            text: row.cells[index].clone(),
+                            source: source.clone(),
+                            source_is_outlet,
+                            note,
+                        },
+                        unit: doc.meta.unit.clone(),
+                        given_measure: None,
+                    })
+                })
+                .collect(),
+        )
     }
 
     /// The values a selector places: the one `value:` names, or all.

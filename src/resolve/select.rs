@@ -46,6 +46,17 @@ pub fn select(
             }
             query(index, kind, q, today)
         }
+        SelectorKind::Data { .. } => {
+            report
+                .error_at(
+                    selector.line,
+                    selector.column,
+                    "a data file's rows are chart points: this block is not a chart",
+                )
+                .hints
+                .push("add `as: bar` or `as: line` to the block".into());
+            return Vec::new();
+        }
     };
     if picks.is_empty() && !matches!(selector.kind, SelectorKind::Id(_)) {
         let message = format!("this selector selects no {}s", kind.noun());

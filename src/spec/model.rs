@@ -180,6 +180,11 @@ pub struct Selector {
 pub enum SelectorKind {
     Id(At<String>),
     Query(Query),
+    /// A data file's rows, as chart points (`{data: ID, column: NAME}`).
+    Data {
+        doc: At<String>,
+        column: Option<At<String>>,
+    },
 }
 
 /// A query over extracted items. Every condition given must hold.

@@ -65,6 +65,8 @@ pub const SELECTOR_KEYS: &[&str] = &[
     "label",
     "value",
     "measure",
+    "data",
+    "column",
 ];
 const EXCERPT_KEYS: &[&str] = &["doc", "section", "paragraphs"];
 
@@ -487,6 +489,28 @@ fn points_only_in_charts(cx: &mut Ctx, node: &Node) {
     }
 }
 
+/// `{data: ID, column: NAME}`: a data file's rows; nothing else beside them.
+fn data_selector(cx: &mut Ctx, fields: &Fields, doc: &Node) -> Option<SelectorKind> {
+    for (k, _) in fields.entries() {
+        if let Value::Str(key) = &k.value
+            && !["data", "column", "allow_empty"].contains(&key.as_str())
+        {
+            cx.error(
+                k,
+                format!("`{key}` has no effect beside `data`: a data file gives every row"),
+            );
+        }
+    }
+    let column = match fields.get("column") {
+        Some(n) => Some(cx.string(n, "column")?),
+        None => None,
+    };
+    Some(SelectorKind::Data {
+        doc: cx.name(doc, "data")?,
+        column,
+    })
+}
+
 /// `label`, `value` and `measure` beside an `id`.
 fn point(cx: &mut Ctx, fields: &Fields) -> PointOptions {
     let text = |cx: &mut Ctx, key: &str| {
@@ -561,6 +585,16 @@ fn selector(cx: &mut Ctx, node: &Node) -> Option<Selector> {
             allow_empty,
             point,
         ));
+    }
+    if let Some(doc) = fields.get("data") {
+        return data_selector(cx, &fields, doc)
+            .map(|kind| make(kind, allow_empty, PointOptions::default()));
+    }
+    if let Some(k) = fields.key("column") {
+        cx.error(
+            k,
+            "`column` picks a series of a data file: it goes beside `data`",
+        );
     }
     for key in POINT_KEYS {
         if let Some(k) = fields.key(key) {
