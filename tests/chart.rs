@@ -233,3 +233,25 @@ fn points_a_chart_cannot_place_are_errors_at_their_line() {
         );
     }
 }
+
+#[test]
+fn chart_text_is_set_in_the_briefs_fonts_cjk_included() {
+    let dir = fixture("charts");
+    let d = dir.path();
+    std::fs::remove_file(d.join("briefs/arrivals.yaml")).unwrap();
+    write_spec(
+        d,
+        &format!(
+            "{HEAD}      - figures: [{{id: arrivals/f-12400, label: 二〇二一年}}, arrivals/f-18900]\n        as: bar\n        title: 边境抵达人数\n"
+        ),
+    );
+    build(d, &[]);
+    let pdf = d.join("out/t/brief.pdf");
+    let words = pdftotext(&pdf);
+    assert!(words.contains("边境抵达人数"), "{words}");
+    assert!(words.contains("二〇二一年"), "{words}");
+    let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts = text(&fonts.stdout);
+    assert!(fonts.contains("CJK"), "no CJK font embedded:\n{fonts}");
+    assert!(fonts.contains("Libertinus"), "{fonts}");
+}
