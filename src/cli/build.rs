@@ -200,6 +200,20 @@ impl Builder {
         let started = Instant::now();
         self.built.clear();
         self.failed_specs.clear();
+        if let Some(reason) = self.out_linked_out() {
+            eprintln!(
+                "error: cannot write to `{}`: {reason}",
+                self.out_dir.display()
+            );
+            eprintln!("  = help: remove the link, or name another directory with --out DIR");
+            return Summary {
+                outcome: Outcome::UsageOrIo,
+                rebuilt: 0,
+                fresh: 0,
+                failed: spec_paths.len(),
+                millis: started.elapsed().as_millis(),
+            };
+        }
         let manifest_path = self.out_dir.join(self.mode.manifest());
         let (mut manifest, warning) = Manifest::load(&manifest_path);
         report(&warning.into_iter().collect::<Vec<_>>());
@@ -406,12 +420,45 @@ impl Builder {
         if let Some(bytes) = pdf {
             files.push((md.with_extension("pdf"), bytes));
         }
+        if let Some(reason) = self.linked_away(md) {
+            eprintln!("error: cannot write `{}`: {reason}", md.display());
+            eprintln!(
+                "  = help: outputs are written only inside the output directory; remove the link"
+            );
+            return Err(Outcome::UsageOrIo);
+        }
         let mut written = Vec::new();
         for (path, bytes) in files {
             write(&path, &bytes, prepared, started)?;
             written.push(scan::relative(&self.out_dir, &path));
         }
         Ok(written)
+    }
+}
+
+impl Builder {
+    /// The default `out/` must be the project's own, not a link elsewhere
+    /// (a project from someone else could link it anywhere); `--out` is the
+    /// analyst's choice and may name any directory.
+    fn out_linked_out(&self) -> Option<String> {
+        if self.args.out.is_some() {
+            return None;
+        }
+        crate::paths::outside(
+            self.out_dir.parent().unwrap_or(Path::new("")),
+            &self.out_dir,
+        )
+    }
+
+    /// Why an output file would land outside the output directory, if it
+    /// would: a directory on its way there is a link elsewhere.
+    fn linked_away(&self, file: &Path) -> Option<String> {
+        let dir = file.parent()?;
+        let deepest = dir
+            .ancestors()
+            .take_while(|a| a.starts_with(&self.out_dir))
+            .find(|a| a.exists())?;
+        crate::paths::outside_of(&self.out_dir, deepest, "the output directory")
     }
 }
 
