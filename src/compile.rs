@@ -199,6 +199,14 @@ impl Compiler {
         let spec_dir = spec.path.parent().unwrap_or(Path::new(""));
         if let Some(dir) = &spec.corpus {
             let path = spec_dir.join(&dir.value);
+            if let Some(reason) =
+                crate::paths::outside(&crate::paths::project_of(&spec.path), &path)
+            {
+                return Err(Diagnostic::error(format!("corpus {reason}"))
+                    .in_file(&spec.path)
+                    .at(&spec.source, dir.line, dir.column)
+                    .hint("a spec reads only a corpus inside its project (the directory that holds `briefs/`); for another, drop `corpus:` and pass --corpus DIR"));
+            }
             if !path.is_dir() {
                 return Err(Diagnostic::error(format!(
                     "corpus directory `{}` does not exist",
@@ -225,11 +233,19 @@ impl Compiler {
                 Ok(rest) => rest.to_path_buf(),
                 Err(_) => d,
             });
-        found.ok_or_else(|| {
+        let found = found.ok_or_else(|| {
             Diagnostic::error("no corpus found: no `corpus/` directory above the spec")
                 .in_file(&spec.path)
                 .hint("add `corpus: PATH` to the spec, or pass --corpus DIR")
-        })
+        })?;
+        match linked_out(&found) {
+            Some(reason) => Err(Diagnostic::error(format!("corpus {reason}"))
+                .in_file(&spec.path)
+                .hint(
+                    "a spec reads only a corpus inside its project; for another, pass --corpus DIR",
+                )),
+            None => Ok(found),
+        }
     }
 
     /// The spec's corpus, loaded and extracted once per run.
@@ -365,6 +381,11 @@ pub fn template_for(spec: &Spec) -> Result<Template, Diagnostic> {
             name.to_string()
         }
     };
+    if let Some(reason) = dir.as_deref().and_then(linked_out) {
+        return Err(Diagnostic::error(format!("templates {reason}"))
+            .in_file(&spec.path)
+            .hint("templates are read only from the project's own templates/ directory"));
+    }
     let import = format!("/templates/{name}");
     match &dir {
         Some(dir) if dir.join(&name).is_file() => Ok(Template {
@@ -399,6 +420,13 @@ pub fn template_for(spec: &Spec) -> Result<Template, Diagnostic> {
             Err(diag)
         }
     }
+}
+
+/// Why a directory found by name (`corpus/`, `templates/`) is not the
+/// project's own, if it is not: it is a symbolic link out of the directory
+/// that holds it.
+fn linked_out(dir: &Path) -> Option<String> {
+    crate::paths::outside(dir.parent().unwrap_or(Path::new(".")), dir)
 }
 
 /// The `.typ` files directly in a directory, for "did you mean".

@@ -243,6 +243,21 @@ impl Builder {
         let started = Instant::now();
         self.built.clear();
         self.failed_specs.clear();
+        // Before the lock, whose file would otherwise be created through the link.
+        if let Some(reason) = self.out_linked_out() {
+            eprintln!(
+                "error: cannot write to `{}`: {reason}",
+                self.out_dir.display()
+            );
+            eprintln!("  = help: remove the link, or name another directory with --out DIR");
+            return Summary {
+                outcome: Outcome::UsageOrIo,
+                rebuilt: 0,
+                fresh: 0,
+                failed: spec_paths.len(),
+                millis: started.elapsed().as_millis(),
+            };
+        }
         let mut summary = Summary {
             outcome: Outcome::Ok,
             rebuilt: 0,
@@ -468,12 +483,45 @@ impl Builder {
             .iter()
             .map(|(name, svg)| (md.with_file_name(name), svg.as_bytes().to_vec()));
         files.splice(0..0, charts);
+        if let Some(reason) = self.linked_away(md) {
+            eprintln!("error: cannot write `{}`: {reason}", md.display());
+            eprintln!(
+                "  = help: outputs are written only inside the output directory; remove the link"
+            );
+            return Err(Outcome::UsageOrIo);
+        }
         let mut written = Vec::new();
         for (path, bytes) in files {
             write(&path, &bytes, prepared, started)?;
             written.push(scan::relative(&self.out_dir, &path));
         }
         Ok(written)
+    }
+}
+
+impl Builder {
+    /// The default `out/` must be the project's own, not a link elsewhere
+    /// (a project from someone else could link it anywhere); `--out` is the
+    /// analyst's choice and may name any directory.
+    fn out_linked_out(&self) -> Option<String> {
+        if self.args.out.is_some() {
+            return None;
+        }
+        crate::paths::outside(
+            self.out_dir.parent().unwrap_or(Path::new("")),
+            &self.out_dir,
+        )
+    }
+
+    /// Why an output file would land outside the output directory, if it
+    /// would: a directory on its way there is a link elsewhere.
+    fn linked_away(&self, file: &Path) -> Option<String> {
+        let dir = file.parent()?;
+        let deepest = dir
+            .ancestors()
+            .take_while(|a| a.starts_with(&self.out_dir))
+            .find(|a| a.exists())?;
+        crate::paths::outside_of(&self.out_dir, deepest, "the output directory")
     }
 }
 

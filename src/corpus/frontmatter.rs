@@ -71,6 +71,15 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
 /// its advice about parser options, which an author cannot act on. Shared
 /// with spec parsing: both read YAML with serde-saphyr.
 pub fn yaml_message(message: &str) -> String {
+    if let Some(limit) = message.strip_prefix("budget breached: ") {
+        return budget_message(limit);
+    }
+    if message.starts_with("tabs disallowed") {
+        return "a tab in the indentation: YAML indents with spaces only".into();
+    }
+    if message.starts_with("recursion limit exceeded") {
+        return format!("nested more than {MAX_FLOW_DEPTH} levels deep");
+    }
     let message = match message.rfind(" at line ") {
         Some(i) if message[i..].contains("column") => &message[..i],
         _ => message,
@@ -86,6 +95,30 @@ pub fn yaml_message(message: &str) -> String {
     }
 }
 
+/// serde-saphyr's default limits, which `brief` keeps: YAML that passes
+/// them parses in well under a second and a few hundred megabytes at most.
+const MAX_DEPTH: usize = 64;
+const MAX_FLOW_DEPTH: usize = 255;
+const MAX_NODES: usize = 250_000;
+const MAX_ALIASES: usize = 50_000;
+
+/// A parser limit in words, instead of the parser's `Nodes { nodes: 250001 }`
+/// (Rust debug output) and the positions after it, which we print ourselves.
+fn budget_message(breach: &str) -> String {
+    let kind = breach.split([' ', '{']).next().unwrap_or_default();
+    match kind {
+        "Depth" => format!("nested more than {MAX_DEPTH} levels deep"),
+        "Nodes" | "Events" | "RecordedAnchorEvents" | "RecordedAnchorBytes" => {
+            format!("too large: more than {MAX_NODES} values once aliases (`*name`) are expanded")
+        }
+        "Aliases" => format!("too many aliases (`*name`): more than {MAX_ALIASES}"),
+        "Anchors" => format!("too many anchors (`&name`): more than {MAX_ALIASES}"),
+        "ScalarBytes" => "too large: its text values add up to more than 64 MiB".into(),
+        "Documents" => "too many YAML documents (`---` separators)".into(),
+        _ => format!("too large for the YAML parser's limits ({kind})"),
+    }
+}
+
 fn unknown_field(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown field `")?;
     rest.split('`').next()
@@ -94,6 +127,36 @@ fn unknown_field(message: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parser's limits, triggered for real, read as sentences without
+    /// debug output or the parser's own positions.
+    #[test]
+    fn parser_limits_are_named_in_words() {
+        let message = |yaml: &str| {
+            let err = serde_saphyr::from_str::<serde::de::IgnoredAny>(yaml).unwrap_err();
+            yaml_message(&err.without_snippet().to_string())
+        };
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (name, prev) in ('b'..='h').zip('a'..) {
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let block: String = (0..100).map(|i| format!("{}-\n", " ".repeat(i))).collect();
+        for (yaml, expected) in [
+            (
+                bomb.as_str(),
+                "too large: more than 250000 values once aliases (`*name`) are expanded",
+            ),
+            (block.as_str(), "nested more than 64 levels deep"),
+            (&"[".repeat(1000), "nested more than 255 levels deep"),
+            (
+                "a:\n\t- b\n",
+                "a tab in the indentation: YAML indents with spaces only",
+            ),
+        ] {
+            assert_eq!(message(yaml), expected);
+        }
+    }
 
     #[test]
     fn splits_front_matter() {

@@ -127,6 +127,15 @@ pub fn document_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         match entry {
+            // Not followed: a link could bring any file of the host into a
+            // brief. Said, because a silently missing document is worse.
+            Ok(e) if e.depth() > 0 && e.path_is_symlink() => diagnostics.push(
+                Diagnostic::warning("skipped: a symbolic link")
+                    .in_file(e.path())
+                    .hint(
+                        "the corpus reads only regular files and directories; copy the document in",
+                    ),
+            ),
             Ok(e) if e.file_type().is_file() => {
                 let ext = e
                     .path()
@@ -167,5 +176,42 @@ pub fn io_reason(e: &std::io::Error) -> String {
                 None => s.to_lowercase(),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A link in the corpus, to a file outside it or inside, is reported and
+    /// not read; the corpus directory itself may be reached through a link.
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_in_the_corpus_are_skipped_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap_or_else(|e| panic!("{e}"));
+        let secret = dir.path().join("secret.md");
+        std::fs::write(&secret, "SECRET\n").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(corpus.join("a.md"), "A.\n").unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(&secret, corpus.join("leak.md"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(dir.path(), corpus.join("up")).unwrap_or_else(|e| panic!("{e}"));
+        let (files, diagnostics) = document_paths(&corpus);
+        assert_eq!(files, [corpus.join("a.md")]);
+        let skipped: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.message.as_str(), d.file.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                ("skipped: a symbolic link", corpus.join("leak.md")),
+                ("skipped: a symbolic link", corpus.join("up")),
+            ]
+        );
+        let linked = dir.path().join("linked");
+        std::os::unix::fs::symlink(&corpus, &linked).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(document_paths(&linked).0, [linked.join("a.md")]);
     }
 }

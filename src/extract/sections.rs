@@ -5,7 +5,7 @@
 //! from 1 through the whole document, so `DOC#p7` and `DOC#section-slug` both
 //! name stable places an excerpt can quote.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -62,6 +62,7 @@ pub fn split(body: &str, format: Format) -> (Vec<Section>, Vec<Paragraph>) {
         end: 0,
     }];
     let mut used: HashSet<String> = HashSet::from([INTRO.to_string()]);
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut paragraphs = Vec::new();
     for block in blocks {
         match block {
@@ -74,11 +75,15 @@ pub fn split(body: &str, format: Format) -> (Vec<Section>, Vec<Paragraph>) {
                     s if s.is_empty() => format!("section-{}", sections.len()),
                     s => s,
                 };
+                // The next suffix to try is kept per base: starting again at
+                // 2 made k headings with one title cost k² tries (70,000
+                // "## More" headings took minutes). Every smaller suffix was
+                // tried and taken already, so the ids are the same.
+                let n = next_suffix.entry(base.clone()).or_insert(2);
                 let mut id = base.clone();
-                let mut n = 2;
                 while !used.insert(id.clone()) {
                     id = format!("{base}-{n}");
-                    n += 1;
+                    *n += 1;
                 }
                 sections.push(Section {
                     id,
@@ -269,5 +274,22 @@ mod tests {
         let (sections, paras) = split(body, Format::Text);
         assert_eq!(texts(body, &paras), ["One line.", "Two.", "Three."]);
         assert_eq!(sections.len(), 1);
+    }
+
+    /// Many headings with one title get the same ids as before, in linear
+    /// time: a heading titled like an earlier suffixed id ("More 2") takes
+    /// its slug, and the repeats skip it.
+    #[test]
+    fn repeated_headings_number_on_without_rescanning() {
+        let mut body = String::from("## More 2\n\nx\n\n");
+        for _ in 0..20_000 {
+            body.push_str("## More\n\nx\n\n");
+        }
+        let started = std::time::Instant::now();
+        let (sections, _) = split(&body, Format::Markdown);
+        let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).take(4).collect();
+        assert_eq!(ids, ["more-2", "more", "more-3", "more-4"]);
+        assert_eq!(sections.last().map(|s| s.id.as_str()), Some("more-20001"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 }

@@ -233,6 +233,12 @@ fn audiences(cx: &mut Ctx, node: &Node) -> Vec<Audience> {
         let Some(id) = cx.name(key, "an audience id") else {
             continue;
         };
+        if let Err(reason) = audience_id(&id.value) {
+            cx.error(key, format!("invalid audience id `{}`: {reason}", id.value))
+                .hints
+                .push("an audience id names its output file (`out/<spec>/<audience>.md`): use letters, digits, `-`, `_` and `.`".into());
+            continue;
+        }
         let what = format!("audience `{}`", id.value);
         let Some(fields) = cx.fields(value, &what, AUDIENCE_KEYS) else {
             continue;
@@ -265,6 +271,24 @@ fn audiences(cx: &mut Ctx, node: &Node) -> Vec<Audience> {
         });
     }
     out
+}
+
+/// The longest audience id: it becomes a file name, which most file systems
+/// cap at 255 bytes.
+const MAX_AUDIENCE_ID: usize = 100;
+
+/// Why an audience id cannot name an output file, if it cannot. Ids follow
+/// the rule for document ids, so `../../x` or `/etc/x` can never lead an
+/// output out of its directory.
+fn audience_id(id: &str) -> Result<(), String> {
+    crate::corpus::validate_id(id)?;
+    if id.len() > MAX_AUDIENCE_ID {
+        return Err(format!(
+            "it is {} characters long, more than {MAX_AUDIENCE_ID}",
+            id.len()
+        ));
+    }
+    Ok(())
 }
 
 fn sections(cx: &mut Ctx, node: &Node) -> Vec<Section> {

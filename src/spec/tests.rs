@@ -76,3 +76,36 @@ fn a_what_changed_section_has_no_blocks() {
         .collect();
     assert_eq!(flags, [(true, 0), (false, 1)]);
 }
+
+/// An audience id becomes a file name, `out/<spec>/<audience>.md`: one that
+/// could climb out of that directory, or that no file system accepts, is an
+/// error at the id.
+#[test]
+fn audience_ids_that_are_not_file_names_are_errors() {
+    let long = "a".repeat(101);
+    for (id, reason) in [
+        ("../../../tmp/pwned", "`/` is not allowed"),
+        ("/etc/x", "`/` is not allowed"),
+        ("..", "it starts with `.`"),
+        (".hidden", "it starts with `.`"),
+        ("a\\\\b", "`\\` is not allowed"),
+        (long.as_str(), "it is 101 characters long, more than 100"),
+    ] {
+        let text = format!("title: T\naudiences:\n  \"{id}\": {{label: x}}\n{SECTION}");
+        let Err(LoadError::Invalid { diagnostics, .. }) = parse(Path::new("briefs/t.yaml"), text)
+        else {
+            panic!("{id}: accepted");
+        };
+        let shown = id.replace("\\\\", "\\");
+        assert_eq!(
+            diagnostics[0].message,
+            format!("invalid audience id `{shown}`: {reason}"),
+            "{id}"
+        );
+        assert_eq!(diagnostics[0].position, Some((3, 3)), "{id}");
+    }
+    let spec = read(&format!(
+        "title: T\naudiences:\n  press-2.0_x: {{label: x}}\n{SECTION}"
+    ));
+    assert_eq!(spec.audiences[0].id.value, "press-2.0_x");
+}
