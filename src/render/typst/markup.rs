@@ -248,7 +248,7 @@ impl Converter<'_, '_> {
         let mut rest = text;
         while let Some(open) = rest.find(OPEN) {
             if open > 0 {
-                self.out.push_str(&literal::markup(&rest[..open]));
+                self.escaped(&rest[..open]);
             }
             let after = &rest[open + OPEN.len_utf8()..];
             let Some(close) = after.find(CLOSE) else {
@@ -276,8 +276,19 @@ impl Converter<'_, '_> {
             rest = &after[close + CLOSE.len_utf8()..];
         }
         if !rest.is_empty() {
-            self.out.push_str(&literal::markup(rest));
+            self.escaped(rest);
         }
+    }
+
+    /// One run of text, escaped. Markdown splits `1\. x` into the runs `1`
+    /// and `. x`, which escaping one at a time would join into `1. x`, a
+    /// numbered list item in Typst; a `.` or `)` right after a digit already
+    /// written is escaped too.
+    fn escaped(&mut self, run: &str) {
+        if run.starts_with(['.', ')']) && self.out.ends_with(|c: char| c.is_ascii_digit()) {
+            self.out.push('\\');
+        }
+        self.out.push_str(&literal::markup(run));
     }
 }
 
@@ -330,6 +341,13 @@ mod tests {
             convert("| a | b |\n|---|---|\n| 1 | 2 |\n", vec![]),
             "#table(columns: 2, table.header([a], [b], ), [1], [2], )"
         );
+    }
+
+    #[test]
+    fn an_escaped_numbering_stays_text() {
+        // Markdown's `1\. x` is the text runs `1` and `. x`.
+        assert_eq!(convert("1\\. Not a list\n", vec![]), "1\\. Not a list");
+        assert_eq!(convert("*1*. x\n", vec![]), "#emph[1];. x");
     }
 
     #[test]
