@@ -4,6 +4,7 @@
 //! Typst syntax; only the structure Markdown gives (emphasis, links, lists,
 //! quotes, tables, headings, code, footnotes) becomes Typst calls.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -22,6 +23,7 @@ pub fn prose(prose: &Prose, heading_offset: u8, note: &mut dyn FnMut(usize) -> S
     let marked = mark_refs(prose);
     let mut converter = Converter {
         refs: &prose.refs,
+        markdown: &prose.markdown,
         note,
         heading_offset,
         out: String::new(),
@@ -56,6 +58,8 @@ fn mark_refs(prose: &Prose) -> String {
 
 struct Converter<'a, 'n> {
     refs: &'a [InlineRef],
+    /// The prose as written, to put back a reference Markdown shows verbatim.
+    markdown: &'a str,
     note: &'n mut dyn FnMut(usize) -> String,
     heading_offset: u8,
     out: String,
@@ -119,9 +123,10 @@ impl Converter<'_, '_> {
                 Some((code, _)) => code.push_str(&text),
                 None => self.text(&text),
             },
-            Event::Code(code) => self
-                .out
-                .push_str(&format!("#raw({});", literal::string(&code))),
+            Event::Code(code) => {
+                let code = literal::string(&self.unmark(&code));
+                self.out.push_str(&format!("#raw({code});"));
+            }
             Event::InlineMath(t)
             | Event::DisplayMath(t)
             | Event::Html(t)
@@ -177,7 +182,9 @@ impl Converter<'_, '_> {
             Tag::Strikethrough => "#strike[".into(),
             Tag::Superscript => "#super[".into(),
             Tag::Subscript => "#sub[".into(),
-            Tag::Link { dest_url, .. } => format!("#link({})[", literal::string(&dest_url)),
+            Tag::Link { dest_url, .. } => {
+                format!("#link({})[", literal::string(&self.unmark(&dest_url)))
+            }
             // Images are not fetched: a brief only shows its sources' text.
             Tag::Image { .. } => "#emph[".into(),
             Tag::HtmlBlock
@@ -198,8 +205,8 @@ impl Converter<'_, '_> {
             TagEnd::CodeBlock => match self.code.take() {
                 Some((code, lang)) => format!(
                     "#raw(block: true, lang: {}, {})\n\n",
-                    literal::opt(lang.as_deref()),
-                    literal::string(&code)
+                    literal::opt(lang.as_deref().map(|l| self.unmark(l)).as_deref()),
+                    literal::string(&self.unmark(&code))
                 ),
                 None => String::new(),
             },
@@ -280,6 +287,36 @@ impl Converter<'_, '_> {
         }
     }
 
+    /// Code and link targets are shown as written, so a reference there
+    /// stays the `{{…}}` the analyst typed instead of becoming its markers.
+    fn unmark<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if !text.contains(OPEN) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find(OPEN) {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + OPEN.len_utf8()..];
+            let written = after.find(CLOSE).and_then(|close| {
+                let r = self.refs.get(after[..close].parse::<usize>().ok()?)?;
+                Some((&self.markdown[r.range.clone()], close))
+            });
+            match written {
+                Some((written, close)) => {
+                    out.push_str(written);
+                    rest = &after[close + CLOSE.len_utf8()..];
+                }
+                None => {
+                    out.push(OPEN);
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Cow::Owned(out)
+    }
+
     /// One run of text, escaped. Markdown splits `1\. x` into the runs `1`
     /// and `. x`, which escaping one at a time would join into `1. x`, a
     /// numbered list item in Typst; a `.` or `)` right after a digit already
@@ -340,6 +377,25 @@ mod tests {
         assert_eq!(
             convert("| a | b |\n|---|---|\n| 1 | 2 |\n", vec![]),
             "#table(columns: 2, table.header([a], [b], ), [1], [2], )"
+        );
+    }
+
+    #[test]
+    fn references_in_code_stay_as_written() {
+        let md = "`{{quote:y}}` and [a]({{quote:y}})\n\n```\n{{quote:y}}\n```\n";
+        let refs = md
+            .match_indices("{{quote:y}}")
+            .map(|(at, r)| InlineRef {
+                id: "y".into(),
+                range: at..at + r.len(),
+                text: "We left".into(),
+                is_quote: true,
+                note: 1,
+            })
+            .collect();
+        assert_eq!(
+            convert(md, refs),
+            "#raw(\"{{quote:y}}\"); and #link(\"{{quote:y}}\")[a];\n\n#raw(block: true, lang: none, \"{{quote:y}}\\n\")"
         );
     }
 
