@@ -25,7 +25,7 @@ pub fn spec(data: &[u8]) -> Result<(), String> {
     let first = spec::parse(path, text.clone());
     let diagnostics = match &first {
         Ok(spec) => {
-            ensure(spec.source == source, || {
+            ensure(lines(&spec.source) == lines(&source), || {
                 "the spec's source is not the text it was read from".into()
             })?;
             &spec.warnings
@@ -69,7 +69,9 @@ fn check_diagnostic(source: &str, d: &Diagnostic) -> Result<(), String> {
         return Ok(());
     };
     in_source(source, line, column)?;
-    let expected = source.lines().nth(line - 1);
+    // `None` for the empty line after a final line break: there is nothing to show.
+    let expected =
+        Some(lines(source)[line - 1]).filter(|l| !l.is_empty() || line < lines(source).len());
     ensure(d.source_line.as_deref() == expected, || {
         format!(
             "caret line {:?} is not line {line} of the input",
@@ -78,11 +80,35 @@ fn check_diagnostic(source: &str, d: &Diagnostic) -> Result<(), String> {
     })
 }
 
+/// The lines of `source` as YAML and a text editor count them: a line ends
+/// at `\r\n`, `\n` or a lone `\r`. After a final break comes an empty line.
+fn lines(source: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            out.push(&source[start..i]);
+            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(&source[start..]);
+    out
+}
+
 /// Whether 1-based `line` and character `column` exist in `source`: a line
-/// of the text (or the empty line after a final newline), and a column at
+/// of the text (or the empty line after a final break), and a column at
 /// most one past its last character.
 fn in_source(source: &str, line: usize, column: usize) -> Result<(), String> {
-    let lines: Vec<&str> = source.split('\n').collect();
+    let lines = lines(source);
     ensure(line >= 1 && line <= lines.len(), || {
         format!("line {line} is outside the input's {} lines", lines.len())
     })?;
