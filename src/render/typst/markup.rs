@@ -104,12 +104,16 @@ impl Converter<'_, '_> {
     }
 
     fn run(&mut self, markdown: &str) {
-        let mut in_definition = false;
+        // A depth, not a flag: a definition may hold another (`[^a]: > [^b]: …`),
+        // and the outer one's remaining events must still be skipped.
+        let mut in_definition = 0usize;
         for event in Parser::new_ext(markdown, options()) {
             match &event {
-                Event::Start(Tag::FootnoteDefinition(_)) => in_definition = true,
-                Event::End(TagEnd::FootnoteDefinition) => in_definition = false,
-                _ if !in_definition => self.event(event),
+                Event::Start(Tag::FootnoteDefinition(_)) => in_definition += 1,
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    in_definition = in_definition.saturating_sub(1)
+                }
+                _ if in_definition == 0 => self.event(event),
                 _ => {}
             }
         }
@@ -378,6 +382,12 @@ mod tests {
             convert("| a | b |\n|---|---|\n| 1 | 2 |\n", vec![]),
             "#table(columns: 2, table.header([a], [b], ), [1], [2], )"
         );
+    }
+
+    #[test]
+    fn a_definition_inside_a_definition_leaves_no_stray_bracket() {
+        // The quote opened inside `[^a]` closed after `[^b]` ended.
+        assert_eq!(convert("[^a]:>[^b]:\n\nText.\n", vec![]), "Text.");
     }
 
     #[test]
