@@ -21,6 +21,8 @@ pub mod corpus;
 pub mod diag;
 pub mod edition;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod paths;
 pub mod regen;
 pub mod render;

@@ -17,6 +17,7 @@ mod wordmap;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -122,6 +123,46 @@ impl IdMaker {
         }
         let n = self.used.entry(base.clone()).or_insert(0);
         *n += 1;
-        if *n == 1 { base } else { format!("{base}-{n}") }
+        if *n == 1 {
+            return base;
+        }
+        // "we will go home" twice and then "we will go home 2" would all
+        // want `…-home-2`; a numbered id is counted as used, and numbering
+        // goes on until it names nothing else.
+        let mut n = *n;
+        loop {
+            let id = format!("{base}-{n}");
+            match self.used.entry(id) {
+                Entry::Vacant(slot) => {
+                    let id = slot.key().clone();
+                    slot.insert(1);
+                    return id;
+                }
+                Entry::Occupied(_) => n += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numbered_repeat_never_takes_another_quotes_id() {
+        let mut ids = IdMaker::default();
+        let made: Vec<String> = ["We go home", "We go home", "We go home 2", "We go home"]
+            .iter()
+            .map(|t| ids.make("d", "q", t, 5))
+            .collect();
+        assert_eq!(
+            made,
+            [
+                "d/q-we-go-home",
+                "d/q-we-go-home-2",
+                "d/q-we-go-home-2-2",
+                "d/q-we-go-home-3"
+            ]
+        );
     }
 }

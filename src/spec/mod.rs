@@ -65,6 +65,7 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
         .strip_prefix('\u{feff}')
         .map(str::to_owned)
         .unwrap_or(text);
+    let text = lone_carriage_returns_to_newlines(text);
     let root = match yaml::parse(&text) {
         Ok(root) => root,
         Err(e) => {
@@ -120,6 +121,26 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
             partial: Some(Box::new(spec)),
         })
     }
+}
+
+/// YAML ends a line at a carriage return not followed by a newline (old Mac
+/// files), but diagnostics find their line by counting `\n`, so a position
+/// would name a line the caret display cannot find. YAML reads either break
+/// the same way, so the text is given `\n` there before it is parsed.
+fn lone_carriage_returns_to_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// The output directory name: the spec's file stem.

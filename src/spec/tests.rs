@@ -109,3 +109,21 @@ fn audience_ids_that_are_not_file_names_are_errors() {
     ));
     assert_eq!(spec.audiences[0].id.value, "press-2.0_x");
 }
+
+#[test]
+fn an_error_after_lone_carriage_returns_points_at_its_line() {
+    let text = "title: T\rsections:\r  - id: a\r    title: [\r".to_string();
+    let Err(LoadError::Invalid { diagnostics, .. }) = parse(Path::new("b.yaml"), text) else {
+        panic!("an unclosed list is an error")
+    };
+    let (line, _) = diagnostics[0].position.unwrap();
+    assert_eq!(
+        diagnostics[0].source_line.as_deref(),
+        ["title: T", "sections:", "  - id: a", "    title: [", ""]
+            .get(line - 1)
+            .copied(),
+        "{}",
+        diagnostics[0]
+    );
+    assert!(line >= 4, "{}", diagnostics[0]);
+}

@@ -228,6 +228,10 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
     }
     let value = |(m, d): (f64, i32)| m * scale / 10f64.powi(d);
     let first = value((mantissa, decimals));
+    // Hundreds of digits overflow to infinity: no statistic a brief can print.
+    if !first.is_finite() || second.is_some_and(|s| !value(s).is_finite()) {
+        return None;
+    }
     let values = match second {
         // "2012–2024" is a period; "30-10" is no range at all.
         Some(s)

@@ -374,3 +374,10 @@ fn long_paragraphs_stay_linear() {
         );
     }
 }
+
+#[test]
+fn a_number_too_long_for_a_float_is_no_figure() {
+    let huge = "9".repeat(400);
+    assert!(run(&format!("{huge} people left, and {huge}.5 percent.")).is_empty());
+    assert_eq!(run("1,000 people left")[0].values, [1000.0]);
+}

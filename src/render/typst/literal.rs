@@ -31,28 +31,42 @@ pub fn text(text: &str) -> String {
 /// escaped, so it reads as typed. Quotation marks stay unescaped so Typst
 /// sets them as typographic quotes, as it would in a hand-written document;
 /// corpus text never comes through here (it is a string literal, verbatim).
+///
+/// `1.` opens a numbered list where it starts a line, so a `.` or `)` after
+/// digits at the start of any line of `text` (or of `text` itself, which may
+/// open a content block) is escaped.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    for (i, c) in text.chars().enumerate() {
-        let special = matches!(
-            c,
-            '\\' | '#'
-                | '*'
-                | '_'
-                | '`'
-                | '$'
-                | '<'
-                | '>'
-                | '@'
-                | '['
-                | ']'
-                | '='
-                | '-'
-                | '+'
-                | '/'
-                | '~'
-        ) || (digits > 0 && i == digits && matches!(c, '.' | ')'));
+    // Whether everything since the line's start (or the run's) is indentation and digits.
+    let mut line_start = true;
+    let mut digits = false;
+    for c in text.chars() {
+        let numbering = matches!(c, '.' | ')') && line_start && digits;
+        match c {
+            c if typst::syntax::is_newline(c) => (line_start, digits) = (true, false),
+            c if c.is_whitespace() && line_start && !digits => {}
+            '0'..='9' if line_start => digits = true,
+            _ => line_start = false,
+        }
+        let special = numbering
+            || matches!(
+                c,
+                '\\' | '#'
+                    | '*'
+                    | '_'
+                    | '`'
+                    | '$'
+                    | '<'
+                    | '>'
+                    | '@'
+                    | '['
+                    | ']'
+                    | '='
+                    | '-'
+                    | '+'
+                    | '/'
+                    | '~'
+            );
         if special {
             out.push('\\');
         }
@@ -89,5 +103,14 @@ mod tests {
         );
         assert_eq!(markup("1. Not a list"), "1\\. Not a list");
         assert_eq!(markup("2023 was a year."), "2023 was a year.");
+        assert_eq!(markup("It rose 2.5 times."), "It rose 2.5 times.");
+    }
+
+    #[test]
+    fn numbering_is_escaped_wherever_a_line_may_start() {
+        assert_eq!(markup("a\n1. x\n  22) y"), "a\n1\\. x\n  22\\) y");
+        assert_eq!(markup("a\n1x. y 3. z"), "a\n1x. y 3. z");
+        // Typst also breaks lines at a carriage return and U+2028.
+        assert_eq!(markup("a\r1. x\u{2028}2. y"), "a\r1\\. x\u{2028}2\\. y");
     }
 }

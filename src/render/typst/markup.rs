@@ -4,6 +4,7 @@
 //! Typst syntax; only the structure Markdown gives (emphasis, links, lists,
 //! quotes, tables, headings, code, footnotes) becomes Typst calls.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -22,6 +23,7 @@ pub fn prose(prose: &Prose, heading_offset: u8, note: &mut dyn FnMut(usize) -> S
     let marked = mark_refs(prose);
     let mut converter = Converter {
         refs: &prose.refs,
+        markdown: &prose.markdown,
         note,
         heading_offset,
         out: String::new(),
@@ -56,6 +58,8 @@ fn mark_refs(prose: &Prose) -> String {
 
 struct Converter<'a, 'n> {
     refs: &'a [InlineRef],
+    /// The prose as written, to put back a reference Markdown shows verbatim.
+    markdown: &'a str,
     note: &'n mut dyn FnMut(usize) -> String,
     heading_offset: u8,
     out: String,
@@ -100,12 +104,16 @@ impl Converter<'_, '_> {
     }
 
     fn run(&mut self, markdown: &str) {
-        let mut in_definition = false;
+        // A depth, not a flag: a definition may hold another (`[^a]: > [^b]: …`),
+        // and the outer one's remaining events must still be skipped.
+        let mut in_definition = 0usize;
         for event in Parser::new_ext(markdown, options()) {
             match &event {
-                Event::Start(Tag::FootnoteDefinition(_)) => in_definition = true,
-                Event::End(TagEnd::FootnoteDefinition) => in_definition = false,
-                _ if !in_definition => self.event(event),
+                Event::Start(Tag::FootnoteDefinition(_)) => in_definition += 1,
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    in_definition = in_definition.saturating_sub(1)
+                }
+                _ if in_definition == 0 => self.event(event),
                 _ => {}
             }
         }
@@ -119,9 +127,10 @@ impl Converter<'_, '_> {
                 Some((code, _)) => code.push_str(&text),
                 None => self.text(&text),
             },
-            Event::Code(code) => self
-                .out
-                .push_str(&format!("#raw({});", literal::string(&code))),
+            Event::Code(code) => {
+                let code = literal::string(&self.unmark(&code));
+                self.out.push_str(&format!("#raw({code});"));
+            }
             Event::InlineMath(t)
             | Event::DisplayMath(t)
             | Event::Html(t)
@@ -177,7 +186,9 @@ impl Converter<'_, '_> {
             Tag::Strikethrough => "#strike[".into(),
             Tag::Superscript => "#super[".into(),
             Tag::Subscript => "#sub[".into(),
-            Tag::Link { dest_url, .. } => format!("#link({})[", literal::string(&dest_url)),
+            Tag::Link { dest_url, .. } => {
+                format!("#link({})[", literal::string(&self.unmark(&dest_url)))
+            }
             // Images are not fetched: a brief only shows its sources' text.
             Tag::Image { .. } => "#emph[".into(),
             Tag::HtmlBlock
@@ -198,8 +209,8 @@ impl Converter<'_, '_> {
             TagEnd::CodeBlock => match self.code.take() {
                 Some((code, lang)) => format!(
                     "#raw(block: true, lang: {}, {})\n\n",
-                    literal::opt(lang.as_deref()),
-                    literal::string(&code)
+                    literal::opt(lang.as_deref().map(|l| self.unmark(l)).as_deref()),
+                    literal::string(&self.unmark(&code))
                 ),
                 None => String::new(),
             },
@@ -248,7 +259,7 @@ impl Converter<'_, '_> {
         let mut rest = text;
         while let Some(open) = rest.find(OPEN) {
             if open > 0 {
-                self.out.push_str(&literal::markup(&rest[..open]));
+                self.escaped(&rest[..open]);
             }
             let after = &rest[open + OPEN.len_utf8()..];
             let Some(close) = after.find(CLOSE) else {
@@ -276,8 +287,49 @@ impl Converter<'_, '_> {
             rest = &after[close + CLOSE.len_utf8()..];
         }
         if !rest.is_empty() {
-            self.out.push_str(&literal::markup(rest));
+            self.escaped(rest);
         }
+    }
+
+    /// Code and link targets are shown as written, so a reference there
+    /// stays the `{{…}}` the analyst typed instead of becoming its markers.
+    fn unmark<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if !text.contains(OPEN) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find(OPEN) {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + OPEN.len_utf8()..];
+            let written = after.find(CLOSE).and_then(|close| {
+                let r = self.refs.get(after[..close].parse::<usize>().ok()?)?;
+                Some((&self.markdown[r.range.clone()], close))
+            });
+            match written {
+                Some((written, close)) => {
+                    out.push_str(written);
+                    rest = &after[close + CLOSE.len_utf8()..];
+                }
+                None => {
+                    out.push(OPEN);
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Cow::Owned(out)
+    }
+
+    /// One run of text, escaped. Markdown splits `1\. x` into the runs `1`
+    /// and `. x`, which escaping one at a time would join into `1. x`, a
+    /// numbered list item in Typst; a `.` or `)` right after a digit already
+    /// written is escaped too.
+    fn escaped(&mut self, run: &str) {
+        if run.starts_with(['.', ')']) && self.out.ends_with(|c: char| c.is_ascii_digit()) {
+            self.out.push('\\');
+        }
+        self.out.push_str(&literal::markup(run));
     }
 }
 
@@ -330,6 +382,38 @@ mod tests {
             convert("| a | b |\n|---|---|\n| 1 | 2 |\n", vec![]),
             "#table(columns: 2, table.header([a], [b], ), [1], [2], )"
         );
+    }
+
+    #[test]
+    fn a_definition_inside_a_definition_leaves_no_stray_bracket() {
+        // The quote opened inside `[^a]` closed after `[^b]` ended.
+        assert_eq!(convert("[^a]:>[^b]:\n\nText.\n", vec![]), "Text.");
+    }
+
+    #[test]
+    fn references_in_code_stay_as_written() {
+        let md = "`{{quote:y}}` and [a]({{quote:y}})\n\n```\n{{quote:y}}\n```\n";
+        let refs = md
+            .match_indices("{{quote:y}}")
+            .map(|(at, r)| InlineRef {
+                id: "y".into(),
+                range: at..at + r.len(),
+                text: "We left".into(),
+                is_quote: true,
+                note: 1,
+            })
+            .collect();
+        assert_eq!(
+            convert(md, refs),
+            "#raw(\"{{quote:y}}\"); and #link(\"{{quote:y}}\")[a];\n\n#raw(block: true, lang: none, \"{{quote:y}}\\n\")"
+        );
+    }
+
+    #[test]
+    fn an_escaped_numbering_stays_text() {
+        // Markdown's `1\. x` is the text runs `1` and `. x`.
+        assert_eq!(convert("1\\. Not a list\n", vec![]), "1\\. Not a list");
+        assert_eq!(convert("*1*. x\n", vec![]), "#emph[1];. x");
     }
 
     #[test]
