@@ -30,6 +30,8 @@ pub fn prose(prose: &Prose, heading_offset: u8, note: &mut dyn FnMut(usize) -> S
         footnotes: HashMap::new(),
         code: None,
         cells_open: Vec::new(),
+        depth: 0,
+        flat: 0,
     };
     // Footnote definitions first, so a reference can carry its text.
     let defs = converter.definitions(&marked);
@@ -69,6 +71,75 @@ struct Converter<'a, 'n> {
     code: Option<(String, Option<String>)>,
     /// Per open table: whether we are in its header.
     cells_open: Vec<bool>,
+    /// Typst calls open around the current event (`#quote[`, `#list(`, …).
+    depth: usize,
+    /// Tags open since nesting reached [`MAX_DEPTH`]: their content is kept
+    /// as plain paragraphs instead of nested calls.
+    flat: usize,
+}
+
+/// How deep Markdown structure is reproduced. Typst's parser stops at 256
+/// levels (each nested call costs several), and no brief needs more than a
+/// few: 130 nested block quotes (found by fuzzing) would otherwise make the
+/// generated source fail to parse.
+const MAX_DEPTH: usize = 16;
+
+/// Whether a tag opens a Typst call or bracket that its end closes.
+fn nests(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::CodeBlock(_)
+            | Tag::TableRow
+            | Tag::HtmlBlock
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_)
+    )
+}
+
+/// Emphasis, links and the like: flattened, they leave their text in its line.
+fn inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn nests_end(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::CodeBlock
+            | TagEnd::TableRow
+            | TagEnd::HtmlBlock
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_)
+    )
 }
 
 impl Converter<'_, '_> {
@@ -151,6 +222,16 @@ impl Converter<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag) {
+        if self.flat > 0 || (nests(&tag) && self.depth >= MAX_DEPTH) {
+            self.flat += 1;
+            if !inline(&tag) {
+                self.out.push_str("\n\n");
+            }
+            return;
+        }
+        if nests(&tag) {
+            self.depth += 1;
+        }
         let open = match tag {
             Tag::Paragraph => String::new(),
             Tag::Heading { level, .. } => {
@@ -202,6 +283,16 @@ impl Converter<'_, '_> {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        if self.flat > 0 {
+            self.flat -= 1;
+            if !inline_end(&tag) {
+                self.out.push_str("\n\n");
+            }
+            return;
+        }
+        if nests_end(&tag) {
+            self.depth = self.depth.saturating_sub(1);
+        }
         let close = match tag {
             TagEnd::Paragraph => "\n\n".to_string(),
             TagEnd::Heading(_) => "]\n\n".into(),
@@ -358,6 +449,21 @@ mod tests {
 
     fn prose_with_notes(p: &Prose) -> String {
         prose(p, 1, &mut |n| format!("#note({n})"))
+    }
+
+    #[test]
+    fn structure_deeper_than_typst_can_parse_is_kept_as_paragraphs() {
+        let markdown = format!("{} deep *text*\n", ">".repeat(40));
+        let out = convert(&markdown, vec![]);
+        assert_eq!(out.matches("#quote(block: true)[").count(), MAX_DEPTH);
+        assert_eq!(
+            out.matches('[').count(),
+            out.matches(']').count(),
+            "{out:?}"
+        );
+        assert!(out.contains("deep text"), "{out}");
+        let (errors, _) = typst::syntax::parse(&out).errors_and_warnings();
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]
