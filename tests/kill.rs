@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use common::{brief, copy_dir, text};
+use common::{brief, command, copy_dir, text};
 
 const ROUNDS: usize = 12;
 const MANIFEST: &str = "brief-manifest.json";
@@ -169,12 +169,9 @@ fn kill_rounds(old: tempfile::TempDir, args: &[&str]) {
                 next(&mut rng) % (full.as_micros() as u64 * 11 / 10 + 1),
             )
         };
-        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-            .arg("build")
-            .args(args)
-            .current_dir(work)
-            .env_remove("BRIEF_CORPUS")
-            .env("BRIEF_TODAY", "2025-03-03")
+        let mut killed = vec!["build"];
+        killed.extend_from_slice(args);
+        let mut child = command(work, &killed)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -9,18 +9,15 @@ mod common;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{brief, fixture, text};
+use common::{brief, command, fixture, text};
 
 fn spawn_build(dir: &Path, extra: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .arg("build")
-        .args(extra)
-        .current_dir(dir)
-        .env_remove("BRIEF_CORPUS")
-        .env("BRIEF_TODAY", "2025-03-03")
+    let mut args = vec!["build"];
+    args.extend_from_slice(extra);
+    command(dir, &args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -11,7 +11,7 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{brief, fixture, text};
+use common::{brief, command, fixture, text};
 
 fn build(dir: &Path) {
     let out = brief(dir, &["build", "--no-pdf"]);
@@ -109,10 +109,7 @@ fn check_reads_outputs_only_between_builds() {
         .open(d.join("out/.brief.lock"))
         .unwrap();
     lock.lock().unwrap();
-    let mut check = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
-        .arg("check")
-        .current_dir(d)
-        .env("BRIEF_TODAY", "2025-03-03")
+    let mut check = command(d, &["check"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -9,11 +9,11 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use common::{brief, fixture, repo, text};
+use common::{brief, command, fixture, repo, text};
 
 /// How long to wait for something that should happen: long, so a loaded
 /// machine typesetting PDFs does not fail a test.
@@ -63,12 +63,9 @@ impl Watch {
     }
 
     fn start_saying(dir: &Path, args: &[&str], watching: &str) -> (Watch, Vec<String>) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-            .arg("watch")
-            .args(args)
-            .current_dir(dir)
-            .env_remove("BRIEF_CORPUS")
-            .env("BRIEF_TODAY", "2025-03-03")
+        let mut all = vec!["watch"];
+        all.extend_from_slice(args);
+        let mut child = command(dir, &all)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

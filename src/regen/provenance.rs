@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::edition::Inventory;
+pub use crate::resolve::select::Kind;
 use crate::resolve::{Index, Match};
 
 /// One quote or figure an output shows.
@@ -30,22 +31,6 @@ pub struct Shown {
     /// `None` for what no line asks for by name (a what-changed section).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<(usize, usize)>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Quote,
-    Figure,
-}
-
-impl Kind {
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Quote => "quote",
-            Kind::Figure => "figure",
-        }
-    }
 }
 
 /// Why a shown item is no longer supported by its source.

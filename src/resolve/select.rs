@@ -12,7 +12,8 @@ use super::index::Index;
 use crate::spec::decode::Ctx as Reporter;
 
 /// Quotes or figures: what a selector picks from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     Quote,
     Figure,

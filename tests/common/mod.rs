@@ -13,14 +13,19 @@ pub fn repo() -> PathBuf {
 /// Runs `brief` in `dir` with the corpus default, a fixed "today" and a
 /// fixed terminal width for tables.
 pub fn brief(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
+    command(dir, args).output().expect("brief runs")
+}
+
+/// `brief ARGS` in `dir` as [`brief`] runs it, for a test that spawns it
+/// and watches or kills it while it runs.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_brief"));
+    c.args(args)
         .current_dir(dir)
         .env_remove("BRIEF_CORPUS")
         .env("BRIEF_TODAY", "2025-03-03")
-        .env("COLUMNS", "200")
-        .output()
-        .expect("brief runs")
+        .env("COLUMNS", "200");
+    c
 }
 
 pub fn text(bytes: &[u8]) -> String {
