@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::whitespace;
 use crate::extract::wordmap::WordSet;
 
 /// Words that start a sentence with a capital but never begin a name.
@@ -395,7 +396,7 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
         }
         cur.clear();
     };
-    for raw in text.split_whitespace() {
+    for raw in whitespace::words(text) {
         // Most words start lowercase or with a digit: settle them without trimming.
         if raw.as_bytes()[0].is_ascii_lowercase() || raw.as_bytes()[0].is_ascii_digit() {
             let connector = matches!(raw, "of" | "for" | "de" | "van" | "von");
