@@ -20,6 +20,7 @@
 use std::borrow::Cow;
 
 use super::names::{PUBLICATION_NOUNS, Registry, clean_name, is_name_word};
+use super::whitespace;
 use crate::extract::lower::lower;
 use crate::extract::text::SPEECH_VERBS;
 use crate::extract::wordmap::{WordMap, WordSet};
@@ -315,7 +316,7 @@ pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
 /// The words of `text`, split as they are read: a caller that needs only the
 /// first few reads only those.
 fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> {
-    text.split_whitespace()
+    whitespace::words(text)
         .map(|raw| {
             // Most words are bare letters or digits: nothing to trim, nothing closes them.
             let b = raw.as_bytes();

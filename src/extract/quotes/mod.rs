@@ -13,6 +13,7 @@
 mod attribute;
 mod names;
 mod scan;
+mod whitespace;
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -4,7 +4,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 
+use super::whitespace;
 use crate::extract::wordmap::WordSet;
 
 /// Words that start a sentence with a capital but never begin a name.
@@ -256,10 +258,15 @@ impl<'a> Registry<'a> {
         self.seen.push(text);
     }
 
-    /// Names in the text read so far that contain `needle`, most recent first.
+    /// Names in the text read so far, most recent first, that may hold
+    /// `needle` as a word (`whole`) or at the start of one: the callers look
+    /// for a name with `needle` as one of its words, or as the initial of its
+    /// first. Only the stretches of a sentence around `needle` are split into
+    /// names ([`stretches_around`]); sentences are often whole paragraphs.
     fn runs_with<'s>(
         &'s self,
         needle: &'s str,
+        whole: bool,
         since: usize,
     ) -> impl Iterator<Item = Cow<'a, str>> + 's {
         self.seen[since..]
@@ -267,7 +274,12 @@ impl<'a> Registry<'a> {
             .rev()
             .take(LOOKBACK)
             .filter(move |t| t.contains(needle))
-            .flat_map(|t| name_runs(t).into_iter().rev().map(clean_name))
+            .flat_map(move |&t| {
+                stretches_around(t, needle, whole)
+                    .into_iter()
+                    .rev()
+                    .flat_map(move |r| name_runs(&t[r]).into_iter().rev().map(clean_name))
+            })
     }
 
     /// The fullest form of `name` the text has given: the name itself, a
@@ -297,14 +309,14 @@ impl<'a> Registry<'a> {
         if is_acronym(&name) {
             let first = &name[..1];
             if let Some(full) = self
-                .runs_with(first, since)
+                .runs_with(first, false, since)
                 .find(|r| has_initials(r, &name))
             {
                 return full.into_owned();
             }
         }
         let longer = self
-            .runs_with(&name, since)
+            .runs_with(&name, true, since)
             .find(|r| r.contains(' ') && !is_org_name(r) && r.split(' ').any(|t| t == name));
         longer.map_or(name, Cow::into_owned)
     }
@@ -315,10 +327,75 @@ impl<'a> Registry<'a> {
         if let Some(first) = capital.get_mut(..1) {
             first.make_ascii_uppercase();
         }
-        self.runs_with(&capital, 0)
+        self.runs_with(&capital, true, 0)
             .find(|r| r.contains(' ') && r.split(' ').next_back().is_some_and(|t| t == capital))
             .map(Cow::into_owned)
     }
+}
+
+/// The stretches of `text` around each place where `needle` starts a word
+/// (no ASCII letter or digit just before it) and, if `whole`, ends one: the
+/// only places a name run with `needle` as a word, or as a word's start, can
+/// be. [`name_runs`] cuts words at whitespace and trims only brackets,
+/// quotation marks and punctuation from them, and [`clean_name`] only
+/// whitespace, titles and possessives, so such a word has no ASCII letter or
+/// digit beside it in the text.
+///
+/// Each stretch runs from the end of a word after which [`name_runs`] holds
+/// nothing (see [`resets_at`]), or the start of the text, to the end of the
+/// next such word after `needle`, or the end of the text. `name_runs` finds
+/// the same runs in a stretch read on its own as in the whole text, and each
+/// run lies in one stretch. In order, not overlapping.
+fn stretches_around(text: &str, needle: &str, whole: bool) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, _) in text.match_indices(needle) {
+        let end = i + needle.len();
+        let alnum = |j: Option<usize>| {
+            j.and_then(|j| bytes.get(j))
+                .is_some_and(u8::is_ascii_alphanumeric)
+        };
+        if alnum(i.checked_sub(1)) || (whole && alnum(Some(end))) {
+            continue;
+        }
+        if out.last().is_some_and(|r| i < r.end) {
+            continue;
+        }
+        // Reset words wholly before the needle, nearest first.
+        let from = (0..i)
+            .rev()
+            .find_map(|q| resets_at(bytes, q).filter(|&e| e <= i))
+            .unwrap_or(0);
+        let to = (end..bytes.len())
+            .find_map(|q| resets_at(bytes, q))
+            .unwrap_or(bytes.len());
+        out.push(from..to);
+    }
+    out
+}
+
+/// If a word starts at byte `q` after which [`name_runs`] holds no words
+/// (nothing pending, no run begun), the end of that word. Such a word starts
+/// with a lowercase ASCII letter or a digit and is not a connector ("of",
+/// "for", …): `name_runs` ends its run there. Told conservatively: a word
+/// that runs into a non-ASCII byte is not one (the byte may be a space that
+/// ends a connector).
+fn resets_at(bytes: &[u8], q: usize) -> Option<usize> {
+    let first = *bytes.get(q)?;
+    let starts_word = q == 0 || matches!(bytes[q - 1], b'\t'..=b'\r' | b' ');
+    if !starts_word || !(first.is_ascii_lowercase() || first.is_ascii_digit()) {
+        return None;
+    }
+    let len = bytes[q..]
+        .iter()
+        .position(|&b| b >= 0x80 || matches!(b, b'\t'..=b'\r' | b' '))
+        .unwrap_or(bytes.len() - q);
+    let end = q + len;
+    if bytes.get(end).is_some_and(|&b| b >= 0x80) {
+        return None;
+    }
+    let connector = matches!(&bytes[q..end], b"of" | b"for" | b"de" | b"van" | b"von");
+    (!connector).then_some(end)
 }
 
 /// Acronyms are all capitals: "NYT", "CNN", "UNHCR".
@@ -395,7 +472,7 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
         }
         cur.clear();
     };
-    for raw in text.split_whitespace() {
+    for raw in whitespace::words(text) {
         // Most words start lowercase or with a digit: settle them without trimming.
         if raw.as_bytes()[0].is_ascii_lowercase() || raw.as_bytes()[0].is_ascii_digit() {
             let connector = matches!(raw, "of" | "for" | "de" | "van" | "von");
@@ -497,6 +574,40 @@ mod tests {
             Some("European Central Bank")
         );
         assert!(is_org_name("New York Times"));
+    }
+
+    #[test]
+    fn stretches_around_a_name_hold_the_same_runs() {
+        let text = "Zhang Jun of the bank met Wang Shoufeng and Zhang Wei \
+            of Voice of America, 42, in Zhangjiakou; Li Zhang’s friend left \
+            van Dijk, then Zhang\u{a0}for Zhang";
+        let all = name_runs(text);
+        for (needle, whole) in [
+            ("Zhang", true),
+            ("Zhang", false),
+            ("V", false),
+            ("Dijk", true),
+        ] {
+            let mut got = Vec::new();
+            for r in stretches_around(text, needle, whole) {
+                got.extend(name_runs(&text[r]));
+            }
+            let near = |run: &&str| {
+                run.split(' ').any(|t| {
+                    if whole {
+                        t == needle
+                    } else {
+                        t.starts_with(needle)
+                    }
+                })
+            };
+            let want: Vec<&str> = all.iter().copied().filter(near).collect();
+            let got: Vec<&str> = got.into_iter().filter(near).collect();
+            assert_eq!(got, want, "{needle}");
+            for run in &got {
+                assert!(all.iter().any(|a| std::ptr::eq(*a, *run)), "{run}");
+            }
+        }
         assert!(!is_org_name("Zhang Jun"));
     }
 }
