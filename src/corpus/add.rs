@@ -147,11 +147,13 @@ impl Source<'_> {
         }
     }
 
-    /// Read as the loader would read the file: `.txt` is plain text, anything
-    /// else Markdown (standard input too, so it may carry front matter).
+    /// Read as the loader would read the file: `.txt` is plain text, `.csv`
+    /// a data file, anything else Markdown (standard input too, so it may
+    /// carry front matter).
     fn format(&self) -> Format {
         match self {
             Source::File(p) if p.extension().is_some_and(|e| e == "txt") => Format::Text,
+            Source::File(p) if p.extension().is_some_and(|e| e == "csv") => Format::Data,
             _ => Format::Markdown,
         }
     }
@@ -244,7 +246,9 @@ pub fn prepare(
         }
         return Err(Refusal::Input(d));
     }
-    let path = corpus_dir.join(format!("{id}.md"));
+    // A data file stays one: as `.md` its table would be read as prose.
+    let extension = if format == Format::Data { "csv" } else { "md" };
+    let path = corpus_dir.join(format!("{id}.{extension}"));
     let file = render(&id, &meta, &body);
     let document = read_back(&path, &file, &id, &meta, &body)?;
     Ok(Prepared {
@@ -608,6 +612,21 @@ mod tests {
 
     fn flags() -> Flags {
         Flags::default()
+    }
+
+    #[test]
+    fn a_data_file_is_added_as_one_and_checked_like_one() {
+        let f = flags();
+        let p = prep(
+            "rates.csv",
+            "---\ntitle: Rates\n---\nyear,n\n2021,\"3,100\"\n",
+            &f,
+        )
+        .unwrap_or_else(|r| panic!("{r:?}"));
+        assert_eq!(p.path, Path::new("corpus/rates.csv"));
+        assert_eq!(p.document.format, Format::Data);
+        let (_, msg) = refusal(prep("bad.csv", "---\ntitle: B\n---\nyear,n\n2021,x\n", &f));
+        assert!(msg.contains("`x` is not a number"), "{msg}");
     }
 
     fn prep(name: &str, text: &str, flags: &Flags) -> Result<Prepared, Refusal> {
