@@ -48,13 +48,18 @@ pub fn run(args: CheckArgs) -> Outcome {
     let mut compiler = Compiler::new(args.corpus.corpus.clone(), today);
     let mut outcome = Outcome::Ok;
     for path in &spec_paths {
-        if let Some(prepared) = specs::prepare(&mut compiler, path, &mut outcome) {
-            super::print(&summary(&prepared, args.verbose));
-        }
         // Built outputs are verified even when the spec no longer resolves:
-        // a quote whose words changed has lost its id with them.
-        let Ok(spec) = crate::spec::load(path) else {
-            continue;
+        // a quote whose words changed has lost its id with them. Only a
+        // spec that did not resolve is read again, to find its outputs.
+        let spec = match specs::prepare(&mut compiler, path, &mut outcome) {
+            Some(prepared) => {
+                super::print(&summary(&prepared, args.verbose));
+                prepared.spec
+            }
+            None => match crate::spec::load(path) {
+                Ok(spec) => spec,
+                Err(_) => continue,
+            },
         };
         let Ok(loaded) = compiler.corpus_for(&spec) else {
             continue;

@@ -217,7 +217,6 @@ impl Walk<'_, '_> {
     }
 
     /// The values a selector places: the one `value:` names, or all.
-    #[allow(clippy::type_complexity)]
     fn chosen_values(
         &mut self,
         selector: &spec::Selector,
