@@ -255,3 +255,37 @@ fn chart_text_is_set_in_the_briefs_fonts_cjk_included() {
     assert!(fonts.contains("CJK"), "no CJK font embedded:\n{fonts}");
     assert!(fonts.contains("Libertinus"), "{fonts}");
 }
+
+#[test]
+fn a_chart_taken_out_of_the_spec_takes_its_svg_with_it_and_nothing_else() {
+    let dir = fixture("charts");
+    let d = dir.path();
+    build(d, &["--no-pdf"]);
+    let out = d.join("out/arrivals");
+    assert!(out.join("arrivals-numbers-3.svg").exists());
+    // A manifest that names a file outside the output directory (damaged or
+    // hostile) must not make the build delete it.
+    let outside = d.join("outside.txt");
+    std::fs::write(&outside, "keep me").unwrap();
+    let manifest_path = d.join("out/brief-manifest.json");
+    let manifest = read(&manifest_path).replacen(
+        "\"arrivals/arrivals-numbers-1.svg\"",
+        "\"arrivals/arrivals-numbers-1.svg\", \"../outside.txt\", \"/tmp/brief-never-there\"",
+        1,
+    );
+    std::fs::write(&manifest_path, manifest).unwrap();
+
+    let spec = d.join("briefs/arrivals.yaml");
+    let text = read(&spec);
+    let cut = text.find("      - figures: [{data: applications").unwrap();
+    std::fs::write(&spec, &text[..cut]).unwrap();
+    let stdout = build(d, &["--no-pdf"]);
+    assert!(
+        stdout.contains("removed out/arrivals/arrivals-numbers-3.svg (no longer built)"),
+        "{stdout}"
+    );
+    assert!(!out.join("arrivals-numbers-3.svg").exists());
+    assert!(out.join("arrivals-numbers-1.svg").exists());
+    assert!(out.join("arrivals-numbers-2.svg").exists());
+    assert_eq!(read(&outside), "keep me");
+}

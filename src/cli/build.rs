@@ -404,6 +404,9 @@ impl Builder {
                     let docs = deps::cited(&output.brief, &index, &state.scan);
                     let shown =
                         provenance::shown(&output.inventory, &index, &prepared.check.matches);
+                    if let Some(old) = manifest.outputs.get(&planned.key) {
+                        self.remove_left_over(&old.files, &files);
+                    }
                     let r = record(plan, corpus, files.clone(), docs, queries.clone(), shown);
                     manifest.outputs.extend(r.map(|r| (planned.key.clone(), r)));
                     self.built.push(Built {
@@ -515,6 +518,30 @@ impl Builder {
 
     /// Why an output file would land outside the output directory, if it
     /// would: a directory on its way there is a link elsewhere.
+    /// Removes the files the output's previous build wrote and this one did
+    /// not (a chart taken out of the spec, a `.typ` no longer emitted), so
+    /// the output directory holds what the spec makes now. Only plain paths
+    /// below the output directory are touched, whatever the manifest says.
+    fn remove_left_over(&self, before: &[String], now: &[String]) {
+        for name in before.iter().filter(|f| !now.contains(f)) {
+            let relative = Path::new(name);
+            let plain = relative
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+            let path = self.out_dir.join(relative);
+            if plain && self.linked_away(&path).is_none() && path.is_file() {
+                match std::fs::remove_file(&path) {
+                    Ok(()) => println!("removed {} (no longer built)", path.display()),
+                    Err(e) => eprintln!(
+                        "warning: cannot remove `{}`, which is no longer built: {}",
+                        path.display(),
+                        crate::corpus::io_reason(&e)
+                    ),
+                }
+            }
+        }
+    }
+
     fn linked_away(&self, file: &Path) -> Option<String> {
         let dir = file.parent()?;
         let deepest = dir
