@@ -189,3 +189,36 @@ fn a_bad_now_is_a_usage_error() {
         text(&out.stderr)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_editions_folder_linked_out_of_the_output_directory_gets_nothing() {
+    let dir = project();
+    let d = dir.path();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(d.join("out/voices")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), d.join("out/voices/editions")).unwrap();
+    let out = brief(
+        d,
+        &[
+            "schedule",
+            "--once",
+            "--now",
+            "2025-03-03T08:00:00Z",
+            "--no-pdf",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("error: cannot file edition `out/voices/editions/2025-03-03`"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "an edition was written through the link"
+    );
+    // The brief without the link still got its edition.
+    assert_eq!(editions(d, "beta-only"), ["2025-03-03"]);
+}

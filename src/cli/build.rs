@@ -542,7 +542,9 @@ impl Builder {
         }
     }
 
-    fn linked_away(&self, file: &Path) -> Option<String> {
+    /// Why writing `file` would leave the output directory through a link,
+    /// or `None` when it stays inside.
+    pub fn linked_away(&self, file: &Path) -> Option<String> {
         let dir = file.parent()?;
         let deepest = dir
             .ancestors()

@@ -205,6 +205,11 @@ fn regenerate(
         }
         let edition_name = store::next_name(&builder.out_dir, name, date);
         let dir = store::editions_dir(&builder.out_dir, name).join(&edition_name);
+        if let Some(reason) = builder.linked_away(&dir.join(store::FILE_NAME)) {
+            eprintln!("error: cannot file edition `{}`: {reason}", dir.display());
+            outcome = outcome.max(Outcome::UsageOrIo);
+            continue;
+        }
         let mut outputs = BTreeMap::new();
         for b in built {
             let mut files = Vec::new();
