@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::atomic::OutDir;
 use crate::compile::{Compiler, Output, Prepared};
 use crate::regen::lock::{self, OutLock, Wait};
-use crate::regen::manifest::{self, Manifest};
+use crate::regen::manifest::{self, Manifest, OutputFile};
 use crate::regen::plan::{Planner, Settings, SpecPlan, build_layout, record};
 use crate::regen::{deps, provenance, scan};
 use crate::render::typst::pdf::typeset;
@@ -105,6 +106,9 @@ pub struct Builder {
     pub command: &'static str,
     /// The lock, when a caller holds it across several runs' worth of work.
     held: Option<OutLock>,
+    /// Each file written in the current run, with the output that wrote it:
+    /// two outputs of one build never share a file.
+    claimed: HashMap<PathBuf, String>,
     fonts: Option<Arc<Fonts>>,
 }
 
@@ -159,6 +163,7 @@ impl Builder {
             forced: HashMap::new(),
             command: "brief build",
             held: None,
+            claimed: HashMap::new(),
             fonts: None,
         }
     }
@@ -272,9 +277,30 @@ impl Builder {
                 return summary;
             }
         };
+        let out = match OutDir::open(&self.out_dir) {
+            Ok(out) => out,
+            Err(e) => {
+                eprintln!(
+                    "error: cannot open `{}`: {}",
+                    self.out_dir.display(),
+                    crate::corpus::io_reason(&e)
+                );
+                summary.outcome = Outcome::UsageOrIo;
+                return summary;
+            }
+        };
+        self.claimed.clear();
         // Files a killed build left half-written; nobody else writes here
         // while the lock is held.
-        crate::atomic::remove_stale_temporaries(&self.out_dir);
+        if let Err(e) = out.remove_stale_temporaries() {
+            eprintln!(
+                "error: cannot clean up `{}`: {}",
+                self.out_dir.join(crate::atomic::TEMP_DIR).display(),
+                crate::corpus::io_reason(&e)
+            );
+            summary.outcome = Outcome::UsageOrIo;
+            return summary;
+        }
         let manifest_path = self.out_dir.join(self.mode.manifest());
         let (mut manifest, warning) = Manifest::load(&manifest_path);
         report(&warning.into_iter().collect::<Vec<_>>());
@@ -311,7 +337,8 @@ impl Builder {
                     println!("rebuilding {}{audience}: {reason}", plan.path.display());
                 }
             }
-            let outcome = self.build_spec(&mut compiler, &planner, plan, &mut manifest, &mut ids);
+            let outcome =
+                self.build_spec(&out, &mut compiler, &planner, plan, &mut manifest, &mut ids);
             summary.rebuilt += outcome.0;
             summary.failed += outcome.1;
             if outcome.1 > 0 {
@@ -332,7 +359,7 @@ impl Builder {
             }
             manifest.corpora.insert(key, snapshot);
         }
-        if let Err(e) = manifest.save(&manifest_path) {
+        if let Err(e) = manifest.save(&out, &manifest_path) {
             eprintln!(
                 "error: cannot write `{}`: {}",
                 manifest_path.display(),
@@ -348,6 +375,7 @@ impl Builder {
     /// rebuilt and how many failed, and the outcome.
     fn build_spec(
         &mut self,
+        out: &OutDir,
         compiler: &mut Compiler,
         planner: &Planner,
         plan: &SpecPlan,
@@ -398,21 +426,21 @@ impl Builder {
                 continue;
             };
             let md = self.out_dir.join(&planned.key);
-            match self.write_output(&md, &prepared, &output, started) {
+            match self.write_output(out, &md, &prepared, &output, started) {
                 Ok(files) => {
                     rebuilt += 1;
                     let docs = deps::cited(&output.brief, &index, &state.scan);
                     let shown =
                         provenance::shown(&output.inventory, &index, &prepared.check.matches);
                     if let Some(old) = manifest.outputs.get(&planned.key) {
-                        self.remove_left_over(&old.files, &files);
+                        remove_left_over(out, &old.files, &files);
                     }
                     let r = record(plan, corpus, files.clone(), docs, queries.clone(), shown);
                     manifest.outputs.extend(r.map(|r| (planned.key.clone(), r)));
                     self.built.push(Built {
                         spec: prepared.spec.name.clone(),
                         audience: output.audience,
-                        files,
+                        files: files.into_iter().map(|f| f.path).collect(),
                         inventory: output.inventory,
                         changes: output.changes,
                     });
@@ -434,11 +462,12 @@ impl Builder {
     /// relative to the output directory.
     fn write_output(
         &mut self,
+        out: &OutDir,
         md: &Path,
         prepared: &Prepared,
         output: &Output,
         started: Instant,
-    ) -> Result<Vec<String>, Outcome> {
+    ) -> Result<Vec<OutputFile>, Outcome> {
         let pdf = if self.args.no_pdf {
             None
         } else {
@@ -486,19 +515,46 @@ impl Builder {
             .iter()
             .map(|(name, svg)| (md.with_file_name(name), svg.as_bytes().to_vec()));
         files.splice(0..0, charts);
-        if let Some(reason) = self.linked_away(md) {
-            eprintln!("error: cannot write `{}`: {reason}", md.display());
-            eprintln!(
-                "  = help: outputs are written only inside the output directory; remove the link"
-            );
-            return Err(Outcome::UsageOrIo);
-        }
+        self.claim(md, &files)?;
+        let staged = out.stage(&files).map_err(|e| cannot_write(md, &e))?;
+        staged.commit().map_err(|e| cannot_write(md, &e))?;
         let mut written = Vec::new();
-        for (path, bytes) in files {
-            write(&path, &bytes, prepared, started)?;
-            written.push(scan::relative(&self.out_dir, &path));
+        for (path, bytes) in &files {
+            println!(
+                "built {} → {} in {} ms",
+                prepared.spec.path.display(),
+                path.display(),
+                started.elapsed().as_millis()
+            );
+            written.push(OutputFile {
+                path: scan::relative(&self.out_dir, path),
+                hash: crate::regen::hash::of(bytes),
+            });
         }
         Ok(written)
+    }
+
+    /// Claims the files of the output `md` for this run; a file another
+    /// output of the run already wrote is an error naming both, never
+    /// overwritten.
+    fn claim(&mut self, md: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Outcome> {
+        let owner = md.display().to_string();
+        for (path, _) in files {
+            if let Some(other) = self.claimed.get(path)
+                && *other != owner
+            {
+                eprintln!(
+                    "error: `{}` would be written by two outputs of this build, `{other}` and `{owner}`; `{owner}` is not written",
+                    path.display()
+                );
+                eprintln!("  = help: give the specs, audiences or sections different names");
+                return Err(Outcome::InputErrors);
+            }
+        }
+        for (path, _) in files {
+            self.claimed.insert(path.clone(), owner.clone());
+        }
+        Ok(())
     }
 }
 
@@ -514,32 +570,6 @@ impl Builder {
             self.out_dir.parent().unwrap_or(Path::new("")),
             &self.out_dir,
         )
-    }
-
-    /// Why an output file would land outside the output directory, if it
-    /// would: a directory on its way there is a link elsewhere.
-    /// Removes the files the output's previous build wrote and this one did
-    /// not (a chart taken out of the spec, a `.typ` no longer emitted), so
-    /// the output directory holds what the spec makes now. Only plain paths
-    /// below the output directory are touched, whatever the manifest says.
-    fn remove_left_over(&self, before: &[String], now: &[String]) {
-        for name in before.iter().filter(|f| !now.contains(f)) {
-            let relative = Path::new(name);
-            let plain = relative
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)));
-            let path = self.out_dir.join(relative);
-            if plain && self.linked_away(&path).is_none() && path.is_file() {
-                match std::fs::remove_file(&path) {
-                    Ok(()) => println!("removed {} (no longer built)", path.display()),
-                    Err(e) => eprintln!(
-                        "warning: cannot remove `{}`, which is no longer built: {}",
-                        path.display(),
-                        crate::corpus::io_reason(&e)
-                    ),
-                }
-            }
-        }
     }
 
     /// Why writing `file` would leave the output directory through a link,
@@ -587,24 +617,54 @@ fn report_unusable(planner: &Planner, key: &str, snapshot: &manifest::Snapshot) 
     any
 }
 
-fn write(path: &Path, bytes: &[u8], prepared: &Prepared, started: Instant) -> Result<(), Outcome> {
-    match crate::atomic::write(path, bytes) {
-        Ok(()) => {
-            println!(
-                "built {} → {} in {} ms",
-                prepared.spec.path.display(),
-                path.display(),
-                started.elapsed().as_millis()
-            );
-            Ok(())
+fn cannot_write(md: &Path, e: &std::io::Error) -> Outcome {
+    eprintln!(
+        "error: cannot write `{}` and its files: {}",
+        md.display(),
+        crate::corpus::io_reason(e)
+    );
+    eprintln!("  = help: nothing of this output was replaced; the files from its last build stay");
+    Outcome::UsageOrIo
+}
+
+/// Removes the files the output's previous build wrote and this one did not
+/// (a chart taken out of the spec, a `.typ` no longer emitted), so the
+/// output directory holds what the spec makes now. Only a file that is
+/// still exactly what brief wrote there is removed (its bytes have the
+/// recorded hash, it is not a link, no link leads to it), and never brief's
+/// own files, whatever a damaged or hand-edited manifest says.
+fn remove_left_over(out: &OutDir, before: &[OutputFile], now: &[OutputFile]) {
+    for old in before
+        .iter()
+        .filter(|f| !now.iter().any(|n| n.path == f.path))
+    {
+        if reserved(&old.path) {
+            continue;
         }
-        Err(e) => {
-            eprintln!(
-                "error: cannot write `{}`: {}",
+        let path = out.path().join(&old.path);
+        match out.remove_if_unchanged(Path::new(&old.path), &old.hash) {
+            Ok(true) => println!("removed {} (no longer built)", path.display()),
+            Ok(false) => {}
+            Err(e) => eprintln!(
+                "warning: cannot remove `{}`, which is no longer built: {}",
                 path.display(),
                 crate::corpus::io_reason(&e)
-            );
-            Err(Outcome::UsageOrIo)
+            ),
         }
     }
+}
+
+/// brief's own files in an output directory, which no output may be.
+fn reserved(relative: &str) -> bool {
+    let first = Path::new(relative)
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    first.starts_with('.')
+        || first == manifest::FILE_NAME
+        || first == manifest::EDITIONS_FILE_NAME
+        || Path::new(relative)
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }

@@ -36,6 +36,8 @@ pub struct Tally {
     pub outputs: usize,
     pub items: usize,
     pub unsupported: usize,
+    /// Recorded files missing or not as built.
+    pub files_wrong: usize,
 }
 
 /// Verifies every recorded output of `spec` against its corpus as loaded
@@ -57,6 +59,14 @@ pub fn check(
         for (key, record) in m.outputs.iter().filter(|(k, _)| k.starts_with(&prefix)) {
             tally.outputs += 1;
             let output = out_dir.join(key);
+            for reason in crate::regen::stale::verify_files(record, out_dir) {
+                tally.files_wrong += 1;
+                diagnostics.push(
+                    Diagnostic::error(format!("built output: {reason}"))
+                        .in_file(&spec.path)
+                        .hint("run `brief build` to build it again; brief never shows a Markdown file and a PDF from different builds as one output"),
+                );
+            }
             for shown in &record.shown {
                 tally.items += 1;
                 let doc = index.doc_index(&shown.doc).map(|d| index.doc(d));

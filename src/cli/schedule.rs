@@ -216,8 +216,12 @@ fn regenerate(
             for file in &b.files {
                 let from = builder.out_dir.join(file);
                 let file_name = from.file_name().map(|n| n.to_owned()).unwrap_or_default();
-                let copied = std::fs::read(&from)
-                    .and_then(|bytes| crate::atomic::write(&dir.join(&file_name), &bytes));
+                let copied = crate::atomic::OutDir::open(&builder.out_dir).and_then(|out| {
+                    let bytes = out.read(&from)?.ok_or_else(|| {
+                        std::io::Error::new(std::io::ErrorKind::NotFound, "not found")
+                    })?;
+                    out.write(&dir.join(&file_name), &bytes)
+                });
                 if let Err(e) = copied {
                     eprintln!(
                         "error: cannot copy `{}` into `{}`: {}",

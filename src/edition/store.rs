@@ -87,5 +87,5 @@ pub fn record(out_dir: &Path, edition: &Edition) -> std::io::Result<()> {
         .join(FILE_NAME);
     let mut json = serde_json::to_vec_pretty(edition).map_err(std::io::Error::other)?;
     json.push(b'\n');
-    crate::atomic::write(&path, &json)
+    crate::atomic::OutDir::open(out_dir)?.write(&path, &json)
 }

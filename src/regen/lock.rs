@@ -14,9 +14,12 @@
 //! The holder writes who it is into the file, so a waiting process can say
 //! what it is waiting for.
 
-use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, Write};
+use std::fs::{File, TryLockError};
+use std::io::{Read, Seek};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+
+use rustix::fs::{CWD, FileType, Mode, OFlags};
 
 /// The lock file's name inside the output directory.
 pub const FILE_NAME: &str = ".brief.lock";
@@ -72,21 +75,16 @@ pub fn exclusive(out_dir: &Path, command: &str, wait: Wait) -> Result<OutLock, L
         error,
     };
     std::fs::create_dir_all(out_dir).map_err(io)?;
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(io)?;
+    let mut file = open(out_dir, OFlags::RDWR | OFlags::CREATE).map_err(io)?;
     acquire(&mut file, &path, wait, File::try_lock, File::lock)?;
     // Who holds it, for the messages of those who wait. Best effort: the
-    // lock itself is what protects the directory.
+    // lock itself is what protects the directory. Written at the start of
+    // the file, whatever reading the last holder's name moved the offset to.
     let since = crate::clock::now().format("%Y-%m-%d %H:%M:%S UTC");
     let who = format!("{command} (pid {}, since {since})\n", std::process::id());
     let _ = file
         .set_len(0)
-        .and_then(|()| file.write_all(who.as_bytes()));
+        .and_then(|()| file.write_all_at(who.as_bytes(), 0));
     Ok(OutLock { _file: file })
 }
 
@@ -94,7 +92,7 @@ pub fn exclusive(out_dir: &Path, command: &str, wait: Wait) -> Result<OutLock, L
 /// writes them. `None` when there is no output directory (nothing to read).
 pub fn shared(out_dir: &Path) -> Result<Option<OutLock>, LockError> {
     let path = out_dir.join(FILE_NAME);
-    let mut file = match File::open(&path) {
+    let mut file = match open(out_dir, OFlags::RDONLY) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(LockError::Io { path, error }),
@@ -107,6 +105,42 @@ pub fn shared(out_dir: &Path) -> Result<Option<OutLock>, LockError> {
         File::lock_shared,
     )?;
     Ok(Some(OutLock { _file: file }))
+}
+
+/// Opens the lock file without following a link, and only if it is brief's
+/// own: a regular file with no other name. A lock file that is a symbolic
+/// or hard link to a file elsewhere would otherwise be truncated and
+/// written, whatever it points to.
+fn open(out_dir: &Path, flags: OFlags) -> std::io::Result<File> {
+    let dir = if out_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        out_dir
+    };
+    let fd = rustix::fs::openat(
+        CWD,
+        &dir.join(FILE_NAME),
+        flags | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NONBLOCK,
+        Mode::from_raw_mode(0o644),
+    )
+    .map_err(|e| match e {
+        rustix::io::Errno::LOOP => not_ours("a symbolic link"),
+        e => e.into(),
+    })?;
+    let stat = rustix::fs::fstat(&fd)?;
+    if FileType::from_raw_mode(stat.st_mode) != FileType::RegularFile {
+        return Err(not_ours("not a regular file"));
+    }
+    if stat.st_nlink > 1 {
+        return Err(not_ours("a hard link to another file"));
+    }
+    Ok(File::from(fd))
+}
+
+fn not_ours(what: &str) -> std::io::Error {
+    std::io::Error::other(format!(
+        "it is {what}, not brief's lock file; brief will not write through it (remove it, and check who put it there)"
+    ))
 }
 
 fn acquire(
@@ -184,5 +218,48 @@ mod tests {
         ));
         drop((a, b));
         exclusive(dir.path(), "brief build", Wait::NoWait).expect("free");
+    }
+
+    #[test]
+    fn a_lock_file_that_is_a_link_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).expect("out");
+        let victim = dir.path().join("precious.txt");
+        std::fs::write(&victim, "precious\n").expect("victim");
+        std::os::unix::fs::symlink(&victim, out.join(FILE_NAME)).expect("symlink");
+        let err = exclusive(&out, "brief build", Wait::NoWait).expect_err("refused");
+        assert!(
+            err.to_string()
+                .contains("a symbolic link, not brief's lock file"),
+            "{err}"
+        );
+        assert!(shared(&out).is_err(), "readers refuse it too");
+        std::fs::remove_file(out.join(FILE_NAME)).expect("unlink");
+        std::fs::hard_link(&victim, out.join(FILE_NAME)).expect("hard link");
+        let err = exclusive(&out, "brief build", Wait::NoWait).expect_err("refused");
+        assert!(err.to_string().contains("a hard link"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&victim).expect("read"),
+            "precious\n"
+        );
+    }
+
+    #[test]
+    fn the_holder_is_written_at_the_start_without_padding() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let first = exclusive(dir.path(), "brief watch", Wait::NoWait).expect("first");
+        let waiter = {
+            let path = dir.path().to_path_buf();
+            std::thread::spawn(move || exclusive(&path, "brief build", Wait::Block))
+        };
+        // The waiter reads the holder's name (moving its offset) and waits.
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        drop(first);
+        let second = waiter.join().expect("thread").expect("second");
+        let text = std::fs::read(dir.path().join(FILE_NAME)).expect("read");
+        assert!(!text.contains(&0), "{text:?}");
+        assert!(text.starts_with(b"brief build (pid "), "{text:?}");
+        drop(second);
     }
 }

@@ -11,12 +11,13 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::atomic::OutDir;
 use crate::diag::Diagnostic;
 use crate::regen::provenance::Shown;
 
 /// Bumped when the layout changes; a manifest of another format is ignored
 /// (everything rebuilds once) rather than misread.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The manifest's file name inside the output directory.
 pub const FILE_NAME: &str = "brief-manifest.json";
@@ -53,8 +54,10 @@ pub struct Record {
     pub inputs: Inputs,
     /// The corpus key in [`Manifest::corpora`].
     pub corpus: String,
-    /// Every file written for this output, relative to the output directory.
-    pub files: Vec<String>,
+    /// Every file written for this output, with the hash of what was
+    /// written: `brief check` and the next build compare the files on disk
+    /// with it, and only a file that still has it is ever removed.
+    pub files: Vec<OutputFile>,
     /// The documents the output cites, by id, with their file's hash.
     pub docs: BTreeMap<String, String>,
     /// The spec's queries and, per document, what each could select there.
@@ -66,6 +69,15 @@ pub struct Record {
     /// (its spec failed, or was not part of the build that saw the change).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale: Option<String>,
+}
+
+/// One file of an output as brief wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputFile {
+    /// Relative to the output directory.
+    pub path: String,
+    /// BLAKE3 of its bytes ([`crate::regen::hash::of`]).
+    pub hash: String,
 }
 
 /// Inputs compared as a whole: any difference rebuilds.
@@ -130,9 +142,10 @@ impl Manifest {
         }
     }
 
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+    /// Replaces the manifest at `path` in the output directory `out`.
+    pub fn save(&self, out: &OutDir, path: &Path) -> std::io::Result<()> {
         let mut json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         json.push(b'\n');
-        crate::atomic::write(path, &json)
+        out.write(path, &json)
     }
 }

@@ -16,7 +16,7 @@ use crate::resolve::brief_date;
 use crate::spec::{self, Spec};
 
 use super::hash::{self, Hasher};
-use super::manifest::{Inputs, Manifest, QueryDeps, Snapshot};
+use super::manifest::{Inputs, Manifest, OutputFile, QueryDeps, Snapshot};
 use super::scan::{self, Change, Scan};
 use super::stale::{self, Current, Reason};
 use super::{Record, VERSION};
@@ -308,7 +308,7 @@ pub fn corpus_key(out_dir: &Path, corpus: &Path) -> String {
 pub fn record(
     plan: &SpecPlan,
     corpus: &str,
-    files: Vec<String>,
+    files: Vec<OutputFile>,
     docs: BTreeMap<String, String>,
     queries: Vec<QueryDeps>,
     shown: Vec<Shown>,

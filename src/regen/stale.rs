@@ -30,6 +30,9 @@ pub enum Reason {
     },
     Baseline,
     Missing(PathBuf),
+    /// A file on disk is not the one this output's build wrote: changed or
+    /// replaced since, or left beside its partner by an interrupted build.
+    NotAsBuilt(PathBuf, String),
     Cited {
         path: PathBuf,
         removed: bool,
@@ -55,6 +58,7 @@ impl fmt::Display for Reason {
             Reason::Date { from, to } => write!(f, "the brief's date changed from {from} to {to}"),
             Reason::Baseline => write!(f, "there is a newer edition to compare with"),
             Reason::Missing(p) => write!(f, "{} is missing", p.display()),
+            Reason::NotAsBuilt(p, why) => write!(f, "{} {why}", p.display()),
             Reason::Cited {
                 path,
                 removed: false,
@@ -128,12 +132,50 @@ pub fn inputs(was: &Inputs, now: &Inputs) -> Option<Reason> {
 }
 
 fn missing(record: &Record, out_dir: &Path) -> Option<Reason> {
+    verify_files(record, out_dir).into_iter().next()
+}
+
+/// Every recorded file of `record` that is not on disk as its build wrote
+/// it: missing, a link, or bytes other than those recorded. An interrupted
+/// build can leave new Markdown beside the old PDF; this is how that, and
+/// any hand edit or deletion, is found.
+pub fn verify_files(record: &Record, out_dir: &Path) -> Vec<Reason> {
+    let out = match crate::atomic::OutDir::open_existing(out_dir) {
+        Ok(Some(out)) => out,
+        Ok(None) => {
+            return record
+                .files
+                .iter()
+                .map(|f| Reason::Missing(out_dir.join(&f.path)))
+                .collect();
+        }
+        Err(e) => {
+            return vec![Reason::NotAsBuilt(
+                out_dir.to_path_buf(),
+                format!("cannot be read: {}", crate::corpus::io_reason(&e)),
+            )];
+        }
+    };
     record
         .files
         .iter()
-        .map(|f| out_dir.join(f))
-        .find(|p| !p.is_file())
-        .map(Reason::Missing)
+        .filter_map(|f| {
+            let path = out_dir.join(&f.path);
+            match out.read(Path::new(&f.path)) {
+                Ok(None) => Some(Reason::Missing(path)),
+                Ok(Some(bytes)) if super::hash::of(&bytes) == f.hash => None,
+                Ok(Some(_)) => Some(Reason::NotAsBuilt(
+                    path,
+                    "is not the file brief built (changed since, or left by an interrupted build)"
+                        .into(),
+                )),
+                Err(e) => Some(Reason::NotAsBuilt(
+                    path,
+                    format!("cannot be checked: {}", crate::corpus::io_reason(&e)),
+                )),
+            }
+        })
+        .collect()
 }
 
 /// Corpus changes that reach the output: a cited document changed or went,

@@ -63,6 +63,19 @@ pub fn run(args: AddArgs) -> Outcome {
         }
     };
     let dir = args.corpus.dir();
+    if let Err(d) = sandbox(&args.corpus, &dir) {
+        report(&[d]);
+        return Outcome::UsageOrIo;
+    }
+    // One `corpus add` at a time per corpus, from reading what it holds to
+    // writing the new files: otherwise two adds of one text both find it new.
+    let _lock = match lock_corpus(&dir) {
+        Ok(lock) => lock,
+        Err(d) => {
+            report(&[d]);
+            return Outcome::UsageOrIo;
+        }
+    };
     let corpus = match Corpus::load(&dir) {
         Ok(c) => c,
         Err(e) => {
@@ -100,6 +113,42 @@ pub fn run(args: AddArgs) -> Outcome {
         outcome = outcome.max(add_one(source, &flags, &dir, &mut known));
     }
     outcome
+}
+
+/// The project's own `corpus/` (found by searching upwards) must not be a
+/// link out of the directory holding it, as `brief build` requires: a
+/// project from someone else could otherwise make `corpus add` write
+/// anywhere. `--corpus DIR` and `BRIEF_CORPUS` are the user's own choice.
+fn sandbox(args: &CorpusArgs, dir: &Path) -> Result<(), Diagnostic> {
+    if args.corpus.is_some() {
+        return Ok(());
+    }
+    let holder = dir.parent().unwrap_or(Path::new(""));
+    match crate::paths::outside(holder, dir) {
+        None => Ok(()),
+        Some(reason) => Err(Diagnostic::error(format!(
+            "cannot add to `{}`: {reason}",
+            dir.display()
+        ))
+        .hint("brief writes only inside the project; remove the link, or name the corpus with --corpus DIR")),
+    }
+}
+
+/// Holds the corpus directory's lock (the kernel's `flock` on the directory
+/// itself, so no file is added to the corpus and a killed `add` releases
+/// it). A second `corpus add` waits.
+/// A missing corpus is left to the loader, which says so.
+fn lock_corpus(dir: &Path) -> Result<Option<std::fs::File>, Diagnostic> {
+    let failed = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot lock the corpus ({})", io_reason(&e))).in_file(dir)
+    };
+    let file = match std::fs::File::open(dir) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(failed(e)),
+    };
+    file.lock().map_err(failed)?;
+    Ok(Some(file))
 }
 
 /// Flags and files that make sense together, or every usage error at once.
@@ -308,29 +357,16 @@ fn warnings(p: &Prepared) -> Vec<Diagnostic> {
     out
 }
 
-/// Creates `path` holding `text`, never replacing a file and never leaving a
-/// partial document: the text goes to a hidden temporary file (the loader
-/// skips hidden files) and is synced, then hard-linked to its name, which
-/// fails with `AlreadyExists` if the name is taken.
+/// Creates `path` holding `text`, never replacing a file, never writing
+/// through a link and never leaving a partial document
+/// ([`crate::atomic::create_new`]).
 fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::hard_link(&tmp, path)
-    })();
-    let _ = std::fs::remove_file(&tmp);
-    result
+    let dir = path.parent().unwrap_or(Path::new(""));
+    crate::atomic::create_new(dir, &name, text.as_bytes())
 }
 
 #[cfg(test)]
