@@ -395,8 +395,18 @@ fn its_own_outputs_never_start_a_build() {
     );
     assert_eq!(read(d, "out/voices/brief.md"), md);
 
-    // It was watching all along.
-    edit_beta_and_see_it_rebuilt(&mut watch, d);
+    // It was watching all along. The next build it runs finds the edited
+    // output not as built and rebuilds it too (as `brief check` reports it).
+    let beta = String::from_utf8(read(d, "corpus/beta.md")).unwrap();
+    write(d, "corpus/beta.md", &format!("{beta}\nA closing line.\n"));
+    assert_eq!(
+        watch.round(),
+        [
+            "rebuilding briefs/beta-only.yaml: corpus/beta.md changed",
+            "rebuilding briefs/voices.yaml: out/voices/brief.md is not the file brief built (changed since, or left by an interrupted build)",
+            "2 rebuilt, 1 up to date",
+        ]
+    );
 }
 
 #[test]
