@@ -351,3 +351,34 @@ impl fmt::Debug for Fonts {
             .finish_non_exhaustive()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collection_headers_must_fit_their_file() {
+        let header = |n: u32, len: usize| {
+            let mut d = b"ttcf\x00\x01\x00\x00".to_vec();
+            d.extend_from_slice(&n.to_be_bytes());
+            d.resize(len, 0);
+            d
+        };
+        assert_eq!(
+            face_count(&header(u32::MAX, 12)),
+            Err(
+                "it is a font collection claiming 4294967295 faces, which its 12 bytes cannot hold"
+                    .into()
+            )
+        );
+        assert!(face_count(&header(0, 100)).is_err());
+        assert!(face_count(b"ttcf\x00\x01").is_err());
+        assert_eq!(face_count(&header(2, 12 + 2 * 16)), Ok(2));
+        assert!(face_count(&header(3, 12 + 2 * 16)).is_err());
+        assert!(face_count(&header(MAX_FACES + 1, 12 + 16 * 2000)).is_err());
+        assert_eq!(face_count(b"\x00\x01\x00\x00 any single font"), Ok(1));
+        // Offsets past the data count nothing rather than panic.
+        assert_eq!(cmap_work(&header(2, 44), 1, true, 100), 0);
+        assert_eq!(cmap_work(&[], 0, false, 100), 0);
+    }
+}
