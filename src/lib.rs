@@ -18,6 +18,7 @@ pub mod cli;
 pub mod clock;
 pub mod compile;
 pub mod corpus;
+pub mod decimal;
 pub mod diag;
 pub mod edition;
 pub mod extract;

@@ -473,7 +473,15 @@ impl Builder {
         } else {
             let loading = Instant::now();
             let dirs = &self.args.font_path;
-            let fonts = self.fonts.get_or_insert_with(|| Fonts::load(dirs)).clone();
+            let fonts = match &self.fonts {
+                Some(fonts) => fonts.clone(),
+                None => {
+                    let fonts = Fonts::load(dirs);
+                    // Once per run: the fonts are loaded once.
+                    report(fonts.warnings());
+                    self.fonts.insert(fonts).clone()
+                }
+            };
             specs::timing("fonts", loading);
             match typeset(
                 &output.brief,

@@ -340,12 +340,9 @@ fn figures(corpus: &Corpus, a: &FigureArgs) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Numbers as a reader writes them: no trailing `.0`, no exponent, at most two decimals.
+/// Numbers as a reader writes them: no trailing `.0`, no exponent for
+/// everyday sizes, every digit the source gave (not through `i64`, which
+/// would print a huge value as another number).
 fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
+    crate::decimal::plain(v)
 }

@@ -16,6 +16,8 @@
 //! 2022,18900
 //! ```
 
+use crate::decimal::{self, Decimal};
+
 /// A data file's table, read from its body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -111,19 +113,26 @@ fn fields(line: &str) -> Result<Vec<String>, String> {
 }
 
 /// A cell as a number: digits with thousands commas or spaces, a decimal
-/// point, a leading minus, a trailing `%`. Empty is no value.
+/// point, a leading minus, an exponent (`1e20`), a trailing `%`. Empty is
+/// no value. A number an `f64` does not carry exactly is an error, since
+/// the chart would print another number than the file's.
 fn number(cell: &str) -> Result<Option<f64>, String> {
     let t = cell.trim().trim_end_matches('%').trim();
     if t.is_empty() {
         return Ok(None);
     }
     let digits: String = t.chars().filter(|c| *c != ',' && *c != ' ').collect();
-    digits
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(Some)
-        .ok_or_else(|| format!("`{}` is not a number", cell.trim()))
+    let Some(decimal) = Decimal::parse(&digits) else {
+        return Err(format!("`{}` is not a number", cell.trim()));
+    };
+    match decimal::exact(&decimal) {
+        Ok(v) => Ok(Some(v)),
+        Err(why) => Err(format!(
+            "`{}` {why}; write it with at most {} significant digits, between 10⁻³⁰⁰ and 10³⁰⁸",
+            cell.trim(),
+            decimal::MAX_DIGITS
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -158,5 +167,26 @@ mod tests {
         assert_eq!(table("year,n\n2021,1,2\n").unwrap_err().0, 2);
         assert_eq!(table("year,n\n\"2021,1\n").unwrap_err().0, 2);
         assert!(table("year,n\n2021,inf\n").is_err());
+        let t = table("year,n\n2021,1e20\n2022,-1.7e308\n2023,\"1,000.5\"\n").unwrap();
+        let values: Vec<_> = t.rows.iter().map(|r| r.values[0]).collect();
+        assert_eq!(values, [Some(1e20), Some(-1.7e308), Some(1000.5)]);
+        let (line, why) = table("year,n\n2021,1\n2022,9007199254740993\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(
+            why.starts_with("`9007199254740993` has 16 significant digits"),
+            "{why}"
+        );
+        assert!(
+            table("year,n\n2021,1e400\n")
+                .unwrap_err()
+                .1
+                .contains("larger than")
+        );
+        assert!(
+            table("year,n\n2021,1e-400\n")
+                .unwrap_err()
+                .1
+                .contains("closer to zero")
+        );
     }
 }

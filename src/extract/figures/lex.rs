@@ -202,6 +202,19 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     j
 }
 
+/// The value of a number token times `10^scale` ("1,158.5", "3.5" with
+/// "million"), from its digits; `None` when an `f64` does not carry the
+/// number exactly (more than 15 significant digits, or beyond its range),
+/// since a figure must print as its source wrote it.
+pub(super) fn number_value(text: &str, scale: i32) -> Option<f64> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let decimals = text.split_once('.').map_or(0, |(_, after)| {
+        after.chars().filter(char::is_ascii_digit).count()
+    });
+    let d = crate::decimal::Decimal::new(false, &digits, i64::from(scale) - decimals as i64);
+    crate::decimal::exact(&d).ok()
+}
+
 /// A number token's value as (digits without separators, decimal places),
 /// kept apart so "1.158 million" becomes exactly 1158000 (1158 × 10⁶ / 10³)
 /// instead of picking up binary rounding from 1.158 × 10⁶.
@@ -270,5 +283,13 @@ mod tests {
     fn parts() {
         assert_eq!(number_parts("1,158.5"), (11585.0, 1));
         assert_eq!(number_parts("15,362"), (15362.0, 0));
+        assert_eq!(number_value("1,158.5", 0), Some(1158.5));
+        assert_eq!(number_value("0.1", 6), Some(100_000.0));
+        assert_eq!(
+            number_value("30,000,000,000,000,000,000,000", 0),
+            Some(3e22)
+        );
+        assert_eq!(number_value("9,007,199,254,740,993", 0), None);
+        assert_eq!(number_value(&"9".repeat(400), 0), None);
     }
 }

@@ -6,7 +6,7 @@
 
 use super::count::{count_support, is_year};
 use super::gate::may_start;
-use super::lex::{Kind, Tok, number_parts};
+use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
 use super::qualifier::qualifier;
 use super::spelled::{in_words, ratio};
@@ -156,12 +156,12 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
     if money.is_none() && glued_left(toks, i) {
         return None;
     }
-    let (mantissa, decimals) = number_parts(t.text);
+    let (_, decimals) = number_parts(t.text);
     let grouped = t.text.contains(',');
     let mut j = i;
     let mut scale = 1.0;
     let mut unit = money.map(|(code, _)| Unit::Money(code));
-    let mut second: Option<(f64, i32)> = None;
+    let mut second: Option<&str> = None;
     if let Some(n) = toks.get(i + 1).filter(|n| !n.gap) {
         match n.kind {
             Kind::Num => return None,
@@ -191,7 +191,7 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
                     if chained {
                         return None;
                     }
-                    second = Some(number_parts(m.text));
+                    second = Some(m.text);
                     j = i + 2;
                 }
                 Some(m) if m.kind == Kind::Word => {
@@ -226,21 +226,26 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         scale = s;
         j += 1;
     }
-    let value = |(m, d): (f64, i32)| m * scale / 10f64.powi(d);
-    let first = value((mantissa, decimals));
-    // Hundreds of digits overflow to infinity: no statistic a brief can print.
-    if !first.is_finite() || second.is_some_and(|s| !value(s).is_finite()) {
-        return None;
-    }
+    // The scale words are exact powers of ten (hundred … trillion).
+    let scale_exp = scale.log10().round() as i32;
+    let value = |text: &str| number_value(text, scale_exp);
+    // A number an f64 cannot carry exactly (hundreds of digits, or more
+    // than 15 significant ones) would print as some other number: no
+    // figure, rather than a misquoted one.
+    let first = value(t.text)?;
+    let second = match second {
+        Some(text) => Some(value(text)?),
+        None => None,
+    };
     let values = match second {
         // "2012–2024" is a period; "30-10" is no range at all.
         Some(s)
-            if first > value(s)
+            if first > s
                 || (is_year(t.text) && toks.get(i + 2).is_some_and(|m| is_year(m.text))) =>
         {
             return None;
         }
-        Some(s) => OneOrTwo::two(first, value(s)),
+        Some(s) => OneOrTwo::two(first, s),
         None => OneOrTwo::one(first),
     };
     let (unit, j) = match unit {

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::positions;
 use super::scale::{Axis, number};
 use crate::brief::{Chart, ChartKind as Kind};
+use crate::decimal::Decimal;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 360.0;
@@ -21,7 +22,11 @@ const ADVANCE: f64 = 0.55;
 pub fn svg(chart: &Chart, fonts: &[String]) -> String {
     let values: Vec<f64> = chart.points.iter().map(|p| p.value).collect();
     let axis = Axis::covering(&values, 5);
-    let ticks: Vec<String> = axis.ticks().iter().map(|&t| label(chart, t)).collect();
+    let tick_marks = axis.ticks();
+    let ticks: Vec<String> = tick_marks
+        .iter()
+        .map(|t| tick_label(chart, &t.value))
+        .collect();
     let widest_tick = ticks.iter().map(|t| t.chars().count()).max().unwrap_or(1) as f64;
 
     let top = if chart.title.is_some() { 48.0 } else { 20.0 };
@@ -56,9 +61,9 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
         text(&mut out, WIDTH / 2.0, 26.0, 15.0, "middle", INK, title, "");
     }
     // Grid and value axis.
-    for (t, tick) in axis.ticks().iter().zip(&ticks) {
-        let ty = y(*t);
-        let stroke = if *t == 0.0 { MUTED } else { GRID };
+    for (t, tick) in tick_marks.iter().zip(&ticks) {
+        let ty = bottom - t.at * (bottom - top);
+        let stroke = if t.value.is_zero() { MUTED } else { GRID };
         let _ = writeln!(
             out,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" stroke-width=\"0.8\"/>",
@@ -165,9 +170,17 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
 
 /// A value as the chart prints it: "67%" for percentages, else the number.
 pub fn label(chart: &Chart, value: f64) -> String {
+    with_unit(chart, number(value))
+}
+
+fn tick_label(chart: &Chart, value: &Decimal) -> String {
+    with_unit(chart, value.to_string())
+}
+
+fn with_unit(chart: &Chart, number: String) -> String {
     match chart.unit.as_deref() {
-        Some("percent") => format!("{}%", number(value)),
-        _ => number(value),
+        Some("percent") => format!("{number}%"),
+        _ => number,
     }
 }
 
