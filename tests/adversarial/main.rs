@@ -6,3 +6,5 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+
+mod names;
