@@ -420,3 +420,68 @@ fn hidden_spec_names_are_spec_errors_and_write_nothing() {
     assert!(d.join("out/.brief.lock").is_file());
     assert!(d.join("out/y/brief.md").is_file());
 }
+
+/// An edition keeps each file at its place under `latest/`: flattened, the
+/// two audiences' `scale-1.svg` would be one file and the Markdown's links
+/// would lead nowhere.
+#[test]
+fn an_edition_keeps_each_audience_s_charts_where_its_markdown_links_them() {
+    let dir = fixture("charts");
+    let d = dir.path();
+    std::fs::remove_file(d.join("briefs/arrivals.yaml")).unwrap();
+    std::fs::write(
+        d.join("briefs/t.yaml"),
+        format!(
+            "title: T\ndate: 2025-03-03\non_new_data: true\naudiences:\n  eu: {{label: EU}}\n  press: {{label: Press}}\nsections:\n  - id: scale\n    title: First section\n    audiences: [eu]\n    blocks:\n{}  - id: scale.b\n    title: Second section\n    audiences: [press]\n    blocks:\n{}",
+            chart("arrivals/f-12400", "Alpha counts"),
+            chart("arrivals/f-18900", "Beta counts"),
+        ),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(
+        d,
+        &[
+            "schedule",
+            "--once",
+            "--now",
+            "2025-03-03T08:00:00Z",
+            "--no-pdf",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("new edition out/t/editions/2025-03-03"),
+        "{stdout}"
+    );
+    let edition = d.join("out/t/editions/2025-03-03");
+    assert_each_section_shows_its_own_chart(
+        &edition.join("eu.md"),
+        &[("First section", "Alpha counts", "12,400")],
+    );
+    assert_each_section_shows_its_own_chart(
+        &edition.join("press.md"),
+        &[("Second section", "Beta counts", "18,900")],
+    );
+    let record = read(&edition.join("edition.json"));
+    assert!(record.contains("\"charts/eu/scale-1.svg\""), "{record}");
+}
+
+/// Charts live in directories of their own: a planted `charts` link out of
+/// the output directory is refused like a link on the Markdown's way, and
+/// nothing is written through it.
+#[test]
+fn no_chart_is_written_through_a_charts_link_out_of_the_output_directory() {
+    let dir = fixture("charts");
+    let d = dir.path();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(d.join("out/arrivals")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), d.join("out/arrivals/charts")).unwrap();
+    let (code, _, stderr) = run(d, &["build", "--no-pdf"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write `out/arrivals/charts/brief/numbers-1.svg`"),
+        "{stderr}"
+    );
+    assert_eq!(walk(outside.path()), Vec::<std::path::PathBuf>::new());
+    assert!(!d.join("out/arrivals/brief.md").exists());
+}
