@@ -71,8 +71,8 @@ pub struct Output {
     pub markdown: String,
     /// The Typst entry file of the PDF (it imports the template).
     pub typst: String,
-    /// Each chart's SVG (file name, text): written beside the Markdown and
-    /// embedded in the PDF, the same bytes in both.
+    /// Each chart's SVG (path relative to the Markdown, text): written
+    /// there and embedded in the PDF, the same bytes in both.
     pub charts: Vec<(String, String)>,
     /// The audience id, or `brief` for a spec without audiences.
     pub audience: String,

@@ -44,7 +44,7 @@ fn the_shipped_chart_is_one_svg_in_the_markdown_and_the_pdf() {
     }
     build(dir.path(), &["briefs/asylum-under-xi.yaml"]);
     let out = dir.path().join("out/asylum-under-xi");
-    let svg = read(&out.join("asylum-under-xi-press-scale-1.svg"));
+    let svg = read(&out.join("charts/press/scale-1.svg"));
     insta::assert_snapshot!("asylum-under-xi-press-scale-1.svg", svg);
     // The README shows this chart from a committed copy: keep it current.
     assert_eq!(
@@ -54,9 +54,7 @@ fn the_shipped_chart_is_one_svg_in_the_markdown_and_the_pdf() {
     );
 
     let md = read(&out.join("press.md"));
-    assert!(
-        md.contains("![Chinese asylum seekers worldwide](<asylum-under-xi-press-scale-1.svg>)")
-    );
+    assert!(md.contains("![Chinese asylum seekers worldwide](<charts/press/scale-1.svg>)"));
     // Every point is listed with a footnote to its source.
     for point in [
         "- the end of 2012 (end of year): 15,362[^",
@@ -94,7 +92,7 @@ fn lines_by_year_and_pairs_split_into_points_with_hostile_titles_kept_literal() 
     let out = dir.path().join("out/arrivals");
     let md = read(&out.join("brief.md"));
     assert!(
-        md.contains("![Arrivals \\<by year\\> \\& \"period\"](<arrivals-numbers-1.svg>)"),
+        md.contains("![Arrivals \\<by year\\> \\& \"period\"](<charts/brief/numbers-1.svg>)"),
         "{md}"
     );
     assert!(
@@ -106,15 +104,15 @@ fn lines_by_year_and_pairs_split_into_points_with_hostile_titles_kept_literal() 
         "{md}"
     );
     // The from/to figure named whole and by `value: 2` gives two points, not three.
-    assert!(md.contains("![Registrations](<arrivals-numbers-2.svg>)\n\n- mid-2021 (mid-year): 7,800, *Border Monitor*[^4]\n- the end of 2019 (end of year): 3,100, *Border Monitor*[^4]\n\n"), "{md}");
+    assert!(md.contains("![Registrations](<charts/brief/numbers-2.svg>)\n\n- mid-2021 (mid-year): 7,800, *Border Monitor*[^4]\n- the end of 2019 (end of year): 3,100, *Border Monitor*[^4]\n\n"), "{md}");
 
     // A data file's rows, one series, all under the data file's own note.
-    assert!(md.contains("![Applications](<arrivals-numbers-3.svg>)\n\n- 2019: 3,100, *Example Statistics Office*[^5]\n- 2020: 2,800, *Example Statistics Office*[^5]\n- 2021: 12,400, *Example Statistics Office*[^5]\n- 2022: 18,900, *Example Statistics Office*[^5]\n"), "{md}");
+    assert!(md.contains("![Applications](<charts/brief/numbers-3.svg>)\n\n- 2019: 3,100, *Example Statistics Office*[^5]\n- 2020: 2,800, *Example Statistics Office*[^5]\n- 2021: 12,400, *Example Statistics Office*[^5]\n- 2022: 18,900, *Example Statistics Office*[^5]\n"), "{md}");
     assert!(md.contains(
         "[^5]: “Applications by year (test fixture),” *Example Statistics Office*, January 2025."
     ));
 
-    let line = read(&out.join("arrivals-numbers-1.svg"));
+    let line = read(&out.join("charts/brief/numbers-1.svg"));
     assert!(line.contains("<polyline "));
     assert!(line.contains("Arrivals &lt;by year&gt; &amp; &quot;period&quot;"));
     assert!(!line.contains("<by year>"));
@@ -140,7 +138,7 @@ fn data_files_are_checked_when_loaded_and_when_charted() {
         text(&out.stderr)
     );
     // The rest of the corpus still built.
-    assert!(d.join("out/arrivals/arrivals-numbers-3.svg").exists());
+    assert!(d.join("out/arrivals/charts/brief/numbers-3.svg").exists());
     std::fs::remove_file(d.join("corpus/bad.csv")).unwrap();
 
     let cases = [
@@ -262,7 +260,7 @@ fn a_chart_taken_out_of_the_spec_takes_its_svg_with_it_and_nothing_else() {
     let d = dir.path();
     build(d, &["--no-pdf"]);
     let out = d.join("out/arrivals");
-    assert!(out.join("arrivals-numbers-3.svg").exists());
+    assert!(out.join("charts/brief/numbers-3.svg").exists());
     // A manifest that names a file outside the output directory (damaged or
     // hostile) must not make the build delete it.
     let outside = d.join("outside.txt");
@@ -285,11 +283,11 @@ fn a_chart_taken_out_of_the_spec_takes_its_svg_with_it_and_nothing_else() {
     std::fs::write(&spec, &text[..cut]).unwrap();
     let stdout = build(d, &["--no-pdf"]);
     assert!(
-        stdout.contains("removed out/arrivals/arrivals-numbers-3.svg (no longer built)"),
+        stdout.contains("removed out/arrivals/charts/brief/numbers-3.svg (no longer built)"),
         "{stdout}"
     );
-    assert!(!out.join("arrivals-numbers-3.svg").exists());
-    assert!(out.join("arrivals-numbers-1.svg").exists());
-    assert!(out.join("arrivals-numbers-2.svg").exists());
+    assert!(!out.join("charts/brief/numbers-3.svg").exists());
+    assert!(out.join("charts/brief/numbers-1.svg").exists());
+    assert!(out.join("charts/brief/numbers-2.svg").exists());
     assert_eq!(read(&outside), "keep me");
 }

@@ -263,11 +263,19 @@ impl Builder {
                 millis: started.elapsed().as_millis(),
             };
         }
+        // Specs that would share an output directory, or whose name is one
+        // of brief's own files there, are refused before anything is read.
+        let (spec_paths, refused) = specs::claim(spec_paths, &self.out_dir);
+        let spec_paths = spec_paths.as_slice();
         let mut summary = Summary {
-            outcome: Outcome::Ok,
+            outcome: if refused > 0 {
+                Outcome::InputErrors
+            } else {
+                Outcome::Ok
+            },
             rebuilt: 0,
             fresh: 0,
-            failed: 0,
+            failed: refused,
             millis: 0,
         };
         let _lock = match self.lock() {
@@ -518,10 +526,13 @@ impl Builder {
             files.push((md.with_extension("pdf"), bytes));
         }
         // Charts first, so the Markdown never links a chart not yet written.
+        // Their paths are relative to the Markdown and lie in directories of
+        // their own (`charts/<audience>/`), so each is checked for links.
+        let beside = md.parent().unwrap_or(Path::new(""));
         let charts = output
             .charts
             .iter()
-            .map(|(name, svg)| (md.with_file_name(name), svg.as_bytes().to_vec()));
+            .map(|(name, svg)| (beside.join(name), svg.as_bytes().to_vec()));
         files.splice(0..0, charts);
         self.claim(md, &files)?;
         let staged = out.stage(&files).map_err(|e| cannot_write(md, &e))?;

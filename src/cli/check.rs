@@ -34,6 +34,8 @@ pub fn run(args: CheckArgs) -> Outcome {
         .out
         .clone()
         .unwrap_or_else(|| specs::project_root().join("out"));
+    // A spec refused a directory has no outputs of its own to verify.
+    let (spec_paths, refused) = specs::claim(&spec_paths, &out_dir);
     // A shared lock: outputs and manifests are read as one build left them,
     // never halfway through the next.
     let _lock = match lock::shared(&out_dir) {
@@ -46,7 +48,11 @@ pub fn run(args: CheckArgs) -> Outcome {
     let (manifests, warnings) = provenance::manifests(&out_dir);
     report(&warnings);
     let mut compiler = Compiler::new(args.corpus.corpus.clone(), today);
-    let mut outcome = Outcome::Ok;
+    let mut outcome = if refused > 0 {
+        Outcome::InputErrors
+    } else {
+        Outcome::Ok
+    };
     for path in &spec_paths {
         // Built outputs are verified even when the spec no longer resolves:
         // a quote whose words changed has lost its id with them. Only a

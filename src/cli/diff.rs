@@ -34,10 +34,20 @@ pub fn run(args: DiffArgs) -> Outcome {
         .out
         .clone()
         .unwrap_or_else(|| specs::project_root().join("out"));
-    let name = std::path::Path::new(&args.brief)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| args.brief.clone());
+    // A spec file loses its `.yaml` as the build's directory name does; a
+    // brief's name is taken whole, dots and all (`report-v1.2`).
+    let path = std::path::Path::new(&args.brief);
+    let name = match path.extension().and_then(|e| e.to_str()) {
+        Some("yaml" | "yml") => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        _ => path.file_name().map(|s| s.to_string_lossy().into_owned()),
+    }
+    .unwrap_or_else(|| args.brief.clone());
+    if let Err(reason) = crate::regen::names::check_name(&name) {
+        return usage(
+            Diagnostic::error(format!("`{}` is not a brief: {reason}", args.brief))
+                .hint("name a brief by its spec's file name without `.yaml` (`asylum-under-xi`), or by the spec file"),
+        );
+    }
     let editions = store::list(&out_dir, &name);
     if editions.is_empty() {
         report(&[Diagnostic::error(format!(

@@ -7,7 +7,7 @@
 //! or replaced by `--now`; the pipeline below only ever sees that instant.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -87,7 +87,12 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
             return (Outcome::UsageOrIo, None);
         }
     };
-    let mut outcome = Outcome::Ok;
+    let (paths, refused) = specs::claim(&paths, &builder.out_dir);
+    let mut outcome = if refused > 0 {
+        Outcome::InputErrors
+    } else {
+        Outcome::Ok
+    };
     let mut earliest: Option<DateTime<Utc>> = None;
     // Due specs grouped by their edition date (today in their timezone), so
     // each group shares one corpus load.
@@ -213,14 +218,22 @@ fn regenerate(
         let mut outputs = BTreeMap::new();
         for b in built {
             let mut files = Vec::new();
+            let latest = store::latest_dir(&builder.out_dir, name);
             for file in &b.files {
                 let from = builder.out_dir.join(file);
-                let file_name = from.file_name().map(|n| n.to_owned()).unwrap_or_default();
+                // Kept at its place under `latest/` (charts are in
+                // `charts/<audience>/`), so the Markdown's links still hold
+                // and two audiences' charts stay two files.
+                let file_name = match from.strip_prefix(&latest) {
+                    Ok(relative) => relative.to_path_buf(),
+                    Err(_) => from.file_name().map(PathBuf::from).unwrap_or_default(),
+                };
+                let to = dir.join(&file_name);
                 let copied = crate::atomic::OutDir::open(&builder.out_dir).and_then(|out| {
                     let bytes = out.read(&from)?.ok_or_else(|| {
                         std::io::Error::new(std::io::ErrorKind::NotFound, "not found")
                     })?;
-                    out.write(&dir.join(&file_name), &bytes)
+                    out.write(&to, &bytes)
                 });
                 if let Err(e) = copied {
                     eprintln!(
@@ -231,7 +244,7 @@ fn regenerate(
                     );
                     outcome = outcome.max(Outcome::UsageOrIo);
                 }
-                files.push(file_name.to_string_lossy().into_owned());
+                files.push(crate::regen::scan::relative(Path::new(""), &file_name));
             }
             outputs.insert(
                 b.audience.clone(),

@@ -85,6 +85,22 @@ fn is_spec(path: &Path) -> bool {
         )
 }
 
+/// The specs among `paths` that may write their directory in `out_dir`,
+/// and how many may not (each reported with its reason and "nothing
+/// written", exit 1). The project's `briefs/` specs are compared with them
+/// even when not named, as they write to the same directories.
+pub fn claim(paths: &[PathBuf], out_dir: &Path) -> (Vec<PathBuf>, usize) {
+    let project = find(&SpecArgs { specs: Vec::new() }).unwrap_or_default();
+    let (kept, refused) = crate::regen::names::claim(paths, &project, out_dir);
+    for d in &refused {
+        report(std::slice::from_ref(d));
+        if let Some(file) = &d.file {
+            eprintln!("{}: 1 error; nothing written", file.display());
+        }
+    }
+    (kept, refused.len())
+}
+
 /// Prepares one spec, reporting its problems and the corpus's (once per
 /// corpus); a spec that fails raises `outcome` and gives `None`.
 pub fn prepare(compiler: &mut Compiler, path: &Path, outcome: &mut Outcome) -> Option<Prepared> {

@@ -10,6 +10,7 @@ pub mod deps;
 pub mod hash;
 pub mod lock;
 pub mod manifest;
+pub mod names;
 pub mod plan;
 pub mod provenance;
 pub mod scan;

@@ -297,26 +297,20 @@ impl Walk<'_, '_> {
         None
     }
 
-    /// `<brief>[-<audience>]-<section>-<n>.svg`, beside the Markdown.
+    /// `charts/<audience>/<section>-<n>.svg`, relative to the Markdown (the
+    /// audience is `brief` for a spec without audiences). The name is one
+    /// no other chart of the build can have: the output directory is the
+    /// spec's, each output has its own directory, and neither an audience
+    /// nor a section id can hold `/` (the spec reader refuses it), so the
+    /// section is everything before the last `-`. Joining the ids with `-`
+    /// in one name, as charts once were, let `eu` + `press-scale` and
+    /// `eu-press` + `scale` write one file.
     fn chart_file(&self) -> String {
-        let mut parts = vec![self.brief_name.to_string()];
-        if let super::View::Audience(a) = self.view {
-            parts.push(a.id.value.clone());
-        }
-        parts.push(self.section_id.clone());
-        parts.push(self.charts.to_string());
-        let name: String = parts
-            .join("-")
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        format!("{name}.svg")
+        let output = match self.view {
+            super::View::Audience(a) => a.id.value.as_str(),
+            _ => "brief",
+        };
+        format!("charts/{output}/{}-{}.svg", self.section_id, self.charts)
     }
 }
 

@@ -94,7 +94,6 @@ pub fn resolve(
         date,
         view,
         changes,
-        brief_name: &spec.name,
         section_id: String::new(),
         charts: 0,
     };
@@ -150,9 +149,8 @@ struct Walk<'a, 'c> {
     date: NaiveDate,
     view: View<'a>,
     changes: Option<&'a ChangeSet>,
-    /// The spec's name, the section being walked and how many charts it has
-    /// had so far: a chart's file name.
-    brief_name: &'a str,
+    /// The section being walked and how many charts it has had so far: a
+    /// chart's file name.
     section_id: String,
     charts: usize,
 }

@@ -233,7 +233,7 @@ fn audiences(cx: &mut Ctx, node: &Node) -> Vec<Audience> {
         let Some(id) = cx.name(key, "an audience id") else {
             continue;
         };
-        if let Err(reason) = audience_id(&id.value) {
+        if let Err(reason) = file_id(&id.value) {
             cx.error(key, format!("invalid audience id `{}`: {reason}", id.value))
                 .hints
                 .push("an audience id names its output file (`out/<spec>/<audience>.md`): use letters, digits, `-`, `_` and `.`".into());
@@ -273,18 +273,20 @@ fn audiences(cx: &mut Ctx, node: &Node) -> Vec<Audience> {
     out
 }
 
-/// The longest audience id: it becomes a file name, which most file systems
-/// cap at 255 bytes.
-const MAX_AUDIENCE_ID: usize = 100;
+/// The longest audience or section id: each becomes part of a file name,
+/// which most file systems cap at 255 bytes.
+const MAX_FILE_ID: usize = 100;
 
-/// Why an audience id cannot name an output file, if it cannot. Ids follow
-/// the rule for document ids, so `../../x` or `/etc/x` can never lead an
-/// output out of its directory.
-fn audience_id(id: &str) -> Result<(), String> {
+/// Why an audience or section id cannot be part of an output file's name,
+/// if it cannot. Both follow the rule for document ids, so `../../x` or
+/// `/etc/x` can never lead an output out of its directory, and a chart's
+/// `charts/<audience>/<section>-<n>.svg` is a name no other chart can have:
+/// `/` cannot occur in an id, and `-<n>` is read from the end.
+fn file_id(id: &str) -> Result<(), String> {
     crate::corpus::validate_id(id)?;
-    if id.len() > MAX_AUDIENCE_ID {
+    if id.len() > MAX_FILE_ID {
         return Err(format!(
-            "it is {} characters long, more than {MAX_AUDIENCE_ID}",
+            "it is {} characters long, more than {MAX_FILE_ID}",
             id.len()
         ));
     }
@@ -338,6 +340,19 @@ fn section(cx: &mut Ctx, node: &Node) -> Option<Section> {
     let id = cx
         .required(&fields, "id", "a section")
         .and_then(|n| cx.name(n, "section id"));
+    // A bad id is reported but kept, so the audiences that exclude the
+    // section do not also report it as unknown.
+    if let Some(id) = &id
+        && let Err(reason) = file_id(&id.value)
+    {
+        cx.error_at(
+            id.line,
+            id.column,
+            format!("invalid section id `{}`: {reason}", id.value),
+        )
+        .hints
+        .push("a section id names its charts' files (`out/<spec>/charts/<audience>/<section>-1.svg`): use letters, digits, `-`, `_` and `.`".into());
+    }
     let title = cx
         .required(&fields, "title", "a section")
         .and_then(|n| cx.string(n, "section title"));
@@ -758,7 +773,20 @@ fn paragraph_range(cx: &mut Ctx, node: &Node) -> Option<At<(usize, usize)>> {
     parsed.map(|p| at(node, p))
 }
 
-/// Audience ids and section ids are the spec's own names: check they exist.
+/// Why ids that differ only in case are refused: they name files, and on a
+/// file system that ignores case (macOS, Windows) the two files would be one.
+const CASE_HINT: &str = "ids name output files, which a file system that ignores case (macOS, Windows) would not tell apart: rename one";
+
+/// An earlier id that is `id` but for ASCII case (ids are ASCII).
+fn case_twin<'s>(earlier: &[&'s str], id: &str) -> Option<&'s str> {
+    earlier
+        .iter()
+        .find(|e| **e != id && e.eq_ignore_ascii_case(id))
+        .copied()
+}
+
+/// Audience ids and section ids are the spec's own names: check they exist,
+/// and that no two name the same file.
 fn check_references(cx: &mut Ctx, audiences: &[Audience], sections: &[Section]) {
     let audience_ids: Vec<&str> = audiences.iter().map(|a| a.id.value.as_str()).collect();
     let section_ids: Vec<&str> = sections.iter().map(|s| s.id.value.as_str()).collect();
@@ -769,6 +797,31 @@ fn check_references(cx: &mut Ctx, audiences: &[Audience], sections: &[Section]) 
                 s.id.column,
                 format!("duplicate section id `{}`", s.id.value),
             );
+        } else if let Some(first) = case_twin(&section_ids[..i], &s.id.value) {
+            cx.error_at(
+                s.id.line,
+                s.id.column,
+                format!(
+                    "section ids `{first}` and `{}` differ only in case",
+                    s.id.value
+                ),
+            )
+            .hints
+            .push(CASE_HINT.into());
+        }
+    }
+    for (i, a) in audiences.iter().enumerate() {
+        if let Some(first) = case_twin(&audience_ids[..i], &a.id.value) {
+            cx.error_at(
+                a.id.line,
+                a.id.column,
+                format!(
+                    "audience ids `{first}` and `{}` differ only in case",
+                    a.id.value
+                ),
+            )
+            .hints
+            .push(CASE_HINT.into());
         }
     }
     let mut uses: Vec<&At<String>> = Vec::new();

@@ -110,6 +110,41 @@ fn audience_ids_that_are_not_file_names_are_errors() {
     assert_eq!(spec.audiences[0].id.value, "press-2.0_x");
 }
 
+/// A section id is part of its charts' file names
+/// (`charts/<audience>/<section>-<n>.svg`): it follows the audience-id
+/// rule, so no id can add a directory or a name another chart has.
+#[test]
+fn section_ids_that_are_not_file_names_are_errors() {
+    let long = "a".repeat(101);
+    for (id, reason) in [
+        ("x/y", "`/` is not allowed"),
+        ("../up", "`/` is not allowed"),
+        (".hidden", "it starts with `.`"),
+        ("a b", "` ` is not allowed"),
+        ("é", "`é` is not allowed"),
+        (long.as_str(), "it is 101 characters long, more than 100"),
+    ] {
+        let text = format!(
+            "title: T\naudiences:\n  a: {{exclude_sections: [\"{id}\"]}}\nsections:\n  - id: \"{id}\"\n    title: S\n    blocks:\n      - text: Hi.\n"
+        );
+        let Err(LoadError::Invalid { diagnostics, .. }) = parse(Path::new("briefs/t.yaml"), text)
+        else {
+            panic!("{id}: accepted");
+        };
+        // One error, at the id: the audience that excludes it still finds it.
+        assert_eq!(diagnostics.len(), 1, "{id}: {diagnostics:#?}");
+        assert_eq!(
+            diagnostics[0].message,
+            format!("invalid section id `{id}`: {reason}"),
+        );
+        assert_eq!(diagnostics[0].position, Some((5, 9)), "{id}");
+    }
+    let spec = read(
+        "title: T\nsections:\n  - id: x.y_2-b\n    title: S\n    blocks:\n      - text: Hi.\n",
+    );
+    assert_eq!(spec.sections[0].id.value, "x.y_2-b");
+}
+
 #[test]
 fn an_error_after_lone_carriage_returns_points_at_its_line() {
     let text = "title: T\rsections:\r  - id: a\r    title: [\r".to_string();

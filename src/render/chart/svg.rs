@@ -272,7 +272,7 @@ mod tests {
         ];
         Chart {
             kind,
-            file: "t-numbers-1.svg".into(),
+            file: "charts/brief/numbers-1.svg".into(),
             title: Some("Asylum <seekers> & \"others\"".into()),
             x_label: Some("Period".into()),
             y_label: Some("People".into()),

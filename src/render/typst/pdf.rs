@@ -32,7 +32,8 @@ pub struct Typeset {
 }
 
 /// Typesets `brief` from its generated Typst source `main`; `charts` are
-/// its charts' SVG files (name, text), served under `/charts/`.
+/// its charts' SVG files (path beside the Markdown, text), each served at
+/// [`source::chart_path`].
 pub fn typeset(
     brief: &Brief,
     main: &str,
@@ -53,8 +54,7 @@ pub fn typeset(
         ));
     }
     for (name, svg) in charts {
-        let path = format!("{}/{name}", source::CHARTS);
-        files.push((path, svg.as_bytes().to_vec()));
+        files.push((source::chart_path(name), svg.as_bytes().to_vec()));
     }
     let job = Job {
         main: main.to_string(),

@@ -178,7 +178,7 @@ fn figures(layout: FigureLayout, items: &[FigureItem], notes: &mut Notes) -> Str
     )
 }
 
-/// A chart: the SVG the build serves at `/charts/<file>` (the same file the
+/// A chart: the SVG the build serves at [`chart_path`] (the same file the
 /// Markdown links), and its points as text with their notes.
 fn chart(c: &Chart, notes: &mut Notes) -> String {
     let points: Vec<String> = c
@@ -198,14 +198,18 @@ fn chart(c: &Chart, notes: &mut Notes) -> String {
         .collect();
     format!(
         "#brief-chart(\n  {},\n  title: {},\n  points: (\n  {}\n  ),\n)\n\n",
-        string(&format!("{CHARTS}/{}", c.file)),
+        string(&chart_path(&c.file)),
         opt(c.title.as_deref()),
         tuple(&points).replace(", (", ",\n  (")
     )
 }
 
-/// Where the PDF's World serves the charts' SVG files.
-pub const CHARTS: &str = "/charts";
+/// Where the PDF's World serves a chart's SVG: its path beside the
+/// Markdown (`charts/<audience>/<section>-<n>.svg`) made absolute, so the
+/// PDF's charts are as distinct as the files on disk.
+pub fn chart_path(file: &str) -> String {
+    format!("/{file}")
+}
 
 fn excerpt(e: &ExcerptItem, notes: &mut Notes) -> String {
     let paragraphs: Vec<String> = e.paragraphs.iter().map(|p| string(&one_line(p))).collect();
