@@ -119,14 +119,14 @@ fn numbers_past_u64_and_f64_extremes_print_as_the_source_writes_them() {
     // as 9,007,199,254,740,992.
     assert!(!md.contains("9,007,199,254,740,99"), "{md}");
 
-    let fund = std::fs::read_to_string(built.join("t-fund-1.svg")).unwrap();
-    assert_drawable(&fund, "t-fund-1.svg");
+    let fund = std::fs::read_to_string(built.join("charts/brief/fund-1.svg")).unwrap();
+    assert_drawable(&fund, "charts/brief/fund-1.svg");
     assert!(
         fund.contains(">30,000,000,000,000,000,000,000</text>"),
         "{fund}"
     );
-    let extreme = std::fs::read_to_string(built.join("t-extreme-1.svg")).unwrap();
-    assert_drawable(&extreme, "t-extreme-1.svg");
+    let extreme = std::fs::read_to_string(built.join("charts/brief/extreme-1.svg")).unwrap();
+    assert_drawable(&extreme, "charts/brief/extreme-1.svg");
     for label in [
         "1.7 × 10³⁰⁸",
         "−1.7 × 10³⁰⁸",
