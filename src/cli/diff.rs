@@ -38,7 +38,25 @@ pub fn run(args: DiffArgs) -> Outcome {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| args.brief.clone());
-    let editions = store::list(&out_dir, &name);
+    // The name becomes a directory under the output directory.
+    if let Err(why) = crate::corpus::validate_id(&name) {
+        return usage(
+            Diagnostic::error(format!("`{}` cannot name a brief: {why}", args.brief))
+                .hint("name a brief by its spec's name (`asylum-under-xi`) or its spec file"),
+        );
+    }
+    let listing = store::list(&out_dir, &name);
+    for asked in [args.from.as_deref(), args.to.as_deref()].into_iter().flatten() {
+        if let Some(damaged) = listing.damaged.iter().find(|d| d.name == asked) {
+            // The warning's file, line and hints, as the error it now is.
+            let mut error = damaged.warning.clone();
+            error.severity = crate::diag::Severity::Error;
+            error.message = format!("cannot compare edition `{asked}`: {}", damaged.reason);
+            return usage(error);
+        }
+    }
+    report(&listing.warnings());
+    let editions = listing.editions;
     if editions.is_empty() {
         report(&[Diagnostic::error(format!(
             "`{name}` has no editions in `{}`",
