@@ -18,9 +18,8 @@ pub const LAST_YEAR: i32 = 4999;
 /// Why `year` is out of range for `what` (an option or variable name), or
 /// `None` when it is in range.
 fn out_of_range(what: &str, year: i32) -> Option<String> {
-    (!(FIRST_YEAR..=LAST_YEAR).contains(&year)).then(|| {
-        format!("{what} must be in the years {FIRST_YEAR} to {LAST_YEAR}, not {year}")
-    })
+    (!(FIRST_YEAR..=LAST_YEAR).contains(&year))
+        .then(|| format!("{what} must be in the years {FIRST_YEAR} to {LAST_YEAR}, not {year}"))
 }
 
 /// A date given as `what` (`BRIEF_TODAY`): YYYY-MM-DD within the range.
@@ -39,7 +38,9 @@ pub fn parse_instant(what: &str, text: &str) -> Result<DateTime<Utc>, String> {
     let t = DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
-            format!("{what}: {e}; expected an RFC 3339 time such as 2025-03-10T07:30:00Z, not `{text}`")
+            format!(
+                "{what}: {e}; expected an RFC 3339 time such as 2025-03-10T07:30:00Z, not `{text}`"
+            )
         })?;
     match out_of_range(what, t.year()) {
         Some(e) => Err(e),

@@ -46,7 +46,10 @@ pub fn run(args: DiffArgs) -> Outcome {
         );
     }
     let listing = store::list(&out_dir, &name);
-    for asked in [args.from.as_deref(), args.to.as_deref()].into_iter().flatten() {
+    for asked in [args.from.as_deref(), args.to.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         if let Some(damaged) = listing.damaged.iter().find(|d| d.name == asked) {
             // The warning's file, line and hints, as the error it now is.
             let mut error = damaged.warning.clone();

@@ -207,9 +207,7 @@ fn why_due(
     }
     let last = editions.latest_at(now);
     if let Some(schedule) = &spec.schedule
-        && let Some(at) = schedule
-            .value
-            .is_due(last.map(|e| e.generated_at), now)
+        && let Some(at) = schedule.value.is_due(last.map(|e| e.generated_at), now)
     {
         return Some(format!(
             "scheduled `{}`, due at {}",

@@ -106,7 +106,9 @@ pub fn is_edition_name(name: &str) -> bool {
     };
     let date_ok = NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok_and(|d| d.to_string() == date);
     let count_ok = count.is_none_or(|n| {
-        !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()) && n.parse::<u64>().is_ok_and(|n| n >= 2)
+        !n.starts_with('0')
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && n.parse::<u64>().is_ok_and(|n| n >= 2)
     });
     date_ok && count_ok
 }
@@ -384,8 +386,18 @@ mod tests {
             assert!(is_edition_name(ok), "{ok}");
         }
         for bad in [
-            "", "2025-3-3", "2025-02-30", "2025-03-03-1", "2025-03-03-02", "2025-03-03-",
-            "2025-03-03x", "2025-03-03-2x", "..", "../../etc", "notes", "+10000-01-01",
+            "",
+            "2025-3-3",
+            "2025-02-30",
+            "2025-03-03-1",
+            "2025-03-03-02",
+            "2025-03-03-",
+            "2025-03-03x",
+            "2025-03-03-2x",
+            "..",
+            "../../etc",
+            "notes",
+            "+10000-01-01",
             "2025-03-03/..",
         ] {
             assert!(!is_edition_name(bad), "{bad}");
@@ -406,8 +418,8 @@ mod tests {
         ];
         let err = file(out.path(), &e, &files).unwrap_err();
         assert!(
-            err.message
-                .starts_with("cannot file edition `") && err.message.contains("`: cannot read `"),
+            err.message.starts_with("cannot file edition `")
+                && err.message.contains("`: cannot read `"),
             "{err}"
         );
         let editions = editions_dir(out.path(), "b");

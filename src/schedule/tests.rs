@@ -404,7 +404,11 @@ fn the_ends_of_the_accepted_range_give_true_answers() {
             }
             // The latest time before the end of the range is within it.
             let l = s.latest_at_or_before(last).expect("a time before 4999");
-            assert_eq!(l.format("%Y").to_string().len(), 4, "`{expr}` in {tz:?}: {l}");
+            assert_eq!(
+                l.format("%Y").to_string().len(),
+                4,
+                "`{expr}` in {tz:?}: {l}"
+            );
         }
     }
 }

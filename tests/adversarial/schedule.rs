@@ -51,8 +51,7 @@ fn entries(dir: &Path) -> Vec<String> {
 
 fn trigger(dir: &Path, edition: &str) -> String {
     let path = dir.join(format!("out/voices/editions/{edition}/edition.json"));
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     json["trigger"].as_str().unwrap().to_string()
 }
 
@@ -170,7 +169,11 @@ fn a_damaged_edition_record_is_a_warning_and_cannot_be_compared() {
 
     // The schedule lists editions too, and says so there.
     let out = schedule(d, "2025-03-10T09:00:00Z");
-    assert!(text(&out.stderr).starts_with(damaged), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with(damaged),
+        "{}",
+        text(&out.stderr)
+    );
 
     // A record that names another edition (or a path) is not trusted.
     std::fs::write(
@@ -263,7 +266,11 @@ fn dates_from_the_command_line_and_environment_are_bounded() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
-        assert!(text(&out.stderr).starts_with(expected), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).starts_with(expected),
+            "{}",
+            text(&out.stderr)
+        );
     }
     let out = command(d, &["build", "--no-pdf"])
         .env("BRIEF_TODAY", "10000-01-01")
