@@ -318,6 +318,16 @@ impl Builder {
             .iter()
             .map(|p| planner.plan(&manifest, &compiler, p, today))
             .collect();
+        if self.mode == Mode::Build {
+            // `brief schedule` reports these itself, once a pass for every
+            // scheduled brief, due or not.
+            report(
+                &plans
+                    .iter()
+                    .flat_map(|p| p.warnings.clone())
+                    .collect::<Vec<_>>(),
+            );
+        }
         if plans.iter().any(SpecPlan::needs_build) {
             // The two slow set-ups, citation locales and fonts, start now on
             // other threads and overlap with loading the corpus.

@@ -48,7 +48,21 @@ pub fn run(args: DiffArgs) -> Outcome {
                 .hint("name a brief by its spec's file name without `.yaml` (`asylum-under-xi`), or by the spec file"),
         );
     }
-    let editions = store::list(&out_dir, &name);
+    let listing = store::list(&out_dir, &name);
+    for asked in [args.from.as_deref(), args.to.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(damaged) = listing.damaged.iter().find(|d| d.name == asked) {
+            // The warning's file, line and hints, as the error it now is.
+            let mut error = damaged.warning.clone();
+            error.severity = crate::diag::Severity::Error;
+            error.message = format!("cannot compare edition `{asked}`: {}", damaged.reason);
+            return usage(error);
+        }
+    }
+    report(&listing.warnings());
+    let editions = listing.editions;
     if editions.is_empty() {
         report(&[Diagnostic::error(format!(
             "`{name}` has no editions in `{}`",

@@ -12,7 +12,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::edition::store::{self, Edition, EditionOutput};
+use crate::diag::Diagnostic;
+use crate::edition::store::{self, Edition, EditionOutput, Listing};
+use crate::regen::Reason;
 use crate::spec::{self, Spec};
 
 use super::build::{BuildArgs, Builder, Mode};
@@ -26,7 +28,8 @@ pub struct ScheduleArgs {
     /// Regenerate what is due now, then exit (for cron, systemd timers, CI)
     #[arg(long)]
     pub once: bool,
-    /// Act as if it were this time (RFC 3339, e.g. 2025-03-10T07:30:00Z)
+    /// Act as if it were this time (RFC 3339, e.g. 2025-03-10T07:30:00Z;
+    /// years 1970 to 4999)
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     pub now: Option<DateTime<Utc>>,
     /// Without --once: how often to look for new data, in seconds
@@ -35,9 +38,16 @@ pub struct ScheduleArgs {
 }
 
 fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| format!("{e}; expected an RFC 3339 time such as 2025-03-10T07:30:00Z"))
+    crate::clock::parse_instant("--now", text)
+}
+
+/// The clock (or `BRIEF_NOW`), or the outcome to exit with when it is not
+/// a time a schedule can be read at.
+fn clock() -> Result<DateTime<Utc>, Outcome> {
+    crate::clock::checked_now().map_err(|e| {
+        report(&[Diagnostic::error(e)]);
+        Outcome::UsageOrIo
+    })
 }
 
 pub fn run(args: ScheduleArgs) -> Outcome {
@@ -46,13 +56,19 @@ pub fn run(args: ScheduleArgs) -> Outcome {
     builder.mode = Mode::Latest;
     builder.command = "brief schedule";
     if once {
-        let now = fixed.unwrap_or_else(crate::clock::now);
+        let now = match fixed.map_or_else(clock, Ok) {
+            Ok(now) => now,
+            Err(outcome) => return outcome,
+        };
         return run_once(&mut builder, now).0;
     }
     // Long-running: one pass now, then sleep until the next scheduled time
     // (or the next look for new data), and again.
     loop {
-        let now = crate::clock::now();
+        let now = match clock() {
+            Ok(now) => now,
+            Err(outcome) => return outcome,
+        };
         println!(
             "[{}] checking schedules",
             now.format("%Y-%m-%d %H:%M:%S UTC")
@@ -127,7 +143,8 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
             Some(s) => now.with_timezone(&s.value.timezone()).date_naive(),
             None => now.date_naive(),
         };
-        match why_due(builder, path, &spec, now, date) {
+        let editions = look_at_editions(builder, &spec.name, now);
+        match why_due(builder, path, &spec, now, date, &editions) {
             Some(trigger) => {
                 due.entry(date)
                     .or_default()
@@ -147,6 +164,40 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
     (outcome, earliest)
 }
 
+/// A brief's editions, as a pass at `now` sees them. Says which are damaged
+/// and which were made after `now` (those are not the last edition: the
+/// schedule goes on from now), and removes the editions that interrupted
+/// runs left unfinished.
+fn look_at_editions(builder: &Builder, brief: &str, now: DateTime<Utc>) -> Listing {
+    let dir = store::editions_dir(&builder.out_dir, brief);
+    // Never clean up through a link out of the output directory.
+    if builder.linked_away(&dir.join(store::FILE_NAME)).is_none() {
+        let (removed, warnings) = store::remove_leftovers(&builder.out_dir, brief);
+        for path in removed {
+            println!(
+                "removed {} (an edition an interrupted run left unfinished)",
+                path.display()
+            );
+        }
+        report(&warnings);
+    }
+    let listing = store::list(&builder.out_dir, brief);
+    report(&listing.warnings());
+    for later in listing.editions.iter().filter(|e| e.generated_at > now) {
+        report(&[Diagnostic::warning(format!(
+            "edition `{}` of `{brief}` was made at {}, after now ({}); the schedule goes on from now",
+            later.name,
+            later.generated_at.to_rfc3339(),
+            now.to_rfc3339()
+        ))
+        .in_file(dir.join(&later.name))
+        .hint(
+            "a clock set ahead, or `--now` in the future, made it; remove it if it is wrong",
+        )]);
+    }
+    listing
+}
+
 /// Why a brief is due now, or `None`.
 fn why_due(
     builder: &Builder,
@@ -154,15 +205,14 @@ fn why_due(
     spec: &Spec,
     now: DateTime<Utc>,
     date: NaiveDate,
+    editions: &Listing,
 ) -> Option<String> {
     if builder.args.force {
         return Some("--force".into());
     }
-    let last = store::latest(&builder.out_dir, &spec.name);
+    let last = editions.latest_at(now);
     if let Some(schedule) = &spec.schedule
-        && let Some(at) = schedule
-            .value
-            .is_due(last.as_ref().map(|e| e.generated_at), now)
+        && let Some(at) = schedule.value.is_due(last.map(|e| e.generated_at), now)
     {
         return Some(format!(
             "scheduled `{}`, due at {}",
@@ -174,16 +224,28 @@ fn why_due(
         return None;
     }
     if last.is_none() {
-        return Some("new data: no edition yet".into());
+        return Some(if editions.editions.is_empty() {
+            "new data: no edition yet".into()
+        } else {
+            "no edition before now".into()
+        });
     }
     // A new day is not new data: the date and the edition compared with are
     // left out; everything else the output was built from counts.
     let plans = builder.plan(&[path.to_path_buf()], date, true);
-    plans
+    let reasons: Vec<&Reason> = plans
         .iter()
         .flat_map(|p| p.outputs.iter())
-        .find_map(|o| o.reason.as_ref())
-        .map(|r| format!("new data: {r}"))
+        .filter_map(|o| o.reason.as_ref())
+        .collect();
+    if let Some(news) = reasons.iter().find(|r| r.is_new_data()) {
+        return Some(format!("new data: {news}"));
+    }
+    // Still rebuilt, for what is true of it: a deleted `latest/` is no news.
+    reasons.first().map(|r| match r {
+        Reason::Missing(file) => format!("latest output missing: {}", file.display()),
+        other => other.to_string(),
+    })
 }
 
 /// Builds the group's `latest/` outputs, then files each fully built brief
@@ -216,6 +278,7 @@ fn regenerate(
             continue;
         }
         let mut outputs = BTreeMap::new();
+        let mut copies = Vec::new();
         for b in built {
             let mut files = Vec::new();
             let latest = store::latest_dir(&builder.out_dir, name);
@@ -224,27 +287,12 @@ fn regenerate(
                 // Kept at its place under `latest/` (charts are in
                 // `charts/<audience>/`), so the Markdown's links still hold
                 // and two audiences' charts stay two files.
-                let file_name = match from.strip_prefix(&latest) {
-                    Ok(relative) => relative.to_path_buf(),
-                    Err(_) => from.file_name().map(PathBuf::from).unwrap_or_default(),
+                let Ok(relative) = from.strip_prefix(&latest) else {
+                    continue;
                 };
-                let to = dir.join(&file_name);
-                let copied = crate::atomic::OutDir::open(&builder.out_dir).and_then(|out| {
-                    let bytes = out.read(&from)?.ok_or_else(|| {
-                        std::io::Error::new(std::io::ErrorKind::NotFound, "not found")
-                    })?;
-                    out.write(&to, &bytes)
-                });
-                if let Err(e) = copied {
-                    eprintln!(
-                        "error: cannot copy `{}` into `{}`: {}",
-                        from.display(),
-                        dir.display(),
-                        crate::corpus::io_reason(&e)
-                    );
-                    outcome = outcome.max(Outcome::UsageOrIo);
-                }
-                files.push(crate::regen::scan::relative(Path::new(""), &file_name));
+                let file_name = crate::regen::scan::relative(Path::new(""), relative);
+                files.push(file_name.clone());
+                copies.push((from, file_name));
             }
             outputs.insert(
                 b.audience.clone(),
@@ -263,20 +311,17 @@ fn regenerate(
             trigger: trigger.clone(),
             outputs,
         };
-        if let Err(e) = store::record(&builder.out_dir, &edition) {
-            eprintln!(
-                "error: cannot record edition `{}`: {}",
-                dir.display(),
-                crate::corpus::io_reason(&e)
-            );
-            outcome = outcome.max(Outcome::UsageOrIo);
-            continue;
+        match store::file(&builder.out_dir, &edition, &copies) {
+            Ok(dir) => println!(
+                "{}: new edition {} ({trigger})",
+                path.display(),
+                dir.display()
+            ),
+            Err(d) => {
+                report(&[d]);
+                outcome = outcome.max(Outcome::UsageOrIo);
+            }
         }
-        println!(
-            "{}: new edition {} ({trigger})",
-            path.display(),
-            dir.display()
-        );
     }
     outcome
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::compile::{Compiler, template_for};
+use crate::diag::Diagnostic;
 use crate::edition::{Edition, store};
 use crate::paths::relative_to;
 use crate::regen::provenance::Shown;
@@ -54,6 +55,9 @@ pub struct SpecPlan {
     pub outputs: Vec<OutputPlan>,
     /// The edition a `what_changed` section compares with.
     pub baseline: Option<Edition>,
+    /// About the editions looked at for `baseline`: damaged ones, and ones
+    /// dated after the brief (never compared with).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl SpecPlan {
@@ -94,6 +98,27 @@ pub struct Planner {
     templates: HashMap<PathBuf, String>,
 }
 
+/// The edition a brief built on `today` compares with: the newest dated on
+/// or before it. One dated later (made with a clock set ahead, or `brief
+/// schedule --now` in the future) is not what came before this brief, and
+/// is named in a warning instead.
+fn baseline(out_dir: &Path, brief: &str, today: NaiveDate) -> (Option<Edition>, Vec<Diagnostic>) {
+    let listing = store::list(out_dir, brief);
+    let mut warnings = listing.warnings();
+    for later in listing.editions.iter().filter(|e| e.date > today) {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "edition `{}` of `{brief}` is dated {}, after this brief's date {today}: \
+                 what changed is told since the newest edition dated no later than {today}",
+                later.name, later.date
+            ))
+            .in_file(store::editions_dir(out_dir, brief).join(&later.name))
+            .hint("an edition dated in the future was made with a clock set ahead, or `--now`; remove it if it is wrong"),
+        );
+    }
+    (listing.latest_dated(today).cloned(), warnings)
+}
+
 /// The standard layout of `brief build`.
 pub fn build_layout(spec: &str, audience: &str) -> String {
     format!("{spec}/{audience}.md")
@@ -123,6 +148,7 @@ impl Planner {
             corpus: None,
             outputs: Vec::new(),
             baseline: None,
+            warnings: Vec::new(),
         };
         let Ok(spec) = spec::load(path) else {
             return unreadable;
@@ -132,10 +158,11 @@ impl Planner {
             return unreadable;
         };
         let template_hash = self.template_hash(&template.dir, template.builtin);
-        let baseline = spec
-            .shows_changes()
-            .then(|| store::latest(&self.settings.out_dir, &spec.name))
-            .flatten();
+        let (baseline, warnings) = if spec.shows_changes() {
+            baseline(&self.settings.out_dir, &spec.name, today)
+        } else {
+            (None, Vec::new())
+        };
         let inputs = Inputs {
             spec_hash: hash::of(spec.source.as_bytes()),
             template_hash,
@@ -200,6 +227,7 @@ impl Planner {
             corpus: Some(corpus),
             outputs,
             baseline,
+            warnings,
         }
     }
 

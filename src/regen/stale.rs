@@ -45,6 +45,19 @@ pub enum Reason {
     },
 }
 
+impl Reason {
+    /// Whether this is new data, as `on_new_data` means it: what the output
+    /// is made from (the spec, its template, the corpus) changed. The rest
+    /// (an output missing or never recorded, a failed build, another
+    /// version or options) is a reason to rebuild, not news.
+    pub fn is_new_data(&self) -> bool {
+        matches!(
+            self,
+            Reason::Spec | Reason::Template | Reason::Cited { .. } | Reason::Query { .. }
+        )
+    }
+}
+
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

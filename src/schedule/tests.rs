@@ -357,3 +357,58 @@ fn display_gives_the_expression_and_the_zone() {
         "0 7 * * MON (Europe/Berlin)"
     );
 }
+
+/// At both ends of the range `--now` and `BRIEF_NOW` accept, every kind of
+/// schedule in zones far east and west answers, without panicking or
+/// searching forever, with a latest time at or before now and a next time
+/// after it (or none, past croner's last year).
+#[test]
+fn the_ends_of_the_accepted_range_give_true_answers() {
+    let first = Utc
+        .with_ymd_and_hms(crate::clock::FIRST_YEAR, 1, 1, 0, 0, 0)
+        .unwrap();
+    let last = Utc
+        .with_ymd_and_hms(crate::clock::LAST_YEAR, 12, 31, 23, 59, 59)
+        .unwrap();
+    let exprs = [
+        "* * * * *",
+        "*/15 * * * *",
+        "0 7 * * MON",
+        "0 0 29 2 *",
+        "0 0 1 1 *",
+        "59 23 31 12 *",
+        "0 7 13 * FRI",
+        "30 1 * * *",
+        "@yearly",
+    ];
+    let zones = [
+        None,
+        Some("Pacific/Kiritimati"),
+        Some("Pacific/Pago_Pago"),
+        Some("Europe/London"),
+        Some("America/St_Johns"),
+    ];
+    for expr in exprs {
+        for tz in zones {
+            let s = at(expr, tz);
+            for now in [first, last] {
+                let case = format!("`{expr}` in {tz:?} at {now}");
+                let latest = s.latest_at_or_before(now);
+                if let Some(l) = latest {
+                    assert!(l <= now, "{case}: latest {l}");
+                }
+                assert_eq!(s.is_due(None, now), latest, "{case}");
+                if let Some(n) = s.next_after(now) {
+                    assert!(n > now, "{case}: next {n}");
+                }
+            }
+            // The latest time before the end of the range is within it.
+            let l = s.latest_at_or_before(last).expect("a time before 4999");
+            assert_eq!(
+                l.format("%Y").to_string().len(),
+                4,
+                "`{expr}` in {tz:?}: {l}"
+            );
+        }
+    }
+}

@@ -8,4 +8,5 @@
 mod common;
 mod names;
 mod numbers;
+mod schedule;
 mod writes;
