@@ -63,7 +63,7 @@ pub fn run(args: BuildArgs) -> Outcome {
     };
     let mut builder = Builder::new(args);
     let summary = builder.run(&spec_paths, today);
-    println!("{summary}");
+    say!("{summary}");
     summary.outcome
 }
 
@@ -265,6 +265,12 @@ impl Builder {
             failed: 0,
             millis: 0,
         };
+        if let Err(d) = specs::output_dir_usable(&self.out_dir) {
+            report(&[d]);
+            summary.outcome = Outcome::UsageOrIo;
+            summary.failed = spec_paths.len();
+            return summary;
+        }
         let _lock = match self.lock() {
             Ok(l) => l,
             Err(outcome) => {
@@ -308,7 +314,7 @@ impl Builder {
                     .map(|a| format!(" ({a})"))
                     .unwrap_or_default();
                 if let Some(reason) = &output.reason {
-                    println!("rebuilding {}{audience}: {reason}", plan.path.display());
+                    say!("rebuilding {}{audience}: {reason}", plan.path.display());
                 }
             }
             let outcome = self.build_spec(&mut compiler, &planner, plan, &mut manifest, &mut ids);
@@ -380,8 +386,10 @@ impl Builder {
         let outputs = match compiler.outputs(&prepared, only, plan.baseline.as_ref()) {
             Ok(o) => o,
             Err(d) => {
+                // The one error here is an `--audience` the spec does not
+                // have: the command line's mistake, not the spec's.
                 report(&[d]);
-                return failed_all(manifest, Outcome::InputErrors);
+                return failed_all(manifest, Outcome::UsageOrIo);
             }
         };
         specs::timing("resolve and render Markdown and Typst", started);
@@ -531,7 +539,7 @@ impl Builder {
             let path = self.out_dir.join(relative);
             if plain && self.linked_away(&path).is_none() && path.is_file() {
                 match std::fs::remove_file(&path) {
-                    Ok(()) => println!("removed {} (no longer built)", path.display()),
+                    Ok(()) => say!("removed {} (no longer built)", path.display()),
                     Err(e) => eprintln!(
                         "warning: cannot remove `{}`, which is no longer built: {}",
                         path.display(),
@@ -590,7 +598,7 @@ fn report_unusable(planner: &Planner, key: &str, snapshot: &manifest::Snapshot) 
 fn write(path: &Path, bytes: &[u8], prepared: &Prepared, started: Instant) -> Result<(), Outcome> {
     match crate::atomic::write(path, bytes) {
         Ok(()) => {
-            println!(
+            say!(
                 "built {} → {} in {} ms",
                 prepared.spec.path.display(),
                 path.display(),

@@ -29,8 +29,14 @@ pub struct ScheduleArgs {
     /// Act as if it were this time (RFC 3339, e.g. 2025-03-10T07:30:00Z)
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     pub now: Option<DateTime<Utc>>,
-    /// Without --once: how often to look for new data, in seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    /// Without --once: how often to look for new data, in seconds (1 to
+    /// 86400, a day; a scheduled time wakes it anyway)
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 60,
+        value_parser = clap::value_parser!(u64).range(1..=86_400)
+    )]
     pub poll: u64,
 }
 
@@ -53,7 +59,7 @@ pub fn run(args: ScheduleArgs) -> Outcome {
     // (or the next look for new data), and again.
     loop {
         let now = crate::clock::now();
-        println!(
+        say!(
             "[{}] checking schedules",
             now.format("%Y-%m-%d %H:%M:%S UTC")
         );
@@ -107,7 +113,7 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
         };
         if spec.schedule.is_none() && !spec.on_new_data {
             if !builder.args.specs.specs.is_empty() {
-                println!(
+                say!(
                     "{}: has no `schedule` and no `on_new_data`; skipped",
                     path.display()
                 );
@@ -132,7 +138,7 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
                 let next = next
                     .map(|t| format!("; next at {}", t.to_rfc3339()))
                     .unwrap_or_default();
-                println!("{}: not due{next}", path.display());
+                say!("{}: not due{next}", path.display());
             }
         }
     }
@@ -255,7 +261,7 @@ fn regenerate(
             outcome = outcome.max(Outcome::UsageOrIo);
             continue;
         }
-        println!(
+        say!(
             "{}: new edition {} ({trigger})",
             path.display(),
             dir.display()

@@ -4,5 +4,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod cli;
 #[path = "../common/mod.rs"]
 mod common;
