@@ -18,6 +18,9 @@
 //! `rebuilding <spec path> (<audience>): <reason>`. A build without the
 //! summary (before incremental builds) is still timed, and reported as such.
 
+// A report for the person running it: `println!` is disallowed only for the CLI.
+#![allow(clippy::disallowed_macros)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;

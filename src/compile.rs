@@ -300,9 +300,11 @@ impl Compiler {
                             format!("its audiences are: {}", ids.join(", "))
                         }
                     });
-                    return Err(Diagnostic::error(format!("spec has no audience `{id}`"))
-                        .in_file(&spec.path)
-                        .hint(hint));
+                    return Err(Diagnostic::error(format!(
+                        "--audience {id}: the spec has no audience `{id}`"
+                    ))
+                    .in_file(&spec.path)
+                    .hint(hint));
                 }
                 picked
             }

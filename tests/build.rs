@@ -169,10 +169,11 @@ fn build_flags_pick_an_audience_and_an_output_directory() {
             "reserchers",
         ],
     );
-    assert_eq!(out.status.code(), Some(1));
+    // A usage error (issue 13): the command line asked for it, not the spec.
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        "error: spec has no audience `reserchers`\n --> briefs/overland-route.yaml\n  = help: did you mean `researchers`?\n"
+        "error: --audience reserchers: the spec has no audience `reserchers`\n --> briefs/overland-route.yaml\n  = help: did you mean `researchers`?\n"
     );
 }
 

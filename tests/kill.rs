@@ -14,6 +14,8 @@
 //! The instants are random; the seed is printed, and `BRIEF_KILL_SEED=N`
 //! replays a run.
 
+// A report for the person running it: `println!` is disallowed only for the CLI.
+#![allow(clippy::disallowed_macros)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;

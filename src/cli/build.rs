@@ -64,7 +64,7 @@ pub fn run(args: BuildArgs) -> Outcome {
     };
     let mut builder = Builder::new(args);
     let summary = builder.run(&spec_paths, today);
-    println!("{summary}");
+    say!("{summary}");
     summary.outcome
 }
 
@@ -278,6 +278,12 @@ impl Builder {
             failed: refused,
             millis: 0,
         };
+        if let Err(d) = specs::output_dir_usable(&self.out_dir) {
+            report(&[d]);
+            summary.outcome = Outcome::UsageOrIo;
+            summary.failed = spec_paths.len();
+            return summary;
+        }
         let _lock = match self.lock() {
             Ok(l) => l,
             Err(outcome) => {
@@ -352,7 +358,7 @@ impl Builder {
                     .map(|a| format!(" ({a})"))
                     .unwrap_or_default();
                 if let Some(reason) = &output.reason {
-                    println!("rebuilding {}{audience}: {reason}", plan.path.display());
+                    say!("rebuilding {}{audience}: {reason}", plan.path.display());
                 }
             }
             let outcome =
@@ -426,8 +432,10 @@ impl Builder {
         let outputs = match compiler.outputs(&prepared, only, plan.baseline.as_ref()) {
             Ok(o) => o,
             Err(d) => {
+                // The one error here is an `--audience` the spec does not
+                // have: the command line's mistake, not the spec's.
                 report(&[d]);
-                return failed_all(manifest, Outcome::InputErrors);
+                return failed_all(manifest, Outcome::UsageOrIo);
             }
         };
         specs::timing("resolve and render Markdown and Typst", started);
@@ -549,7 +557,7 @@ impl Builder {
         staged.commit().map_err(|e| cannot_write(md, &e))?;
         let mut written = Vec::new();
         for (path, bytes) in &files {
-            println!(
+            say!(
                 "built {} → {} in {} ms",
                 prepared.spec.path.display(),
                 path.display(),
@@ -672,7 +680,7 @@ fn remove_left_over(out: &OutDir, before: &[OutputFile], now: &[OutputFile]) {
         }
         let path = out.path().join(&old.path);
         match out.remove_if_unchanged(Path::new(&old.path), &old.hash) {
-            Ok(true) => println!("removed {} (no longer built)", path.display()),
+            Ok(true) => say!("removed {} (no longer built)", path.display()),
             Ok(false) => {}
             Err(e) => eprintln!(
                 "warning: cannot remove `{}`, which is no longer built: {}",

@@ -34,6 +34,10 @@ pub fn run(args: CheckArgs) -> Outcome {
         .out
         .clone()
         .unwrap_or_else(|| specs::project_root().join("out"));
+    if let Err(d) = specs::output_dir_usable(&out_dir) {
+        report(&[d]);
+        return Outcome::UsageOrIo;
+    }
     // A spec refused a directory has no outputs of its own to verify.
     let (spec_paths, refused) = specs::claim(&spec_paths, &out_dir);
     // A shared lock: outputs and manifests are read as one build left them,

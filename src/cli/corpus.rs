@@ -6,7 +6,7 @@ mod add;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::{CorpusArgs, Outcome, print, report, table};
+use super::{CorpusArgs, Outcome, print, print_json, report, table};
 use crate::corpus::{Corpus, Document};
 use crate::diag::Diagnostic;
 use crate::extract::{self, Extracted, Figure, Quote, Section};
@@ -127,7 +127,7 @@ fn json<T: Serialize + ?Sized>(value: &T) {
     let mut text =
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
-    print(&text);
+    print_json(&text);
 }
 
 fn list(corpus: &Corpus, as_json: bool) {

@@ -3,6 +3,16 @@
 //! Exit codes: 0 ok; 1 input errors (a document or spec could not be used);
 //! 2 usage or I/O errors (bad arguments, a missing directory).
 
+/// Prints a line to stdout through [`print`]: never panics, and a failed
+/// write is remembered for the exit code. `println!` is disallowed
+/// (`clippy.toml`) because it panics when stdout is full or closed, which
+/// would stop a build before its manifest is saved.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::print(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod build;
 mod check;
 mod corpus;
@@ -11,10 +21,13 @@ mod provenance;
 mod schedule;
 mod specs;
 mod table;
+mod terminal;
 mod watch;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::{Parser, Subcommand};
 
@@ -100,12 +113,15 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                Outcome::UsageOrIo.into()
+            let outcome = if e.use_stderr() {
+                Outcome::UsageOrIo
             } else {
-                Outcome::Ok.into()
+                Outcome::Ok
             };
+            if let Err(failed) = e.print() {
+                stdout_failed(&failed);
+            }
+            return finish(outcome).into();
         }
     };
     let outcome = match cli.command {
@@ -116,20 +132,68 @@ pub fn main() -> ExitCode {
         Command::Corpus(cmd) => corpus::run(cmd),
         Command::Watch(args) => watch::run(args),
     };
-    outcome.into()
+    finish(outcome).into()
 }
 
-/// Prints diagnostics to stderr, errors and warnings alike, in the order found.
-pub fn report(diagnostics: &[Diagnostic]) {
-    use std::io::Write;
-    let mut err = std::io::stderr().lock();
-    for d in diagnostics {
-        let _ = write!(err, "{d}");
+/// The first failed write to stdout. Later output is dropped, since the
+/// reader is gone or the disk is full, but the command's work (files,
+/// manifest) goes on, and [`finish`] says what happened at the end.
+static STDOUT_FAILURE: OnceLock<std::io::Error> = OnceLock::new();
+
+fn stdout_failed(e: &std::io::Error) {
+    let _ = STDOUT_FAILURE.set(std::io::Error::new(e.kind(), e.to_string()));
+}
+
+/// The outcome once stdout's fate is known: a reader that went away
+/// (`brief build | head`) is its own choice, and the exit code stays the
+/// command's; any other failed write (a full disk) is an I/O error, exit 2.
+fn finish(outcome: Outcome) -> Outcome {
+    match STDOUT_FAILURE.get() {
+        None => outcome,
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome,
+        Some(e) => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(
+                err,
+                "error: cannot write to standard output: {}\n  = help: the command ran to the end; what it printed from the first failed line on was lost",
+                crate::corpus::io_reason(e)
+            );
+            outcome.max(Outcome::UsageOrIo)
+        }
     }
 }
 
-/// Writes to stdout, ignoring a closed pipe (`brief corpus quotes | head`).
+/// Prints diagnostics to stderr, errors and warnings alike, in the order
+/// found. They quote corpus and spec text, so control characters are shown,
+/// not sent to the terminal.
+pub fn report(diagnostics: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diagnostics {
+        let _ = err.write_all(terminal::visible(&d.to_string()).as_bytes());
+    }
+}
+
+/// Writes text for a terminal to stdout: control characters from the corpus
+/// or a spec are shown visibly (see [`terminal::visible`]), and each write
+/// is flushed, so a pipe's reader sees it now and a failure is seen here.
+/// Never panics: a failed write is recorded for the exit code (see
+/// [`finish`]) and later output is dropped.
 pub fn print(text: &str) {
-    use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    write_stdout(&terminal::visible(text));
+}
+
+/// Writes JSON to stdout, exact: only the characters a terminal would act
+/// on are written as `\u` escapes, which JSON reads as the same string.
+pub fn print_json(json: &str) {
+    write_stdout(&terminal::json_visible(json));
+}
+
+fn write_stdout(text: &str) {
+    if STDOUT_FAILURE.get().is_some() {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        stdout_failed(&e);
+    }
 }

@@ -32,8 +32,14 @@ pub struct ScheduleArgs {
     /// years 1970 to 4999)
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     pub now: Option<DateTime<Utc>>,
-    /// Without --once: how often to look for new data, in seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    /// Without --once: how often to look for new data, in seconds (1 to
+    /// 86400, a day; a scheduled time wakes it anyway)
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 60,
+        value_parser = clap::value_parser!(u64).range(1..=86_400)
+    )]
     pub poll: u64,
 }
 
@@ -69,7 +75,7 @@ pub fn run(args: ScheduleArgs) -> Outcome {
             Ok(now) => now,
             Err(outcome) => return outcome,
         };
-        println!(
+        say!(
             "[{}] checking schedules",
             now.format("%Y-%m-%d %H:%M:%S UTC")
         );
@@ -128,7 +134,7 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
         };
         if spec.schedule.is_none() && !spec.on_new_data {
             if !builder.args.specs.specs.is_empty() {
-                println!(
+                say!(
                     "{}: has no `schedule` and no `on_new_data`; skipped",
                     path.display()
                 );
@@ -154,7 +160,7 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
                 let next = next
                     .map(|t| format!("; next at {}", t.to_rfc3339()))
                     .unwrap_or_default();
-                println!("{}: not due{next}", path.display());
+                say!("{}: not due{next}", path.display());
             }
         }
     }
@@ -174,7 +180,7 @@ fn look_at_editions(builder: &Builder, brief: &str, now: DateTime<Utc>) -> Listi
     if builder.linked_away(&dir.join(store::FILE_NAME)).is_none() {
         let (removed, warnings) = store::remove_leftovers(&builder.out_dir, brief);
         for path in removed {
-            println!(
+            say!(
                 "removed {} (an edition an interrupted run left unfinished)",
                 path.display()
             );
@@ -312,7 +318,7 @@ fn regenerate(
             outputs,
         };
         match store::file(&builder.out_dir, &edition, &copies) {
-            Ok(dir) => println!(
+            Ok(dir) => say!(
                 "{}: new edition {} ({trigger})",
                 path.display(),
                 dir.display()

@@ -101,6 +101,26 @@ pub fn claim(paths: &[PathBuf], out_dir: &Path) -> (Vec<PathBuf>, usize) {
     (kept, refused.len())
 }
 
+/// Whether `dir` can be an output directory: it is one, or nothing is there
+/// yet (it is created). Anything else is a usage error that says so, before
+/// some later step fails on a path inside it with a puzzling "file exists"
+/// or "not a directory".
+pub fn output_dir_usable(dir: &Path) -> Result<(), Diagnostic> {
+    let kind = match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(meta) if meta.is_file() => "a file",
+        Ok(_) => "not a directory",
+        // Missing: created when written. Any other error is reported by the
+        // step that meets it, with its path.
+        Err(_) => return Ok(()),
+    };
+    Err(Diagnostic::error(format!(
+        "the output directory `{}` is {kind}",
+        dir.display()
+    ))
+    .hint("name a directory with --out DIR (it is created if missing), or move the file away"))
+}
+
 /// Prepares one spec, reporting its problems and the corpus's (once per
 /// corpus); a spec that fails raises `outcome` and gives `None`.
 pub fn prepare(compiler: &mut Compiler, path: &Path, outcome: &mut Outcome) -> Option<Prepared> {

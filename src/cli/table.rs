@@ -1,5 +1,8 @@
 //! Plain-text tables for the terminal: aligned by display width (CJK counts
-//! double), the widest column truncated with `…` to fit the terminal.
+//! double), the widest column truncated with `…` to fit the terminal. Cells
+//! are made visible (`terminal::visible`) before they are measured, so a
+//! control character in corpus text neither reaches the terminal nor
+//! breaks the alignment.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -8,7 +11,11 @@ pub fn render(headers: &[&str], rows: &[Vec<String>], max_width: usize) -> Strin
     let n = headers.len();
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| c.replace(['\n', '\t'], " ")).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| super::terminal::visible(&c.replace(['\n', '\t'], " ")).into_owned())
+                .collect()
+        })
         .collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in &cells {

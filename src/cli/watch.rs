@@ -13,7 +13,6 @@ mod backend;
 mod roots;
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
@@ -279,11 +278,9 @@ fn clock() -> String {
     crate::clock::time_of_day().format("%H:%M:%S").to_string()
 }
 
-/// Prints a line and flushes it: whoever reads a pipe sees it now.
+/// Prints a line; [`super::print`] flushes it, so whoever reads a pipe sees it now.
 fn say(line: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{line}");
-    let _ = out.flush();
+    super::print(&format!("{line}\n"));
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

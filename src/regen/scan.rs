@@ -32,6 +32,9 @@ pub struct Change {
     pub old_id: Option<String>,
     /// The document as it is now, if the file exists and loads.
     pub new: Option<(Document, Extracted)>,
+    /// Why the file, still there, cannot be used ("cannot be read
+    /// (permission denied)"), so it is not mistaken for a removed one.
+    pub unusable: Option<String>,
     pub added: bool,
 }
 
@@ -79,23 +82,30 @@ pub fn changes(previous: &Snapshot, now: &Scan) -> Vec<Change> {
         .into_par_iter()
         .map(|(rel, before)| {
             let path = now.root.join(rel);
-            let new = now.hashes.contains_key(rel).then(|| load(&path)).flatten();
+            let (new, unusable) = match now.hashes.contains_key(rel).then(|| load(&path)) {
+                None => (None, None),
+                Some(Ok(loaded)) => (Some(loaded), None),
+                Some(Err(why)) => (None, Some(why)),
+            };
             Change {
                 path,
                 relative: rel.clone(),
                 old_id: before.and_then(|e| e.id.clone()),
                 new,
+                unusable,
                 added: before.is_none(),
             }
         })
         .collect()
 }
 
-fn load(path: &Path) -> Option<(Document, Extracted)> {
-    let bytes = std::fs::read(path).ok()?;
-    let loaded = load_file(path, &bytes).ok()?;
+/// The document in a file that is there, or why it cannot be used.
+fn load(path: &Path) -> Result<(Document, Extracted), String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("cannot be read ({})", crate::corpus::io_reason(&e)))?;
+    let loaded = load_file(path, &bytes).map_err(|d| format!("cannot be used ({})", d.message))?;
     let extracted = extract(&loaded.document);
-    Some((loaded.document, extracted))
+    Ok((loaded.document, extracted))
 }
 
 /// The snapshot to record after a build: the scan's hashes, with each file's

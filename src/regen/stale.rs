@@ -35,7 +35,7 @@ pub enum Reason {
     NotAsBuilt(PathBuf, String),
     Cited {
         path: PathBuf,
-        removed: bool,
+        became: Became,
     },
     /// A document adds to, changes or removes what a query can select.
     Query {
@@ -72,14 +72,11 @@ impl fmt::Display for Reason {
             Reason::Baseline => write!(f, "there is a newer edition to compare with"),
             Reason::Missing(p) => write!(f, "{} is missing", p.display()),
             Reason::NotAsBuilt(p, why) => write!(f, "{} {why}", p.display()),
-            Reason::Cited {
-                path,
-                removed: false,
-            } => write!(f, "{} changed", path.display()),
-            Reason::Cited {
-                path,
-                removed: true,
-            } => write!(f, "{} was removed", path.display()),
+            Reason::Cited { path, became } => match became {
+                Became::Changed => write!(f, "{} changed", path.display()),
+                Became::Removed => write!(f, "{} was removed", path.display()),
+                Became::Unusable(why) => write!(f, "{} {why}", path.display()),
+            },
             Reason::Query {
                 path,
                 section,
@@ -96,6 +93,16 @@ impl fmt::Display for Reason {
             ),
         }
     }
+}
+
+/// What became of a cited document's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Became {
+    Changed,
+    Removed,
+    /// Still there, but it cannot be read or loaded; why, as "cannot be
+    /// read (permission denied)". Not a removal: the user must fix the file.
+    Unusable(String),
 }
 
 /// The state an output would be built from now.
@@ -197,9 +204,14 @@ pub fn corpus(record: &Record, now: &Current) -> Option<Reason> {
     for change in now.changes {
         let ids = [change.old_id.as_deref(), change.new_id()];
         if ids.iter().flatten().any(|id| record.docs.contains_key(*id)) {
+            let became = match (&change.new, &change.unusable) {
+                (Some(_), _) => Became::Changed,
+                (None, Some(why)) => Became::Unusable(why.clone()),
+                (None, None) => Became::Removed,
+            };
             return Some(Reason::Cited {
                 path: change.path.clone(),
-                removed: change.new.is_none(),
+                became,
             });
         }
     }

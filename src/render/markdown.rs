@@ -5,6 +5,7 @@
 //! [`escape`]; only the analyst's prose (summary and `text` blocks) is
 //! Markdown, and the corpus items its references stand for are escaped.
 
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use crate::brief::{Block, Brief, Chart, ExcerptItem, FigureItem, FigureLayout, Prose, QuoteItem};
@@ -14,21 +15,100 @@ use super::escape;
 
 /// The whole brief as one Markdown document.
 pub fn render(brief: &Brief) -> String {
+    render_with(brief, &Labels::for_brief(brief))
+}
+
+/// Footnote labels are document-wide in Markdown, and the analyst's prose
+/// may define its own (`[^1]: …`): a generated `[^1]` beside it would let a
+/// reader (pandoc, GitHub) attach our citation to the analyst's text, or
+/// the reverse. Generated labels therefore take a prefix that no label in
+/// the analyst's prose has followed by digits: none when the prose has no
+/// such label (`[^1]`), else `note-`, `note2-`, … (`[^note-1]`). Readers
+/// number footnotes in order of use whatever their labels, so the reader
+/// sees one sequence either way.
+struct Labels {
+    prefix: String,
+}
+
+impl Labels {
+    fn for_brief(brief: &Brief) -> Labels {
+        let mut taken = Vec::new();
+        let proses = brief
+            .summary
+            .iter()
+            .chain(brief.sections.iter().flat_map(|s| {
+                s.blocks.iter().filter_map(|b| match b {
+                    Block::Text(p) => Some(p),
+                    _ => None,
+                })
+            }));
+        for p in proses {
+            taken.extend(analyst_labels(&p.markdown));
+        }
+        Labels::pick(&taken)
+    }
+
+    /// The first prefix none of the `taken` labels has followed by digits.
+    /// Each candidate ends in `-` (or is empty), so a label excludes just
+    /// the prefix it has before its trailing digits: linear in the labels,
+    /// however many a hostile spec writes.
+    fn pick(taken: &[String]) -> Labels {
+        let excluded: HashSet<&str> = taken
+            .iter()
+            .filter(|label| label.ends_with(|c: char| c.is_ascii_digit()))
+            .map(|label| label.trim_end_matches(|c: char| c.is_ascii_digit()))
+            .collect();
+        let prefix = std::iter::once(String::new())
+            .chain((1..).map(|k| match k {
+                1 => "note-".to_string(),
+                k => format!("note{k}-"),
+            }))
+            .find(|prefix| !excluded.contains(prefix.as_str()))
+            .unwrap_or_default();
+        Labels { prefix }
+    }
+
+    /// The marker of generated note `n`: `[^3]`, or `[^note-3]`.
+    fn mark(&self, n: usize) -> String {
+        format!("[^{}{n}]", self.prefix)
+    }
+}
+
+/// Every footnote label the prose could be read as using, lower-cased and
+/// without white space (readers match labels case-insensitively): any
+/// `[^…]` in the text, escaped or not, in code or not. A superset of what
+/// any Markdown reader takes for a footnote, so none is missed.
+fn analyst_labels(markdown: &str) -> Vec<String> {
+    markdown
+        .split("[^")
+        .skip(1)
+        .map(|rest| {
+            let label = rest.split(']').next().unwrap_or("");
+            label
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect()
+}
+
+fn render_with(brief: &Brief, l: &Labels) -> String {
     let mut out = String::new();
     title_block(&mut out, brief);
     if let Some(summary) = &brief.summary {
         out.push_str("## Summary\n\n");
-        prose(&mut out, summary);
+        prose(&mut out, summary, l);
     }
     for section in &brief.sections {
         let _ = writeln!(out, "## {}\n", escape::inline(&section.title));
         for block in &section.blocks {
             match block {
-                Block::Text(p) => prose(&mut out, p),
-                Block::Quotes { items } => items.iter().for_each(|q| quote(&mut out, q)),
-                Block::Figures { layout, items } => figures(&mut out, *layout, items),
-                Block::Chart(c) => chart(&mut out, c),
-                Block::Excerpt(e) => excerpt(&mut out, e),
+                Block::Text(p) => prose(&mut out, p, l),
+                Block::Quotes { items } => items.iter().for_each(|q| quote(&mut out, q, l)),
+                Block::Figures { layout, items } => figures(&mut out, *layout, items, l),
+                Block::Chart(c) => chart(&mut out, c, l),
+                Block::Excerpt(e) => excerpt(&mut out, e, l),
             }
         }
     }
@@ -40,7 +120,7 @@ pub fn render(brief: &Brief) -> String {
         out.push('\n');
     }
     for note in &brief.notes {
-        let _ = writeln!(out, "[^{}]: {}", note.number, rich(&note.text));
+        let _ = writeln!(out, "{}: {}", l.mark(note.number), rich(&note.text));
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -72,15 +152,15 @@ fn title_block(out: &mut String, brief: &Brief) {
 
 /// The analyst's Markdown with each reference replaced by the escaped item
 /// and its footnote marker.
-fn prose(out: &mut String, prose: &Prose) {
+fn prose(out: &mut String, prose: &Prose, l: &Labels) {
     let mut pos = 0;
     let text = &prose.markdown;
     for r in &prose.refs {
         out.push_str(&text[pos..r.range.start]);
         if r.is_quote {
-            let _ = write!(out, "“{}”[^{}]", escape::inline(&r.text), r.note);
+            let _ = write!(out, "“{}”{}", escape::inline(&r.text), l.mark(r.note));
         } else {
-            let _ = write!(out, "{}[^{}]", escape::inline(&r.text), r.note);
+            let _ = write!(out, "{}{}", escape::inline(&r.text), l.mark(r.note));
         }
         pos = r.range.end;
     }
@@ -92,7 +172,7 @@ fn prose(out: &mut String, prose: &Prose) {
 
 /// The chart's SVG (written beside this file), then its points as a list:
 /// the text a reader without the picture needs, and each point's note.
-fn chart(out: &mut String, c: &Chart) {
+fn chart(out: &mut String, c: &Chart, l: &Labels) {
     let alt = c.title.as_deref().unwrap_or("Chart");
     let _ = writeln!(out, "![{}](<{}>)\n", escape::inline(alt), c.file);
     for p in &c.points {
@@ -106,32 +186,38 @@ fn chart(out: &mut String, c: &Chart) {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "- {}{measure}: {}{from}[^{}]",
+            "- {}{measure}: {}{from}{}",
             escape::inline(&p.label),
             escape::inline(&super::chart::value_label(c, p.value)),
-            p.note
+            l.mark(p.note)
         );
     }
     out.push('\n');
 }
 
-fn quote(out: &mut String, q: &QuoteItem) {
+fn quote(out: &mut String, q: &QuoteItem, l: &Labels) {
     let mut who = Vec::new();
     if let Some(name) = q.speaker.as_ref().or(q.speaker_description.as_ref()) {
         who.push(escape::inline(name));
     }
     who.extend(source(&q.source, q.source_is_outlet));
-    block_quote(out, None, std::slice::from_ref(&q.text), &who, q.note);
+    block_quote(
+        out,
+        None,
+        std::slice::from_ref(&q.text),
+        &who,
+        &l.mark(q.note),
+    );
 }
 
 /// A block quote of verbatim paragraphs with an attribution line; with
-/// nothing to name, the note marker ends the last paragraph instead.
+/// nothing to name, the note marker (`mark`) ends the last paragraph instead.
 fn block_quote(
     out: &mut String,
     heading: Option<&str>,
     paragraphs: &[String],
     who: &[String],
-    note: usize,
+    mark: &str,
 ) {
     let mut lines: Vec<String> = Vec::new();
     if let Some(heading) = heading {
@@ -140,10 +226,10 @@ fn block_quote(
     lines.extend(paragraphs.iter().map(|p| escape::inline(p)));
     if who.is_empty() {
         if let Some(last) = lines.last_mut() {
-            last.push_str(&format!("[^{note}]"));
+            last.push_str(mark);
         }
     } else {
-        lines.push(format!("— {}[^{note}]", who.join(", ")));
+        lines.push(format!("— {}{mark}", who.join(", ")));
     }
     let _ = write!(out, "> {}\n\n", lines.join("\n>\n> "));
 }
@@ -158,7 +244,7 @@ fn source(label: &Option<String>, is_outlet: bool) -> Option<String> {
     })
 }
 
-fn figures(out: &mut String, layout: FigureLayout, items: &[FigureItem]) {
+fn figures(out: &mut String, layout: FigureLayout, items: &[FigureItem], l: &Labels) {
     match layout {
         FigureLayout::Table => {
             out.push_str("| Figure | What it counts | Period | Source |\n");
@@ -169,12 +255,12 @@ fn figures(out: &mut String, layout: FigureLayout, items: &[FigureItem]) {
                 let source = source(&f.source, f.source_is_outlet).unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {} | {}[^{}] |",
+                    "| {} | {} | {} | {}{} |",
                     escape::inline(&f.text),
                     cell(&f.subject),
                     cell(&f.period),
                     source,
-                    f.note
+                    l.mark(f.note)
                 );
             }
             out.push('\n');
@@ -191,16 +277,22 @@ fn figures(out: &mut String, layout: FigureLayout, items: &[FigureItem]) {
                 if let Some(source) = source(&f.source, f.source_is_outlet) {
                     let _ = write!(out, ", {source}");
                 }
-                let _ = writeln!(out, "[^{}]", f.note);
+                let _ = writeln!(out, "{}", l.mark(f.note));
             }
             out.push('\n');
         }
     }
 }
 
-fn excerpt(out: &mut String, e: &ExcerptItem) {
+fn excerpt(out: &mut String, e: &ExcerptItem, l: &Labels) {
     let who: Vec<String> = source(&e.source, e.source_is_outlet).into_iter().collect();
-    block_quote(out, e.heading.as_deref(), &e.paragraphs, &who, e.note);
+    block_quote(
+        out,
+        e.heading.as_deref(),
+        &e.paragraphs,
+        &who,
+        &l.mark(e.note),
+    );
 }
 
 /// A citation's runs: italics kept, links as autolinks, all text escaped.
@@ -243,4 +335,34 @@ pub fn rich(text: &Rich) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefix(labels: &[&str]) -> String {
+        let taken: Vec<String> = labels
+            .iter()
+            .flat_map(|l| analyst_labels(&format!("x[^{l}] y")))
+            .collect();
+        Labels::pick(&taken).prefix
+    }
+
+    #[test]
+    fn generated_labels_avoid_every_numbered_label_of_the_analyst() {
+        assert_eq!(prefix(&[]), "");
+        assert_eq!(prefix(&["a", "note-x", "01x"]), "");
+        assert_eq!(prefix(&["1"]), "note-");
+        assert_eq!(prefix(&["12", "NOTE-3"]), "note2-");
+        assert_eq!(prefix(&["7", "note- 1", "note2-9"]), "note3-");
+    }
+
+    #[test]
+    fn labels_are_found_wherever_a_reader_might_see_one() {
+        assert_eq!(
+            analyst_labels("a[^1] b\n\n[^Two]: x `[^3]` \\[^4] [^ 5 ]"),
+            ["1", "two", "3", "4", "5"]
+        );
+    }
 }

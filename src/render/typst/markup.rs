@@ -27,15 +27,13 @@ pub fn prose(prose: &Prose, heading_offset: u8, note: &mut dyn FnMut(usize) -> S
         note,
         heading_offset,
         out: String::new(),
-        footnotes: HashMap::new(),
+        footnotes: definitions(&marked),
+        in_footnote: false,
         code: None,
         cells_open: Vec::new(),
         depth: 0,
         flat: 0,
     };
-    // Footnote definitions first, so a reference can carry its text.
-    let defs = converter.definitions(&marked);
-    converter.footnotes = defs;
     converter.run(&marked);
     converter.out.trim_end().to_string()
 }
@@ -65,8 +63,11 @@ struct Converter<'a, 'n> {
     note: &'n mut dyn FnMut(usize) -> String,
     heading_offset: u8,
     out: String,
-    /// Converted footnote definitions by label.
-    footnotes: HashMap<String, String>,
+    /// The analyst's footnote definitions by label, as parsed: each is
+    /// converted where it is referenced (see [`Converter::footnote`]).
+    footnotes: HashMap<String, Vec<Event<'static>>>,
+    /// Whether a footnote's text is being converted.
+    in_footnote: bool,
     /// Text of the code block being read, and its language.
     code: Option<(String, Option<String>)>,
     /// Per open table: whether we are in its header.
@@ -142,36 +143,52 @@ fn nests_end(tag: &TagEnd) -> bool {
     )
 }
 
-impl Converter<'_, '_> {
-    fn definitions(&mut self, markdown: &str) -> HashMap<String, String> {
-        let mut defs = HashMap::new();
-        let mut current: Option<(String, usize)> = None;
-        let mut depth = 0;
-        let saved = std::mem::take(&mut self.out);
-        for event in Parser::new_ext(markdown, options()) {
-            match &event {
-                Event::Start(Tag::FootnoteDefinition(label)) => {
-                    current = Some((label.to_string(), self.out.len()));
-                    depth = 0;
-                    continue;
-                }
-                Event::End(TagEnd::FootnoteDefinition) => {
-                    if let Some((label, start)) = current.take() {
-                        defs.insert(label, self.out[start..].trim().to_string());
-                    }
-                    continue;
-                }
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth -= 1,
-                _ => {}
+/// The footnote definitions in `markdown`, by label, first, so a reference
+/// can carry its text wherever it comes.
+fn definitions(markdown: &str) -> HashMap<String, Vec<Event<'static>>> {
+    let mut defs = HashMap::new();
+    let mut current: Option<(String, Vec<Event<'static>>)> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                current = Some((label.to_string(), Vec::new()));
             }
-            if current.is_some() {
-                self.event(event);
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some((label, events)) = current.take() {
+                    defs.insert(label, events);
+                }
+            }
+            event => {
+                if let Some((_, events)) = &mut current {
+                    events.push(event.into_static());
+                }
             }
         }
-        let _ = depth;
-        self.out = saved;
-        defs
+    }
+    defs
+}
+
+impl Converter<'_, '_> {
+    /// An analyst's footnote, converted where it is referenced. Not before:
+    /// a generated note inside it (`{{figure:…}}` in the footnote's text)
+    /// is written in full at its first use and referred to by its label
+    /// after, so converting a definition that is never referenced would
+    /// leave later uses pointing at a label the PDF does not have. A
+    /// reference inside a footnote's text gets an empty footnote, which
+    /// also keeps a footnote that refers to itself from looping.
+    fn footnote(&mut self, label: &str) -> String {
+        let events = match self.footnotes.get(label) {
+            Some(events) if !self.in_footnote => events.clone(),
+            _ => Vec::new(),
+        };
+        let saved = std::mem::take(&mut self.out);
+        self.in_footnote = true;
+        for event in events {
+            self.event(event);
+        }
+        self.in_footnote = false;
+        let body = std::mem::replace(&mut self.out, saved);
+        format!("#footnote[{}];", body.trim())
     }
 
     fn run(&mut self, markdown: &str) {
@@ -207,12 +224,8 @@ impl Converter<'_, '_> {
             | Event::Html(t)
             | Event::InlineHtml(t) => self.text(&t),
             Event::FootnoteReference(label) => {
-                let body = self
-                    .footnotes
-                    .get(label.as_ref())
-                    .cloned()
-                    .unwrap_or_default();
-                self.out.push_str(&format!("#footnote[{body}];"));
+                let note = self.footnote(&label);
+                self.out.push_str(&note);
             }
             Event::SoftBreak => self.out.push(' '),
             Event::HardBreak => self.out.push_str("#linebreak();"),
