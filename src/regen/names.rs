@@ -35,6 +35,12 @@ pub fn check_name(name: &str) -> Result<(), String> {
             "`{name}` starts with `.`, which would make its directory hidden, or the output directory itself or its parent"
         ));
     }
+    // A file stem never holds a separator; a name typed on the command line
+    // (`brief diff /`) may, and joined to the output directory it would
+    // name another place entirely.
+    if name.contains(['/', '\\', '\0']) {
+        return Err(format!("`{name}` holds a path separator"));
+    }
     if let Some(own) = RESERVED.iter().find(|r| r.eq_ignore_ascii_case(name)) {
         return Err(format!(
             "`{name}` is the name of brief's own `{own}` in the output directory"
@@ -178,6 +184,17 @@ mod tests {
             "b/manifest.yaml",
         ] {
             assert!(output_name(Path::new(file)).is_ok(), "{file}");
+        }
+    }
+
+    #[test]
+    fn names_typed_on_the_command_line_hold_no_separator() {
+        for name in ["/", "a/b", "x\\y", "/etc"] {
+            let got = check_name(name);
+            assert!(
+                got.as_ref().is_err_and(|e| e.contains("path separator")),
+                "{name}: {got:?}"
+            );
         }
     }
 

@@ -310,7 +310,7 @@ fn diff_takes_a_brief_name_only_by_the_id_rules() {
         let out = brief(d, &["diff", name]);
         assert_eq!(out.status.code(), Some(2));
         assert!(
-            text(&out.stderr).starts_with(&format!("error: `{name}` cannot name a brief: ")),
+            text(&out.stderr).starts_with(&format!("error: `{name}` is not a brief: ")),
             "{}",
             text(&out.stderr)
         );
