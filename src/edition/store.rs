@@ -337,7 +337,8 @@ fn fill(
     files: &[(PathBuf, String)],
     fail: &dyn Fn(String, std::io::Error) -> Diagnostic,
 ) -> Result<(), Diagnostic> {
-    let out = OutDir::open(out_dir).map_err(|e| fail("cannot open the output directory".into(), e))?;
+    let out =
+        OutDir::open(out_dir).map_err(|e| fail("cannot open the output directory".into(), e))?;
     for (from, name) in files {
         let to = unfinished.join(name);
         out.read(from)

@@ -119,7 +119,7 @@ fn open(out_dir: &Path, flags: OFlags) -> std::io::Result<File> {
     };
     let fd = rustix::fs::openat(
         CWD,
-        &dir.join(FILE_NAME),
+        dir.join(FILE_NAME),
         flags | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NONBLOCK,
         Mode::from_raw_mode(0o644),
     )

@@ -479,7 +479,9 @@ fn no_chart_is_written_through_a_charts_link_out_of_the_output_directory() {
     let (code, _, stderr) = run(d, &["build", "--no-pdf"]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains("`out/arrivals/charts` is a symbolic link: brief never writes through a link"),
+        stderr.contains(
+            "`out/arrivals/charts` is a symbolic link: brief never writes through a link"
+        ),
         "{stderr}"
     );
     assert_eq!(walk(outside.path()), Vec::<std::path::PathBuf>::new());
