@@ -83,32 +83,21 @@ impl OutDir {
     /// Opens (creating it if missing) the output directory at `path`.
     pub fn open(path: &Path) -> io::Result<OutDir> {
         std::fs::create_dir_all(path)?;
-        let fd = rustix::fs::openat(
-            CWD,
-            dot(path),
-            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-            Mode::empty(),
-        )?;
         Ok(OutDir {
             path: path.to_path_buf(),
-            fd,
+            fd: open_as_named(path)?,
         })
     }
 
     /// Opens the output directory at `path` only if it exists.
     pub fn open_existing(path: &Path) -> io::Result<Option<OutDir>> {
-        match rustix::fs::openat(
-            CWD,
-            dot(path),
-            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-            Mode::empty(),
-        ) {
+        match open_as_named(path) {
             Ok(fd) => Ok(Some(OutDir {
                 path: path.to_path_buf(),
                 fd,
             })),
-            Err(rustix::io::Errno::NOENT) => Ok(None),
-            Err(e) => Err(e.into()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
@@ -346,12 +335,7 @@ impl Drop for Staged {
 /// taken, by a link too. `brief corpus add` uses it: a corpus document is
 /// added, never overwritten.
 pub fn create_new(dir: &Path, name: &str, contents: &[u8]) -> io::Result<()> {
-    let dir = rustix::fs::openat(
-        CWD,
-        dot(dir),
-        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-        Mode::empty(),
-    )?;
+    let dir = open_as_named(dir)?;
     let (temp_name, file) = create_temporary(&dir, &format!(".{name}."))?;
     let written = (|| {
         let mut file = File::from(file);
@@ -416,6 +400,17 @@ fn kind_of(dir: &OwnedFd, name: &OsStr) -> Option<FileType> {
     rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)
         .ok()
         .map(|s| FileType::from_raw_mode(s.st_mode))
+}
+
+/// Opens a directory the user named (`--out DIR`, `--corpus DIR`), links
+/// in its own path included: the rule against links starts below it.
+fn open_as_named(path: &Path) -> io::Result<OwnedFd> {
+    Ok(rustix::fs::openat(
+        CWD,
+        dot(path),
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?)
 }
 
 /// `.` for the empty path, which `openat` would not accept.
