@@ -103,12 +103,10 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::Para;
+use super::text::MAX_SENTENCE;
 use lex::Tok;
 use pairs::{Fig, Shape};
 use quantity::Unit;
-
-/// Longest sentence copied whole into a figure, in bytes.
-const MAX_SENTENCE: usize = 2000;
 
 /// A statistic as the document states it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -220,31 +218,10 @@ impl Context<'_, '_> {
     /// cut to a verbatim window around the figure, ending at spaces: copying
     /// it whole for each of its figures would make long paragraphs quadratic.
     fn sentence(&self, f: &Fig, span: Range<usize>) -> Range<usize> {
-        let text = self.para.text;
         let of = |k: usize| self.para.sentences().get(self.sentence_of[k]);
-        let start = of(f.first).map_or(span.start, |s| s.start.min(span.start));
-        let end = of(f.last).map_or(span.end, |s| s.end.max(span.end));
-        if end - start <= MAX_SENTENCE {
-            return start..end;
-        }
-        let reach = MAX_SENTENCE / 2;
-        let mut lo = start.max(span.start.saturating_sub(reach));
-        let mut hi = end.min(span.end + reach);
-        while !text.is_char_boundary(lo) {
-            lo -= 1;
-        }
-        while !text.is_char_boundary(hi) {
-            hi += 1;
-        }
-        let lo = match text[lo..span.start].find(char::is_whitespace) {
-            Some(k) if lo > start => lo + k + 1,
-            _ => lo,
-        };
-        let hi = match text[span.end..hi].rfind(char::is_whitespace) {
-            Some(k) if hi < end => span.end + k,
-            _ => hi,
-        };
-        lo..hi
+        let start = of(f.first).map_or(span.start, |s| s.start);
+        let end = of(f.last).map_or(span.end, |s| s.end);
+        super::text::sentence_around(self.para.text, start..end, span, MAX_SENTENCE)
     }
 
     fn period(&self, f: &Fig) -> Option<String> {
