@@ -16,7 +16,7 @@ use crate::common::{command, text};
 
 /// Each shape's size here. At this size the quadratic passes fixed took
 /// minutes in a debug build; linear, all shapes together take seconds.
-const BYTES: usize = 300_000;
+const BYTES: usize = 200_000;
 
 /// Generous for a debug build on a busy two-core machine.
 const DEADLINE: Duration = Duration::from_secs(60);
@@ -115,7 +115,8 @@ fn corpus_show_and_add_of_a_hostile_document_finish_within_a_deadline() {
         .iter()
         .find(|s| s.name == "quoted-sentences")
         .expect("the shape")
-        .body(BYTES);
+        .body(BYTES - 1_000);
+    // Shorter than the corpus's copy, which `add` would refuse as the same text.
     std::fs::write(&new, format!("Day by day\n\n{body}\n")).expect("write");
     let out = within_deadline(
         dir.path(),
