@@ -208,12 +208,16 @@ pub const MAX_SENTENCE: usize = 2000;
 /// The part of `sentence` to copy for an item at `span` inside it: the whole
 /// sentence, or if it is longer than `max` bytes (a list or table run
 /// together without full stops), a verbatim window of about `max` bytes
-/// around the item, cut at spaces. Copying a run-on sentence whole for each
-/// of its items made long paragraphs quadratic in time and memory.
+/// around the item, cut at spaces, and kept within `room` (from the end of
+/// the item before to the start of the item after). Copying a run-on sentence
+/// whole for each of its items made long paragraphs quadratic in time and
+/// memory; a window of `max` bytes for each of thousands of short items in
+/// one sentence still made the copies hundreds of times the text.
 pub fn sentence_around(
     text: &str,
     sentence: Range<usize>,
     span: Range<usize>,
+    room: Range<usize>,
     max: usize,
 ) -> Range<usize> {
     let start = sentence.start.min(span.start);
@@ -221,6 +225,8 @@ pub fn sentence_around(
     if end - start <= max {
         return start..end;
     }
+    let start = start.max(room.start.min(span.start));
+    let end = end.min(room.end.max(span.end));
     let reach = max / 2;
     let mut lo = start.max(span.start.saturating_sub(reach));
     let mut hi = end.min(span.end + reach);

@@ -48,7 +48,8 @@ pub struct Quote {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     /// The sentence or sentences the quote stands in, verbatim (a run-on
-    /// "sentence" over 2,000 bytes is cut to a verbatim window around the quote).
+    /// "sentence" over 2,000 bytes is cut to a verbatim window around the
+    /// quote that reaches no further than the quotations beside it).
     pub sentence: String,
     /// Byte span in the document body.
     pub start: usize,
@@ -121,7 +122,15 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 .take_while(|g| marks[g[0]].open.start < clause.end)
             {
                 let parts: Vec<&Marked> = group.iter().map(|&i| &marks[i]).collect();
-                let Some(mut quote) = build(para, &parts, &clauses) else {
+                // Between the quotations before and after: where a run-on
+                // sentence's window may reach.
+                let room = group[0]
+                    .checked_sub(1)
+                    .map_or(0, |p| marks[p].outer_end(text.len()))
+                    ..marks
+                        .get(group[group.len() - 1] + 1)
+                        .map_or(text.len(), |m| m.open.start);
+                let Some(mut quote) = build(para, &parts, &clauses, room) else {
                     continue;
                 };
                 let found = attribute(
@@ -237,7 +246,12 @@ fn is_only_quotes(text: &str, marks: &[Marked]) -> bool {
 }
 
 /// Builds the quote from its marked parts, or `None` for a scare quote.
-fn build(para: &Para, parts: &[&Marked], clauses: &[Range<usize>]) -> Option<Quote> {
+fn build(
+    para: &Para,
+    parts: &[&Marked],
+    clauses: &[Range<usize>],
+    room: Range<usize>,
+) -> Option<Quote> {
     let spans: Vec<Range<usize>> = parts
         .iter()
         .map(|m| {
@@ -271,6 +285,7 @@ fn build(para: &Para, parts: &[&Marked], clauses: &[Range<usize>]) -> Option<Quo
         para.text,
         from..to,
         first.start..last.end,
+        room,
         text::MAX_SENTENCE,
     );
     let abs = |r: &Range<usize>| para.offset + r.start..para.offset + r.end;
