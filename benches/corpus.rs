@@ -11,6 +11,11 @@
 //! `valgrind --tool=callgrind --toggle-collect='*load_and_extract*'`, which
 //! stays comparable when the machine is too busy for wall-clock figures.
 //!
+//! Then each hostile document shape (`brief::synth::hostile`) is loaded and
+//! extracted at 100 KB, 400 KB and 1.6 MB, printing seconds per MB at each
+//! size: flat when extraction is linear, growing 4× a step when quadratic.
+//! `--hostile` runs only that part; `--no-hostile` skips it.
+//!
 //! A plain `main` rather than a harness: the quantities that matter are whole
 //! corpus passes of a second or so, their MB/s per core and the process's peak
 //! RSS, which statistical micro-benchmark harnesses do not report.
@@ -42,6 +47,15 @@ struct Config {
     synth: SynthOptions,
     runs: usize,
     once: bool,
+    hostile: Hostile,
+}
+
+/// Whether to time the hostile shapes.
+#[derive(Debug, PartialEq)]
+enum Hostile {
+    Also,
+    Only,
+    Skip,
 }
 
 fn main() {
@@ -55,6 +69,10 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if config.hostile == Hostile::Only {
+        hostile();
+        return;
+    }
     let dir = prepare_corpus(&config.synth);
     if config.once {
         once(&dir);
@@ -160,6 +178,56 @@ fn main() {
         _ => println!("memory   peak RSS unavailable (no /proc/self/status)"),
     }
     println!("runs     {} per row; min and median wall time", config.runs);
+    if config.hostile == Hostile::Also {
+        println!();
+        hostile();
+    }
+}
+
+/// The hostile sizes: each 4× the last, so quadratic work shows as 4× the time per MB.
+const HOSTILE_SIZES: [usize; 3] = [100_000, 400_000, 1_600_000];
+
+/// Loads and extracts each hostile shape at each size, on this thread, and
+/// prints the time per MB: the same at every size when the work is linear.
+fn hostile() {
+    println!(
+        "hostile  load + extract of one document, 1 thread; s/MB at {}",
+        HOSTILE_SIZES.map(|b| format!("{} KB", b / 1000)).join(", ")
+    );
+    println!(
+        "{:<24} {:>9} {:>9} {:>9} {:>7} {:>9} {:>8}",
+        "shape", "s/MB", "s/MB", "s/MB", "growth", "MB/s", "quotes"
+    );
+    for shape in brief::synth::hostile::SHAPES {
+        let mut per_mb = Vec::new();
+        let mut quotes = 0;
+        for bytes in HOSTILE_SIZES {
+            let text = format!("---\ntitle: Hostile\n---\n\n{}\n", shape.body(bytes));
+            // The best of a few runs at the small sizes: they are quick and noisy.
+            let runs = if bytes < 1_000_000 { 3 } else { 1 };
+            let times = time_runs(runs, || {
+                let loaded = brief::corpus::load_file(Path::new("hostile.md"), text.as_bytes())
+                    .unwrap_or_else(|d| panic!("{} does not load: {d:?}", shape.name));
+                let extracted = brief::extract::extract(&loaded.document);
+                quotes = extracted.quotes.len();
+                (extracted.paragraphs.len().max(1), extracted)
+            });
+            per_mb.push(times.min.as_secs_f64() / (text.len() as f64 / 1e6));
+        }
+        println!(
+            "{:<24} {:>9.4} {:>9.4} {:>9.4} {:>6.1}x {:>9.1} {:>8}",
+            shape.name,
+            per_mb[0],
+            per_mb[1],
+            per_mb[2],
+            per_mb[2] / per_mb[0],
+            1.0 / per_mb[2],
+            thousands(quotes)
+        );
+    }
+    println!(
+        "growth   s/MB at the largest size over the smallest: about 1x when linear, 16x when quadratic"
+    );
 }
 
 impl Config {
@@ -171,7 +239,7 @@ impl Config {
                 ("--size", "BRIEF_BENCH_SIZE"),
                 ("--seed", "BRIEF_BENCH_SEED"),
             ],
-            &["--once"],
+            &["--once", "--hostile", "--no-hostile"],
         )?;
         let config = Config {
             synth: SynthOptions {
@@ -181,6 +249,12 @@ impl Config {
             },
             runs: options.number("--runs", 5)?,
             once: options.switch("--once"),
+            hostile: match (options.switch("--hostile"), options.switch("--no-hostile")) {
+                (true, false) => Hostile::Only,
+                (false, true) => Hostile::Skip,
+                (false, false) => Hostile::Also,
+                (true, true) => return Err("--hostile and --no-hostile contradict".into()),
+            },
         };
         if config.synth.docs == 0 || config.runs == 0 {
             return Err("--docs and --runs must be at least 1".into());

@@ -16,8 +16,7 @@ pub mod text;
 mod wordmap;
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -106,7 +105,16 @@ pub fn extract_all(docs: &[Document]) -> Vec<Extracted> {
 /// Readable ids, made unique within a document by numbering repeats.
 #[derive(Default)]
 struct IdMaker {
-    used: HashMap<String, usize>,
+    used: HashSet<String>,
+    /// The next suffix to try for a base that is taken. Starting again from
+    /// the count of repeats made k copies of one text cost k² tries when
+    /// other texts had taken the numbered ids ("go home 2", "go home 3", …,
+    /// then "go home" many times). Every smaller suffix has been tried and
+    /// found taken, so the ids are the same.
+    next: HashMap<String, usize>,
+    /// Numbered ids tried, for the test that holds the tries linear.
+    #[cfg(test)]
+    tries: usize,
 }
 
 impl IdMaker {
@@ -121,24 +129,24 @@ impl IdMaker {
         if base.len() == prefix {
             base.push('x');
         }
-        let n = self.used.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
+        if self.used.insert(base.clone()) {
             return base;
         }
         // "we will go home" twice and then "we will go home 2" would all
         // want `…-home-2`; a numbered id is counted as used, and numbering
-        // goes on until it names nothing else.
-        let mut n = *n;
+        // goes on until it names nothing else. An id splits into base and
+        // number one way only (at its last `-`), so each taken id is tried
+        // at most once: the tries of a whole document are linear.
+        let n = self.next.entry(base.clone()).or_insert(2);
         loop {
             let id = format!("{base}-{n}");
-            match self.used.entry(id) {
-                Entry::Vacant(slot) => {
-                    let id = slot.key().clone();
-                    slot.insert(1);
-                    return id;
-                }
-                Entry::Occupied(_) => n += 1,
+            *n += 1;
+            #[cfg(test)]
+            {
+                self.tries += 1;
+            }
+            if self.used.insert(id.clone()) {
+                return id;
             }
         }
     }
@@ -164,5 +172,21 @@ mod tests {
                 "d/q-we-go-home-3"
             ]
         );
+    }
+
+    #[test]
+    fn numbering_repeats_tries_each_taken_id_once() {
+        // "go home 2" … "go home 1001" take the numbered ids first; then each
+        // repeat of "go home" must not try them all again.
+        let mut ids = IdMaker::default();
+        let k = 1000;
+        for i in 2..k + 2 {
+            ids.make("d", "q", &format!("go home {i}"), 5);
+        }
+        let repeats: Vec<String> = (0..k).map(|_| ids.make("d", "q", "go home", 5)).collect();
+        assert_eq!(repeats[0], "d/q-go-home");
+        assert_eq!(repeats[1], format!("d/q-go-home-{}", k + 2));
+        assert_eq!(repeats[k - 1], format!("d/q-go-home-{}", 2 * k));
+        assert!(ids.tries <= 2 * k, "{} tries for {k} repeats", ids.tries);
     }
 }

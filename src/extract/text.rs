@@ -202,6 +202,51 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
     }
 }
 
+/// Longest sentence copied whole into a quote or figure, in bytes.
+pub const MAX_SENTENCE: usize = 2000;
+
+/// The part of `sentence` to copy for an item at `span` inside it: the whole
+/// sentence, or if it is longer than `max` bytes (a list or table run
+/// together without full stops), a verbatim window of about `max` bytes
+/// around the item, cut at spaces, and kept within `room` (from the end of
+/// the item before to the start of the item after). Copying a run-on sentence
+/// whole for each of its items made long paragraphs quadratic in time and
+/// memory; a window of `max` bytes for each of thousands of short items in
+/// one sentence still made the copies hundreds of times the text.
+pub fn sentence_around(
+    text: &str,
+    sentence: Range<usize>,
+    span: Range<usize>,
+    room: Range<usize>,
+    max: usize,
+) -> Range<usize> {
+    let start = sentence.start.min(span.start);
+    let end = sentence.end.max(span.end);
+    if end - start <= max {
+        return start..end;
+    }
+    let start = start.max(room.start.min(span.start));
+    let end = end.min(room.end.max(span.end));
+    let reach = max / 2;
+    let mut lo = start.max(span.start.saturating_sub(reach));
+    let mut hi = end.min(span.end + reach);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let lo = match text[lo..span.start].find(char::is_whitespace) {
+        Some(k) if lo > start => lo + k + 1,
+        _ => lo,
+    };
+    let hi = match text[span.end..hi].rfind(char::is_whitespace) {
+        Some(k) if hi < end => span.end + k,
+        _ => hi,
+    };
+    lo..hi
+}
+
 /// `range` without the whitespace at its ends; empty (at its start) if it is all whitespace.
 pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
@@ -227,16 +272,17 @@ pub fn slug_into(out: &mut String, text: &str, max_words: usize) {
     // starts in `out`.
     let mut word = out.len();
     let mut words = 0;
+    // Whether `out[word..]` is all digits, kept as it grows: reading the word
+    // again at each `,` made a long run of "1,1,1,…" quadratic.
+    let mut digits = true;
     if max_words == 0 {
         return;
     }
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
-        } else if matches!(c, '\'' | '’')
-            || (matches!(c, ',' | '.')
-                && out.len() > word
-                && out[word..].bytes().all(|b| b.is_ascii_digit()))
+            digits &= c.is_ascii_digit();
+        } else if matches!(c, '\'' | '’') || (matches!(c, ',' | '.') && out.len() > word && digits)
         {
             // "Party’s" and "24,000" stay one word.
         } else {
@@ -250,6 +296,7 @@ pub fn slug_into(out: &mut String, text: &str, max_words: usize) {
                 }
                 out.push('-');
                 word = out.len();
+                digits = true;
             }
         }
     }

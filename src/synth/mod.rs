@@ -17,6 +17,7 @@
 
 mod bank;
 mod data;
+pub mod hostile;
 mod render;
 mod rng;
 pub mod specs;

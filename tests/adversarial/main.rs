@@ -7,6 +7,7 @@
 mod cli;
 #[path = "../common/mod.rs"]
 mod common;
+mod linear;
 mod names;
 mod numbers;
 mod schedule;

@@ -78,7 +78,8 @@
 //!   periods, earlier first, without their prepositions: "the end of 2012 to
 //!   mid-2022".
 //! - `sentence`: the sentence(s) holding the figure, verbatim (a run-on
-//!   "sentence" over 2,000 bytes is cut to a verbatim window around it).
+//!   "sentence" over 2,000 bytes is cut to a verbatim window around it that
+//!   reaches no further than the figures beside it).
 
 mod count;
 mod gate;
@@ -103,12 +104,10 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::Para;
+use super::text::MAX_SENTENCE;
 use lex::Tok;
 use pairs::{Fig, Shape};
 use quantity::Unit;
-
-/// Longest sentence copied whole into a figure, in bytes.
-const MAX_SENTENCE: usize = 2000;
 
 /// A statistic as the document states it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -154,7 +153,19 @@ pub fn find(para: &Para) -> Vec<Figure> {
         clause: &clause,
         phrases: &phrases,
     };
-    let mut out: Vec<Figure> = figs.iter().map(|f| ctx.figure(f)).collect();
+    let mut out: Vec<Figure> = figs
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            // Between the figures before and after: where a run-on
+            // sentence's window may reach.
+            let room = k.checked_sub(1).map_or(0, |p| toks[figs[p].last].end())
+                ..figs
+                    .get(k + 1)
+                    .map_or(para.text.len(), |n| toks[n.first].start);
+            ctx.figure(f, room)
+        })
+        .collect();
     share_list_subjects(&figs, &mut out);
     out
 }
@@ -188,9 +199,9 @@ impl Context<'_, '_> {
         &self.para.text[self.span(first, last)]
     }
 
-    fn figure(&self, f: &Fig) -> Figure {
+    fn figure(&self, f: &Fig, room: Range<usize>) -> Figure {
         let span = self.span(f.first, f.last);
-        let sentence = self.sentence(f, span.clone());
+        let sentence = self.sentence(f, span.clone(), room);
         let sentence_start = self.sentence_of[f.first];
         let first_token = (0..f.first)
             .rev()
@@ -217,34 +228,13 @@ impl Context<'_, '_> {
 
     /// The sentence(s) holding the figure. A "sentence" longer than
     /// [`MAX_SENTENCE`] (a list or table run together without full stops) is
-    /// cut to a verbatim window around the figure, ending at spaces: copying
-    /// it whole for each of its figures would make long paragraphs quadratic.
-    fn sentence(&self, f: &Fig, span: Range<usize>) -> Range<usize> {
-        let text = self.para.text;
+    /// cut to a verbatim window around the figure, ending at spaces, within
+    /// `room` ([`super::text::sentence_around`]).
+    fn sentence(&self, f: &Fig, span: Range<usize>, room: Range<usize>) -> Range<usize> {
         let of = |k: usize| self.para.sentences().get(self.sentence_of[k]);
-        let start = of(f.first).map_or(span.start, |s| s.start.min(span.start));
-        let end = of(f.last).map_or(span.end, |s| s.end.max(span.end));
-        if end - start <= MAX_SENTENCE {
-            return start..end;
-        }
-        let reach = MAX_SENTENCE / 2;
-        let mut lo = start.max(span.start.saturating_sub(reach));
-        let mut hi = end.min(span.end + reach);
-        while !text.is_char_boundary(lo) {
-            lo -= 1;
-        }
-        while !text.is_char_boundary(hi) {
-            hi += 1;
-        }
-        let lo = match text[lo..span.start].find(char::is_whitespace) {
-            Some(k) if lo > start => lo + k + 1,
-            _ => lo,
-        };
-        let hi = match text[span.end..hi].rfind(char::is_whitespace) {
-            Some(k) if hi < end => span.end + k,
-            _ => hi,
-        };
-        lo..hi
+        let start = of(f.first).map_or(span.start, |s| s.start);
+        let end = of(f.last).map_or(span.end, |s| s.end);
+        super::text::sentence_around(self.para.text, start..end, span, room, MAX_SENTENCE)
     }
 
     fn period(&self, f: &Fig) -> Option<String> {

@@ -47,7 +47,9 @@ pub struct Quote {
     /// The words that attribute the quote ("he said", "according to X"), to audit the speaker.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
-    /// The sentence or sentences the quote stands in, verbatim.
+    /// The sentence or sentences the quote stands in, verbatim (a run-on
+    /// "sentence" over 2,000 bytes is cut to a verbatim window around the
+    /// quote that reaches no further than the quotations beside it).
     pub sentence: String,
     /// Byte span in the document body.
     pub start: usize,
@@ -102,22 +104,33 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
             if !marks.is_empty() {
                 state.names.see(&text[clause.clone()]);
             }
+            // Marks and groups are in order: the clause's are found by
+            // binary search, not by reading all of them for every clause.
             let first_mark = marks
-                .iter()
-                .find(|m| clause.contains(&m.open.start))
-                .map(|m| m.open.start);
+                .get(marks.partition_point(|m| m.open.start < clause.start))
+                .map(|m| m.open.start)
+                .filter(|s| clause.contains(s));
             let lead = &text[clause.start..first_mark.unwrap_or(clause.end)];
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
             let lead = window(lead, 0..lead.len(), Side::Start);
             words_into(lead, &mut lead_words);
             let parsed = subject_of(&lead_words);
             let subject = parsed.as_ref().map(|(np, _)| np);
-            for group in groups
+            let from = groups.partition_point(|g| marks[g[0]].open.start < clause.start);
+            for group in groups[from..]
                 .iter()
-                .filter(|g| clause.contains(&marks[g[0]].open.start))
+                .take_while(|g| marks[g[0]].open.start < clause.end)
             {
                 let parts: Vec<&Marked> = group.iter().map(|&i| &marks[i]).collect();
-                let Some(mut quote) = build(para, &parts, &clauses) else {
+                // Between the quotations before and after: where a run-on
+                // sentence's window may reach.
+                let room = group[0]
+                    .checked_sub(1)
+                    .map_or(0, |p| marks[p].outer_end(text.len()))
+                    ..marks
+                        .get(group[group.len() - 1] + 1)
+                        .map_or(text.len(), |m| m.open.start);
+                let Some(mut quote) = build(para, &parts, &clauses, room) else {
                     continue;
                 };
                 let found = attribute(
@@ -191,13 +204,22 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
 
 /// Sentences, merged where a boundary falls inside a quotation: the unit in
 /// which attribution is read.
+///
+/// Marks are in order and do not overlap, so one cursor walks them as the
+/// sentences advance: a mark that ends before a sentence starts ends before
+/// every later one too, and the first mark left is the only one that can open
+/// before the clause so far ends. Testing every mark for every sentence made
+/// a paragraph of many short quoted sentences quadratic.
 fn clauses(para: &Para, marks: &[Marked]) -> Vec<Range<usize>> {
+    let len = para.text.len();
     let mut out: Vec<Range<usize>> = Vec::new();
+    let mut k = 0;
     for s in para.sentences() {
         if let Some(last) = out.last_mut() {
-            let inside = marks
-                .iter()
-                .any(|m| m.open.start < last.end && s.start < m.outer_end(para.text.len()));
+            while k < marks.len() && marks[k].outer_end(len) <= s.start {
+                k += 1;
+            }
+            let inside = marks.get(k).is_some_and(|m| m.open.start < last.end);
             if inside {
                 last.end = s.end;
                 continue;
@@ -224,7 +246,12 @@ fn is_only_quotes(text: &str, marks: &[Marked]) -> bool {
 }
 
 /// Builds the quote from its marked parts, or `None` for a scare quote.
-fn build(para: &Para, parts: &[&Marked], clauses: &[Range<usize>]) -> Option<Quote> {
+fn build(
+    para: &Para,
+    parts: &[&Marked],
+    clauses: &[Range<usize>],
+    room: Range<usize>,
+) -> Option<Quote> {
     let spans: Vec<Range<usize>> = parts
         .iter()
         .map(|m| {
@@ -244,14 +271,23 @@ fn build(para: &Para, parts: &[&Marked], clauses: &[Range<usize>]) -> Option<Quo
     }
     let first = spans.first()?.clone();
     let last = spans.last()?.clone();
+    // Clauses are in order and disjoint: the first ending at or after `pos`
+    // is the only one that can hold it.
     let clause_of = |pos: usize| {
         clauses
-            .iter()
-            .find(|c| c.start <= pos && pos <= c.end)
+            .get(clauses.partition_point(|c| c.end < pos))
+            .filter(|c| c.start <= pos)
             .cloned()
     };
     let from = clause_of(first.start).map_or(first.start, |c| c.start);
     let to = clause_of(last.end).map_or(last.end, |c| c.end);
+    let sentence = text::sentence_around(
+        para.text,
+        from..to,
+        first.start..last.end,
+        room,
+        text::MAX_SENTENCE,
+    );
     let abs = |r: &Range<usize>| para.offset + r.start..para.offset + r.end;
     Some(Quote {
         id: String::new(),
@@ -260,7 +296,7 @@ fn build(para: &Para, parts: &[&Marked], clauses: &[Range<usize>]) -> Option<Quo
         speaker: None,
         speaker_description: None,
         attribution: None,
-        sentence: para.text[from..to].to_string(),
+        sentence: para.text[sentence].to_string(),
         start: abs(&first).start,
         end: abs(&last).end,
         paragraph: para.number,
@@ -301,21 +337,18 @@ fn attribute(
             .outer_end(text.len())
             .min(clause.end.max(last.outer_end(text.len())));
         let next_open = marks
-            .iter()
-            .map(|m| m.open.start)
-            .find(|&s| s >= from)
-            .unwrap_or(text.len());
+            .get(marks.partition_point(|m| m.open.start < from))
+            .map_or(text.len(), |m| m.open.start);
         let until = clause.end.min(next_open).max(from);
         after_quote(window(text, from..until, Side::Start))
     };
     if let Some((np, evidence)) = found {
         return Some((state.resolve(&np), evidence, true));
     }
-    let prev_end = marks
-        .iter()
-        .map(|m| m.outer_end(text.len()))
-        .filter(|&e| e <= first.open.start)
-        .max();
+    // Marks do not overlap, so their ends are in order too.
+    let prev_end = marks[..marks.partition_point(|m| m.outer_end(text.len()) <= first.open.start)]
+        .last()
+        .map(|m| m.outer_end(text.len()));
     let from = prev_end.map_or(clause.start, |e| e.max(clause.start));
     let before = window(text, from..first.open.start, Side::End);
     // Usually the text before the quote is the clause's lead, already split.

@@ -3,6 +3,7 @@
 //! Times", and "the bank" to the "European Central Bank".
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -235,6 +236,13 @@ static ORG_WORD: WordSet<128> = WordSet::of(ORG_WORDS);
 /// The text read so far, for looking up what a short name, an acronym or a
 /// common noun refers to. Lookups read back through it only when a quote
 /// needs one, so reading a document costs nothing here.
+///
+/// Reading back is cheap while lookups are few, as in real articles. A text
+/// made of quotes by ever new names, or of "the bank said" over and over,
+/// would have every lookup read back [`LOOKBACK`] sentences: once lookups
+/// have read back [`INDEX_AFTER`] times the text, the registry indexes the
+/// names of every sentence once instead ([`Index`]), which answers each
+/// lookup the same way in constant time.
 #[derive(Debug, Default)]
 pub struct Registry<'a> {
     /// Sentences in reading order.
@@ -247,15 +255,77 @@ pub struct Registry<'a> {
     unresolved: HashMap<String, usize>,
     /// The publication most recently written about ("The NYT piece …").
     pub last_publication: Option<String>,
+    /// Bytes of the sentences seen, and bytes lookups have read back.
+    seen_bytes: usize,
+    read_back: Cell<usize>,
+    /// The names of the sentences, once reading back has cost too much.
+    index: Option<Index>,
 }
 
 /// How far back a lookup reads, in sentences: bounds the cost on huge documents.
 const LOOKBACK: usize = 2_000;
 
+/// Lookups read back through the text until they have read this many times
+/// its size (plus [`INDEX_SLACK`] bytes, so short documents never switch);
+/// then the registry indexes it.
+const INDEX_AFTER: usize = 4;
+const INDEX_SLACK: usize = 1 << 20;
+
+/// The latest name run with each key, and the sentence it is in: what
+/// reading back from the newest sentence finds first. A run is kept as
+/// [`clean_name`] gives it, which is what lookups compare.
+#[derive(Debug, Default)]
+struct Index {
+    /// Sentences `seen[..upto]` are indexed.
+    upto: usize,
+    /// Every run, by its initials when they could spell an acronym ("NYT").
+    initials: HashMap<String, (usize, String)>,
+    /// Runs of two or more words that do not name an organisation, by each
+    /// of their words ("Zhang" → "Zhang Jun").
+    word: HashMap<String, (usize, String)>,
+    /// Runs of two or more words, by their last word ("Bank" → "European Central Bank").
+    last_word: HashMap<String, (usize, String)>,
+}
+
+impl Index {
+    fn add(&mut self, n: usize, sentence: &str) {
+        for run in name_runs(sentence) {
+            let name = clean_name(run);
+            let initials = initials(&name);
+            if is_acronym(&initials) {
+                self.initials.insert(initials, (n, name.to_string()));
+            }
+            if !name.contains(' ') {
+                continue;
+            }
+            let last = name.split(' ').next_back().unwrap_or_default();
+            self.last_word
+                .insert(last.to_string(), (n, name.to_string()));
+            if !is_org_name(&name) {
+                for word in name.split(' ') {
+                    self.word.insert(word.to_string(), (n, name.to_string()));
+                }
+            }
+        }
+    }
+}
+
+/// What the registry is asked: the newest run that is …
+#[derive(Debug, Clone, Copy)]
+enum Query<'q> {
+    /// … spelled by this acronym's initials;
+    Initials(&'q str),
+    /// … two or more words, not an organisation, one of them this one;
+    Longer(&'q str),
+    /// … two or more words, the last this one.
+    EndingIn(&'q str),
+}
+
 impl<'a> Registry<'a> {
     /// Records a sentence as read.
     pub fn see(&mut self, text: &'a str) {
         self.seen.push(text);
+        self.seen_bytes += text.len();
     }
 
     /// Names in the text read so far, most recent first, that may hold
@@ -273,6 +343,7 @@ impl<'a> Registry<'a> {
             .iter()
             .rev()
             .take(LOOKBACK)
+            .inspect(|t| self.read_back.set(self.read_back.get() + t.len()))
             .filter(move |t| t.contains(needle))
             .flat_map(move |&t| {
                 stretches_around(t, needle, whole)
@@ -280,6 +351,47 @@ impl<'a> Registry<'a> {
                     .rev()
                     .flat_map(move |r| name_runs(&t[r]).into_iter().rev().map(clean_name))
             })
+    }
+
+    /// The newest run in the sentences from `since` (and at most
+    /// [`LOOKBACK`] back) that answers `query`.
+    fn newest(&mut self, query: Query, since: usize) -> Option<String> {
+        let len = self.seen.len();
+        if self.index.is_none()
+            && self.read_back.get() > INDEX_AFTER * self.seen_bytes + INDEX_SLACK
+        {
+            // Later lookups never read further back than this.
+            self.index = Some(Index {
+                upto: len.saturating_sub(LOOKBACK),
+                ..Index::default()
+            });
+        }
+        if let Some(index) = &mut self.index {
+            while index.upto < len {
+                index.add(index.upto, self.seen[index.upto]);
+                index.upto += 1;
+            }
+            let (map, key) = match query {
+                Query::Initials(k) => (&index.initials, k),
+                Query::Longer(k) => (&index.word, k),
+                Query::EndingIn(k) => (&index.last_word, k),
+            };
+            let (n, name) = map.get(key)?;
+            let from = since.max(len.saturating_sub(LOOKBACK));
+            return (*n >= from).then(|| name.clone());
+        }
+        let found = match query {
+            Query::Initials(acronym) => self
+                .runs_with(&acronym[..1], false, since)
+                .find(|r| has_initials(r, acronym)),
+            Query::Longer(name) => self
+                .runs_with(name, true, since)
+                .find(|r| r.contains(' ') && !is_org_name(r) && r.split(' ').any(|t| t == name)),
+            Query::EndingIn(last) => self
+                .runs_with(last, true, since)
+                .find(|r| r.contains(' ') && r.split(' ').next_back().is_some_and(|t| t == last)),
+        };
+        found.map(Cow::into_owned)
     }
 
     /// The fullest form of `name` the text has given: the name itself, a
@@ -304,32 +416,35 @@ impl<'a> Registry<'a> {
         full
     }
 
-    fn look_up(&self, name: &str, since: usize) -> String {
-        let name = name.to_string();
-        if is_acronym(&name) {
-            let first = &name[..1];
-            if let Some(full) = self
-                .runs_with(first, false, since)
-                .find(|r| has_initials(r, &name))
-            {
-                return full.into_owned();
-            }
+    fn look_up(&mut self, name: &str, since: usize) -> String {
+        if is_acronym(name)
+            && let Some(full) = self.newest(Query::Initials(name), since)
+        {
+            return full;
         }
-        let longer = self
-            .runs_with(&name, true, since)
-            .find(|r| r.contains(' ') && !is_org_name(r) && r.split(' ').any(|t| t == name));
-        longer.map_or(name, Cow::into_owned)
+        self.newest(Query::Longer(name), since)
+            .unwrap_or_else(|| name.to_string())
     }
 
     /// The organisation a common noun refers to ("the bank" → "European Central Bank").
-    pub fn by_head_noun(&self, noun: &str) -> Option<String> {
+    pub fn by_head_noun(&mut self, noun: &str) -> Option<String> {
         let mut capital = noun.to_string();
         if let Some(first) = capital.get_mut(..1) {
             first.make_ascii_uppercase();
         }
-        self.runs_with(&capital, true, 0)
-            .find(|r| r.contains(' ') && r.split(' ').next_back().is_some_and(|t| t == capital))
-            .map(Cow::into_owned)
+        self.newest(Query::EndingIn(&capital), 0)
+    }
+
+    /// Whether lookups have switched to the index, for tests.
+    #[cfg(test)]
+    fn indexed(&self) -> bool {
+        self.index.is_some()
+    }
+
+    /// Switches to the index now, as a long run of lookups would.
+    #[cfg(test)]
+    fn force_index(&mut self) {
+        self.read_back.set(usize::MAX / 2);
     }
 }
 
@@ -405,10 +520,18 @@ pub fn is_acronym(word: &str) -> bool {
 
 /// Whether the initials of `name` spell `acronym` ("New York Times", "NYT").
 fn has_initials(name: &str, acronym: &str) -> bool {
+    initial_chars(name).eq(acronym.chars())
+}
+
+/// The initials of `name`'s words, short words of joining left out.
+fn initial_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split(' ')
         .filter(|t| !matches!(*t, "of" | "for" | "and" | "the" | "The"))
         .filter_map(|t| t.chars().next())
-        .eq(acronym.chars())
+}
+
+fn initials(name: &str) -> String {
+    initial_chars(name).collect()
 }
 
 pub fn is_org_name(name: &str) -> bool {
@@ -609,5 +732,74 @@ mod tests {
             }
         }
         assert!(!is_org_name("Zhang Jun"));
+    }
+
+    /// The index answers every lookup as reading back does.
+    #[test]
+    fn the_index_answers_as_reading_back_does() {
+        let sentences = [
+            "The New York Times says so.",
+            "A man named Zhang Jun left the European Central Bank.",
+            "Wu Xiaohua, 42, said. President Xi Jinping’s message to the NYT",
+            "Voice of America reported, and Zhang Wei of the World Bank and Li Zhang’s friend",
+            "The National Yacht Trust and Anna Li met Tom Wu (his client) in Zhangjiakou",
+            "then van Dijk for Zhang\u{a0}Jun, of New York",
+            "Zhang",
+        ];
+        let names = [
+            "Zhang", "Jun", "Xiaohua", "NYT", "NYTR", "VOA", "WB", "ECB", "Wu", "Li", "Dijk",
+            "Tom", "Anna", "Huang", "Xi", "York", "New", "Wei",
+        ];
+        let nouns = ["bank", "trust", "times", "america", "york", "jun"];
+        // Asked after each sentence, so that newer runs replace older ones.
+        let mut scan = Registry::default();
+        let mut index = Registry::default();
+        index.force_index();
+        for sentence in sentences {
+            scan.see(sentence);
+            index.see(sentence);
+            for name in names {
+                assert_eq!(scan.canonical(name), index.canonical(name), "{name}");
+            }
+            for noun in nouns {
+                assert_eq!(scan.by_head_noun(noun), index.by_head_noun(noun), "{noun}");
+            }
+        }
+        assert!(index.indexed() && !scan.indexed());
+    }
+
+    /// Quotes by ever new names, or "the bank said" over and over: each
+    /// lookup reads back at most a bounded share of the text.
+    #[test]
+    fn lookups_read_back_a_bounded_multiple_of_the_text() {
+        let mut r = Registry::default();
+        let sentences: Vec<String> = (0..20_000)
+            .map(|n| {
+                let name: String = (0..4)
+                    .map(|k| char::from(b'a' + (n / 26usize.pow(k) % 26) as u8))
+                    .collect();
+                format!(
+                    "“We went there on that day,” {}{} said.",
+                    name[..1].to_uppercase(),
+                    &name[1..]
+                )
+            })
+            .collect();
+        for (n, sentence) in sentences.iter().enumerate() {
+            r.see(sentence);
+            let word = sentence.split(' ').nth_back(1).unwrap();
+            assert_eq!(r.canonical(word), word);
+            assert_eq!(r.by_head_noun("bank"), None);
+            if n == 0 {
+                assert!(!r.indexed());
+            }
+        }
+        let text: usize = sentences.iter().map(String::len).sum();
+        assert!(
+            r.read_back.get() <= (INDEX_AFTER + 1) * text + INDEX_SLACK,
+            "read back {} bytes of a {text}-byte text",
+            r.read_back.get()
+        );
+        assert!(r.indexed());
     }
 }

@@ -201,12 +201,24 @@ fn find_double_close(text: &str, marks: &[Mark], from: usize) -> Option<usize> {
 
 /// The closing mark of a nested quotation opened by `marks[open]`, if one
 /// comes within a few words.
+///
+/// The words before each mark are counted on from the last mark's, not again
+/// from the start: a run of marks (“““…) asks this at every mark.
 fn nested_close(text: &str, marks: &[Mark], open: usize) -> Option<usize> {
     let start = marks[open].end();
+    // Words in `text[start..read]`, and whether `read` is inside one.
+    let (mut read, mut words, mut in_word) = (start, 0, false);
     for (k, m) in marks.iter().enumerate().skip(open + 1) {
-        if m.pos > start + NESTED_BYTES
-            || text[start..m.pos].split_whitespace().count() > NESTED_WORDS
-        {
+        if m.pos > start + NESTED_BYTES {
+            return None;
+        }
+        for c in text[read..m.pos].chars() {
+            let space = c.is_whitespace();
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        read = m.pos;
+        if words > NESTED_WORDS {
             return None;
         }
         if closes_double(text, *m) {
