@@ -28,37 +28,14 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use common::{brief, command, copy_dir, text};
+use common::{brief, command, copy_dir, files_under, text};
 
 const ROUNDS: usize = 12;
 const MANIFEST: &str = "brief-manifest.json";
 
-/// Every file under `dir`, by path relative to it.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let entry = entry.unwrap();
-            let path = entry.path();
-            if entry.file_type().unwrap().is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                found.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    found
-}
-
 /// Outputs only: the lock file and the manifest are looked at separately.
 fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut all = files(dir);
+    let mut all = files_under(dir);
     all.remove(".brief.lock");
     all.remove(MANIFEST);
     all
@@ -259,7 +236,7 @@ fn kill_rounds(old: tempfile::TempDir, args: &[&str]) {
 
         // The next build repairs everything and cleans up.
         build(work, args);
-        let repaired = files(&out_dir);
+        let repaired = files_under(&out_dir);
         let leftovers: Vec<&String> = repaired.keys().filter(|p| is_temporary(p)).collect();
         assert!(leftovers.is_empty(), "{context}: left behind {leftovers:?}");
         assert!(

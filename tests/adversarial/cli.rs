@@ -119,19 +119,8 @@ fn a_figure_cited_inside_an_analyst_footnote_still_typesets() {
 
 /// Every file under `dir` (relative path → bytes), the lock file left out.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut all = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if !path.ends_with(".brief.lock") {
-                let rel = path.strip_prefix(dir).unwrap().display().to_string();
-                all.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
+    let mut all = crate::common::files_under(dir);
+    all.remove(".brief.lock");
     all
 }
 
