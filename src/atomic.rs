@@ -159,11 +159,8 @@ impl OutDir {
     /// Returns whether it was removed; a file someone changed or replaced
     /// since is left alone.
     pub fn remove_if_unchanged(&self, path: &Path, expected: &str) -> io::Result<bool> {
-        let rel = self.relative(path)?;
-        let (dir, name) = match self.parent_of(rel, false) {
-            Ok(found) => found,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
-            Err(e) => return Err(e),
+        let Some((_, dir, name)) = self.existing(path)? else {
+            return Ok(false);
         };
         match read_plain(&dir, &name)? {
             Some(bytes) if crate::regen::hash::of(&bytes) == expected => {
@@ -179,13 +176,22 @@ impl OutDir {
     /// any link; `None` when it is missing. A link or anything but a regular
     /// file is an error that says so.
     pub fn read(&self, path: &Path) -> io::Result<Option<Vec<u8>>> {
-        let rel = self.relative(path)?;
-        let (dir, name) = match self.parent_of(rel, false) {
-            Ok(found) => found,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
+        let Some((rel, dir, name)) = self.existing(path)? else {
+            return Ok(None);
         };
         read_plain(&dir, &name).map_err(|e| self.failed(rel, e))
+    }
+
+    /// `path` made relative, the directory holding it and its name there,
+    /// when every directory on the way exists (none created, no link
+    /// followed); `None` when one is missing.
+    fn existing<'p>(&self, path: &'p Path) -> io::Result<Option<(&'p Path, OwnedFd, OsString)>> {
+        let rel = self.relative(path)?;
+        match self.parent_of(rel, false) {
+            Ok((dir, name)) => Ok(Some((rel, dir, name))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// Removes the temporaries that killed writers left. Only call it while

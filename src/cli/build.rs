@@ -691,17 +691,18 @@ fn remove_left_over(out: &OutDir, before: &[OutputFile], now: &[OutputFile]) {
     }
 }
 
-/// brief's own files in an output directory, which no output may be.
+/// brief's own files in an output directory, which no output may be: a
+/// first component no spec could be named ([`crate::regen::names`]: the
+/// manifests, the lock, anything hidden), or a hidden file anywhere.
 fn reserved(relative: &str) -> bool {
-    let first = Path::new(relative)
+    let path = Path::new(relative);
+    let first = path
         .components()
         .next()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .unwrap_or_default();
-    first.starts_with('.')
-        || first == manifest::FILE_NAME
-        || first == manifest::EDITIONS_FILE_NAME
-        || Path::new(relative)
+    crate::regen::names::check_name(&first).is_err()
+        || path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }

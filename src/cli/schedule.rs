@@ -285,9 +285,9 @@ fn regenerate(
         }
         let mut outputs = BTreeMap::new();
         let mut copies = Vec::new();
+        let latest = store::latest_dir(&builder.out_dir, name);
         for b in built {
             let mut files = Vec::new();
-            let latest = store::latest_dir(&builder.out_dir, name);
             for file in &b.files {
                 let from = builder.out_dir.join(file);
                 // Kept at its place under `latest/` (charts are in

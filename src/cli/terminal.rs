@@ -18,18 +18,9 @@ fn acts(c: char) -> bool {
 /// receives only printable text. A sequence loses its ESC (or CSI) and is
 /// shown as the harmless characters that followed it.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(acts) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if acts(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    escape(text, acts, |out, c| {
+        write!(out, "\\u{{{:x}}}", u32::from(c))
+    })
 }
 
 /// JSON from `serde_json` with DEL and the C1 controls, which it leaves raw
@@ -37,13 +28,25 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// a terminal can show safely. (C0 controls are escaped by `serde_json`
 /// already, and none of these characters can occur outside a string.)
 pub fn json_visible(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(beyond_c0) {
-        return Cow::Borrowed(json);
+    escape(json, beyond_c0, |out, c| {
+        write!(out, "\\u{:04x}", u32::from(c))
+    })
+}
+
+/// `text` with each character `needs` picks written by `write` instead;
+/// borrowed when there is none.
+fn escape(
+    text: &str,
+    needs: fn(char) -> bool,
+    write: fn(&mut String, char) -> std::fmt::Result,
+) -> Cow<'_, str> {
+    if !text.chars().any(needs) {
+        return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(json.len() + 8);
-    for c in json.chars() {
-        if beyond_c0(c) {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs(c) {
+            let _ = write(&mut out, c);
         } else {
             out.push(c);
         }

@@ -85,7 +85,7 @@ pub fn run(args: WatchArgs) -> Outcome {
     status(&summary);
     // `--force` is for the first build; after it, only changes rebuild.
     session.builder.args.force = false;
-    say(&format!(
+    say!(
         "watching {}, {}, templates ({}Ctrl-C to stop)",
         count(spec_paths.len(), "spec", "specs"),
         match session.roots.corpora {
@@ -97,7 +97,7 @@ pub fn run(args: WatchArgs) -> Outcome {
         } else {
             String::new()
         }
-    ));
+    );
     loop {
         let restart = match wait(&watcher, &mut session, half) {
             Wake::Changed => None,
@@ -155,7 +155,7 @@ impl Session {
             Err(d) => {
                 report(&[d]);
                 self.watch(watcher, &[], today);
-                say(&format!("[{}] no specs to build", clock()));
+                say!("[{}] no specs to build", clock());
                 self.troubled = true;
                 return;
             }
@@ -271,16 +271,11 @@ fn troubled(summary: &Summary) -> bool {
 
 /// The status line after a round: its time of day and what it did.
 fn status(summary: &Summary) {
-    say(&format!("[{}] {summary}", clock()));
+    say!("[{}] {summary}", clock());
 }
 
 fn clock() -> String {
     crate::clock::time_of_day().format("%H:%M:%S").to_string()
-}
-
-/// Prints a line; [`super::print`] flushes it, so whoever reads a pipe sees it now.
-fn say(line: &str) {
-    super::print(&format!("{line}\n"));
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

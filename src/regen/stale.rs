@@ -152,7 +152,7 @@ pub fn inputs(was: &Inputs, now: &Inputs) -> Option<Reason> {
 }
 
 fn missing(record: &Record, out_dir: &Path) -> Option<Reason> {
-    verify_files(record, out_dir).into_iter().next()
+    file_problems(record, out_dir).next()
 }
 
 /// Every recorded file of `record` that is not on disk as its build wrote
@@ -160,42 +160,48 @@ fn missing(record: &Record, out_dir: &Path) -> Option<Reason> {
 /// build can leave new Markdown beside the old PDF; this is how that, and
 /// any hand edit or deletion, is found.
 pub fn verify_files(record: &Record, out_dir: &Path) -> Vec<Reason> {
+    file_problems(record, out_dir).collect()
+}
+
+/// [`verify_files`], lazily: the planner needs only the first problem, and
+/// stops reading (and hashing) files once it has one.
+fn file_problems<'a>(
+    record: &'a Record,
+    out_dir: &'a Path,
+) -> Box<dyn Iterator<Item = Reason> + 'a> {
     let out = match crate::atomic::OutDir::open_existing(out_dir) {
         Ok(Some(out)) => out,
         Ok(None) => {
-            return record
-                .files
-                .iter()
-                .map(|f| Reason::Missing(out_dir.join(&f.path)))
-                .collect();
+            return Box::new(
+                record
+                    .files
+                    .iter()
+                    .map(move |f| Reason::Missing(out_dir.join(&f.path))),
+            );
         }
         Err(e) => {
-            return vec![Reason::NotAsBuilt(
+            return Box::new(std::iter::once(Reason::NotAsBuilt(
                 out_dir.to_path_buf(),
                 format!("cannot be read: {}", crate::corpus::io_reason(&e)),
-            )];
+            )));
         }
     };
-    record
-        .files
-        .iter()
-        .filter_map(|f| {
-            let path = out_dir.join(&f.path);
-            match out.read(Path::new(&f.path)) {
-                Ok(None) => Some(Reason::Missing(path)),
-                Ok(Some(bytes)) if super::hash::of(&bytes) == f.hash => None,
-                Ok(Some(_)) => Some(Reason::NotAsBuilt(
-                    path,
-                    "is not the file brief built (changed since, or left by an interrupted build)"
-                        .into(),
-                )),
-                Err(e) => Some(Reason::NotAsBuilt(
-                    path,
-                    format!("cannot be checked: {}", crate::corpus::io_reason(&e)),
-                )),
-            }
-        })
-        .collect()
+    Box::new(record.files.iter().filter_map(move |f| {
+        let path = out_dir.join(&f.path);
+        match out.read(Path::new(&f.path)) {
+            Ok(None) => Some(Reason::Missing(path)),
+            Ok(Some(bytes)) if super::hash::of(&bytes) == f.hash => None,
+            Ok(Some(_)) => Some(Reason::NotAsBuilt(
+                path,
+                "is not the file brief built (changed since, or left by an interrupted build)"
+                    .into(),
+            )),
+            Err(e) => Some(Reason::NotAsBuilt(
+                path,
+                format!("cannot be checked: {}", crate::corpus::io_reason(&e)),
+            )),
+        }
+    }))
 }
 
 /// Corpus changes that reach the output: a cited document changed or went,
