@@ -44,9 +44,17 @@ pub struct Quote {
     /// How the text describes an unnamed speaker ("one neatly dressed middle-aged man").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_description: Option<String>,
+    /// The speaker's role or title as the text gives it ("Immigration
+    /// Minister", "White House press secretary"); `None` when it gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
     /// The words that attribute the quote ("he said", "according to X"), to audit the speaker.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// The name of the rule that attributed the quote, so that a wrong
+    /// speaker can be traced to the rule that chose it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sieve: Option<&'static str>,
     /// The sentence or sentences the quote stands in, verbatim (a run-on
     /// "sentence" over 2,000 bytes is cut to a verbatim window around the
     /// quote that reaches no further than the quotations beside it).
@@ -295,7 +303,9 @@ fn build(
         text,
         speaker: None,
         speaker_description: None,
+        role: None,
         attribution: None,
+        sieve: None,
         sentence: para.text[sentence].to_string(),
         start: abs(&first).start,
         end: abs(&last).end,
