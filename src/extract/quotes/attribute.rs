@@ -18,7 +18,9 @@
 //! Central Bank"). What the text does not attribute stays unattributed.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
+use super::mention::{self, Mention, Who};
 use super::names::{PUBLICATION_NOUNS, Registry, clean_name, is_name_word};
 use super::whitespace;
 use crate::extract::lower::lower;
@@ -262,6 +264,8 @@ pub struct Speaker {
     pub name: Option<String>,
     pub description: Option<String>,
     pub org: bool,
+    /// The role the text gives the speaker ("Immigration Minister").
+    pub role: Option<String>,
 }
 
 /// A noun phrase in subject position.
@@ -292,6 +296,9 @@ struct Topic {
 pub struct State<'a> {
     pub names: Registry<'a>,
     topics: Vec<Topic>,
+    /// Each role noun's latest named holder and the role as written
+    /// ("minister" → Nick Nobody, "Immigration Minister").
+    roles: HashMap<String, (String, String)>,
 }
 
 /// A word of running text: the raw token, its letters, and punctuation after it.
@@ -315,7 +322,7 @@ pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
 
 /// The words of `text`, split as they are read: a caller that needs only the
 /// first few reads only those.
-fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> {
+pub fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> {
     whitespace::words(text)
         .map(|raw| {
             // Most words are bare letters or digits: nothing to trim, nothing closes them.
@@ -494,6 +501,37 @@ pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
     Some((np, after))
 }
 
+/// The subject of a sentence as a [`Mention`]: after discourse words and an
+/// introductory phrase, a name with its role ("Sen. Bernie Sanders (I-Vt.)",
+/// "IMF chief economist Maury Obstfeld"), or else the noun phrase
+/// [`subject_of`] reads. The count is of words used, as there.
+pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
+    let mut i = 0;
+    while i < ws.len() && DISCOURSE_WORD.contains_folded(ws[i].core) {
+        i += 1;
+    }
+    let intro = ws.get(i).is_some_and(|w| {
+        INTRO_WORD.contains_folded(w.core) || is_participle(w.core) || w.core == "Of"
+    });
+    if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
+        i += c + 1;
+    }
+    if let Some((m, used)) = mention::read(&ws[i.min(ws.len())..], true)
+        && matches!(m.who, Who::Name(_) | Who::Role { .. } | Who::Thing)
+    {
+        return Some((m, i + used));
+    }
+    let (np, used) = subject_of(ws)?;
+    Some((Mention::from_np(np), used))
+}
+
+/// "Speaking to supporters, …", "Reached by phone, …": a participle that
+/// opens a phrase before the subject.
+fn is_participle(w: &str) -> bool {
+    let l = lower(w);
+    l.len() > 5 && (l.ends_with("ing") || l.ends_with("ed")) && !SPEECH.contains(&l)
+}
+
 /// The gender the rest of a clause gives its subject: the first subject
 /// pronoun. Possessives are no evidence ("Tom Wu, her client, said he …").
 fn gender_in(ws: &[Word]) -> Option<Gender> {
@@ -517,6 +555,7 @@ impl State<'_> {
                     name: Some(name),
                     description: None,
                     org,
+                    role: None,
                 }
             }
             Np::Pronoun(g) => self.pronoun(*g).unwrap_or_default(),
@@ -527,6 +566,7 @@ impl State<'_> {
                     name: Some(name),
                     description: None,
                     org: true,
+                    role: None,
                 }
             }
             Np::Publication(None) => match &self.names.last_publication {
@@ -534,6 +574,7 @@ impl State<'_> {
                     name: Some(p.clone()),
                     description: None,
                     org: true,
+                    role: None,
                 },
                 None => Speaker::default(),
             },
@@ -549,6 +590,7 @@ impl State<'_> {
                         name: Some(name),
                         description: None,
                         org: true,
+                        role: None,
                     };
                 }
                 if *definite
@@ -564,8 +606,71 @@ impl State<'_> {
                     name: None,
                     description: Some(text.clone()),
                     org: false,
+                    role: None,
                 }
             }
+        }
+    }
+
+    /// Stage two of attribution: the speaker a mention refers to. A named
+    /// person with a role becomes that role's holder for later "the
+    /// Minister"; a role, a pronoun or a short name resolve to the person the
+    /// text named before.
+    pub fn speaker(&mut self, m: &Mention) -> Speaker {
+        match &m.who {
+            Who::Name(n) => {
+                let mut s = self.resolve(&Np::Name(n.clone()));
+                if let (Some(name), false) = (&s.name, s.org) {
+                    if let (Some(head), Some(role)) = (&m.role_head, &m.role) {
+                        self.roles
+                            .insert(head.clone(), (name.clone(), role.clone()));
+                    }
+                    s.role = m.role.clone().or_else(|| self.role_of(name));
+                    if m.gender.is_some() {
+                        let s2 = s.clone();
+                        self.set_topic(&s2, None, m.gender);
+                    }
+                }
+                s
+            }
+            Who::Pronoun(g) => self.pronoun(*g).unwrap_or_default(),
+            Who::Role { head, text } => match self.roles.get(head) {
+                Some((name, role)) => Speaker {
+                    name: Some(name.clone()),
+                    description: None,
+                    org: false,
+                    role: Some(role.clone()),
+                },
+                None => Speaker {
+                    description: Some(text.clone()),
+                    ..Speaker::default()
+                },
+            },
+            Who::Desc { text, head } => self.resolve(&Np::Desc {
+                text: text.clone(),
+                head: head.clone(),
+                definite: text.starts_with("the ") || text.starts_with("The "),
+            }),
+            Who::Thing => Speaker::default(),
+            Who::Np(np) => self.resolve(np),
+        }
+    }
+
+    /// The role last given to a named person, for a later mention by name alone.
+    fn role_of(&self, name: &str) -> Option<String> {
+        self.roles
+            .values()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.clone())
+    }
+
+    /// Records the role a sentence's subject is given, without resolving it.
+    pub fn note_role(&mut self, m: &Mention) {
+        if let (Who::Name(n), Some(head), Some(role)) = (&m.who, &m.role_head, &m.role)
+            && !super::names::is_org_name(n)
+        {
+            let name = self.names.canonical(n);
+            self.roles.insert(head.clone(), (name, role.clone()));
         }
     }
 
@@ -633,6 +738,7 @@ impl State<'_> {
                     name: Some(n.clone()),
                     description: None,
                     org: super::names::is_org_name(n),
+                    role: None,
                 };
                 if speaker.org {
                     if ws

@@ -11,8 +11,10 @@
 //! A quotation left open runs to the end of its paragraph (`unclosed`).
 
 mod attribute;
+mod mention;
 mod names;
 mod scan;
+mod sieves;
 mod whitespace;
 
 use std::borrow::Cow;
@@ -21,9 +23,10 @@ use std::ops::Range;
 use serde::Serialize;
 
 use self::attribute::{
-    Np, Speaker, State, Word, after_quote, before_quote, introduces_source, subject_of, words,
-    words_into,
+    Speaker, State, Word, introduces_source, subject_mention, words, words_into,
 };
+use self::mention::Mention;
+use self::sieves::Found;
 use self::scan::{Marked, scan};
 use super::{Para, text};
 use crate::corpus::has_words;
@@ -84,6 +87,10 @@ pub struct Part {
 struct Previous<'a> {
     number: usize,
     last_speaker: Option<(Speaker, String)>,
+    /// The last person the paragraph reports as saying something ("Schiff
+    /// said the administration …"), whose words a paragraph of quotation
+    /// after it may be.
+    reporting: Option<Speaker>,
     /// Read only if the next paragraph is all quotation: "CNN ran …".
     first_sentence: Option<&'a str>,
 }
@@ -107,7 +114,8 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
             clauses(para, &marks)
         };
         let only_quotes = is_only_quotes(text, &marks);
-        let mut last_speaker = None;
+        let mut last_speaker: Option<(Speaker, String)> = None;
+        let mut reporting = None;
         for (ci, clause) in clauses.iter().enumerate() {
             if !marks.is_empty() {
                 state.names.see(&text[clause.clone()]);
@@ -122,8 +130,25 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
             let lead = window(lead, 0..lead.len(), Side::Start);
             words_into(lead, &mut lead_words);
-            let parsed = subject_of(&lead_words);
-            let subject = parsed.as_ref().map(|(np, _)| np);
+            let parsed = subject_mention(&lead_words);
+            // The subject is read before the sentence's quotes: "Trump … said he
+            // thought …" makes "he" Trump.
+            if let Some((m, used)) = &parsed {
+                state.note_role(m);
+                if let Some(np) = m.to_np() {
+                    state.observe_subject(&lead_words, Some(&(np, *used)), ci == 0);
+                }
+                if sieves::reports(&lead_words, *used) {
+                    let s = state.speaker(m);
+                    if s.name.is_some() && !s.org {
+                        reporting = Some(s);
+                    }
+                }
+            }
+            // "…, Schiff said.": a sentence that ends by naming who said it.
+            if let Some(s) = reported_at_end(&text[clause.clone()], &mut state) {
+                reporting = Some(s);
+            }
             let from = groups.partition_point(|g| marks[g[0]].open.start < clause.start);
             for group in groups[from..]
                 .iter()
@@ -147,35 +172,61 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                     &parts,
                     clause,
                     (lead, &lead_words),
-                    subject,
-                    &mut state,
+                    parsed.as_ref(),
                 );
                 // Fewer than four words is a scare quote, unless a verb of speech
                 // is right beside it: “We are Christians,” one man said.
-                if !has_words(&quote.text, MIN_WORDS) && !found.as_ref().is_some_and(|f| f.2) {
+                if !has_words(&quote.text, MIN_WORDS) && !found.as_ref().is_some_and(|f| f.adjacent)
+                {
                     continue;
                 }
-                let found = found.map(|(s, e, _)| (s, e)).or_else(|| {
-                    only_quotes
-                        .then(|| continuation(&previous, para.number, &mut state))
-                        .flatten()
-                });
-                if let Some((speaker, evidence)) = found {
-                    if speaker.name.is_some() || speaker.description.is_some() {
-                        state.set_topic(&speaker, None, None);
-                        last_speaker = Some((speaker.clone(), evidence.clone()));
+                let resolved = match found {
+                    Some(f) => {
+                        let speaker = state.speaker(&f.mention);
+                        Some((speaker, f.evidence, f.sieve))
                     }
-                    quote.speaker = speaker.name;
-                    quote.speaker_description = speaker.description;
-                    quote.attribution = Some(evidence).filter(|e| !e.is_empty());
+                    None => {
+                        let alone = is_only_quotes(&text[clause.clone()], &[]) || {
+                            let c = &text[clause.clone()];
+                            let inner = &text[parts[0].open.start..parts[parts.len() - 1].outer_end(text.len())];
+                            c.trim().len() <= inner.len() + 2
+                        };
+                        if alone && let Some((s, _)) = &last_speaker {
+                            Some((s.clone(), String::new(), "continues-sentence"))
+                        } else if only_quotes
+                            && let Some((s, e)) = continuation(&previous, para.number, &mut state)
+                        {
+                            Some((s, e, "continues-paragraph"))
+                        } else {
+                            None
+                        }
+                    }
+                };
+                match resolved {
+                    Some((speaker, evidence, sieve)) => {
+                        if speaker.name.is_some() || speaker.description.is_some() {
+                            state.set_topic(&speaker, None, None);
+                            last_speaker = Some((speaker.clone(), evidence.clone()));
+                        }
+                        quote.speaker = speaker.name;
+                        quote.speaker_description = speaker.description;
+                        quote.role = speaker.role;
+                        quote.attribution = Some(evidence).filter(|e| !e.is_empty());
+                        quote.sieve = Some(sieve);
+                    }
+                    None => {
+                        if is_phrase(text, parts[0], &quote.text) {
+                            continue;
+                        }
+                    }
                 }
                 out.push(quote);
             }
-            state.observe_subject(&lead_words, parsed.as_ref(), ci == 0);
         }
         previous = Previous {
             number: para.number,
             last_speaker,
+            reporting,
             first_sentence: clauses.first().map(|c| &text[c.clone()]),
         };
     }
@@ -197,8 +248,8 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
                 if short
                     && ends
                     && prev_group.len() == 1
-                    && after_quote(between).is_some()
-                    && after_quote(after_next).is_none()
+                    && sieves::after(between).is_some()
+                    && sieves::after(after_next).is_none()
                 {
                     prev_group.push(i);
                     continue;
@@ -326,22 +377,23 @@ fn build(
     })
 }
 
-/// Reads the attribution of one quote inside its clause. The flag says the
-/// attribution stands right beside the quote (`“…,” X said`, `X said: “…”`).
+/// Runs the sieves for one quote inside its clause, surest first.
 fn attribute(
     text: &str,
     marks: &[Marked],
     parts: &[&Marked],
     clause: &Range<usize>,
     lead: (&str, &[Word]),
-    subject: Option<&Np>,
-    state: &mut State,
-) -> Option<(Speaker, String, bool)> {
+    subject: Option<&(Mention, usize)>,
+) -> Option<Found> {
     let first = parts[0];
     let last = parts[parts.len() - 1];
-    let found = if parts.len() > 1 {
+    if parts.len() > 1 {
         let between = &text[first.close.as_ref()?.end..parts[1].open.start];
-        after_quote(between)
+        if let Some(mut f) = sieves::after(between) {
+            f.sieve = "interrupted";
+            return Some(f);
+        }
     } else {
         let from = last
             .outer_end(text.len())
@@ -350,10 +402,9 @@ fn attribute(
             .get(marks.partition_point(|m| m.open.start < from))
             .map_or(text.len(), |m| m.open.start);
         let until = clause.end.min(next_open).max(from);
-        after_quote(window(text, from..until, Side::Start))
-    };
-    if let Some((np, evidence)) = found {
-        return Some((state.resolve(&np), evidence, true));
+        if let Some(f) = sieves::after(window(text, from..until, Side::Start)) {
+            return Some(f);
+        }
     }
     // Marks do not overlap, so their ends are in order too.
     let prev_end = marks[..marks.partition_point(|m| m.outer_end(text.len()) <= first.open.start)]
@@ -361,28 +412,58 @@ fn attribute(
         .map(|m| m.outer_end(text.len()));
     let from = prev_end.map_or(clause.start, |e| e.max(clause.start));
     let before = window(text, from..first.open.start, Side::End);
+    if from == clause.start
+        && let Some(f) = sieves::label(before)
+    {
+        return Some(f);
+    }
     // Usually the text before the quote is the clause's lead, already split.
-    let ws = if std::ptr::eq(before, lead.0) {
+    let is_lead = std::ptr::eq(before, lead.0);
+    let ws = if is_lead {
         Cow::Borrowed(lead.1)
     } else {
         Cow::Owned(words(before))
     };
-    if let Some((np, evidence)) = before_quote(before, &ws, subject) {
-        let last_word = before.split_whitespace().last().unwrap_or("");
-        let adjacent = !evidence.is_empty()
-            && last_word
-                .trim_end_matches([',', ':'])
-                .ends_with(evidence.split(' ').next_back().unwrap_or("-"));
-        return Some((state.resolve(&np), evidence, adjacent));
+    if let Some(f) = sieves::before(&ws, subject, is_lead) {
+        return Some(f);
     }
-    // A quote in a sentence about the person already speaking.
-    if let Some(Np::Name(n)) = subject {
-        let name = state.names.canonical(n);
-        if state.topic_name().as_deref() == Some(name.as_str()) {
-            return Some((state.resolve(&Np::Name(n.clone())), String::new(), false));
-        }
+    if let Some(f) = sieves::subject_colon(before, subject) {
+        return Some(f);
+    }
+    // A later quote of a sentence whose opening attributes: `Johnson tells
+    // MSNBC’s “Morning Joe” that “…”`.
+    if !is_lead
+        && let Some(mut f) = sieves::before(lead.1, subject, true)
+    {
+        f.sieve = "clause-lead";
+        f.adjacent = false;
+        return Some(f);
     }
     None
+}
+
+/// A quoted phrase nobody is said to speak — a slogan, a title, a
+/// scare-quoted term: "the “China Dream of national rejuvenation”". Short,
+/// one clause, and named as a thing by the word before it or written in
+/// title case.
+fn is_phrase(text: &str, first: &Marked, quoted: &str) -> bool {
+    let n = quoted.split_whitespace().count();
+    if n > 8 || quoted.contains(['.', '?', '!', ',', ';']) {
+        return false;
+    }
+    let before = text[..first.open.start].split_whitespace().next_back().unwrap_or("");
+    let named = matches!(
+        &*crate::extract::lower::lower(before.trim_matches(|c: char| !c.is_alphanumeric())),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "called" | "dubbed"
+            | "titled" | "entitled" | "named" | "so-called" | "slogan" | "film" | "book"
+            | "song" | "campaign" | "programme" | "program" | "initiative" | "policy"
+    );
+    let capitals = quoted
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let title_case = n >= 2 && capitals * 3 >= n * 2;
+    named || title_case
 }
 
 enum Side {
@@ -408,6 +489,20 @@ fn window(text: &str, range: Range<usize>, side: Side) -> &str {
     &text[start..end.max(start)]
 }
 
+/// The person a sentence ends by naming as its source: "…, Schiff said."
+fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
+    let tail = &sentence[sentence.rfind(", ")? + 1..];
+    if tail.len() > 80 || tail.contains(['“', '”', '"']) {
+        return None;
+    }
+    let f = sieves::after(tail)?;
+    if f.sieve != "quote-speaker-verb" || f.evidence.split(' ').count() + 2 < tail.split_whitespace().count() {
+        return None;
+    }
+    let s = state.speaker(&f.mention);
+    (s.name.is_some() && !s.org).then_some(s)
+}
+
 /// A paragraph of nothing but quotation continues the previous paragraph's speaker.
 fn continuation(
     previous: &Previous,
@@ -420,10 +515,14 @@ fn continuation(
     if let Some((speaker, _)) = &previous.last_speaker {
         return Some((speaker.clone(), String::new()));
     }
+    if let Some(speaker) = &previous.reporting {
+        return Some((speaker.clone(), String::new()));
+    }
     let first = previous.first_sentence?;
     let np = introduces_source(window(first, 0..first.len(), Side::Start))?;
     Some((state.resolve(&np), String::new()))
 }
+
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,639 @@
+//! Mentions of a speaker as news prose writes them, read forward from their
+//! first word: "IMF chief economist Maury Obstfeld", "Rep. Gwen Moore
+//! (D-Wis.)", "Scott Pruitt, the Republican attorney general of Oklahoma,",
+//! "Mr. McGinley, the law professor", "the Minister".
+//!
+//! A mention is a *head* (role words, then a name at its end) and optional
+//! appositives after commas. The name is the run of capitalised words that
+//! ends the head; capitalised words followed by a lowercase descriptor are
+//! modifiers ("IMF chief economist", "CBS reporter", "Fox News's"), so the
+//! person is named, never the outlet. Titles and honorifics inside the run
+//! ("Chief", "Sen.", "Mr.") are the role, not the name.
+
+use super::attribute::{Gender, Np, Word};
+use super::names::{is_acronym, is_name_word};
+use crate::extract::lower::lower;
+use crate::extract::wordmap::WordSet;
+
+/// Abbreviated honorifics and titles that stand before a name, with the role
+/// they spell out (`None`: a courtesy title, not a role) and the gender they show.
+const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
+    ("Mr", None, Some(Gender::Male)),
+    ("Mrs", None, Some(Gender::Female)),
+    ("Ms", None, Some(Gender::Female)),
+    ("Miss", None, Some(Gender::Female)),
+    ("Dr", None, None),
+    ("Sen", Some("Senator"), None),
+    ("Rep", Some("Representative"), None),
+    ("Gov", Some("Governor"), None),
+    ("Lt", Some("Lieutenant"), None),
+    ("Del", Some("Delegate"), None),
+    ("Gen", Some("General"), None),
+    ("Col", Some("Colonel"), None),
+    ("Capt", Some("Captain"), None),
+    ("Sgt", Some("Sergeant"), None),
+    ("Adm", Some("Admiral"), None),
+    ("Prof", Some("Professor"), None),
+    ("Rev", Some("Reverend"), None),
+    ("Amb", Some("Ambassador"), None),
+    ("Atty", Some("Attorney"), None),
+    ("Supt", Some("Superintendent"), None),
+    ("Insp", Some("Inspector"), None),
+    ("Cmdr", Some("Commander"), None),
+    ("Maj", Some("Major"), None),
+    ("Pres", Some("President"), None),
+    ("Sec", Some("Secretary"), None),
+];
+
+/// Role nouns: a title before a name ("Immigration Minister Nick Nobody",
+/// "Chief Chuck Jordan") and the head of a role mention ("the Minister").
+const ROLE_NOUNS: &[&str] = &[
+    "minister",
+    "senator",
+    "president",
+    "vice-president",
+    "premier",
+    "governor",
+    "mayor",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "treasurer",
+    "ambassador",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "director",
+    "chief",
+    "leader",
+    "chancellor",
+    "candidate",
+    "nominee",
+    "sheriff",
+    "judge",
+    "justice",
+    "speaker",
+    "attorney",
+    "general",
+    "professor",
+    "prosecutor",
+    "superintendent",
+    "commander",
+    "officer",
+    "deputy",
+    "founder",
+    "ceo",
+    "executive",
+    "manager",
+    "strategist",
+    "adviser",
+    "advisor",
+    "aide",
+    "economist",
+    "analyst",
+    "lawyer",
+    "pollster",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "editor",
+    "moderator",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "delegate",
+    "lieutenant",
+    "colonel",
+    "captain",
+    "sergeant",
+    "admiral",
+    "reverend",
+    "pastor",
+    "bishop",
+    "rabbi",
+    "imam",
+    "envoy",
+    "administrator",
+    "inspector",
+    "auditor",
+    "ombudsman",
+    "mp",
+    "mep",
+];
+
+/// Capitalised title words that belong to a role even at the start of a name
+/// run ("President Obama", "Chief Chuck Jordan", "Senate Majority Leader").
+static ROLE: WordSet<256> = WordSet::of_lowercase(ROLE_NOUNS);
+
+
+/// Words that cannot be part of a mention: verbs, pronouns, prepositions
+/// and conjunctions that start a clause or a phrase of its own. Reading
+/// stops at them, so "was a phrase Smith" is no mention of Smith.
+const STOP_WORDS: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "could", "should", "can", "may", "might", "must", "shall", "that", "which",
+    "who", "whom", "whose", "when", "where", "while", "as", "to", "in", "on", "at", "by", "with",
+    "into", "onto", "over", "after", "before", "since", "during", "about", "than", "then", "but",
+    "or", "nor", "so", "if", "because", "although", "though", "not", "no", "this", "these",
+    "those", "it", "its", "he", "she", "they", "them", "him", "her", "his", "their", "we", "our",
+    "us", "you", "your", "i", "me", "my", "there", "here", "also", "just", "only", "even",
+    "still", "now", "later", "today", "yesterday", "tonight", "via", "per", "what", "how", "why",
+    "all", "some", "any", "each", "every", "more", "most", "many", "much", "such", "up", "out",
+    "off", "down", "against", "between", "through", "without", "within", "under", "until",
+    "unless", "whether", "once", "ago", "very", "too",
+];
+static STOP: WordSet<256> = WordSet::of_lowercase(STOP_WORDS);
+
+/// Nouns of a document or broadcast that can be said to speak ("the
+/// statement said", "the ad says"): a mention of one is no person.
+const THING_NOUNS: &[&str] = &[
+    "statement",
+    "report",
+    "ad",
+    "advert",
+    "advertisement",
+    "letter",
+    "email",
+    "memo",
+    "document",
+    "release",
+    "clip",
+    "video",
+    "post",
+    "tweet",
+    "website",
+    "site",
+    "page",
+    "book",
+    "study",
+    "survey",
+    "poll",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "order",
+    "filing",
+    "bill",
+    "law",
+    "policy",
+    "platform",
+    "sign",
+    "headline",
+    "message",
+    "note",
+];
+static THING: WordSet<128> = WordSet::of_lowercase(THING_NOUNS);
+
+/// Who a mention names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Who {
+    /// A person or organisation by name, as written (titles removed).
+    Name(String),
+    /// "he", "she".
+    Pronoun(Option<Gender>),
+    /// "the Minister", "the senator": a role whose holder the text named earlier.
+    Role { head: String, text: String },
+    /// A description with no name: "Obama's former campaign strategist".
+    Desc { text: String, head: String },
+    /// A document or broadcast: "the statement", "the ad".
+    Thing,
+    /// A noun phrase read by the older subject grammar (publications,
+    /// unnamed people), resolved as it always was.
+    Np(Np),
+}
+
+/// A mention read from the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub who: Who,
+    /// The role the text gives the person here ("IMF chief economist").
+    pub role: Option<String>,
+    /// The role noun that heads `role` ("economist"), for later role mentions.
+    pub role_head: Option<String>,
+    /// Gender shown by an honorific ("Mr.", "Ms.").
+    pub gender: Option<Gender>,
+}
+
+impl Mention {
+    pub fn from_np(np: Np) -> Self {
+        let who = match np {
+            Np::Name(n) => Who::Name(n),
+            Np::Pronoun(g) => Who::Pronoun(g),
+            other => Who::Np(other),
+        };
+        Mention::of(who)
+    }
+
+    /// The noun phrase the older subject grammar would have read.
+    pub fn to_np(&self) -> Option<Np> {
+        match &self.who {
+            Who::Name(n) => Some(Np::Name(n.clone())),
+            Who::Pronoun(g) => Some(Np::Pronoun(*g)),
+            Who::Desc { text, head } => Some(Np::Desc {
+                text: text.clone(),
+                head: head.clone(),
+                definite: text.starts_with("the ") || text.starts_with("The "),
+            }),
+            Who::Np(np) => Some(np.clone()),
+            Who::Role { .. } | Who::Thing => None,
+        }
+    }
+
+    fn of(who: Who) -> Self {
+        Mention {
+            who,
+            role: None,
+            role_head: None,
+            gender: None,
+        }
+    }
+}
+
+/// What a word is, for reading a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// "Mr.", "Sen.": an abbreviation before a name; its index in [`HONORIFICS`].
+    Honorific(usize),
+    /// A capitalised word.
+    Cap,
+    /// A lowercase word that may describe a person ("chief", "press").
+    Lower,
+    /// "the", "a", "an".
+    Determiner,
+    /// A word no mention holds.
+    Stop,
+    /// Digits and the like: "9/11", "17-year-old", "25".
+    Other,
+}
+
+fn kind(w: &Word) -> Kind {
+    let core = w.core;
+    if core.len() <= 4
+        && let Some(i) = HONORIFICS.iter().position(|h| h.0 == core)
+    {
+        return Kind::Honorific(i);
+    }
+    if core.eq_ignore_ascii_case("the") || core == "a" || core == "an" {
+        return Kind::Determiner;
+    }
+    if STOP.contains_folded(core) {
+        return Kind::Stop;
+    }
+    if is_name_word(core) || is_acronym(core) {
+        return Kind::Cap;
+    }
+    if core.chars().next().is_some_and(char::is_lowercase) {
+        return Kind::Lower;
+    }
+    Kind::Other
+}
+
+/// Whether the word ends a phrase: a comma or full stop after it that is not
+/// an honorific's or an initial's own full stop.
+fn ends_phrase(w: &Word, k: Kind) -> bool {
+    if !w.closed {
+        return false;
+    }
+    let tail = w.raw.trim_end_matches(['”', '’', '"', ')']);
+    if tail.ends_with('.') && (matches!(k, Kind::Honorific(_)) || is_initial(w.core)) {
+        return false;
+    }
+    true
+}
+
+/// "J." in "Donald J. Trump", "E." in "Elijah E. Cummings".
+fn is_initial(core: &str) -> bool {
+    let mut c = core.chars();
+    matches!((c.next(), c.next()), (Some(a), None) if a.is_uppercase())
+}
+
+fn is_possessive(w: &Word) -> bool {
+    let raw = w.raw.trim_end_matches([',', '.', ':', ';']);
+    raw.ends_with("’s") || raw.ends_with("'s") || raw.ends_with("s’")
+}
+
+fn is_parenthetical_start(w: &Word) -> bool {
+    w.raw.starts_with('(')
+}
+
+/// Reads a mention from the start of `ws`. Returns it and the number of
+/// words it used. `appositives` lets it read ", the law professor," after the
+/// head (where the caller knows the mention ends at a verb or the sentence end).
+pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
+    let first = ws.first()?;
+    match &*lower(first.core) {
+        "he" => return Some((Mention::of(Who::Pronoun(Some(Gender::Male))), 1)),
+        "she" => return Some((Mention::of(Who::Pronoun(Some(Gender::Female))), 1)),
+        _ => {}
+    }
+    // The head: up to the first word that closes a phrase, a stop word, or
+    // (once a name has started) a lowercase word.
+    let mut head: Vec<(usize, Kind)> = Vec::new();
+    let mut k = 0;
+    let mut closed = false;
+    while k < ws.len() && head.len() < 12 {
+        let w = &ws[k];
+        if is_parenthetical_start(w) && !head.is_empty() {
+            // "(D-Wis.)", "(R)": an affiliation, not part of the name.
+            let mut j = k;
+            while j < ws.len() && !ws[j].raw.trim_end_matches([',', '.', ':', ';']).ends_with(')')
+            {
+                j += 1;
+                if j - k > 6 {
+                    return finish(ws, &head, k, closed, appositives);
+                }
+            }
+            let last = ws.get(j)?;
+            k = j + 1;
+            if last.raw.ends_with([',', ':', ';']) || last.raw.ends_with(").") {
+                closed = true;
+                break;
+            }
+            continue;
+        }
+        let kd = kind(w);
+        if !head.is_empty()
+            && head.last().is_some_and(|&(_, kk)| kk == Kind::Cap)
+            && lower_continues(ws, k)
+        {
+            // "Mr. Morgan of the Sierra Club": the affiliation ends the mention.
+            k += 1;
+            while k < ws.len() && (ws[k].core == "the" || kind(&ws[k]) == Kind::Cap) {
+                k += 1;
+                if ws[k - 1].closed {
+                    closed = true;
+                    break;
+                }
+            }
+            break;
+        }
+        match kd {
+            Kind::Stop => break,
+            Kind::Determiner if !head.is_empty() => break,
+            Kind::Lower | Kind::Other
+                if head
+                    .last()
+                    .is_some_and(|&(i, kk)| kk == Kind::Cap && !is_possessive(&ws[i])) =>
+            {
+                // "IMF chief": a lowercase word after capitals makes them a modifier,
+                // unless the mention has reached its end here.
+                if !descriptor_follows(ws, k) {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        head.push((k, kd));
+        k += 1;
+        if ends_phrase(w, kd) {
+            closed = true;
+            break;
+        }
+    }
+    finish(ws, &head, k, closed, appositives)
+}
+
+/// "of the Sierra Club", "of West Virginia": an affiliation after a name.
+fn lower_continues(ws: &[Word], k: usize) -> bool {
+    matches!(ws[k].core, "of" | "for" | "from")
+        && ws
+            .get(k + 1)
+            .is_some_and(|n| is_name_word(n.core) || n.core == "the")
+}
+
+/// Whether a lowercase word at `k` goes on describing a person: more words
+/// follow before a capitalised name within a few words.
+fn descriptor_follows(ws: &[Word], k: usize) -> bool {
+    for w in ws.iter().skip(k).take(5) {
+        match kind(w) {
+            Kind::Lower | Kind::Other => {
+                // Verbs are no descriptors: "Trump attacked Clinton".
+                if w.closed || w.core.ends_with("ed") || super::sieves::is_verb(w.core) {
+                    return false;
+                }
+            }
+            Kind::Cap | Kind::Honorific(_) => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn finish(
+    ws: &[Word],
+    head: &[(usize, Kind)],
+    mut used: usize,
+    closed: bool,
+    appositives: bool,
+) -> Option<(Mention, usize)> {
+    if head.is_empty() {
+        return None;
+    }
+    // The name: the run of capitalised words that ends the head.
+    let end = head.len();
+    let mut start = end;
+    while start > 0 && head[start - 1].1 == Kind::Cap && !is_possessive(&ws[head[start - 1].0]) {
+        start -= 1;
+        if start < end - 1 && is_possessive(&ws[head[start].0]) {
+            break;
+        }
+    }
+    // Role words at the start of the run ("Chief Chuck Jordan", "Senate Majority Leader Mitch McConnell").
+    let mut name_from = start;
+    for j in start..end {
+        if ROLE.contains_folded(ws[head[j].0].core) {
+            name_from = j + 1;
+        }
+    }
+    let mut gender = None;
+    let mut role_words: Vec<String> = Vec::new();
+    for &(i, kd) in &head[..name_from] {
+        let w = &ws[i];
+        match kd {
+            Kind::Determiner => {}
+            Kind::Honorific(h) => {
+                let (_, role, g) = HONORIFICS[h];
+                gender = gender.or(g);
+                if let Some(r) = role {
+                    role_words.push(r.to_string());
+                }
+            }
+            _ => role_words.push(w.core.to_string()),
+        }
+    }
+    let name_words: Vec<&str> = head[name_from..end]
+        .iter()
+        .map(|&(i, _)| ws[i].core)
+        .collect();
+    let starts_definite = head.first().is_some_and(|&(_, k)| k == Kind::Determiner);
+    if name_words.iter().all(|w| is_calendar_word(w)) && !name_words.is_empty() {
+        return None;
+    }
+    let who = if name_words.is_empty() {
+        // No name: "the Minister", "the statement", "Obama's former campaign strategist".
+        let last = ws[head[end - 1].0].core;
+        let l = lower(last).to_string();
+        if THING.contains(&l) {
+            Who::Thing
+        } else if ROLE.contains(&l) && starts_definite {
+            Who::Role {
+                head: canonical_role(&l).to_string(),
+                text: join(ws, head),
+            }
+        } else {
+            Who::Desc {
+                text: join(ws, head),
+                head: l,
+            }
+        }
+    } else {
+        Who::Name(name_words.join(" "))
+    };
+    let mut role = if role_words.is_empty() {
+        None
+    } else {
+        Some(role_words.join(" "))
+    };
+    // Appositives: ", the Republican attorney general of Oklahoma,", ", 25,".
+    if appositives && closed && matches!(who, Who::Name(_)) {
+        while let Some(next) = ws.get(used) {
+            let mut j = used;
+            while j < ws.len() && !ws[j].closed && j - used < 14 {
+                if kind(&ws[j]) == Kind::Stop && !matches!(ws[j].core, "of" | "for" | "at" | "in")
+                {
+                    return Some((mention(who, role, gender), used));
+                }
+                j += 1;
+            }
+            if j >= ws.len() || !ws[j].closed {
+                break;
+            }
+            let part = &ws[used..=j];
+            if role.is_none()
+                && matches!(kind(next), Kind::Determiner)
+                && part.iter().any(|w| ROLE.contains_folded(w.core))
+            {
+                role = Some(join_words(&part[1..]));
+            }
+            used = j + 1;
+        }
+    }
+    Some((mention(who, role, gender), used))
+}
+
+fn mention(who: Who, role: Option<String>, gender: Option<Gender>) -> Mention {
+    let role_head = role.as_deref().and_then(|r| {
+        r.split(' ')
+            .rev()
+            .map(|w| lower(w).to_string())
+            .find(|w| ROLE.contains(w))
+            .map(|w| canonical_role(&w).to_string())
+    });
+    Mention {
+        who,
+        role,
+        role_head,
+        gender,
+    }
+}
+
+/// Days and months are capitalised but name no one: "early Friday saying".
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            | "January" | "February" | "March" | "April" | "June" | "July" | "August"
+            | "September" | "October" | "November" | "December" | "Today" | "Tonight"
+    )
+}
+
+/// One key for role nouns that name the same office.
+pub fn canonical_role(noun: &str) -> &str {
+    match noun {
+        "spokesman" | "spokeswoman" => "spokesperson",
+        "congressman" | "congresswoman" => "representative",
+        "chairwoman" | "chair" => "chairman",
+        "advisor" => "adviser",
+        other => other,
+    }
+}
+
+fn join(ws: &[Word], head: &[(usize, Kind)]) -> String {
+    head.iter()
+        .map(|&(i, _)| ws[i].core)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn join_words(ws: &[Word]) -> String {
+    ws.iter().map(|w| w.core).collect::<Vec<_>>().join(" ")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::super::attribute::words;
+    use super::*;
+
+    fn read_str(s: &str) -> (String, Option<String>) {
+        let ws = words(s);
+        let (m, _) = read(&ws, true).expect(s);
+        let who = match m.who {
+            Who::Name(n) => n,
+            Who::Pronoun(_) => "<pronoun>".into(),
+            Who::Role { head, .. } => format!("<role {head}>"),
+            Who::Desc { text, .. } => format!("<desc {text}>"),
+            Who::Thing => "<thing>".into(),
+            Who::Np(np) => format!("<np {np:?}>"),
+        };
+        (who, m.role)
+    }
+
+    #[test]
+    fn names_after_role_words() {
+        let cases = [
+            ("IMF chief economist Maury Obstfeld said", "Maury Obstfeld", Some("IMF chief economist")),
+            ("White House press secretary Josh Earnest said", "Josh Earnest", Some("White House press secretary")),
+            ("Tulsa police Chief Chuck Jordan said Monday", "Chuck Jordan", Some("Tulsa police Chief")),
+            ("Rep. Gwen Moore (D-Wis.) said Friday", "Gwen Moore", Some("Representative")),
+            ("Mr. Obama said.", "Obama", None),
+            ("Senate Majority Leader Mitch McConnell, R-Ky., said", "Mitch McConnell", Some("Senate Majority Leader")),
+            ("Immigration Minister Nick Nobody said", "Nick Nobody", Some("Immigration Minister")),
+            ("CBS reporter Jane Roe: ", "Jane Roe", Some("CBS reporter")),
+            ("Fox News's John Doe: ", "John Doe", Some("Fox News's")),
+            ("Mr. Morgan of the Sierra Club said", "Morgan", None),
+            ("Scott Pruitt, the Republican attorney general of Oklahoma, said", "Scott Pruitt", Some("Republican attorney general of Oklahoma")),
+            ("Mr. McGinley, the law professor.", "McGinley", None),
+            ("Rep. Elijah E. Cummings (D-Md.) said", "Elijah E. Cummings", Some("Representative")),
+            ("9/11 widow Terry Strada.", "Terry Strada", Some("9/11 widow")),
+            ("French President François Hollande said", "François Hollande", Some("French President")),
+        ];
+        for (text, name, role) in cases {
+            assert_eq!(read_str(text), (name.to_string(), role.map(str::to_string)), "{text}");
+        }
+    }
+
+    #[test]
+    fn roles_descriptions_and_things() {
+        assert_eq!(read_str("the Minister said").0, "<role minister>");
+        assert_eq!(read_str("the spokeswoman said").0, "<role spokesperson>");
+        assert_eq!(read_str("the statement said").0, "<thing>");
+        assert_eq!(
+            read_str("Obama's former campaign strategist said").0,
+            "<desc Obama's former campaign strategist>"
+        );
+        assert_eq!(read_str("she said").0, "<pronoun>");
+    }
+
+    #[test]
+    fn no_mention_in_a_clause() {
+        let ws = words("was a phrase Smith used");
+        assert!(read(&ws, false).is_none());
+    }
+}

@@ -1,0 +1,351 @@
+//! Stage one of attribution: from a quotation to a *mention* of its speaker.
+//!
+//! An ordered series of sieves, each a small rule with a name; the first
+//! that finds a mention wins, and its name goes with the quote (`sieve` in
+//! `brief corpus quotes --json`) so that a wrong speaker can be traced. The
+//! order runs from the surest evidence (an attribution beside the quote) to
+//! the weakest (a paragraph of quotation after someone else's). A rule that
+//! is unsure finds nothing: a missing speaker is better than a wrong one.
+//! Stage two, from mention to speaker, is [`super::attribute::State::speaker`].
+
+use super::attribute::{Word, word_iter, words};
+use super::mention::{self, Mention, Who};
+use crate::extract::lower::lower;
+use crate::extract::text::SPEECH_VERBS;
+use crate::extract::wordmap::WordSet;
+
+/// Verbs by which a subject presents a quotation that are not verbs of
+/// saying as such: "X called Trump a “…”", "X vowed to “…”".
+const PRESENTING_VERBS: &[&str] = &[
+    "called", "calls", "calling", "described", "describes", "describing", "dubbed", "branded",
+    "labeled", "labelled", "vowed", "vows", "pledged", "pledges", "pledging", "promised",
+    "promises", "promising", "urged", "urges", "urging", "praised", "blasted", "slammed",
+    "ripped", "accused", "criticized", "criticised", "dismissed", "lauded", "touted", "boasted",
+    "joked", "jokes", "mocked", "quipped", "tweeted", "tweets", "tweeting", "posted",
+    "writing", "telling", "asking", "declaring", "warning", "arguing", "insisting", "predicted",
+    "predicts", "responded", "responds", "countered", "announced", "announces", "testified",
+    "emailed", "texted", "chanted", "sang", "sings", "yelled", "screamed", "snapped", "scoffed",
+    "quipped", "mused", "conceded", "maintained", "contended", "charged", "cautioned",
+    "suggested", "suggests", "concludes", "concluding", "continues", "recalling", "shot",
+    "fired", "began", "begins", "ended", "closed", "opened", "read", "reads", "stated", "states",
+    "declared", "proclaimed", "proclaims", "pleaded", "begged", "demanded", "demands",
+    "lamented", "complained", "complains", "bemoaned", "decried", "denounced", "condemned",
+    "hailed", "welcomed", "thanked", "apologized", "apologised", "promised", "swore", "insisted",
+];
+
+static SPEECH: WordSet<128> = WordSet::of_lowercase(SPEECH_VERBS);
+static PRESENTING: WordSet<256> = WordSet::of_lowercase(PRESENTING_VERBS);
+
+/// Words that may stand between a mention and its verb ("X also said").
+const BETWEEN: &[&str] = &[
+    "also", "later", "then", "once", "simply", "reportedly", "further", "recently", "previously",
+    "earlier", "again", "publicly", "repeatedly", "has", "had", "have", "is", "was", "would",
+    "will", "just", "quickly", "flatly", "bluntly", "angrily", "calmly",
+];
+static BETWEEN_WORD: WordSet<64> = WordSet::of_lowercase(BETWEEN);
+
+fn is_speech(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase()) && SPEECH.contains_folded(w)
+}
+
+/// A verb that presents a quotation; written lowercase ("States" is a name).
+pub fn is_verb(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && (SPEECH.contains_folded(w) || PRESENTING.contains_folded(w))
+}
+
+/// A mention found for a quote, with the words that attribute it and the rule that found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub mention: Mention,
+    pub evidence: String,
+    pub sieve: &'static str,
+    /// The attribution stands right beside the quote: a short quotation with
+    /// it is speech, not a scare quote.
+    pub adjacent: bool,
+}
+
+fn found(mention: Mention, ws: &[Word], sieve: &'static str, adjacent: bool) -> Found {
+    Found {
+        mention,
+        evidence: join(ws),
+        sieve,
+        adjacent,
+    }
+}
+
+/// The sieves that read the words right after a quotation (or between the
+/// parts of an interrupted one): `“…,” X said`, `“…,” said X`,
+/// `“…,” according to X`, `“…” ― X`.
+pub fn after(text: &str) -> Option<Found> {
+    let trimmed = text.trim_start();
+    // Dash credit: `“…” ― Pamela Padilla`.
+    if let Some(rest) = trimmed
+        .strip_prefix('―')
+        .or_else(|| trimmed.strip_prefix('—'))
+        .or_else(|| trimmed.strip_prefix("--"))
+        .or_else(|| trimmed.strip_prefix('–'))
+    {
+        let ws: Vec<Word> = word_iter(rest).take(8).collect();
+        if let Some((m, used)) = mention::read(&ws, false)
+            && matches!(m.who, Who::Name(_))
+            && (used == ws.len() || ws[used - 1].closed)
+        {
+            return Some(found(m, &ws[..used], "dash-credit", true));
+        }
+        return None;
+    }
+    let ws: Vec<Word> = word_iter(text).take(24).collect();
+    let first = ws.first()?;
+    if &*lower(first.core) == "according" && ws.get(1).is_some_and(|w| w.core == "to") {
+        let (m, k) = mention::read(&ws[2..], false)?;
+        return Some(found(m, &ws[..2 + k], "according-to", true));
+    }
+    // `said X`: the verb first, then the mention.
+    if is_speech(first.core) {
+        let (m, k) = mention::read(&ws[1..], true)?;
+        return Some(found(m, &ws[..1 + k], "quote-verb-speaker", true));
+    }
+    // `X said`: a mention that runs up to the verb.
+    let verb = ws
+        .iter()
+        .take(20)
+        .position(|w| is_verb(w.core))?;
+    let mut end = verb;
+    while end > 0 && BETWEEN_WORD.contains_folded(ws[end - 1].core) && !ws[end - 1].closed {
+        end -= 1;
+    }
+    let (m, used) = mention::read(&ws[..end], true)?;
+    if used != end {
+        return None;
+    }
+    Some(found(m, &ws[..=verb], "quote-speaker-verb", true))
+}
+
+/// A label before a colon: `CBS reporter Jane Roe: “…”`. Headings are no
+/// speakers: an all-capitals label, or one that is not a mention as a whole.
+/// `HEADLINE - Name: “…”` credits the name after the dash.
+pub fn label(before: &str) -> Option<Found> {
+    let b = before.trim_end();
+    let label = b.strip_suffix(':')?;
+    let label = label
+        .rsplit_once(" - ")
+        .or_else(|| label.rsplit_once(" — "))
+        .or_else(|| label.rsplit_once(" – "))
+        .map_or(label, |(_, name)| name)
+        .trim();
+    if !label.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let ws = words(label);
+    if ws.is_empty() || ws.len() > 8 {
+        return None;
+    }
+    let (m, used) = mention::read(&ws, false)?;
+    if used != ws.len() || !matches!(m.who, Who::Name(_)) {
+        return None;
+    }
+    Some(found(m, &ws, "label", true))
+}
+
+/// `X said … “…”`, `X called Y “…”`, `X reacted, saying: “…”`: a verb
+/// before the quote in its sentence, and the mention that is its subject:
+/// the words right before the verb, or the sentence's subject when the verb
+/// is a participle ("saying", "adding") or follows it directly.
+/// `lead` says `ws` is the sentence's opening up to the quote, which the
+/// subject's word count refers to.
+pub fn before(ws: &[Word], subject: Option<&(Mention, usize)>, lead: bool) -> Option<Found> {
+    if let Some(i) = ws
+        .windows(2)
+        .position(|p| p[1].core == "to" && &*lower(p[0].core) == "according")
+        && let Some((m, k)) = mention::read(&ws[i + 2..], false)
+    {
+        return Some(found(m, &ws[i..i + 2 + k], "according-to", false));
+    }
+    // Verbs from the right: the one nearest the quote first.
+    let verbs: Vec<usize> = (0..ws.len()).rev().filter(|&v| is_verb(ws[v].core)).take(3).collect();
+    for v in verbs {
+        if let Some(f) = before_verb(ws, v, subject, lead) {
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// [`before`] for the verb at `v`.
+fn before_verb(
+    ws: &[Word],
+    v: usize,
+    subject: Option<&(Mention, usize)>,
+    lead: bool,
+) -> Option<Found> {
+    let adjacent = ws[v + 1..].len() <= 2;
+    // "X was asked by Y": the asker is Y.
+    if ws.get(v + 1).is_some_and(|w| w.core == "by") {
+        let (m, k) = mention::read(&ws[v + 2..], false)?;
+        return Some(found(m, &ws[v..v + 2 + k], "asked-by", adjacent));
+    }
+    let gerund = ws[v].core.ends_with("ing");
+    // The words right before the verb (skipping "also", "has"…).
+    let mut j = v;
+    while j > 0 && BETWEEN_WORD.contains_folded(ws[j - 1].core) && !ws[j - 1].closed {
+        j -= 1;
+    }
+    // "… and said", "…, saying": the verb's subject is the sentence's.
+    let coordinated = j > 0 && (ws[j - 1].core == "and" || ws[j - 1].closed);
+    if !gerund && !coordinated && j > 0 {
+        // Read back to where a mention could start.
+        let mut s = j;
+        while s > 0 && !ws[s - 1].closed && j - s < 10 {
+            s -= 1;
+        }
+        for start in s..j {
+            if let Some((m, used)) = mention::read(&ws[start..j], false)
+                && used == j - start
+                && !matches!(m.who, Who::Desc { .. })
+            {
+                let sieve = if is_speech(ws[v].core) {
+                    "speaker-verb-quote"
+                } else {
+                    "speaker-presents-quote"
+                };
+                return Some(found(m, &ws[start..=v], sieve, adjacent));
+            }
+        }
+    }
+    // A participle or a verb after the subject: the sentence's subject speaks.
+    let (m, used) = subject?;
+    if !matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. } | Who::Np(_)) {
+        return None;
+    }
+    let after_subject = lead
+        && *used <= v
+        && ws[*used..v]
+            .iter()
+            .all(|w| BETWEEN_WORD.contains_folded(w.core));
+    if (gerund || coordinated) && lead && *used <= v || after_subject {
+        return Some(found(m.clone(), &ws[v..=v], "subject-verb-quote", adjacent));
+    }
+    None
+}
+
+/// `Jie has seen the change: “…”`: a sentence whose subject introduces the
+/// quote with a colon; `The NYT piece … reported that “…”`: a publication
+/// as the subject.
+pub fn subject_colon(before: &str, subject: Option<&(Mention, usize)>) -> Option<Found> {
+    let (m, _) = subject?;
+    if before.trim_end().ends_with(':') && matches!(m.who, Who::Name(_) | Who::Np(_)) {
+        return Some(Found {
+            mention: m.clone(),
+            evidence: ":".into(),
+            sieve: "subject-colon",
+            adjacent: true,
+        });
+    }
+    if matches!(m.who, Who::Np(super::attribute::Np::Publication(_))) {
+        return Some(Found {
+            mention: m.clone(),
+            evidence: String::new(),
+            sieve: "publication",
+            adjacent: false,
+        });
+    }
+    None
+}
+
+/// Whether a sentence reports its subject saying something: a verb of
+/// speech right after the subject ("Schiff said the administration …").
+pub fn reports(ws: &[Word], used: usize) -> bool {
+    let mut k = used;
+    while k < ws.len() && BETWEEN_WORD.contains_folded(ws[k].core) && !ws[k].closed {
+        k += 1;
+    }
+    k > 0 && ws.get(k).is_some_and(|w| is_speech(w.core)) && !ws[k - 1].closed
+}
+
+fn join(ws: &[Word]) -> String {
+    let mut out = String::new();
+    for (k, w) in ws.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w.core);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(f: Option<Found>) -> Option<(String, &'static str)> {
+        let f = f?;
+        let w = match f.mention.who {
+            Who::Name(n) => n,
+            Who::Pronoun(_) => "<pronoun>".into(),
+            Who::Role { head, .. } => format!("<role {head}>"),
+            Who::Desc { text, .. } => format!("<desc {text}>"),
+            Who::Thing => "<thing>".into(),
+            Who::Np(np) => format!("<np {np:?}>"),
+        };
+        Some((w, f.sieve))
+    }
+
+    #[test]
+    fn after_the_quote() {
+        let cases = [
+            (" Mr. Obama said.", Some(("Obama", "quote-speaker-verb"))),
+            (" said Del. Stacey Plaskett.", Some(("Stacey Plaskett", "quote-verb-speaker"))),
+            (
+                " Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at an event.",
+                Some(("Scott Pruitt", "quote-speaker-verb")),
+            ),
+            (" the Minister said.", Some(("<role minister>", "quote-speaker-verb"))),
+            (" ― Pamela Padilla", Some(("Pamela Padilla", "dash-credit"))),
+            (", according to the United Nations.", Some(("United Nations", "according-to"))),
+            (" Trump shot back.", Some(("Trump", "quote-speaker-verb"))),
+            (" as prime triggers for the exodus.", None),
+            (" was a phrase Smith said often.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                who(after(text)),
+                want.map(|(w, s)| (w.to_string(), s)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn labels_before_a_colon() {
+        assert_eq!(who(label("CBS reporter Jane Roe: ")).unwrap().0, "Jane Roe");
+        assert_eq!(who(label("Fox News's John Doe: ")).unwrap().0, "John Doe");
+        assert_eq!(who(label("WHAT THEY SAID: ")), None);
+        assert_eq!(who(label("UPDATE: ")), None);
+        assert_eq!(
+            who(label("IOWA POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: ")).unwrap().0,
+            "Mark Blumenthal"
+        );
+        assert_eq!(who(label("Signs of momentum were there all along: ")), None);
+    }
+
+    #[test]
+    fn before_the_quote() {
+        let w = |s: &str| {
+            let ws = words(s);
+            who(before(&ws, None, true))
+        };
+        assert_eq!(
+            w("Gov. Pat McCrory (R) blamed the court's ").map(|x| x.0),
+            None,
+            "blamed is not a verb of presenting"
+        );
+        assert_eq!(
+            w("Party Chairman Reince Priebus called Clinton's remarks a ").unwrap().0,
+            "Reince Priebus"
+        );
+        assert_eq!(w("Japan branded North Korea an ").unwrap().0, "Japan");
+        assert_eq!(w("Cruz called Trump a ").unwrap().0, "Cruz");
+    }
+}
+
