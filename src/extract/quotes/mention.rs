@@ -146,9 +146,10 @@ const STOP_WORDS: &[&str] = &[
     "still", "now", "later", "today", "yesterday", "tonight", "via", "per", "what", "how", "why",
     "all", "some", "any", "each", "every", "more", "most", "many", "much", "such", "up", "out",
     "off", "down", "against", "between", "through", "without", "within", "under", "until",
-    "unless", "whether", "once", "ago", "very", "too",
+    "unless", "whether", "once", "ago", "very", "too", "and", "himself", "herself", "themselves",
+    "itself", "here", "hours", "shortly",
 ];
-static STOP: WordSet<256> = WordSet::of_lowercase(STOP_WORDS);
+static STOP: WordSet<512> = WordSet::of_lowercase(STOP_WORDS);
 
 /// Nouns of a document or broadcast that can be said to speak ("the
 /// statement said", "the ad says"): a mention of one is no person.
@@ -279,7 +280,7 @@ fn kind(w: &Word) -> Kind {
     {
         return Kind::Honorific(i);
     }
-    if core.eq_ignore_ascii_case("the") || core == "a" || core == "an" {
+    if core.eq_ignore_ascii_case("the") || core.eq_ignore_ascii_case("a") || core.eq_ignore_ascii_case("an") {
         return Kind::Determiner;
     }
     if STOP.contains_folded(core) {
@@ -414,7 +415,11 @@ fn descriptor_follows(ws: &[Word], k: usize) -> bool {
         match kind(w) {
             Kind::Lower | Kind::Other => {
                 // Verbs are no descriptors: "Trump attacked Clinton".
-                if w.closed || w.core.ends_with("ed") || super::sieves::is_verb(w.core) {
+                if w.closed
+                    || w.core.ends_with("ed")
+                    || w.core.ends_with("ing")
+                    || super::sieves::is_verb(w.core)
+                {
                     return false;
                 }
             }
@@ -472,7 +477,14 @@ fn finish(
         .map(|&(i, _)| ws[i].core)
         .collect();
     let starts_definite = head.first().is_some_and(|&(_, k)| k == Kind::Determiner);
-    if name_words.iter().all(|w| is_calendar_word(w)) && !name_words.is_empty() {
+    if !name_words.is_empty() && name_words.iter().all(|w| is_calendar_word(w)) {
+        return None;
+    }
+    // Headings and datelines are in capitals: "CONGRESS HAS INVESTIGATED HIM", "WASHINGTON".
+    let shouted = |w: &&str| w.len() > 1 && !w.chars().any(char::is_lowercase);
+    if name_words.iter().all(shouted)
+        && (name_words.len() > 1 || name_words.iter().any(|w| w.len() > 5))
+    {
         return None;
     }
     let who = if name_words.is_empty() {

@@ -191,8 +191,12 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                             let inner = &text[parts[0].open.start..parts[parts.len() - 1].outer_end(text.len())];
                             c.trim().len() <= inner.len() + 2
                         };
-                        if alone && let Some((s, _)) = &last_speaker {
+                        if alone
+                            && let Some(s) = last_speaker.as_ref().map(|l| &l.0).or(reporting.as_ref())
+                        {
                             Some((s.clone(), String::new(), "continues-sentence"))
+                        } else if let Some(s) = reported_at_end(&text[clause.clone()], &mut state) {
+                            Some((s, String::new(), "sentence-reported"))
                         } else if only_quotes
                             && let Some((s, e)) = continuation(&previous, para.number, &mut state)
                         {
@@ -388,6 +392,11 @@ fn attribute(
 ) -> Option<Found> {
     let first = parts[0];
     let last = parts[parts.len() - 1];
+    // A credit after a dash belongs to a quote that is its whole sentence;
+    // after a sentence of reporting it is a byline ("… Spain.”--Kim Hjelmgaard").
+    let opens_clause = !text[clause.start..first.open.start]
+        .chars()
+        .any(char::is_alphanumeric);
     if parts.len() > 1 {
         let between = &text[first.close.as_ref()?.end..parts[1].open.start];
         if let Some(mut f) = sieves::after(between) {
@@ -402,7 +411,9 @@ fn attribute(
             .get(marks.partition_point(|m| m.open.start < from))
             .map_or(text.len(), |m| m.open.start);
         let until = clause.end.min(next_open).max(from);
-        if let Some(f) = sieves::after(window(text, from..until, Side::Start)) {
+        if let Some(f) = sieves::after(window(text, from..until, Side::Start))
+            && (f.sieve != "dash-credit" || opens_clause)
+        {
             return Some(f);
         }
     }

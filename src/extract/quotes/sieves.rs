@@ -21,13 +21,13 @@ const PRESENTING_VERBS: &[&str] = &[
     "labeled", "labelled", "vowed", "vows", "pledged", "pledges", "pledging", "promised",
     "promises", "promising", "urged", "urges", "urging", "praised", "blasted", "slammed",
     "ripped", "accused", "criticized", "criticised", "dismissed", "lauded", "touted", "boasted",
-    "joked", "jokes", "mocked", "quipped", "tweeted", "tweets", "tweeting", "posted",
+    "joked", "jokes", "mocked", "quipped", "tweeted", "tweeting", "posted",
     "writing", "telling", "asking", "declaring", "warning", "arguing", "insisting", "predicted",
     "predicts", "responded", "responds", "countered", "announced", "announces", "testified",
     "emailed", "texted", "chanted", "sang", "sings", "yelled", "screamed", "snapped", "scoffed",
     "quipped", "mused", "conceded", "maintained", "contended", "charged", "cautioned",
     "suggested", "suggests", "concludes", "concluding", "continues", "recalling", "shot",
-    "fired", "began", "begins", "ended", "closed", "opened", "read", "reads", "stated", "states",
+    "fired", "began", "begins", "ended", "closed", "opened", "stated", "states",
     "declared", "proclaimed", "proclaims", "pleaded", "begged", "demanded", "demands",
     "lamented", "complained", "complains", "bemoaned", "decried", "denounced", "condemned",
     "hailed", "welcomed", "thanked", "apologized", "apologised", "promised", "swore", "insisted",
@@ -43,6 +43,11 @@ const BETWEEN: &[&str] = &[
     "will", "just", "quickly", "flatly", "bluntly", "angrily", "calmly",
 ];
 static BETWEEN_WORD: WordSet<64> = WordSet::of_lowercase(BETWEEN);
+
+/// Words between a subject and its verb: auxiliaries, "also", adverbs in -ly.
+fn is_between(w: &str) -> bool {
+    BETWEEN_WORD.contains_folded(w) || (w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase))
+}
 
 fn is_speech(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_lowercase()) && SPEECH.contains_folded(w)
@@ -110,15 +115,24 @@ pub fn after(text: &str) -> Option<Found> {
     let verb = ws
         .iter()
         .take(20)
-        .position(|w| is_verb(w.core))?;
+        .position(|w| is_speech(w.core))
+        .or_else(|| ws.iter().take(6).position(|w| is_verb(w.core)))?;
     let mut end = verb;
-    while end > 0 && BETWEEN_WORD.contains_folded(ws[end - 1].core) && !ws[end - 1].closed {
+    while end > 0 && is_between(ws[end - 1].core) && !ws[end - 1].closed {
         end -= 1;
     }
     let (m, used) = mention::read(&ws[..end], true)?;
     if used != end {
         return None;
     }
+    // An unnamed speaker as the older grammar reads it ("one man", "the bank").
+    let m = match m.who {
+        Who::Desc { .. } => match super::attribute::parse_np(&ws[..end]) {
+            Some((np @ super::attribute::Np::Desc { .. }, k)) if k == end => Mention::from_np(np),
+            _ => return None,
+        },
+        _ => m,
+    };
     Some(found(m, &ws[..=verb], "quote-speaker-verb", true))
 }
 
@@ -186,14 +200,24 @@ fn before_verb(
         return Some(found(m, &ws[v..v + 2 + k], "asked-by", adjacent));
     }
     let gerund = ws[v].core.ends_with("ing");
-    // The words right before the verb (skipping "also", "has"…).
+    // The words right before the verb (skipping "also", "has", "cynically"…).
     let mut j = v;
-    while j > 0 && BETWEEN_WORD.contains_folded(ws[j - 1].core) && !ws[j - 1].closed {
+    while j > 0 && is_between(ws[j - 1].core) && !ws[j - 1].closed {
         j -= 1;
     }
     // "… and said", "…, saying": the verb's subject is the sentence's.
     let coordinated = j > 0 && (ws[j - 1].core == "and" || ws[j - 1].closed);
-    if !gerund && !coordinated && j > 0 {
+    // "…, Spicer said, adding, “…”": the clause just before names who adds.
+    if gerund && j > 1 && ws[j - 1].closed && is_speech(ws[j - 1].core) {
+        let c = ws[..j - 1].iter().rposition(|w| w.closed).map_or(0, |c| c + 1);
+        if let Some((m, used)) = mention::read(&ws[c..j - 1], false)
+            && used == j - 1 - c
+            && matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. })
+        {
+            return Some(found(m, &ws[c..=v], "speaker-verb-adding", adjacent));
+        }
+    }
+    if !coordinated && j > 0 {
         // Read back to where a mention could start.
         let mut s = j;
         while s > 0 && !ws[s - 1].closed && j - s < 10 {
