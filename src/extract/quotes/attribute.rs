@@ -524,6 +524,11 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
     if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
         i += c + 1;
     }
+    // "The NYT piece": a publication, which the older grammar reads.
+    let legacy = subject_of(ws);
+    if let Some((np @ Np::Publication(_), used)) = legacy {
+        return Some((Mention::from_np(np), used));
+    }
     let read = mention::read(&ws[i.min(ws.len())..], true);
     if let Some((m, used)) = &read
         && matches!(m.who, Who::Name(_) | Who::Role { .. } | Who::Thing)
@@ -532,8 +537,11 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
     }
     // The older grammar knows publications and unnamed people; a name it
     // reads where the mention reader found none is a misreading.
-    match subject_of(ws)? {
-        (Np::Name(_), _) => read.map(|(m, used)| (m, i + used)),
+    // The older grammar's name for a described person ("Another asylum
+    // seeker, who identified himself … Kedi") stands.
+    let described_person = matches!(&read, Some((Mention { who: Who::Desc { head, .. }, .. }, _)) if PERSON.contains(head));
+    match legacy? {
+        (Np::Name(_), _) if !described_person => read.map(|(m, used)| (m, i + used)),
         (np, used) => Some((Mention::from_np(np), used)),
     }
 }

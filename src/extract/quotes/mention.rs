@@ -280,10 +280,13 @@ fn kind(w: &Word) -> Kind {
     {
         return Kind::Honorific(i);
     }
-    if core.eq_ignore_ascii_case("the") || core.eq_ignore_ascii_case("a") || core.eq_ignore_ascii_case("an") {
+    if matches!(
+        &*lower(core),
+        "the" | "a" | "an" | "another" | "one" | "some" | "each" | "every"
+    ) {
         return Kind::Determiner;
     }
-    if STOP.contains_folded(core) {
+    if STOP.contains_folded(core) || super::sieves::is_verb(core) {
         return Kind::Stop;
     }
     if is_name_word(core) || is_acronym(core) {
@@ -415,12 +418,15 @@ fn descriptor_follows(ws: &[Word], k: usize) -> bool {
         match kind(w) {
             Kind::Lower | Kind::Other => {
                 // Verbs are no descriptors: "Trump attacked Clinton".
-                if w.closed
-                    || w.core.ends_with("ed")
+                if w.core.ends_with("ed")
                     || w.core.ends_with("ing")
                     || super::sieves::is_verb(w.core)
                 {
                     return false;
+                }
+                // "Another Chinese entrepreneur,": the noun ends the mention.
+                if w.closed {
+                    return true;
                 }
             }
             Kind::Cap | Kind::Honorific(_) => return true,
@@ -472,9 +478,17 @@ fn finish(
             _ => role_words.push(w.core.to_string()),
         }
     }
+    // Initials keep their full stop: "Elijah E. Cummings".
     let name_words: Vec<&str> = head[name_from..end]
         .iter()
-        .map(|&(i, _)| ws[i].core)
+        .map(|&(i, _)| {
+            let w = &ws[i];
+            if is_initial(w.core) && w.raw.starts_with(w.core) && w.raw[w.core.len()..].starts_with('.') {
+                &w.raw[..w.core.len() + 1]
+            } else {
+                w.core
+            }
+        })
         .collect();
     let starts_definite = head.first().is_some_and(|&(_, k)| k == Kind::Determiner);
     if !name_words.is_empty() && name_words.iter().all(|w| is_calendar_word(w)) {
@@ -486,6 +500,23 @@ fn finish(
         && (name_words.len() > 1 || name_words.iter().any(|w| w.len() > 5))
     {
         return None;
+    }
+    // "President Xi Jinping’s message", "Hoff’s letter": the possessor speaks.
+    if name_words.is_empty()
+        && let Some(p) = head.iter().position(|&(i, _)| is_possessive(&ws[i]))
+        && p + 2 == end
+        && (THING.contains_folded(ws[head[end - 1].0].core)
+            || matches!(ws[head[end - 1].0].core, "message" | "words" | "remarks" | "comments" | "speech"))
+    {
+        let mut from = p;
+        while from > 0 && head[from - 1].1 == Kind::Cap {
+            from -= 1;
+        }
+        let run: Vec<&str> = head[from..=p].iter().map(|&(i, _)| ws[i].core).collect();
+        let name = super::names::clean_name(&run.join(" ")).into_owned();
+        if !name.is_empty() {
+            return Some((Mention::of(Who::Name(name)), used));
+        }
     }
     let who = if name_words.is_empty() {
         // No name: "the Minister", "the statement", "Obama's former campaign strategist".
@@ -621,7 +652,7 @@ mod tests {
             ("Fox News's John Doe: ", "John Doe", Some("Fox News's")),
             ("Mr. Morgan of the Sierra Club said", "Morgan", None),
             ("Scott Pruitt, the Republican attorney general of Oklahoma, said", "Scott Pruitt", Some("Republican attorney general of Oklahoma")),
-            ("Mr. McGinley, the law professor.", "McGinley", None),
+            ("Mr. McGinley, the law professor.", "McGinley", Some("law professor")),
             ("Rep. Elijah E. Cummings (D-Md.) said", "Elijah E. Cummings", Some("Representative")),
             ("9/11 widow Terry Strada.", "Terry Strada", Some("9/11 widow")),
             ("French President François Hollande said", "François Hollande", Some("French President")),

@@ -202,7 +202,8 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                         {
                             Some((s, e, "continues-paragraph"))
                         } else {
-                            None
+                            reported_account(&parsed, &reporting, &previous, para.number, &mut state)
+                                .map(|s| (s, String::new(), "reported-account"))
                         }
                     }
                 };
@@ -500,6 +501,27 @@ fn window(text: &str, range: Range<usize>, side: Side) -> &str {
     &text[start..end.max(start)]
 }
 
+/// A quote in a sentence about the person the text has just reported as
+/// speaking ("Kedi … said he had decided to leave." then "Kedi … lost that
+/// job when the economy “fell off a cliff”"): part of that person's account.
+fn reported_account(
+    parsed: &Option<(Mention, usize)>,
+    reporting: &Option<Speaker>,
+    previous: &Previous,
+    number: usize,
+    state: &mut State,
+) -> Option<Speaker> {
+    let (m, _) = parsed.as_ref()?;
+    if !matches!(m.who, mention::Who::Name(_)) {
+        return None;
+    }
+    let r = reporting
+        .as_ref()
+        .or(previous.reporting.as_ref().filter(|_| previous.number + 1 == number))?;
+    let s = state.speaker(m);
+    (s.name.is_some() && s.name == r.name).then(|| r.clone())
+}
+
 /// The person a sentence ends by naming as its source: "…, Schiff said."
 fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
     let tail = &sentence[sentence.rfind(", ")? + 1..];
@@ -698,10 +720,20 @@ mod tests {
                 ],
                 &[("The courts will not listen to us", Some("Anna Li"))],
             ),
-            // No attribution: no speaker.
+            // A slogan nobody is said to speak is no quotation.
             (
                 &["The slogan “tell our story well to everyone” is everywhere."],
-                &[("tell our story well to everyone", None)],
+                &[],
+            ),
+            // No attribution: no speaker.
+            (
+                &["Prices rose again. “Nobody can afford to live here any more, not even the teachers.”"],
+                &[("Nobody can afford to live here any more, not even the teachers.", None)],
+            ),
+            // A subject that does something else is not speaking.
+            (
+                &["The ministry ended a contract to “improve the lives of all residents in the area.”"],
+                &[("improve the lives of all residents in the area.", None)],
             ),
         ];
         check(cases);
