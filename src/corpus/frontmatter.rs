@@ -50,7 +50,7 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
     if let Some(meta) = super::simple_yaml::parse(yaml) {
         return Ok(meta);
     }
-    serde_saphyr::from_str::<Metadata>(yaml).map_err(|err| {
+    let mut meta = serde_saphyr::from_str::<Metadata>(yaml).map_err(|err| {
         let first_line = crate::diag::line_column(file_text, yaml_offset).0;
         let message = yaml_message(&err.without_snippet().to_string());
         let mut diag = Diagnostic::error(format!("invalid front matter: {message}"));
@@ -64,7 +64,12 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
             }));
         }
         diag
-    })
+    })?;
+    // `corrections:` keeps its positions to this point, to be checked here
+    // (and its ids once the document is extracted) with file lines.
+    let first_line = crate::diag::line_column(file_text, yaml_offset).0;
+    meta.corrections.read_raw(file_text, first_line)?;
+    Ok(meta)
 }
 
 /// Drops the parser's own position suffix (we print positions ourselves) and

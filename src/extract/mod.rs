@@ -27,6 +27,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::corpus::Document;
+use crate::corpus::corrections::{self, Marks};
+use crate::diag::Diagnostic;
 
 pub use figures::Figure;
 pub use quotes::Quote;
@@ -40,6 +42,13 @@ pub struct Extracted {
     pub paragraphs: Vec<Paragraph>,
     pub quotes: Vec<Quote>,
     pub figures: Vec<Figure>,
+    /// The fields of each item the document's front matter corrected.
+    #[serde(skip_serializing_if = "Marks::is_empty")]
+    pub corrected: Marks,
+    /// Corrections in the front matter that name no item of the document,
+    /// or a field of the other kind of item.
+    #[serde(skip)]
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A paragraph as the extractors see it: its text, where it sits in the body,
@@ -107,12 +116,19 @@ pub fn extract(doc: &Document) -> Extracted {
         f.doc = doc.id.clone();
         f.id = id;
     }
+    let (diagnostics, corrected) = if doc.meta.corrections.is_empty() {
+        Default::default()
+    } else {
+        corrections::apply(doc, &mut quotes, &mut figures)
+    };
     Extracted {
         doc: doc.id.clone(),
         sections,
         paragraphs,
         quotes,
         figures,
+        corrected,
+        diagnostics,
     }
 }
 
