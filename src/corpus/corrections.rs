@@ -182,7 +182,11 @@ impl Serialize for Corrections {
 /// names where it is written ("the spec", "front matter").
 pub fn read(cx: &mut Ctx, node: &Node, what: &str) -> Vec<Correction> {
     let Value::Map(entries) = &node.value else {
-        cx.expected(node, &format!("`corrections` in {what}"), "a mapping of item ids");
+        cx.expected(
+            node,
+            &format!("`corrections` in {what}"),
+            "a mapping of item ids",
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -216,7 +220,10 @@ pub fn read(cx: &mut Ctx, node: &Node, what: &str) -> Vec<Correction> {
                 Value::Null => Some(None),
                 _ => match cx.string(v, name) {
                     Some(s) if s.value.trim().is_empty() => {
-                        cx.error(v, format!("{name}: empty; write `{name}: null` to remove it"));
+                        cx.error(
+                            v,
+                            format!("{name}: empty; write `{name}: null` to remove it"),
+                        );
                         continue;
                     }
                     Some(s) => Some(Some(s.value.trim().to_string())),

@@ -6,6 +6,7 @@
 
 mod changes;
 mod chart;
+pub mod corrections;
 pub mod index;
 pub mod notes;
 pub mod refs;
@@ -26,6 +27,7 @@ use crate::spec::decode::Ctx;
 use crate::spec::{self, At, Audience, BlockKind, Excerpt, Spec, SpecDate};
 use crate::suggest::did_you_mean;
 
+use corrections::Fixes;
 pub use index::Index;
 use notes::NoteBook;
 use select::{Kind, Pick};
@@ -86,9 +88,12 @@ pub fn resolve(
     changes: Option<&ChangeSet>,
 ) -> Resolution {
     let date = brief_date(spec, today);
+    let mut cx = Ctx::new(&spec.path, &spec.source);
+    let fixes = Fixes::new(&spec.corrections, index, &mut cx);
     let mut walk = Walk {
         index,
-        cx: Ctx::new(&spec.path, &spec.source),
+        cx,
+        fixes,
         notes: NoteBook::default(),
         matches: Vec::new(),
         date,
@@ -144,6 +149,8 @@ pub fn resolve(
 struct Walk<'a, 'c> {
     index: &'a Index<'c>,
     cx: Ctx<'a>,
+    /// The spec's corrections, by item id.
+    fixes: Fixes<'a>,
     notes: NoteBook,
     matches: Vec<Match>,
     date: NaiveDate,
@@ -256,7 +263,14 @@ impl Walk<'_, '_> {
     fn pick(&mut self, kind: Kind, selectors: &[spec::Selector]) -> Vec<Pick> {
         let mut picks: Vec<Pick> = Vec::new();
         for selector in selectors {
-            let found = select::select(self.index, kind, selector, self.date, &mut self.cx);
+            let found = select::select(
+                self.index,
+                kind,
+                selector,
+                self.date,
+                &self.fixes,
+                &mut self.cx,
+            );
             self.matches.push(Match {
                 line: selector.line,
                 column: selector.column,
@@ -295,7 +309,8 @@ impl Walk<'_, '_> {
         Some(QuoteItem {
             id: quote.id.clone(),
             text: quote.text.clone(),
-            speaker: quote.speaker.clone(),
+            speaker: self.fixes.speaker(quote).map(str::to_owned),
+            role: self.fixes.role(quote),
             speaker_description: quote.speaker_description.clone(),
             source,
             source_is_outlet,
@@ -315,6 +330,7 @@ impl Walk<'_, '_> {
             id: figure.id.clone(),
             text: figure.text.clone(),
             subject: figure.subject.clone(),
+            label: self.fixes.label(figure),
             period: figure.period.clone(),
             source,
             source_is_outlet,
@@ -374,9 +390,15 @@ impl Walk<'_, '_> {
                 line,
                 column,
             };
-            let Some(&pick) =
-                select::select(self.index, kind, &selector, self.date, &mut self.cx).first()
-            else {
+            let Some(&pick) = select::select(
+                self.index,
+                kind,
+                &selector,
+                self.date,
+                &self.fixes,
+                &mut self.cx,
+            )
+            .first() else {
                 continue;
             };
             self.matches.push(Match {
