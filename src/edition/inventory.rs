@@ -28,6 +28,10 @@ pub struct QuoteEntry {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The sentence it stands in: the next edition tells when the same id
+    /// has come to stand in another sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,6 +48,9 @@ pub struct FigureEntry {
     pub subject: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// The sentence it stands in (see [`QuoteEntry::sentence`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
 }
 
 impl Inventory {
@@ -79,6 +86,7 @@ impl Inventory {
                         doc: q.doc.clone(),
                         text: q.text.clone(),
                         speaker: q.speaker.clone(),
+                        sentence: Some(q.sentence.clone()),
                     });
                 }
             } else if let Some((_, f)) = index.figure(id) {
@@ -90,6 +98,7 @@ impl Inventory {
                     unit: f.unit.clone(),
                     subject: f.subject.clone(),
                     period: f.period.clone(),
+                    sentence: Some(f.sentence.clone()),
                 });
             }
         }

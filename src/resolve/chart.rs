@@ -56,6 +56,7 @@ impl Walk<'_, '_> {
                     .map(|&p| self.item_id(Kind::Figure, p))
                     .collect(),
                 inline: false,
+                named: super::named(selector),
             });
             for pick in found {
                 let Some(item) = self.figure(pick) else {

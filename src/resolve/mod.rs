@@ -53,6 +53,9 @@ pub struct Match {
     pub ids: Vec<String>,
     /// A `{{kind:id}}` in prose rather than a selector.
     pub inline: bool,
+    /// The id as the spec wrote it, when it names one item (an `id:`
+    /// selector or an inline reference) rather than a query.
+    pub named: Option<String>,
 }
 
 /// A resolved brief and every problem found on the way.
@@ -277,6 +280,7 @@ impl Walk<'_, '_> {
                 noun: kind.noun(),
                 ids: found.iter().map(|&p| self.item_id(kind, p)).collect(),
                 inline: false,
+                named: named(selector),
             });
             for p in found {
                 if !picks.contains(&p) {
@@ -407,6 +411,7 @@ impl Walk<'_, '_> {
                 noun: kind.noun(),
                 ids: vec![self.item_id(kind, pick)],
                 inline: true,
+                named: Some(r.id.clone()),
             });
             let (text, note) = match kind {
                 Kind::Quote => match self.quote(pick) {
@@ -512,6 +517,14 @@ impl Walk<'_, '_> {
             source_is_outlet,
             note: self.notes.note(&key, d),
         })
+    }
+}
+
+/// The id a selector names, if it names one.
+fn named(selector: &spec::Selector) -> Option<String> {
+    match &selector.kind {
+        spec::SelectorKind::Id(id) => Some(id.value.clone()),
+        _ => None,
     }
 }
 
