@@ -231,7 +231,9 @@ pub fn read(cx: &mut Ctx, node: &Node, what: &str) -> Vec<Correction> {
                 },
             };
         }
-        if c.fields().is_empty() {
+        // Every other way to set nothing (an unknown key, a wrong value)
+        // has its own error already.
+        if fields.entries().is_empty() {
             cx.error(key, format!("the correction of `{}` sets nothing", c.id))
                 .hints
                 .push(format!("give one of: {}", FIELDS.join(", ")));
