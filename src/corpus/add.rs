@@ -882,7 +882,7 @@ mod tests {
         let cases = [
             (
                 "Zhu Bo: ‘No way to survive’ in China",
-                Some("zhu-bo-no-way-to-survive-in-china"),
+                Some("zhu-bo-no-way-to-survive"),
             ),
             ("Xi’s 12% rise", Some("xis-12-rise")),
             ("  --  ", None),
