@@ -208,6 +208,30 @@ mod tests {
     }
 
     #[test]
+    fn corrections_keep_their_file_positions() {
+        let text = "---\ntitle: A\ncorrections:\n  q-we-go:\n    speaker: Li\n    role: null\n  d/f-12:\n    label: arrests\n---\n";
+        let yaml = &text[4..text.len() - 4];
+        let meta = parse(text, yaml, 4).unwrap();
+        let items = &meta.corrections.items;
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            (items[0].id.as_str(), items[0].line, items[0].column),
+            ("q-we-go", 4, 3)
+        );
+        assert_eq!(items[0].speaker, Some(Some("Li".into())));
+        assert_eq!(items[0].role, Some(None));
+        assert_eq!(items[0].source_line, "  q-we-go:");
+        assert_eq!(items[1].label, Some(Some("arrests".into())));
+
+        let bad = text.replace("role: null", "rol: x");
+        let diag = parse(&bad, &bad[4..bad.len() - 4], 4).unwrap_err();
+        assert_eq!(
+            diag.to_string(),
+            "error: invalid front matter: unknown key `rol` in the correction of `q-we-go`\n  |\n6 |     rol: x\n  |     ^\n  = help: did you mean `role`?\n"
+        );
+    }
+
+    #[test]
     fn accepts_partial_dates_and_translations() {
         let yaml = "published: 2023\noriginal:\n  outlet: VOA\n  url: https://example.org\n";
         let meta = parse("", yaml, 0).unwrap();
