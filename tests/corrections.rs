@@ -393,3 +393,30 @@ fn corpus_add_makes_short_unique_ids_and_keeps_corrections() {
     let (_, quotes, _) = run(dir.path(), &["corpus", "quotes", "--doc", id]);
     assert!(quotes.contains("Li Ming (corrected)"), "{quotes}");
 }
+
+#[test]
+fn a_correction_that_makes_a_query_match_rebuilds() {
+    let dir = project(DOC, SPEC);
+    let other = "---\ntitle: Other\n---\n\n“Nobody here wants to leave at all,” a man said.\n";
+    std::fs::write(dir.path().join("corpus/b.md"), other).unwrap();
+    let spec = "title: T\ndate: 2024-01-01\nsections:\n  - id: voices\n    title: V\n    blocks:\n      - quotes:\n          - {speaker: Li Ming, allow_empty: true}\n";
+    write_spec(dir.path(), spec);
+    let (code, _, err) = run(dir.path(), &["build", "--no-pdf"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!markdown(dir.path()).contains("Nobody here"));
+    // b is not cited; its front matter now names the speaker the query asks for.
+    let corrected = other.replace(
+        "title: Other\n",
+        "title: Other\ncorrections:\n  q-nobody-here-wants-to-leave:\n    speaker: Li Ming\n",
+    );
+    std::fs::write(dir.path().join("corpus/b.md"), corrected).unwrap();
+    let (code, out, err) = run(dir.path(), &["build", "--no-pdf"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "rebuilding briefs/t.yaml: corpus/b.md changed what section voices can select"
+        ),
+        "{out}"
+    );
+    assert!(markdown(dir.path()).contains("— Li Ming"));
+}

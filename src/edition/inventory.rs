@@ -73,6 +73,18 @@ impl Inventory {
                 Block::Excerpt(_) => {}
             }
         }
+        // The speaker as the brief prints it (a spec may correct it).
+        let printed: std::collections::HashMap<&str, &Option<String>> = brief
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Quotes { items } => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .map(|q| (q.id.as_str(), &q.speaker))
+            .collect();
         let mut inv = Inventory::default();
         let mut seen = std::collections::HashSet::new();
         for (id, quote) in shown {
@@ -85,7 +97,9 @@ impl Inventory {
                         id: q.id.clone(),
                         doc: q.doc.clone(),
                         text: q.text.clone(),
-                        speaker: q.speaker.clone(),
+                        speaker: printed
+                            .get(q.id.as_str())
+                            .map_or_else(|| q.speaker.clone(), |s| (*s).clone()),
                         sentence: Some(q.sentence.clone()),
                     });
                 }
