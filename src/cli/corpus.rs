@@ -3,6 +3,8 @@
 
 mod add;
 
+use std::collections::HashMap;
+
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
@@ -281,12 +283,17 @@ struct Listed<'a, T> {
     corrected: &'a [&'static str],
 }
 
-/// The fields of an item that front matter corrected.
-fn corrected<'a>(all: &'a [Extracted], doc: &str, id: &str) -> &'a [&'static str] {
+/// The fields of each item that front matter corrected, by item id.
+fn corrections(all: &[Extracted]) -> HashMap<&str, &[&'static str]> {
     all.iter()
-        .find(|e| e.doc == doc)
-        .and_then(|e| e.corrected.get(id))
-        .map_or(&[], Vec::as_slice)
+        .flat_map(|e| &e.corrected)
+        .map(|(id, fields)| (id.as_str(), fields.as_slice()))
+        .collect()
+}
+
+/// The fields of an item that front matter corrected.
+fn corrected<'a>(marks: &HashMap<&str, &'a [&'static str]>, id: &str) -> &'a [&'static str] {
+    marks.get(id).copied().unwrap_or_default()
 }
 
 /// A value, marked when the analyst set it rather than extraction.
@@ -305,6 +312,7 @@ fn contains_ci(haystack: &str, needle: &str) -> bool {
 fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<bool, Diagnostic> {
     let all = extracted(corpus, a.doc.as_deref())?;
     let errors = reported(&all);
+    let marks = corrections(&all);
     let selected: Vec<&Quote> = all
         .iter()
         .flat_map(|e| &e.quotes)
@@ -320,7 +328,7 @@ fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<bool, Diagnostic> {
             .iter()
             .map(|q| Listed {
                 item: *q,
-                corrected: corrected(&all, &q.doc, &q.id),
+                corrected: corrected(&marks, &q.id),
             })
             .collect();
         json(&listed);
@@ -333,7 +341,7 @@ fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<bool, Diagnostic> {
                 (Some(s), Some(r)) => format!("{s}, {r}"),
                 (s, r) => s.clone().or_else(|| r.clone()).unwrap_or_default(),
             };
-            let fixed = corrected(&all, &q.doc, &q.id);
+            let fixed = corrected(&marks, &q.id);
             vec![q.id.clone(), marked(who, !fixed.is_empty()), q.text.clone()]
         })
         .collect();
@@ -348,6 +356,7 @@ fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<bool, Diagnostic> {
 fn figures(corpus: &Corpus, a: &FigureArgs) -> Result<bool, Diagnostic> {
     let all = extracted(corpus, a.doc.as_deref())?;
     let errors = reported(&all);
+    let marks = corrections(&all);
     let selected: Vec<&Figure> = all
         .iter()
         .flat_map(|e| &e.figures)
@@ -365,7 +374,7 @@ fn figures(corpus: &Corpus, a: &FigureArgs) -> Result<bool, Diagnostic> {
             .iter()
             .map(|f| Listed {
                 item: *f,
-                corrected: corrected(&all, &f.doc, &f.id),
+                corrected: corrected(&marks, &f.id),
             })
             .collect();
         json(&listed);
@@ -386,7 +395,7 @@ fn figures(corpus: &Corpus, a: &FigureArgs) -> Result<bool, Diagnostic> {
                 f.subject.clone().unwrap_or_default(),
             ];
             if labels {
-                let fixed = !corrected(&all, &f.doc, &f.id).is_empty();
+                let fixed = !corrected(&marks, &f.id).is_empty();
                 row.push(marked(f.label.clone().unwrap_or_default(), fixed));
             }
             row

@@ -527,6 +527,9 @@ pub fn render(id: &str, meta: &Metadata, body: &str) -> String {
     if let Some(original) = &meta.original {
         out.push_str(&render_original(original));
     }
+    if let Some(unit) = &meta.unit {
+        out.push_str(&format!("unit: {}\n", yaml_scalar(unit, false)));
+    }
     out.push_str(&render_corrections(&meta.corrections));
     out.push_str("---\n\n");
     out.push_str(body);
@@ -741,6 +744,50 @@ mod tests {
         );
         assert_eq!(p.path, Path::new("corpus/border-arrivals-up.md"));
         assert!(p.notes.is_empty());
+    }
+
+    /// The emitter writes every field the loader reads (METADATA_FIELDS is
+    /// the list), `corrections` included, with values that need quoting.
+    #[test]
+    fn every_front_matter_field_is_written_back() {
+        let input = "---
+id: every-field
+title: \"T: all # fields\"
+outlet: O
+author: A
+translator: Tr
+editor: E
+published: 2023-10
+url: https://example.org/a
+language: en
+tags: [a, b]
+unit: percent
+original:
+  title: OT
+  outlet: OO
+corrections:
+  q-we-will-go:
+    speaker: \"Jane: 'Roe' # x\"
+    role: null
+  every-field/f-12:
+    label: \"yes\"
+---
+
+Body.
+";
+        let p = prep("x.md", input, &flags()).unwrap_or_else(|r| panic!("{r:?}"));
+        for field in crate::corpus::METADATA_FIELDS {
+            assert!(
+                p.text.contains(&format!("\n{field}:")),
+                "{field}\n{}",
+                p.text
+            );
+        }
+        let c = &p.document.meta.corrections.items;
+        assert_eq!(c.len(), 2, "{}", p.text);
+        assert_eq!(c[0].speaker, Some(Some("Jane: 'Roe' # x".into())));
+        assert_eq!(c[0].role, Some(None));
+        assert_eq!(c[1].label, Some(Some("yes".into())), "{}", p.text);
     }
 
     #[test]
