@@ -110,11 +110,6 @@ impl Corrections {
         self.items.is_empty() && self.raw.is_none()
     }
 
-    /// The correction of an item, by its id as extraction made it.
-    pub fn get(&self, id: &str) -> Option<&Correction> {
-        self.items.iter().find(|c| c.id == id)
-    }
-
     /// Reads the front matter's `corrections:` kept by serde, reporting its
     /// first problem at its place in the file (`first_line` is the file's
     /// line of the front matter's first line).
