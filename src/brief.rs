@@ -139,7 +139,10 @@ pub struct InlineRef {
 pub struct QuoteItem {
     pub id: String,
     pub text: String,
+    /// Who said it: as extracted, or as the analyst corrected it.
     pub speaker: Option<String>,
+    /// The speaker's role or title ("Immigration Minister"), extracted or corrected.
+    pub role: Option<String>,
     pub speaker_description: Option<String>,
     /// The outlet, or the title when the outlet is unknown.
     pub source: Option<String>,
@@ -154,10 +157,35 @@ pub struct FigureItem {
     pub text: String,
     /// What the figure counts, as the text says it.
     pub subject: Option<String>,
+    /// The analyst's description of the figure (a correction), shown
+    /// instead of `subject` when set.
+    pub label: Option<String>,
     pub period: Option<String>,
     pub source: Option<String>,
     pub source_is_outlet: bool,
     pub note: usize,
+}
+
+impl QuoteItem {
+    /// Who the attribution line names: the speaker with their role
+    /// ("Nick Nobody, Immigration Minister"), else the role, else how the
+    /// text describes an unnamed speaker.
+    pub fn who(&self) -> Option<String> {
+        match (&self.speaker, &self.role) {
+            (Some(s), Some(r)) => Some(format!("{s}, {r}")),
+            (Some(s), None) => Some(s.clone()),
+            (None, Some(r)) => Some(r.clone()),
+            (None, None) => self.speaker_description.clone(),
+        }
+    }
+}
+
+impl FigureItem {
+    /// What a table says the figure counts: the analyst's label, else the
+    /// subject extraction found.
+    pub fn counts(&self) -> Option<&str> {
+        self.label.as_deref().or(self.subject.as_deref())
+    }
 }
 
 /// A verbatim passage of a document.

@@ -256,10 +256,15 @@ impl Compiler {
             return found.clone();
         }
         let loaded = match Corpus::load(&dir) {
-            Ok(corpus) => {
+            Ok(mut corpus) => {
+                let extracted = extract_all(&corpus.documents);
+                // Front-matter corrections are checked against what was
+                // extracted: their problems are the corpus's.
+                corpus
+                    .diagnostics
+                    .extend(extracted.iter().flat_map(|e| e.diagnostics.iter().cloned()));
                 self.corpus_diagnostics
                     .extend(corpus.diagnostics.iter().cloned());
-                let extracted = extract_all(&corpus.documents);
                 Ok(Arc::new(Loaded::new(corpus, extracted)))
             }
             Err(e) => Err(e.0),

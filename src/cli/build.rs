@@ -445,6 +445,20 @@ impl Builder {
         let Some(state) = planner.corpora.get(corpus) else {
             return failed_all(manifest, Outcome::UsageOrIo);
         };
+        let resolved = provenance::resolved(&index, &prepared.check.matches);
+        // Compared with the previous build once per spec, not per audience.
+        if let Some(before) = plan
+            .stale()
+            .filter_map(|o| manifest.outputs.get(&o.key))
+            .find(|r| !r.resolved.is_empty())
+        {
+            report(&provenance::moved(
+                &before.resolved,
+                &resolved,
+                &prepared.spec,
+                &prepared.check.matches,
+            ));
+        }
         let (mut rebuilt, mut failed) = (0, 0);
         for output in outputs {
             let audience = output.brief.audience.as_ref().map(|a| a.id.clone());
@@ -461,7 +475,15 @@ impl Builder {
                     if let Some(old) = manifest.outputs.get(&planned.key) {
                         remove_left_over(out, &old.files, &files);
                     }
-                    let r = record(plan, corpus, files.clone(), docs, queries.clone(), shown);
+                    let r = record(
+                        plan,
+                        corpus,
+                        files.clone(),
+                        docs,
+                        queries.clone(),
+                        shown,
+                        resolved.clone(),
+                    );
                     manifest.outputs.extend(r.map(|r| (planned.key.clone(), r)));
                     self.built.push(Built {
                         spec: prepared.spec.name.clone(),

@@ -3,6 +3,8 @@
 
 mod add;
 
+use std::collections::HashMap;
+
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
@@ -107,15 +109,16 @@ pub fn run(cmd: CorpusCommand) -> Outcome {
     let usage = match cmd {
         CorpusCommand::List(a) => {
             list(&corpus, a.json);
-            Ok(())
+            Ok(false)
         }
         CorpusCommand::Show(a) => show(&corpus, &a.id, a.json),
         CorpusCommand::Quotes(a) => quotes(&corpus, &a),
         CorpusCommand::Figures(a) => figures(&corpus, &a),
-        CorpusCommand::Add(_) => Ok(()),
+        CorpusCommand::Add(_) => Ok(false),
     };
     match usage {
-        Ok(()) => input_outcome,
+        Ok(true) => Outcome::InputErrors,
+        Ok(false) => input_outcome,
         Err(d) => {
             report(&[d]);
             Outcome::UsageOrIo
@@ -180,16 +183,17 @@ struct ShowJson<'a> {
     extracted: &'a Extracted,
 }
 
-fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<(), Diagnostic> {
+fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<bool, Diagnostic> {
     let doc = find_doc(corpus, id)?;
     let ex = extract::extract(doc);
+    let errors = reported(std::slice::from_ref(&ex));
     if as_json {
         json(&ShowJson {
             document: doc,
             body: &doc.body,
             extracted: &ex,
         });
-        return Ok(());
+        return Ok(errors);
     }
     let mut out = String::new();
     let meta = &doc.meta;
@@ -239,7 +243,7 @@ fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<(), Diagnostic> {
         table::terminal_width(),
     ));
     print(&out);
-    Ok(())
+    Ok(errors)
 }
 
 fn section_row(doc: &Document, s: &Section) -> Vec<String> {
@@ -263,12 +267,52 @@ fn extracted(corpus: &Corpus, doc: Option<&str>) -> Result<Vec<Extracted>, Diagn
     }
 }
 
+/// Reports the problems of front-matter corrections; whether there were any.
+fn reported(all: &[Extracted]) -> bool {
+    let problems: Vec<Diagnostic> = all.iter().flat_map(|e| e.diagnostics.clone()).collect();
+    report(&problems);
+    problems.iter().any(Diagnostic::is_error)
+}
+
+/// An item as listed: as extracted, with the fields front matter corrected.
+#[derive(Serialize)]
+struct Listed<'a, T> {
+    #[serde(flatten)]
+    item: &'a T,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    corrected: &'a [&'static str],
+}
+
+/// The fields of each item that front matter corrected, by item id.
+fn corrections(all: &[Extracted]) -> HashMap<&str, &[&'static str]> {
+    all.iter()
+        .flat_map(|e| &e.corrected)
+        .map(|(id, fields)| (id.as_str(), fields.as_slice()))
+        .collect()
+}
+
+/// The fields of an item that front matter corrected.
+fn corrected<'a>(marks: &HashMap<&str, &'a [&'static str]>, id: &str) -> &'a [&'static str] {
+    marks.get(id).copied().unwrap_or_default()
+}
+
+/// A value, marked when the analyst set it rather than extraction.
+fn marked(value: String, is_corrected: bool) -> String {
+    if is_corrected && !value.is_empty() {
+        format!("{value} (corrected)")
+    } else {
+        value
+    }
+}
+
 fn contains_ci(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
 }
 
-fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<(), Diagnostic> {
+fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<bool, Diagnostic> {
     let all = extracted(corpus, a.doc.as_deref())?;
+    let errors = reported(&all);
+    let marks = corrections(&all);
     let selected: Vec<&Quote> = all
         .iter()
         .flat_map(|e| &e.quotes)
@@ -280,17 +324,25 @@ fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<(), Diagnostic> {
         .filter(|q| a.matches.as_deref().is_none_or(|m| contains_ci(&q.text, m)))
         .collect();
     if a.json {
-        json(&selected);
-        return Ok(());
+        let listed: Vec<Listed<Quote>> = selected
+            .iter()
+            .map(|q| Listed {
+                item: *q,
+                corrected: corrected(&marks, &q.id),
+            })
+            .collect();
+        json(&listed);
+        return Ok(errors);
     }
     let rows: Vec<Vec<String>> = selected
         .iter()
         .map(|q| {
-            vec![
-                q.id.clone(),
-                q.speaker.clone().unwrap_or_default(),
-                q.text.clone(),
-            ]
+            let who = match (&q.speaker, &q.role) {
+                (Some(s), Some(r)) => format!("{s}, {r}"),
+                (s, r) => s.clone().or_else(|| r.clone()).unwrap_or_default(),
+            };
+            let fixed = corrected(&marks, &q.id);
+            vec![q.id.clone(), marked(who, !fixed.is_empty()), q.text.clone()]
         })
         .collect();
     print(&table::render(
@@ -298,11 +350,13 @@ fn quotes(corpus: &Corpus, a: &QuoteArgs) -> Result<(), Diagnostic> {
         &rows,
         table::terminal_width(),
     ));
-    Ok(())
+    Ok(errors)
 }
 
-fn figures(corpus: &Corpus, a: &FigureArgs) -> Result<(), Diagnostic> {
+fn figures(corpus: &Corpus, a: &FigureArgs) -> Result<bool, Diagnostic> {
     let all = extracted(corpus, a.doc.as_deref())?;
+    let errors = reported(&all);
+    let marks = corrections(&all);
     let selected: Vec<&Figure> = all
         .iter()
         .flat_map(|e| &e.figures)
@@ -310,34 +364,49 @@ fn figures(corpus: &Corpus, a: &FigureArgs) -> Result<(), Diagnostic> {
             a.matches.as_deref().is_none_or(|m| {
                 contains_ci(&f.text, m)
                     || f.subject.as_deref().is_some_and(|s| contains_ci(s, m))
+                    || f.label.as_deref().is_some_and(|s| contains_ci(s, m))
                     || contains_ci(&f.sentence, m)
             })
         })
         .collect();
     if a.json {
-        json(&selected);
-        return Ok(());
+        let listed: Vec<Listed<Figure>> = selected
+            .iter()
+            .map(|f| Listed {
+                item: *f,
+                corrected: corrected(&marks, &f.id),
+            })
+            .collect();
+        json(&listed);
+        return Ok(errors);
     }
+    // A label column only when some figure has one (a correction).
+    let labels = selected.iter().any(|f| f.label.is_some());
     let rows: Vec<Vec<String>> = selected
         .iter()
         .map(|f| {
             let values: Vec<String> = f.values.iter().map(|v| format_value(*v)).collect();
-            vec![
+            let mut row = vec![
                 f.id.clone(),
                 f.text.clone(),
                 values.join(" → "),
                 f.unit.clone().unwrap_or_default(),
                 f.period.clone().unwrap_or_default(),
                 f.subject.clone().unwrap_or_default(),
-            ]
+            ];
+            if labels {
+                let fixed = !corrected(&marks, &f.id).is_empty();
+                row.push(marked(f.label.clone().unwrap_or_default(), fixed));
+            }
+            row
         })
         .collect();
-    print(&table::render(
-        &["ID", "FIGURE", "VALUES", "UNIT", "PERIOD", "SUBJECT"],
-        &rows,
-        table::terminal_width(),
-    ));
-    Ok(())
+    let mut headers = vec!["ID", "FIGURE", "VALUES", "UNIT", "PERIOD", "SUBJECT"];
+    if labels {
+        headers.push("LABEL");
+    }
+    print(&table::render(&headers, &rows, table::terminal_width()));
+    Ok(errors)
 }
 
 /// Numbers as a reader writes them: no trailing `.0`, no exponent for

@@ -182,5 +182,14 @@ fn changes_text(changes: &ChangeSet, now: &Inventory, compared: bool) -> String 
             );
         }
     }
+    for m in &changes.moved {
+        let _ = writeln!(
+            out,
+            "  moved        {}: now in “{}” (was in “{}”)",
+            m.id,
+            one_line(&m.now),
+            one_line(&m.before)
+        );
+    }
     out
 }

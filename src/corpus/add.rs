@@ -14,14 +14,22 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 
+use super::corrections::Corrections;
 use super::date::PartialDate;
 use super::document::{Document, Format, Metadata, Original};
 use super::frontmatter;
 use super::load::{decode, load_file, validate_id};
 
 /// Longest id a title's slug gives, cut at a word boundary: ids appear in
-/// every quote and figure id, and a whole headline would drown them.
-const MAX_SLUG: usize = 60;
+/// every quote and figure id and in the first column of every listing, and
+/// a whole headline would drown them (60 characters was cut off by tables).
+pub const MAX_SLUG: usize = 32;
+
+/// Words a slug does not end on: "us-reports-sharp-rise-in" reads as cut.
+const TRAILING_STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "amid", "with",
+    "by", "from", "as", "is", "are", "was", "were",
+];
 
 /// Metadata as typed on the command line, before it is checked.
 #[derive(Debug, Clone, Default)]
@@ -194,6 +202,19 @@ pub fn prepare(
     flags: &Flags,
     corpus_dir: &Path,
 ) -> Result<Prepared, Refusal> {
+    prepare_unique(source, bytes, flags, corpus_dir, &|_| false)
+}
+
+/// [`prepare`], with an id made from the title kept unique: when `taken`
+/// says the slug is used, `-2`, `-3`, … is added (an id the user gave, by
+/// `--id` or front matter, is never changed: taking it is refused later).
+pub fn prepare_unique(
+    source: Source,
+    bytes: &[u8],
+    flags: &Flags,
+    corpus_dir: &Path,
+    taken: &dyn Fn(&str) -> bool,
+) -> Result<Prepared, Refusal> {
     let shown = source.display();
     let text = decode(&shown, bytes).map_err(Refusal::Input)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -236,6 +257,7 @@ pub fn prepare(
         meta.title.as_deref(),
         &text,
         &mut notes,
+        taken,
     )?;
 
     let body = normalise_body(body);
@@ -331,6 +353,7 @@ fn choose_id(
     title: Option<&str>,
     text: &str,
     notes: &mut Vec<String>,
+    taken: &dyn Fn(&str) -> bool,
 ) -> Result<String, Refusal> {
     let shown = source.display();
     if let Some(id) = &flags.id {
@@ -351,7 +374,13 @@ fn choose_id(
         return Ok(id);
     }
     if let Some(slug) = title.and_then(title_slug) {
-        return Ok(slug);
+        let mut id = slug.clone();
+        let mut n = 2;
+        while taken(&id) {
+            id = format!("{slug}-{n}");
+            n += 1;
+        }
+        return Ok(id);
     }
     match source {
         Source::File(path) => {
@@ -386,7 +415,8 @@ fn choose_id(
 }
 
 /// A title as an id: lowercase ASCII words joined by `-`, cut at a word
-/// boundary to at most 60 characters. `None` when the title has letters or
+/// boundary to at most [`MAX_SLUG`] characters, without a trailing little
+/// word ("in", "the") when cut. `None` when the title has letters or
 /// digits outside ASCII (Chinese, accents): the slug would silently drop
 /// them, so the file name is the better id.
 pub fn title_slug(title: &str) -> Option<String> {
@@ -407,20 +437,25 @@ pub fn title_slug(title: &str) -> Option<String> {
     if !word.is_empty() {
         words.push(word);
     }
-    let mut slug = String::new();
-    for w in words {
-        let extra = usize::from(!slug.is_empty()) + w.len();
-        if slug.len() + extra > MAX_SLUG {
-            if slug.is_empty() {
-                slug = w[..MAX_SLUG].to_string();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut len = 0;
+    let mut cut = false;
+    for w in &words {
+        let extra = usize::from(!kept.is_empty()) + w.len();
+        if len + extra > MAX_SLUG {
+            if kept.is_empty() {
+                return Some(w[..MAX_SLUG].to_string());
             }
+            cut = true;
             break;
         }
-        if !slug.is_empty() {
-            slug.push('-');
-        }
-        slug.push_str(&w);
+        len += extra;
+        kept.push(w);
     }
+    while cut && kept.len() > 1 && kept.last().is_some_and(|w| TRAILING_STOP_WORDS.contains(w)) {
+        kept.pop();
+    }
+    let slug = kept.join("-");
     (!slug.is_empty()).then_some(slug)
 }
 
@@ -492,8 +527,31 @@ pub fn render(id: &str, meta: &Metadata, body: &str) -> String {
     if let Some(original) = &meta.original {
         out.push_str(&render_original(original));
     }
+    if let Some(unit) = &meta.unit {
+        out.push_str(&format!("unit: {}\n", yaml_scalar(unit, false)));
+    }
+    out.push_str(&render_corrections(&meta.corrections));
     out.push_str("---\n\n");
     out.push_str(body);
+    out
+}
+
+/// The analyst's corrections, kept as the input gave them (`null` for a
+/// value removed).
+fn render_corrections(corrections: &Corrections) -> String {
+    if corrections.items.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("corrections:\n");
+    for c in &corrections.items {
+        out.push_str(&format!("  {}:\n", yaml_scalar(&c.id, false)));
+        for (name, fix) in c.fields() {
+            let value = fix
+                .as_deref()
+                .map_or_else(|| "null".to_string(), |v| yaml_scalar(v, false));
+            out.push_str(&format!("    {name}: {value}\n"));
+        }
+    }
     out
 }
 
@@ -688,6 +746,50 @@ mod tests {
         assert!(p.notes.is_empty());
     }
 
+    /// The emitter writes every field the loader reads (METADATA_FIELDS is
+    /// the list), `corrections` included, with values that need quoting.
+    #[test]
+    fn every_front_matter_field_is_written_back() {
+        let input = "---
+id: every-field
+title: \"T: all # fields\"
+outlet: O
+author: A
+translator: Tr
+editor: E
+published: 2023-10
+url: https://example.org/a
+language: en
+tags: [a, b]
+unit: percent
+original:
+  title: OT
+  outlet: OO
+corrections:
+  q-we-will-go:
+    speaker: \"Jane: 'Roe' # x\"
+    role: null
+  every-field/f-12:
+    label: \"yes\"
+---
+
+Body.
+";
+        let p = prep("x.md", input, &flags()).unwrap_or_else(|r| panic!("{r:?}"));
+        for field in crate::corpus::METADATA_FIELDS {
+            assert!(
+                p.text.contains(&format!("\n{field}:")),
+                "{field}\n{}",
+                p.text
+            );
+        }
+        let c = &p.document.meta.corrections.items;
+        assert_eq!(c.len(), 2, "{}", p.text);
+        assert_eq!(c[0].speaker, Some(Some("Jane: 'Roe' # x".into())));
+        assert_eq!(c[0].role, Some(None));
+        assert_eq!(c[1].label, Some(Some("yes".into())), "{}", p.text);
+    }
+
     #[test]
     fn hostile_values_round_trip() {
         let values = [
@@ -827,7 +929,7 @@ mod tests {
         let cases = [
             (
                 "Zhu Bo: ‘No way to survive’ in China",
-                Some("zhu-bo-no-way-to-survive-in-china"),
+                Some("zhu-bo-no-way-to-survive"),
             ),
             ("Xi’s 12% rise", Some("xis-12-rise")),
             ("  --  ", None),
@@ -835,14 +937,31 @@ mod tests {
             ("Café society", None),
             (
                 "One two three four five six seven eight nine ten eleven twelve thirteen",
-                Some("one-two-three-four-five-six-seven-eight-nine-ten-eleven"),
+                Some("one-two-three-four-five-six"),
             ),
+            (
+                "U.S. reports sharp rise in people fleeing China amid ‘run’ movement",
+                Some("u-s-reports-sharp-rise-in-people"),
+            ),
+            // Cut after "at the": the little words go too.
+            (
+                "Migrants keep arriving at the border in record numbers",
+                Some("migrants-keep-arriving"),
+            ),
+            // Not cut: a title that ends on a little word keeps it.
+            ("Where to go from", Some("where-to-go-from")),
         ];
         for (title, want) in cases {
             assert_eq!(title_slug(title).as_deref(), want, "{title}");
         }
         let long = "a".repeat(70);
-        assert_eq!(title_slug(&long).unwrap().len(), 60);
+        assert_eq!(title_slug(&long).unwrap().len(), MAX_SLUG);
+        for (title, _) in cases {
+            assert!(
+                title_slug(title).is_none_or(|s| s.len() <= MAX_SLUG),
+                "{title}"
+            );
+        }
     }
 
     #[test]

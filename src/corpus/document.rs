@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::corrections::Corrections;
 use super::date::PartialDate;
 
 /// Source metadata from front matter. Every field is optional because a field
@@ -44,6 +45,10 @@ pub struct Metadata {
     /// absent for counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The analyst's corrections of what extraction finds in this document
+    /// (a quote's speaker or role, a figure's label), by item id.
+    #[serde(default, skip_serializing_if = "Corrections::is_empty")]
+    pub corrections: Corrections,
 }
 
 /// Where a translated document came from, so citations can credit both.
@@ -78,6 +83,7 @@ pub const METADATA_FIELDS: &[&str] = &[
     "tags",
     "original",
     "unit",
+    "corrections",
 ];
 
 /// How the body is structured, which decides how it splits into paragraphs.

@@ -50,7 +50,7 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
     if let Some(meta) = super::simple_yaml::parse(yaml) {
         return Ok(meta);
     }
-    serde_saphyr::from_str::<Metadata>(yaml).map_err(|err| {
+    let mut meta = serde_saphyr::from_str::<Metadata>(yaml).map_err(|err| {
         let first_line = crate::diag::line_column(file_text, yaml_offset).0;
         let message = yaml_message(&err.without_snippet().to_string());
         let mut diag = Diagnostic::error(format!("invalid front matter: {message}"));
@@ -64,7 +64,12 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
             }));
         }
         diag
-    })
+    })?;
+    // `corrections:` keeps its positions to this point, to be checked here
+    // (and its ids once the document is extracted) with file lines.
+    let first_line = crate::diag::line_column(file_text, yaml_offset).0;
+    meta.corrections.read_raw(file_text, first_line)?;
+    Ok(meta)
 }
 
 /// Drops the parser's own position suffix (we print positions ourselves) and
@@ -200,6 +205,30 @@ mod tests {
             diag.message
         );
         assert_eq!(diag.position.map(|p| p.0), Some(2));
+    }
+
+    #[test]
+    fn corrections_keep_their_file_positions() {
+        let text = "---\ntitle: A\ncorrections:\n  q-we-go:\n    speaker: Li\n    role: null\n  d/f-12:\n    label: arrests\n---\n";
+        let yaml = &text[4..text.len() - 4];
+        let meta = parse(text, yaml, 4).unwrap();
+        let items = &meta.corrections.items;
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            (items[0].id.as_str(), items[0].line, items[0].column),
+            ("q-we-go", 4, 3)
+        );
+        assert_eq!(items[0].speaker, Some(Some("Li".into())));
+        assert_eq!(items[0].role, Some(None));
+        assert_eq!(items[0].source_line, "  q-we-go:");
+        assert_eq!(items[1].label, Some(Some("arrests".into())));
+
+        let bad = text.replace("role: null", "rol: x");
+        let diag = parse(&bad, &bad[4..bad.len() - 4], 4).unwrap_err();
+        assert_eq!(
+            diag.to_string(),
+            "error: invalid front matter: unknown key `rol` in the correction of `q-we-go`\n  |\n6 |     rol: x\n  |     ^\n  = help: did you mean `role`?\n"
+        );
     }
 
     #[test]

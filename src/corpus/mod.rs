@@ -3,6 +3,7 @@
 //! the rest of the corpus still loads.
 
 pub mod add;
+pub mod corrections;
 pub mod data;
 mod date;
 mod document;

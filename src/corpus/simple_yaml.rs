@@ -237,6 +237,8 @@ mod tests {
             ("published: 2023-02-30\n", false),
             ("  title: A\n", false),
             ("title: .5\n", false),
+            // Corrections are nested: the full parser reads them, with positions.
+            ("corrections:\n  f-12:\n    label: x\n", false),
         ];
         for (yaml, accepted) in cases {
             let simple = parse(yaml);

@@ -22,6 +22,21 @@ pub struct ChangeSet {
     pub new_quotes: Vec<String>,
     pub new_figures: Vec<String>,
     pub changed_figures: Vec<ChangedFigure>,
+    /// Quotes and figures shown under the same id as before that now stand
+    /// in another sentence: their source was edited, and the id may have
+    /// come to mean something else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<Moved>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Moved {
+    pub id: String,
+    pub quote: bool,
+    /// The sentence in the previous edition.
+    pub before: String,
+    /// The sentence now.
+    pub now: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +52,7 @@ impl ChangeSet {
             && self.new_quotes.is_empty()
             && self.new_figures.is_empty()
             && self.changed_figures.is_empty()
+            && self.moved.is_empty()
     }
 }
 
@@ -55,6 +71,10 @@ pub fn diff(previous: Option<(&str, &Inventory)>, current: &Inventory) -> Change
         }
     }
     for q in &current.quotes {
+        if let Some(b) = before.quotes.iter().find(|b| b.id == q.id) {
+            set.moved
+                .extend(moved(&q.id, true, &b.sentence, &q.sentence));
+        }
         let known = before
             .quotes
             .iter()
@@ -64,6 +84,10 @@ pub fn diff(previous: Option<(&str, &Inventory)>, current: &Inventory) -> Change
         }
     }
     for f in &current.figures {
+        if let Some(b) = before.figures.iter().find(|b| b.id == f.id) {
+            set.moved
+                .extend(moved(&f.id, false, &b.sentence, &f.sentence));
+        }
         let same_words = |b: &&FigureEntry| b.id == f.id || (b.doc == f.doc && b.text == f.text);
         match before.figures.iter().find(same_words) {
             Some(b) if differs(b, f) => set.changed_figures.push(ChangedFigure {
@@ -81,6 +105,21 @@ pub fn diff(previous: Option<(&str, &Inventory)>, current: &Inventory) -> Change
         }
     }
     set
+}
+
+/// An item whose id is the same as in the previous edition but whose
+/// sentence is not (editions recorded before sentences were kept say
+/// nothing).
+fn moved(id: &str, quote: bool, before: &Option<String>, now: &Option<String>) -> Option<Moved> {
+    match (before, now) {
+        (Some(b), Some(n)) if b != n => Some(Moved {
+            id: id.to_string(),
+            quote,
+            before: b.clone(),
+            now: n.clone(),
+        }),
+        _ => None,
+    }
 }
 
 /// Whether `now` is `old` with another number: same document, subject,
@@ -113,6 +152,7 @@ mod tests {
             unit: None,
             subject: Some(format!("thing {id}")),
             period: None,
+            sentence: None,
         }
     }
 
@@ -122,6 +162,7 @@ mod tests {
             doc: doc.into(),
             text: text.into(),
             speaker: None,
+            sentence: None,
         }
     }
 

@@ -28,6 +28,10 @@ pub struct QuoteEntry {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The sentence it stands in: the next edition tells when the same id
+    /// has come to stand in another sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,6 +48,9 @@ pub struct FigureEntry {
     pub subject: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// The sentence it stands in (see [`QuoteEntry::sentence`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
 }
 
 impl Inventory {
@@ -66,6 +73,18 @@ impl Inventory {
                 Block::Excerpt(_) => {}
             }
         }
+        // The speaker as the brief prints it (a spec may correct it).
+        let printed: std::collections::HashMap<&str, &Option<String>> = brief
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Quotes { items } => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .map(|q| (q.id.as_str(), &q.speaker))
+            .collect();
         let mut inv = Inventory::default();
         let mut seen = std::collections::HashSet::new();
         for (id, quote) in shown {
@@ -78,7 +97,10 @@ impl Inventory {
                         id: q.id.clone(),
                         doc: q.doc.clone(),
                         text: q.text.clone(),
-                        speaker: q.speaker.clone(),
+                        speaker: printed
+                            .get(q.id.as_str())
+                            .map_or_else(|| q.speaker.clone(), |s| (*s).clone()),
+                        sentence: Some(q.sentence.clone()),
                     });
                 }
             } else if let Some((_, f)) = index.figure(id) {
@@ -90,6 +112,7 @@ impl Inventory {
                     unit: f.unit.clone(),
                     subject: f.subject.clone(),
                     period: f.period.clone(),
+                    sentence: Some(f.sentence.clone()),
                 });
             }
         }

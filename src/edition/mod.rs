@@ -5,6 +5,6 @@ pub mod changes;
 pub mod inventory;
 pub mod store;
 
-pub use changes::{ChangeSet, diff};
+pub use changes::{ChangeSet, Moved, diff};
 pub use inventory::Inventory;
 pub use store::Edition;

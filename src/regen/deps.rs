@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 
 use crate::brief::Brief;
 use crate::corpus::Document;
+use crate::corpus::corrections::Correction;
 use crate::extract::Extracted;
+use crate::extract::ids;
 use crate::resolve::Index;
 use crate::resolve::select::{Filter, Kind};
 use crate::spec::{BlockKind, Query, SelectorKind, Spec};
@@ -30,6 +32,9 @@ pub struct SpecQuery<'s> {
     pub line: usize,
     pub column: usize,
     pub query: &'s Query,
+    /// The spec's corrections: one that sets a speaker can bring a quote
+    /// into a `speaker:` query, or take it out.
+    pub corrections: &'s [Correction],
 }
 
 /// Every query selector of the spec, in every section and audience: an
@@ -52,6 +57,7 @@ pub fn queries(spec: &Spec) -> Vec<SpecQuery<'_>> {
                         line: selector.line,
                         column: selector.column,
                         query,
+                        corrections: &spec.corrections,
                     });
                 }
             }
@@ -72,7 +78,25 @@ pub fn fingerprint(
     let filter = Filter::new(q.query, date);
     let mut hasher = Hasher::default();
     let mut any = false;
-    for i in filter.candidates(q.kind, doc, ex) {
+    // A quote whose speaker the spec corrects may be selected whatever its
+    // extracted speaker: it counts as a candidate here, whatever the other
+    // conditions (conservative: it can only cause a rebuild).
+    let corrected = |i: usize| {
+        q.kind == Kind::Quote
+            && q.query.speaker.is_some()
+            && q.corrections.iter().any(|c| {
+                let quote = &ex.quotes[i];
+                c.speaker.is_some()
+                    && (c.id == quote.id || ids::matches_tagged(&c.id, &quote.id, &quote.sentence))
+            })
+    };
+    let count = match q.kind {
+        Kind::Quote => ex.quotes.len(),
+        Kind::Figure => ex.figures.len(),
+    };
+    let accepted: Vec<usize> = filter.candidates(q.kind, doc, ex).collect();
+    let extra = (0..count).filter(|&i| corrected(i) && !accepted.contains(&i));
+    for i in accepted.iter().copied().chain(extra) {
         if !any {
             let published = doc
                 .meta

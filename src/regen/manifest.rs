@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic::OutDir;
 use crate::diag::Diagnostic;
-use crate::regen::provenance::Shown;
+use crate::regen::provenance::{Resolved, Shown};
 
 /// Bumped when the layout changes; a manifest of another format is ignored
 /// (everything rebuilds once) rather than misread.
@@ -65,6 +65,11 @@ pub struct Record {
     /// Every quote and figure the output shows, for `brief check` to find
     /// again in the corpus.
     pub shown: Vec<Shown>,
+    /// Each id the spec names (an `id:` selector, an inline reference), as
+    /// written, and what it resolved to: the next build warns when the same
+    /// id resolves to another sentence.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub resolved: BTreeMap<String, Resolved>,
     /// Set when the output is known to be out of date but was not rebuilt
     /// (its spec failed, or was not part of the build that saw the change).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,7 +11,7 @@ use crate::compile::{Compiler, template_for};
 use crate::diag::Diagnostic;
 use crate::edition::{Edition, store};
 use crate::paths::relative_to;
-use crate::regen::provenance::Shown;
+use crate::regen::provenance::{Resolved, Shown};
 use crate::render::typst::pdf::BUILTIN_TEMPLATE;
 use crate::resolve::brief_date;
 use crate::spec::{self, Spec};
@@ -340,6 +340,7 @@ pub fn record(
     docs: BTreeMap<String, String>,
     queries: Vec<QueryDeps>,
     shown: Vec<Shown>,
+    resolved: BTreeMap<String, Resolved>,
 ) -> Option<Record> {
     Some(Record {
         spec: plan.path.to_string_lossy().into_owned(),
@@ -349,6 +350,7 @@ pub fn record(
         docs,
         queries,
         shown,
+        resolved,
         stale: None,
     })
 }

@@ -8,12 +8,16 @@
 //! themselves (not ids or hashes), because ids are derived from the words
 //! and would change with them: only the words can be looked for again.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
+use crate::diag::Diagnostic;
 use crate::edition::Inventory;
 pub use crate::resolve::select::Kind;
 use crate::resolve::{Index, Match};
+use crate::spec::Spec;
 
 /// One quote or figure an output shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +35,79 @@ pub struct Shown {
     /// `None` for what no line asks for by name (a what-changed section).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<(usize, usize)>,
+}
+
+/// What an id the spec names resolved to in a build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolved {
+    pub kind: Kind,
+    /// The item's own id (the spec may name a repeat by its tagged id).
+    pub item: String,
+    /// The sentence the item stands in, verbatim.
+    pub sentence: String,
+}
+
+/// What each id the spec names resolves to now, by the id as written.
+pub fn resolved(index: &Index, matches: &[Match]) -> BTreeMap<String, Resolved> {
+    let mut out = BTreeMap::new();
+    for m in matches {
+        let (Some(named), [item]) = (&m.named, m.ids.as_slice()) else {
+            continue;
+        };
+        let found = if m.noun == Kind::Quote.noun() {
+            index
+                .quote(item)
+                .map(|(_, q)| (Kind::Quote, q.sentence.clone()))
+        } else {
+            index
+                .figure(item)
+                .map(|(_, f)| (Kind::Figure, f.sentence.clone()))
+        };
+        if let Some((kind, sentence)) = found {
+            out.entry(named.clone()).or_insert(Resolved {
+                kind,
+                item: item.clone(),
+                sentence,
+            });
+        }
+    }
+    out
+}
+
+/// A warning for each id the spec names that resolved to another sentence
+/// in the previous build than now: the source was edited, and the id may
+/// no longer mean what the analyst chose it for. Placed where the spec
+/// first names it.
+pub fn moved(
+    before: &BTreeMap<String, Resolved>,
+    now: &BTreeMap<String, Resolved>,
+    spec: &Spec,
+    matches: &[Match],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (id, was) in before {
+        let Some(is) = now.get(id) else { continue };
+        if was.kind != is.kind || was.sentence == is.sentence {
+            continue;
+        }
+        let mut d = Diagnostic::warning(format!(
+            "`{id}` resolves to another sentence than in the previous build"
+        ))
+        .in_file(&spec.path);
+        if let Some(m) = matches.iter().find(|m| m.named.as_deref() == Some(id)) {
+            d = d.at(&spec.source, m.line, m.column);
+        }
+        let doc = is.item.split('/').next().unwrap_or_default();
+        out.push(
+            d.hint(format!("it was: “{}”", crate::render::one_line(&was.sentence)))
+                .hint(format!("it is now: “{}”", crate::render::one_line(&is.sentence)))
+                .hint(format!(
+                    "if that is not what the brief means, pick the item again from `brief corpus {}s --doc {doc}`",
+                    is.kind.noun()
+                )),
+        );
+    }
+    out
 }
 
 /// Why a shown item is no longer supported by its source.

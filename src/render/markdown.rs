@@ -197,8 +197,8 @@ fn chart(out: &mut String, c: &Chart, l: &Labels) {
 
 fn quote(out: &mut String, q: &QuoteItem, l: &Labels) {
     let mut who = Vec::new();
-    if let Some(name) = q.speaker.as_ref().or(q.speaker_description.as_ref()) {
-        who.push(escape::inline(name));
+    if let Some(name) = q.who() {
+        who.push(escape::inline(&name));
     }
     who.extend(source(&q.source, q.source_is_outlet));
     block_quote(
@@ -257,7 +257,7 @@ fn figures(out: &mut String, layout: FigureLayout, items: &[FigureItem], l: &Lab
                     out,
                     "| {} | {} | {} | {}{} |",
                     escape::inline(&f.text),
-                    cell(&f.subject),
+                    cell(&f.counts().map(str::to_owned)),
                     cell(&f.period),
                     source,
                     l.mark(f.note)
@@ -268,7 +268,7 @@ fn figures(out: &mut String, layout: FigureLayout, items: &[FigureItem], l: &Lab
         FigureLayout::List => {
             for f in items {
                 let _ = write!(out, "- **{}**", escape::inline(&f.text));
-                if let Some(subject) = &f.subject {
+                if let Some(subject) = f.counts() {
                     let _ = write!(out, ": {}", escape::inline(subject));
                 }
                 if let Some(period) = &f.period {

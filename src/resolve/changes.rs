@@ -71,7 +71,52 @@ impl Walk<'_, '_> {
             blocks.push(text("**Changed figures**".into()));
             blocks.push(Block::Text(self.changed_figures(changes)));
         }
+        if !changes.moved.is_empty() {
+            blocks.push(text("**Now in another sentence**".into()));
+            blocks.push(Block::Text(self.moved(changes)));
+        }
         blocks
+    }
+
+    /// "- {{quote}} now stands in: “…” (previously: “…”)" per item whose id
+    /// resolves to another sentence than in the previous edition.
+    fn moved(&mut self, changes: &ChangeSet) -> Prose {
+        let mut markdown = String::new();
+        let mut refs = Vec::new();
+        for m in &changes.moved {
+            let Some(pick) = self.index.locate(&m.id, m.quote) else {
+                continue;
+            };
+            let (text, note) = if m.quote {
+                match self.quote(pick) {
+                    Some(q) => (q.text, q.note),
+                    None => continue,
+                }
+            } else {
+                match self.figure(pick) {
+                    Some(f) => (f.text, f.note),
+                    None => continue,
+                }
+            };
+            let kind = if m.quote { Kind::Quote } else { Kind::Figure };
+            markdown.push_str("- ");
+            let placeholder = format!("{{{{{}:{}}}}}", kind.noun(), m.id);
+            let start = markdown.len();
+            markdown.push_str(&placeholder);
+            refs.push(InlineRef {
+                range: start..markdown.len(),
+                id: m.id.clone(),
+                text,
+                is_quote: m.quote,
+                note,
+            });
+            markdown.push_str(&format!(
+                " now stands in: “{}” (previously: “{}”)\n",
+                escape::inline(&crate::render::one_line(&m.now)),
+                escape::inline(&crate::render::one_line(&m.before))
+            ));
+        }
+        Prose { markdown, refs }
     }
 
     /// "- {{figure}} (previously: …)" per changed figure, as prose whose

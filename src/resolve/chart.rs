@@ -39,7 +39,14 @@ impl Walk<'_, '_> {
                 candidates.extend(self.data_points(doc, column.as_ref())?);
                 continue;
             }
-            let found = select::select(self.index, Kind::Figure, selector, self.date, &mut self.cx);
+            let found = select::select(
+                self.index,
+                Kind::Figure,
+                selector,
+                self.date,
+                &self.fixes,
+                &mut self.cx,
+            );
             self.matches.push(Match {
                 line: selector.line,
                 column: selector.column,
@@ -49,6 +56,7 @@ impl Walk<'_, '_> {
                     .map(|&p| self.item_id(Kind::Figure, p))
                     .collect(),
                 inline: false,
+                named: super::named(selector),
             });
             for pick in found {
                 let Some(item) = self.figure(pick) else {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::corpus::{Corpus, Document};
-use crate::extract::{Extracted, Figure, Quote};
+use crate::extract::{Extracted, Figure, Quote, ids};
 
 /// Every id of a loaded, extracted corpus mapped to where its item is. Built
 /// once per corpus per run and shared by every spec and audience resolved
@@ -63,22 +63,35 @@ impl<'c> Index<'c> {
     }
 
     /// Where an item is: its document and its place in that document's list.
+    /// An item's tagged id (`DOC/f-84000-k3qa`, see [`crate::extract::ids`])
+    /// finds it too when it is no longer a repeat and has its plain id back.
     pub fn locate(&self, id: &str, quote: bool) -> Option<(usize, usize)> {
         let map = if quote {
             &self.lookup.quotes
         } else {
             &self.lookup.figures
         };
-        map.get(id).copied()
+        if let Some(&found) = map.get(id) {
+            return Some(found);
+        }
+        let (plain, _) = ids::split_tagged(id)?;
+        let &(d, i) = map.get(plain)?;
+        let ex = &self.extracted[d];
+        let sentence = if quote {
+            &ex.quotes[i].sentence
+        } else {
+            &ex.figures[i].sentence
+        };
+        ids::matches_tagged(id, plain, sentence).then_some((d, i))
     }
 
     pub fn quote(&self, id: &str) -> Option<(usize, &'c Quote)> {
-        let &(d, i) = self.lookup.quotes.get(id)?;
+        let (d, i) = self.locate(id, true)?;
         Some((d, &self.extracted[d].quotes[i]))
     }
 
     pub fn figure(&self, id: &str) -> Option<(usize, &'c Figure)> {
-        let &(d, i) = self.lookup.figures.get(id)?;
+        let (d, i) = self.locate(id, false)?;
         Some((d, &self.extracted[d].figures[i]))
     }
 

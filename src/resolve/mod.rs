@@ -6,6 +6,7 @@
 
 mod changes;
 mod chart;
+pub mod corrections;
 pub mod index;
 pub mod notes;
 pub mod refs;
@@ -26,6 +27,7 @@ use crate::spec::decode::Ctx;
 use crate::spec::{self, At, Audience, BlockKind, Excerpt, Spec, SpecDate};
 use crate::suggest::did_you_mean;
 
+use corrections::Fixes;
 pub use index::Index;
 use notes::NoteBook;
 use select::{Kind, Pick};
@@ -51,6 +53,9 @@ pub struct Match {
     pub ids: Vec<String>,
     /// A `{{kind:id}}` in prose rather than a selector.
     pub inline: bool,
+    /// The id as the spec wrote it, when it names one item (an `id:`
+    /// selector or an inline reference) rather than a query.
+    pub named: Option<String>,
 }
 
 /// A resolved brief and every problem found on the way.
@@ -86,9 +91,12 @@ pub fn resolve(
     changes: Option<&ChangeSet>,
 ) -> Resolution {
     let date = brief_date(spec, today);
+    let mut cx = Ctx::new(&spec.path, &spec.source);
+    let fixes = Fixes::new(&spec.corrections, index, &mut cx);
     let mut walk = Walk {
         index,
-        cx: Ctx::new(&spec.path, &spec.source),
+        cx,
+        fixes,
         notes: NoteBook::default(),
         matches: Vec::new(),
         date,
@@ -144,6 +152,8 @@ pub fn resolve(
 struct Walk<'a, 'c> {
     index: &'a Index<'c>,
     cx: Ctx<'a>,
+    /// The spec's corrections, by item id.
+    fixes: Fixes<'a>,
     notes: NoteBook,
     matches: Vec<Match>,
     date: NaiveDate,
@@ -256,13 +266,21 @@ impl Walk<'_, '_> {
     fn pick(&mut self, kind: Kind, selectors: &[spec::Selector]) -> Vec<Pick> {
         let mut picks: Vec<Pick> = Vec::new();
         for selector in selectors {
-            let found = select::select(self.index, kind, selector, self.date, &mut self.cx);
+            let found = select::select(
+                self.index,
+                kind,
+                selector,
+                self.date,
+                &self.fixes,
+                &mut self.cx,
+            );
             self.matches.push(Match {
                 line: selector.line,
                 column: selector.column,
                 noun: kind.noun(),
                 ids: found.iter().map(|&p| self.item_id(kind, p)).collect(),
                 inline: false,
+                named: named(selector),
             });
             for p in found {
                 if !picks.contains(&p) {
@@ -295,7 +313,8 @@ impl Walk<'_, '_> {
         Some(QuoteItem {
             id: quote.id.clone(),
             text: quote.text.clone(),
-            speaker: quote.speaker.clone(),
+            speaker: self.fixes.speaker(quote).map(str::to_owned),
+            role: self.fixes.role(quote),
             speaker_description: quote.speaker_description.clone(),
             source,
             source_is_outlet,
@@ -315,6 +334,7 @@ impl Walk<'_, '_> {
             id: figure.id.clone(),
             text: figure.text.clone(),
             subject: figure.subject.clone(),
+            label: self.fixes.label(figure),
             period: figure.period.clone(),
             source,
             source_is_outlet,
@@ -374,9 +394,15 @@ impl Walk<'_, '_> {
                 line,
                 column,
             };
-            let Some(&pick) =
-                select::select(self.index, kind, &selector, self.date, &mut self.cx).first()
-            else {
+            let Some(&pick) = select::select(
+                self.index,
+                kind,
+                &selector,
+                self.date,
+                &self.fixes,
+                &mut self.cx,
+            )
+            .first() else {
                 continue;
             };
             self.matches.push(Match {
@@ -385,6 +411,7 @@ impl Walk<'_, '_> {
                 noun: kind.noun(),
                 ids: vec![self.item_id(kind, pick)],
                 inline: true,
+                named: Some(r.id.clone()),
             });
             let (text, note) = match kind {
                 Kind::Quote => match self.quote(pick) {
@@ -490,6 +517,14 @@ impl Walk<'_, '_> {
             source_is_outlet,
             note: self.notes.note(&key, d),
         })
+    }
+}
+
+/// The id a selector names, if it names one.
+fn named(selector: &spec::Selector) -> Option<String> {
+    match &selector.kind {
+        spec::SelectorKind::Id(id) => Some(id.value.clone()),
+        _ => None,
     }
 }
 

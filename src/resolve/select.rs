@@ -8,6 +8,7 @@ use crate::extract::{Extracted, Figure, Quote};
 use crate::spec::{At, Order, Period, Query, Selector, SelectorKind};
 use crate::suggest::did_you_mean;
 
+use super::corrections::Fixes;
 use super::index::Index;
 use crate::spec::decode::Ctx as Reporter;
 
@@ -37,6 +38,7 @@ pub fn select(
     kind: Kind,
     selector: &Selector,
     today: NaiveDate,
+    fixes: &Fixes,
     report: &mut Reporter,
 ) -> Vec<Pick> {
     let picks = match &selector.kind {
@@ -45,7 +47,7 @@ pub fn select(
             if !check_query(index, kind, q, report) {
                 return Vec::new();
             }
-            query(index, kind, q, today)
+            query(index, kind, q, today, fixes)
         }
         SelectorKind::Data { .. } => {
             report
@@ -165,8 +167,8 @@ fn check_query(index: &Index, kind: Kind, q: &Query, report: &mut Reporter) -> b
     ok
 }
 
-fn query(index: &Index, kind: Kind, q: &Query, today: NaiveDate) -> Vec<Pick> {
-    let filter = Filter::new(q, today);
+fn query(index: &Index, kind: Kind, q: &Query, today: NaiveDate, fixes: &Fixes) -> Vec<Pick> {
+    let filter = Filter::new(q, today).corrected_by(fixes);
     let mut picks = Vec::new();
     for (d, doc) in index.corpus.documents.iter().enumerate() {
         let ex = &index.extracted[d];
@@ -188,6 +190,8 @@ pub struct Filter<'q> {
     window: Option<(NaiveDate, NaiveDate)>,
     needle: Option<String>,
     speaker: Option<String>,
+    /// The spec's corrections, which a `speaker` condition reads.
+    fixes: Option<&'q Fixes<'q>>,
 }
 
 impl<'q> Filter<'q> {
@@ -198,6 +202,15 @@ impl<'q> Filter<'q> {
             window: query.within.map(|p| (since(today, p), today)),
             needle: query.matches.as_deref().map(str::to_lowercase),
             speaker: query.speaker.as_ref().map(|s| s.value.to_lowercase()),
+            fixes: None,
+        }
+    }
+
+    /// Reads speakers as the spec corrects them.
+    pub fn corrected_by(self, fixes: &'q Fixes<'q>) -> Self {
+        Filter {
+            fixes: Some(fixes),
+            ..self
         }
     }
 
@@ -225,12 +238,14 @@ impl<'q> Filter<'q> {
     }
 
     fn quote_ok(&self, quote: &Quote) -> bool {
-        let speaker_ok = self.speaker.as_ref().is_none_or(|s| {
-            quote
-                .speaker
-                .as_ref()
-                .is_some_and(|name| name.to_lowercase().contains(s.as_str()))
-        });
+        let speaker = match self.fixes {
+            Some(fixes) => fixes.speaker(quote),
+            None => quote.speaker.as_deref(),
+        };
+        let speaker_ok = self
+            .speaker
+            .as_ref()
+            .is_none_or(|s| speaker.is_some_and(|name| name.to_lowercase().contains(s.as_str())));
         speaker_ok
             && self
                 .needle

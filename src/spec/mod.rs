@@ -107,6 +107,7 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
         sections: r.sections,
         schedule: r.schedule,
         on_new_data: r.on_new_data,
+        corrections: r.corrections,
         warnings: Vec::new(),
         source: text,
     };

@@ -47,6 +47,9 @@ pub struct Spec {
     pub schedule: Option<At<Schedule>>,
     /// Also build a new edition when the corpus changes, not only on schedule.
     pub on_new_data: bool,
+    /// The analyst's corrections of extracted items (speaker, role, label),
+    /// by item id; they win over a document's own front matter.
+    pub corrections: Vec<crate::corpus::corrections::Correction>,
     /// Problems that do not stop the build (a `timezone` without a
     /// `schedule`); the caller reports them beside its own.
     pub warnings: Vec<Diagnostic>,

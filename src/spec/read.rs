@@ -25,6 +25,7 @@ pub const TOP_KEYS: &[&str] = &[
     "schedule",
     "timezone",
     "on_new_data",
+    "corrections",
 ];
 const AUDIENCE_KEYS: &[&str] = &[
     "label",
@@ -86,6 +87,7 @@ pub struct Read {
     pub sections: Vec<Section>,
     pub schedule: Option<At<Schedule>>,
     pub on_new_data: bool,
+    pub corrections: Vec<crate::corpus::corrections::Correction>,
 }
 
 pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
@@ -123,6 +125,10 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         .get("on_new_data")
         .and_then(|n| cx.boolean(n, "on_new_data"))
         .unwrap_or(false);
+    let corrections = fields
+        .get("corrections")
+        .map(|n| crate::corpus::corrections::read(cx, n, "the spec"))
+        .unwrap_or_default();
     check_references(cx, &audiences, &sections);
     Some(Read {
         title,
@@ -138,6 +144,7 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         sections,
         schedule,
         on_new_data,
+        corrections,
     })
 }
 

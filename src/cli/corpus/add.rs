@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::{CorpusArgs, Outcome, print, report};
-use crate::corpus::add::{Flags, Prepared, RawFlags, Refusal, Source, body_hash, prepare};
+use crate::corpus::add::{Flags, Prepared, RawFlags, Refusal, Source, body_hash, prepare_unique};
 use crate::corpus::{Corpus, Format, io_reason};
 use crate::diag::Diagnostic;
 use crate::extract::{self, sections};
@@ -214,7 +214,13 @@ fn add_one(source: Source, flags: &Flags, dir: &Path, known: &mut Known) -> Outc
         )]);
         return Outcome::InputErrors;
     }
-    let prepared = match prepare(source, &bytes, flags, dir) {
+    let taken = |id: &str| {
+        known.ids.contains_key(id)
+            || ["md", "csv"]
+                .iter()
+                .any(|ext| dir.join(format!("{id}.{ext}")).exists())
+    };
+    let prepared = match prepare_unique(source, &bytes, flags, dir, &taken) {
         Ok(p) => p,
         Err(Refusal::Input(d)) => {
             report(&[d]);
@@ -262,6 +268,9 @@ fn add_one(source: Source, flags: &Flags, dir: &Path, known: &mut Known) -> Outc
     report(&warnings(&prepared));
     let doc = &prepared.document;
     let ex = extract::extract(doc);
+    // Front-matter corrections that name no item: the file is added (its
+    // text is fine), and the problem is reported where it is written.
+    report(&ex.diagnostics);
     print(&format!(
         "added {} ({}, {}, {}, {})\n",
         prepared.path.display(),

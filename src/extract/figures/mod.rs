@@ -121,6 +121,10 @@ pub struct Figure {
     pub qualifier: Option<String>,
     pub subject: Option<String>,
     pub period: Option<String>,
+    /// The analyst's description of the figure (a correction in front
+    /// matter or the spec); extraction leaves it unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub sentence: String,
     pub start: usize,
     pub end: usize,
@@ -219,6 +223,7 @@ impl Context<'_, '_> {
             subject: subject::find(self.toks, f, first_token)
                 .map(|(a, b)| self.words(a, b).to_string()),
             period: self.period(f),
+            label: None,
             sentence: self.para.text[sentence].to_string(),
             start: self.para.offset + span.start,
             end: self.para.offset + span.end,

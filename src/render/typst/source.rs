@@ -145,7 +145,13 @@ fn quote(q: &QuoteItem, notes: &mut Notes) -> String {
     format!(
         "#brief-quote(\n  {},\n  speaker: {},\n  speaker-description: {},\n  source: {},\n  source-is-outlet: {},\n  note: {},\n)\n\n",
         string(&one_line(&q.text)),
-        opt(q.speaker.as_deref()),
+        // The role goes with the name, so every template shows it.
+        opt(q
+            .speaker
+            .as_ref()
+            .or(q.role.as_ref())
+            .and(q.who())
+            .as_deref()),
         opt(q.speaker_description.as_deref()),
         opt(q.source.as_deref()),
         q.source_is_outlet,
@@ -160,7 +166,7 @@ fn figures(layout: FigureLayout, items: &[FigureItem], notes: &mut Notes) -> Str
             format!(
                 "(figure: {}, counts: {}, period: {}, source: {}, source-is-outlet: {}, note: {})",
                 string(&f.text),
-                opt(f.subject.as_deref()),
+                opt(f.counts()),
                 opt(f.period.as_deref()),
                 opt(f.source.as_deref()),
                 f.source_is_outlet,
@@ -267,7 +273,7 @@ pub fn visible_text(brief: &Brief) -> String {
                 Block::Quotes { items } => {
                     for q in items {
                         push(&q.text);
-                        for s in [&q.speaker, &q.speaker_description, &q.source]
+                        for s in [&q.speaker, &q.role, &q.speaker_description, &q.source]
                             .into_iter()
                             .flatten()
                         {
@@ -278,7 +284,10 @@ pub fn visible_text(brief: &Brief) -> String {
                 Block::Figures { items, .. } => {
                     for f in items {
                         push(&f.text);
-                        for s in [&f.subject, &f.period, &f.source].into_iter().flatten() {
+                        for s in [&f.subject, &f.label, &f.period, &f.source]
+                            .into_iter()
+                            .flatten()
+                        {
                             push(s);
                         }
                     }
