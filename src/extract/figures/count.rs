@@ -4,7 +4,7 @@
 
 use super::grammar as g;
 use super::lex::{Kind, Tok};
-use super::quantity::Support;
+use super::quantity::{Support, plural_at};
 use super::words::{self as w, Lower};
 
 /// Rejects counts that are really years, dates, ages, times of day, labels,
@@ -30,7 +30,7 @@ pub(super) fn count_support(
             && toks
                 .get(j + 2)
                 .is_some_and(|d| !d.gap && matches!(d.text, "." | "’" | "'")));
-    if (plain && year)
+    if (plain && year && !year_like_count(toks, i, j))
         || w::time_unit(next_lower.as_str())
         || clock
         || (day_like && (month_next || month_prev))
@@ -41,8 +41,14 @@ pub(super) fn count_support(
         if let Some(p) = prev_word {
             let lp = p.lower();
             let name = p.capitalised() && !g::function_word(lp.as_str());
-            // "the 2 men", "his 3 children": a group already introduced.
-            let referential = g::referential(lp.as_str()) && !matches!(lp.as_str(), "all" | "only");
+            // "the 2 men", "his 3 children": a group already introduced;
+            // "the 23 hijackers", "its 1,200 staff" state how many there are.
+            let stated = value >= 10.0
+                && matches!(lp.as_str(), "the" | "its" | "their" | "our")
+                && counted_noun(toks, j + 1);
+            let referential = g::referential(lp.as_str())
+                && !matches!(lp.as_str(), "all" | "only")
+                && !stated;
             if g::label(lp.as_str()) || name || referential {
                 return None;
             }
@@ -99,6 +105,26 @@ pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
         && !g::verb_like(word)
         && w::measure(word).is_none()
         && w::currency_word(word).is_none()
+}
+
+/// "1300 vehicles": a number in the years' range written without a
+/// separator still counts when a plural noun follows and no word before it
+/// makes it a date ("in 2020 elections", "the 2024 games").
+fn year_like_count(toks: &[Tok], i: usize, j: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    let dated = prev.is_some_and(|p| {
+        p.kind != Kind::Word && !p.is_mark(",")
+            || matches!(
+                p.lower().as_str(),
+                "in" | "since" | "until" | "till" | "by" | "from" | "to" | "before" | "after"
+                    | "during" | "through" | "of" | "the" | "and" | "or" | "between" | "circa"
+                    | "around" | "early" | "late" | "mid" | "spring" | "summer" | "autumn"
+                    | "fall" | "winter" | "fiscal" | "fy" | "year" | "a" | "an" | "this"
+                    | "that" | "its" | "their" | "his" | "her" | "our" | "for" | "at" | "on"
+            )
+            || p.capitalised() && w::month(p.lower().as_str())
+    });
+    !dated && toks.get(j + 1).is_some_and(|n| !w::month(n.lower().as_str())) && plural_at(toks, j + 1)
 }
 
 pub(super) fn is_year(text: &str) -> bool {

@@ -76,6 +76,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else if b.is_ascii_digit() {
             i = number_end(bytes, i);
             Kind::Num
+        } else if b == b'.' && gap && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            // ".002 per cent": a decimal without its leading zero.
+            i = number_end(bytes, i + 1);
+            Kind::Num
         } else if b.is_ascii() {
             i += 1;
             Kind::Mark

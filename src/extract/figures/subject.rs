@@ -8,6 +8,7 @@ use super::grammar as g;
 use super::lex::{Kind, Tok};
 use super::pairs::Fig;
 use super::quantity::Unit;
+use super::words as w;
 
 /// How far back "the number of …" may stand from its figure.
 const NUMBER_OF_REACH: usize = 40;
@@ -22,18 +23,29 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
             of.then(|| noun_phrase(toks, skip_determiner(toks, f.last + 2), false))?
         }
         Unit::Money(_) => {
-            if after(f.last).is_some_and(|t| t.is_word("in")) {
+            // "1.5 million yuan in engineering fees", not "in Kuala Lumpur"
+            // or "in total".
+            let in_what = after(f.last).is_some_and(|t| t.is_word("in"))
+                && toks
+                    .get(f.last + 2)
+                    .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()));
+            if in_what {
                 noun_phrase(toks, f.last + 2, false)
             } else {
                 noun_before_of(toks, f.first)
             }
         }
-        Unit::Measure(_) => noun_phrase(toks, f.last + 1, false),
+        Unit::Measure(_) => {
+            let of = after(f.last).is_some_and(|t| t.is_word("of"));
+            noun_phrase(toks, f.last + 1 + usize::from(of), false)
+        }
         Unit::Count => {
-            if f.rate.is_some() {
-                return None;
-            }
             let written_first = f.parts.iter().min_by_key(|p| p.0).map_or(f.last, |p| p.1);
+            if f.rate.is_some() {
+                // "a daily average of 52 boats"; after "2,300 per day" comes no noun of its own.
+                let rate_after = toks[written_first].kind == Kind::Word;
+                return (!rate_after).then(|| count_noun(toks, written_first))?;
+            }
             count_noun(toks, written_first)
                 .or_else(|| count_noun(toks, f.last))
                 .or_else(|| number_of(toks, f.first, sentence_start))
@@ -92,7 +104,13 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
 
 fn content(t: &Tok) -> bool {
     let lw = t.lower();
-    t.kind == Kind::Word && !g::stop_word(lw.as_str()) && !g::verb_like(lw.as_str())
+    let l = lw.as_str();
+    t.kind == Kind::Word && !g::stop_word(l) && !g::verb_like(l) && !g::not_a_subject(l)
+}
+
+/// A number word starts another figure: "12 men and three women" counts men.
+fn number_word(t: &Tok) -> bool {
+    t.kind == Kind::Num || w::small_number(t.lower().as_str()).is_some()
 }
 
 /// Up to five content words from `k`, joined by hyphens or "and"; with
@@ -115,7 +133,9 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
             });
         if !content(t) && !modifier {
             let lw = t.lower();
-            let continues = toks.get(m + 1).is_some_and(|n| n.gap && content(n));
+            let continues = toks
+                .get(m + 1)
+                .is_some_and(|n| n.gap && content(n) && !number_word(n));
             if lw.as_str() == "and" && end.is_some() && continues {
                 m += 1;
                 continue;
