@@ -94,6 +94,7 @@ mod scope;
 mod shape;
 mod spelled;
 mod subject;
+mod table;
 mod words;
 
 #[cfg(test)]
@@ -125,6 +126,17 @@ pub struct Figure {
     pub start: usize,
     pub end: usize,
     pub paragraph: usize,
+    /// For a cell of a table: its row's header (the row's first cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// For a cell of a table: its column's header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// The calendar year `period` names, resolved against the document's
+    /// date when the text says it relatively ("this year" in an article of
+    /// March 2025 is 2025); `period` keeps the text's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
 
 /// The figures of one paragraph, in order; `id` and `doc` are left for the caller.
@@ -132,6 +144,11 @@ pub fn find(para: &Para) -> Vec<Figure> {
     if !gate::may_hold(para.text) {
         debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
         return Vec::new();
+    }
+    if para.text.contains('\n')
+        && let Some(rows) = super::sections::table::rows(para.text)
+    {
+        return table::figures(para, &rows);
     }
     let toks = lex::tokenize(para.text);
     let cands = quantity::scan(&toks);
@@ -223,6 +240,9 @@ impl Context<'_, '_> {
             start: self.para.offset + span.start,
             end: self.para.offset + span.end,
             paragraph: self.para.number,
+            row: None,
+            column: None,
+            year: None,
         }
     }
 
@@ -279,7 +299,12 @@ fn strip_preposition(phrase: &str) -> &str {
 }
 
 fn unit_name(f: &Fig) -> Option<String> {
-    let base = match f.unit {
+    unit_name_of(f.unit, f.rate)
+}
+
+/// A unit as printed, with its rate: "USD per month", "per day".
+fn unit_name_of(unit: Unit, rate: Option<&str>) -> Option<String> {
+    let base = match unit {
         Unit::Count => None,
         Unit::Percent => Some("percent"),
         Unit::Points => Some("percentage points"),
@@ -287,7 +312,7 @@ fn unit_name(f: &Fig) -> Option<String> {
         Unit::Money(code) => Some(code),
         Unit::Measure(m) => Some(m),
     };
-    match (base, f.rate) {
+    match (base, rate) {
         (Some(b), Some(r)) => Some(format!("{b} per {r}")),
         (None, Some(r)) => Some(format!("per {r}")),
         (b, None) => b.map(str::to_string),
