@@ -96,6 +96,9 @@ mod spelled;
 mod subject;
 mod table;
 mod words;
+mod year;
+
+pub use year::resolve_years;
 
 #[cfg(test)]
 mod tests;
@@ -184,6 +187,11 @@ pub fn find(para: &Para) -> Vec<Figure> {
         })
         .collect();
     share_list_subjects(&figs, &mut out);
+    // Years the period states; relative ones wait for the document's date
+    // ([`resolve_years`]).
+    for f in &mut out {
+        f.year = f.period.as_deref().and_then(|p| year::period_year(p, None));
+    }
     out
 }
 

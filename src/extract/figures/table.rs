@@ -112,7 +112,7 @@ fn cell_figure(para: &Para, cell: Range<usize>, heads: Heads) -> Option<Figure> 
         paragraph: para.number,
         row: heads.row.map(str::to_string),
         column: heads.column.map(str::to_string),
-        year: None,
+        year: period.and_then(|p| super::year::period_year(p, None)),
     })
 }
 
