@@ -3,7 +3,7 @@
 //! rejected outright; the rest are graded by the evidence around them.
 
 use super::grammar as g;
-use super::lex::{Kind, Tok};
+use super::lex::{Kind, Tok, is_cjk};
 use super::quantity::{Support, plural_at};
 use super::words::{self as w, Lower};
 
@@ -69,6 +69,11 @@ pub(super) fn count_support(
             return None;
         }
     }
+    // "他有3个孩子" (he has 3 children): a small bare count in Chinese is a
+    // personal detail more often than a statistic.
+    if plain && value < 10.0 && next.is_some_and(|n| !n.gap && is_cjk(n)) {
+        return None;
+    }
     Some(if counted_noun(toks, j + 1) {
         Support::Noun
     } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str())) {
@@ -81,6 +86,10 @@ pub(super) fn count_support(
 /// Whether the words at `k` name what a number counts: "34 Chinese agents",
 /// "65 very large firms", "25,000 of those migrants".
 pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
+    // "3人", "500名学生": Chinese puts the noun (or its classifier) right after.
+    if let Some(t) = toks.get(k).filter(|t| !t.gap && is_cjk(t)) {
+        return !w::cjk_not_counted(t.text) && w::cjk_scale(t.text).is_none();
+    }
     let Some(t) = toks.get(k).filter(|t| t.kind == Kind::Word && t.gap) else {
         return false;
     };

@@ -90,7 +90,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 gap = true;
                 continue;
             }
-            if alphabetic(c) {
+            if cjk(c) {
+                // One ideograph a token: Chinese has no spaces, and "116万人"
+                // is a number, a scale and the noun it counts.
+                Kind::Word
+            } else if alphabetic(c) {
                 i = word_end(text, i);
                 Kind::Word
             } else {
@@ -128,7 +132,7 @@ fn word_end(text: &str, from: usize) -> usize {
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             let inner_apostrophe = c == '’' && letter_at(text, i + c.len_utf8());
-            if !(alphabetic(c) || inner_apostrophe) {
+            if cjk(c) || !(alphabetic(c) || inner_apostrophe) {
                 return i;
             }
             i += c.len_utf8();
@@ -158,6 +162,16 @@ pub(super) fn ascii_letter(b: u8) -> bool {
         t
     };
     TABLE[usize::from(b)]
+}
+
+/// A CJK ideograph: each is a token of its own.
+pub(super) fn cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Whether a token is one CJK ideograph.
+pub(super) fn is_cjk(t: &Tok) -> bool {
+    t.kind == Kind::Word && t.text.chars().next().is_some_and(cjk)
 }
 
 /// Whether a letter (any script) starts at byte `i`.
@@ -268,7 +282,9 @@ mod tests {
             ("60", true),
             ("-", false),
             ("mile", false),
-            ("习近平", true),
+            ("习", true),
+            ("近", false),
+            ("平", false),
             ("2", true),
             (",", false),
             ("3", false),

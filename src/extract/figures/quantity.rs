@@ -6,7 +6,7 @@
 
 use super::count::{count_support, counted_noun, is_year};
 use super::gate::may_start;
-use super::lex::{Kind, Tok, number_parts, number_value};
+use super::lex::{Kind, Tok, is_cjk, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
 use super::qualifier::qualifier;
 use super::spelled::{in_words, ratio};
@@ -174,6 +174,8 @@ fn glued_left(toks: &[Tok], i: usize) -> bool {
     }
     let p = &toks[i - 1];
     match p.kind {
+        // "共有116万人": Chinese has no spaces; "第3" is an ordinal.
+        Kind::Word if is_cjk(p) => matches!(p.text, "第" | "号" | "型" | "版"),
         Kind::Word | Kind::Num => true,
         Kind::Mark if p.is_dash() => i >= 2 && !p.gap && toks[i - 2].kind != Kind::Mark,
         Kind::Mark => matches!(
@@ -339,6 +341,9 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
 /// for anything else glued on ("3D", "5G", "COVID19").
 fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usize)> {
     let n = &toks[k];
+    if is_cjk(n) {
+        return cjk_glued(toks, k, money);
+    }
     let lw = n.lower();
     let l = lw.as_str();
     if money {
@@ -358,6 +363,32 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
         });
     }
     None
+}
+
+/// Chinese after a number: scales ("116万", "3.5亿", "万亿"), then a unit
+/// ("元", "美元", "公里"). A counted noun ("人") is left for the subject;
+/// dates, ages and ordinals ("2024年", "35岁") are no figure. Returns the
+/// scale, the unit and the last token read (`k - 1` when only a noun follows).
+fn cjk_glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usize)> {
+    let mut scale = 1.0;
+    let mut end = k;
+    while let Some(s) = toks.get(end).filter(|t| !t.gap).and_then(|t| w::cjk_scale(t.text)) {
+        scale *= s;
+        end += 1;
+    }
+    let text = |m: usize| toks.get(m).filter(|t| !t.gap).map_or("", |t| t.text);
+    if let Some((name, is_money, chars)) = w::cjk_unit(text(end), text(end + 1)) {
+        let unit = if is_money {
+            Unit::Money(name)
+        } else {
+            Unit::Measure(name)
+        };
+        return Some((scale, (!money).then_some(unit), end + chars - 1));
+    }
+    if end == k && w::cjk_not_counted(text(k)) {
+        return None;
+    }
+    Some((scale, None, end - 1))
 }
 
 /// "km2", "m²": a square sign glued after a unit token at `k`.

@@ -5,7 +5,7 @@
 //! that is right beats a long one that wanders into the verb.
 
 use super::grammar as g;
-use super::lex::{Kind, Tok};
+use super::lex::{Kind, Tok, is_cjk};
 use super::pairs::Fig;
 use super::quantity::Unit;
 use super::words as w;
@@ -56,6 +56,9 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
 /// The noun after a count ending at `end`: "24,000 Chinese nationals", "25,000 of those migrants".
 fn count_noun(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let next = toks.get(end + 1)?;
+    if !next.gap && is_cjk(next) {
+        return cjk_noun(toks, end + 1);
+    }
     if next.is_word("of") {
         let det = toks.get(end + 2)?;
         if !matches!(
@@ -77,6 +80,38 @@ fn skip_determiner(toks: &[Tok], k: usize) -> usize {
         )
     });
     if det { k + 1 } else { k }
+}
+
+/// "116万人" → "人", "500名学生" → "名学生": Chinese words are not spaced,
+/// so a noun of people or households is taken alone, and after a classifier
+/// ("名", "个") at most two more ideographs, stopping at a particle.
+fn cjk_noun(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let first = toks[k].text;
+    if matches!(first, "人" | "户" | "家" | "国" | "所" | "起" | "例") {
+        return Some((k, k));
+    }
+    let classifier = matches!(
+        first,
+        "名" | "个" | "位" | "辆" | "只" | "头" | "件" | "座" | "艘" | "架" | "台" | "部" | "批"
+    );
+    if !classifier {
+        return None;
+    }
+    let mut end = None;
+    for m in k..(k + 3).min(toks.len()) {
+        let t = &toks[m];
+        let ends = matches!(
+            t.text,
+            "的" | "了" | "在" | "是" | "和" | "与" | "及" | "等" | "也" | "都" | "就" | "被"
+                | "从" | "到" | "为" | "对" | "中" | "上" | "下" | "以" | "左" | "右" | "多"
+                | "余" | "来" | "次" | "离" | "去" | "出" | "入" | "已" | "将" | "有" | "没"
+        );
+        if (m > k && t.gap) || !is_cjk(t) || ends {
+            break;
+        }
+        end = Some(m);
+    }
+    end.map(|e| (k, e))
 }
 
 /// "the (total) number of Chinese exiles and asylum seekers has surged … 1.16 million".

@@ -481,3 +481,48 @@ const MONTH_NAMES: &[&str] = &[
     "november",
     "december",
 ];
+
+/// Chinese scale characters after a number: "116万" is 1.16 million; they
+/// multiply ("万亿" is 10¹²).
+pub(super) fn cjk_scale(c: &str) -> Option<f64> {
+    Some(match c {
+        "十" => 1e1,
+        "百" => 1e2,
+        "千" => 1e3,
+        "万" | "萬" => 1e4,
+        "亿" | "億" => 1e8,
+        _ => return None,
+    })
+}
+
+/// Chinese units after a number (and its scale), as one or two characters:
+/// currencies and measures. Returns the unit and how many characters it takes.
+pub(super) fn cjk_unit(first: &str, second: &str) -> Option<(&'static str, bool, usize)> {
+    // (name, is money, characters)
+    Some(match (first, second) {
+        ("元" | "块", _) => ("CNY", true, 1),
+        ("人", "民") => ("CNY", true, 2),
+        ("美", "元") => ("USD", true, 2),
+        ("欧", "元") => ("EUR", true, 2),
+        ("日", "元") => ("JPY", true, 2),
+        ("港", "元" | "币") => ("HKD", true, 2),
+        ("英", "镑") => ("GBP", true, 2),
+        ("公", "里") | ("千", "米") => ("km", false, 2),
+        ("公", "斤") => ("kg", false, 2),
+        ("吨", _) => ("tonnes", false, 1),
+        ("米", _) => ("m", false, 1),
+        ("平", "方") => ("square meters", false, 2),
+        _ => return None,
+    })
+}
+
+/// Characters after a number that make it a date, a time, an age, an
+/// ordinal or a label, never a count: "2024年", "3月", "35岁", "5号".
+pub(super) fn cjk_not_counted(c: &str) -> bool {
+    matches!(
+        c,
+        "年" | "月" | "日" | "号" | "岁" | "点" | "时" | "分" | "秒" | "天" | "周" | "届" | "期"
+            | "级" | "楼" | "层" | "版" | "条" | "款" | "章" | "节" | "季" | "代" | "世" | "度"
+            | "小" | "个月" | "星" | "路" | "号线" | "倍"
+    )
+}
