@@ -46,9 +46,8 @@ pub(super) fn count_support(
             let stated = value >= 10.0
                 && matches!(lp.as_str(), "the" | "its" | "their" | "our")
                 && counted_noun(toks, j + 1);
-            let referential = g::referential(lp.as_str())
-                && !matches!(lp.as_str(), "all" | "only")
-                && !stated;
+            let referential =
+                g::referential(lp.as_str()) && !matches!(lp.as_str(), "all" | "only") && !stated;
             if g::label(lp.as_str()) || name || referential {
                 return None;
             }
@@ -125,15 +124,87 @@ fn year_like_count(toks: &[Tok], i: usize, j: usize) -> bool {
         p.kind != Kind::Word && !p.is_mark(",")
             || matches!(
                 p.lower().as_str(),
-                "in" | "since" | "until" | "till" | "by" | "from" | "to" | "before" | "after"
-                    | "during" | "through" | "of" | "the" | "and" | "or" | "between" | "circa"
-                    | "around" | "early" | "late" | "mid" | "spring" | "summer" | "autumn"
-                    | "fall" | "winter" | "fiscal" | "fy" | "year" | "a" | "an" | "this"
-                    | "that" | "its" | "their" | "his" | "her" | "our" | "for" | "at" | "on"
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "through"
+                    | "of"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "between"
+                    | "circa"
+                    | "around"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+                    | "fiscal"
+                    | "fy"
+                    | "year"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "for"
+                    | "at"
+                    | "on"
             )
             || p.capitalised() && w::month(p.lower().as_str())
     });
-    !dated && toks.get(j + 1).is_some_and(|n| !w::month(n.lower().as_str())) && plural_at(toks, j + 1)
+    // "1988 sales", "2024 elections": a year's results, not a count.
+    let of_a_year = toks.get(j + 1).is_some_and(|n| {
+        matches!(
+            n.lower().as_str(),
+            "sales"
+                | "revenues"
+                | "earnings"
+                | "profits"
+                | "losses"
+                | "results"
+                | "elections"
+                | "figures"
+                | "levels"
+                | "prices"
+                | "rates"
+                | "numbers"
+                | "estimates"
+                | "forecasts"
+                | "budgets"
+                | "accounts"
+                | "statistics"
+                | "targets"
+                | "games"
+                | "championships"
+                | "olympics"
+                | "returns"
+                | "taxes"
+                | "exports"
+                | "imports"
+                | "totals"
+                | "graduates"
+                | "models"
+                | "editions"
+                | "midterms"
+                | "primaries"
+        )
+    });
+    !dated && !of_a_year && plural_at(toks, j + 1)
 }
 
 pub(super) fn is_year(text: &str) -> bool {

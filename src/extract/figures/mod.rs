@@ -102,6 +102,8 @@ pub use year::resolve_years;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_releases;
 
 use std::ops::Range;
 

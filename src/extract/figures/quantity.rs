@@ -180,7 +180,7 @@ fn glued_left(toks: &[Tok], i: usize) -> bool {
         Kind::Mark if p.is_dash() => i >= 2 && !p.gap && toks[i - 2].kind != Kind::Mark,
         Kind::Mark => matches!(
             p.text,
-            "#" | "+" | "@" | "/" | ":" | "." | "_" | "\\" | "'" | "’" | "=" | "№"
+            "#" | "+" | "@" | "/" | ":" | "." | "_" | "\\" | "'" | "’" | "=" | "№" | "^" | "×"
         ),
     }
 }
@@ -189,6 +189,10 @@ fn glued_left(toks: &[Tok], i: usize) -> bool {
 fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Option<Cand> {
     let t = &toks[i];
     if money.is_none() && glued_left(toks, i) {
+        return None;
+    }
+    // "000" of "80 , 000", "007": no amount is written with a leading zero.
+    if t.text.len() > 1 && t.text.starts_with('0') && t.text.as_bytes()[1].is_ascii_digit() {
         return None;
     }
     let (_, decimals) = number_parts(t.text);
@@ -350,7 +354,11 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
         return w::money_suffix_scale(l).map(|s| (s, None, k));
     }
     if let Some(m) = w::glued_measure(l) {
-        return Some((1.0, Some(Unit::Measure(squared(toks, k, m))), k + usize::from(square_mark(toks, k))));
+        return Some((
+            1.0,
+            Some(Unit::Measure(squared(toks, k, m))),
+            k + usize::from(square_mark(toks, k)),
+        ));
     }
     if let Some(s) = w::glued_scale(n.text) {
         return Some((s, None, k));
@@ -359,7 +367,11 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
         return Some(if plural_at(toks, k + 1) {
             (1e6, None, k)
         } else {
-            (1.0, Some(Unit::Measure(squared(toks, k, "m"))), k + usize::from(square_mark(toks, k)))
+            (
+                1.0,
+                Some(Unit::Measure(squared(toks, k, "m"))),
+                k + usize::from(square_mark(toks, k)),
+            )
         });
     }
     None
@@ -372,7 +384,11 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
 fn cjk_glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usize)> {
     let mut scale = 1.0;
     let mut end = k;
-    while let Some(s) = toks.get(end).filter(|t| !t.gap).and_then(|t| w::cjk_scale(t.text)) {
+    while let Some(s) = toks
+        .get(end)
+        .filter(|t| !t.gap)
+        .and_then(|t| w::cjk_scale(t.text))
+    {
         scale *= s;
         end += 1;
     }
@@ -395,7 +411,9 @@ fn cjk_glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, 
 fn square_mark(toks: &[Tok], k: usize) -> bool {
     toks.get(k + 1)
         .is_some_and(|t| !t.gap && matches!(t.text, "2" | "²"))
-        && !toks.get(k + 2).is_some_and(|t| !t.gap && t.kind == Kind::Num)
+        && !toks
+            .get(k + 2)
+            .is_some_and(|t| !t.gap && t.kind == Kind::Num)
 }
 
 fn squared(toks: &[Tok], k: usize, unit: &'static str) -> &'static str {
@@ -423,8 +441,18 @@ pub(super) fn plural_at(toks: &[Tok], k: usize) -> bool {
     let word = lw.as_str();
     let irregular = matches!(
         word,
-        "people" | "children" | "men" | "women" | "staff" | "police" | "personnel" | "cattle"
-            | "sheep" | "fish" | "livestock" | "troops"
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "staff"
+            | "police"
+            | "personnel"
+            | "cattle"
+            | "sheep"
+            | "fish"
+            | "livestock"
+            | "troops"
     );
     irregular
         || (word.len() > 3
@@ -456,6 +484,9 @@ pub(super) fn compound(toks: &[Tok], k: usize) -> Option<(Unit, usize)> {
         .all(|p| matches!(p, "long" | "wide" | "high" | "deep" | "tall"));
     let unit = if joined == "fold" {
         Unit::Times
+    } else if let Some(code) = w::currency_word(head).filter(|_| joined == head) {
+        // "a 12-cent dividend", "a one-yen bid".
+        Unit::Money(code)
     } else if joined == "percent" {
         Unit::Percent
     } else if let Some(m) = w::measure(&joined) {
@@ -480,6 +511,17 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
     }
     if let Some(d) = degrees(toks, j) {
         return Some(d);
+    }
+    // "15€", "100 ₹": a currency sign after the amount, as much of Europe
+    // and Asia writes it; not when it starts the next amount ("5 $10").
+    if n.kind == Kind::Mark
+        && let Some(code) = w::currency_symbol(n.text)
+        && !toks
+            .get(j + 2)
+            .is_some_and(|m| !m.gap && m.kind == Kind::Num)
+        && n.text != "$"
+    {
+        return Some((Unit::Money(code), j + 1));
     }
     if !n.gap || n.kind != Kind::Word {
         return Some((Unit::Count, j));
@@ -540,7 +582,10 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
             (Some(code), _) => (Unit::Money(code), j + 1),
             (None, Some(m)) => {
                 let m = squared(toks, j + 1, m);
-                (Unit::Measure(m), j + 1 + usize::from(square_mark(toks, j + 1)))
+                (
+                    Unit::Measure(m),
+                    j + 1 + usize::from(square_mark(toks, j + 1)),
+                )
             }
             _ => (Unit::Count, j),
         },

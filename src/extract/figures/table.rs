@@ -128,8 +128,7 @@ fn header_unit(h: &str) -> Option<(Unit, f64)> {
         if t.is_mark("%") || l == "percent" || (l == "cent" && k > 0 && toks[k - 1].is_word("per"))
         {
             unit = Some(Unit::Percent);
-        } else if let Some(code) = w::currency_symbol(t.text).or_else(|| w::currency_code(t.text))
-        {
+        } else if let Some(code) = w::currency_symbol(t.text).or_else(|| w::currency_code(t.text)) {
             let code = match (t.text, k.checked_sub(1).map(|p| &toks[p])) {
                 ("$", Some(p)) if !t.gap => w::DOLLAR_PREFIXES
                     .iter()
@@ -168,7 +167,8 @@ fn header_rate(h: &str) -> Option<&'static str> {
         let lw = t.lower();
         let l = lw.as_str();
         if l == "per" {
-            toks.get(k + 1).and_then(|n| w::rate_unit(n.lower().as_str()))
+            toks.get(k + 1)
+                .and_then(|n| w::rate_unit(n.lower().as_str()))
         } else {
             w::rate_adverb(l).or_else(|| (l == "annual").then_some("year"))
         }
@@ -180,7 +180,9 @@ fn header_rate(h: &str) -> Option<&'static str> {
 fn is_period(h: &str) -> bool {
     let toks: Vec<Tok> = tokenize(h);
     toks.iter().enumerate().any(|(k, t)| {
-        let numbered = toks.get(k + 1).is_some_and(|n| !n.gap && n.kind == Kind::Num);
+        let numbered = toks
+            .get(k + 1)
+            .is_some_and(|n| !n.gap && n.kind == Kind::Num);
         (t.kind == Kind::Num && super::count::is_year(t.text))
             || (t.kind == Kind::Word && w::month(t.lower().as_str()))
             || (matches!(t.text, "Q" | "H" | "FY") && numbered)

@@ -34,9 +34,18 @@ pub(super) fn period_year(period: &str, published: Option<&PartialDate>) -> Opti
         .collect();
     let has = |w: &str| words.iter().any(|x| x == w);
     // Spans and windows: more than one year, or not the year they name.
-    if ["since", "between", "from", "to", "until", "past", "preceding", "over"]
-        .iter()
-        .any(|w| has(w))
+    if [
+        "since",
+        "between",
+        "from",
+        "to",
+        "until",
+        "past",
+        "preceding",
+        "over",
+    ]
+    .iter()
+    .any(|w| has(w))
     {
         return None;
     }
@@ -66,13 +75,12 @@ pub(super) fn period_year(period: &str, published: Option<&PartialDate>) -> Opti
         return Some(date.year);
     }
     if followed("last", "month") || followed("previous", "month") {
-        return date.month.map(|m| if m == 1 { date.year - 1 } else { date.year });
+        return date
+            .month
+            .map(|m| if m == 1 { date.year - 1 } else { date.year });
     }
     // "In May": the last May up to the document's date.
-    let months: Vec<u32> = words
-        .iter()
-        .filter_map(|x| month_number(x))
-        .collect();
+    let months: Vec<u32> = words.iter().filter_map(|x| month_number(x)).collect();
     if let [m] = months[..] {
         return month_shift(m).map(|d| date.year + d);
     }
