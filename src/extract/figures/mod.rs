@@ -150,7 +150,7 @@ pub fn find(para: &Para) -> Vec<Figure> {
         debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
         return Vec::new();
     }
-    if para.text.contains('\n')
+    if super::sections::table::may_be_table(para.text)
         && let Some(rows) = super::sections::table::rows(para.text)
     {
         return table::figures(para, &rows);

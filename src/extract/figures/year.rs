@@ -12,7 +12,7 @@ use crate::corpus::PartialDate;
 
 use super::Figure;
 use super::lex::{Kind, tokenize};
-use super::words as w;
+use super::words::{self as w, Lower};
 
 /// Sets [`Figure::year`] on each figure whose period names one year,
 /// resolving relative periods against the document's date.
@@ -27,12 +27,12 @@ pub fn resolve_years(figures: &mut [Figure], published: Option<&PartialDate>) {
 /// The one year `period` names, if it names one.
 pub(super) fn period_year(period: &str, published: Option<&PartialDate>) -> Option<i32> {
     let toks = tokenize(period);
-    let words: Vec<String> = toks
+    let words: Vec<&str> = toks
         .iter()
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.text.to_ascii_lowercase())
+        .map(|t| t.text)
         .collect();
-    let has = |w: &str| words.iter().any(|x| x == w);
+    let has = |w: &str| words.iter().any(|x| x.eq_ignore_ascii_case(w));
     // Spans and windows: more than one year, or not the year they name.
     if [
         "since",
@@ -60,7 +60,11 @@ pub(super) fn period_year(period: &str, published: Option<&PartialDate>) -> Opti
         [] => {}
     }
     let date = published?;
-    let followed = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    let followed = |a: &str, b: &str| {
+        words
+            .windows(2)
+            .any(|p| p[0].eq_ignore_ascii_case(a) && p[1].eq_ignore_ascii_case(b))
+    };
     if followed("this", "year") || has("ytd") {
         return Some(date.year);
     }
@@ -80,7 +84,7 @@ pub(super) fn period_year(period: &str, published: Option<&PartialDate>) -> Opti
             .map(|m| if m == 1 { date.year - 1 } else { date.year });
     }
     // "In May": the last May up to the document's date.
-    let months: Vec<u32> = words.iter().filter_map(|x| month_number(x)).collect();
+    let months: Vec<u32> = words.iter().filter_map(|x| month_number(Lower::new(x).as_str())).collect();
     if let [m] = months[..] {
         return month_shift(m).map(|d| date.year + d);
     }

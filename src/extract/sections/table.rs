@@ -13,6 +13,16 @@ use std::ops::Range;
 /// prose with two spaces after a full stop, not a cell.
 const MAX_CELL_WORDS: usize = 8;
 
+/// A quick test that `text` may be a table, before [`rows`] reads it: more
+/// than one line, and a pipe first or a tab or two spaces in its first line.
+pub fn may_be_table(text: &str) -> bool {
+    let Some((first, _)) = text.split_once('\n') else {
+        return false;
+    };
+    let first = first.trim();
+    first.starts_with('|') || first.contains('\t') || first.contains("  ")
+}
+
 /// The rows of a table block (delimiter rows left out), each a list of cell
 /// spans relative to `text`, trimmed; `None` unless `text` is a table of at
 /// least two rows and two columns.
