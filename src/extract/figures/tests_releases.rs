@@ -323,3 +323,19 @@ fn plain_text_tables_with_rates_and_shares() {
         ]
     );
 }
+
+#[test]
+fn numbers_in_words_with_and() {
+    let got = summary(
+        "Rangers walked two and a half miles to reach a hundred and two stranded hikers, and \
+         one hundred and sixty-one volunteers joined.",
+    );
+    assert_eq!(
+        got,
+        [
+            one("two and a half miles", &[2.5], Some("miles"), None),
+            one("a hundred and two", &[102.0], None, None),
+            one("one hundred and sixty-one", &[161.0], None, None),
+        ]
+    );
+}

@@ -84,7 +84,10 @@ pub(super) fn period_year(period: &str, published: Option<&PartialDate>) -> Opti
             .map(|m| if m == 1 { date.year - 1 } else { date.year });
     }
     // "In May": the last May up to the document's date.
-    let months: Vec<u32> = words.iter().filter_map(|x| month_number(Lower::new(x).as_str())).collect();
+    let months: Vec<u32> = words
+        .iter()
+        .filter_map(|x| month_number(Lower::new(x).as_str()))
+        .collect();
     if let [m] = months[..] {
         return month_shift(m).map(|d| date.year + d);
     }
