@@ -77,6 +77,17 @@
 //!   comparison's baseline ("compared to 2019"). A change joins its two
 //!   periods, earlier first, without their prepositions: "the end of 2012 to
 //!   mid-2022".
+//! - `year`: the one calendar year `period` names, when it names one ("in
+//!   2022", "In June 2023"); relative periods ("last year", "In May") are
+//!   resolved against the document's date by [`resolve_years`], and
+//!   `period` keeps the text's words.
+//! - `row`, `column`: for a cell of a table (Markdown pipes, or plain text
+//!   with tabs or runs of spaces; `table.rs`), its row and column headers;
+//!   a header naming a period is the period, a header's unit, scale or rate
+//!   ("Share (%)", "Spending ($m)", "Arrivals per day") applies to its cells.
+//! - `+` after a number is "more than" ("80,000+"); a glued "m" is metres
+//!   ("a 20m vessel") unless a plural follows ("20m people"); Chinese
+//!   scales count ("116万人" is 1.16 million, subject "人").
 //! - `sentence`: the sentence(s) holding the figure, verbatim (a run-on
 //!   "sentence" over 2,000 bytes is cut to a verbatim window around it that
 //!   reaches no further than the figures beside it).
