@@ -260,7 +260,10 @@ pub fn prepare_unique(
         taken,
     )?;
 
-    let body = normalise_body(body);
+    let mut body = normalise_body(body);
+    if format == Format::Text {
+        body = plain_tables_as_markdown(&body);
+    }
     if body.is_empty() {
         let mut d = Diagnostic::error("no body text").in_file(&shown);
         if format == Format::Text {
@@ -472,6 +475,57 @@ fn normalise_body(body: &str) -> String {
         return String::new();
     }
     format!("{body}\n")
+}
+
+/// A plain-text table (a line per row, columns set apart by tabs or runs of
+/// spaces) written as a Markdown pipe table, set off by blank lines: as
+/// Markdown its rows would otherwise run together into one paragraph. The
+/// cells' text is kept; a `|` in a cell is escaped.
+fn plain_tables_as_markdown(body: &str) -> String {
+    let runs = crate::extract::sections::table::plain_runs(body);
+    if runs.is_empty() {
+        return body.to_string();
+    }
+    let mut out = String::with_capacity(body.len() + 64);
+    let mut pos = 0;
+    for run in runs {
+        out.push_str(&body[pos..run.start]);
+        if !out.is_empty() && !out.ends_with("\n\n") {
+            out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+        let text = &body[run.clone()];
+        let rows = crate::extract::sections::table::rows(text).unwrap_or_default();
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for (k, row) in rows.iter().enumerate() {
+            out.push('|');
+            // A header without a corner cell names the columns after the first.
+            for _ in row.len()..width {
+                out.push_str("  |");
+            }
+            for cell in row {
+                out.push(' ');
+                out.push_str(&text[cell.clone()].replace('|', "\\|"));
+                out.push_str(" |");
+            }
+            out.push('\n');
+            if k == 0 {
+                out.push('|');
+                out.push_str(&"---|".repeat(width));
+                out.push('\n');
+            }
+        }
+        pos = run.end;
+        let rest = &body[pos..];
+        if !rest.trim().is_empty() {
+            out.push('\n');
+        }
+        // The run ends before its last line's newline.
+        if rest.starts_with('\n') {
+            pos += 1;
+        }
+    }
+    out.push_str(&body[pos..]);
+    out
 }
 
 /// The text the duplicate check compares: the body with LF line endings and
@@ -721,6 +775,30 @@ mod tests {
                 title_slug(txt.document.meta.title.as_deref().unwrap()).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn a_plain_text_table_stays_a_table() {
+        let text = "Arrivals\n\nCrossings rose in the first quarter.\nMonth\tCrossings\tChange\nJanuary\t3,100\t+4%\nFebruary\t2,950\t-5% | est\nSource: Border Force.\n";
+        let p = prep("arrivals.txt", text, &flags()).unwrap();
+        assert_eq!(
+            p.document.body.trim_start(),
+            "Crossings rose in the first quarter.\n\n| Month | Crossings | Change |\n|---|---|---|\n| January | 3,100 | +4% |\n| February | 2,950 | -5% \\| est |\n\nSource: Border Force.\n"
+        );
+        let ex = crate::extract::extract(&p.document);
+        let cells: Vec<(&str, Option<&str>, Option<&str>)> = ex
+            .figures
+            .iter()
+            .map(|f| (f.text.as_str(), f.row.as_deref(), f.column.as_deref()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("3,100", Some("January"), Some("Crossings")),
+                ("+4%", Some("January"), Some("Change")),
+                ("2,950", Some("February"), Some("Crossings")),
+            ]
+        );
     }
 
     #[test]

@@ -11,6 +11,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+pub mod table;
+
 use super::simple_markdown;
 use super::text::{slug, trim_range};
 use crate::corpus::Format;
@@ -124,11 +126,23 @@ pub(super) enum Block {
     Paragraph(Range<usize>),
 }
 
+/// A line of plain text is a paragraph, except that the lines of a table
+/// ([`table::plain_runs`]) are one block, so its cells keep their headers.
 fn text_blocks(body: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut pos = 0;
+    let mut tables = table::plain_runs(body).into_iter().peekable();
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim();
+        let line_end = pos + line.len();
+        if let Some(t) = tables.peek().filter(|t| t.start < line_end) {
+            if t.end <= line_end {
+                blocks.push(Block::Paragraph(t.clone()));
+                tables.next();
+            }
+            pos = line_end;
+            continue;
+        }
         if !trimmed.is_empty() {
             let start = pos + (line.len() - line.trim_start().len());
             blocks.push(Block::Paragraph(start..start + trimmed.len()));
@@ -266,6 +280,20 @@ mod tests {
         let body = "> quoted para\n\n    indented code\n\n<div>html</div>\n";
         let (_, paras) = split(body, Format::Markdown);
         assert_eq!(texts(body, &paras), ["quoted para"]);
+    }
+
+    #[test]
+    fn a_plain_text_table_is_one_block() {
+        let body = "Arrivals by region.\nRegion\t2023\t2024\nNorth\t1,200\t1,450\nSouth\t980\t1,010\nSource: the ministry.";
+        let (_, paras) = split(body, Format::Text);
+        assert_eq!(
+            texts(body, &paras),
+            [
+                "Arrivals by region.",
+                "Region\t2023\t2024\nNorth\t1,200\t1,450\nSouth\t980\t1,010",
+                "Source: the ministry."
+            ]
+        );
     }
 
     #[test]

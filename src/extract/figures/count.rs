@@ -3,8 +3,8 @@
 //! rejected outright; the rest are graded by the evidence around them.
 
 use super::grammar as g;
-use super::lex::{Kind, Tok};
-use super::quantity::Support;
+use super::lex::{Kind, Tok, is_cjk};
+use super::quantity::{Support, plural_at};
 use super::words::{self as w, Lower};
 
 /// Rejects counts that are really years, dates, ages, times of day, labels,
@@ -30,7 +30,7 @@ pub(super) fn count_support(
             && toks
                 .get(j + 2)
                 .is_some_and(|d| !d.gap && matches!(d.text, "." | "’" | "'")));
-    if (plain && year)
+    if (plain && year && !year_like_count(toks, i, j))
         || w::time_unit(next_lower.as_str())
         || clock
         || (day_like && (month_next || month_prev))
@@ -41,8 +41,13 @@ pub(super) fn count_support(
         if let Some(p) = prev_word {
             let lp = p.lower();
             let name = p.capitalised() && !g::function_word(lp.as_str());
-            // "the 2 men", "his 3 children": a group already introduced.
-            let referential = g::referential(lp.as_str()) && !matches!(lp.as_str(), "all" | "only");
+            // "the 2 men", "his 3 children": a group already introduced;
+            // "the 23 hijackers", "its 1,200 staff" state how many there are.
+            let stated = value >= 10.0
+                && matches!(lp.as_str(), "the" | "its" | "their" | "our")
+                && counted_noun(toks, j + 1);
+            let referential =
+                g::referential(lp.as_str()) && !matches!(lp.as_str(), "all" | "only") && !stated;
             if g::label(lp.as_str()) || name || referential {
                 return None;
             }
@@ -63,6 +68,11 @@ pub(super) fn count_support(
             return None;
         }
     }
+    // "他有3个孩子" (he has 3 children): a small bare count in Chinese is a
+    // personal detail more often than a statistic.
+    if plain && value < 10.0 && next.is_some_and(|n| !n.gap && is_cjk(n)) {
+        return None;
+    }
     Some(if counted_noun(toks, j + 1) {
         Support::Noun
     } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str())) {
@@ -75,6 +85,10 @@ pub(super) fn count_support(
 /// Whether the words at `k` name what a number counts: "34 Chinese agents",
 /// "65 very large firms", "25,000 of those migrants".
 pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
+    // "3人", "500名学生": Chinese puts the noun (or its classifier) right after.
+    if let Some(t) = toks.get(k).filter(|t| !t.gap && is_cjk(t)) {
+        return !w::cjk_not_counted(t.text) && w::cjk_scale(t.text).is_none();
+    }
     let Some(t) = toks.get(k).filter(|t| t.kind == Kind::Word && t.gap) else {
         return false;
     };
@@ -99,6 +113,98 @@ pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
         && !g::verb_like(word)
         && w::measure(word).is_none()
         && w::currency_word(word).is_none()
+}
+
+/// "1300 vehicles": a number in the years' range written without a
+/// separator still counts when a plural noun follows and no word before it
+/// makes it a date ("in 2020 elections", "the 2024 games").
+fn year_like_count(toks: &[Tok], i: usize, j: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    let dated = prev.is_some_and(|p| {
+        p.kind != Kind::Word && !p.is_mark(",")
+            || matches!(
+                p.lower().as_str(),
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "through"
+                    | "of"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "between"
+                    | "circa"
+                    | "around"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+                    | "fiscal"
+                    | "fy"
+                    | "year"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "for"
+                    | "at"
+                    | "on"
+            )
+            || p.capitalised() && w::month(p.lower().as_str())
+    });
+    // "1988 sales", "2024 elections": a year's results, not a count.
+    let of_a_year = toks.get(j + 1).is_some_and(|n| {
+        matches!(
+            n.lower().as_str(),
+            "sales"
+                | "revenues"
+                | "earnings"
+                | "profits"
+                | "losses"
+                | "results"
+                | "elections"
+                | "figures"
+                | "levels"
+                | "prices"
+                | "rates"
+                | "numbers"
+                | "estimates"
+                | "forecasts"
+                | "budgets"
+                | "accounts"
+                | "statistics"
+                | "targets"
+                | "games"
+                | "championships"
+                | "olympics"
+                | "returns"
+                | "taxes"
+                | "exports"
+                | "imports"
+                | "totals"
+                | "graduates"
+                | "models"
+                | "editions"
+                | "midterms"
+                | "primaries"
+        )
+    });
+    !dated && !of_a_year && plural_at(toks, j + 1)
 }
 
 pub(super) fn is_year(text: &str) -> bool {

@@ -351,3 +351,70 @@ pub(super) fn verb_like(w: &str) -> bool {
                 "family" | "supply" | "assembly" | "anomaly" | "monopoly" | "rally"
             ))
 }
+
+/// Words a figure's subject never is nor runs into: times ("today", "this
+/// week"), and words that say how, not what ("total", "all").
+pub(super) fn not_a_subject(w: &str) -> bool {
+    NOT_SUBJECTS_SET.contains(w)
+}
+
+static NOT_SUBJECTS_SET: WordSet<128> = WordSet::of(NOT_SUBJECTS);
+
+const NOT_SUBJECTS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "currently",
+    "recently",
+    "annually",
+    "yearly",
+    "monthly",
+    "weekly",
+    "daily",
+    "total",
+    "overall",
+    "altogether",
+    "combined",
+    "cash",
+    "part",
+    "nationwide",
+    "worldwide",
+    "globally",
+    "abroad",
+    "overseas",
+    "last",
+    "next",
+    "this",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];

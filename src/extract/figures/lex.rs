@@ -76,6 +76,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         } else if b.is_ascii_digit() {
             i = number_end(bytes, i);
             Kind::Num
+        } else if b == b'.' && gap && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            // ".002 per cent": a decimal without its leading zero.
+            i = number_end(bytes, i + 1);
+            Kind::Num
         } else if b.is_ascii() {
             i += 1;
             Kind::Mark
@@ -86,7 +90,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 gap = true;
                 continue;
             }
-            if alphabetic(c) {
+            if cjk(c) {
+                // One ideograph a token: Chinese has no spaces, and "116万人"
+                // is a number, a scale and the noun it counts.
+                Kind::Word
+            } else if alphabetic(c) {
                 i = word_end(text, i);
                 Kind::Word
             } else {
@@ -124,7 +132,7 @@ fn word_end(text: &str, from: usize) -> usize {
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             let inner_apostrophe = c == '’' && letter_at(text, i + c.len_utf8());
-            if !(alphabetic(c) || inner_apostrophe) {
+            if cjk(c) || !(alphabetic(c) || inner_apostrophe) {
                 return i;
             }
             i += c.len_utf8();
@@ -154,6 +162,16 @@ pub(super) fn ascii_letter(b: u8) -> bool {
         t
     };
     TABLE[usize::from(b)]
+}
+
+/// A CJK ideograph: each is a token of its own.
+pub(super) fn cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Whether a token is one CJK ideograph.
+pub(super) fn is_cjk(t: &Tok) -> bool {
+    t.kind == Kind::Word && t.text.chars().next().is_some_and(cjk)
 }
 
 /// Whether a letter (any script) starts at byte `i`.
@@ -264,7 +282,9 @@ mod tests {
             ("60", true),
             ("-", false),
             ("mile", false),
-            ("习近平", true),
+            ("习", true),
+            ("近", false),
+            ("平", false),
             ("2", true),
             (",", false),
             ("3", false),

@@ -77,6 +77,17 @@
 //!   comparison's baseline ("compared to 2019"). A change joins its two
 //!   periods, earlier first, without their prepositions: "the end of 2012 to
 //!   mid-2022".
+//! - `year`: the one calendar year `period` names, when it names one ("in
+//!   2022", "In June 2023"); relative periods ("last year", "In May") are
+//!   resolved against the document's date by [`resolve_years`], and
+//!   `period` keeps the text's words.
+//! - `row`, `column`: for a cell of a table (Markdown pipes, or plain text
+//!   with tabs or runs of spaces; `table.rs`), its row and column headers;
+//!   a header naming a period is the period, a header's unit, scale or rate
+//!   ("Share (%)", "Spending ($m)", "Arrivals per day") applies to its cells.
+//! - `+` after a number is "more than" ("80,000+"); a glued "m" is metres
+//!   ("a 20m vessel") unless a plural follows ("20m people"); Chinese
+//!   scales count ("116万人" is 1.16 million, subject "人").
 //! - `sentence`: the sentence(s) holding the figure, verbatim (a run-on
 //!   "sentence" over 2,000 bytes is cut to a verbatim window around it that
 //!   reaches no further than the figures beside it).
@@ -94,10 +105,16 @@ mod scope;
 mod shape;
 mod spelled;
 mod subject;
+mod table;
 mod words;
+mod year;
+
+pub use year::resolve_years;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_releases;
 
 use std::ops::Range;
 
@@ -129,6 +146,17 @@ pub struct Figure {
     pub start: usize,
     pub end: usize,
     pub paragraph: usize,
+    /// For a cell of a table: its row's header (the row's first cell).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// For a cell of a table: its column's header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// The calendar year `period` names, resolved against the document's
+    /// date when the text says it relatively ("this year" in an article of
+    /// March 2025 is 2025); `period` keeps the text's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
 
 /// The figures of one paragraph, in order; `id` and `doc` are left for the caller.
@@ -136,6 +164,11 @@ pub fn find(para: &Para) -> Vec<Figure> {
     if !gate::may_hold(para.text) {
         debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
         return Vec::new();
+    }
+    if super::sections::table::may_be_table(para.text)
+        && let Some(rows) = super::sections::table::rows(para.text)
+    {
+        return table::figures(para, &rows);
     }
     let toks = lex::tokenize(para.text);
     let cands = quantity::scan(&toks);
@@ -171,6 +204,11 @@ pub fn find(para: &Para) -> Vec<Figure> {
         })
         .collect();
     share_list_subjects(&figs, &mut out);
+    // Years the period states; relative ones wait for the document's date
+    // ([`resolve_years`]).
+    for f in &mut out {
+        f.year = f.period.as_deref().and_then(|p| year::period_year(p, None));
+    }
     out
 }
 
@@ -228,6 +266,9 @@ impl Context<'_, '_> {
             start: self.para.offset + span.start,
             end: self.para.offset + span.end,
             paragraph: self.para.number,
+            row: None,
+            column: None,
+            year: None,
         }
     }
 
@@ -284,7 +325,12 @@ fn strip_preposition(phrase: &str) -> &str {
 }
 
 fn unit_name(f: &Fig) -> Option<String> {
-    let base = match f.unit {
+    unit_name_of(f.unit, f.rate)
+}
+
+/// A unit as printed, with its rate: "USD per month", "per day".
+fn unit_name_of(unit: Unit, rate: Option<&str>) -> Option<String> {
+    let base = match unit {
         Unit::Count => None,
         Unit::Percent => Some("percent"),
         Unit::Points => Some("percentage points"),
@@ -292,7 +338,7 @@ fn unit_name(f: &Fig) -> Option<String> {
         Unit::Money(code) => Some(code),
         Unit::Measure(m) => Some(m),
     };
-    match (base, f.rate) {
+    match (base, rate) {
         (Some(b), Some(r)) => Some(format!("{b} per {r}")),
         (None, Some(r)) => Some(format!("per {r}")),
         (b, None) => b.map(str::to_string),

@@ -160,7 +160,9 @@ fn lists(toks: &[Tok], figs: &mut [Fig]) {
             [c, w] => c.is_mark(",") && (w.is_word("and") || w.is_word("or")),
             _ => false,
         };
-        let simple = |f: &Fig| f.shape == Shape::Single && f.qualifier.is_none();
+        // A rate ("2,300 per day") is its own figure, not a list member.
+        let simple =
+            |f: &Fig| f.shape == Shape::Single && f.qualifier.is_none() && f.rate.is_none();
         joins && simple(a) && simple(b) && (a.unit == b.unit || a.plain || b.plain)
     };
     let mut start = 0;

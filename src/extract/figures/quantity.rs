@@ -4,9 +4,9 @@
 //! something else ("COVID-19", "3:30", "202-555-0143"). Whether a bare
 //! number counts anything is `count`'s call; numbers in words are `spelled`'s.
 
-use super::count::{count_support, is_year};
+use super::count::{count_support, counted_noun, is_year};
 use super::gate::may_start;
-use super::lex::{Kind, Tok, number_parts, number_value};
+use super::lex::{Kind, Tok, is_cjk, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
 use super::qualifier::qualifier;
 use super::spelled::{in_words, ratio};
@@ -68,6 +68,12 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
                 if let Some((q, start)) = qualifier(toks, c.num, floor) {
                     c.qualifier = Some(q);
                     c.first = start;
+                } else if c.rate.is_none()
+                    && let Some((r, start)) = rate_before(toks, c.num, floor)
+                {
+                    c.rate = Some(r);
+                    c.first = start;
+                    c.support = Support::Strong;
                 }
                 i = c.last + 1;
                 out.push(c);
@@ -78,6 +84,22 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
     out
 }
 
+/// "a daily average of 52", "an annual average of 1,500": the rate written
+/// before the amount, and where its words start (not before `floor`).
+fn rate_before(toks: &[Tok], num: usize, floor: usize) -> Option<(&'static str, usize)> {
+    if num < floor + 3 || !toks[num - 1].is_word("of") || !toks[num - 2].is_word("average") {
+        return None;
+    }
+    let rate = w::rate_adverb(toks[num - 3].lower().as_str()).or_else(|| {
+        match toks[num - 3].lower().as_str() {
+            "annual" => Some("year"),
+            _ => None,
+        }
+    })?;
+    let article = num >= floor + 4 && matches!(toks[num - 4].lower().as_str(), "a" | "an");
+    Some((rate, if article { num - 4 } else { num - 3 }))
+}
+
 /// The amount starting at token `i`, if one does.
 pub(super) fn parse_at(toks: &[Tok], i: usize) -> Option<Cand> {
     let t = toks.get(i)?;
@@ -85,14 +107,25 @@ pub(super) fn parse_at(toks: &[Tok], i: usize) -> Option<Cand> {
         Kind::Num => digits(toks, i, None),
         Kind::Mark => {
             let code = w::currency_symbol(t.text)?;
-            toks.get(i + 1).filter(|n| n.kind == Kind::Num && !n.gap)?;
             let (code, start) = dollar_prefix(toks, i, code);
-            digits(toks, i + 1, Some((code, start)))
+            let n = toks.get(i + 1)?;
+            match n.kind {
+                // "$5", and "$ 2.75" as some wires space it.
+                Kind::Num => digits(toks, i + 1, Some((code, start))),
+                // "$US4,100", "$A350".
+                Kind::Word if t.text == "$" && !n.gap => {
+                    let code = w::dollar_suffix(n.text)?;
+                    toks.get(i + 2).filter(|m| m.kind == Kind::Num && !m.gap)?;
+                    digits(toks, i + 2, Some((code, start)))
+                }
+                _ => None,
+            }
         }
         Kind::Word => {
             if let Some(code) = w::currency_code(t.text) {
+                // "RMB 5,000", "RM12.40".
                 return match toks.get(i + 1) {
-                    Some(n) if n.kind == Kind::Num && n.gap => digits(toks, i + 1, Some((code, i))),
+                    Some(n) if n.kind == Kind::Num => digits(toks, i + 1, Some((code, i))),
                     _ => None,
                 };
             }
@@ -141,11 +174,13 @@ fn glued_left(toks: &[Tok], i: usize) -> bool {
     }
     let p = &toks[i - 1];
     match p.kind {
+        // "共有116万人": Chinese has no spaces; "第3" is an ordinal.
+        Kind::Word if is_cjk(p) => matches!(p.text, "第" | "号" | "型" | "版"),
         Kind::Word | Kind::Num => true,
         Kind::Mark if p.is_dash() => i >= 2 && !p.gap && toks[i - 2].kind != Kind::Mark,
         Kind::Mark => matches!(
             p.text,
-            "#" | "+" | "@" | "/" | ":" | "." | "_" | "\\" | "'" | "’" | "=" | "№"
+            "#" | "+" | "@" | "/" | ":" | "." | "_" | "\\" | "'" | "’" | "=" | "№" | "^" | "×"
         ),
     }
 }
@@ -156,24 +191,36 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
     if money.is_none() && glued_left(toks, i) {
         return None;
     }
+    // "000" of "80 , 000", "007": no amount is written with a leading zero.
+    if t.text.len() > 1 && t.text.starts_with('0') && t.text.as_bytes()[1].is_ascii_digit() {
+        return None;
+    }
     let (_, decimals) = number_parts(t.text);
     let grouped = t.text.contains(',');
     let mut j = i;
     let mut scale = 1.0;
     let mut unit = money.map(|(code, _)| Unit::Money(code));
     let mut second: Option<&str> = None;
+    let mut plus = false;
     if let Some(n) = toks.get(i + 1).filter(|n| !n.gap) {
         match n.kind {
             Kind::Num => return None,
             Kind::Word => {
-                let lw = n.lower();
-                match (money, w::money_suffix_scale(lw.as_str())) {
-                    (Some(_), Some(s)) => scale = s,
-                    _ if matches!(lw.as_str(), "km" | "kg") => {
-                        unit = w::measure(lw.as_str()).map(Unit::Measure);
-                    }
-                    _ => return None,
+                let (s, u, end) = glued(toks, i + 1, money.is_some())?;
+                scale = s;
+                if u.is_some() {
+                    unit = u;
                 }
+                j = end;
+            }
+            // "80,000+": more than.
+            Kind::Mark
+                if n.text == "+"
+                    && !toks
+                        .get(i + 2)
+                        .is_some_and(|m| !m.gap && m.kind != Kind::Mark) =>
+            {
+                plus = true;
                 j += 1;
             }
             Kind::Mark if n.is_dash() => match toks.get(i + 2).filter(|m| !m.gap) {
@@ -218,13 +265,22 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         }
     }
     if scale == 1.0
-        && let Some(s) = toks
-            .get(j + 1)
-            .filter(|n| n.gap)
-            .and_then(|n| w::scale(n.lower().as_str()))
+        && !plus
+        && let Some(s) = toks.get(j + 1).filter(|n| n.gap).and_then(|n| {
+            let lw = n.lower();
+            let l = lw.as_str();
+            w::scale(l)
+                .or_else(|| w::scale_abbreviation(l))
+                .or_else(|| money.and_then(|_| w::money_suffix_scale(l)))
+        })
     {
         scale = s;
         j += 1;
+        // "2 million+ users".
+        if toks.get(j + 1).is_some_and(|p| p.is_mark("+") && !p.gap) {
+            plus = true;
+            j += 1;
+        }
     }
     // The scale words are exact powers of ten (hundred … trillion).
     let scale_exp = scale.log10().round() as i32;
@@ -275,7 +331,136 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         _ => Support::Strong,
     };
     let start = money.map_or(i, |(_, s)| s);
-    finish(toks, start, j, values, unit, support, plain)
+    let mut c = finish(toks, start, j, values, unit, support, plain)?;
+    if plus {
+        c.qualifier = Some("more than");
+    }
+    Some(c)
+}
+
+/// Letters glued to a number at `k`: a scale after money ("$5bn"), a unit
+/// ("5km", "64GB"), a scale on a bare number ("2M", "80k"), or "m", which is
+/// millions before a plural ("20m people") and metres otherwise ("a 20m
+/// vessel"). Returns the scale, the unit, and the last token read; `None`
+/// for anything else glued on ("3D", "5G", "COVID19").
+fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usize)> {
+    let n = &toks[k];
+    if is_cjk(n) {
+        return cjk_glued(toks, k, money);
+    }
+    let lw = n.lower();
+    let l = lw.as_str();
+    if money {
+        return w::money_suffix_scale(l).map(|s| (s, None, k));
+    }
+    if let Some(m) = w::glued_measure(l) {
+        return Some((
+            1.0,
+            Some(Unit::Measure(squared(toks, k, m))),
+            k + usize::from(square_mark(toks, k)),
+        ));
+    }
+    if let Some(s) = w::glued_scale(n.text) {
+        return Some((s, None, k));
+    }
+    if n.text == "m" {
+        return Some(if plural_at(toks, k + 1) {
+            (1e6, None, k)
+        } else {
+            (
+                1.0,
+                Some(Unit::Measure(squared(toks, k, "m"))),
+                k + usize::from(square_mark(toks, k)),
+            )
+        });
+    }
+    None
+}
+
+/// Chinese after a number: scales ("116万", "3.5亿", "万亿"), then a unit
+/// ("元", "美元", "公里"). A counted noun ("人") is left for the subject;
+/// dates, ages and ordinals ("2024年", "35岁") are no figure. Returns the
+/// scale, the unit and the last token read (`k - 1` when only a noun follows).
+fn cjk_glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usize)> {
+    let mut scale = 1.0;
+    let mut end = k;
+    while let Some(s) = toks
+        .get(end)
+        .filter(|t| !t.gap)
+        .and_then(|t| w::cjk_scale(t.text))
+    {
+        scale *= s;
+        end += 1;
+    }
+    let text = |m: usize| toks.get(m).filter(|t| !t.gap).map_or("", |t| t.text);
+    if let Some((name, is_money, chars)) = w::cjk_unit(text(end), text(end + 1)) {
+        let unit = if is_money {
+            Unit::Money(name)
+        } else {
+            Unit::Measure(name)
+        };
+        return Some((scale, (!money).then_some(unit), end + chars - 1));
+    }
+    if end == k && w::cjk_not_counted(text(k)) {
+        return None;
+    }
+    Some((scale, None, end - 1))
+}
+
+/// "km2", "m²": a square sign glued after a unit token at `k`.
+fn square_mark(toks: &[Tok], k: usize) -> bool {
+    toks.get(k + 1)
+        .is_some_and(|t| !t.gap && matches!(t.text, "2" | "²"))
+        && !toks
+            .get(k + 2)
+            .is_some_and(|t| !t.gap && t.kind == Kind::Num)
+}
+
+fn squared(toks: &[Tok], k: usize, unit: &'static str) -> &'static str {
+    if !square_mark(toks, k) {
+        return unit;
+    }
+    match unit {
+        "km" => "square km",
+        "m" => "square meters",
+        "miles" => "square miles",
+        other => other,
+    }
+}
+
+/// Whether the word at `k` is a plural noun after a space ("people",
+/// "vehicles"), as a count or a scale needs.
+pub(super) fn plural_at(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k).filter(|t| t.kind == Kind::Word && t.gap) else {
+        return false;
+    };
+    if t.capitalised() {
+        return false;
+    }
+    let lw = t.lower();
+    let word = lw.as_str();
+    let irregular = matches!(
+        word,
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "staff"
+            | "police"
+            | "personnel"
+            | "cattle"
+            | "sheep"
+            | "fish"
+            | "livestock"
+            | "troops"
+    );
+    irregular
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
+            && counted_noun(toks, k))
 }
 
 /// `60-square-meter`, `14-fold`, `10-percent`: a unit joined to the number by
@@ -299,6 +484,9 @@ pub(super) fn compound(toks: &[Tok], k: usize) -> Option<(Unit, usize)> {
         .all(|p| matches!(p, "long" | "wide" | "high" | "deep" | "tall"));
     let unit = if joined == "fold" {
         Unit::Times
+    } else if let Some(code) = w::currency_word(head).filter(|_| joined == head) {
+        // "a 12-cent dividend", "a one-yen bid".
+        Unit::Money(code)
     } else if joined == "percent" {
         Unit::Percent
     } else if let Some(m) = w::measure(&joined) {
@@ -318,8 +506,22 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
     let Some(n) = toks.get(j + 1) else {
         return Some((Unit::Count, j));
     };
-    if n.is_mark("%") && !n.gap {
+    if (n.is_mark("%") || n.is_mark("％")) && !n.gap {
         return Some((Unit::Percent, j + 1));
+    }
+    if let Some(d) = degrees(toks, j) {
+        return Some(d);
+    }
+    // "15€", "100 ₹": a currency sign after the amount, as much of Europe
+    // and Asia writes it; not when it starts the next amount ("5 $10").
+    if n.kind == Kind::Mark
+        && let Some(code) = w::currency_symbol(n.text)
+        && !toks
+            .get(j + 2)
+            .is_some_and(|m| !m.gap && m.kind == Kind::Num)
+        && n.text != "$"
+    {
+        return Some((Unit::Money(code), j + 1));
     }
     if !n.gap || n.kind != Kind::Word {
         return Some((Unit::Count, j));
@@ -333,8 +535,11 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
         "percentage" if matches!(next(2).as_str(), "point" | "points") => (Unit::Points, j + 2),
         "times" => {
             let after = next(2);
+            // "4.5 times": no one does something four and a half times.
+            let fractional = toks[j].kind == Kind::Num && toks[j].text.contains('.');
             let compared = w::change_word(after.as_str())
-                || matches!(after.as_str(), "as" | "the" | "that" | "than" | "over");
+                || matches!(after.as_str(), "as" | "the" | "that" | "than" | "over")
+                || (fractional && !matches!(after.as_str(), "per" | "a" | "each" | "every"));
             if !compared {
                 return None;
             }
@@ -353,16 +558,50 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
             };
             (Unit::Money(code), j + 2)
         }
-        "square" => match w::measure(&format!("square {}", next(2).as_str())) {
-            Some(m) => (Unit::Measure(m), j + 2),
-            None => (Unit::Count, j),
+        "square" | "sq" | "cubic" => {
+            let kind = if word == "cubic" { "cubic" } else { "square" };
+            let name = next(2);
+            let name = match name.as_str() {
+                "km" => "kilometres",
+                "mi" => "miles",
+                "m" => "metres",
+                "ft" => "feet",
+                other => other,
+            };
+            match w::measure(&format!("{kind} {name}")) {
+                Some(m) => (Unit::Measure(m), j + 2),
+                None => (Unit::Count, j),
+            }
+        }
+        "degree" | "degrees" => match next(2).as_str() {
+            "celsius" | "centigrade" => (Unit::Measure("°C"), j + 2),
+            "fahrenheit" => (Unit::Measure("°F"), j + 2),
+            _ => (Unit::Measure("degrees"), j + 1),
         },
         _ => match (w::currency_word(word), w::measure(word)) {
             (Some(code), _) => (Unit::Money(code), j + 1),
-            (None, Some(m)) => (Unit::Measure(m), j + 1),
+            (None, Some(m)) => {
+                let m = squared(toks, j + 1, m);
+                (
+                    Unit::Measure(m),
+                    j + 1 + usize::from(square_mark(toks, j + 1)),
+                )
+            }
             _ => (Unit::Count, j),
         },
     })
+}
+
+/// "-18 °C", "40°F".
+fn degrees(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
+    let sign = toks.get(j + 1).filter(|t| t.is_mark("°"))?;
+    let letter = toks.get(j + 2).filter(|t| !t.gap && t.kind == Kind::Word)?;
+    let _ = sign;
+    match letter.text {
+        "C" => Some((Unit::Measure("°C"), j + 2)),
+        "F" => Some((Unit::Measure("°F"), j + 2)),
+        _ => None,
+    }
 }
 
 /// Adds what may follow an amount: a conversion in brackets ("120,000 yuan
@@ -402,7 +641,7 @@ pub(super) fn finish(
         );
         if gap
             && l1.as_str() == "per"
-            && let Some(r) = w::rate_unit(l2.as_str())
+            && let Some(r) = w::per_unit(l2.as_str())
         {
             rate = Some(r);
             last += 2;

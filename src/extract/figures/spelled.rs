@@ -35,6 +35,13 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
     if matches!(word, "a" | "an") && gap_word(1) {
         let n1 = next(1);
         if let Some(s) = w::scale(n1.as_str()) {
+            // "a hundred and two".
+            let and_more = (next(2).as_str() == "and" && gap_word(3))
+                .then(|| w::small_number(next(3).as_str()))
+                .flatten();
+            if let Some(u) = and_more.filter(|_| s == 100.0) {
+                return words_unit(toks, i, i + 3, s + u, true);
+            }
             return words_unit(toks, i, i + 1, s, true);
         }
         let singular = !n1.as_str().ends_with('s') || n1.as_str() == "halves";
@@ -94,6 +101,16 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         {
             current += unit_word.unwrap_or(0.0);
             k += 2;
+        } else if lk.as_str() == "and"
+            && (current >= 100.0 && current % 100.0 == 0.0 || (scaled && current == 0.0))
+            && let Some(u) = toks
+                .get(k + 2)
+                .filter(|n| n.gap && n.kind == Kind::Word)
+                .and_then(|n| w::small_number(n.lower().as_str()))
+        {
+            // "a hundred and two", "two thousand and forty".
+            current += u;
+            k += 2;
         } else if toks.get(k + 1).is_some_and(|n| n.gap) && lk.as_str() == "hundred" {
             current *= 100.0;
             k += 1;
@@ -108,7 +125,13 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             break;
         }
     }
-    let value = total + current;
+    let mut value = total + current;
+    // "two and a half miles".
+    let is = |m: usize, word: &str| toks.get(m).is_some_and(|t| t.gap && t.is_word(word));
+    if !scaled && value < 100.0 && is(k + 1, "and") && is(k + 2, "a") && is(k + 3, "half") {
+        value += 0.5;
+        k += 3;
+    }
     // "two-thirds", "three quarters of", "four-fold"
     let hyphen = toks.get(k + 1).is_some_and(|d| d.is_dash() && !d.gap);
     let joined = toks

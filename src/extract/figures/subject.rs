@@ -5,9 +5,10 @@
 //! that is right beats a long one that wanders into the verb.
 
 use super::grammar as g;
-use super::lex::{Kind, Tok};
+use super::lex::{Kind, Tok, is_cjk};
 use super::pairs::Fig;
 use super::quantity::Unit;
+use super::words as w;
 
 /// How far back "the number of …" may stand from its figure.
 const NUMBER_OF_REACH: usize = 40;
@@ -22,18 +23,29 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
             of.then(|| noun_phrase(toks, skip_determiner(toks, f.last + 2), false))?
         }
         Unit::Money(_) => {
-            if after(f.last).is_some_and(|t| t.is_word("in")) {
+            // "1.5 million yuan in engineering fees", not "in Kuala Lumpur"
+            // or "in total".
+            let in_what = after(f.last).is_some_and(|t| t.is_word("in"))
+                && toks
+                    .get(f.last + 2)
+                    .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()));
+            if in_what {
                 noun_phrase(toks, f.last + 2, false)
             } else {
                 noun_before_of(toks, f.first)
             }
         }
-        Unit::Measure(_) => noun_phrase(toks, f.last + 1, false),
+        Unit::Measure(_) => {
+            let of = after(f.last).is_some_and(|t| t.is_word("of"));
+            noun_phrase(toks, f.last + 1 + usize::from(of), false)
+        }
         Unit::Count => {
-            if f.rate.is_some() {
-                return None;
-            }
             let written_first = f.parts.iter().min_by_key(|p| p.0).map_or(f.last, |p| p.1);
+            if f.rate.is_some() {
+                // "a daily average of 52 boats"; after "2,300 per day" comes no noun of its own.
+                let rate_after = toks[written_first].kind == Kind::Word;
+                return (!rate_after).then(|| count_noun(toks, written_first))?;
+            }
             count_noun(toks, written_first)
                 .or_else(|| count_noun(toks, f.last))
                 .or_else(|| number_of(toks, f.first, sentence_start))
@@ -44,6 +56,9 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
 /// The noun after a count ending at `end`: "24,000 Chinese nationals", "25,000 of those migrants".
 fn count_noun(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let next = toks.get(end + 1)?;
+    if !next.gap && is_cjk(next) {
+        return cjk_noun(toks, end + 1);
+    }
     if next.is_word("of") {
         let det = toks.get(end + 2)?;
         if !matches!(
@@ -65,6 +80,67 @@ fn skip_determiner(toks: &[Tok], k: usize) -> usize {
         )
     });
     if det { k + 1 } else { k }
+}
+
+/// "116万人" → "人", "500名学生" → "名学生": Chinese words are not spaced,
+/// so a noun of people or households is taken alone, and after a classifier
+/// ("名", "个") at most two more ideographs, stopping at a particle.
+fn cjk_noun(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let first = toks[k].text;
+    if matches!(first, "人" | "户" | "家" | "国" | "所" | "起" | "例") {
+        return Some((k, k));
+    }
+    let classifier = matches!(
+        first,
+        "名" | "个" | "位" | "辆" | "只" | "头" | "件" | "座" | "艘" | "架" | "台" | "部" | "批"
+    );
+    if !classifier {
+        return None;
+    }
+    let mut end = None;
+    for (m, t) in toks.iter().enumerate().take(k + 3).skip(k) {
+        let ends = matches!(
+            t.text,
+            "的" | "了"
+                | "在"
+                | "是"
+                | "和"
+                | "与"
+                | "及"
+                | "等"
+                | "也"
+                | "都"
+                | "就"
+                | "被"
+                | "从"
+                | "到"
+                | "为"
+                | "对"
+                | "中"
+                | "上"
+                | "下"
+                | "以"
+                | "左"
+                | "右"
+                | "多"
+                | "余"
+                | "来"
+                | "次"
+                | "离"
+                | "去"
+                | "出"
+                | "入"
+                | "已"
+                | "将"
+                | "有"
+                | "没"
+        );
+        if (m > k && t.gap) || !is_cjk(t) || ends {
+            break;
+        }
+        end = Some(m);
+    }
+    end.map(|e| (k, e))
 }
 
 /// "the (total) number of Chinese exiles and asylum seekers has surged … 1.16 million".
@@ -92,7 +168,13 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
 
 fn content(t: &Tok) -> bool {
     let lw = t.lower();
-    t.kind == Kind::Word && !g::stop_word(lw.as_str()) && !g::verb_like(lw.as_str())
+    let l = lw.as_str();
+    t.kind == Kind::Word && !g::stop_word(l) && !g::verb_like(l) && !g::not_a_subject(l)
+}
+
+/// A number word starts another figure: "12 men and three women" counts men.
+fn number_word(t: &Tok) -> bool {
+    t.kind == Kind::Num || w::small_number(t.lower().as_str()).is_some()
 }
 
 /// Up to five content words from `k`, joined by hyphens or "and"; with
@@ -115,7 +197,9 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
             });
         if !content(t) && !modifier {
             let lw = t.lower();
-            let continues = toks.get(m + 1).is_some_and(|n| n.gap && content(n));
+            let continues = toks
+                .get(m + 1)
+                .is_some_and(|n| n.gap && content(n) && !number_word(n));
             if lw.as_str() == "and" && end.is_some() && continues {
                 m += 1;
                 continue;

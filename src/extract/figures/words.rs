@@ -93,7 +93,34 @@ pub(super) const SCALES: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
 ];
+
+/// Abbreviated scales written as a word after a number: "2 bn people",
+/// "10 mln". Single letters ("m", "k") are too often units to count here;
+/// after a currency they are read by [`money_suffix_scale`].
+pub(super) fn scale_abbreviation(w: &str) -> Option<f64> {
+    Some(match w {
+        "mn" | "mln" => 1e6,
+        "bn" | "bln" => 1e9,
+        "tn" | "trn" | "tln" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Scales glued to a bare number: "2M households", "1.2bn", "80k". A
+/// lowercase "m" is left out: "a 20m vessel" is 20 metres (see
+/// [`super::quantity`] for "20m people").
+pub(super) fn glued_scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" | "K" => 1e3,
+        "M" | "mn" | "mln" | "MN" => 1e6,
+        "B" | "bn" | "bln" | "BN" => 1e9,
+        "tn" | "trn" | "TN" => 1e12,
+        _ => return None,
+    })
+}
 
 /// Scales written onto an amount of money: "$5bn", "$1.2m".
 pub(super) fn money_suffix_scale(w: &str) -> Option<f64> {
@@ -101,7 +128,8 @@ pub(super) fn money_suffix_scale(w: &str) -> Option<f64> {
         "k" => 1e3,
         "m" | "mn" | "mln" => 1e6,
         "b" | "bn" | "bln" => 1e9,
-        "tn" | "trn" => 1e12,
+        "t" | "tn" | "trn" => 1e12,
+        "mm" => 1e6,
         _ => return None,
     })
 }
@@ -152,6 +180,17 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
         "hkd" => "HKD",
         "rupees" | "inr" => "INR",
         "roubles" | "rubles" | "rub" => "RUB",
+        "rupee" => "INR",
+        "rupiah" => "IDR",
+        "ringgit" => "MYR",
+        "baht" => "THB",
+        "pesos" => "MXN",
+        "dirhams" => "AED",
+        "riyals" => "SAR",
+        "shekels" => "ILS",
+        "naira" => "NGN",
+        "pence" => "pence",
+        "cents" | "cent" => "cents",
         _ => return None,
     })
 }
@@ -161,7 +200,7 @@ pub(super) fn currency_code(w: &str) -> Option<&'static str> {
     CURRENCY_CODES_MAP.get(w)
 }
 
-static CURRENCY_CODES_MAP: WordMap<&str, 16> = WordMap::new(CURRENCY_CODES);
+static CURRENCY_CODES_MAP: WordMap<&str, 64> = WordMap::new(CURRENCY_CODES);
 
 /// The codes of [`currency_code`], matched case-sensitively.
 pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
@@ -172,6 +211,18 @@ pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
     ("HKD", "HKD"),
     ("GBP", "GBP"),
     ("JPY", "JPY"),
+    ("AUD", "AUD"),
+    ("CAD", "CAD"),
+    ("NZD", "NZD"),
+    ("SGD", "SGD"),
+    ("MYR", "MYR"),
+    ("INR", "INR"),
+    ("CHF", "CHF"),
+    ("KRW", "KRW"),
+    ("IDR", "IDR"),
+    ("RM", "MYR"),
+    ("Rs", "INR"),
+    ("Rp", "IDR"),
 ];
 
 /// Currency symbols. `¥` is read as the renminbi because the corpus is about
@@ -182,6 +233,17 @@ pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
         "€" => "EUR",
         "£" => "GBP",
         "¥" | "￥" => "CNY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "₫" => "VND",
+        "₪" => "ILS",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "฿" => "THB",
         _ => return None,
     })
 }
@@ -192,15 +254,84 @@ pub(super) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("US", "USD"),
     ("HK", "HKD"),
     ("NT", "TWD"),
+    ("NZ", "NZD"),
+    ("AU", "AUD"),
+    ("R", "BRL"),
     ("A", "AUD"),
     ("C", "CAD"),
     ("S", "SGD"),
 ];
 
-/// Units of length, area and weight, normalised; a hyphenated compound
-/// ("60-square-meter") is looked up with its parts joined by spaces.
+/// Letters after `$` that name which dollar it is: "$US4,100", "$A350".
+pub(super) fn dollar_suffix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "US" => "USD",
+        "A" | "AU" => "AUD",
+        "NZ" => "NZD",
+        "C" => "CAD",
+        "HK" => "HKD",
+        "S" => "SGD",
+        _ => return None,
+    })
+}
+
+/// Units written glued to a number ("5km", "64GB", "400hp"), as in
+/// [`measure`]; "m" is not here (metres or millions: see
+/// [`super::quantity`]), nor "g" ("5G" is a network).
+pub(super) fn glued_measure(w: &str) -> Option<&'static str> {
+    match w {
+        "km" | "kg" | "cm" | "mm" | "mg" | "gb" | "mb" | "tb" | "kb" | "hp" | "mph" | "kph"
+        | "kmh" | "kw" | "mw" | "gw" | "kwh" | "mwh" | "gwh" | "twh" | "ghz" | "mhz" | "ml"
+        | "lb" | "lbs" | "ft" | "ha" | "km2" | "sqkm" | "mi" => measure(w),
+        _ => None,
+    }
+}
+
+/// Units of length, area, weight, speed, power, energy, volume and data,
+/// normalised; a hyphenated compound ("60-square-meter") is looked up with
+/// its parts joined by spaces.
 pub(super) fn measure(w: &str) -> Option<&'static str> {
     Some(match w {
+        "m" => "m",
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
+        "nm" | "nanometre" | "nanometres" | "nanometer" | "nanometers" => "nm",
+        "mi" => "miles",
+        "ft" => "feet",
+        "inch" | "inches" => "inches",
+        "yard" | "yards" => "yards",
+        "mph" => "mph",
+        "kph" | "kmh" => "km/h",
+        "knot" | "knots" => "knots",
+        "hp" | "horsepower" => "hp",
+        "kw" | "kilowatt" | "kilowatts" => "kW",
+        "mw" | "megawatt" | "megawatts" => "MW",
+        "gw" | "gigawatt" | "gigawatts" => "GW",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "twh" => "TWh",
+        "ghz" => "GHz",
+        "mhz" => "MHz",
+        "kb" | "kilobyte" | "kilobytes" => "KB",
+        "mb" | "megabyte" | "megabytes" => "MB",
+        "gb" | "gigabyte" | "gigabytes" => "GB",
+        "tb" | "terabyte" | "terabytes" => "TB",
+        "petabyte" | "petabytes" => "PB",
+        "exabyte" | "exabytes" => "EB",
+        "mg" | "milligram" | "milligrams" => "mg",
+        "gram" | "grams" => "g",
+        "lb" | "lbs" => "lb",
+        "ounce" | "ounces" | "oz" => "oz",
+        "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => "ml",
+        "litre" | "litres" | "liter" | "liters" => "litres",
+        "gallon" | "gallons" => "gallons",
+        "barrel" | "barrels" => "barrels",
+        "ha" => "hectares",
+        "km2" | "sqkm" => "square km",
+        "cubic metre" | "cubic metres" | "cubic meter" | "cubic meters" => "cubic meters",
+        "celsius" => "°C",
+        "fahrenheit" => "°F",
         "mile" | "miles" => "miles",
         "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
         "metre" | "metres" | "meter" | "meters" => "m",
@@ -265,6 +396,34 @@ pub(super) fn rate_unit(w: &str) -> Option<&'static str> {
         "day" => "day",
         "hour" => "hour",
         "capita" | "person" | "head" => "person",
+        "share" => "share",
+        _ => return None,
+    })
+}
+
+/// What else an amount may be "per": "$400 per student", "$350 per kg".
+pub(super) fn per_unit(w: &str) -> Option<&'static str> {
+    if let Some(r) = rate_unit(w) {
+        return Some(r);
+    }
+    Some(match w {
+        "student" => "student",
+        "household" => "household",
+        "child" => "child",
+        "patient" => "patient",
+        "passenger" => "passenger",
+        "resident" => "resident",
+        "employee" => "employee",
+        "worker" => "worker",
+        "vehicle" => "vehicle",
+        "night" => "night",
+        "kg" | "kilogram" => "kg",
+        "tonne" | "ton" => "tonne",
+        "barrel" => "barrel",
+        "litre" | "liter" => "litre",
+        "gallon" => "gallon",
+        "unit" => "unit",
+        "dose" => "dose",
         _ => return None,
     })
 }
@@ -333,3 +492,75 @@ const MONTH_NAMES: &[&str] = &[
     "november",
     "december",
 ];
+
+/// Chinese scale characters after a number: "116万" is 1.16 million; they
+/// multiply ("万亿" is 10¹²).
+pub(super) fn cjk_scale(c: &str) -> Option<f64> {
+    Some(match c {
+        "十" => 1e1,
+        "百" => 1e2,
+        "千" => 1e3,
+        "万" | "萬" => 1e4,
+        "亿" | "億" => 1e8,
+        _ => return None,
+    })
+}
+
+/// Chinese units after a number (and its scale), as one or two characters:
+/// currencies and measures. Returns the unit and how many characters it takes.
+pub(super) fn cjk_unit(first: &str, second: &str) -> Option<(&'static str, bool, usize)> {
+    // (name, is money, characters)
+    Some(match (first, second) {
+        ("元" | "块", _) => ("CNY", true, 1),
+        ("人", "民") => ("CNY", true, 2),
+        ("美", "元") => ("USD", true, 2),
+        ("欧", "元") => ("EUR", true, 2),
+        ("日", "元") => ("JPY", true, 2),
+        ("港", "元" | "币") => ("HKD", true, 2),
+        ("英", "镑") => ("GBP", true, 2),
+        ("公", "里") | ("千", "米") => ("km", false, 2),
+        ("公", "斤") => ("kg", false, 2),
+        ("吨", _) => ("tonnes", false, 1),
+        ("米", _) => ("m", false, 1),
+        ("平", "方") => ("square meters", false, 2),
+        _ => return None,
+    })
+}
+
+/// Characters after a number that make it a date, a time, an age, an
+/// ordinal or a label, never a count: "2024年", "3月", "35岁", "5号".
+pub(super) fn cjk_not_counted(c: &str) -> bool {
+    matches!(
+        c,
+        "年" | "月"
+            | "日"
+            | "号"
+            | "岁"
+            | "点"
+            | "时"
+            | "分"
+            | "秒"
+            | "天"
+            | "周"
+            | "届"
+            | "期"
+            | "级"
+            | "楼"
+            | "层"
+            | "版"
+            | "条"
+            | "款"
+            | "章"
+            | "节"
+            | "季"
+            | "代"
+            | "世"
+            | "度"
+            | "小"
+            | "个月"
+            | "星"
+            | "路"
+            | "号线"
+            | "倍"
+    )
+}

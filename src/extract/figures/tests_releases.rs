@@ -1,0 +1,341 @@
+//! Patterns of government releases, op-eds and news wires (issue 14), one
+//! test per pattern, on paragraphs written for these tests.
+
+use super::*;
+
+fn run(input: &str) -> Vec<Figure> {
+    let p = Para::new(1, 0, input);
+    let figs = find(&p);
+    for f in &figs {
+        assert_eq!(&input[f.start..f.end], f.text, "span in {input:?}");
+    }
+    figs
+}
+
+/// (text, values, unit, qualifier) of a figure.
+type Summary = (String, Vec<f64>, Option<String>, Option<String>);
+
+/// (text, value, unit, subject, period) of a table cell.
+type Cell<'a> = (
+    &'a str,
+    f64,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+fn summary(input: &str) -> Vec<Summary> {
+    run(input)
+        .into_iter()
+        .map(|f| (f.text, f.values, f.unit, f.qualifier))
+        .collect()
+}
+
+fn one(text: &str, values: &[f64], unit: Option<&str>, q: Option<&str>) -> Summary {
+    (
+        text.to_string(),
+        values.to_vec(),
+        unit.map(str::to_string),
+        q.map(str::to_string),
+    )
+}
+
+#[test]
+fn currencies_as_governments_and_wires_write_them() {
+    let got = summary(
+        "The Treasurer said wages rose to $US4,100 a month, the fund holds $US95 trillion, \
+         exports reached US$2.7 million, A$350 million and C$12 billion, tickets cost £45, €30 \
+         and ¥80, a meal costs RM12.40, the ministry paid 250 million yen and 400 dollars, \
+         and shares closed at $ 2.75.",
+    );
+    assert_eq!(
+        got,
+        [
+            one("$US4,100 a month", &[4100.0], Some("USD per month"), None),
+            one("$US95 trillion", &[95e12], Some("USD"), None),
+            one("US$2.7 million", &[2.7e6], Some("USD"), None),
+            one("A$350 million", &[3.5e8], Some("AUD"), None),
+            one("C$12 billion", &[1.2e10], Some("CAD"), None),
+            one("£45", &[45.0], Some("GBP"), None),
+            one("€30", &[30.0], Some("EUR"), None),
+            one("¥80", &[80.0], Some("CNY"), None),
+            one("RM12.40", &[12.4], Some("MYR"), None),
+            one("250 million yen", &[2.5e8], Some("JPY"), None),
+            one("400 dollars", &[400.0], Some("USD"), None),
+            one("$ 2.75", &[2.75], Some("USD"), None),
+        ]
+    );
+}
+
+#[test]
+fn scales_glued_spaced_and_abbreviated() {
+    let got = summary(
+        "The package is worth $5bn, with $3m for roads, $1.2tn in guarantees, $500k in grants, \
+         £20 m for schools and a $2.174T economy; up to 2M households and 2 bn people are covered.",
+    );
+    let values: Vec<f64> = got.iter().map(|g| g.1[0]).collect();
+    assert_eq!(values, [5e9, 3e6, 1.2e12, 5e5, 2e7, 2.174e12, 2e6, 2e9]);
+    assert_eq!(got[6].3.as_deref(), Some("up to"));
+}
+
+#[test]
+fn measures_with_units_and_metres_are_not_millions() {
+    let got = summary(
+        "The new 20m patrol vessel has a 400 hp engine, 64 GB of storage, a range of 1,500 km, \
+         a top speed of 25 mph and carries 5 tonnes; the fire burned 3,000 hectares at 40 °C, \
+         while 20m people were affected.",
+    );
+    assert_eq!(
+        got,
+        [
+            one("20m", &[20.0], Some("m"), None),
+            one("400 hp", &[400.0], Some("hp"), None),
+            one("64 GB", &[64.0], Some("GB"), None),
+            one("1,500 km", &[1500.0], Some("km"), None),
+            one("25 mph", &[25.0], Some("mph"), None),
+            one("5 tonnes", &[5.0], Some("tonnes"), None),
+            one("3,000 hectares", &[3000.0], Some("hectares"), None),
+            one("40 °C", &[40.0], Some("°C"), None),
+            one("20m", &[2e7], None, None),
+        ]
+    );
+}
+
+#[test]
+fn counts_without_separators_plus_and_small_counts() {
+    let figs = run(
+        "Police impounded 1300 vehicles and 80,000+ people marched; the 23 hijackers were \
+         named. In 2019 elections were held, and the 1988 sales figures were lost.",
+    );
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = figs
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.qualifier.as_deref(),
+                f.subject.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1300", None, Some("vehicles")),
+            ("80,000+", Some("more than"), Some("people")),
+            ("23", None, Some("hijackers")),
+        ]
+    );
+}
+
+#[test]
+fn rates_are_part_of_the_unit() {
+    let figs = run(
+        "Crossings averaged 2,300 per day, a daily average of 52 boats, and the scheme pays \
+         $400 per student, $70 a share and 3,100 a year.",
+    );
+    let got: Vec<(&str, Option<&str>)> = figs
+        .iter()
+        .map(|f| (f.text.as_str(), f.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2,300 per day", Some("per day")),
+            ("a daily average of 52", Some("per day")),
+            ("$400 per student", Some("USD per student")),
+            ("$70 a share", Some("USD per share")),
+            ("3,100 a year", Some("per year")),
+        ]
+    );
+    assert_eq!(figs[0].subject, None, "the boats are the second figure's");
+    assert_eq!(figs[1].subject.as_deref(), Some("boats"));
+}
+
+#[test]
+fn fractions_multiples_and_bare_decimals() {
+    let got = summary(
+        "Two-thirds of voters said prices were 4.5 times higher, a quarter of firms agreed, and \
+         the error rate was .002 per cent.",
+    );
+    assert_eq!(
+        got,
+        [
+            one("Two-thirds", &[2.0 / 3.0 * 100.0], Some("percent"), None),
+            one("4.5 times higher", &[4.5], Some("times"), None),
+            one("a quarter", &[25.0], Some("percent"), None),
+            one(".002 per cent", &[0.002], Some("percent"), None),
+        ]
+    );
+    // Without a comparison a whole number of times is how often.
+    assert!(run("The minister visited three times.").is_empty());
+}
+
+#[test]
+fn a_change_is_one_figure_in_every_form() {
+    for (input, text) in [
+        (
+            "Applications rose from 3,000 in 2021 to over 25,000 this year.",
+            "from 3,000 in 2021 to over 25,000",
+        ),
+        (
+            "The regulator fined the bank $1.5bn, up from $900m in 2022.",
+            "$1.5bn, up from $900m",
+        ),
+        (
+            "Waiting lists fell to 4,100 in March from 5,200 in January.",
+            "4,100 in March from 5,200",
+        ),
+    ] {
+        let figs = run(input);
+        assert_eq!(figs.len(), 1, "{input:?}");
+        assert_eq!(figs[0].text, text);
+        assert!(figs[0].values[0] != figs[0].values[1]);
+    }
+}
+
+#[test]
+fn subjects_are_noun_phrases_never_times_or_fragments() {
+    let figs = run(
+        "The Minister announced 32 new classrooms today, and the city recorded 48 deaths, \
+         12 men and three women among them, and 12 million dollars in total.",
+    );
+    let subjects: Vec<Option<&str>> = figs.iter().map(|f| f.subject.as_deref()).collect();
+    assert_eq!(
+        subjects,
+        [
+            Some("new classrooms"),
+            Some("deaths"),
+            Some("men"),
+            Some("women"),
+            None
+        ]
+    );
+}
+
+#[test]
+fn chinese_numbers_in_chinese_text() {
+    let figs = run(
+        "据统计，2023年共有116万人申请庇护，比上年增长12.5%，涉及资金3.5亿元，投资达2万亿美元。",
+    );
+    let got: Vec<(&str, f64, Option<&str>, Option<&str>)> = figs
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.values[0],
+                f.unit.as_deref(),
+                f.subject.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("116万", 1.16e6, None, Some("人")),
+            ("12.5%", 12.5, Some("percent"), None),
+            ("3.5亿元", 3.5e8, Some("CNY"), None),
+            ("2万亿美元", 2e12, Some("USD"), None),
+        ]
+    );
+    // Dates, ages and ordinals are no figures.
+    assert!(run("2024年4月，第3批人员离开，他35岁。").is_empty());
+}
+
+#[test]
+fn stated_years_are_resolved_in_extraction() {
+    let figs = run("In 2022 the agency approved 4,500 visas.");
+    assert_eq!(figs[0].period.as_deref(), Some("In 2022"));
+    assert_eq!(figs[0].year, Some(2022));
+    let mut figs = run("Last year the agency approved 4,500 visas.");
+    assert_eq!(figs[0].year, None);
+    let date = crate::corpus::PartialDate {
+        year: 2025,
+        month: Some(3),
+        day: Some(14),
+    };
+    resolve_years(&mut figs, Some(&date));
+    assert_eq!(figs[0].period.as_deref(), Some("Last year"));
+    assert_eq!(figs[0].year, Some(2024));
+}
+
+#[test]
+fn table_cells_carry_their_headers() {
+    let table = "| Program | 2023-24 | 2024-25 |\n|---|---:|---:|\n| Housing ($m) | 120.5 | 135 |\n| Visas granted | 1,200 | -4 |";
+    let figs = run(table);
+    let got: Vec<Cell> = figs
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.values[0],
+                f.unit.as_deref(),
+                f.subject.as_deref(),
+                f.period.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "120.5",
+                120.5e6,
+                Some("USD"),
+                Some("Housing ($m)"),
+                Some("2023-24")
+            ),
+            (
+                "135",
+                135e6,
+                Some("USD"),
+                Some("Housing ($m)"),
+                Some("2024-25")
+            ),
+            (
+                "1,200",
+                1200.0,
+                None,
+                Some("Visas granted"),
+                Some("2023-24")
+            ),
+            ("-4", -4.0, None, Some("Visas granted"), Some("2024-25")),
+        ]
+    );
+    assert_eq!(figs[1].column.as_deref(), Some("2024-25"));
+    assert_eq!(figs[0].row.as_deref(), Some("Housing ($m)"));
+}
+
+#[test]
+fn plain_text_tables_with_rates_and_shares() {
+    let table = "Region\tArrivals per day\tShare (%)\nNorth\t2,300\t35\nSouth\t980\t23.5";
+    let figs = run(table);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = figs
+        .iter()
+        .map(|f| (f.text.as_str(), f.unit.as_deref(), f.subject.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2,300", Some("per day"), Some("North — Arrivals per day")),
+            ("35", Some("percent"), Some("North — Share (%)")),
+            ("980", Some("per day"), Some("South — Arrivals per day")),
+            ("23.5", Some("percent"), Some("South — Share (%)")),
+        ]
+    );
+}
+
+#[test]
+fn numbers_in_words_with_and() {
+    let got = summary(
+        "Rangers walked two and a half miles to reach a hundred and two stranded hikers, and \
+         one hundred and sixty-one volunteers joined.",
+    );
+    assert_eq!(
+        got,
+        [
+            one("two and a half miles", &[2.5], Some("miles"), None),
+            one("a hundred and two", &[102.0], None, None),
+            one("one hundred and sixty-one", &[161.0], None, None),
+        ]
+    );
+}
