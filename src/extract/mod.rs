@@ -116,6 +116,8 @@ pub fn extract(doc: &Document) -> Extracted {
         f.doc = doc.id.clone();
         f.id = id;
     }
+    // "last year" in an article of March 2025 is 2024.
+    figures::resolve_years(&mut figures, doc.meta.published.as_ref());
     let (diagnostics, corrected) = if doc.meta.corrections.is_empty() {
         Default::default()
     } else {

@@ -7,8 +7,9 @@ use super::wordmap::WordSet;
 /// Words before a full stop that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs",
-    "etc", "e.g", "i.e", "gen", "gov", "sen", "sens", "rep", "reps", "del", "lt", "col", "sgt", "capt", "rev", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "vol", "pp",
+    "etc", "e.g", "i.e", "gen", "gov", "sen", "sens", "rep", "reps", "del", "lt", "col", "sgt",
+    "capt", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "approx", "est", "fig", "vol", "pp",
 ];
 
 static ABBREVIATION_SET: WordSet<128> = WordSet::of_lowercase(ABBREVIATIONS);

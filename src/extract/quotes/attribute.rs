@@ -515,9 +515,21 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
             || is_participle(w.core)
             || matches!(
                 w.core,
-                "Of" | "Here" | "There" | "Hours" | "Days" | "Weeks" | "Moments" | "Minutes"
-                    | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday"
-                    | "Sunday" | "Asked"
+                "Of" | "Here"
+                    | "There"
+                    | "Hours"
+                    | "Days"
+                    | "Weeks"
+                    | "Moments"
+                    | "Minutes"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "Asked"
             )
             || w.core.len() > 4 && w.core.ends_with("ly") && w.core.starts_with(char::is_uppercase)
     });

@@ -131,23 +131,140 @@ const ROLE_NOUNS: &[&str] = &[
 /// run ("President Obama", "Chief Chuck Jordan", "Senate Majority Leader").
 static ROLE: WordSet<256> = WordSet::of_lowercase(ROLE_NOUNS);
 
-
 /// Words that cannot be part of a mention: verbs, pronouns, prepositions
 /// and conjunctions that start a clause or a phrase of its own. Reading
 /// stops at them, so "was a phrase Smith" is no mention of Smith.
 const STOP_WORDS: &[&str] = &[
-    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "would", "could", "should", "can", "may", "might", "must", "shall", "that", "which",
-    "who", "whom", "whose", "when", "where", "while", "as", "to", "in", "on", "at", "by", "with",
-    "into", "onto", "over", "after", "before", "since", "during", "about", "than", "then", "but",
-    "or", "nor", "so", "if", "because", "although", "though", "not", "no", "this", "these",
-    "those", "it", "its", "he", "she", "they", "them", "him", "her", "his", "their", "we", "our",
-    "us", "you", "your", "i", "me", "my", "there", "here", "also", "just", "only", "even",
-    "still", "now", "later", "today", "yesterday", "tonight", "via", "per", "what", "how", "why",
-    "all", "some", "any", "each", "every", "more", "most", "many", "much", "such", "up", "out",
-    "off", "down", "against", "between", "through", "without", "within", "under", "until",
-    "unless", "whether", "once", "ago", "very", "too", "and", "himself", "herself", "themselves",
-    "itself", "here", "hours", "shortly",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "as",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "into",
+    "onto",
+    "over",
+    "after",
+    "before",
+    "since",
+    "during",
+    "about",
+    "than",
+    "then",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "if",
+    "because",
+    "although",
+    "though",
+    "not",
+    "no",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "them",
+    "him",
+    "her",
+    "his",
+    "their",
+    "we",
+    "our",
+    "us",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "there",
+    "here",
+    "also",
+    "just",
+    "only",
+    "even",
+    "still",
+    "now",
+    "later",
+    "today",
+    "yesterday",
+    "tonight",
+    "via",
+    "per",
+    "what",
+    "how",
+    "why",
+    "all",
+    "some",
+    "any",
+    "each",
+    "every",
+    "more",
+    "most",
+    "many",
+    "much",
+    "such",
+    "up",
+    "out",
+    "off",
+    "down",
+    "against",
+    "between",
+    "through",
+    "without",
+    "within",
+    "under",
+    "until",
+    "unless",
+    "whether",
+    "once",
+    "ago",
+    "very",
+    "too",
+    "and",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "here",
+    "hours",
+    "shortly",
 ];
 static STOP: WordSet<512> = WordSet::of_lowercase(STOP_WORDS);
 
@@ -346,7 +463,11 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
         if is_parenthetical_start(w) && !head.is_empty() {
             // "(D-Wis.)", "(R)": an affiliation, not part of the name.
             let mut j = k;
-            while j < ws.len() && !ws[j].raw.trim_end_matches([',', '.', ':', ';']).ends_with(')')
+            while j < ws.len()
+                && !ws[j]
+                    .raw
+                    .trim_end_matches([',', '.', ':', ';'])
+                    .ends_with(')')
             {
                 j += 1;
                 if j - k > 6 {
@@ -483,7 +604,10 @@ fn finish(
         .iter()
         .map(|&(i, _)| {
             let w = &ws[i];
-            if is_initial(w.core) && w.raw.starts_with(w.core) && w.raw[w.core.len()..].starts_with('.') {
+            if is_initial(w.core)
+                && w.raw.starts_with(w.core)
+                && w.raw[w.core.len()..].starts_with('.')
+            {
                 &w.raw[..w.core.len() + 1]
             } else {
                 w.core
@@ -506,7 +630,10 @@ fn finish(
         && let Some(p) = head.iter().position(|&(i, _)| is_possessive(&ws[i]))
         && p + 2 == end
         && (THING.contains_folded(ws[head[end - 1].0].core)
-            || matches!(ws[head[end - 1].0].core, "message" | "words" | "remarks" | "comments" | "speech"))
+            || matches!(
+                ws[head[end - 1].0].core,
+                "message" | "words" | "remarks" | "comments" | "speech"
+            ))
     {
         let mut from = p;
         while from > 0 && head[from - 1].1 == Kind::Cap {
@@ -548,8 +675,7 @@ fn finish(
         while let Some(next) = ws.get(used) {
             let mut j = used;
             while j < ws.len() && !ws[j].closed && j - used < 14 {
-                if kind(&ws[j]) == Kind::Stop && !matches!(ws[j].core, "of" | "for" | "at" | "in")
-                {
+                if kind(&ws[j]) == Kind::Stop && !matches!(ws[j].core, "of" | "for" | "at" | "in") {
                     return Some((mention(who, role, gender), used));
                 }
                 j += 1;
@@ -590,9 +716,26 @@ fn mention(who: Who, role: Option<String>, gender: Option<Gender>) -> Mention {
 fn is_calendar_word(w: &str) -> bool {
     matches!(
         w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            | "January" | "February" | "March" | "April" | "June" | "July" | "August"
-            | "September" | "October" | "November" | "December" | "Today" | "Tonight"
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Today"
+            | "Tonight"
     )
 }
 
@@ -618,7 +761,6 @@ fn join_words(ws: &[Word]) -> String {
     ws.iter().map(|w| w.core).collect::<Vec<_>>().join(" ")
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::super::attribute::words;
@@ -641,24 +783,72 @@ mod tests {
     #[test]
     fn names_after_role_words() {
         let cases = [
-            ("IMF chief economist Maury Obstfeld said", "Maury Obstfeld", Some("IMF chief economist")),
-            ("White House press secretary Josh Earnest said", "Josh Earnest", Some("White House press secretary")),
-            ("Tulsa police Chief Chuck Jordan said Monday", "Chuck Jordan", Some("Tulsa police Chief")),
-            ("Rep. Gwen Moore (D-Wis.) said Friday", "Gwen Moore", Some("Representative")),
+            (
+                "IMF chief economist Maury Obstfeld said",
+                "Maury Obstfeld",
+                Some("IMF chief economist"),
+            ),
+            (
+                "White House press secretary Josh Earnest said",
+                "Josh Earnest",
+                Some("White House press secretary"),
+            ),
+            (
+                "Tulsa police Chief Chuck Jordan said Monday",
+                "Chuck Jordan",
+                Some("Tulsa police Chief"),
+            ),
+            (
+                "Rep. Gwen Moore (D-Wis.) said Friday",
+                "Gwen Moore",
+                Some("Representative"),
+            ),
             ("Mr. Obama said.", "Obama", None),
-            ("Senate Majority Leader Mitch McConnell, R-Ky., said", "Mitch McConnell", Some("Senate Majority Leader")),
-            ("Immigration Minister Nick Nobody said", "Nick Nobody", Some("Immigration Minister")),
+            (
+                "Senate Majority Leader Mitch McConnell, R-Ky., said",
+                "Mitch McConnell",
+                Some("Senate Majority Leader"),
+            ),
+            (
+                "Immigration Minister Nick Nobody said",
+                "Nick Nobody",
+                Some("Immigration Minister"),
+            ),
             ("CBS reporter Jane Roe: ", "Jane Roe", Some("CBS reporter")),
             ("Fox News's John Doe: ", "John Doe", Some("Fox News's")),
             ("Mr. Morgan of the Sierra Club said", "Morgan", None),
-            ("Scott Pruitt, the Republican attorney general of Oklahoma, said", "Scott Pruitt", Some("Republican attorney general of Oklahoma")),
-            ("Mr. McGinley, the law professor.", "McGinley", Some("law professor")),
-            ("Rep. Elijah E. Cummings (D-Md.) said", "Elijah E. Cummings", Some("Representative")),
-            ("9/11 widow Terry Strada.", "Terry Strada", Some("9/11 widow")),
-            ("French President François Hollande said", "François Hollande", Some("French President")),
+            (
+                "Scott Pruitt, the Republican attorney general of Oklahoma, said",
+                "Scott Pruitt",
+                Some("Republican attorney general of Oklahoma"),
+            ),
+            (
+                "Mr. McGinley, the law professor.",
+                "McGinley",
+                Some("law professor"),
+            ),
+            (
+                "Rep. Elijah E. Cummings (D-Md.) said",
+                "Elijah E. Cummings",
+                Some("Representative"),
+            ),
+            (
+                "9/11 widow Terry Strada.",
+                "Terry Strada",
+                Some("9/11 widow"),
+            ),
+            (
+                "French President François Hollande said",
+                "François Hollande",
+                Some("French President"),
+            ),
         ];
         for (text, name, role) in cases {
-            assert_eq!(read_str(text), (name.to_string(), role.map(str::to_string)), "{text}");
+            assert_eq!(
+                read_str(text),
+                (name.to_string(), role.map(str::to_string)),
+                "{text}"
+            );
         }
     }
 

@@ -26,8 +26,8 @@ use self::attribute::{
     Speaker, State, Word, introduces_source, subject_mention, words, words_into,
 };
 use self::mention::Mention;
-use self::sieves::Found;
 use self::scan::{Marked, scan};
+use self::sieves::Found;
 use super::{Para, text};
 use crate::corpus::has_words;
 
@@ -188,11 +188,13 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                     None => {
                         let alone = is_only_quotes(&text[clause.clone()], &[]) || {
                             let c = &text[clause.clone()];
-                            let inner = &text[parts[0].open.start..parts[parts.len() - 1].outer_end(text.len())];
+                            let inner = &text
+                                [parts[0].open.start..parts[parts.len() - 1].outer_end(text.len())];
                             c.trim().len() <= inner.len() + 2
                         };
                         if alone
-                            && let Some(s) = last_speaker.as_ref().map(|l| &l.0).or(reporting.as_ref())
+                            && let Some(s) =
+                                last_speaker.as_ref().map(|l| &l.0).or(reporting.as_ref())
                         {
                             Some((s.clone(), String::new(), "continues-sentence"))
                         } else if let Some(s) = reported_at_end(&text[clause.clone()], &mut state) {
@@ -202,8 +204,14 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                         {
                             Some((s, e, "continues-paragraph"))
                         } else {
-                            reported_account(&parsed, &reporting, &previous, para.number, &mut state)
-                                .map(|s| (s, String::new(), "reported-account"))
+                            reported_account(
+                                &parsed,
+                                &reporting,
+                                &previous,
+                                para.number,
+                                &mut state,
+                            )
+                            .map(|s| (s, String::new(), "reported-account"))
                         }
                     }
                 };
@@ -444,9 +452,7 @@ fn attribute(
     }
     // A later quote of a sentence whose opening attributes: `Johnson tells
     // MSNBC’s “Morning Joe” that “…”`.
-    if !is_lead
-        && let Some(mut f) = sieves::before(lead.1, subject, true)
-    {
+    if !is_lead && let Some(mut f) = sieves::before(lead.1, subject, true) {
         f.sieve = "clause-lead";
         f.adjacent = false;
         return Some(f);
@@ -463,12 +469,35 @@ fn is_phrase(text: &str, first: &Marked, quoted: &str) -> bool {
     if n > 8 || quoted.contains(['.', '?', '!', ',', ';']) {
         return false;
     }
-    let before = text[..first.open.start].split_whitespace().next_back().unwrap_or("");
+    let before = text[..first.open.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
     let named = matches!(
         &*crate::extract::lower::lower(before.trim_matches(|c: char| !c.is_alphanumeric())),
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "called" | "dubbed"
-            | "titled" | "entitled" | "named" | "so-called" | "slogan" | "film" | "book"
-            | "song" | "campaign" | "programme" | "program" | "initiative" | "policy"
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "called"
+            | "dubbed"
+            | "titled"
+            | "entitled"
+            | "named"
+            | "so-called"
+            | "slogan"
+            | "film"
+            | "book"
+            | "song"
+            | "campaign"
+            | "programme"
+            | "program"
+            | "initiative"
+            | "policy"
     );
     let capitals = quoted
         .split_whitespace()
@@ -515,9 +544,10 @@ fn reported_account(
     if !matches!(m.who, mention::Who::Name(_)) {
         return None;
     }
-    let r = reporting
+    let r = reporting.as_ref().or(previous
+        .reporting
         .as_ref()
-        .or(previous.reporting.as_ref().filter(|_| previous.number + 1 == number))?;
+        .filter(|_| previous.number + 1 == number))?;
     let s = state.speaker(m);
     (s.name.is_some() && s.name == r.name).then(|| r.clone())
 }
@@ -529,7 +559,9 @@ fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
         return None;
     }
     let f = sieves::after(tail)?;
-    if f.sieve != "quote-speaker-verb" || f.evidence.split(' ').count() + 2 < tail.split_whitespace().count() {
+    if f.sieve != "quote-speaker-verb"
+        || f.evidence.split(' ').count() + 2 < tail.split_whitespace().count()
+    {
         return None;
     }
     let s = state.speaker(&f.mention);
@@ -555,7 +587,6 @@ fn continuation(
     let np = introduces_source(window(first, 0..first.len(), Side::Start))?;
     Some((state.resolve(&np), String::new()))
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -727,12 +758,19 @@ mod tests {
             ),
             // No attribution: no speaker.
             (
-                &["Prices rose again. “Nobody can afford to live here any more, not even the teachers.”"],
-                &[("Nobody can afford to live here any more, not even the teachers.", None)],
+                &[
+                    "Prices rose again. “Nobody can afford to live here any more, not even the teachers.”",
+                ],
+                &[(
+                    "Nobody can afford to live here any more, not even the teachers.",
+                    None,
+                )],
             ),
             // A subject that does something else is not speaking.
             (
-                &["The ministry ended a contract to “improve the lives of all residents in the area.”"],
+                &[
+                    "The ministry ended a contract to “improve the lives of all residents in the area.”",
+                ],
                 &[("improve the lives of all residents in the area.", None)],
             ),
         ];

@@ -17,20 +17,106 @@ use crate::extract::wordmap::WordSet;
 /// Verbs by which a subject presents a quotation that are not verbs of
 /// saying as such: "X called Trump a “…”", "X vowed to “…”".
 const PRESENTING_VERBS: &[&str] = &[
-    "called", "calls", "calling", "described", "describes", "describing", "dubbed", "branded",
-    "labeled", "labelled", "vowed", "vows", "pledged", "pledges", "pledging", "promised",
-    "promises", "promising", "urged", "urges", "urging", "praised", "blasted", "slammed",
-    "ripped", "accused", "criticized", "criticised", "dismissed", "lauded", "touted", "boasted",
-    "joked", "jokes", "mocked", "quipped", "tweeted", "tweeting", "posted",
-    "writing", "telling", "asking", "declaring", "warning", "arguing", "insisting", "predicted",
-    "predicts", "responded", "responds", "countered", "announced", "announces", "testified",
-    "emailed", "texted", "chanted", "sang", "sings", "yelled", "screamed", "snapped", "scoffed",
-    "quipped", "mused", "conceded", "maintained", "contended", "charged", "cautioned",
-    "suggested", "suggests", "concludes", "concluding", "continues", "recalling", "shot",
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "dubbed",
+    "branded",
+    "labeled",
+    "labelled",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "pledging",
+    "promised",
+    "promises",
+    "promising",
+    "urged",
+    "urges",
+    "urging",
+    "praised",
+    "blasted",
+    "slammed",
+    "ripped",
+    "accused",
+    "criticized",
+    "criticised",
+    "dismissed",
+    "lauded",
+    "touted",
+    "boasted",
+    "joked",
+    "jokes",
+    "mocked",
+    "quipped",
+    "tweeted",
+    "tweeting",
+    "posted",
+    "writing",
+    "telling",
+    "asking",
+    "declaring",
+    "warning",
+    "arguing",
+    "insisting",
+    "predicted",
+    "predicts",
+    "responded",
+    "responds",
+    "countered",
+    "announced",
+    "announces",
+    "testified",
+    "emailed",
+    "texted",
+    "chanted",
+    "sang",
+    "sings",
+    "yelled",
+    "screamed",
+    "snapped",
+    "scoffed",
+    "quipped",
+    "mused",
+    "conceded",
+    "maintained",
+    "contended",
+    "charged",
+    "cautioned",
+    "suggested",
+    "suggests",
+    "concludes",
+    "concluding",
+    "continues",
+    "recalling",
+    "shot",
     "stated",
-    "declared", "proclaimed", "proclaims", "pleaded", "begged", "demanded", "demands",
-    "lamented", "complained", "complains", "bemoaned", "decried", "denounced", "condemned",
-    "hailed", "welcomed", "thanked", "apologized", "apologised", "promised", "swore", "insisted",
+    "declared",
+    "proclaimed",
+    "proclaims",
+    "pleaded",
+    "begged",
+    "demanded",
+    "demands",
+    "lamented",
+    "complained",
+    "complains",
+    "bemoaned",
+    "decried",
+    "denounced",
+    "condemned",
+    "hailed",
+    "welcomed",
+    "thanked",
+    "apologized",
+    "apologised",
+    "promised",
+    "swore",
+    "insisted",
 ];
 
 static SPEECH: WordSet<128> = WordSet::of_lowercase(SPEECH_VERBS);
@@ -38,9 +124,32 @@ static PRESENTING: WordSet<256> = WordSet::of_lowercase(PRESENTING_VERBS);
 
 /// Words that may stand between a mention and its verb ("X also said").
 const BETWEEN: &[&str] = &[
-    "also", "later", "then", "once", "simply", "reportedly", "further", "recently", "previously",
-    "earlier", "again", "publicly", "repeatedly", "has", "had", "have", "is", "was", "would",
-    "will", "just", "quickly", "flatly", "bluntly", "angrily", "calmly",
+    "also",
+    "later",
+    "then",
+    "once",
+    "simply",
+    "reportedly",
+    "further",
+    "recently",
+    "previously",
+    "earlier",
+    "again",
+    "publicly",
+    "repeatedly",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "would",
+    "will",
+    "just",
+    "quickly",
+    "flatly",
+    "bluntly",
+    "angrily",
+    "calmly",
 ];
 static BETWEEN_WORD: WordSet<64> = WordSet::of_lowercase(BETWEEN);
 
@@ -57,7 +166,8 @@ fn appositive(ws: &[Word], used: usize, verb: usize) -> bool {
 
 /// Words between a subject and its verb: auxiliaries, "also", adverbs in -ly.
 fn is_between(w: &str) -> bool {
-    BETWEEN_WORD.contains_folded(w) || (w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase))
+    BETWEEN_WORD.contains_folded(w)
+        || (w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase))
 }
 
 fn is_speech(w: &str) -> bool {
@@ -188,7 +298,11 @@ pub fn before(ws: &[Word], subject: Option<&(Mention, usize)>, lead: bool) -> Op
         return Some(found(m, &ws[i..i + 2 + k], "according-to", false));
     }
     // Verbs from the right: the one nearest the quote first.
-    let verbs: Vec<usize> = (0..ws.len()).rev().filter(|&v| is_verb(ws[v].core)).take(3).collect();
+    let verbs: Vec<usize> = (0..ws.len())
+        .rev()
+        .filter(|&v| is_verb(ws[v].core))
+        .take(3)
+        .collect();
     for v in verbs {
         if let Some(f) = before_verb(ws, v, subject, lead) {
             return Some(f);
@@ -220,7 +334,10 @@ fn before_verb(
     let coordinated = j > 0 && (ws[j - 1].core == "and" || ws[j - 1].closed);
     // "…, Spicer said, adding, “…”": the clause just before names who adds.
     if gerund && j > 1 && ws[j - 1].closed && is_speech(ws[j - 1].core) {
-        let c = ws[..j - 1].iter().rposition(|w| w.closed).map_or(0, |c| c + 1);
+        let c = ws[..j - 1]
+            .iter()
+            .rposition(|w| w.closed)
+            .map_or(0, |c| c + 1);
         if let Some((m, used)) = mention::read(&ws[c..j - 1], false)
             && used == j - 1 - c
             && matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. })
@@ -250,7 +367,10 @@ fn before_verb(
     }
     // A participle or a verb after the subject: the sentence's subject speaks.
     let (m, used) = subject?;
-    if !matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. } | Who::Np(_)) {
+    if !matches!(
+        m.who,
+        Who::Name(_) | Who::Pronoun(_) | Who::Role { .. } | Who::Np(_)
+    ) {
         return None;
     }
     let after_subject = lead
@@ -343,14 +463,23 @@ mod tests {
     fn after_the_quote() {
         let cases = [
             (" Mr. Obama said.", Some(("Obama", "quote-speaker-verb"))),
-            (" said Del. Stacey Plaskett.", Some(("Stacey Plaskett", "quote-verb-speaker"))),
+            (
+                " said Del. Stacey Plaskett.",
+                Some(("Stacey Plaskett", "quote-verb-speaker")),
+            ),
             (
                 " Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at an event.",
                 Some(("Scott Pruitt", "quote-speaker-verb")),
             ),
-            (" the Minister said.", Some(("<role minister>", "quote-speaker-verb"))),
+            (
+                " the Minister said.",
+                Some(("<role minister>", "quote-speaker-verb")),
+            ),
             (" ― Pamela Padilla", Some(("Pamela Padilla", "dash-credit"))),
-            (", according to the United Nations.", Some(("United Nations", "according-to"))),
+            (
+                ", according to the United Nations.",
+                Some(("United Nations", "according-to")),
+            ),
             (" Trump shot back.", Some(("Trump", "quote-speaker-verb"))),
             (" as prime triggers for the exodus.", None),
             (" was a phrase Smith said often.", None),
@@ -371,7 +500,11 @@ mod tests {
         assert_eq!(who(label("WHAT THEY SAID: ")), None);
         assert_eq!(who(label("UPDATE: ")), None);
         assert_eq!(
-            who(label("IOWA POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: ")).unwrap().0,
+            who(label(
+                "IOWA POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: "
+            ))
+            .unwrap()
+            .0,
             "Mark Blumenthal"
         );
         assert_eq!(who(label("Signs of momentum were there all along: ")), None);
@@ -389,11 +522,12 @@ mod tests {
             "blamed is not a verb of presenting"
         );
         assert_eq!(
-            w("Party Chairman Reince Priebus called Clinton's remarks a ").unwrap().0,
+            w("Party Chairman Reince Priebus called Clinton's remarks a ")
+                .unwrap()
+                .0,
             "Reince Priebus"
         );
         assert_eq!(w("Japan branded North Korea an ").unwrap().0, "Japan");
         assert_eq!(w("Cruz called Trump a ").unwrap().0, "Cruz");
     }
 }
-
