@@ -134,40 +134,6 @@ const PUBLISH_VERBS: &[&str] = &[
     "aired",
 ];
 
-/// Words that may stand between a subject and its speech verb.
-const ADVERBS: &[&str] = &[
-    "also",
-    "reportedly",
-    "further",
-    "then",
-    "simply",
-    "later",
-    "once",
-    "recently",
-    "has",
-    "had",
-    "have",
-    "is",
-    "was",
-    "been",
-    "be",
-    "quoted",
-    "would",
-    "will",
-    "now",
-    "publicly",
-    "repeatedly",
-    "first",
-    "who",
-    "and",
-    "again",
-    "previously",
-    "earlier",
-    "often",
-    "herself",
-    "himself",
-];
-
 const DISCOURSE: &[&str] = &[
     "but",
     "and",
@@ -248,7 +214,6 @@ static NOUN: WordMap<Noun, 256> = WordMap::of_lowercase_lists(&[
     (ORG_NOUNS, Noun::Org),
 ]);
 static PUBLISH: WordSet<32> = WordSet::of_lowercase(PUBLISH_VERBS);
-static ADVERB: WordSet<64> = WordSet::of_lowercase(ADVERBS);
 static DISCOURSE_WORD: WordSet<32> = WordSet::of_lowercase(DISCOURSE);
 static INTRO_WORD: WordSet<128> = WordSet::of_lowercase(INTRODUCTORY);
 
@@ -722,12 +687,6 @@ impl State<'_> {
         Some(speaker)
     }
 
-    /// The current topic's full name, if it is a named person.
-    pub fn topic_name(&mut self) -> Option<String> {
-        let name = self.topics.last()?.speaker.name.clone()?;
-        Some(self.names.canonical(&name))
-    }
-
     /// Makes a person the topic: the one later pronouns refer to.
     pub fn set_topic(&mut self, speaker: &Speaker, head: Option<String>, gender: Option<Gender>) {
         if speaker.org || (speaker.name.is_none() && speaker.description.is_none()) {
@@ -814,94 +773,6 @@ pub fn introduces_source(clause: &str) -> Option<Np> {
     }
 }
 
-/// `“…,” X said` / `“…,” said X` / `“…,” according to X`: the attribution
-/// right after a quote. Returns the subject and the words that attribute it.
-pub fn after_quote(after: &str) -> Option<(Np, String)> {
-    // Only the first words are read: `after` may be the rest of a long paragraph.
-    let ws: Vec<Word> = word_iter(after).take(12).collect();
-    let ws = &ws[..];
-    let first = ws.first()?;
-    if &*lower(first.core) == "according" && ws.get(1).is_some_and(|w| w.core == "to") {
-        let (np, k) = parse_np(&ws[2..])?;
-        return Some((np, evidence(&ws[..2 + k])));
-    }
-    if is_speech_verb(first.core) {
-        let (np, k) = parse_np(&ws[1..])?;
-        return Some((np, evidence(&ws[..1 + k])));
-    }
-    let verb = ws.iter().take(9).position(|w| is_speech_verb(w.core))?;
-    if ws[..verb].iter().any(|w| w.closed) {
-        return None;
-    }
-    let (np, used) = parse_np(&ws[..verb])?;
-    if ws[used..verb]
-        .iter()
-        .all(|w| ADVERB.contains_folded(w.core))
-    {
-        return Some((np, evidence(&ws[..=verb])));
-    }
-    None
-}
-
-/// `X said … “…”`, `according to X, “…”`, `X: “…”`: the attribution before a
-/// quote, in the same sentence. `subject` is the sentence's subject.
-/// `ws` is `before` split into [`words`], which the caller often has already.
-pub fn before_quote(before: &str, ws: &[Word], subject: Option<&Np>) -> Option<(Np, String)> {
-    if let Some(i) = ws
-        .windows(2)
-        .position(|p| p[1].core == "to" && &*lower(p[0].core) == "according")
-        && let Some((np, k)) = parse_np(&ws[i + 2..])
-    {
-        return Some((np, evidence(&ws[i..i + 2 + k])));
-    }
-    if let Some(v) = ws.iter().rposition(|w| is_speech_verb(w.core)) {
-        let mut j = v;
-        while j > 0 && ADVERB.contains_folded(ws[j - 1].core) && !ws[j - 1].closed {
-            j -= 1;
-        }
-        if j > 0 && !ws[j - 1].closed {
-            let prev = &ws[j - 1];
-            if let Some(g) = pronoun_gender(prev.core) {
-                return Some((Np::Pronoun(g), evidence(&ws[j - 1..=v])));
-            }
-            if is_name_word(prev.core) {
-                let mut s = j - 1;
-                while s > 0 && is_name_word(ws[s - 1].core) && !ws[s - 1].closed {
-                    s -= 1;
-                }
-                if let Some((np @ Np::Name(_), _)) = parse_np(&ws[s..j]) {
-                    return Some((np, evidence(&ws[s..=v])));
-                }
-            }
-            let definite = j >= 2 && &*lower(ws[j - 2].core) == "the";
-            // "the bank said", "the activist said"; but in "X, the Chinese dissident
-            // artist and activist reportedly told" the subject is X.
-            if ORG.contains_folded(prev.core) || (definite && PERSON.contains_folded(prev.core)) {
-                let l = lower(prev.core);
-                let np = Np::Desc {
-                    text: format!("the {l}"),
-                    head: l.to_string(),
-                    definite,
-                };
-                return Some((np, evidence(&ws[j.saturating_sub(2)..=v])));
-            }
-        }
-        let subject = subject?.clone();
-        return Some((subject, evidence(&ws[v..=v])));
-    }
-    if before.trim_end().ends_with(':') {
-        return Some((subject?.clone(), ":".into()));
-    }
-    if let Some(np @ Np::Publication(_)) = subject {
-        return Some((np.clone(), String::new()));
-    }
-    None
-}
-
-fn evidence(ws: &[Word]) -> String {
-    join_cores(ws)
-}
-
 /// The words' letters joined by single spaces, in one allocation.
 fn join_cores(ws: &[Word]) -> String {
     let mut out = String::with_capacity(ws.iter().map(|w| w.core.len() + 1).sum());
@@ -926,92 +797,6 @@ mod tests {
             Np::Pronoun(None) => Some("?".into()),
             Np::Desc { text, .. } => Some(format!("desc:{text}")),
             Np::Publication(p) => Some(format!("pub:{}", p.unwrap_or_default())),
-        }
-    }
-
-    #[test]
-    fn attribution_after_a_quote() {
-        let cases = [
-            (" he said. “Back then", Some("he")),
-            (" said Zhang, a laid-off former worker", Some("Zhang")),
-            (" Huang said.", Some("Huang")),
-            (
-                " the bank said in a recent Economic Bulletin.",
-                Some("desc:the bank"),
-            ),
-            (
-                " one neatly dressed middle-aged man said simply when asked",
-                Some("desc:one neatly dressed middle-aged man"),
-            ),
-            (
-                " Zhang thought at the time, before borrowing",
-                Some("Zhang"),
-            ),
-            (" she observed.", Some("she")),
-            (", according to the United Nations.", Some("United Nations")),
-            (" as prime triggers for the exodus.", None),
-            (" after the pandemic hit. He said", None),
-        ];
-        for (text, want) in cases {
-            assert_eq!(name(after_quote(text)), want.map(str::to_owned), "{text}");
-        }
-    }
-
-    #[test]
-    fn attribution_before_a_quote() {
-        let subject = |s: &str| clause_subject(s).map(|x| x.0);
-        let cases = [
-            (
-                "Harth remarked, ",
-                Some("Laura Harth remarked, "),
-                Some("Harth"),
-            ),
-            (
-                "Through a secure messaging app, he confided to Voice of America (美国之音), ",
-                None,
-                Some("he"),
-            ),
-            ("But he added: ", None, Some("he")),
-            (
-                "Mark Xu, 35, a teacher, when asked why he was seeking asylum in the U.S., is quoted saying ",
-                None,
-                Some("Mark Xu"),
-            ),
-            (
-                "The NYT piece published on November 24, 2023 also reported that ",
-                None,
-                Some("pub:NYT"),
-            ),
-            (
-                "The Al Jazeera piece reports ",
-                None,
-                Some("pub:Al Jazeera"),
-            ),
-            (
-                "Jie has experienced the impact of the increase in Chinese immigrants: ",
-                None,
-                Some("Jie"),
-            ),
-            (
-                "President Xi Jinping’s message to Chinese people everywhere is crisp: ",
-                None,
-                Some("Xi Jinping"),
-            ),
-            ("The piece listed ", None, Some("pub:")),
-            ("Xi Jinping’s preoccupation with realizing the ", None, None),
-            (
-                "All organs of the Communist Party of China (CPC) have been harnessed in pursuit of the ",
-                None,
-                None,
-            ),
-        ];
-        for (before, clause, want) in cases {
-            let np = subject(clause.unwrap_or(before));
-            assert_eq!(
-                name(before_quote(before, &words(before), np.as_ref())),
-                want.map(str::to_owned),
-                "{before}"
-            );
         }
     }
 

@@ -501,16 +501,15 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
         match kd {
             Kind::Stop => break,
             Kind::Determiner if !head.is_empty() => break,
+            // "IMF chief": a lowercase word after capitals makes them a
+            // modifier, if it goes on describing; otherwise the mention ends.
             Kind::Lower | Kind::Other
                 if head
                     .last()
-                    .is_some_and(|&(i, kk)| kk == Kind::Cap && !is_possessive(&ws[i])) =>
+                    .is_some_and(|&(i, kk)| kk == Kind::Cap && !is_possessive(&ws[i]))
+                    && !descriptor_follows(ws, k) =>
             {
-                // "IMF chief": a lowercase word after capitals makes them a modifier,
-                // unless the mention has reached its end here.
-                if !descriptor_follows(ws, k) {
-                    break;
-                }
+                break;
             }
             _ => {}
         }

@@ -481,6 +481,16 @@ mod tests {
                 Some(("United Nations", "according-to")),
             ),
             (" Trump shot back.", Some(("Trump", "quote-speaker-verb"))),
+            (
+                " said Zhang, a laid-off former worker",
+                Some(("Zhang", "quote-verb-speaker")),
+            ),
+            (
+                " Zhang thought at the time, before borrowing",
+                Some(("Zhang", "quote-speaker-verb")),
+            ),
+            (" she observed.", Some(("<pronoun>", "quote-speaker-verb"))),
+            (" after the pandemic hit. He said", None),
             (" as prime triggers for the exodus.", None),
             (" was a phrase Smith said often.", None),
         ];
