@@ -487,15 +487,9 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
                     | "Weeks"
                     | "Moments"
                     | "Minutes"
-                    | "Monday"
-                    | "Tuesday"
-                    | "Wednesday"
-                    | "Thursday"
-                    | "Friday"
-                    | "Saturday"
-                    | "Sunday"
                     | "Asked"
             )
+            || mention::is_calendar_word(w.core)
             || w.core.len() > 4 && w.core.ends_with("ly") && w.core.starts_with(char::is_uppercase)
     });
     if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
@@ -774,7 +768,7 @@ pub fn introduces_source(clause: &str) -> Option<Np> {
 }
 
 /// The words' letters joined by single spaces, in one allocation.
-fn join_cores(ws: &[Word]) -> String {
+pub fn join_cores(ws: &[Word]) -> String {
     let mut out = String::with_capacity(ws.iter().map(|w| w.core.len() + 1).sum());
     for (k, w) in ws.iter().enumerate() {
         if k > 0 {

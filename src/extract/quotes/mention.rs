@@ -687,7 +687,7 @@ fn finish(
                 && matches!(kind(next), Kind::Determiner)
                 && part.iter().any(|w| ROLE.contains_folded(w.core))
             {
-                role = Some(join_words(&part[1..]));
+                role = Some(super::attribute::join_cores(&part[1..]));
             }
             used = j + 1;
         }
@@ -712,7 +712,7 @@ fn mention(who: Who, role: Option<String>, gender: Option<Gender>) -> Mention {
 }
 
 /// Days and months are capitalised but name no one: "early Friday saying".
-fn is_calendar_word(w: &str) -> bool {
+pub fn is_calendar_word(w: &str) -> bool {
     matches!(
         w,
         "Monday"
@@ -754,10 +754,6 @@ fn join(ws: &[Word], head: &[(usize, Kind)]) -> String {
         .map(|&(i, _)| ws[i].core)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn join_words(ws: &[Word]) -> String {
-    ws.iter().map(|w| w.core).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

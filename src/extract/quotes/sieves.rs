@@ -194,7 +194,7 @@ pub struct Found {
 fn found(mention: Mention, ws: &[Word], sieve: &'static str, adjacent: bool) -> Found {
     Found {
         mention,
-        evidence: join(ws),
+        evidence: super::attribute::join_cores(ws),
         sieve,
         adjacent,
     }
@@ -429,17 +429,6 @@ pub fn reports(ws: &[Word], used: usize) -> bool {
         k += 1;
     }
     k > 0 && ws.get(k).is_some_and(|w| is_speech(w.core)) && !ws[k - 1].closed
-}
-
-fn join(ws: &[Word]) -> String {
-    let mut out = String::new();
-    for (k, w) in ws.iter().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(w.core);
-    }
-    out
 }
 
 #[cfg(test)]
