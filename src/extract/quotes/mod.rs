@@ -146,8 +146,9 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 }
             }
             // "…, Schiff said.": a sentence that ends by naming who said it.
-            if let Some(s) = reported_at_end(&text[clause.clone()], &mut state) {
-                reporting = Some(s);
+            let clause_reported = reported_at_end(&text[clause.clone()], &mut state);
+            if let Some(s) = &clause_reported {
+                reporting = Some(s.clone());
             }
             let from = groups.partition_point(|g| marks[g[0]].open.start < clause.start);
             for group in groups[from..]
@@ -197,8 +198,8 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                                 last_speaker.as_ref().map(|l| &l.0).or(reporting.as_ref())
                         {
                             Some((s.clone(), String::new(), "continues-sentence"))
-                        } else if let Some(s) = reported_at_end(&text[clause.clone()], &mut state) {
-                            Some((s, String::new(), "sentence-reported"))
+                        } else if let Some(s) = &clause_reported {
+                            Some((s.clone(), String::new(), "sentence-reported"))
                         } else if only_quotes
                             && let Some((s, e)) = continuation(&previous, para.number, &mut state)
                         {
@@ -554,7 +555,10 @@ fn reported_account(
 
 /// The person a sentence ends by naming as its source: "…, Schiff said."
 fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
-    let tail = &sentence[sentence.rfind(", ")? + 1..];
+    // Only the sentence's last words can name its source: a bounded window
+    // keeps a run-on sentence of many quotes linear.
+    let end = window(sentence, 0..sentence.len(), Side::End);
+    let tail = &end[end.rfind(", ")? + 1..];
     if tail.len() > 80 || tail.contains(['“', '”', '"']) {
         return None;
     }
