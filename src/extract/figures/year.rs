@@ -98,21 +98,7 @@ fn month_number(word: &str) -> Option<u32> {
     if !w::month(word) {
         return None;
     }
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    months
+    w::MONTH_NAMES
         .iter()
         .position(|m| *m == word)
         .and_then(|i| u32::try_from(i + 1).ok())

@@ -316,7 +316,7 @@ fn is_initialism(core: &str, raw: &str) -> bool {
     core.len() <= 4 && raw.ends_with('.') && core.contains('.')
 }
 
-fn is_speech_verb(w: &str) -> bool {
+pub(super) fn is_speech_verb(w: &str) -> bool {
     SPEECH.contains_folded(w)
 }
 

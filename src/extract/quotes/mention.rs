@@ -338,6 +338,21 @@ pub struct Mention {
     pub gender: Option<Gender>,
 }
 
+#[cfg(test)]
+impl Who {
+    /// A short form for tests: the name, or what kind of mention it is.
+    pub fn summary(&self) -> String {
+        match self {
+            Who::Name(n) => n.clone(),
+            Who::Pronoun(_) => "<pronoun>".into(),
+            Who::Role { head, .. } => format!("<role {head}>"),
+            Who::Desc { text, .. } => format!("<desc {text}>"),
+            Who::Thing => "<thing>".into(),
+            Who::Np(np) => format!("<np {np:?}>"),
+        }
+    }
+}
+
 impl Mention {
     pub fn from_np(np: Np) -> Self {
         let who = match np {
@@ -571,9 +586,6 @@ fn finish(
     let mut start = end;
     while start > 0 && head[start - 1].1 == Kind::Cap && !is_possessive(&ws[head[start - 1].0]) {
         start -= 1;
-        if start < end - 1 && is_possessive(&ws[head[start].0]) {
-            break;
-        }
     }
     // Role words at the start of the run ("Chief Chuck Jordan", "Senate Majority Leader Mitch McConnell").
     let mut name_from = start;
@@ -764,15 +776,7 @@ mod tests {
     fn read_str(s: &str) -> (String, Option<String>) {
         let ws = words(s);
         let (m, _) = read(&ws, true).expect(s);
-        let who = match m.who {
-            Who::Name(n) => n,
-            Who::Pronoun(_) => "<pronoun>".into(),
-            Who::Role { head, .. } => format!("<role {head}>"),
-            Who::Desc { text, .. } => format!("<desc {text}>"),
-            Who::Thing => "<thing>".into(),
-            Who::Np(np) => format!("<np {np:?}>"),
-        };
-        (who, m.role)
+        (m.who.summary(), m.role)
     }
 
     #[test]

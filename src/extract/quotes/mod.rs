@@ -187,7 +187,8 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                         Some((speaker, f.evidence, f.sieve))
                     }
                     None => {
-                        let alone = is_only_quotes(&text[clause.clone()], &[]) || {
+                        // The quote is its whole sentence.
+                        let alone = {
                             let c = &text[clause.clone()];
                             let inner = &text
                                 [parts[0].open.start..parts[parts.len() - 1].outer_end(text.len())];

@@ -8,10 +8,9 @@
 //! is unsure finds nothing: a missing speaker is better than a wrong one.
 //! Stage two, from mention to speaker, is [`super::attribute::State::speaker`].
 
-use super::attribute::{Word, word_iter, words};
+use super::attribute::{Word, is_speech_verb, word_iter, words};
 use super::mention::{self, Mention, Who};
 use crate::extract::lower::lower;
-use crate::extract::text::SPEECH_VERBS;
 use crate::extract::wordmap::WordSet;
 
 /// Verbs by which a subject presents a quotation that are not verbs of
@@ -119,7 +118,6 @@ const PRESENTING_VERBS: &[&str] = &[
     "insisted",
 ];
 
-static SPEECH: WordSet<128> = WordSet::of_lowercase(SPEECH_VERBS);
 static PRESENTING: WordSet<256> = WordSet::of_lowercase(PRESENTING_VERBS);
 
 /// Words that may stand between a mention and its verb ("X also said").
@@ -171,13 +169,13 @@ fn is_between(w: &str) -> bool {
 }
 
 fn is_speech(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_lowercase()) && SPEECH.contains_folded(w)
+    w.starts_with(|c: char| c.is_ascii_lowercase()) && is_speech_verb(w)
 }
 
 /// A verb that presents a quotation; written lowercase ("States" is a name).
 pub fn is_verb(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_lowercase())
-        && (SPEECH.contains_folded(w) || PRESENTING.contains_folded(w))
+        && (is_speech_verb(w) || PRESENTING.contains_folded(w))
 }
 
 /// A mention found for a quote, with the words that attribute it and the rule that found it.
@@ -437,15 +435,7 @@ mod tests {
 
     fn who(f: Option<Found>) -> Option<(String, &'static str)> {
         let f = f?;
-        let w = match f.mention.who {
-            Who::Name(n) => n,
-            Who::Pronoun(_) => "<pronoun>".into(),
-            Who::Role { head, .. } => format!("<role {head}>"),
-            Who::Desc { text, .. } => format!("<desc {text}>"),
-            Who::Thing => "<thing>".into(),
-            Who::Np(np) => format!("<np {np:?}>"),
-        };
-        Some((w, f.sieve))
+        Some((f.mention.who.summary(), f.sieve))
     }
 
     #[test]
