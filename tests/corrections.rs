@@ -295,6 +295,38 @@ fn correcting_one_of_two_equal_figures_moves_no_id() {
 }
 
 #[test]
+fn check_reports_a_moved_id_before_the_next_build() {
+    let one = TWICE.replace("counted 84,000 arrests", "counted 12,000 arrests");
+    let spec = "title: T
+date: today
+sections:
+  - id: s
+    title: S
+    blocks:
+      - text: \"Crossings: {{figure:a/f-84000}}.\"
+";
+    let dir = project(&one, spec);
+    let (code, _, err) = run(dir.path(), &["build", "--no-pdf"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, _, err) = run(dir.path(), &["check"]);
+    assert!(!err.contains("another sentence"), "{err}");
+    let path = dir.path().join("corpus/a.md");
+    edit(&path, "In 2022, 84,000", "In 2022, 86,000");
+    edit(&path, "counted 12,000", "counted 84,000");
+    let (_, _, err) = run(dir.path(), &["check"]);
+    assert!(
+        err.contains(
+            "warning: `a/f-84000` resolves to another sentence than in the previous build"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("it is now: “The agency counted 84,000 arrests in the same year.”"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_id_that_comes_to_name_another_sentence_is_reported() {
     let one = TWICE.replace("counted 84,000 arrests", "counted 12,000 arrests");
     let spec = "title: T

@@ -3,8 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::compile::{Compiler, Prepared};
+use crate::compile::{Compiler, Loaded, Prepared};
+use crate::diag::Diagnostic;
 use crate::regen::lock;
+use crate::regen::manifest::Manifest;
 
 use super::provenance;
 use super::specs::{self, SpecArgs};
@@ -61,20 +63,28 @@ pub fn run(args: CheckArgs) -> Outcome {
         // Built outputs are verified even when the spec no longer resolves:
         // a quote whose words changed has lost its id with them. Only a
         // spec that did not resolve is read again, to find its outputs.
-        let spec = match specs::prepare(&mut compiler, path, &mut outcome) {
-            Some(prepared) => {
-                super::print(&summary(&prepared, args.verbose));
-                prepared.spec
-            }
+        let prepared = specs::prepare(&mut compiler, path, &mut outcome);
+        if let Some(prepared) = &prepared {
+            super::print(&summary(prepared, args.verbose));
+        }
+        let reread;
+        let spec = match &prepared {
+            Some(prepared) => &prepared.spec,
             None => match crate::spec::load(path) {
-                Ok(spec) => spec,
+                Ok(spec) => {
+                    reread = spec;
+                    &reread
+                }
                 Err(_) => continue,
             },
         };
-        let Ok(loaded) = compiler.corpus_for(&spec) else {
+        let Ok(loaded) = compiler.corpus_for(spec) else {
             continue;
         };
-        let (tally, unsupported) = provenance::check(&out_dir, &manifests, &spec, &loaded);
+        if let Some(prepared) = &prepared {
+            report(&moved_ids(&manifests, prepared, &loaded));
+        }
+        let (tally, unsupported) = provenance::check(&out_dir, &manifests, spec, &loaded);
         if tally.outputs > 0 {
             super::print(&format!(
                 "  {}: {} built output{}; {} of {} quotes and figures still stand in the corpus\n",
@@ -94,6 +104,25 @@ pub fn run(args: CheckArgs) -> Outcome {
         outcome = outcome.max(Outcome::InputErrors);
     }
     outcome
+}
+
+/// The ids the spec names that resolve to another sentence than when its
+/// outputs were built: the same warning `brief build` gives, so that an
+/// edited source is noticed before the next build rather than by it.
+fn moved_ids(manifests: &[Manifest], prepared: &Prepared, loaded: &Loaded) -> Vec<Diagnostic> {
+    let prefix = format!("{}/", prepared.spec.name);
+    let Some(before) = manifests
+        .iter()
+        .flat_map(|m| m.outputs.iter())
+        .filter(|(key, _)| key.starts_with(&prefix))
+        .map(|(_, record)| record)
+        .find(|record| !record.resolved.is_empty())
+    else {
+        return Vec::new();
+    };
+    let matches = &prepared.check.matches;
+    let now = crate::regen::provenance::resolved(&loaded.index(), matches);
+    crate::regen::provenance::moved(&before.resolved, &now, &prepared.spec, matches)
 }
 
 /// The spec's line, and with `--verbose` what each selector matched.
