@@ -452,3 +452,36 @@ fn a_correction_that_makes_a_query_match_rebuilds() {
     );
     assert!(markdown(dir.path()).contains("— Li Ming"));
 }
+
+#[test]
+fn a_label_correction_titles_the_y_axis_of_a_chart_without_one() {
+    let spec = "title: T
+date: 2024-01-01
+sections:
+  - id: s
+    title: S
+    blocks:
+      - figures:
+          - {id: a/f-12000, label: \"2022\"}
+        as: bar
+      - figures:
+          - {id: a/f-12000, label: \"arrests\"}
+          - {id: a/f-84000, label: \"crossings\"}
+        as: bar
+";
+    let dir = project(DOC, spec);
+    let (code, _, err) = run(dir.path(), &["build", "--no-pdf"]);
+    assert_eq!(code, 0, "{err}");
+    let svg = |n: usize| {
+        std::fs::read_to_string(dir.path().join(format!("out/t/charts/brief/s-{n}.svg"))).unwrap()
+    };
+    // The front matter labels the arrests figure; the chart of it alone
+    // carries that label on its y-axis.
+    assert!(
+        svg(1).contains(">arrests at the border</text>"),
+        "{}",
+        svg(1)
+    );
+    // Two figures that count different things share no axis title.
+    assert!(!svg(2).contains("arrests at the border"), "{}", svg(2));
+}

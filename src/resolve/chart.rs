@@ -21,6 +21,9 @@ struct Candidate {
     unit: Option<String>,
     /// The measure given in the spec, which wins over the period's words.
     given_measure: Option<String>,
+    /// What the point's figure counts (the analyst's `label`, else the
+    /// extracted subject); `None` for a data file's row.
+    counts: Option<String>,
 }
 
 impl Walk<'_, '_> {
@@ -88,6 +91,7 @@ impl Walk<'_, '_> {
                         },
                         unit: figure.unit.clone(),
                         given_measure: selector.point.measure.clone(),
+                        counts: item.counts().map(str::to_owned),
                     });
                 }
             }
@@ -96,6 +100,10 @@ impl Walk<'_, '_> {
             return None;
         }
         let unit = self.one_unit(&candidates, at)?;
+        let y_label = labels
+            .y_label
+            .clone()
+            .or_else(|| shared_counts(&candidates));
         let points = settle_measures(candidates);
         let kind = match layout {
             FigureLayout::Line => ChartKind::Line,
@@ -107,7 +115,7 @@ impl Walk<'_, '_> {
             file: self.chart_file(),
             title: labels.title.clone(),
             x_label: labels.x_label.clone(),
-            y_label: labels.y_label.clone(),
+            y_label,
             unit,
             points,
         }))
@@ -218,6 +226,7 @@ impl Walk<'_, '_> {
                         },
                         unit: doc.meta.unit.clone(),
                         given_measure: None,
+                        counts: None,
                     })
                 })
                 .collect(),
@@ -367,6 +376,17 @@ fn short(period: &str) -> &str {
         }
     }
     period
+}
+
+/// What every point counts, when they all count the same thing: the
+/// y-axis title a spec gives no `y_label` for. An analyst's `label`
+/// correction reaches the chart this way, as it reaches a table.
+fn shared_counts(candidates: &[Candidate]) -> Option<String> {
+    let first = candidates.first()?.counts.as_ref()?;
+    candidates
+        .iter()
+        .all(|c| c.counts.as_ref() == Some(first))
+        .then(|| first.clone())
 }
 
 /// Shows each point's measure only when the points do not all share one.
