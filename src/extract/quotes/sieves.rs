@@ -230,18 +230,28 @@ pub fn after(text: &str) -> Option<Found> {
         let (m, k) = mention::read(&ws[1..], true)?;
         return Some(found(m, &ws[..1 + k], "quote-verb-speaker", true));
     }
+    // `“…,” remembered Roy Verley.`: any verb of manner, when a name that
+    // ends the clause follows it.
+    if is_manner_verb(first.core)
+        && let Some((m, k)) = mention::read(&ws[1..], true)
+        && matches!(m.who, Who::Name(_))
+        && (1 + k == ws.len() || ws[k].closed)
+    {
+        return Some(found(m, &ws[..1 + k], "quote-verb-speaker", true));
+    }
     // `X said`: a mention that runs up to the verb.
     let verb = ws
         .iter()
         .take(20)
         .position(|w| is_speech(w.core))
-        .or_else(|| ws.iter().take(6).position(|w| is_verb(w.core)))?;
+        .or_else(|| ws.iter().take(6).position(|w| is_verb(w.core)))
+        .or_else(|| manner_after_name(&ws))?;
     let mut end = verb;
     while end > 0 && is_between(ws[end - 1].core) && !ws[end - 1].closed {
         end -= 1;
     }
     let (m, used) = mention::read(&ws[..end], true)?;
-    if used != end {
+    if used != end && !set_off(&m, &ws, used, end) {
         return None;
     }
     // An unnamed speaker as the older grammar reads it ("one man", "the bank").
@@ -253,6 +263,88 @@ pub fn after(text: &str) -> Option<Found> {
         _ => m,
     };
     Some(found(m, &ws[..=verb], "quote-speaker-verb", true))
+}
+
+/// Verbs that say how something was said ("barked", "fumed", "opined"),
+/// read only right after a quotation, where a name and such a verb can only
+/// be its attribution: before a quotation "X started a “…”" is no speech.
+const MANNER_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "agreed",
+    "agrees",
+    "assured",
+    "assures",
+    "barked",
+    "began",
+    "begins",
+    "chimed",
+    "cracked",
+    "exclaimed",
+    "fumed",
+    "gushed",
+    "interjected",
+    "marveled",
+    "marvelled",
+    "noted",
+    "notes",
+    "observed",
+    "observes",
+    "offered",
+    "opined",
+    "opines",
+    "pointed",
+    "points",
+    "reacted",
+    "reasoned",
+    "remembered",
+    "remembers",
+    "replied",
+    "replies",
+    "retorted",
+    "shouted",
+    "sighed",
+    "started",
+    "teased",
+    "thundered",
+    "whispered",
+    "wondered",
+    "wrote",
+    "writes",
+];
+
+static MANNER: WordSet<128> = WordSet::of_lowercase(MANNER_VERBS);
+
+/// A verb of saying or of its manner, written lowercase: a past tense in
+/// "-ed" too, since the place right after a quotation leaves no other reading.
+fn is_manner_verb(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && (is_verb(w) || MANNER.contains_folded(w) || (w.len() > 4 && w.ends_with("ed")))
+}
+
+/// `“…,” Toomey fumed`: the verb right after a name of one to four words
+/// (no other verb was found in the words after the quote).
+fn manner_after_name(ws: &[Word]) -> Option<usize> {
+    (1..ws.len().min(5)).find(|&k| {
+        is_manner_verb(ws[k].core)
+            && !ws[k - 1].closed
+            && ws[..k]
+                .iter()
+                .all(|w| w.core.starts_with(char::is_uppercase))
+    })
+}
+
+/// A name set off from its verb by commas: `Blunt, after a long pause,
+/// said`, `Jeff Sessions, a close adviser to Trump, told AFP`. The words
+/// between are a description or an aside, never a clause with its own verb
+/// of speech.
+fn set_off(m: &Mention, ws: &[Word], used: usize, end: usize) -> bool {
+    matches!(m.who, Who::Name(_))
+        && used > 0
+        && ws[used - 1].closed
+        && ws[end - 1].closed
+        && end - used <= 12
+        && ws[used..end].iter().all(|w| !is_speech(w.core))
 }
 
 /// A label before a colon: `CBS reporter Jane Roe: “…”`. Headings are no
@@ -472,6 +564,33 @@ mod tests {
             (" after the pandemic hit. He said", None),
             (" as prime triggers for the exodus.", None),
             (" was a phrase Smith said often.", None),
+            // Verbs of manner, and asides set off by commas.
+            (
+                " Jane Roe fumed on Tuesday.",
+                Some(("Jane Roe", "quote-speaker-verb")),
+            ),
+            (" Roe barked and left.", Some(("Roe", "quote-speaker-verb"))),
+            (
+                " recalled Lee Kim.",
+                Some(("Lee Kim", "quote-verb-speaker")),
+            ),
+            (
+                " remembered Lee Kim, a former aide.",
+                Some(("Lee Kim", "quote-verb-speaker")),
+            ),
+            (
+                " Senator Ann Ray, a close ally of the governor, told reporters.",
+                Some(("Ann Ray", "quote-speaker-verb")),
+            ),
+            (
+                " Roe, after a long pause, said.",
+                Some(("Roe", "quote-speaker-verb")),
+            ),
+            (" Roe points out.", Some(("Roe", "quote-speaker-verb"))),
+            // A verb in "-ed" after no name, or a clause that is no aside.
+            (" the crowd cheered.", None),
+            (" followed by the Senate vote.", None),
+            (" Roe, who said nothing, left.", None),
         ];
         for (text, want) in cases {
             assert_eq!(
