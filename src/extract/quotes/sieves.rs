@@ -116,9 +116,38 @@ const PRESENTING_VERBS: &[&str] = &[
     "promised",
     "swore",
     "insisted",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "stressed",
+    "stresses",
+    "interjected",
+    "admits",
+    "groused",
+    "grumbled",
+    "griped",
+    "bragged",
+    "hinted",
+    "reiterated",
+    "reiterates",
+    "questioned",
+    "chided",
+    "chiding",
+    "retorted",
+    "cited",
+    "cites",
+    "characterized",
+    "characterised",
+    "alleged",
+    "alleges",
+    "alleging",
+    "affirmed",
+    "vowing",
+    "warns",
+    "sneered",
 ];
 
-static PRESENTING: WordSet<256> = WordSet::of_lowercase(PRESENTING_VERBS);
+static PRESENTING: WordSet<512> = WordSet::of_lowercase(PRESENTING_VERBS);
 
 /// Words that may stand between a mention and its verb ("X also said").
 const BETWEEN: &[&str] = &[
@@ -347,6 +376,13 @@ fn set_off(m: &Mention, ws: &[Word], used: usize, end: usize) -> bool {
         && ws[used..end].iter().all(|w| !is_speech(w.core))
 }
 
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "of" | "to" | "from" | "with" | "for" | "at" | "on" | "in" | "about" | "against"
+    )
+}
+
 /// A label before a colon: `CBS reporter Jane Roe: “…”`. Headings are no
 /// speakers: an all-capitals label, or one that is not a mention as a whole.
 /// `HEADLINE - Name: “…”` credits the name after the dash.
@@ -410,7 +446,11 @@ fn before_verb(
 ) -> Option<Found> {
     let adjacent = ws[v + 1..].is_empty();
     // "X was asked by Y": the asker is Y.
-    if ws.get(v + 1).is_some_and(|w| w.core == "by") {
+    if ws.get(v + 1).is_some_and(|w| w.core == "by")
+        && !ws
+            .get(v + 2)
+            .is_some_and(|w| w.core.ends_with("ing") && w.core.starts_with(char::is_lowercase))
+    {
         let (m, k) = mention::read(&ws[v + 2..], false)?;
         return Some(found(m, &ws[v..v + 2 + k], "asked-by", adjacent));
     }
@@ -442,6 +482,16 @@ fn before_verb(
             s -= 1;
         }
         for start in s..j {
+            // "a letter obtained by The Associated Press warns": the object
+            // of a preposition is not the verb's subject, nor is any later
+            // part of it.
+            let mut k = start;
+            if k > 0 && matches!(ws[k - 1].core, "the" | "The" | "a" | "an") {
+                k -= 1;
+            }
+            if k > 0 && is_preposition(ws[k - 1].core) {
+                break;
+            }
             if let Some((m, used)) = mention::read(&ws[start..j], false)
                 && used == j - start
                 && !matches!(m.who, Who::Desc { .. })
@@ -637,5 +687,18 @@ mod tests {
         );
         assert_eq!(w("Japan branded North Korea an ").unwrap().0, "Japan");
         assert_eq!(w("Cruz called Trump a ").unwrap().0, "Cruz");
+        assert_eq!(w("Senator Ann Ray stressed that ").unwrap().0, "Ann Ray");
+        assert_eq!(w("Roe interjected, ").unwrap().0, "Roe");
+        // The object of a preposition is not the verb's subject.
+        assert_eq!(
+            w("A letter obtained by The Associated Press warns that ").map(|x| x.0),
+            None
+        );
+        // "by" and a gerund is how, not who.
+        assert_eq!(
+            w("Roe, however, interjected by hitting Lee for his ").map(|x| x.1),
+            None
+        );
+        assert_eq!(w("Ray ended a contract to ").map(|x| x.0), None);
     }
 }
