@@ -12,6 +12,10 @@ use super::lower::lower;
 #[derive(Debug)]
 pub(crate) struct WordMap<T: Copy + 'static, const N: usize> {
     slots: [Option<(&'static str, T)>; N],
+    /// Per [`shape`] of a first letter, the lengths of the words starting
+    /// with it, as bits: most words looked up are in no list, and their
+    /// first letter and length turn nearly all of them away before hashing.
+    lengths: [u32; 32],
 }
 
 /// A word list without values.
@@ -22,7 +26,7 @@ impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
     /// as a search of the list would never reach it.
     pub const fn new(entries: &[(&'static str, T)]) -> Self {
         assert!(N.is_power_of_two() && entries.len() * 2 <= N);
-        let mut map = WordMap { slots: [None; N] };
+        let mut map = WordMap::EMPTY;
         let mut e = 0;
         while e < entries.len() {
             map.insert(entries[e].0, entries[e].1);
@@ -31,8 +35,15 @@ impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
         map
     }
 
+    const EMPTY: Self = WordMap {
+        slots: [None; N],
+        lengths: [0; 32],
+    };
+
     /// Adds a word unless it is there already.
     const fn insert(&mut self, word: &'static str, value: T) {
+        let (first, length) = shape(word.as_bytes());
+        self.lengths[first] |= length;
         let mut k = hash(word.as_bytes()) & (N - 1);
         loop {
             match self.slots[k] {
@@ -60,6 +71,9 @@ impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
             return self.get(&lower(word));
         }
         let bytes = word.as_bytes();
+        if !self.may_hold(bytes) {
+            return None;
+        }
         let mut k = hash_folded(bytes) & (N - 1);
         loop {
             match self.slots[k] {
@@ -75,7 +89,7 @@ impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
     /// in more than one keeps the value of the first.
     pub const fn of_lowercase_lists(lists: &[(&[&'static str], T)]) -> Self {
         let mut total = 0;
-        let mut map = WordMap { slots: [None; N] };
+        let mut map = WordMap::EMPTY;
         let mut l = 0;
         while l < lists.len() {
             let (words, value) = lists[l];
@@ -93,6 +107,9 @@ impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
     }
 
     pub fn get(&self, word: &str) -> Option<T> {
+        if !self.may_hold(word.as_bytes()) {
+            return None;
+        }
         let mut k = hash(word.as_bytes()) & (N - 1);
         loop {
             match self.slots[k] {
@@ -107,7 +124,7 @@ impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
 impl<const N: usize> WordSet<N> {
     pub const fn of(words: &[&'static str]) -> Self {
         assert!(N.is_power_of_two() && words.len() * 2 <= N);
-        let mut set = WordMap { slots: [None; N] };
+        let mut set = WordMap::EMPTY;
         let mut e = 0;
         while e < words.len() {
             set.insert(words[e], ());
@@ -147,6 +164,28 @@ const fn assert_lowercase(words: &[&str]) {
         }
         e += 1;
     }
+}
+
+impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
+    /// Whether a word of this first letter and length (either case) may be
+    /// in the map; `false` means it is not.
+    #[inline]
+    fn may_hold(&self, bytes: &[u8]) -> bool {
+        let (first, length) = shape(bytes);
+        self.lengths[first] & length != 0
+    }
+}
+
+/// A word's first byte with ASCII case folded, as an index below 32 (other
+/// bytes share indices with letters, which only lets more words through),
+/// and its length as a bit (31 for 31 bytes or more).
+const fn shape(bytes: &[u8]) -> (usize, u32) {
+    let first = match bytes.first() {
+        Some(b) => ((*b | 0x20) & 31) as usize,
+        None => 0,
+    };
+    let len = if bytes.len() < 31 { bytes.len() } else { 31 };
+    (first, 1 << len)
 }
 
 /// [`hash`] of the ASCII lowercase of `bytes`.

@@ -225,12 +225,64 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
 /// number exactly (more than 15 significant digits, or beyond its range),
 /// since a figure must print as its source wrote it.
 pub(super) fn number_value(text: &str, scale: i32) -> Option<f64> {
+    if let Some(v) = small_number_value(text, scale) {
+        return Some(v);
+    }
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     let decimals = text.split_once('.').map_or(0, |(_, after)| {
         after.chars().filter(char::is_ascii_digit).count()
     });
     let d = crate::decimal::Decimal::new(false, &digits, i64::from(scale) - decimals as i64);
     crate::decimal::exact(&d).ok()
+}
+
+/// [`number_value`] without building a decimal string, for the numbers
+/// prose nearly always holds: at most 15 significant digits and a power of
+/// ten within ±22. Both the digits and the power are then exact `f64`s, so
+/// one multiplication or division rounds once, to the nearest `f64`: the
+/// value the decimal path parses, which 15 digits always read back as
+/// (Clinger's fast path). `None` means "take the general path", not "no
+/// value". It is every figure's value, and the general path formats and
+/// parses strings twice per number.
+fn small_number_value(text: &str, scale: i32) -> Option<f64> {
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let mut mantissa: u64 = 0;
+    let mut significant = 0;
+    let mut decimals: i32 = 0;
+    let mut after_point = false;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                if significant > 0 || b != b'0' {
+                    significant += 1;
+                    if significant > 19 {
+                        return None;
+                    }
+                }
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                decimals += i32::from(after_point);
+            }
+            b'.' => after_point = true,
+            _ => {}
+        }
+    }
+    if mantissa == 0 {
+        return Some(0.0);
+    }
+    let mut exp = scale.checked_sub(decimals)?;
+    while mantissa.is_multiple_of(10) {
+        mantissa /= 10;
+        exp += 1;
+    }
+    if mantissa >= 1_000_000_000_000_000 {
+        return None;
+    }
+    let power = POWERS.get(exp.unsigned_abs() as usize)?;
+    let m = mantissa as f64;
+    Some(if exp >= 0 { m * power } else { m / power })
 }
 
 /// A number token's value as (digits without separators, decimal places),
@@ -311,5 +363,77 @@ mod tests {
         );
         assert_eq!(number_value("9,007,199,254,740,993", 0), None);
         assert_eq!(number_value(&"9".repeat(400), 0), None);
+    }
+
+    /// The fast path gives what the decimal path gives, wherever it answers.
+    #[test]
+    fn small_numbers_as_the_decimal_path() {
+        let slow = |text: &str, scale: i32| {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            let decimals = text.split_once('.').map_or(0, |(_, after)| after.len());
+            let d =
+                crate::decimal::Decimal::new(false, &digits, i64::from(scale) - decimals as i64);
+            crate::decimal::exact(&d).ok()
+        };
+        let mut texts: Vec<String> = [
+            "0",
+            "0.0",
+            "0.5",
+            "1",
+            "10",
+            "1,158.5",
+            "15,362",
+            "0.000001",
+            "3.14159",
+            "999,999,999,999,999",
+            "999,999,999,999,999.9",
+            "1,000,000,000,000,000",
+            "123456789012345",
+            "1234567890123456",
+            "0.1",
+            "0.2",
+            "0.3",
+            "9.007199254740993",
+            "4.35",
+            "1.005",
+            "2.675",
+            "100.10",
+            "000.000120",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Pseudo-random digits, lengths and decimal points.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 1 + (x % 18) as usize;
+            let mut t: String = (0..len)
+                .map(|k| char::from(b'0' + ((x >> (k * 3)) % 10) as u8))
+                .collect();
+            let point = (x >> 60) as usize % (len + 1);
+            if point < len {
+                t.insert(point, '.');
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            for scale in [0, 2, 3, 6, 9, 12] {
+                if let Some(fast) = small_number_value(t, scale) {
+                    assert_eq!(
+                        Some(fast.to_bits()),
+                        slow(t, scale).map(f64::to_bits),
+                        "{t} e{scale}"
+                    );
+                }
+                assert_eq!(
+                    number_value(t, scale).map(f64::to_bits),
+                    slow(t, scale).map(f64::to_bits),
+                    "{t} e{scale}"
+                );
+            }
+        }
     }
 }

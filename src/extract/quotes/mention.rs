@@ -339,6 +339,17 @@ pub struct Mention {
 }
 
 #[cfg(test)]
+#[test]
+fn honorifics_are_short_capitalised_words() {
+    for (h, _, _) in HONORIFICS {
+        assert!(
+            (2..=4).contains(&h.len()) && h.as_bytes()[0].is_ascii_uppercase(),
+            "{h}"
+        );
+    }
+}
+
+#[cfg(test)]
 impl Who {
     /// A short form for tests: the name, or what kind of mention it is.
     pub fn summary(&self) -> String {
@@ -405,17 +416,21 @@ enum Kind {
     Other,
 }
 
+/// Words that start a description of someone ("the", "one").
+static DETERMINER: WordSet<16> =
+    WordSet::of_lowercase(&["the", "a", "an", "another", "one", "some", "each", "every"]);
+
 fn kind(w: &Word) -> Kind {
     let core = w.core;
-    if core.len() <= 4
+    // Every honorific is two to four ASCII letters, the first a capital:
+    // most short words ("the", "said") are turned away before the list.
+    if (2..=4).contains(&core.len())
+        && core.as_bytes()[0].is_ascii_uppercase()
         && let Some(i) = HONORIFICS.iter().position(|h| h.0 == core)
     {
         return Kind::Honorific(i);
     }
-    if matches!(
-        &*lower(core),
-        "the" | "a" | "an" | "another" | "one" | "some" | "each" | "every"
-    ) {
+    if DETERMINER.contains_folded(core) {
         return Kind::Determiner;
     }
     if STOP.contains_folded(core) || super::sieves::is_verb(core) {
