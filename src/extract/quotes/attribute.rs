@@ -256,6 +256,15 @@ struct Topic {
     gender: Option<Gender>,
 }
 
+/// The named holder of a role ("the Minister" → Nick Nobody), and when the
+/// role was given, so that the latest wins.
+#[derive(Debug)]
+struct Holder {
+    name: String,
+    role: String,
+    given: usize,
+}
+
 /// What the attribution pass remembers while reading a document in order.
 #[derive(Debug, Default)]
 pub struct State<'a> {
@@ -263,7 +272,9 @@ pub struct State<'a> {
     topics: Vec<Topic>,
     /// Each role noun's latest named holder and the role as written
     /// ("minister" → Nick Nobody, "Immigration Minister").
-    roles: HashMap<String, (String, String)>,
+    roles: HashMap<String, Holder>,
+    /// How many roles have been given so far: the order [`Holder`]s keep.
+    roles_given: usize,
 }
 
 /// A word of running text: the raw token, its letters, and punctuation after it.
@@ -614,8 +625,7 @@ impl State<'_> {
                 let mut s = self.resolve(&Np::Name(n.clone()));
                 if let (Some(name), false) = (&s.name, s.org) {
                     if let (Some(head), Some(role)) = (&m.role_head, &m.role) {
-                        self.roles
-                            .insert(head.clone(), (name.clone(), role.clone()));
+                        self.give_role(head, name, role);
                     }
                     s.role = m.role.clone().or_else(|| self.role_of(name));
                     if m.gender.is_some() {
@@ -627,7 +637,7 @@ impl State<'_> {
             }
             Who::Pronoun(g) => self.pronoun(*g).unwrap_or_default(),
             Who::Role { head, text } => match self.roles.get(head) {
-                Some((name, role)) => Speaker {
+                Some(Holder { name, role, .. }) => Speaker {
                     name: Some(name.clone()),
                     description: None,
                     org: false,
@@ -649,11 +659,24 @@ impl State<'_> {
     }
 
     /// The role last given to a named person, for a later mention by name alone.
+    /// Of several, the one given last, whatever order the map keeps them in:
+    /// a map's order is random, and the output must not be.
     fn role_of(&self, name: &str) -> Option<String> {
         self.roles
             .values()
-            .find(|(n, _)| n == name)
-            .map(|(_, r)| r.clone())
+            .filter(|h| h.name == name)
+            .max_by_key(|h| h.given)
+            .map(|h| h.role.clone())
+    }
+
+    fn give_role(&mut self, head: &str, name: &str, role: &str) {
+        self.roles_given += 1;
+        let holder = Holder {
+            name: name.to_owned(),
+            role: role.to_owned(),
+            given: self.roles_given,
+        };
+        self.roles.insert(head.to_owned(), holder);
     }
 
     /// Records the role a sentence's subject is given, without resolving it.
@@ -662,7 +685,7 @@ impl State<'_> {
             && !super::names::is_org_name(n)
         {
             let name = self.names.canonical(n);
-            self.roles.insert(head.clone(), (name, role.clone()));
+            self.give_role(head, &name, role);
         }
     }
 
