@@ -92,9 +92,11 @@
 //!   "sentence" over 2,000 bytes is cut to a verbatim window around it that
 //!   reaches no further than the figures beside it).
 
+mod cents;
 mod count;
 mod gate;
 mod grammar;
+mod hanzi;
 mod lex;
 mod one_or_two;
 mod pairs;
@@ -113,6 +115,8 @@ pub use year::resolve_years;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;
 #[cfg(test)]
 mod tests_releases;
 
@@ -349,7 +353,11 @@ fn unit_name_of(unit: Unit, rate: Option<&str>) -> Option<String> {
 /// its noun, but all three count it.
 fn share_list_subjects(figs: &[Fig], out: &mut [Figure]) {
     for k in (0..figs.len().saturating_sub(1)).rev() {
-        if figs[k].list.is_some() && figs[k].list == figs[k + 1].list && out[k].subject.is_none() {
+        if figs[k].list.is_some()
+            && figs[k].list == figs[k + 1].list
+            && out[k].subject.is_none()
+            && out[k].unit == out[k + 1].unit
+        {
             out[k].subject = out[k + 1].subject.clone();
         }
     }

@@ -87,14 +87,10 @@ fn skip_determiner(toks: &[Tok], k: usize) -> usize {
 /// ("名", "个") at most two more ideographs, stopping at a particle.
 fn cjk_noun(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
     let first = toks[k].text;
-    if matches!(first, "人" | "户" | "家" | "国" | "所" | "起" | "例") {
+    if w::cjk_noun_alone(first) {
         return Some((k, k));
     }
-    let classifier = matches!(
-        first,
-        "名" | "个" | "位" | "辆" | "只" | "头" | "件" | "座" | "艘" | "架" | "台" | "部" | "批"
-    );
-    if !classifier {
+    if !w::cjk_classifier(first) {
         return None;
     }
     let mut end = None;
