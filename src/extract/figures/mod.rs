@@ -71,6 +71,10 @@
 //!   "10–15%") are [low, high] with qualifier "between".
 //! - `subject`: best effort, a short noun phrase ("Chinese nationals",
 //!   "arrests of Chinese nationals", "all exiles" → "exiles").
+//! - `change`: a change written beside the level it reaches ("increased by
+//!   40% to $2.1 billion", "rose 6.2% to $1.45 billion from $1.37 billion")
+//!   is one figure: `values` are the level's (or the pair's), and `change`
+//!   holds the "40%" with its value and unit; the text runs from "by".
 //! - `period`: the verbatim phrase of the sentence, in the figure's clause,
 //!   nearest to it, saying when it holds ("In the 12 months to September 30",
 //!   "last year", "since Xi Jinping (习近平) assumed power in 2012"), never a
@@ -93,6 +97,7 @@
 //!   reaches no further than the figures beside it).
 
 mod cents;
+mod change;
 mod count;
 mod gate;
 mod grammar;
@@ -161,6 +166,19 @@ pub struct Figure {
     /// March 2025 is 2025); `period` keeps the text's words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// The change stated beside the level: "by 40%" of "increased by 40% to
+    /// $2.1 billion", whose `values` are the level's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// A change written beside the level it reaches ("rose 6.2% to …").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The change's words, verbatim: "6.2%", "500".
+    pub text: String,
+    pub value: f64,
+    pub unit: Option<String>,
 }
 
 /// The figures of one paragraph, in order; `id` and `doc` are left for the caller.
@@ -273,6 +291,11 @@ impl Context<'_, '_> {
             row: None,
             column: None,
             year: None,
+            change: f.change.map(|c| Change {
+                text: self.words(c.first, c.last).to_string(),
+                value: c.value,
+                unit: unit_name_of(c.unit, c.rate),
+            }),
         }
     }
 

@@ -159,7 +159,24 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
     while start > 0 && last - start < 3 && content(&toks[start - 1]) {
         start -= 1;
     }
-    content(&toks[last]).then_some((start, last))
+    // "a record high of $900", "an amount of $5 million": a level, not what it is of.
+    let level = matches!(
+        toks[last].lower().as_str(),
+        "high"
+            | "low"
+            | "peak"
+            | "record"
+            | "average"
+            | "maximum"
+            | "minimum"
+            | "sum"
+            | "amount"
+            | "tune"
+            | "level"
+            | "value"
+            | "total"
+    );
+    (content(&toks[last]) && !level).then_some((start, last))
 }
 
 fn content(t: &Tok) -> bool {

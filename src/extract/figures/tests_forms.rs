@@ -151,6 +151,104 @@ fn chinese_numerals_without_digits() {
 }
 
 #[test]
+fn a_change_beside_its_level_is_one_figure() {
+    let figs = run("Revenue increased by 40% to $2.1 billion.");
+    assert_eq!(figs.len(), 1);
+    assert_eq!(figs[0].text, "by 40% to $2.1 billion");
+    assert_eq!(figs[0].values, [2.1e9]);
+    assert_eq!(figs[0].unit.as_deref(), Some("USD"));
+    assert_eq!(
+        figs[0].change,
+        Some(Change {
+            text: "40%".to_string(),
+            value: 40.0,
+            unit: Some("percent".to_string())
+        })
+    );
+    for (input, text, values) in [
+        (
+            "Sales rose 6.2% to $1.45 billion from $1.37 billion a year earlier.",
+            "6.2% to $1.45 billion from $1.37 billion",
+            &[1.37e9, 1.45e9][..],
+        ),
+        (
+            "Membership grew by 500 to 3,000.",
+            "by 500 to 3,000",
+            &[3000.0],
+        ),
+        (
+            "Unemployment fell 0.3 percentage points to 4.1%.",
+            "0.3 percentage points to 4.1%",
+            &[4.1],
+        ),
+        (
+            "Exports were up 3% to £1.2 billion.",
+            "up 3% to £1.2 billion",
+            &[1.2e9],
+        ),
+        (
+            "The agency reported a 12% increase to 9,400 cases.",
+            "a 12% increase to 9,400",
+            &[9400.0],
+        ),
+    ] {
+        let figs = run(input);
+        assert_eq!(figs.len(), 1, "{input:?}: {figs:#?}");
+        assert_eq!((figs[0].text.as_str(), &figs[0].values[..]), (text, values));
+        assert!(figs[0].change.is_some());
+    }
+    // Without "by" or a change verb, "X to Y" is a range, not a change.
+    assert!(
+        run("Doses of 40% to 50% were given.")
+            .iter()
+            .all(|f| f.change.is_none())
+    );
+}
+
+#[test]
+fn from_to_changes_in_every_form() {
+    for (input, text, values) in [
+        (
+            "Arrivals climbed from a low of 3,000 in 2021 to a record 25,000 this year.",
+            "from a low of 3,000 in 2021 to a record 25,000",
+            [3000.0, 25000.0],
+        ),
+        (
+            "Between 2019 and 2023 the number of nurses doubled from 12,000 to 24,000.",
+            "from 12,000 to 24,000",
+            [12000.0, 24000.0],
+        ),
+        (
+            "The caseload rose to 25,000 from 3,000.",
+            "25,000 from 3,000",
+            [3000.0, 25000.0],
+        ),
+        (
+            "The backlog stands at 8,200 cases, up from 3,000.",
+            "8,200 cases, up from 3,000",
+            [3000.0, 8200.0],
+        ),
+        (
+            "Prices went from $300 to an all-time high of $900.",
+            "from $300 to an all-time high of $900",
+            [300.0, 900.0],
+        ),
+    ] {
+        let figs = run(input);
+        assert_eq!(figs.len(), 1, "{input:?}: {figs:#?}");
+        assert_eq!(
+            (figs[0].text.as_str(), &figs[0].values[..]),
+            (text, &values[..])
+        );
+    }
+    let figs = run("Between 2019 and 2023 the number of nurses doubled from 12,000 to 24,000.");
+    assert_eq!(figs[0].period.as_deref(), Some("Between 2019 and 2023"));
+    assert_eq!(figs[0].subject.as_deref(), Some("nurses"));
+    let figs = run("Prices went from $300 to an all-time high of $900.");
+    assert_eq!(figs[0].subject, None, "a level is not what it counts");
+}
+
+#[test]
 fn spaced_groups_minus_signs() {
     let got = summary(
         "About 40 000 people signed, a fund of 1 234 567.89 euros paid out, and the line \
