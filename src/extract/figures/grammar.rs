@@ -331,6 +331,19 @@ const STOP_WORDS: &[&str] = &[
     "am",
     "pm",
     "o",
+    "whilst",
+    "although",
+    "though",
+    "unless",
+    "whereas",
+    "despite",
+    "except",
+    "like",
+    "plus",
+    "minus",
+    "equals",
+    "versus",
+    "vs",
 ];
 
 /// Verb-like endings that close a noun phrase ("Chinese fled", "migrants
@@ -362,6 +375,7 @@ static NOT_SUBJECTS_SET: WordSet<128> = WordSet::of(NOT_SUBJECTS);
 
 const NOT_SUBJECTS: &[&str] = &[
     "today",
+    "overnight",
     "yesterday",
     "tomorrow",
     "tonight",

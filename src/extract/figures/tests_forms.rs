@@ -277,3 +277,19 @@ fn spaced_groups_minus_signs() {
             .all(|f| f.values[0] > 0.0)
     );
 }
+
+#[test]
+fn subjects_are_never_numbers_letters_or_times() {
+    for input in [
+        "The bill came to fifty two in total.",
+        "Output was 2.33 k overall.",
+        "The rate was 1m isn't it.",
+        "The peak was 32 degrees Celsius although nights were cool.",
+        "Lows reached -18 °C overnight.",
+        "They shipped 278,000 t last year.",
+    ] {
+        for f in run(input) {
+            assert_eq!(f.subject, None, "{input:?}: {:?}", f.text);
+        }
+    }
+}
