@@ -108,6 +108,7 @@ mod pairs;
 mod period;
 mod qualifier;
 mod quantity;
+mod rate;
 mod scope;
 mod shape;
 mod spelled;
@@ -120,6 +121,8 @@ pub use year::resolve_years;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fixture;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]

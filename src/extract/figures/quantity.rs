@@ -11,6 +11,7 @@ use super::hanzi;
 use super::lex::{Kind, Tok, is_cjk, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
 use super::qualifier::qualifier;
+use super::rate;
 use super::spelled::{in_words, ratio};
 use super::words::{self as w, Lower};
 
@@ -746,6 +747,14 @@ pub(super) fn finish(
         } else if gap && let Some(r) = w::rate_adverb(l1.as_str()) {
             rate = Some(r);
             last += 1;
+        } else if let Some((r, end)) = rate::per_population(toks, last) {
+            rate = Some(r);
+            last = end;
+        } else if unit == Unit::Count
+            && let Some(r) = rate::after_noun(toks, last)
+        {
+            // The noun stays out of the text ("2,800" of "2,800 jobs a year").
+            rate = Some(r);
         }
     }
     if rate.is_some() {

@@ -293,3 +293,26 @@ fn subjects_are_never_numbers_letters_or_times() {
         }
     }
 }
+
+#[test]
+fn rates_after_the_noun_and_per_population() {
+    let figs = run(
+        "The scheme supports around 2,800 jobs a year, with 1,250 new cases per day, a rate of \
+         4.5 per 100,000 people; 500 people a year ago.",
+    );
+    let got: Vec<(&str, Option<&str>)> = figs
+        .iter()
+        .map(|f| (f.text.as_str(), f.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("around 2,800", Some("per year")),
+            ("1,250", Some("per day")),
+            ("4.5 per 100,000", Some("per 100,000")),
+            ("500", None),
+        ]
+    );
+    assert_eq!(figs[0].subject.as_deref(), Some("jobs"));
+    assert_eq!(figs[1].subject.as_deref(), Some("new cases"));
+}
