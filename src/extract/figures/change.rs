@@ -42,7 +42,9 @@ pub(super) fn by_to(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> 
     let lead = &toks[a.first - 1];
     let lw = lead.lower();
     let start = match lw.as_str() {
-        "by" | "up" | "down" => a.first - 1,
+        // "rose by 5% to …", not "leads by 46 percent to 42 percent" (a score).
+        "by" if changed_before(toks, a.first - 1) => a.first - 1,
+        "up" | "down" => a.first - 1,
         // "a 40% increase to …": the change word ends the amount.
         "a" | "an" if relative && toks[a.last].kind == super::lex::Kind::Word => a.first - 1,
         // "rose 6.2% to": without "by" a bare count could be a range ("500 to 3,000").
@@ -57,4 +59,19 @@ pub(super) fn by_to(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> 
         unit: a.unit,
         rate: a.rate,
     })
+}
+
+/// Whether a change verb (or "up", "down") stands before the "by" at `by`,
+/// perhaps with an adverb between: "rose by", "increased sharply by".
+fn changed_before(toks: &[Tok], by: usize) -> bool {
+    let word = |k: usize| toks[k].lower();
+    let verb = |k: usize| {
+        let lw = word(k);
+        g::change_verb(lw.as_str()) || matches!(lw.as_str(), "up" | "down")
+    };
+    match by.checked_sub(1) {
+        Some(v) if verb(v) => true,
+        Some(adv) if word(adv).as_str().ends_with("ly") => adv.checked_sub(1).is_some_and(verb),
+        _ => false,
+    }
 }

@@ -197,6 +197,12 @@ fn a_change_beside_its_level_is_one_figure() {
         assert_eq!((figs[0].text.as_str(), &figs[0].values[..]), (text, values));
         assert!(figs[0].change.is_some());
     }
+    // A score is no change: "leads by 46 percent to 42 percent".
+    assert!(
+        run("The senator leads by 46 percent to 42 percent.")
+            .iter()
+            .all(|f| f.change.is_none())
+    );
     // Without "by" or a change verb, "X to Y" is a range, not a change.
     assert!(
         run("Doses of 40% to 50% were given.")
