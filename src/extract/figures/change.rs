@@ -6,7 +6,7 @@
 //! of something.
 
 use super::grammar as g;
-use super::lex::Tok;
+use super::lex::{Kind, Tok};
 use super::quantity::{Cand, Unit};
 
 /// The change of a "by X to Y" figure, as token positions.
@@ -46,7 +46,7 @@ pub(super) fn by_to(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> 
         "by" if changed_before(toks, a.first - 1) => a.first - 1,
         "up" | "down" => a.first - 1,
         // "a 40% increase to …": the change word ends the amount.
-        "a" | "an" if relative && toks[a.last].kind == super::lex::Kind::Word => a.first - 1,
+        "a" | "an" if relative && toks[a.last].kind == Kind::Word => a.first - 1,
         // "rose 6.2% to": without "by" a bare count could be a range ("500 to 3,000").
         w if relative && g::change_verb(w) => a.first,
         _ => return None,
@@ -61,17 +61,15 @@ pub(super) fn by_to(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> 
     })
 }
 
-/// Whether a change verb (or "up", "down") stands before the "by" at `by`,
-/// perhaps with an adverb between: "rose by", "increased sharply by".
+/// Whether a change verb (or "up", "down") stands before the "by" at `by`
+/// in its clause, with its object between: "rose by", "increased its
+/// growth forecast by".
 fn changed_before(toks: &[Tok], by: usize) -> bool {
-    let word = |k: usize| toks[k].lower();
-    let verb = |k: usize| {
-        let lw = word(k);
-        g::change_verb(lw.as_str()) || matches!(lw.as_str(), "up" | "down")
-    };
-    match by.checked_sub(1) {
-        Some(v) if verb(v) => true,
-        Some(adv) if word(adv).as_str().ends_with("ly") => adv.checked_sub(1).is_some_and(verb),
-        _ => false,
-    }
+    (by.saturating_sub(8)..by)
+        .rev()
+        .take_while(|&k| toks[k].kind == Kind::Word)
+        .any(|k| {
+            let lw = toks[k].lower();
+            g::change_verb(lw.as_str()) || matches!(lw.as_str(), "up" | "down")
+        })
 }

@@ -177,6 +177,11 @@ fn a_change_beside_its_level_is_one_figure() {
             &[3000.0],
         ),
         (
+            "The fund raised its growth forecast for the region by 0.2 percentage points to 3.1%.",
+            "by 0.2 percentage points to 3.1%",
+            &[3.1],
+        ),
+        (
             "Unemployment fell 0.3 percentage points to 4.1%.",
             "0.3 percentage points to 4.1%",
             &[4.1],
