@@ -7,6 +7,7 @@
 //! so they change how fast figures are found, never which. Debug builds check
 //! that claim on every paragraph and token they skip.
 
+use super::hanzi;
 use super::lex::{Kind, Tok, ascii_letter, letters_end};
 use super::shape::Shapes;
 use super::words::{self as w, Lower};
@@ -40,14 +41,14 @@ pub(super) fn may_start(t: &Tok) -> bool {
         Kind::Mark => w::currency_symbol(t.text).is_some(),
         Kind::Word => {
             let b = t.text.as_bytes();
-            STARTERS.may_contain(b) || fold_like(b)
+            STARTERS.may_contain(b) || fold_like(b) || (b[0] >= 0xE4 && hanzi::may_start(t))
         }
     }
 }
 
 /// Whether a paragraph may hold an amount: one is written in ASCII digits
 /// (money too: a currency needs digits after it) or starts with a number word
-/// ("two", "a million", "half of", "fourteenfold"). Words are read as runs of
+/// ("two", "a million", "half of", "fourteenfold") or a Chinese numeral ("三万"). Words are read as runs of
 /// ASCII letters, which is exact for the words that matter: the lists are
 /// ASCII, and a word token never has an ASCII letter just outside it.
 pub(super) fn may_hold(text: &str) -> bool {
@@ -67,6 +68,10 @@ fn has_number_word(text: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         if !ascii_letter(b[i]) {
+            // A CJK ideograph is three bytes, the first 0xE4..=0xE9.
+            if (0xE4..=0xE9).contains(&b[i]) && text.get(i..i + 3).is_some_and(hanzi::starts) {
+                return true;
+            }
             i += 1;
             continue;
         }

@@ -197,11 +197,31 @@ fn alphabetic(c: char) -> bool {
 
 /// Digits, then `,ddd` groups, then one `.ddd` decimal part. A comma followed
 /// by a space ("900, 379") separates numbers instead of grouping digits.
+/// Groups may also be spaced, as SI style and much of Europe write them
+/// ("40 000", "1 234 567.89", with a space, a no-break or a thin space),
+/// when the first group has at most three digits and every later one three.
 fn number_end(bytes: &[u8], start: usize) -> usize {
     let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
     let mut j = start;
     while digit(j) {
         j += 1;
+    }
+    if j - start <= 3 && bytes[start] != b'0' {
+        let lead = j;
+        while let Some(sep) = group_space(bytes, j)
+            && digit(j + sep)
+            && digit(j + sep + 1)
+            && digit(j + sep + 2)
+            && !digit(j + sep + 3)
+        {
+            j += sep + 3;
+        }
+        // "555 123 4567": groups of other sizes after make a phone number.
+        let more_digits = group_space(bytes, j).is_some_and(|sep| digit(j + sep));
+        if j > lead && !more_digits {
+            return decimal_end(bytes, j);
+        }
+        j = lead;
     }
     while bytes.get(j) == Some(&b',')
         && digit(j + 1)
@@ -211,6 +231,12 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     {
         j += 4;
     }
+    decimal_end(bytes, j)
+}
+
+/// After the whole part ending at `j`: the end of one `.ddd` decimal part, if any.
+fn decimal_end(bytes: &[u8], mut j: usize) -> usize {
+    let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
     if bytes.get(j) == Some(&b'.') && digit(j + 1) {
         j += 1;
         while digit(j) {
@@ -218,6 +244,17 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
         }
     }
     j
+}
+
+/// The length of a space that groups digits at `j`: a space, a no-break
+/// space (U+00A0), a narrow no-break space (U+202F) or a thin space (U+2009).
+fn group_space(bytes: &[u8], j: usize) -> Option<usize> {
+    match bytes.get(j..)? {
+        [b' ', ..] => Some(1),
+        [0xC2, 0xA0, ..] => Some(2),
+        [0xE2, 0x80, 0xAF | 0x89, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// The value of a number token times `10^scale` ("1,158.5", "3.5" with

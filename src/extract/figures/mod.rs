@@ -71,6 +71,10 @@
 //!   "10–15%") are [low, high] with qualifier "between".
 //! - `subject`: best effort, a short noun phrase ("Chinese nationals",
 //!   "arrests of Chinese nationals", "all exiles" → "exiles").
+//! - `change`: a change written beside the level it reaches ("increased by
+//!   40% to $2.1 billion", "rose 6.2% to $1.45 billion from $1.37 billion")
+//!   is one figure: `values` are the level's (or the pair's), and `change`
+//!   holds the "40%" with its value and unit; the text runs from "by".
 //! - `period`: the verbatim phrase of the sentence, in the figure's clause,
 //!   nearest to it, saying when it holds ("In the 12 months to September 30",
 //!   "last year", "since Xi Jinping (习近平) assumed power in 2012"), never a
@@ -92,15 +96,19 @@
 //!   "sentence" over 2,000 bytes is cut to a verbatim window around it that
 //!   reaches no further than the figures beside it).
 
+mod cents;
+mod change;
 mod count;
 mod gate;
 mod grammar;
+mod hanzi;
 mod lex;
 mod one_or_two;
 mod pairs;
 mod period;
 mod qualifier;
 mod quantity;
+mod rate;
 mod scope;
 mod shape;
 mod spelled;
@@ -113,6 +121,10 @@ pub use year::resolve_years;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fixture;
+#[cfg(test)]
+mod tests_forms;
 #[cfg(test)]
 mod tests_releases;
 
@@ -157,6 +169,19 @@ pub struct Figure {
     /// March 2025 is 2025); `period` keeps the text's words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// The change stated beside the level: "by 40%" of "increased by 40% to
+    /// $2.1 billion", whose `values` are the level's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// A change written beside the level it reaches ("rose 6.2% to …").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The change's words, verbatim: "6.2%", "500".
+    pub text: String,
+    pub value: f64,
+    pub unit: Option<String>,
 }
 
 /// The figures of one paragraph, in order; `id` and `doc` are left for the caller.
@@ -269,6 +294,11 @@ impl Context<'_, '_> {
             row: None,
             column: None,
             year: None,
+            change: f.change.map(|c| Change {
+                text: self.words(c.first, c.last).to_string(),
+                value: c.value,
+                unit: unit_name_of(c.unit, c.rate),
+            }),
         }
     }
 
@@ -349,7 +379,11 @@ fn unit_name_of(unit: Unit, rate: Option<&str>) -> Option<String> {
 /// its noun, but all three count it.
 fn share_list_subjects(figs: &[Fig], out: &mut [Figure]) {
     for k in (0..figs.len().saturating_sub(1)).rev() {
-        if figs[k].list.is_some() && figs[k].list == figs[k + 1].list && out[k].subject.is_none() {
+        if figs[k].list.is_some()
+            && figs[k].list == figs[k + 1].list
+            && out[k].subject.is_none()
+            && out[k].unit == out[k + 1].unit
+        {
             out[k].subject = out[k + 1].subject.clone();
         }
     }

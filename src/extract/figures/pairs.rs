@@ -3,6 +3,7 @@
 //! earlier first), a range "between X and Y", and lists ("900, 379, and 248
 //! Chinese") whose bare members share their neighbours' support and unit.
 
+use super::change::{By, by_to};
 use super::lex::Tok;
 use super::one_or_two::OneOrTwo;
 use super::quantity::{Cand, Support, Unit};
@@ -35,6 +36,8 @@ pub(super) struct Fig {
     /// Members of one list share an id (and a subject).
     pub list: Option<usize>,
     pub plain: bool,
+    /// The change stated beside the level: "by 40%" of "by 40% to $2.1 billion".
+    pub change: Option<By>,
 }
 
 /// At most this many tokens between the two amounts of a change: enough for
@@ -47,6 +50,23 @@ pub(super) fn combine(toks: &[Tok], cands: Vec<Cand>, sentence_of: &[usize]) -> 
     let mut figs: Vec<Fig> = Vec::with_capacity(cands.len());
     let mut k = 0;
     while k < cands.len() {
+        if let Some(next) = cands.get(k + 1)
+            && let Some(by) = by_to(toks, &cands[k], next, sentence_of)
+        {
+            // "rose 6.2% to $1.45 billion from $1.37 billion": the level
+            // may be the later value of a change written "to Y from X".
+            let from = cands
+                .get(k + 2)
+                .and_then(|c| pair(toks, next, c, sentence_of))
+                .filter(|f| f.shape == Shape::Reverse);
+            let mut fig = from.clone().unwrap_or_else(|| single(next));
+            fig.first = by.start;
+            fig.change = Some(by);
+            fig.support = fig.support.max(cands[k].support);
+            figs.push(fig);
+            k += if from.is_some() { 3 } else { 2 };
+            continue;
+        }
         if let Some(next) = cands.get(k + 1)
             && let Some(fig) = pair(toks, &cands[k], next, sentence_of)
         {
@@ -76,6 +96,7 @@ fn single(c: &Cand) -> Fig {
         parts: OneOrTwo::one((c.first, c.last)),
         list: None,
         plain: c.plain,
+        change: None,
     }
 }
 
@@ -107,8 +128,10 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
         && b.first >= 2
         && (toks[b.first - 2].is_word("up") || toks[b.first - 2].is_word("down"));
     let to_from = word_before(a.first, "to") && word_before(b.first, "from") && between.len() <= 10;
-    let (shape, first) = if word_before(a.first, "from") && word_before(b.first, "to") {
-        (Shape::Forward, a.first - 1)
+    let (shape, first) = if let Some(from) = led_by(toks, a.first, "from")
+        && led_by(toks, b.first, "to").is_some()
+    {
+        (Shape::Forward, from)
     } else if up_from || to_from {
         (Shape::Reverse, a.first)
     } else if word_before(a.first, "between") && between.len() == 1 && between[0].is_word("and") {
@@ -146,7 +169,43 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
         parts,
         list: None,
         plain: false,
+        change: None,
     })
+}
+
+/// The position of `word` ("from", "to") before the amount at `k`, right
+/// before it or before a description of the level: "from a low of 3,000",
+/// "to a record 25,000", "to an all-time high of 25,000".
+fn led_by(toks: &[Tok], k: usize, word: &str) -> Option<usize> {
+    let mut m = k.checked_sub(1)?;
+    for _ in 0..8 {
+        let t = &toks[m];
+        if t.is_word(word) {
+            return Some(m);
+        }
+        let describes = t.is_dash()
+            || matches!(
+                t.lower().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "low"
+                    | "high"
+                    | "peak"
+                    | "record"
+                    | "all"
+                    | "time"
+                    | "new"
+                    | "total"
+                    | "level"
+                    | "base"
+            );
+        if !describes {
+            return None;
+        }
+        m = m.checked_sub(1)?;
+    }
+    None
 }
 
 /// "900, 379, and 248 Chinese": bare members of a list are figures when one
@@ -161,8 +220,12 @@ fn lists(toks: &[Tok], figs: &mut [Fig]) {
             _ => false,
         };
         // A rate ("2,300 per day") is its own figure, not a list member.
-        let simple =
-            |f: &Fig| f.shape == Shape::Single && f.qualifier.is_none() && f.rate.is_none();
+        let simple = |f: &Fig| {
+            f.shape == Shape::Single
+                && f.qualifier.is_none()
+                && f.rate.is_none()
+                && f.change.is_none()
+        };
         joins && simple(a) && simple(b) && (a.unit == b.unit || a.plain || b.plain)
     };
     let mut start = 0;

@@ -4,11 +4,14 @@
 //! something else ("COVID-19", "3:30", "202-555-0143"). Whether a bare
 //! number counts anything is `count`'s call; numbers in words are `spelled`'s.
 
+use super::cents;
 use super::count::{count_support, counted_noun, is_year};
 use super::gate::may_start;
+use super::hanzi;
 use super::lex::{Kind, Tok, is_cjk, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
 use super::qualifier::qualifier;
+use super::rate;
 use super::spelled::{in_words, ratio};
 use super::words::{self as w, Lower};
 
@@ -65,7 +68,9 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
         match parse_at(toks, i) {
             Some(mut c) => {
                 let floor = out.last().map_or(0, |p| p.last + 1);
-                if let Some((q, start)) = qualifier(toks, c.num, floor) {
+                if let Some((q, start)) = qualifier(toks, c.num, floor)
+                    .or_else(|| hanzi::qualifier_before(toks, c.num, floor))
+                {
                     c.qualifier = Some(q);
                     c.first = start;
                 } else if c.rate.is_none()
@@ -122,6 +127,9 @@ pub(super) fn parse_at(toks: &[Tok], i: usize) -> Option<Cand> {
             }
         }
         Kind::Word => {
+            if hanzi::may_start(t) {
+                return hanzi::in_hanzi(toks, i);
+            }
             if let Some(code) = w::currency_code(t.text) {
                 // "RMB 5,000", "RM12.40".
                 return match toks.get(i + 1) {
@@ -196,7 +204,9 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         return None;
     }
     let (_, decimals) = number_parts(t.text);
-    let grouped = t.text.contains(',');
+    // "1,158", "40 000": separators, which labels and codes never have.
+    let grouped = t.text.bytes().any(|b| !b.is_ascii_digit() && b != b'.');
+    let negative = money.is_none() && minus_before(toks, i);
     let mut j = i;
     let mut scale = 1.0;
     let mut unit = money.map(|(code, _)| Unit::Money(code));
@@ -241,7 +251,8 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
                     second = Some(m.text);
                     j = i + 2;
                 }
-                Some(m) if m.kind == Kind::Word => {
+                // "$70-a-share": the rate is read with the amount's end.
+                Some(m) if m.kind == Kind::Word && hyphen_rate(toks, i + 1).is_none() => {
                     let (u, end) = compound(toks, i + 2)?;
                     unit = Some(u);
                     j = end;
@@ -254,9 +265,11 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
                     ":" | "/" | "." | "," | "#" | "@" | "_" | "\\" | "'" | "’"
                 ) =>
             {
+                // "$15.40/hour" is a rate, read with the amount's end.
                 if toks
                     .get(i + 2)
                     .is_some_and(|m| !m.gap && m.kind != Kind::Mark)
+                    && slash_rate(toks, i + 1).is_none()
                 {
                     return None;
                 }
@@ -280,6 +293,12 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         if toks.get(j + 1).is_some_and(|p| p.is_mark("+") && !p.gap) {
             plus = true;
             j += 1;
+        } else if let Some((code, end)) = hyphen_currency(toks, j) {
+            // "a $3.5 billion-dollar plan" says its currency twice.
+            if unit.is_none() {
+                unit = Some(Unit::Money(code));
+            }
+            j = end;
         }
     }
     // The scale words are exact powers of ten (hundred … trillion).
@@ -330,7 +349,17 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         }
         _ => Support::Strong,
     };
-    let start = money.map_or(i, |(_, s)| s);
+    let mut start = money.map_or(i, |(_, s)| s);
+    let mut values = values;
+    // "-18 °C", "-4%": a minus sign is part of a measure; a count below
+    // zero is no count.
+    if negative && unit != Unit::Count {
+        values = match values[..] {
+            [a, b] => OneOrTwo::two(-a, -b),
+            _ => OneOrTwo::one(-values[0]),
+        };
+        start = i - 1;
+    }
     let mut c = finish(toks, start, j, values, unit, support, plain)?;
     if plus {
         c.qualifier = Some("more than");
@@ -470,7 +499,9 @@ pub(super) fn compound(toks: &[Tok], k: usize) -> Option<(Unit, usize)> {
     let mut end = k;
     let mut joined = String::new();
     joined.push_str(Lower::new(toks[k].text).as_str());
+    // "12-cent-a-share": the rate is left for [`finish`].
     while toks.get(end + 1).is_some_and(|d| d.is_dash() && !d.gap)
+        && hyphen_rate(toks, end + 1).is_none()
         && let Some(next) = toks.get(end + 2).filter(|n| n.kind == Kind::Word && !n.gap)
     {
         joined.push(' ');
@@ -522,6 +553,12 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
         && n.text != "$"
     {
         return Some((Unit::Money(code), j + 1));
+    }
+    if toks[j].kind == Kind::Word
+        && w::scale(toks[j].lower().as_str()).is_some()
+        && let Some((code, end)) = hyphen_currency(toks, j)
+    {
+        return Some((Unit::Money(code), end));
     }
     if !n.gap || n.kind != Kind::Word {
         return Some((Unit::Count, j));
@@ -604,6 +641,49 @@ fn degrees(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
     }
 }
 
+/// A minus sign glued before the number at `i` and standing apart from
+/// what precedes it: "-18 °C", "(-4%)", but not "10 -20" nor "COVID-19".
+fn minus_before(toks: &[Tok], i: usize) -> bool {
+    if i == 0 || toks[i].gap {
+        return false;
+    }
+    let m = &toks[i - 1];
+    let sign = m.is_dash() || m.is_mark("−");
+    let apart =
+        i == 1 || (m.gap && toks[i - 2].kind != Kind::Num) || (!m.gap && toks[i - 2].is_mark("("));
+    sign && apart
+}
+
+/// "/hour" of "$15.40/hour": a rate after a slash at `k`, and its last token.
+fn slash_rate(toks: &[Tok], k: usize) -> Option<(&'static str, usize)> {
+    toks.get(k).filter(|s| s.is_mark("/") && !s.gap)?;
+    let unit = toks.get(k + 1).filter(|u| u.kind == Kind::Word && !u.gap)?;
+    w::per_unit(unit.lower().as_str()).map(|r| (r, k + 1))
+}
+
+/// "-a-share" of "a 12-cent-a-share dividend", "$5 million-a-year": a rate
+/// hyphenated onto an amount, from the dash at `k`; the rate and its last token.
+pub(super) fn hyphen_rate(toks: &[Tok], k: usize) -> Option<(&'static str, usize)> {
+    let glued = |m: usize| toks.get(m).filter(|t| !t.gap);
+    glued(k).filter(|d| d.is_dash())?;
+    glued(k + 1).filter(|a| matches!(a.lower().as_str(), "a" | "an" | "per"))?;
+    glued(k + 2).filter(|d| d.is_dash())?;
+    let unit = glued(k + 3).filter(|u| u.kind == Kind::Word)?;
+    w::per_unit(unit.lower().as_str()).map(|r| (r, k + 3))
+}
+
+/// "3.5 billion-dollar", "a billion-dollar": a currency hyphenated onto the
+/// scale at `j`; the currency and the last token it uses.
+fn hyphen_currency(toks: &[Tok], j: usize) -> Option<(&'static str, usize)> {
+    let glued = |m: usize| toks.get(m).filter(|t| !t.gap);
+    glued(j + 1).filter(|d| d.is_dash())?;
+    let word = glued(j + 2).filter(|u| u.kind == Kind::Word)?;
+    // "a billion-dollar-a-year trade": the rate is read after it.
+    w::currency_word(word.lower().as_str())
+        .filter(|c| !matches!(*c, "cents" | "pence"))
+        .map(|c| (c, j + 2))
+}
+
 /// Adds what may follow an amount: a conversion in brackets ("120,000 yuan
 /// (about US$16,500)"), a rate ("a month", "per year", "annually"), and for
 /// changes the word that says so ("169% increase").
@@ -617,6 +697,15 @@ pub(super) fn finish(
     plain: bool,
 ) -> Option<Cand> {
     let lower = |k: usize| toks.get(k).map_or(Lower::new(""), Tok::lower);
+    let mut values = values;
+    if let Unit::Money(_) = unit
+        && values.len() == 1
+        && values[0].fract() == 0.0
+        && let Some((hundredths, end)) = cents::after(toks, last)
+    {
+        values = OneOrTwo::one((values[0] * 100.0 + hundredths) / 100.0);
+        last = end;
+    }
     if let Unit::Money(_) = unit
         && toks.get(last + 1).is_some_and(|t| t.is_mark("("))
     {
@@ -639,7 +728,10 @@ pub(super) fn finish(
             lower(last + 3).as_str(),
             "ago" | "later" | "earlier" | "before" | "after" | "old" | "since" | "into"
         );
-        if gap
+        if let Some((r, end)) = hyphen_rate(toks, last + 1).or_else(|| slash_rate(toks, last + 1)) {
+            rate = Some(r);
+            last = end;
+        } else if gap
             && l1.as_str() == "per"
             && let Some(r) = w::per_unit(l2.as_str())
         {
@@ -655,6 +747,14 @@ pub(super) fn finish(
         } else if gap && let Some(r) = w::rate_adverb(l1.as_str()) {
             rate = Some(r);
             last += 1;
+        } else if let Some((r, end)) = rate::per_population(toks, last) {
+            rate = Some(r);
+            last = end;
+        } else if unit == Unit::Count
+            && let Some(r) = rate::after_noun(toks, last)
+        {
+            // The noun stays out of the text ("2,800" of "2,800 jobs a year").
+            rate = Some(r);
         }
     }
     if rate.is_some() {

@@ -45,7 +45,14 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             return words_unit(toks, i, i + 1, s, true);
         }
         let singular = !n1.as_str().ends_with('s') || n1.as_str() == "halves";
-        if let Some(d) = w::fraction(n1.as_str()).filter(|_| singular && next(2).as_str() == "of") {
+        let part = w::fraction(n1.as_str()).filter(|_| singular && next(2).as_str() == "of");
+        if let Some(d) = part
+            && let Some((s, end)) = of_a_scale(toks, i + 2)
+        {
+            // "a quarter of a billion dollars".
+            return words_unit(toks, i, end, s / d, true);
+        }
+        if let Some(d) = part {
             return finish(
                 toks,
                 i,
@@ -143,6 +150,10 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         && let Some(j) = &joined
     {
         if let Some(d) = w::fraction(j.as_str()).filter(|_| value < 10.0) {
+            if let Some((s, end)) = of_a_scale(toks, k + 3) {
+                // "two-thirds of a million".
+                return words_unit(toks, i, end, value / d * s, true);
+            }
             return finish(
                 toks,
                 i,
@@ -170,6 +181,13 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         .map(Tok::lower);
     if !scaled && let Some(d) = spaced.as_ref().and_then(|s| w::fraction(s.as_str())) {
         let of = toks.get(k + 2).is_some_and(|n| n.is_word("of"));
+        if of
+            && value < d
+            && let Some((s, end)) = of_a_scale(toks, k + 2)
+        {
+            // "three quarters of a billion".
+            return words_unit(toks, i, end, value / d * s, true);
+        }
         return (of && value < d)
             .then(|| {
                 finish(
@@ -185,6 +203,16 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             .flatten();
     }
     words_unit(toks, i, k, value, scaled)
+}
+
+/// "of a million" after a fraction, from "of" at `k`: the scale and its token.
+fn of_a_scale(toks: &[Tok], k: usize) -> Option<(f64, usize)> {
+    let is = |m: usize, word: &str| toks.get(m).is_some_and(|t| t.gap && t.is_word(word));
+    if !is(k, "of") || !(is(k + 1, "a") || is(k + 1, "an")) {
+        return None;
+    }
+    let s = toks.get(k + 2).filter(|t| t.gap)?;
+    w::scale(s.lower().as_str()).map(|v| (v, k + 2))
 }
 
 /// The unit and the count rules for a number written in words ending at `k`.

@@ -87,14 +87,10 @@ fn skip_determiner(toks: &[Tok], k: usize) -> usize {
 /// ("名", "个") at most two more ideographs, stopping at a particle.
 fn cjk_noun(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
     let first = toks[k].text;
-    if matches!(first, "人" | "户" | "家" | "国" | "所" | "起" | "例") {
+    if w::cjk_noun_alone(first) {
         return Some((k, k));
     }
-    let classifier = matches!(
-        first,
-        "名" | "个" | "位" | "辆" | "只" | "头" | "件" | "座" | "艘" | "架" | "台" | "部" | "批"
-    );
-    if !classifier {
+    if !w::cjk_classifier(first) {
         return None;
     }
     let mut end = None;
@@ -163,18 +159,72 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
     while start > 0 && last - start < 3 && content(&toks[start - 1]) {
         start -= 1;
     }
-    content(&toks[last]).then_some((start, last))
+    // "a record high of $900", "an amount of $5 million": a level, not what it is of.
+    let level = matches!(
+        toks[last].lower().as_str(),
+        "high"
+            | "low"
+            | "peak"
+            | "record"
+            | "average"
+            | "maximum"
+            | "minimum"
+            | "sum"
+            | "amount"
+            | "tune"
+            | "level"
+            | "value"
+            | "total"
+    );
+    (content(&toks[last]) && !level).then_some((start, last))
 }
 
+/// A word a subject may hold. Not a number word either: "fifty two" or "one
+/// hundred thirty fifths" are a number read in parts, not what it counts;
+/// nor a single letter ("2.33 k", "278,000 t"), nor a contraction ("isn't").
 fn content(t: &Tok) -> bool {
     let lw = t.lower();
     let l = lw.as_str();
-    t.kind == Kind::Word && !g::stop_word(l) && !g::verb_like(l) && !g::not_a_subject(l)
+    t.kind == Kind::Word
+        && (t.text.len() > 1 || !t.text.is_ascii())
+        && !g::stop_word(l)
+        && !g::verb_like(l)
+        && !g::not_a_subject(l)
+        && !number_like(l)
+        && !t.text.ends_with("n't")
+        && !t.text.ends_with("n’t")
 }
 
 /// A number word starts another figure: "12 men and three women" counts men.
 fn number_word(t: &Tok) -> bool {
     t.kind == Kind::Num || w::small_number(t.lower().as_str()).is_some()
+}
+
+/// Words that are part of a number or a share, not a thing counted:
+/// "thousand", "fifths", "millionths", "dozens", "point", "percentage".
+fn number_like(l: &str) -> bool {
+    let ordinal = l.strip_suffix("ths").or_else(|| l.strip_suffix("th"));
+    w::small_number(l).is_some()
+        || w::scale(l).is_some()
+        || w::fraction(l).is_some()
+        || ordinal.is_some_and(|o| w::scale(o).is_some())
+        || matches!(
+            l,
+            "dozen"
+                | "dozens"
+                | "point"
+                | "zero"
+                | "nought"
+                | "naught"
+                | "percentage"
+                | "percents"
+                | "firsts"
+                | "seconds"
+                | "millions"
+                | "billions"
+                | "thousands"
+                | "hundreds"
+        )
 }
 
 /// Up to five content words from `k`, joined by hyphens or "and"; with

@@ -114,6 +114,7 @@ fn cell_figure(para: &Para, cell: Range<usize>, heads: Heads) -> Option<Figure> 
         column: heads.column.map(str::to_string),
         year: period.and_then(|p| super::year::period_year(p, None)),
         label: None,
+        change: None,
     })
 }
 

@@ -189,10 +189,16 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
         "riyals" => "SAR",
         "shekels" => "ILS",
         "naira" => "NGN",
-        "pence" => "pence",
+        "pence" | "penny" | "pennies" => "pence",
         "cents" | "cent" => "cents",
         _ => return None,
     })
+}
+
+/// The coin of a currency written in words, for "3 dollars 50 cents": the
+/// main units whose hundredths have their own word.
+pub(super) fn has_hundredths(code: &str) -> bool {
+    matches!(code, "USD" | "EUR" | "INR" | "RUB")
 }
 
 /// Currency codes written before an amount: "RMB 5,000", "USD 10".
@@ -525,6 +531,21 @@ pub(super) fn cjk_unit(first: &str, second: &str) -> Option<(&'static str, bool,
         ("平", "方") => ("square meters", false, 2),
         _ => return None,
     })
+}
+
+/// Nouns a Chinese count names by one character: "116万人" (people), "户"
+/// (households), "国" (countries).
+pub(super) fn cjk_noun_alone(c: &str) -> bool {
+    matches!(c, "人" | "户" | "家" | "国" | "所" | "起" | "例")
+}
+
+/// Classifiers, the measure words a Chinese count puts before its noun:
+/// "500名学生", "两千辆车".
+pub(super) fn cjk_classifier(c: &str) -> bool {
+    matches!(
+        c,
+        "名" | "个" | "位" | "辆" | "只" | "头" | "件" | "座" | "艘" | "架" | "台" | "部" | "批"
+    )
 }
 
 /// Characters after a number that make it a date, a time, an age, an

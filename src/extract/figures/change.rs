@@ -1,0 +1,75 @@
+//! A change stated beside the level it reaches: "increased by 40% to $2.1
+//! billion", "rose 6.2% to $1.45 billion", "grew by 500 to 3,000", "up 3%
+//! to 1,200". It is one claim, so one figure: the level is its value (what
+//! a table compares), and the change stays with it ([`super::Change`])
+//! instead of being printed as a figure of its own that reads as a share
+//! of something.
+
+use super::grammar as g;
+use super::lex::{Kind, Tok};
+use super::quantity::{Cand, Unit};
+
+/// The change of a "by X to Y" figure, as token positions.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct By {
+    /// Where the figure's text starts: "by", "up", "down", or the change itself.
+    pub start: usize,
+    pub first: usize,
+    pub last: usize,
+    pub value: f64,
+    pub unit: Unit,
+    pub rate: Option<&'static str>,
+}
+
+/// Whether amount `a` is the change and `b` the level of "… by a to b".
+pub(super) fn by_to(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<By> {
+    if a.values.len() != 1 || b.values.len() != 1 || a.first == 0 {
+        return None;
+    }
+    if sentence_of.get(a.first) != sentence_of.get(b.last) {
+        return None;
+    }
+    let to = match &toks[a.last + 1..b.first] {
+        [t] => t,
+        [c, t] if c.is_mark(",") => t,
+        _ => return None,
+    };
+    if !to.is_word("to") {
+        return None;
+    }
+    let relative = matches!(a.unit, Unit::Percent | Unit::Points);
+    let absolute = a.unit == b.unit || (a.plain && b.unit == Unit::Count);
+    let lead = &toks[a.first - 1];
+    let lw = lead.lower();
+    let start = match lw.as_str() {
+        // "rose by 5% to …", not "leads by 46 percent to 42 percent" (a score).
+        "by" if changed_before(toks, a.first - 1) => a.first - 1,
+        "up" | "down" => a.first - 1,
+        // "a 40% increase to …": the change word ends the amount.
+        "a" | "an" if relative && toks[a.last].kind == Kind::Word => a.first - 1,
+        // "rose 6.2% to": without "by" a bare count could be a range ("500 to 3,000").
+        w if relative && g::change_verb(w) => a.first,
+        _ => return None,
+    };
+    (relative || absolute).then_some(By {
+        start,
+        first: a.first,
+        last: a.last,
+        value: a.values[0],
+        unit: a.unit,
+        rate: a.rate,
+    })
+}
+
+/// Whether a change verb (or "up", "down") stands before the "by" at `by`
+/// in its clause, with its object between: "rose by", "increased its
+/// growth forecast by".
+fn changed_before(toks: &[Tok], by: usize) -> bool {
+    (by.saturating_sub(8)..by)
+        .rev()
+        .take_while(|&k| toks[k].kind == Kind::Word)
+        .any(|k| {
+            let lw = toks[k].lower();
+            g::change_verb(lw.as_str()) || matches!(lw.as_str(), "up" | "down")
+        })
+}
