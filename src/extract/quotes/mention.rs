@@ -131,6 +131,16 @@ const ROLE_NOUNS: &[&str] = &[
 /// run ("President Obama", "Chief Chuck Jordan", "Senate Majority Leader").
 static ROLE: WordSet<256> = WordSet::of_lowercase(ROLE_NOUNS);
 
+/// Whether a word (any case) is a noun of office or role ("Minister", "chief").
+pub fn is_role_noun(w: &str) -> bool {
+    ROLE.contains_folded(w)
+}
+
+/// Whether a word is an honorific or its abbreviation, full stop left off ("Dr", "Sen").
+pub fn is_honorific(w: &str) -> bool {
+    w.len() <= 4 && HONORIFICS.iter().any(|h| h.0 == w)
+}
+
 /// Words that cannot be part of a mention: verbs, pronouns, prepositions
 /// and conjunctions that start a clause or a phrase of its own. Reading
 /// stops at them, so "was a phrase Smith" is no mention of Smith.

@@ -13,6 +13,7 @@
 mod attribute;
 mod mention;
 mod names;
+mod offices;
 mod scan;
 mod sieves;
 mod whitespace;

@@ -233,6 +233,25 @@ static FUNCTION_WORD: WordSet<256> = WordSet::of(FUNCTION_WORDS);
 static TITLE: WordSet<64> = WordSet::of(TITLES);
 static ORG_WORD: WordSet<128> = WordSet::of(ORG_WORDS);
 
+/// Institutions a text names in full once and then by the bare noun ("the
+/// Department of Health" … "the Department said").
+const INSTITUTIONS: &[&str] = &[
+    "Department",
+    "Agency",
+    "Ministry",
+    "Office",
+    "Government",
+    "Council",
+    "Commission",
+    "Bureau",
+    "Committee",
+    "Service",
+    "Court",
+    "Authority",
+    "Board",
+];
+static INSTITUTION: WordSet<32> = WordSet::of(INSTITUTIONS);
+
 /// The text read so far, for looking up what a short name, an acronym or a
 /// common noun refers to. Lookups read back through it only when a quote
 /// needs one, so reading a document costs nothing here.
@@ -285,6 +304,8 @@ struct Index {
     word: HashMap<String, (usize, String)>,
     /// Runs of two or more words, by their last word ("Bank" → "European Central Bank").
     last_word: HashMap<String, (usize, String)>,
+    /// Each word of an organisation's name of several words, to its newest name.
+    org_word: HashMap<String, (usize, String)>,
 }
 
 impl Index {
@@ -301,8 +322,12 @@ impl Index {
             let last = name.split(' ').next_back().unwrap_or_default();
             self.last_word
                 .insert(last.to_string(), (n, name.to_string()));
-            if !is_org_name(&name) {
-                for word in name.split(' ') {
+            let org = is_org_name(&name);
+            for word in name.split(' ') {
+                if org {
+                    self.org_word
+                        .insert(word.to_string(), (n, name.to_string()));
+                } else if !only_office_besides(&name, word) {
                     self.word.insert(word.to_string(), (n, name.to_string()));
                 }
             }
@@ -319,6 +344,8 @@ enum Query<'q> {
     Longer(&'q str),
     /// … two or more words, the last this one.
     EndingIn(&'q str),
+    /// An organisation's name of several words with this word in it.
+    OrgWith(&'q str),
 }
 
 impl<'a> Registry<'a> {
@@ -375,6 +402,7 @@ impl<'a> Registry<'a> {
                 Query::Initials(k) => (&index.initials, k),
                 Query::Longer(k) => (&index.word, k),
                 Query::EndingIn(k) => (&index.last_word, k),
+                Query::OrgWith(k) => (&index.org_word, k),
             };
             let (n, name) = map.get(key)?;
             let from = since.max(len.saturating_sub(LOOKBACK));
@@ -384,12 +412,18 @@ impl<'a> Registry<'a> {
             Query::Initials(acronym) => self
                 .runs_with(&acronym[..1], false, since)
                 .find(|r| has_initials(r, acronym)),
-            Query::Longer(name) => self
-                .runs_with(name, true, since)
-                .find(|r| r.contains(' ') && !is_org_name(r) && r.split(' ').any(|t| t == name)),
+            Query::Longer(name) => self.runs_with(name, true, since).find(|r| {
+                r.contains(' ')
+                    && !is_org_name(r)
+                    && r.split(' ').any(|t| t == name)
+                    && !only_office_besides(r, name)
+            }),
             Query::EndingIn(last) => self
                 .runs_with(last, true, since)
                 .find(|r| r.contains(' ') && r.split(' ').next_back().is_some_and(|t| t == last)),
+            Query::OrgWith(word) => self
+                .runs_with(word, true, since)
+                .find(|r| r.contains(' ') && is_org_name(r) && r.split(' ').any(|t| t == word)),
         };
         found.map(Cow::into_owned)
     }
@@ -422,6 +456,12 @@ impl<'a> Registry<'a> {
         {
             return full;
         }
+        // "the Department said": the department the text named.
+        if INSTITUTION.contains(name)
+            && let Some(full) = self.newest(Query::OrgWith(name), since)
+        {
+            return full;
+        }
         self.newest(Query::Longer(name), since)
             .unwrap_or_else(|| name.to_string())
     }
@@ -432,7 +472,12 @@ impl<'a> Registry<'a> {
         if let Some(first) = capital.get_mut(..1) {
             first.make_ascii_uppercase();
         }
-        self.newest(Query::EndingIn(&capital), 0)
+        self.newest(Query::EndingIn(&capital), 0).or_else(|| {
+            INSTITUTION
+                .contains(&capital)
+                .then(|| self.newest(Query::OrgWith(&capital), 0))
+                .flatten()
+        })
     }
 
     /// Whether lookups have switched to the index, for tests.
@@ -538,7 +583,14 @@ pub fn is_org_name(name: &str) -> bool {
     is_acronym(name) || name.split(' ').any(|t| ORG_WORD.contains(t))
 }
 
-/// Strips possessives, titles and a leading "The".
+/// "Administrator Alvarez" names no more of Alvarez than "Alvarez" does.
+fn only_office_besides(run: &str, name: &str) -> bool {
+    run.strip_suffix(name)
+        .and_then(|office| office.strip_suffix(' '))
+        .is_some_and(|office| office.split(' ').all(super::offices::is_office_word))
+}
+
+/// Strips possessives, titles, a leading "The" and an office before a person's name.
 pub fn clean_name(name: &str) -> Cow<'_, str> {
     let name = name.trim().trim_end_matches(['’', '\'']);
     let name = name
@@ -551,10 +603,12 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
     {
         rest = tail.trim_start();
     }
+    // An office before the name is no part of it: "Policing Minister Priya Shah".
     if rest.split(' ').all(|t| !t.is_empty()) && !rest.contains(['\n', '\t']) {
-        Cow::Borrowed(rest)
+        Cow::Borrowed(super::offices::person_part(rest))
     } else {
-        Cow::Owned(rest.split_whitespace().collect::<Vec<_>>().join(" "))
+        let spaced = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+        Cow::Owned(super::offices::person_part(&spaced).to_string())
     }
 }
 

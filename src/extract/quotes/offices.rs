@@ -1,0 +1,168 @@
+//! Offices written before a name: where, in a run of capitalised words, the
+//! person's name starts.
+//!
+//! Government releases write a speaker's office in capitals right before the
+//! name — "Chief Health Officer Dr Helen Marsh", "Minister for
+//! Infrastructure, Transport and Regional Development Chris Nolan", "Member
+//! for Kalgoorlie Leah Grant" — and a run of capitals read as one name made
+//! "Chief Health Officer Dr Helen Marsh" the speaker of every later "Dr Marsh
+//! said". The office is the part up to its last office word; the name is
+//! what follows, when that is a name of two words or more.
+
+use super::mention::{is_honorific, is_role_noun};
+use super::names::{is_name_word, is_org_name};
+use crate::extract::wordmap::WordSet;
+
+/// Capitalised words of offices and portfolios that are no part of a
+/// person's name ("Minister for Home Affairs", "Chief Health Officer",
+/// "Secretary of State").
+const OFFICE_WORDS: &[&str] = &[
+    "affairs",
+    "development",
+    "health",
+    "transport",
+    "infrastructure",
+    "education",
+    "finance",
+    "defence",
+    "defense",
+    "trade",
+    "energy",
+    "environment",
+    "industry",
+    "employment",
+    "housing",
+    "immigration",
+    "agriculture",
+    "resources",
+    "communications",
+    "treasury",
+    "regional",
+    "policing",
+    "fisheries",
+    "oceans",
+    "conservation",
+    "climate",
+    "innovation",
+    "science",
+    "technology",
+    "tourism",
+    "veterans",
+    "workplace",
+    "relations",
+    "citizenship",
+    "multicultural",
+    "indigenous",
+    "families",
+    "revenue",
+    "services",
+    "interior",
+    "commerce",
+    "labor",
+    "labour",
+    "homeland",
+    "state",
+    "parliament",
+    "member",
+    "cabinet",
+    "shadow",
+    "assistant",
+    "acting",
+    "associate",
+    "constable",
+    "opposition",
+    "whip",
+    "majority",
+    "minority",
+    "hon",
+    "honourable",
+    "honorable",
+    "rt",
+    "mp",
+    "mla",
+    "mhr",
+];
+static OFFICE: WordSet<128> = WordSet::of_lowercase(OFFICE_WORDS);
+
+/// Whether a capitalised word belongs to an office, not to a name.
+pub fn is_office_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    OFFICE.contains_folded(w) || is_role_noun(w) || is_honorific(w)
+}
+
+/// The person's name at the end of a run of capitals that opens with their
+/// office ("Chief Health Officer Dr Helen Marsh" → "Helen Marsh"); the run
+/// itself when no office word stands before a name of two words or more,
+/// or when what follows is an organisation ("General Electric Company").
+/// Words are separated by single spaces, as [`super::names::clean_name`] leaves them.
+pub fn person_part(run: &str) -> &str {
+    let words: Vec<(usize, &str)> = run
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let Some(last) = words
+        .iter()
+        .rposition(|(_, w)| w.starts_with(char::is_uppercase) && is_office_word(w))
+    else {
+        return run;
+    };
+    let mut rest = &words[last + 1..];
+    // "Member for Kalgoorlie Leah Grant": a place or portfolio after a
+    // connector; the name is the last two words (three with an initial).
+    if rest
+        .first()
+        .is_some_and(|(_, w)| matches!(*w, "for" | "of"))
+    {
+        let keep = if rest.len() >= 3 && rest[rest.len() - 2].1.ends_with('.') {
+            3
+        } else {
+            2
+        };
+        if rest.len() < keep + 2 {
+            return run;
+        }
+        rest = &rest[rest.len() - keep..];
+    }
+    if rest.len() < 2 || !rest.iter().all(|(_, w)| is_name_word(w)) {
+        return run;
+    }
+    let name = &run[rest[0].0..];
+    if is_org_name(name) || rest.iter().any(|(_, w)| is_office_word(w)) {
+        return run;
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_after_offices() {
+        let cases = [
+            ("Chief Health Officer Dr Helen Marsh", "Helen Marsh"),
+            ("Policing Minister Priya Shah", "Priya Shah"),
+            ("Regional Development Chris Nolan", "Chris Nolan"),
+            ("Member for Kalgoorlie Leah Grant", "Leah Grant"),
+            ("Secretary of State John Kerry", "John Kerry"),
+            (
+                "Federal Emergency Management Agency Administrator Tom Reyes",
+                "Tom Reyes",
+            ),
+            ("Rep. Elijah E. Cummings", "Elijah E. Cummings"),
+            // No office before a name of two words: the run stays.
+            ("Administrator Alvarez", "Administrator Alvarez"),
+            ("Mark Judge", "Mark Judge"),
+            ("General Electric Company", "General Electric Company"),
+            ("Department of Health", "Department of Health"),
+            ("Hillary Clinton", "Hillary Clinton"),
+        ];
+        for (run, want) in cases {
+            assert_eq!(person_part(run), want, "{run}");
+        }
+    }
+}
