@@ -376,6 +376,20 @@ fn set_off(m: &Mention, ws: &[Word], used: usize, end: usize) -> bool {
         && ws[used..end].iter().all(|w| !is_speech(w.core))
 }
 
+/// Whether a mention right after `before` would continue a prepositional
+/// phrase: the capitalised words and articles just before it follow a
+/// preposition ("by The Associated", "for the few years" is not: "few" ends it).
+fn in_prepositional_phrase(before: &[Word]) -> bool {
+    before
+        .iter()
+        .rev()
+        .find(|w| {
+            !(w.core.starts_with(char::is_uppercase) || matches!(w.core, "the" | "a" | "an"))
+                || w.closed
+        })
+        .is_some_and(|w| !w.closed && is_preposition(w.core))
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -483,14 +497,9 @@ fn before_verb(
         }
         for start in s..j {
             // "a letter obtained by The Associated Press warns": the object
-            // of a preposition is not the verb's subject, nor is any later
-            // part of it.
-            let mut k = start;
-            if k > 0 && matches!(ws[k - 1].core, "the" | "The" | "a" | "an") {
-                k -= 1;
-            }
-            if k > 0 && is_preposition(ws[k - 1].core) {
-                break;
+            // of a preposition is not the verb's subject.
+            if in_prepositional_phrase(&ws[s..start]) {
+                continue;
             }
             if let Some((m, used)) = mention::read(&ws[start..j], false)
                 && used == j - start
