@@ -120,6 +120,8 @@ mod year;
 pub use year::resolve_years;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_fixture;

@@ -4,6 +4,7 @@
 //! are found, and that at least 95% of what is extracted is one of them.
 //! Each paragraph is made up; none is copied from a real release.
 
+use super::test_support::run;
 use super::*;
 
 /// A paragraph and its figures: (text, first value). `optional` figures are
@@ -97,7 +98,7 @@ fn government_texts_recall_and_precision() {
     let (mut core, mut found, mut extracted, mut right) = (0, 0, 0, 0);
     let mut report = String::new();
     for case in CASES {
-        let figs = find(&Para::new(1, 0, case.text));
+        let figs = run(case.text);
         for &want in case.core {
             core += 1;
             if figs.iter().any(|f| is(f, want)) {

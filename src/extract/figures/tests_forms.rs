@@ -3,19 +3,8 @@
 //! level, spaced digit groups, minus signs and slash rates. Every sentence
 //! is made up for these tests.
 
+use super::test_support::{run, summary};
 use super::*;
-
-fn run(input: &str) -> Vec<Figure> {
-    let p = Para::new(1, 0, input);
-    let figs = find(&p);
-    for f in &figs {
-        assert_eq!(&input[f.start..f.end], f.text, "span in {input:?}");
-    }
-    figs
-}
-
-/// (text, values, unit, qualifier) of a figure.
-type Summary = (String, Vec<f64>, Option<String>, Option<String>);
 
 /// (text, value, unit, qualifier, subject) of a figure.
 type Read<'a> = (
@@ -25,13 +14,6 @@ type Read<'a> = (
     Option<&'a str>,
     Option<&'a str>,
 );
-
-fn summary(input: &str) -> Vec<Summary> {
-    run(input)
-        .into_iter()
-        .map(|f| (f.text, f.values, f.unit, f.qualifier))
-        .collect()
-}
 
 /// The only figure of `input`: its text, values and unit.
 fn only(input: &str) -> (String, Vec<f64>, Option<String>) {

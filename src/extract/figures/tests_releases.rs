@@ -1,19 +1,8 @@
 //! Patterns of government releases, op-eds and news wires (issue 14), one
 //! test per pattern, on paragraphs written for these tests.
 
+use super::test_support::{Summary, run, summary};
 use super::*;
-
-fn run(input: &str) -> Vec<Figure> {
-    let p = Para::new(1, 0, input);
-    let figs = find(&p);
-    for f in &figs {
-        assert_eq!(&input[f.start..f.end], f.text, "span in {input:?}");
-    }
-    figs
-}
-
-/// (text, values, unit, qualifier) of a figure.
-type Summary = (String, Vec<f64>, Option<String>, Option<String>);
 
 /// (text, value, unit, subject, period) of a table cell.
 type Cell<'a> = (
@@ -23,13 +12,6 @@ type Cell<'a> = (
     Option<&'a str>,
     Option<&'a str>,
 );
-
-fn summary(input: &str) -> Vec<Summary> {
-    run(input)
-        .into_iter()
-        .map(|f| (f.text, f.values, f.unit, f.qualifier))
-        .collect()
-}
 
 fn one(text: &str, values: &[f64], unit: Option<&str>, q: Option<&str>) -> Summary {
     (
