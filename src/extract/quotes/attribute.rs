@@ -658,9 +658,8 @@ impl State<'_> {
         }
     }
 
-    /// The role last given to a named person, for a later mention by name alone.
-    /// Of several, the one given last, whatever order the map keeps them in:
-    /// a map's order is random, and the output must not be.
+    /// The role last given to a named person, for a later mention by name
+    /// alone; by the order given, since a map's own order is random.
     fn role_of(&self, name: &str) -> Option<String> {
         self.roles
             .values()
