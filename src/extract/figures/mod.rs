@@ -128,6 +128,8 @@ mod tests_fixture;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
+mod tests_quantities;
+#[cfg(test)]
 mod tests_releases;
 
 use std::ops::Range;
