@@ -68,6 +68,7 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
         match parse_at(toks, i) {
             Some(mut c) => {
                 let floor = out.last().map_or(0, |p| p.last + 1);
+                sign_word(toks, &mut c, floor);
                 if let Some((q, start)) = qualifier(toks, c.num, floor)
                     .or_else(|| hanzi::qualifier_before(toks, c.num, floor))
                 {
@@ -87,6 +88,28 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// "minus 10 degrees", "negative 0.3 per cent": a sign in words before a
+/// measure, a percentage or money makes it negative and joins its text. A
+/// count is never below zero, and "10 minus 5" is arithmetic, not a sign.
+fn sign_word(toks: &[Tok], c: &mut Cand, floor: usize) {
+    let Some(m) = c.num.checked_sub(1).filter(|&m| m >= floor) else {
+        return;
+    };
+    let sign = toks[m].kind == Kind::Word
+        && matches!(toks[m].lower().as_str(), "minus" | "negative")
+        && toks[c.num].gap;
+    let arithmetic = m > 0 && toks[m - 1].kind == Kind::Num;
+    if !sign || arithmetic || c.unit == Unit::Count || c.values.iter().any(|v| *v < 0.0) {
+        return;
+    }
+    c.values = match c.values[..] {
+        [a, b] => OneOrTwo::two(-a, -b),
+        _ => OneOrTwo::one(-c.values[0]),
+    };
+    c.num = m;
+    c.first = m;
 }
 
 /// "a daily average of 52", "an annual average of 1,500": the rate written

@@ -72,3 +72,29 @@ fn decimals_in_words() {
         one("forty two", &[42.0], None)
     );
 }
+
+#[test]
+fn signs_in_words() {
+    for (input, expect) in [
+        (
+            "Overnight lows reached minus 12 degrees Celsius.",
+            one("minus 12 degrees Celsius", &[-12.0], Some("°C")),
+        ),
+        (
+            "Core inflation was negative 0.4 per cent.",
+            one("negative 0.4 per cent", &[-0.4], Some("percent")),
+        ),
+        (
+            "Real wages grew minus five percent.",
+            one("minus five percent", &[-5.0], Some("percent")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // Arithmetic keeps its sign.
+    let figs = read("The tally was 40 minus 3 percent of the votes.");
+    assert!(
+        figs.iter().any(|f| f.1 == [3.0]) && figs.iter().all(|f| f.1[0] >= 0.0),
+        "{figs:?}"
+    );
+}
