@@ -415,6 +415,9 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
     if let Some(s) = w::glued_scale(n.text) {
         return Some((s, None, k));
     }
+    if let Some(unit) = glued_temperature(toks, k) {
+        return Some((1.0, Some(Unit::Measure(unit)), k));
+    }
     if n.text == "m" {
         return Some(if plural_at(toks, k + 1) {
             (1e6, None, k)
@@ -427,6 +430,58 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
         });
     }
     None
+}
+
+/// "30C", "-15C", "95F": a temperature as British and Australian news
+/// write it, the degree sign left out. A capital letter glued to a number is
+/// as often a label ("Flat 5C", "Room 4F", "the 3C rating"), so it is read
+/// as degrees only when nothing names it: no capitalised word or label word
+/// before the number, nothing glued after the letter, and a value weather
+/// can have.
+fn glued_temperature(toks: &[Tok], k: usize) -> Option<&'static str> {
+    let unit = match toks[k].text {
+        "C" => "°C",
+        "F" => "°F",
+        _ => return None,
+    };
+    let num = k.checked_sub(1)?;
+    let (mantissa, decimals) = number_parts(toks[num].text);
+    let value = mantissa / 10f64.powi(decimals);
+    let limit = if unit == "°C" { 60.0 } else { 140.0 };
+    let named = num.checked_sub(1).is_some_and(|p| {
+        let t = &toks[p];
+        let before_sign = t.is_dash() || t.is_mark("−");
+        let q = if before_sign {
+            p.checked_sub(1)
+        } else {
+            Some(p)
+        };
+        q.is_some_and(|q| {
+            let w = &toks[q];
+            let article = matches!(w.lower().as_str(), "a" | "an" | "the");
+            (w.capitalised() && !article)
+                || matches!(
+                    w.lower().as_str(),
+                    "room"
+                        | "flat"
+                        | "apartment"
+                        | "floor"
+                        | "level"
+                        | "grade"
+                        | "class"
+                        | "unit"
+                        | "gate"
+                        | "seat"
+                        | "platform"
+                        | "no"
+                        | "number"
+                )
+        })
+    });
+    let glued_after = toks
+        .get(k + 1)
+        .is_some_and(|t| !t.gap && t.kind != Kind::Mark);
+    (value <= limit && !named && !glued_after).then_some(unit)
 }
 
 /// Chinese after a number: scales ("116万", "3.5亿", "万亿"), then a unit

@@ -98,3 +98,35 @@ fn signs_in_words() {
         "{figs:?}"
     );
 }
+
+#[test]
+fn temperatures_without_the_degree_sign() {
+    for (input, expect) in [
+        (
+            "Forecasters expect highs of 38C on Friday.",
+            one("38C", &[38.0], Some("°C")),
+        ),
+        (
+            "Overnight it fell to -15C in the north.",
+            one("-15C", &[-15.0], Some("°C")),
+        ),
+        (
+            "A 5C drop is likely by Monday.",
+            one("5C", &[5.0], Some("°C")),
+        ),
+        (
+            "Phoenix reached 115F, a record.",
+            one("115F", &[115.0], Some("°F")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // Labels: a flat, a floor, a rating.
+    for input in [
+        "She lives in Flat 5C near the station.",
+        "The meeting is in Room 4F.",
+        "It carries a 3CX badge.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
