@@ -274,6 +274,23 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
                     second = Some(m.text);
                     j = i + 2;
                 }
+                // "$1.5-trillion plan", "a 2.3-million increase": a scale
+                // hyphenated as an adjective; not "a 100-million-year-old
+                // fossil", whose compound goes on.
+                Some(m) if m.kind == Kind::Word && w::scale(m.lower().as_str()).is_some() => {
+                    let goes_on = toks.get(i + 3).is_some_and(|d| d.is_dash() && !d.gap)
+                        && hyphen_rate(toks, i + 3).is_none()
+                        && hyphen_currency(toks, i + 2).is_none();
+                    if goes_on {
+                        return None;
+                    }
+                    scale = w::scale(m.lower().as_str()).unwrap_or(1.0);
+                    j = i + 2;
+                    if let Some((code, end)) = hyphen_currency(toks, j) {
+                        unit = unit.or(Some(Unit::Money(code)));
+                        j = end;
+                    }
+                }
                 // "$70-a-share": the rate is read with the amount's end.
                 Some(m) if m.kind == Kind::Word && hyphen_rate(toks, i + 1).is_none() => {
                     let (u, end) = compound(toks, i + 2)?;

@@ -130,3 +130,25 @@ fn temperatures_without_the_degree_sign() {
         assert_eq!(read(input), vec![], "{input:?}");
     }
 }
+
+#[test]
+fn scales_hyphenated_as_adjectives() {
+    for (input, expect) in [
+        (
+            "Lawmakers passed a $1.5-trillion spending plan.",
+            one("$1.5-trillion", &[1.5e12], Some("USD")),
+        ),
+        (
+            "The agency reported a 2.3-million increase in visitors.",
+            one("2.3-million", &[2.3e6], None),
+        ),
+        (
+            "It is a 40-billion-dollar industry.",
+            one("40-billion-dollar", &[4e10], Some("USD")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // An age written with a scale is no amount.
+    assert_eq!(read("They found a 100-million-year-old fossil."), vec![]);
+}
