@@ -152,3 +152,20 @@ fn scales_hyphenated_as_adjectives() {
     // An age written with a scale is no amount.
     assert_eq!(read("They found a 100-million-year-old fossil."), vec![]);
 }
+
+#[test]
+fn mil_as_a_scale() {
+    for (input, expect) in [
+        (
+            "The flat sold for 2mil SEK last spring.",
+            one("2mil", &[2e6], None),
+        ),
+        (
+            "The club paid $40mil for the striker.",
+            one("$40mil", &[4e7], Some("USD")),
+        ),
+        ("The app has 3 mil users.", one("3 mil", &[3e6], None)),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+}

@@ -102,7 +102,7 @@ pub(super) const SCALES: &[(&str, f64)] = &[
 /// after a currency they are read by [`money_suffix_scale`].
 pub(super) fn scale_abbreviation(w: &str) -> Option<f64> {
     Some(match w {
-        "mn" | "mln" => 1e6,
+        "mn" | "mln" | "mil" => 1e6,
         "bn" | "bln" => 1e9,
         "tn" | "trn" | "tln" => 1e12,
         _ => return None,
@@ -115,7 +115,7 @@ pub(super) fn scale_abbreviation(w: &str) -> Option<f64> {
 pub(super) fn glued_scale(w: &str) -> Option<f64> {
     Some(match w {
         "k" | "K" => 1e3,
-        "M" | "mn" | "mln" | "MN" => 1e6,
+        "M" | "mn" | "mln" | "MN" | "mil" => 1e6,
         "B" | "bn" | "bln" | "BN" => 1e9,
         "tn" | "trn" | "TN" => 1e12,
         _ => return None,
@@ -126,7 +126,7 @@ pub(super) fn glued_scale(w: &str) -> Option<f64> {
 pub(super) fn money_suffix_scale(w: &str) -> Option<f64> {
     Some(match w {
         "k" => 1e3,
-        "m" | "mn" | "mln" => 1e6,
+        "m" | "mn" | "mln" | "mil" => 1e6,
         "b" | "bn" | "bln" => 1e9,
         "t" | "tn" | "trn" => 1e12,
         "mm" => 1e6,
