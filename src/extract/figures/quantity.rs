@@ -222,6 +222,16 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
     if money.is_none() && glued_left(toks, i) {
         return None;
     }
+    // "1 . 6 billion": a decimal that a tokenizer spaced apart; its second
+    // part is no amount of its own.
+    if t.gap
+        && i >= 2
+        && toks[i - 1].is_mark(".")
+        && toks[i - 1].gap
+        && toks[i - 2].kind == Kind::Num
+    {
+        return None;
+    }
     // "000" of "80 , 000", "007": no amount is written with a leading zero.
     if t.text.len() > 1 && t.text.starts_with('0') && t.text.as_bytes()[1].is_ascii_digit() {
         return None;

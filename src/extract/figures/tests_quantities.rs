@@ -169,3 +169,12 @@ fn mil_as_a_scale() {
         assert_eq!(read(input), expect, "{input:?}");
     }
 }
+
+#[test]
+fn decimals_spaced_by_a_tokenizer_are_not_two_amounts() {
+    let figs = read("the deficit was 1 . 6 billion marks , up 0 . 95 .");
+    assert!(
+        figs.iter().all(|f| f.1 != [6e9] && f.1 != [95.0]),
+        "{figs:?}"
+    );
+}
