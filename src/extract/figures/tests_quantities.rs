@@ -158,7 +158,7 @@ fn mil_as_a_scale() {
     for (input, expect) in [
         (
             "The flat sold for 2mil SEK last spring.",
-            one("2mil", &[2e6], None),
+            one("2mil SEK", &[2e6], Some("SEK")),
         ),
         (
             "The club paid $40mil for the striker.",
@@ -177,4 +177,32 @@ fn decimals_spaced_by_a_tokenizer_are_not_two_amounts() {
         figs.iter().all(|f| f.1 != [6e9] && f.1 != [95.0]),
         "{figs:?}"
     );
+}
+
+#[test]
+fn currency_codes_and_names_after_the_amount() {
+    for (input, expect) in [
+        (
+            "The deal is worth 500 million SEK.",
+            one("500 million SEK", &[5e8], Some("SEK")),
+        ),
+        (
+            "Fines of 10,000 CHF apply to late filers.",
+            one("10,000 CHF", &[1e4], Some("CHF")),
+        ),
+        (
+            "The farm sold for 4.2 million rand.",
+            one("4.2 million rand", &[4.2e6], Some("ZAR")),
+        ),
+        (
+            "Ticket prices rose to 250 lira.",
+            one("250 lira", &[250.0], Some("TRY")),
+        ),
+        (
+            "Kyiv budgeted UAH 1,200 for the scheme.",
+            one("UAH 1,200", &[1200.0], Some("UAH")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
 }

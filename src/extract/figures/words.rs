@@ -189,6 +189,36 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
         "riyals" => "SAR",
         "shekels" => "ILS",
         "naira" => "NGN",
+        // ISO codes after the amount ("2 million SEK", "10,000 CHF"), and
+        // names with one currency.
+        "gbp" | "sterling" => "GBP",
+        "aud" => "AUD",
+        "cad" => "CAD",
+        "nzd" => "NZD",
+        "sgd" => "SGD",
+        "chf" => "CHF",
+        "krw" => "KRW",
+        "sek" | "kronor" | "krona" => "SEK",
+        "nok" => "NOK",
+        "dkk" => "DKK",
+        "brl" | "reais" => "BRL",
+        "zar" | "rand" => "ZAR",
+        "pln" | "zloty" | "zlotys" => "PLN",
+        "huf" | "forint" | "forints" => "HUF",
+        "mxn" => "MXN",
+        "twd" => "TWD",
+        "thb" => "THB",
+        "aed" | "dirham" => "AED",
+        "sar" | "riyal" => "SAR",
+        "ils" | "shekel" => "ILS",
+        "ngn" => "NGN",
+        "kes" => "KES",
+        "egp" => "EGP",
+        "uah" | "hryvnia" | "hryvnias" => "UAH",
+        "pkr" => "PKR",
+        "myr" => "MYR",
+        "idr" => "IDR",
+        "lira" | "liras" => "TRY",
         "pence" | "penny" | "pennies" => "pence",
         "cents" | "cent" => "cents",
         _ => return None,
@@ -229,6 +259,19 @@ pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
     ("RM", "MYR"),
     ("Rs", "INR"),
     ("Rp", "IDR"),
+    // Codes that share their first two letters and length with common words
+    // ("SEK" and "see", "NOK" and "not") are not listed, so that the gate
+    // keeps skipping those words; they are read after the amount
+    // ([`currency_word`]), where news puts them.
+    ("DKK", "DKK"),
+    ("BRL", "BRL"),
+    ("ZAR", "ZAR"),
+    ("MXN", "MXN"),
+    ("TWD", "TWD"),
+    ("AED", "AED"),
+    ("NGN", "NGN"),
+    ("UAH", "UAH"),
+    ("PKR", "PKR"),
 ];
 
 /// Currency symbols. `¥` is read as the renminbi because the corpus is about
