@@ -99,6 +99,7 @@
 mod cents;
 mod change;
 mod count;
+mod fraction;
 mod gate;
 mod grammar;
 mod hanzi;

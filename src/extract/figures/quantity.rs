@@ -6,6 +6,7 @@
 
 use super::cents;
 use super::count::{count_support, counted_noun, is_year};
+use super::fraction;
 use super::gate::may_start;
 use super::hanzi;
 use super::lex::{Kind, Tok, is_cjk, number_parts, number_value};
@@ -132,7 +133,7 @@ fn rate_before(toks: &[Tok], num: usize, floor: usize) -> Option<(&'static str, 
 pub(super) fn parse_at(toks: &[Tok], i: usize) -> Option<Cand> {
     let t = toks.get(i)?;
     match t.kind {
-        Kind::Num => digits(toks, i, None),
+        Kind::Num => fraction::at(toks, i).or_else(|| digits(toks, i, None)),
         Kind::Mark => {
             let code = w::currency_symbol(t.text)?;
             let (code, start) = dollar_prefix(toks, i, code);

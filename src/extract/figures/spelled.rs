@@ -183,6 +183,18 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
                 // "two-thirds of a million".
                 return words_unit(toks, i, end, value / d * s, true);
             }
+            if let Some((unit @ Unit::Measure(_), end)) = unit_after(toks, k + 2) {
+                // "one-half mile", "three-quarters inch": a measure, not a share.
+                return finish(
+                    toks,
+                    i,
+                    end,
+                    OneOrTwo::one(value / d),
+                    unit,
+                    Support::Strong,
+                    false,
+                );
+            }
             return finish(
                 toks,
                 i,

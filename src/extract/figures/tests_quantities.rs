@@ -206,3 +206,35 @@ fn currency_codes_and_names_after_the_amount() {
         assert_eq!(read(input), expect, "{input:?}");
     }
 }
+
+#[test]
+fn fractions_before_a_unit() {
+    for (input, expect) in [
+        (
+            "The new tunnel runs 2 1/2 miles under the bay.",
+            one("2 1/2 miles", &[2.5], Some("miles")),
+        ),
+        (
+            "Rain left 1/4 inch of ice on roads.",
+            one("1/4 inch", &[0.25], Some("inches")),
+        ),
+        (
+            "The recipe calls for 4½ cups of flour.",
+            one("4½ cups", &[4.5], Some("cups")),
+        ),
+        (
+            "The fire spread approximately one-half mile east.",
+            one("approximately one-half mile", &[0.5], Some("miles")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // Dates, schedules and durations are no fractions.
+    for input in [
+        "After 9/11 the rules changed.",
+        "The clinic is open 24/7 now.",
+        "It took 2 1/2 years to build.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
