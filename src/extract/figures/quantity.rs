@@ -101,7 +101,13 @@ fn sign_word(toks: &[Tok], c: &mut Cand, floor: usize) {
     let sign = toks[m].kind == Kind::Word
         && matches!(toks[m].lower().as_str(), "minus" | "negative")
         && toks[c.num].gap;
-    let arithmetic = m > 0 && toks[m - 1].kind == Kind::Num;
+    // "plus or minus 4 points" is a margin either way, not a negative.
+    let margin = m >= 2 && toks[m - 1].is_word("or") && toks[m - 2].is_word("plus");
+    // "a negative 42%-49% rating": an adjective, not a sign.
+    let adjective = toks[m].is_word("negative")
+        && m > 0
+        && matches!(toks[m - 1].lower().as_str(), "a" | "an" | "the" | "net");
+    let arithmetic = margin || adjective || (m > 0 && toks[m - 1].kind == Kind::Num);
     if !sign || arithmetic || c.unit == Unit::Count || c.values.iter().any(|v| *v < 0.0) {
         return;
     }

@@ -91,6 +91,12 @@ fn signs_in_words() {
     ] {
         assert_eq!(read(input), expect, "{input:?}");
     }
+    // An adjective is no sign.
+    let figs = read("He has a negative 42% rating.");
+    assert!(figs.iter().all(|f| f.1 == [42.0]), "{figs:?}");
+    // A margin of error is no negative.
+    let figs = read("The poll has a margin of error of plus or minus 4 percentage points.");
+    assert!(figs.iter().all(|f| f.1 == [4.0]), "{figs:?}");
     // Arithmetic keeps its sign.
     let figs = read("The tally was 40 minus 3 percent of the votes.");
     assert!(
@@ -191,8 +197,8 @@ fn currency_codes_and_names_after_the_amount() {
             one("10,000 CHF", &[1e4], Some("CHF")),
         ),
         (
-            "The farm sold for 4.2 million rand.",
-            one("4.2 million rand", &[4.2e6], Some("ZAR")),
+            "The farm sold for 4.2 million ZAR.",
+            one("4.2 million ZAR", &[4.2e6], Some("ZAR")),
         ),
         (
             "Ticket prices rose to 250 lira.",

@@ -202,7 +202,8 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
         "nok" => "NOK",
         "dkk" => "DKK",
         "brl" | "reais" => "BRL",
-        "zar" | "rand" => "ZAR",
+        // Not "rand": "8 Rand Paul".
+        "zar" => "ZAR",
         "pln" | "zloty" | "zlotys" => "PLN",
         "huf" | "forint" | "forints" => "HUF",
         "mxn" => "MXN",
