@@ -321,8 +321,28 @@ pub(super) fn words_unit(
     let referential = prev.is_some_and(|p| g::referential(p.lower().as_str()));
     let mid_sentence_capital = t.capitalised() && prev.is_some_and(|p| p.kind == Kind::Word);
     let next = toks.get(end + 1).map_or(Lower::new(""), Tok::lower);
-    if value < 2.0 || referential || mid_sentence_capital || next.as_str() == "of" {
+    // "two of the victims", "five of them": a part of a group, counted;
+    // "one of" is not ("one" refers), and "the two of them" is referential.
+    let after_of = toks.get(end + 2).map_or(Lower::new(""), Tok::lower);
+    let part = next.as_str() == "of"
+        && matches!(
+            after_of.as_str(),
+            "the" | "them" | "those" | "these" | "its" | "their" | "our"
+        )
+        && (after_of.as_str() == "them" || counted_noun(toks, end + 1));
+    if value < 2.0 || referential || mid_sentence_capital || (next.as_str() == "of" && !part) {
         return None;
+    }
+    if part {
+        return finish(
+            toks,
+            i,
+            end,
+            OneOrTwo::one(value),
+            unit,
+            Support::Noun,
+            false,
+        );
     }
     if !counted_noun(toks, end + 1) || w::time_unit(next.as_str()) {
         return None;

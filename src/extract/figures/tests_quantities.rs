@@ -244,3 +244,23 @@ fn fractions_before_a_unit() {
         assert_eq!(read(input), vec![], "{input:?}");
     }
 }
+
+#[test]
+fn bare_counts_in_news_reports() {
+    for (input, value) in [
+        ("The attack wounded 30 and killed 7.", 30.0),
+        ("Authorities released 90 on Sunday.", 90.0),
+        ("The plant, which employs 400, will close.", 400.0),
+        ("The death toll rose to 40 overnight.", 40.0),
+        ("Officials gave a toll of 17 by noon.", 17.0),
+        ("Two of the victims were children.", 2.0),
+        ("Five of them were later freed.", 5.0),
+    ] {
+        let figs = read(input);
+        assert!(figs.iter().any(|f| f.1 == [value]), "{input:?}: {figs:?}");
+    }
+    // "one of" refers; a rank is no count.
+    for input in ["One of them came back.", "The two of them met."] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
