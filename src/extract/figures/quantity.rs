@@ -380,6 +380,13 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         Some(s) => OneOrTwo::two(first, s),
         None => OneOrTwo::one(first),
     };
+    // "3 dozen eggs": twelve each; "dozens" alone stays vague.
+    let (values, j, scale) = match dozens(toks, j) {
+        Some(end) if unit.is_none() && scale == 1.0 && second.is_none() && decimals == 0 => {
+            (OneOrTwo::one(values[0] * 12.0), end, 12.0)
+        }
+        _ => (values, j, scale),
+    };
     let (unit, j) = match unit {
         Some(u) => (u, j),
         None => unit_after(toks, j)?,
@@ -422,6 +429,17 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         c.qualifier = Some("more than");
     }
     Some(c)
+}
+
+/// "dozen" after a number at `j` ("3 dozen", "three dozens", "5 doz"), as
+/// its last token: twelve of what follows.
+pub(super) fn dozens(toks: &[Tok], j: usize) -> Option<usize> {
+    let t = toks.get(j + 1).filter(|t| t.gap && t.kind == Kind::Word)?;
+    matches!(
+        t.lower().as_str(),
+        "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs"
+    )
+    .then_some(j + 1)
 }
 
 /// Letters glued to a number at `k`: a scale after money ("$5bn"), a unit

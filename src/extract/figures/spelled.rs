@@ -5,7 +5,7 @@ use super::count::counted_noun;
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
-use super::quantity::{Cand, Support, Unit, compound, finish, unit_after};
+use super::quantity::{Cand, Support, Unit, compound, dozens, finish, unit_after};
 use super::words::{self as w, Lower};
 
 /// Numbers in words: "two", "four major forums", "two-thirds", "fourteenfold",
@@ -242,6 +242,10 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
                 )
             })
             .flatten();
+    }
+    if !scaled && let Some(end) = dozens(toks, k) {
+        // "three dozen eggs".
+        return words_unit(toks, i, end, value * 12.0, true);
     }
     words_unit(toks, i, k, value, scaled)
 }

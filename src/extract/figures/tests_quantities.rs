@@ -264,3 +264,28 @@ fn bare_counts_in_news_reports() {
         assert_eq!(read(input), vec![], "{input:?}");
     }
 }
+
+#[test]
+fn dozens_with_a_number() {
+    for (input, expect) in [
+        (
+            "Volunteers packed 3 dozen boxes of food.",
+            one("3 dozen", &[36.0], None),
+        ),
+        (
+            "Police questioned three dozen witnesses.",
+            one("three dozen", &[36.0], None),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // Without a number a dozen is vague.
+    for input in [
+        "Police questioned a dozen witnesses.",
+        "Dozens of witnesses came forward.",
+        "Several dozen people waited.",
+        "About half a dozen people waited.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
