@@ -1,14 +1,15 @@
-//! Word counts of whole bodies, 64 bytes at a time where the text is ASCII.
+//! Word counts of whole bodies, 32 bytes at a time where the text is plain.
 //!
 //! Every document's body is counted at load ([`super::document::count_words`]),
-//! so the count is paid per byte of the corpus. Read a character at a time it
-//! was two thirds of loading. In ASCII text whether a byte starts a word
-//! depends only on it and the two bytes before it (see [`starts`]), so a
-//! block of plain ASCII is counted from bit masks of its bytes, which the
-//! compiler builds with vector instructions; blocks holding anything else
-//! (curly quotes, CJK) are read a character at a time as before. The result
-//! is the same count: the tests compare the two on every byte pattern that
-//! matters and on the shipped articles.
+//! so the count is paid per byte of the corpus; read a character at a time it
+//! was most of loading. A block of ASCII and general punctuation (curly
+//! quotes, dashes: three bytes each, `E2 80 xx`) is counted from bit masks of
+//! its bytes: a letter or digit after a letter or digit continues a word,
+//! one after a space starts one, and only the few after other bytes are
+//! decided by reading back ([`open_before`]). Blocks holding anything else
+//! (CJK, accented letters) are read a character at a time as before. The
+//! result is the same count: the tests compare the two on every byte pattern
+//! that matters around block edges and on the shipped articles.
 
 use super::document::{ascii_alnum, count_step};
 
@@ -19,17 +20,18 @@ const BLOCK: usize = 32;
 pub(super) fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
+    // Whether a word is open before byte `i`: the state [`count_step`] carries.
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
         if let Some(block) = bytes.get(i..i + BLOCK)
-            && ascii_before(bytes, i)
-            && block.is_ascii()
+            && let Some(other) = non_ascii(block)
+            && bytes.get(i + BLOCK).is_none_or(|&b| !is_continuation(b))
         {
-            let (p1, p2) = before(bytes, i);
-            words += starts(block, p1, p2);
-            i += BLOCK;
-            in_word = open_at(bytes, i);
+            let end = i + BLOCK;
+            words += starts(bytes, i, end, other, in_word);
+            in_word = open_before(bytes, i, in_word, end);
+            i = end;
             continue;
         }
         // A character at a time to the end of this block's span (or just past
@@ -42,25 +44,44 @@ pub(super) fn count_words(text: &str) -> usize {
     words
 }
 
-/// The two bytes before `i`, as spaces before the text's start.
-fn before(bytes: &[u8], i: usize) -> (u8, u8) {
-    let at = |k: Option<usize>| k.and_then(|k| bytes.get(k)).copied().unwrap_or(b' ');
-    (at(i.checked_sub(1)), at(i.checked_sub(2)))
-}
-
-/// Whether the two bytes before `i` (where there are any) are ASCII: then
-/// they alone say whether a word is open at `i`.
-fn ascii_before(bytes: &[u8], i: usize) -> bool {
-    let (p1, p2) = before(bytes, i);
-    p1.is_ascii() && p2.is_ascii()
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
+/// The bytes of `block` that are not ASCII, as bits, if each belongs to a
+/// character U+2000–U+203F (`E2 80 xx`) wholly inside the block: general
+/// punctuation, never a letter. `None` for any other character.
+fn non_ascii(block: &[u8]) -> Option<u64> {
+    let mut high = 0u64;
+    for (k, eight) in block.chunks_exact(8).enumerate() {
+        high |= gather(load(eight) & HIGH) << (8 * k);
+    }
+    let mut rest = high;
+    while rest != 0 {
+        let k = rest.trailing_zeros() as usize;
+        if block
+            .get(k..k + 3)
+            .is_none_or(|c| c[0] != 0xE2 || c[1] != 0x80)
+        {
+            return None;
+        }
+        rest &= !(0b111 << k);
+    }
+    Some(high)
+}
+
+/// Eight bytes as a `u64`, the first lowest.
+fn load(eight: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes)
+}
+
 /// For eight ASCII bytes in a `u64`: the high bit of each byte in `lo..=hi`
 /// (`hi` below 0x7F). Each byte gets its high bit set before the subtraction,
-/// so no byte borrows from the next.
+/// so no byte borrows from the next. (A byte above 0x7F is read as its low
+/// seven bits; callers clear those bytes.)
 fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let h = x | HIGH;
     let at_least_lo = h.wrapping_sub(ONES * u64::from(lo)) & HIGH;
@@ -74,55 +95,67 @@ fn gather(m: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// How many bytes of an ASCII `block` (64 bytes) start a word, given the
-/// two bytes before it (`p1` just before). A letter or digit starts a word
-/// unless the byte before it is a letter or digit, or joins it to one: an
-/// apostrophe or hyphen after a letter or digit ("Xi's", "year-on-year"),
-/// or a comma or full stop between digits ("4,271"). Any other ASCII byte
-/// closes a word. This is what [`count_step`] decides byte by byte; letters
-/// and digits after a space are settled from bit masks, the few after
-/// other bytes one by one.
-fn starts(block: &[u8], p1: u8, p2: u8) -> usize {
+/// How many bytes of the block `bytes[i..end]` start a word, given whether
+/// one is open before it and its non-ASCII bytes (see [`non_ascii`]). A
+/// letter or digit starts a word unless one is open before it
+/// ([`open_before`]): after a letter or digit one is, after a space none is,
+/// and after anything else the bytes before tell.
+fn starts(bytes: &[u8], i: usize, end: usize, non_ascii: u64, in_word: bool) -> usize {
+    let block = &bytes[i..end];
     let mut alnum = 0u64;
     let mut space = 0u64;
     for (k, eight) in block.chunks_exact(8).enumerate() {
-        let x = <[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes);
+        let x = load(eight);
         let letter = in_range(x | (ONES * 0x20), b'a', b'z');
         let digit = in_range(x, b'0', b'9');
         alnum |= gather(letter | digit) << (8 * k);
         space |= gather(in_range(x, b' ', b' ')) << (8 * k);
     }
-    let alnum1 = alnum << 1 | u64::from(ascii_alnum(p1));
-    let space1 = space << 1 | u64::from(p1 == b' ');
-    let first = alnum & !alnum1;
+    alnum &= !non_ascii;
+    space &= !non_ascii;
+    // Bit k: byte k-1 is a letter or digit, or a space (byte 0 is read below).
+    let after_alnum = alnum << 1;
+    let after_space = space << 1;
+    let first = alnum & !after_alnum & !1;
     let mut count = first.count_ones() as usize;
-    let mut other = first & !space1;
+    let mut other = first & !after_space;
     while other != 0 {
         let k = other.trailing_zeros() as usize;
         other &= other - 1;
-        let at = |back: usize| match k.checked_sub(back) {
-            Some(j) => block[j],
-            None if k + 1 == back => p1,
-            None => p2,
-        };
-        let (prev, prev2) = (at(1), at(2));
-        let joined = (matches!(prev, b'\'' | b'-') && ascii_alnum(prev2))
-            || (matches!(prev, b',' | b'.') && prev2.is_ascii_digit() && block[k].is_ascii_digit());
-        count -= usize::from(joined);
+        count -= usize::from(open_before(bytes, i, in_word, i + k));
+    }
+    if alnum & 1 == 1 && !in_word {
+        count += 1;
     }
     count
 }
 
-/// Whether a word is open at `i` (the state [`count_step`] carries), from
-/// the ASCII bytes before it and the byte at `i`.
-fn open_at(bytes: &[u8], i: usize) -> bool {
-    let (p1, p2) = before(bytes, i);
-    let next = bytes.get(i).copied().unwrap_or(b' ');
-    match p1 {
-        b if ascii_alnum(b) => true,
-        b'\'' | b'-' => ascii_alnum(p2) && (next.is_ascii_alphanumeric() || next >= 0x80),
-        b',' | b'.' => p2.is_ascii_digit() && next.is_ascii_digit(),
-        _ => false,
+/// Whether a word is open before byte `k` of a block starting at `i` (`i <=
+/// k`, both character boundaries), given whether one is open before `i`:
+/// what [`count_step`] would carry to `k`. It depends on the characters
+/// before `k` back to the last letter, digit or breaking character; an
+/// apostrophe or hyphen passes the state on when a letter or digit (or any
+/// non-ASCII byte) follows it, a comma or full stop between digits keeps a
+/// number open, and of general punctuation only ’ passes it on.
+fn open_before(bytes: &[u8], i: usize, in_word: bool, mut k: usize) -> bool {
+    loop {
+        if k == i {
+            return in_word;
+        }
+        let prev = bytes[k - 1];
+        let next = bytes.get(k).copied().unwrap_or(b' ');
+        match prev {
+            b if ascii_alnum(b) => return true,
+            b'\'' | b'-' if next.is_ascii_alphanumeric() || next >= 0x80 => k -= 1,
+            b',' | b'.' => {
+                let before = k.checked_sub(2).map_or(b' ', |j| bytes[j]);
+                // A digit before makes the state before the separator open.
+                return before.is_ascii_digit() && next.is_ascii_digit();
+            }
+            // The last byte of ’ (E2 80 99), which blocks hold whole.
+            0x99 if k >= i + 3 && bytes[k - 3] == 0xE2 => k -= 3,
+            _ => return false,
+        }
     }
 }
 
@@ -145,7 +178,7 @@ mod tests {
         // Every string of up to four bytes from the bytes that matter, placed
         // at every offset around a block boundary, before and after non-ASCII.
         let alphabet = [
-            "a", "7", " ", "\n", "'", "-", ",", ".", "\"", "’", "中", "é",
+            "a", "7", " ", "\n", "'", "-", ",", ".", "\"", "’", "—", "⁰", "中", "é",
         ];
         let mut pieces = Vec::new();
         for a in alphabet {
