@@ -286,6 +286,20 @@ pub fn after(text: &str) -> Option<Found> {
     Some(found(m, &ws[..=verb], "quote-speaker-verb", true))
 }
 
+/// Whether one of the last three words of `text` may be the verb of an `X
+/// said` reading by [`after`]: every verb that reading takes is a word
+/// [`is_manner_verb`] accepts. A caller that needs the verb among the last
+/// words (a sentence ending "…, Schiff said.") asks this first: most
+/// sentences end without one, and reading them whole cost more than the
+/// rest of that check.
+pub fn may_end_with_verb(text: &str) -> bool {
+    let mut last = [""; 3];
+    for (k, w) in word_iter(text).enumerate() {
+        last[k % 3] = w.core;
+    }
+    last.iter().any(|w| is_manner_verb(w))
+}
+
 /// Verbs that say how something was said ("barked", "fumed", "opined"),
 /// read only right after a quotation, where a name and such a verb can only
 /// be its attribution: before a quotation "X started a “…”" is no speech.
