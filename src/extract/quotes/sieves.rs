@@ -575,6 +575,38 @@ pub fn reports(ws: &[Word], used: usize) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_verb_among_the_last_words_is_what_a_reported_sentence_needs() {
+        let tails = [
+            "Schiff said.",
+            "Senator Adam Schiff told reporters.",
+            "the ministry said in a statement.",
+            "which rose last year.",
+            "Toomey fumed.",
+            "Li Wei, a farmer, recalled",
+            "according to the bank.",
+            "said Li Wei.",
+            "he added on Monday",
+            "",
+        ];
+        let mut passed = 0;
+        for tail in tails {
+            // What `reported_at_end` accepts must pass the quick test.
+            let accepted = after(tail).is_some_and(|f| {
+                f.sieve == "quote-speaker-verb"
+                    && f.evidence.split(' ').count() + 2 >= tail.split_whitespace().count()
+            });
+            if accepted {
+                passed += 1;
+                assert!(may_end_with_verb(tail), "{tail:?}");
+            }
+        }
+        assert!(passed >= 2, "too few tails read as reported");
+        assert!(may_end_with_verb("Schiff said."));
+        assert!(!may_end_with_verb("the ministry said in a statement."));
+        assert!(!may_end_with_verb("which rose last year."));
+    }
+
     fn who(f: Option<Found>) -> Option<(String, &'static str)> {
         let f = f?;
         Some((f.mention.who.summary(), f.sieve))
