@@ -531,6 +531,14 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
 /// "Speaking to supporters, …", "Reached by phone, …": a participle that
 /// opens a phrase before the subject.
 fn is_participle(w: &str) -> bool {
+    // Asked of every clause's opening word: ASCII words (nearly all) are
+    // read in place; lowercasing may change other words' length.
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.len() > 5
+            && (b[b.len() - 3..].eq_ignore_ascii_case(b"ing")
+                || b[b.len() - 2..].eq_ignore_ascii_case(b"ed"));
+    }
     let l = lower(w);
     l.len() > 5 && (l.ends_with("ing") || l.ends_with("ed"))
 }
@@ -804,6 +812,30 @@ pub fn join_cores(ws: &[Word]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn participles_read_in_place_as_when_lowercased() {
+        for w in [
+            "Speaking",
+            "REACHED",
+            "Asked",
+            "Reaching",
+            "ing",
+            "Seeding",
+            "Ted",
+            "Bed",
+            "Bedding",
+            "Überlegend",
+            "İnterviewed",
+            "Büßing",
+            "Xi’ed",
+        ] {
+            let l = lower(w);
+            let want = l.len() > 5 && (l.ends_with("ing") || l.ends_with("ed"));
+            assert_eq!(is_participle(w), want, "{w}");
+        }
+        assert!(is_participle("SPEAKING") && !is_participle("Asked"));
+    }
 
     fn name(np: Option<(Np, String)>) -> Option<String> {
         match np?.0 {
