@@ -517,10 +517,14 @@ fn is_parenthetical_start(w: &Word) -> bool {
 /// head (where the caller knows the mention ends at a verb or the sentence end).
 pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
     let first = ws.first()?;
-    match &*lower(first.core) {
-        "he" => return Some((Mention::of(Who::Pronoun(Some(Gender::Male))), 1)),
-        "she" => return Some((Mention::of(Who::Pronoun(Some(Gender::Female))), 1)),
-        _ => {}
+    // `lower(first.core)` read in place: only the Kelvin sign lowercases
+    // into ASCII (to "k": a test in `wordmap`), and every clause's
+    // opening passes here.
+    if first.core.eq_ignore_ascii_case("he") {
+        return Some((Mention::of(Who::Pronoun(Some(Gender::Male))), 1));
+    }
+    if first.core.eq_ignore_ascii_case("she") {
+        return Some((Mention::of(Who::Pronoun(Some(Gender::Female))), 1));
     }
     // The head: up to the first word that closes a phrase, a stop word, or
     // (once a name has started) a lowercase word.
