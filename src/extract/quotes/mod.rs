@@ -564,6 +564,11 @@ fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
     if tail.len() > 80 || tail.contains(['“', '”', '"']) {
         return None;
     }
+    // The evidence runs through the verb and leaves at most two words: a
+    // verb among the last three or no reading that passes.
+    if !sieves::may_end_with_verb(tail) {
+        return None;
+    }
     let f = sieves::after(tail)?;
     if f.sieve != "quote-speaker-verb"
         || f.evidence.split(' ').count() + 2 < tail.split_whitespace().count()
