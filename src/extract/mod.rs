@@ -103,6 +103,11 @@ pub fn extract(doc: &Document) -> Extracted {
         q.doc = doc.id.clone();
         q.id = id;
     }
+    for i in 0..quotes.len() {
+        if let Some(p) = quotes[i].continues_index {
+            quotes[i].continues = Some(quotes[p].id.clone());
+        }
+    }
     let mut figures: Vec<Figure> = paras.iter().flat_map(figures::find).collect();
     let figure_ids = ids::assign(
         &doc.id,
