@@ -19,6 +19,7 @@ mod offices;
 mod runs;
 mod scan;
 mod sieves;
+mod stray;
 mod whitespace;
 
 use std::borrow::Cow;
@@ -112,6 +113,14 @@ struct Previous<'a> {
 
 /// Finds the quotes of a document's paragraphs, in order.
 pub fn find(paras: &[Para]) -> Vec<Quote> {
+    find_with_unpaired(paras).0
+}
+
+/// Finds the quotes of a document's paragraphs, in order, and the body
+/// offsets of the quotations left out because their marks cannot be paired
+/// (see [`stray`]).
+pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
+    let mut unpaired = Vec::new();
     let mut state = State::default();
     let mut previous = Previous::default();
     let mut out = Vec::new();
@@ -119,7 +128,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
     let mut runs = runs::Runs::default();
     for para in paras {
         let text = para.text;
-        let marks = scan(text);
+        let marks = repaired(text, scan(text), para.offset, &mut unpaired);
         let groups = link(text, &marks);
         runs.begin(para.number, text, &marks);
         // The paragraph's last quote, if pushed and left open.
@@ -291,7 +300,36 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
             first_sentence: clauses.first().map(|c| &text[c.clone()]),
         };
     }
-    out
+    (out, unpaired)
+}
+
+/// Marks with each quotation that takes in its own attribution left out, or
+/// cut to the quotation after it; the body offset of each goes to `unpaired`.
+fn repaired(
+    text: &str,
+    mut marks: Vec<Marked>,
+    offset: usize,
+    unpaired: &mut Vec<usize>,
+) -> Vec<Marked> {
+    let mut k = 0;
+    while k < marks.len() {
+        match stray::check(text, &marks[k]) {
+            None => k += 1,
+            Some(found) => {
+                unpaired.push(offset + marks[k].open.start);
+                match found {
+                    stray::Unpaired::Keep(m) => {
+                        marks[k] = m;
+                        k += 1;
+                    }
+                    stray::Unpaired::Drop => {
+                        marks.remove(k);
+                    }
+                }
+            }
+        }
+    }
+    marks
 }
 
 /// Gives a quote its speaker and the evidence and sieve that chose it.
