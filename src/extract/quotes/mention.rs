@@ -24,6 +24,7 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
     ("Miss", None, Some(Gender::Female)),
     ("Dr", None, None),
     ("Sen", Some("Senator"), None),
+    ("Cllr", Some("Councillor"), None),
     ("Rep", Some("Representative"), None),
     ("Gov", Some("Governor"), None),
     ("Lt", Some("Lieutenant"), None),

@@ -16,6 +16,7 @@ mod attribute;
 mod mention;
 mod names;
 mod offices;
+mod releases;
 mod runs;
 mod scan;
 mod sieves;
@@ -109,6 +110,8 @@ struct Previous<'a> {
     reporting: Option<Speaker>,
     /// Read only if the next paragraph is all quotation: "CNN ran …".
     first_sentence: Option<&'a str>,
+    /// The person a release's label paragraph names: `Attributable to X:`.
+    attributable: Option<Mention>,
 }
 
 /// Finds the quotes of a document's paragraphs, in order.
@@ -126,7 +129,7 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lead_words = Vec::new();
     let mut runs = runs::Runs::default();
-    for para in paras {
+    for (pi, para) in paras.iter().enumerate() {
         let text = para.text;
         let marks = repaired(text, scan(text), para.offset, &mut unpaired);
         let groups = link(text, &marks);
@@ -238,6 +241,18 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                         } else if let Some(s) = &clause_reported {
                             Some((s.clone(), String::new(), "sentence-reported"))
                         } else if only_quotes
+                            && let Some(m) = paras
+                                .get(pi + 1)
+                                .filter(|n| n.number == para.number + 1)
+                                .and_then(|n| releases::credit(n.text))
+                        {
+                            Some((state.speaker(&m), String::new(), releases::CREDIT))
+                        } else if only_quotes
+                            && previous.number + 1 == para.number
+                            && let Some(m) = &previous.attributable
+                        {
+                            Some((state.speaker(m), String::new(), releases::ATTRIBUTABLE))
+                        } else if only_quotes
                             && let Some((s, e)) = continuation(&previous, para.number, &mut state)
                         {
                             Some((s, e, "continues-paragraph"))
@@ -298,6 +313,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
             ambiguous: quoted.len() > 1,
             reporting,
             first_sentence: clauses.first().map(|c| &text[c.clone()]),
+            attributable: if marks.is_empty() {
+                releases::attributable(text)
+            } else {
+                None
+            },
         };
     }
     (out, unpaired)
