@@ -115,6 +115,10 @@ pub struct Document {
     /// Byte offset of the body in the file, to turn body spans into file lines.
     #[serde(skip)]
     pub body_offset: usize,
+    /// The 1-based line of the file on which the body starts, so that a
+    /// warning about a spot in the body can name the file's line.
+    #[serde(skip)]
+    pub body_line: usize,
 }
 
 /// Counts words the way a reader would: runs of letters or digits, and each

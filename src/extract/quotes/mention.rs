@@ -24,6 +24,7 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
     ("Miss", None, Some(Gender::Female)),
     ("Dr", None, None),
     ("Sen", Some("Senator"), None),
+    ("Cllr", Some("Councillor"), None),
     ("Rep", Some("Representative"), None),
     ("Gov", Some("Governor"), None),
     ("Lt", Some("Lieutenant"), None),
@@ -556,6 +557,9 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
             continue;
         }
         let kd = kind(w);
+        if let Some(found) = office_title(ws, &head, k) {
+            return Some(found);
+        }
         if !head.is_empty()
             && head.last().is_some_and(|&(_, kk)| kk == Kind::Cap)
             && lower_continues(ws, k)
@@ -594,6 +598,46 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
         }
     }
     finish(ws, &head, k, closed, appositives)
+}
+
+/// A title of office with its portfolio before a name, as governments write
+/// it: "Minister for Agriculture Tessa Marr", "Secretary of State Anne
+/// Pell". Read only when every word so far is a role word and `for`/`of` is
+/// followed by capitalised words and then the sentence goes on in lowercase:
+/// the last two capitalised words are the name, the rest the role.
+fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mention, usize)> {
+    if head.is_empty()
+        || !matches!(ws[k].core, "for" | "of")
+        || !head
+            .iter()
+            .all(|&(i, kd)| kd == Kind::Cap && ROLE.contains_folded(ws[i].core))
+    {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < ws.len() && kind(&ws[j]) == Kind::Cap && !is_possessive(&ws[j]) {
+        j += 1;
+        if ws[j - 1].closed {
+            break;
+        }
+    }
+    let caps = j - (k + 1);
+    // At least one word of portfolio and two of name; a lowercase word or
+    // the end after them (not "of the Sierra Club").
+    if !(3..=6).contains(&caps) || ws.get(j).is_some_and(|w| kind(w) == Kind::Cap) {
+        return None;
+    }
+    let name: Vec<&str> = ws[j - 2..j].iter().map(|w| w.core).collect();
+    let joined = name.join(" ");
+    if name
+        .iter()
+        .any(|w| ROLE.contains_folded(w) || is_calendar_word(w))
+        || super::names::is_org_name(&joined)
+    {
+        return None;
+    }
+    let role: Vec<&str> = ws[..j - 2].iter().map(|w| w.core).collect();
+    Some((mention(Who::Name(joined), Some(role.join(" ")), None), j))
 }
 
 /// "of the Sierra Club", "of West Virginia": an affiliation after a name.
@@ -898,6 +942,27 @@ mod tests {
                 "French President François Hollande said",
                 "François Hollande",
                 Some("French President"),
+            ),
+            (
+                "Minister for Agriculture Tessa Marr today announced",
+                "Tessa Marr",
+                Some("Minister for Agriculture"),
+            ),
+            (
+                "Secretary of State Anne Pell said",
+                "Anne Pell",
+                Some("Secretary of State"),
+            ),
+            // An affiliation, not a portfolio: the mention ends at "of".
+            (
+                "Minister of the Crown said",
+                "<desc Minister>",
+                Some("Minister"),
+            ),
+            (
+                "CEO of Harbour Restaurant Association said",
+                "<desc CEO>",
+                Some("CEO"),
             ),
         ];
         for (text, name, role) in cases {
