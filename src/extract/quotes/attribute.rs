@@ -310,6 +310,21 @@ pub fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> {
                     closed: false,
                 };
             }
+            // "said," "China.": one ASCII mark after a letter or digit is
+            // what the general path below trims and reads as closing, without
+            // decoding the word character by character.
+            if b.len() >= 2
+                && b[0].is_ascii_alphanumeric()
+                && b[b.len() - 2].is_ascii_alphanumeric()
+                && matches!(b[b.len() - 1], b',' | b':' | b';' | b'.' | b'?' | b'!')
+            {
+                let core = &raw[..raw.len() - 1];
+                return Word {
+                    raw,
+                    core,
+                    closed: !is_initialism(core, raw),
+                };
+            }
             let core = raw.trim_matches(|c: char| {
                 !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
             });
@@ -813,6 +828,25 @@ pub fn join_cores(ws: &[Word]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_closed_by_one_ascii_mark() {
+        let ws = words("He said, “U.S. officials agreed.” In 2023: 5.5%!");
+        let got: Vec<(&str, bool)> = ws.iter().map(|w| (w.core, w.closed)).collect();
+        assert_eq!(
+            got,
+            [
+                ("He", false),
+                ("said", true),
+                ("U.S", false),
+                ("officials", false),
+                ("agreed", true),
+                ("In", false),
+                ("2023", true),
+                ("5.5", true),
+            ]
+        );
+    }
 
     #[test]
     fn participles_read_in_place_as_when_lowercased() {
