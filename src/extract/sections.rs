@@ -63,9 +63,16 @@ pub fn split(body: &str, format: Format) -> (Vec<Section>, Vec<Paragraph>) {
         start: 0,
         end: 0,
     }];
-    let mut used: HashSet<String> = HashSet::from([INTRO.to_string()]);
+    // Sized for every heading up front: growing the set as headings came
+    // rehashed it two or three times a document.
+    let headings = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .count();
+    let mut used: HashSet<String> = HashSet::with_capacity(headings + 1);
+    used.insert(INTRO.to_string());
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
-    let mut paragraphs = Vec::new();
+    let mut paragraphs = Vec::with_capacity(blocks.len() - headings);
     for block in blocks {
         match block {
             Block::Heading {
@@ -81,12 +88,21 @@ pub fn split(body: &str, format: Format) -> (Vec<Section>, Vec<Paragraph>) {
                 // 2 made k headings with one title cost k² tries (70,000
                 // "## More" headings took minutes). Every smaller suffix was
                 // tried and taken already, so the ids are the same.
-                let n = next_suffix.entry(base.clone()).or_insert(2);
-                let mut id = base.clone();
-                while !used.insert(id.clone()) {
-                    id = format!("{base}-{n}");
-                    *n += 1;
-                }
+                // A base not taken yet is the id; only a repeated one needs
+                // its suffix counter (made at 2 on first need, as it would
+                // have been on first sight: it changes only here).
+                let id = if used.insert(base.clone()) {
+                    base
+                } else {
+                    let n = next_suffix.entry(base.clone()).or_insert(2);
+                    loop {
+                        let id = format!("{base}-{n}");
+                        *n += 1;
+                        if used.insert(id.clone()) {
+                            break id;
+                        }
+                    }
+                };
                 sections.push(Section {
                     id,
                     title: Some(title),
