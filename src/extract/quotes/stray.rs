@@ -27,8 +27,8 @@ pub enum Unpaired {
 /// with `, X said.`. `None` when it does not.
 pub fn check(text: &str, m: &Marked) -> Option<Unpaired> {
     let inner = &text[m.inner.clone()];
-    for (i, c) in inner.char_indices() {
-        if !matches!(c, '“' | '"') || !inner[..i].ends_with(char::is_whitespace) {
+    for i in opening_marks(inner) {
+        if !inner[..i].ends_with(char::is_whitespace) {
             continue;
         }
         if ends_with_attribution(inner[..i].trim_end()) {
@@ -47,6 +47,29 @@ pub fn check(text: &str, m: &Marked) -> Option<Unpaired> {
         }
     }
     (m.close.is_none() && ends_with_attribution(inner.trim_end())).then_some(Unpaired::Drop)
+}
+
+/// Where `“` and `"` start in `text`, in order. Every quotation is read
+/// for them and most hold none: 32-byte blocks without a `"` or a `0x9C`
+/// byte (the last byte of `“`, E2 80 9C, and rare in other text) are
+/// passed over without decoding a character.
+fn opening_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let may = |b: u8| b == b'"' || b == 0x9C;
+    bytes
+        .chunks(32)
+        .enumerate()
+        .filter(move |(_, block)| block.iter().fold(false, |any, &b| any | may(b)))
+        .flat_map(move |(n, block)| {
+            block.iter().enumerate().filter_map(move |(k, &b)| {
+                let p = n * 32 + k;
+                match b {
+                    b'"' => Some(p),
+                    0x9C if p >= 2 && bytes[p - 2..p] == [0xE2, 0x80] => Some(p - 2),
+                    _ => None,
+                }
+            })
+        })
 }
 
 /// Whether a quotation's text takes in its own attribution.
@@ -74,6 +97,27 @@ fn ends_with_attribution(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opening_marks_as_char_indices() {
+        let long = "x".repeat(40);
+        for text in [
+            "",
+            "no marks at all, just ’apostrophes’ and — dashes",
+            "a “b” c \"d\" “",
+            &format!("{long}“{long}\"{long}“"),
+            &format!("{}“ split “ across", "y".repeat(30)),
+            "“",
+            "\u{2F1C}\u{201C}",
+        ] {
+            let want: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| matches!(c, '“' | '"'))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(opening_marks(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
 
     fn swallows(text: &str) -> Vec<bool> {
         scan(text)
