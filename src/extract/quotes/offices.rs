@@ -96,6 +96,12 @@ pub fn is_office_word(word: &str) -> bool {
 /// or when what follows is an organisation ("General Electric Company").
 /// Words are separated by single spaces, as [`super::names::clean_name`] leaves them.
 pub fn person_part(run: &str) -> &str {
+    let office = |w: &str| w.starts_with(char::is_uppercase) && is_office_word(w);
+    // Nearly every run holds no office word: answered without collecting
+    // its words (a Vec per name read back).
+    if !run.split(' ').any(office) {
+        return run;
+    }
     let words: Vec<(usize, &str)> = run
         .split(' ')
         .scan(0, |at, w| {
@@ -104,10 +110,7 @@ pub fn person_part(run: &str) -> &str {
             Some((start, w))
         })
         .collect();
-    let Some(last) = words
-        .iter()
-        .rposition(|(_, w)| w.starts_with(char::is_uppercase) && is_office_word(w))
-    else {
+    let Some(last) = words.iter().rposition(|&(_, w)| office(w)) else {
         return run;
     };
     let mut rest = &words[last + 1..];
