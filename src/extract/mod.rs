@@ -108,7 +108,8 @@ pub fn extract(doc: &Document) -> Extracted {
             quotes[i].continues = Some(quotes[p].id.clone());
         }
     }
-    let mut figures: Vec<Figure> = paras.iter().flat_map(figures::find).collect();
+    // Years are set once, below, with the document's date.
+    let mut figures: Vec<Figure> = paras.iter().flat_map(figures::find_unresolved).collect();
     let figure_ids = ids::assign(
         &doc.id,
         "f",

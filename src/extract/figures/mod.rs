@@ -199,6 +199,19 @@ pub struct Change {
 
 /// The figures of one paragraph, in order; `id` and `doc` are left for the caller.
 pub fn find(para: &Para) -> Vec<Figure> {
+    let mut out = find_unresolved(para);
+    // Years the period states; relative ones wait for the document's date
+    // ([`resolve_years`]).
+    for f in &mut out {
+        f.year = f.period.as_deref().and_then(|p| year::period_year(p, None));
+    }
+    out
+}
+
+/// [`find`] without the years: [`resolve_years`] sets the year of every
+/// figure with a period again, with the document's date, so a caller that
+/// resolves them (`extract`) reads each period once instead of twice.
+pub fn find_unresolved(para: &Para) -> Vec<Figure> {
     if !gate::may_hold(para.text) {
         debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
         return Vec::new();
@@ -242,11 +255,6 @@ pub fn find(para: &Para) -> Vec<Figure> {
         })
         .collect();
     share_list_subjects(&figs, &mut out);
-    // Years the period states; relative ones wait for the document's date
-    // ([`resolve_years`]).
-    for f in &mut out {
-        f.year = f.period.as_deref().and_then(|p| year::period_year(p, None));
-    }
     out
 }
 
