@@ -1,7 +1,7 @@
 //! Numbers in words: "two people", "two-thirds", "fourteenfold", "a million",
 //! "half of", "one in five".
 
-use super::count::counted_noun;
+use super::count::{counted_noun, possessive_group};
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
@@ -322,18 +322,22 @@ pub(super) fn words_unit(
     }
     let t = &toks[i];
     let prev = i.checked_sub(1).map(|p| &toks[p]);
-    let referential = prev.is_some_and(|p| g::referential(p.lower().as_str()));
+    // "only two Democrats" counts; "the only two" refers.
+    let prev2 = i.checked_sub(2).map(|p| &toks[p]);
+    let only_counts = prev.is_some_and(|p| p.is_word("only"))
+        && !prev2.is_some_and(|p| g::referential(p.lower().as_str()));
+    let referential = prev.is_some_and(|p| g::referential(p.lower().as_str())) && !only_counts;
     let mid_sentence_capital = t.capitalised() && prev.is_some_and(|p| p.kind == Kind::Word);
     let next = toks.get(end + 1).map_or(Lower::new(""), Tok::lower);
     // "two of the victims", "five of them": a part of a group, counted;
     // "one of" is not ("one" refers), and "the two of them" is referential.
     let after_of = toks.get(end + 2).map_or(Lower::new(""), Tok::lower);
     let part = next.as_str() == "of"
-        && matches!(
+        && (matches!(
             after_of.as_str(),
             "the" | "them" | "those" | "these" | "its" | "their" | "our"
-        )
-        && (after_of.as_str() == "them" || counted_noun(toks, end + 1));
+        ) && (after_of.as_str() == "them" || counted_noun(toks, end + 1))
+            || possessive_group(toks, end + 2));
     if value < 2.0 || referential || mid_sentence_capital || (next.as_str() == "of" && !part) {
         return None;
     }
