@@ -366,6 +366,47 @@ pub(super) fn words_unit(
     )
 }
 
+/// "Six in 10 say", "about 4 in 10 are angry", "nearly three in 10.", "three
+/// in four say": how polls report a share, with no noun after the whole.
+/// "in 10" or "in 100" is a share whatever follows (but a time unit: "3 in
+/// 10 days"); a smaller whole needs a verb of saying or thinking after it,
+/// since "won 2 in 3 rounds" names its noun and "2 in 3 ways" is no share.
+fn poll_share(toks: &[Tok], k: usize, whole: f64) -> bool {
+    let after = toks.get(k).map_or(Lower::new(""), Tok::lower);
+    if w::time_unit(after.as_str()) {
+        return false;
+    }
+    whole == 10.0
+        || whole == 100.0
+        || matches!(
+            after.as_str(),
+            "say"
+                | "said"
+                | "says"
+                | "saying"
+                | "think"
+                | "thought"
+                | "believe"
+                | "believed"
+                | "want"
+                | "wanted"
+                | "support"
+                | "supported"
+                | "oppose"
+                | "opposed"
+                | "approve"
+                | "approved"
+                | "disapprove"
+                | "disapproved"
+                | "agree"
+                | "agreed"
+                | "favor"
+                | "favour"
+                | "prefer"
+                | "preferred"
+        )
+}
+
 /// "one in five Chinese", "3 out of 4 respondents": a share, as a percentage.
 pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Cand> {
     if value > 100.0 || value.fract() != 0.0 {
@@ -388,7 +429,8 @@ pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Ca
         _ => return None,
     };
     let after = toks.get(k + 1).map_or(Lower::new(""), Tok::lower);
-    let counts = after.as_str() == "of" || counted_noun(toks, k + 1);
+    let counts =
+        after.as_str() == "of" || counted_noun(toks, k + 1) || poll_share(toks, k + 1, whole);
     if whole <= value || whole > 1000.0 || !counts || w::time_unit(after.as_str()) {
         return None;
     }

@@ -365,3 +365,43 @@ fn parts_of_someones_group() {
         assert_eq!(read(input), vec![], "{input:?}");
     }
 }
+
+#[test]
+fn poll_shares_without_a_noun() {
+    for (input, text, value) in [
+        ("Six in 10 say the economy is weak.", "Six in 10", 60.0),
+        (
+            "On average, about 4 in 10 are angry.",
+            "about 4 in 10",
+            40.0,
+        ),
+        (
+            "Taxes were picked by nearly three in 10.",
+            "nearly three in 10",
+            30.0,
+        ),
+        (
+            "Nearly three in four say they buy local.",
+            "Nearly three in four",
+            75.0,
+        ),
+    ] {
+        let figs = read(input);
+        assert_eq!(figs.len(), 1, "{input:?}: {figs:?}");
+        assert_eq!(figs[0].0, text, "{input:?}");
+        assert!((figs[0].1[0] - value).abs() < 1e-9, "{input:?}: {figs:?}");
+        assert_eq!(figs[0].2.as_deref(), Some("percent"), "{input:?}");
+    }
+    // A time unit after the whole, or a small whole without a verb, is no share.
+    for input in [
+        "The team scored 3 in 10 minutes.",
+        "The odds were two in three at best.",
+    ] {
+        assert!(
+            read(input)
+                .iter()
+                .all(|f| f.2.as_deref() != Some("percent")),
+            "{input:?}"
+        );
+    }
+}
