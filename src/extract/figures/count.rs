@@ -164,11 +164,38 @@ pub(super) fn possessive_group(toks: &[Tok], k: usize) -> bool {
 /// counted. Alone ("10 said", "30 voted") it is a verb, so the plural is
 /// required, at most two such words on.
 fn modified_plural(toks: &[Tok], k: usize) -> bool {
+    // "30 including engineers", "3 during games": prepositions in -ing
+    // start a phrase after the number; they describe nothing.
     let describes = |m: usize| {
-        toks.get(m)
-            .is_some_and(|t| t.kind == Kind::Word && t.gap && g::verb_like(t.lower().as_str()))
+        toks.get(m).is_some_and(|t| {
+            let lw = t.lower();
+            let word = lw.as_str();
+            t.kind == Kind::Word
+                && t.gap
+                && g::verb_like(word)
+                && !g::function_word(word)
+                && !matches!(
+                    word,
+                    "including"
+                        | "excluding"
+                        | "according"
+                        | "following"
+                        | "regarding"
+                        | "concerning"
+                        | "during"
+                        | "pending"
+                        | "barring"
+                        | "considering"
+                        | "involving"
+                )
+        })
     };
-    let noun = |m: usize| plural_at(toks, m) && !w::time_unit(toks[m].lower().as_str());
+    // "600 likely Republican primary voters": a name may modify the noun too.
+    let noun = |m: usize| {
+        (plural_at(toks, m) && !w::time_unit(toks[m].lower().as_str()))
+            || (toks.get(m).is_some_and(|t| t.gap && t.capitalised())
+                && named_run_then_plural(toks, m))
+    };
     describes(k) && (noun(k + 1) || describes(k + 1) && noun(k + 2))
 }
 

@@ -306,13 +306,21 @@ fn counts_with_a_describing_word_before_the_noun() {
             "578",
             578.0,
         ),
+        (
+            "Pollsters reached 600 likely Republican primary voters.",
+            "600",
+            600.0,
+        ),
     ] {
         assert_eq!(read(input), one(text, &[value], None), "{input:?}");
     }
-    // Without a plural after it the word is the verb: no count.
+    // Without a plural after it the word is the verb, and a preposition in
+    // -ing starts a phrase: no count.
     for input in [
         "Of the jurors, 10 voted yes.",
         "By the end, 12 remained seated.",
+        "Of those, 30 including engineers left.",
+        "Of the staff, 12 according reports left.",
     ] {
         assert_eq!(read(input), vec![], "{input:?}");
     }
