@@ -116,19 +116,116 @@ pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
                 n.lower().as_str(),
                 "the" | "those" | "these" | "them" | "all" | "its" | "their" | "whom" | "which"
             )
-        });
+        }) || possessive_group(toks, k + 1);
     }
     if t.capitalised() {
         let named_noun = toks
             .get(k + 1)
             .is_some_and(|n| n.kind == Kind::Word && n.gap && !n.capitalised());
-        return !w::month(word) && !g::function_word(word) && named_noun;
+        return (!w::month(word) && !g::function_word(word) && named_noun)
+            || w::group_plural(word)
+            || named_run_then_plural(toks, k);
+    }
+    if g::verb_like(word) {
+        return modified_plural(toks, k);
     }
     !g::stop_word(word)
         && !w::time_unit(word)
-        && !g::verb_like(word)
         && w::measure(word).is_none()
         && w::currency_word(word).is_none()
+}
+
+/// "of his rivals", "of Clinton’s emails", "of Sanders’ colleagues" (from
+/// the token after "of"): a part of someone's group is counted like "of the
+/// victims"; the possessor says whose, the plural says what.
+pub(super) fn possessive_group(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k).filter(|t| t.kind == Kind::Word && t.gap) else {
+        return false;
+    };
+    let owner = matches!(t.lower().as_str(), "his" | "her" | "my" | "your")
+        || (t.capitalised() && (t.text.ends_with("’s") || t.text.ends_with("'s")))
+        || (t.capitalised()
+            && toks
+                .get(k + 1)
+                .is_some_and(|a| !a.gap && matches!(a.text, "’" | "'")));
+    let noun = if toks
+        .get(k + 1)
+        .is_some_and(|a| !a.gap && a.kind == Kind::Mark)
+    {
+        k + 2
+    } else {
+        k + 1
+    };
+    owner && (plural_at(toks, noun) || modified_plural(toks, noun))
+}
+
+/// "300 pledged delegates", "35 randomly selected precincts": a participle
+/// or an adverb between the number and a plural noun describes what is
+/// counted. Alone ("10 said", "30 voted") it is a verb, so the plural is
+/// required, at most two such words on.
+fn modified_plural(toks: &[Tok], k: usize) -> bool {
+    // "30 including engineers", "3 during games": prepositions in -ing
+    // start a phrase after the number; they describe nothing.
+    let describes = |m: usize| {
+        toks.get(m).is_some_and(|t| {
+            let lw = t.lower();
+            let word = lw.as_str();
+            t.kind == Kind::Word
+                && t.gap
+                && g::verb_like(word)
+                && !g::function_word(word)
+                && !matches!(
+                    word,
+                    "including"
+                        | "excluding"
+                        | "according"
+                        | "following"
+                        | "regarding"
+                        | "concerning"
+                        | "during"
+                        | "pending"
+                        | "barring"
+                        | "considering"
+                        | "involving"
+                )
+        })
+    };
+    // "600 likely Republican primary voters": a name may modify the noun too.
+    let noun = |m: usize| {
+        (plural_at(toks, m) && !w::time_unit(toks[m].lower().as_str()))
+            || (toks.get(m).is_some_and(|t| t.gap && t.capitalised())
+                && named_run_then_plural(toks, m))
+    };
+    describes(k) && (noun(k + 1) || describes(k + 1) && noun(k + 2))
+}
+
+/// "139 Super Tuesday delegates", "four U.N. peacekeepers", "12 Grand Slam
+/// singles titles": a run of capitalised words (a name used as a modifier)
+/// and then a plural noun in lower case; a title in capitals ("3 Important
+/// Things To Know") has no such noun and is not read.
+fn named_run_then_plural(toks: &[Tok], k: usize) -> bool {
+    let mut m = k;
+    let mut words = 0;
+    while let Some(t) = toks.get(m) {
+        let name_word = t.kind == Kind::Word && t.capitalised();
+        let abbreviation = !t.gap && (t.is_mark(".") || t.is_dash());
+        if !(name_word || abbreviation) || words > 3 {
+            break;
+        }
+        if name_word {
+            let lw = t.lower();
+            if w::month(lw.as_str()) || g::function_word(lw.as_str()) {
+                return false;
+            }
+            words += 1;
+        }
+        m += 1;
+    }
+    m > k
+        && toks.get(m).is_some_and(|t| t.gap)
+        && plural_at(toks, m)
+        && !w::time_unit(toks[m].lower().as_str())
+        && !g::stop_word(toks[m].lower().as_str())
 }
 
 /// "1300 vehicles": a number in the years' range written without a

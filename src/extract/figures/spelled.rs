@@ -1,7 +1,7 @@
 //! Numbers in words: "two people", "two-thirds", "fourteenfold", "a million",
 //! "half of", "one in five".
 
-use super::count::counted_noun;
+use super::count::{counted_noun, possessive_group};
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
@@ -322,18 +322,22 @@ pub(super) fn words_unit(
     }
     let t = &toks[i];
     let prev = i.checked_sub(1).map(|p| &toks[p]);
-    let referential = prev.is_some_and(|p| g::referential(p.lower().as_str()));
+    // "only two Democrats" counts; "the only two" refers.
+    let prev2 = i.checked_sub(2).map(|p| &toks[p]);
+    let only_counts = prev.is_some_and(|p| p.is_word("only"))
+        && !prev2.is_some_and(|p| g::referential(p.lower().as_str()));
+    let referential = prev.is_some_and(|p| g::referential(p.lower().as_str())) && !only_counts;
     let mid_sentence_capital = t.capitalised() && prev.is_some_and(|p| p.kind == Kind::Word);
     let next = toks.get(end + 1).map_or(Lower::new(""), Tok::lower);
     // "two of the victims", "five of them": a part of a group, counted;
     // "one of" is not ("one" refers), and "the two of them" is referential.
     let after_of = toks.get(end + 2).map_or(Lower::new(""), Tok::lower);
     let part = next.as_str() == "of"
-        && matches!(
+        && (matches!(
             after_of.as_str(),
             "the" | "them" | "those" | "these" | "its" | "their" | "our"
-        )
-        && (after_of.as_str() == "them" || counted_noun(toks, end + 1));
+        ) && (after_of.as_str() == "them" || counted_noun(toks, end + 1))
+            || possessive_group(toks, end + 2));
     if value < 2.0 || referential || mid_sentence_capital || (next.as_str() == "of" && !part) {
         return None;
     }
@@ -362,6 +366,47 @@ pub(super) fn words_unit(
     )
 }
 
+/// "Six in 10 say", "about 4 in 10 are angry", "nearly three in 10.", "three
+/// in four say": how polls report a share, with no noun after the whole.
+/// "in 10" or "in 100" is a share whatever follows (but a time unit: "3 in
+/// 10 days"); a smaller whole needs a verb of saying or thinking after it,
+/// since "won 2 in 3 rounds" names its noun and "2 in 3 ways" is no share.
+fn poll_share(toks: &[Tok], k: usize, whole: f64) -> bool {
+    let after = toks.get(k).map_or(Lower::new(""), Tok::lower);
+    if w::time_unit(after.as_str()) {
+        return false;
+    }
+    whole == 10.0
+        || whole == 100.0
+        || matches!(
+            after.as_str(),
+            "say"
+                | "said"
+                | "says"
+                | "saying"
+                | "think"
+                | "thought"
+                | "believe"
+                | "believed"
+                | "want"
+                | "wanted"
+                | "support"
+                | "supported"
+                | "oppose"
+                | "opposed"
+                | "approve"
+                | "approved"
+                | "disapprove"
+                | "disapproved"
+                | "agree"
+                | "agreed"
+                | "favor"
+                | "favour"
+                | "prefer"
+                | "preferred"
+        )
+}
+
 /// "one in five Chinese", "3 out of 4 respondents": a share, as a percentage.
 pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Cand> {
     if value > 100.0 || value.fract() != 0.0 {
@@ -384,7 +429,8 @@ pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Ca
         _ => return None,
     };
     let after = toks.get(k + 1).map_or(Lower::new(""), Tok::lower);
-    let counts = after.as_str() == "of" || counted_noun(toks, k + 1);
+    let counts =
+        after.as_str() == "of" || counted_noun(toks, k + 1) || poll_share(toks, k + 1, whole);
     if whole <= value || whole > 1000.0 || !counts || w::time_unit(after.as_str()) {
         return None;
     }

@@ -289,3 +289,127 @@ fn dozens_with_a_number() {
         assert_eq!(read(input), vec![], "{input:?}");
     }
 }
+
+#[test]
+fn counts_with_a_describing_word_before_the_noun() {
+    for (input, text, value) in [
+        ("The town has 41 registered voters.", "41", 41.0),
+        ("He came in with 300 pledged delegates.", "300", 300.0),
+        (
+            "Pollsters visited 35 randomly selected precincts.",
+            "35",
+            35.0,
+        ),
+        ("The firm rehired 40 furloughed workers.", "40", 40.0),
+        (
+            "Among the 578 likely voters polled, most agreed.",
+            "578",
+            578.0,
+        ),
+        (
+            "Pollsters reached 600 likely Republican primary voters.",
+            "600",
+            600.0,
+        ),
+    ] {
+        assert_eq!(read(input), one(text, &[value], None), "{input:?}");
+    }
+    // Without a plural after it the word is the verb, and a preposition in
+    // -ing starts a phrase: no count.
+    for input in [
+        "Of the jurors, 10 voted yes.",
+        "By the end, 12 remained seated.",
+        "Of those, 30 including engineers left.",
+        "Of the staff, 12 according reports left.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
+
+#[test]
+fn counts_of_capitalised_groups() {
+    for (input, text, value) in [
+        ("The attack killed four Americans.", "four", 4.0),
+        ("So far only two Democrats opposed the bill.", "two", 2.0),
+        (
+            "He has won 139 Super Tuesday delegates so far.",
+            "139",
+            139.0,
+        ),
+        (
+            "Investigators named four U.N. peacekeepers in the report.",
+            "four",
+            4.0,
+        ),
+        ("She won 12 Grand Slam singles titles.", "12", 12.0),
+    ] {
+        assert_eq!(read(input), one(text, &[value], None), "{input:?}");
+    }
+    // A title in capitals, a name and a team are no counts.
+    for input in [
+        "Read 3 Important Things To Know.",
+        "The museum moved to 115 Spring St. last year.",
+        "He praised the Windows 11 Pro release.",
+        "The only two Democrats left early.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
+
+#[test]
+fn parts_of_someones_group() {
+    for (input, text, value) in [
+        ("Investigators flagged 22 of Smith’s emails.", "22", 22.0),
+        ("He brought four of his children along.", "four", 4.0),
+        ("The paper interviewed 20 of Jones' colleagues.", "20", 20.0),
+    ] {
+        assert_eq!(read(input), one(text, &[value], None), "{input:?}");
+    }
+    // A part of a named thing is a label.
+    for input in [
+        "Read Article 3 of the treaty.",
+        "Part 2 of his memoir is out.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
+
+#[test]
+fn poll_shares_without_a_noun() {
+    for (input, text, value) in [
+        ("Six in 10 say the economy is weak.", "Six in 10", 60.0),
+        (
+            "On average, about 4 in 10 are angry.",
+            "about 4 in 10",
+            40.0,
+        ),
+        (
+            "Taxes were picked by nearly three in 10.",
+            "nearly three in 10",
+            30.0,
+        ),
+        (
+            "Nearly three in four say they buy local.",
+            "Nearly three in four",
+            75.0,
+        ),
+    ] {
+        let figs = read(input);
+        assert_eq!(figs.len(), 1, "{input:?}: {figs:?}");
+        assert_eq!(figs[0].0, text, "{input:?}");
+        assert!((figs[0].1[0] - value).abs() < 1e-9, "{input:?}: {figs:?}");
+        assert_eq!(figs[0].2.as_deref(), Some("percent"), "{input:?}");
+    }
+    // A time unit after the whole, or a small whole without a verb, is no share.
+    for input in [
+        "The team scored 3 in 10 minutes.",
+        "The odds were two in three at best.",
+    ] {
+        assert!(
+            read(input)
+                .iter()
+                .all(|f| f.2.as_deref() != Some("percent")),
+            "{input:?}"
+        );
+    }
+}

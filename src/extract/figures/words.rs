@@ -526,6 +526,57 @@ const CHANGE_WORDS: &[&str] = &[
     "smaller",
 ];
 
+/// Capitalised plurals that name people counted as a group ("four
+/// Americans", "two Democrats"); a capitalised word alone after a number is
+/// otherwise a name ("Windows 11", "Three Gorges").
+pub(super) fn group_plural(w: &str) -> bool {
+    GROUP_PLURALS_SET.contains(w)
+}
+
+static GROUP_PLURALS_SET: WordSet<128> = WordSet::of(GROUP_PLURALS);
+
+const GROUP_PLURALS: &[&str] = &[
+    "americans",
+    "democrats",
+    "republicans",
+    "independents",
+    "hispanics",
+    "latinos",
+    "latinas",
+    "muslims",
+    "christians",
+    "catholics",
+    "jews",
+    "evangelicals",
+    "israelis",
+    "palestinians",
+    "syrians",
+    "iraqis",
+    "afghans",
+    "iranians",
+    "mexicans",
+    "canadians",
+    "britons",
+    "europeans",
+    "africans",
+    "asians",
+    "russians",
+    "ukrainians",
+    "cubans",
+    "haitians",
+    "somalis",
+    "kurds",
+    "germans",
+    "italians",
+    "australians",
+    "pakistanis",
+    "saudis",
+    "egyptians",
+    "turks",
+    "koreans",
+    "marines",
+];
+
 pub(super) fn month(w: &str) -> bool {
     MONTH_NAMES_SET.contains(w)
 }
