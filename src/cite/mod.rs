@@ -26,25 +26,61 @@
 //!   to the translation, so the original is rendered on its own.)
 
 mod entry;
+mod names;
 mod rich;
+mod short_title;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use hayagriva::archive::ArchivedStyle;
-use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+use hayagriva::citationberg::taxonomy::{Locator, OtherTerm, Term};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style, StyleClass};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, Entry, Rendered,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, Entry, LocatorPayload,
+    Rendered, SpecificLocator,
 };
 
 use crate::corpus::Document;
 use crate::suggest::did_you_mean;
 use entry::Piece;
 pub use rich::{Rich, Run};
+pub use short_title::short_title;
 
 /// The style used when a brief names none.
 pub const DEFAULT_STYLE: &str = "chicago-notes";
+
+/// One footnote's citation: the document and, when the note supports a
+/// quote, figure or excerpt, the paragraphs it stands in.
+#[derive(Debug, Clone, Copy)]
+pub struct Cite<'a> {
+    pub doc: &'a Document,
+    pub at: Option<Paragraphs>,
+}
+
+/// Paragraphs `first..=last` of a document's body, counted from 1 as a
+/// reader counts them: the locator ("para. 14", "paras. 3–4") that leads a
+/// reader of the brief to the place in a long source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Paragraphs {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Paragraphs {
+    pub fn one(n: usize) -> Paragraphs {
+        Paragraphs { first: n, last: n }
+    }
+
+    /// The locator as CSL reads it: a range makes the label plural.
+    fn locator(&self) -> String {
+        if self.last > self.first {
+            format!("{}–{}", self.first, self.last)
+        } else {
+            self.first.to_string()
+        }
+    }
+}
 
 /// Citations of one brief.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -110,11 +146,11 @@ impl Citer {
     /// document is cited, its short (subsequent) form afterwards — and the
     /// bibliography ("Sources") entries for every cited document, in the
     /// style's order, each with the document id. Documents are told apart by id.
-    pub fn cite(&self, cites: &[&Document]) -> Cited {
+    pub fn cite(&self, cites: &[Cite]) -> Cited {
         let mut docs: Vec<&Document> = Vec::new();
         let mut which = Vec::with_capacity(cites.len());
         let mut by_id: HashMap<&str, usize> = HashMap::new();
-        for doc in cites {
+        for Cite { doc, .. } in cites {
             let i = *by_id.entry(doc.id.as_str()).or_insert_with(|| {
                 docs.push(doc);
                 docs.len() - 1
@@ -123,7 +159,14 @@ impl Citer {
         }
         let pieces: Vec<Piece> = docs.iter().map(|d| Piece::document(d)).collect();
         let entries: Vec<Entry> = pieces.iter().map(Piece::entry).collect();
-        let rendered = self.render(which.iter().map(|&i| &entries[i]));
+        let locators: Vec<Option<String>> =
+            cites.iter().map(|c| c.at.map(|p| p.locator())).collect();
+        let rendered = self.render(
+            which
+                .iter()
+                .zip(&locators)
+                .map(|(&i, at)| (&entries[i], at.as_deref())),
+        );
 
         // "Originally published as …", for translations.
         let originals: Vec<Option<Rich>> = docs
@@ -131,7 +174,7 @@ impl Citer {
             .map(|d| {
                 let entry = Piece::original(d)?.entry();
                 let note = self
-                    .render(std::iter::once(&entry))
+                    .render(std::iter::once((&entry, None)))
                     .citations
                     .first()?
                     .citation
@@ -145,10 +188,8 @@ impl Citer {
             })
             .collect();
 
-        // A document that states nothing citable (no title, URL, author,
-        // outlet or date) is named by its corpus id, said plainly rather than
-        // set in quotation marks as if the id were its title.
-        let bare: Vec<Option<Rich>> = docs.iter().map(|d| bare_note(d)).collect();
+        // A document that states nothing citable is cited as what it is.
+        let bare: Vec<Option<Rich>> = docs.iter().map(|d| bare_note(d, None)).collect();
 
         let mut seen = vec![false; docs.len()];
         let mut first = vec![Rich::default(); docs.len()];
@@ -156,11 +197,13 @@ impl Citer {
             .citations
             .iter()
             .zip(&which)
-            .map(|(c, &i)| {
-                if let Some(note) = &bare[i] {
-                    return note.clone();
+            .zip(cites)
+            .map(|((c, &i), cite)| {
+                if bare[i].is_some() {
+                    return bare_note(docs[i], cite.at).unwrap_or_default();
                 }
                 let mut note = self.rich(&c.citation);
+                pieces[i].unquote_supplied(&mut note);
                 if !std::mem::replace(&mut seen[i], true) {
                     first[i] = note.clone();
                     if let Some(credit) = &originals[i] {
@@ -176,7 +219,12 @@ impl Citer {
             })
             .collect();
 
-        let mut content: HashMap<String, Rich> = rendered
+        // The bibliography prints names in its own form ("Huang Liling", not
+        // "Huang, Liling"), so it is rendered from its own entries.
+        let bibliography_entries: Vec<Entry> =
+            pieces.iter().map(Piece::bibliography_entry).collect();
+        let mut content: HashMap<String, Rich> = self
+            .render(bibliography_entries.iter().map(|e| (e, None)))
             .bibliography
             .map(|b| {
                 b.items
@@ -186,7 +234,9 @@ impl Citer {
             })
             .unwrap_or_default();
         let sort_entries: Vec<Entry> = pieces.iter().map(Piece::sort_entry).collect();
-        let order = self.render(sort_entries.iter()).bibliography;
+        let order = self
+            .render(sort_entries.iter().map(|e| (e, None)))
+            .bibliography;
         let index: HashMap<&str, usize> = docs
             .iter()
             .enumerate()
@@ -198,6 +248,9 @@ impl Citer {
             .into_iter()
             .filter_map(|item| {
                 let mut rich = content.remove(&item.key)?;
+                if let Some(&i) = index.get(item.key.as_str()) {
+                    pieces[i].unquote_supplied(&mut rich);
+                }
                 if let Some(note) = index.get(item.key.as_str()).and_then(|&i| bare[i].clone()) {
                     return Some((item.key, note));
                 }
@@ -215,11 +268,15 @@ impl Citer {
     }
 
     /// One footnote per entry, numbered from 1, and the bibliography.
-    fn render<'a>(&'a self, entries: impl Iterator<Item = &'a Entry>) -> Rendered {
+    fn render<'a>(
+        &'a self,
+        entries: impl Iterator<Item = (&'a Entry, Option<&'a str>)>,
+    ) -> Rendered {
         let mut driver = BibliographyDriver::new();
-        for (n, entry) in entries.enumerate() {
+        for (n, (entry, at)) in entries.enumerate() {
+            let locator = at.map(|at| SpecificLocator(Locator::Paragraph, LocatorPayload::Str(at)));
             driver.citation(CitationRequest::new(
-                vec![CitationItem::with_entry(entry)],
+                vec![CitationItem::with_locator(entry, locator)],
                 &self.style,
                 None,
                 self.locales,
@@ -358,19 +415,27 @@ fn punctuation_in_quote(style: &IndependentStyle, files: &[Locale]) -> bool {
 #[cfg(test)]
 mod tests;
 
-/// The note for a document with nothing citable but its id, or `None`.
-fn bare_note(doc: &Document) -> Option<Rich> {
+/// The note for a document that states nothing citable (no title, URL,
+/// author, translator, outlet or date), or `None`. Chicago cites what there
+/// is; here there is nothing but the fact that the source is undated, and
+/// the corpus id is no part of the source. `brief check` warns about such
+/// documents.
+fn bare_note(doc: &Document, at: Option<Paragraphs>) -> Option<Rich> {
     let p = Piece::document(doc);
     let stated = p.url.is_some()
         || p.author.is_some()
         || p.outlet.is_some()
         || p.translator.is_some()
         || p.published.is_some()
-        || p.title != Some(doc.id.as_str());
+        || p.title.is_some();
     (!stated).then(|| {
-        Rich(vec![Run::plain(format!(
-            "Untitled corpus document {}.",
-            doc.id
-        ))])
+        let text = match at {
+            None => "Untitled document, n.d.".to_string(),
+            Some(p) => {
+                let label = if p.last > p.first { "paras." } else { "para." };
+                format!("Untitled document, n.d., {label} {}.", p.locator())
+            }
+        };
+        Rich(vec![Run::plain(text)])
     })
 }

@@ -205,7 +205,7 @@ impl Walk<'_, '_> {
             }
         };
         let (source, source_is_outlet) = super::source_label(doc);
-        let note = self.notes.note(&doc.id, d);
+        let note = self.notes.note(&doc.id, d, None);
         let id = format!("{}#{}", doc.id, series[index]);
         Some(
             table

@@ -19,7 +19,7 @@ use crate::brief::{
     AudienceView, Block, Brief, ExcerptItem, FigureItem, FigureLayout, InlineRef, Prose, QuoteItem,
     Section,
 };
-use crate::cite::Citer;
+use crate::cite::{Citer, Paragraphs};
 use crate::corpus::Document;
 use crate::diag::Diagnostic;
 use crate::edition::ChangeSet;
@@ -318,7 +318,9 @@ impl Walk<'_, '_> {
             speaker_description: quote.speaker_description.clone(),
             source,
             source_is_outlet,
-            note: self.notes.note(&quote.id, d),
+            note: self
+                .notes
+                .note(&quote.id, d, Some(Paragraphs::one(quote.paragraph))),
         })
     }
 
@@ -338,7 +340,9 @@ impl Walk<'_, '_> {
             period: figure.period.clone(),
             source,
             source_is_outlet,
-            note: self.notes.note(&figure.id, d),
+            note: self
+                .notes
+                .note(&figure.id, d, Some(Paragraphs::one(figure.paragraph))),
         })
     }
 
@@ -515,7 +519,14 @@ impl Walk<'_, '_> {
             paragraphs,
             source,
             source_is_outlet,
-            note: self.notes.note(&key, d),
+            note: self.notes.note(
+                &key,
+                d,
+                Some(Paragraphs {
+                    first: numbers[0],
+                    last: numbers[numbers.len() - 1],
+                }),
+            ),
         })
     }
 }
