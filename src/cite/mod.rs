@@ -72,6 +72,13 @@ impl Paragraphs {
         Paragraphs { first: n, last: n }
     }
 
+    /// The locator with its label, for the notes brief sets itself
+    /// ("para. 14", "paras. 3–4"), as Chicago's style sets them.
+    fn labelled(&self) -> String {
+        let label = if self.last > self.first { "paras." } else { "para." };
+        format!("{label} {}", self.locator())
+    }
+
     /// The locator as CSL reads it: a range makes the label plural.
     fn locator(&self) -> String {
         if self.last > self.first {
@@ -98,6 +105,8 @@ pub struct Citer {
     locales: &'static [Locale],
     /// Whether the style's locale puts periods and commas inside quotation marks.
     punctuation_in_quote: bool,
+    /// "Ibid." for a note citing the same source as the one before it.
+    ibid: bool,
 }
 
 impl Citer {
@@ -132,7 +141,16 @@ impl Citer {
             style,
             locales,
             punctuation_in_quote,
+            ibid: false,
         })
+    }
+
+    /// Cites a source cited in the note just before as "Ibid." (with its
+    /// own locator). Off by default: CMOS 18 (13.37) prefers short notes,
+    /// which read on their own when a note is moved or deleted.
+    pub fn with_ibid(mut self, ibid: bool) -> Citer {
+        self.ibid = ibid;
+        self
     }
 
     /// The note-class style names, for help text.
@@ -218,6 +236,11 @@ impl Citer {
                 note
             })
             .collect();
+        let notes = if self.ibid {
+            ibid(notes, &which, cites)
+        } else {
+            notes
+        };
 
         // The bibliography prints names in its own form ("Huang Liling", not
         // "Huang, Liling"), so it is rendered from its own entries.
@@ -415,6 +438,44 @@ fn punctuation_in_quote(style: &IndependentStyle, files: &[Locale]) -> bool {
 #[cfg(test)]
 mod tests;
 
+/// Each note that cites the same document as the note before it becomes
+/// "Ibid." with its own locator ("Ibid., para. 14."; CMOS 18, 13.37).
+fn ibid(mut notes: Vec<Rich>, which: &[usize], cites: &[Cite]) -> Vec<Rich> {
+    for i in 1..notes.len() {
+        if which[i] != which[i - 1] {
+            continue;
+        }
+        let text = match cites[i].at {
+            Some(at) if cites[i - 1].at != Some(at) => format!("Ibid., {}.", at.labelled()),
+            _ => "Ibid.".to_string(),
+        };
+        notes[i] = Rich(vec![Run::plain(text)]);
+    }
+    notes
+}
+
+/// What a document's notes lack to lead a reader to it, or `None` when it
+/// states enough: a title (its own or a supplied description) and where it
+/// was published (an outlet or a URL, its own or its original's). `brief
+/// check` warns with this.
+pub fn too_thin(doc: &Document) -> Option<Vec<&'static str>> {
+    let p = Piece::document(doc);
+    let mut missing = Vec::new();
+    if p.title.is_none() {
+        missing.push("title");
+    }
+    // A translation is found through its original as well.
+    let found_at = |p: &Piece| p.outlet.is_some() || p.url.is_some();
+    if !found_at(&p) && !Piece::original(doc).is_some_and(|o| found_at(&o)) {
+        missing.push("outlet or URL");
+    }
+    if p.published.is_none() {
+        missing.push("date");
+    }
+    // A date alone is not worth a warning; a source that cannot be found is.
+    (missing.len() > 1 || missing.first() != Some(&"date")).then_some(missing)
+}
+
 /// The note for a document that states nothing citable (no title, URL,
 /// author, translator, outlet or date), or `None`. Chicago cites what there
 /// is; here there is nothing but the fact that the source is undated, and
@@ -431,10 +492,7 @@ fn bare_note(doc: &Document, at: Option<Paragraphs>) -> Option<Rich> {
     (!stated).then(|| {
         let text = match at {
             None => "Untitled document, n.d.".to_string(),
-            Some(p) => {
-                let label = if p.last > p.first { "paras." } else { "para." };
-                format!("Untitled document, n.d., {label} {}.", p.locator())
-            }
+            Some(p) => format!("Untitled document, n.d., {}.", p.labelled()),
         };
         Rich(vec![Run::plain(text)])
     })

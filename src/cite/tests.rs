@@ -719,3 +719,37 @@ fn supplied_titles_are_not_quoted() {
         ]
     );
 }
+
+/// "Ibid." only when asked for, only right after a note citing the same
+/// source, and with the new locator when it differs.
+#[test]
+fn ibid_when_asked_for() {
+    let d = mass_exodus(None);
+    let e = doc(
+        "e",
+        Metadata {
+            title: some("Crossing"),
+            ..Default::default()
+        },
+    );
+    let at = |doc, n| Cite {
+        doc,
+        at: Some(Paragraphs::one(n)),
+    };
+    let cites = [at(&d, 3), at(&d, 3), at(&d, 14), at(&e, 2), at(&d, 14)];
+    let plain = |c: Citer| -> Vec<String> { c.cite(&cites).notes.iter().map(Rich::plain).collect() };
+    let with = plain(chicago().with_ibid(true));
+    assert!(with[0].starts_with("Huang Liling, “Mass Exodus?"), "{}", with[0]);
+    assert_eq!(
+        with[1..],
+        [
+            "Ibid.",
+            "Ibid., para. 14.",
+            "“Crossing,” para. 2.",
+            "Huang, “Mass Exodus?” para. 14.",
+        ]
+    );
+    let without = plain(chicago());
+    assert_eq!(without[1], "Huang, “Mass Exodus?” para. 3.");
+    assert!(without.iter().all(|n| !n.contains("Ibid")));
+}
