@@ -36,12 +36,14 @@ fn generated_specs_pass_brief_check() {
         .collect();
     assert_eq!(ok.len(), 100, "{stdout}");
     assert!(ok[99].starts_with("ok briefs/spec-100.yaml: "), "{stdout}");
-    // The corpus's own warnings (documents without front matter) are expected;
-    // the specs raise none, not even an empty `allow_empty` query.
+    // The corpus's own warnings (documents without front matter, and the
+    // quotations whose marks the shuffled sentences leave unpaired) are
+    // expected; the specs raise none, not even an empty `allow_empty` query.
     let other: Vec<&str> = stderr
         .lines()
         .filter(|l| l.starts_with("warning") || l.starts_with("error"))
         .filter(|l| !l.starts_with("warning: no front matter"))
+        .filter(|l| !l.starts_with("warning: quotation left out"))
         .collect();
     assert!(other.is_empty(), "{stderr}");
 }

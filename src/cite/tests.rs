@@ -12,6 +12,7 @@ fn doc(id: &str, meta: Metadata) -> Document {
         format: Format::Markdown,
         body: String::new(),
         body_offset: 0,
+        body_line: 1,
     }
 }
 

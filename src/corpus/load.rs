@@ -127,6 +127,7 @@ pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
             words,
             format,
             body,
+            body_line: text[..body_offset].matches('\n').count() + 1,
             body_offset,
         },
         warnings,

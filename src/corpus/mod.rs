@@ -10,6 +10,7 @@ mod document;
 mod frontmatter;
 mod load;
 mod simple_yaml;
+mod word_blocks;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -33,10 +33,22 @@ pub fn lower(word: &str) -> Lower<'_> {
             }
             return Lower::Folded(buf, bytes.len());
         }
-    } else if word.chars().all(|c| c.to_lowercase().eq([c])) {
+    } else if word.chars().all(lowercase_already) {
         return Lower::Same(word);
     }
     Lower::Owned(word.to_lowercase())
+}
+
+/// Whether `c.to_lowercase()` is `c` itself. Words with a curly apostrophe
+/// ("China’s") or in Chinese are common and take this path; ASCII, general
+/// punctuation (U+2000–U+206F) and CJK ideographs are answered without a
+/// search of the Unicode case tables (the unit test checks every character).
+fn lowercase_already(c: char) -> bool {
+    match c {
+        '\0'..='\x7F' => !c.is_ascii_uppercase(),
+        '\u{2000}'..='\u{206F}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.to_lowercase().eq([c]),
+    }
 }
 
 impl Deref for Lower<'_> {
@@ -69,6 +81,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lowercase_shortcuts_agree_with_the_case_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(lowercase_already(c), c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    #[test]
     fn equals_to_lowercase() {
         for word in [
             "",
@@ -84,6 +103,8 @@ mod tests {
             "ǅemal",
             "ΣΑΣ",
             "习近平",
+            "China’s",
+            "CHINA’S",
         ] {
             assert_eq!(&*lower(word), word.to_lowercase(), "{word}");
         }

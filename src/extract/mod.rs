@@ -90,7 +90,7 @@ pub fn extract(doc: &Document) -> Extracted {
         })
         .collect();
 
-    let mut quotes = quotes::find(&paras);
+    let (mut quotes, unpaired) = quotes::find_with_unpaired(&paras);
     let quote_ids = ids::assign(
         &doc.id,
         "q",
@@ -102,6 +102,11 @@ pub fn extract(doc: &Document) -> Extracted {
     for (q, id) in quotes.iter_mut().zip(quote_ids) {
         q.doc = doc.id.clone();
         q.id = id;
+    }
+    for i in 0..quotes.len() {
+        if let Some(p) = quotes[i].continues_index {
+            quotes[i].continues = Some(quotes[p].id.clone());
+        }
     }
     let mut figures: Vec<Figure> = paras.iter().flat_map(figures::find).collect();
     let figure_ids = ids::assign(
@@ -118,11 +123,12 @@ pub fn extract(doc: &Document) -> Extracted {
     }
     // "last year" in an article of March 2025 is 2024.
     figures::resolve_years(&mut figures, doc.meta.published.as_ref());
-    let (diagnostics, corrected) = if doc.meta.corrections.is_empty() {
+    let (mut diagnostics, corrected) = if doc.meta.corrections.is_empty() {
         Default::default()
     } else {
         corrections::apply(doc, &mut quotes, &mut figures)
     };
+    diagnostics.extend(unpaired.into_iter().map(|at| unpaired_quote(doc, at)));
     Extracted {
         doc: doc.id.clone(),
         sections,
@@ -134,7 +140,53 @@ pub fn extract(doc: &Document) -> Extracted {
     }
 }
 
+/// The warning for a quotation left out because its marks cannot be
+/// paired, pointing at its opening mark in the file.
+fn unpaired_quote(doc: &Document, at: usize) -> Diagnostic {
+    let before = &doc.body[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut d = Diagnostic::warning(
+        "quotation left out: its marks cannot be paired (the quote would take in its attribution)",
+    )
+    .in_file(&doc.path)
+    .hint("close the quotation before its attribution: `“…,” the Minister said`");
+    d.position = Some((
+        doc.body_line + before.matches('\n').count(),
+        before[line_start..].chars().count() + 1,
+    ));
+    d.source_line = doc.body[line_start..].lines().next().map(str::to_owned);
+    d
+}
+
 /// Extracts every document, in parallel; the result is in document order.
 pub fn extract_all(docs: &[Document]) -> Vec<Extracted> {
     docs.par_iter().map(extract).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load_file;
+
+    #[test]
+    fn an_unpaired_quote_is_a_warning_at_its_line_in_the_file() {
+        let text = "---\ntitle: T\n---\n\nThe plan moved.\n\nIt did. “We will fix the roads, the Minister said. “Every road.”\n";
+        let doc = load_file(std::path::Path::new("r.md"), text.as_bytes())
+            .expect("loads")
+            .document;
+        let ex = extract(&doc);
+        let texts: Vec<&str> = ex.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert!(
+            !texts.iter().any(|t| t.contains("Minister said")),
+            "{texts:?}"
+        );
+        assert_eq!(ex.diagnostics.len(), 1);
+        let d = &ex.diagnostics[0];
+        assert!(!d.is_error());
+        assert_eq!(d.position, Some((7, 9)));
+        assert_eq!(
+            d.source_line.as_deref(),
+            Some("It did. “We will fix the roads, the Minister said. “Every road.”")
+        );
+    }
 }

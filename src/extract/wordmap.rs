@@ -61,6 +61,7 @@ impl<T: Copy + 'static, const N: usize> WordMap<T, N> {
     /// (built with [`Self::of_lowercase_lists`] or [`WordSet::of_lowercase`]).
     /// ASCII words are folded while hashing and comparing, without making
     /// the lowercase string.
+    #[inline]
     pub fn get_folded(&self, word: &str) -> Option<T> {
         if !word.is_ascii() {
             // The entries are ASCII, and only the Kelvin sign lowercases to

@@ -75,11 +75,27 @@ pub(super) fn count_support(
     }
     Some(if counted_noun(toks, j + 1) {
         Support::Noun
-    } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str())) {
+    } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str())) || level_after(toks, i) {
         Support::Verb
     } else {
         Support::Weak
     })
+}
+
+/// "rose to 40", "climbed to 17", "a toll of 17", "a total of 45": the
+/// number is the level a change reaches or the total a report gives, which
+/// is a count even with no noun after it.
+fn level_after(toks: &[Tok], i: usize) -> bool {
+    let word = |k: Option<usize>| {
+        k.and_then(|k| toks.get(k))
+            .map_or(Lower::new(""), Tok::lower)
+    };
+    let (p1, p2) = (word(i.checked_sub(1)), word(i.checked_sub(2)));
+    match p1.as_str() {
+        "to" => g::change_verb(p2.as_str()),
+        "of" => matches!(p2.as_str(), "toll" | "total" | "tally"),
+        _ => false,
+    }
 }
 
 /// Whether the words at `k` name what a number counts: "34 Chinese agents",

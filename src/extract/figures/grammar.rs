@@ -81,7 +81,7 @@ pub(super) fn count_verb(w: &str) -> bool {
     COUNT_VERBS_SET.contains(w)
 }
 
-static COUNT_VERBS_SET: WordSet<64> = WordSet::of(COUNT_VERBS);
+static COUNT_VERBS_SET: WordSet<128> = WordSet::of(COUNT_VERBS);
 
 const COUNT_VERBS: &[&str] = &[
     "host",
@@ -112,6 +112,31 @@ const COUNT_VERBS: &[&str] = &[
     "identified",
     "found",
     "received",
+    // Verbs of news reports whose bare object is how many people or things:
+    // "wounded 30", "released 90", "employs 400".
+    "wounded",
+    "injured",
+    "released",
+    "freed",
+    "rescued",
+    "evacuated",
+    "displaced",
+    "hospitalised",
+    "hospitalized",
+    "infected",
+    "vaccinated",
+    "charged",
+    "convicted",
+    "employs",
+    "employed",
+    "employing",
+    "hired",
+    "admitted",
+    "welcomed",
+    "attracted",
+    "drew",
+    "housed",
+    "treated",
 ];
 
 /// Determiners and possessives that make a small written number referential

@@ -22,16 +22,19 @@
 //!   not one ("15 days", "two months ago", "a two-day visit", "Three years of
 //!   lockdowns", "After 24 years", "the first 11 months of 2023");
 //! - vague quantities without a number ("dozens", "several dozen", "a dozen",
-//!   "millions", "hundreds of millions", "several million yuan");
+//!   "millions", "hundreds of millions", "several million yuan"); with a
+//!   number a dozen is twelve ("three dozen witnesses" → 36);
 //! - "one", and small written numbers used to refer ("the two countries",
 //!   "one of"), or in names ("the OneOrTwo Sessions", "Three Gorges Dam");
+//!   a part of a group is counted ("two of the victims", "five of them");
 //! - "three times" without a comparison (how often, not a multiple), and
 //!   "double"/"triple", which are too often idioms.
 //!
 //! A bare number in digits ("11", "65") is a figure only with evidence that it
 //! counts: a counted noun after it ("65 very large firms"), a counting verb
-//! before it ("would host 11"), or a list partner with either ("saw 900, 379,
-//! and 248 Chinese"). Thousands separators, scale words, units and currencies
+//! before it ("would host 11", "wounded 30"), a change it is the level of or
+//! a total ("the toll rose to 40", "a total of 10"), or a list partner with
+//! either ("saw 900, 379, and 248 Chinese"). Thousands separators, scale words, units and currencies
 //! are evidence enough ("reached 116,338").
 //!
 //! # Fields
@@ -51,6 +54,11 @@
 //!   per year", "U.S.$5,000 a month" → "USD per month".
 //! - Fractions are percentages: "two-thirds" → 66.666… percent, "half of" →
 //!   50 percent, "one in five" → 20 percent, so they compare with "67 percent".
+//!   Before a unit of measure they are amounts of it: "one-half mile" → 0.5
+//!   miles, "2 1/2 miles", "4½ cups" (`fraction.rs`).
+//! - A sign in words is a sign before a measure, percentage or money ("minus
+//!   10 degrees" → -10), not in "plus or minus 4 points" or "a negative 42%
+//!   rating"; a degree sign may be left out ("38C", "-15C", "115F").
 //! - Money with a conversion in brackets is one figure: "120,000 yuan (about
 //!   US$16,500)" has `values` [120000] and unit "CNY" — the amount in the
 //!   currency the source states; the conversion is the writer's gloss and
@@ -99,6 +107,7 @@
 mod cents;
 mod change;
 mod count;
+mod fraction;
 mod gate;
 mod grammar;
 mod hanzi;
@@ -127,6 +136,8 @@ mod tests;
 mod tests_fixture;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_quantities;
 #[cfg(test)]
 mod tests_releases;
 

@@ -6,6 +6,7 @@
 
 use super::cents;
 use super::count::{count_support, counted_noun, is_year};
+use super::fraction;
 use super::gate::may_start;
 use super::hanzi;
 use super::lex::{Kind, Tok, is_cjk, number_parts, number_value};
@@ -68,6 +69,7 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
         match parse_at(toks, i) {
             Some(mut c) => {
                 let floor = out.last().map_or(0, |p| p.last + 1);
+                sign_word(toks, &mut c, floor);
                 if let Some((q, start)) = qualifier(toks, c.num, floor)
                     .or_else(|| hanzi::qualifier_before(toks, c.num, floor))
                 {
@@ -87,6 +89,34 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// "minus 10 degrees", "negative 0.3 per cent": a sign in words before a
+/// measure, a percentage or money makes it negative and joins its text. A
+/// count is never below zero, and "10 minus 5" is arithmetic, not a sign.
+fn sign_word(toks: &[Tok], c: &mut Cand, floor: usize) {
+    let Some(m) = c.num.checked_sub(1).filter(|&m| m >= floor) else {
+        return;
+    };
+    let sign = toks[m].kind == Kind::Word
+        && matches!(toks[m].lower().as_str(), "minus" | "negative")
+        && toks[c.num].gap;
+    // "plus or minus 4 points" is a margin either way, not a negative.
+    let margin = m >= 2 && toks[m - 1].is_word("or") && toks[m - 2].is_word("plus");
+    // "a negative 42%-49% rating": an adjective, not a sign.
+    let adjective = toks[m].is_word("negative")
+        && m > 0
+        && matches!(toks[m - 1].lower().as_str(), "a" | "an" | "the" | "net");
+    let arithmetic = margin || adjective || (m > 0 && toks[m - 1].kind == Kind::Num);
+    if !sign || arithmetic || c.unit == Unit::Count || c.values.iter().any(|v| *v < 0.0) {
+        return;
+    }
+    c.values = match c.values[..] {
+        [a, b] => OneOrTwo::two(-a, -b),
+        _ => OneOrTwo::one(-c.values[0]),
+    };
+    c.num = m;
+    c.first = m;
 }
 
 /// "a daily average of 52", "an annual average of 1,500": the rate written
@@ -109,7 +139,7 @@ fn rate_before(toks: &[Tok], num: usize, floor: usize) -> Option<(&'static str, 
 pub(super) fn parse_at(toks: &[Tok], i: usize) -> Option<Cand> {
     let t = toks.get(i)?;
     match t.kind {
-        Kind::Num => digits(toks, i, None),
+        Kind::Num => fraction::at(toks, i).or_else(|| digits(toks, i, None)),
         Kind::Mark => {
             let code = w::currency_symbol(t.text)?;
             let (code, start) = dollar_prefix(toks, i, code);
@@ -199,6 +229,16 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
     if money.is_none() && glued_left(toks, i) {
         return None;
     }
+    // "1 . 6 billion": a decimal that a tokenizer spaced apart; its second
+    // part is no amount of its own.
+    if t.gap
+        && i >= 2
+        && toks[i - 1].is_mark(".")
+        && toks[i - 1].gap
+        && toks[i - 2].kind == Kind::Num
+    {
+        return None;
+    }
     // "000" of "80 , 000", "007": no amount is written with a leading zero.
     if t.text.len() > 1 && t.text.starts_with('0') && t.text.as_bytes()[1].is_ascii_digit() {
         return None;
@@ -250,6 +290,23 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
                     }
                     second = Some(m.text);
                     j = i + 2;
+                }
+                // "$1.5-trillion plan", "a 2.3-million increase": a scale
+                // hyphenated as an adjective; not "a 100-million-year-old
+                // fossil", whose compound goes on.
+                Some(m) if m.kind == Kind::Word && w::scale(m.lower().as_str()).is_some() => {
+                    let goes_on = toks.get(i + 3).is_some_and(|d| d.is_dash() && !d.gap)
+                        && hyphen_rate(toks, i + 3).is_none()
+                        && hyphen_currency(toks, i + 2).is_none();
+                    if goes_on {
+                        return None;
+                    }
+                    scale = w::scale(m.lower().as_str()).unwrap_or(1.0);
+                    j = i + 2;
+                    if let Some((code, end)) = hyphen_currency(toks, j) {
+                        unit = unit.or(Some(Unit::Money(code)));
+                        j = end;
+                    }
                 }
                 // "$70-a-share": the rate is read with the amount's end.
                 Some(m) if m.kind == Kind::Word && hyphen_rate(toks, i + 1).is_none() => {
@@ -323,6 +380,13 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         Some(s) => OneOrTwo::two(first, s),
         None => OneOrTwo::one(first),
     };
+    // "3 dozen eggs": twelve each; "dozens" alone stays vague.
+    let (values, j, scale) = match dozens(toks, j) {
+        Some(end) if unit.is_none() && scale == 1.0 && second.is_none() && decimals == 0 => {
+            (OneOrTwo::one(values[0] * 12.0), end, 12.0)
+        }
+        _ => (values, j, scale),
+    };
     let (unit, j) = match unit {
         Some(u) => (u, j),
         None => unit_after(toks, j)?,
@@ -367,6 +431,17 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
     Some(c)
 }
 
+/// "dozen" after a number at `j` ("3 dozen", "three dozens", "5 doz"), as
+/// its last token: twelve of what follows.
+pub(super) fn dozens(toks: &[Tok], j: usize) -> Option<usize> {
+    let t = toks.get(j + 1).filter(|t| t.gap && t.kind == Kind::Word)?;
+    matches!(
+        t.lower().as_str(),
+        "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs"
+    )
+    .then_some(j + 1)
+}
+
 /// Letters glued to a number at `k`: a scale after money ("$5bn"), a unit
 /// ("5km", "64GB"), a scale on a bare number ("2M", "80k"), or "m", which is
 /// millions before a plural ("20m people") and metres otherwise ("a 20m
@@ -392,6 +467,9 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
     if let Some(s) = w::glued_scale(n.text) {
         return Some((s, None, k));
     }
+    if let Some(unit) = glued_temperature(toks, k) {
+        return Some((1.0, Some(Unit::Measure(unit)), k));
+    }
     if n.text == "m" {
         return Some(if plural_at(toks, k + 1) {
             (1e6, None, k)
@@ -404,6 +482,58 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
         });
     }
     None
+}
+
+/// "30C", "-15C", "95F": a temperature as British and Australian news
+/// write it, the degree sign left out. A capital letter glued to a number is
+/// as often a label ("Flat 5C", "Room 4F", "the 3C rating"), so it is read
+/// as degrees only when nothing names it: no capitalised word or label word
+/// before the number, nothing glued after the letter, and a value weather
+/// can have.
+fn glued_temperature(toks: &[Tok], k: usize) -> Option<&'static str> {
+    let unit = match toks[k].text {
+        "C" => "°C",
+        "F" => "°F",
+        _ => return None,
+    };
+    let num = k.checked_sub(1)?;
+    let (mantissa, decimals) = number_parts(toks[num].text);
+    let value = mantissa / 10f64.powi(decimals);
+    let limit = if unit == "°C" { 60.0 } else { 140.0 };
+    let named = num.checked_sub(1).is_some_and(|p| {
+        let t = &toks[p];
+        let before_sign = t.is_dash() || t.is_mark("−");
+        let q = if before_sign {
+            p.checked_sub(1)
+        } else {
+            Some(p)
+        };
+        q.is_some_and(|q| {
+            let w = &toks[q];
+            let article = matches!(w.lower().as_str(), "a" | "an" | "the");
+            (w.capitalised() && !article)
+                || matches!(
+                    w.lower().as_str(),
+                    "room"
+                        | "flat"
+                        | "apartment"
+                        | "floor"
+                        | "level"
+                        | "grade"
+                        | "class"
+                        | "unit"
+                        | "gate"
+                        | "seat"
+                        | "platform"
+                        | "no"
+                        | "number"
+                )
+        })
+    });
+    let glued_after = toks
+        .get(k + 1)
+        .is_some_and(|t| !t.gap && t.kind != Kind::Mark);
+    (value <= limit && !named && !glued_after).then_some(unit)
 }
 
 /// Chinese after a number: scales ("116万", "3.5亿", "万亿"), then a unit

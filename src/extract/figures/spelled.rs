@@ -3,9 +3,9 @@
 
 use super::count::counted_noun;
 use super::grammar as g;
-use super::lex::{Kind, Tok, number_parts};
+use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
-use super::quantity::{Cand, Support, Unit, compound, finish, unit_after};
+use super::quantity::{Cand, Support, Unit, compound, dozens, finish, unit_after};
 use super::words::{self as w, Lower};
 
 /// Numbers in words: "two", "four major forums", "two-thirds", "fourteenfold",
@@ -91,6 +91,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
     }
     let first = w::small_number(word)?;
     let (mut total, mut current, mut k, mut scaled) = (0.0, first, i, false);
+    let mut decimal = false;
     loop {
         let lk = toks.get(k + 1).map_or(Lower::new(""), Tok::lower);
         let hyphen = toks.get(k + 1).is_some_and(|d| d.is_dash() && !d.gap);
@@ -101,7 +102,35 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         let unit_word = after_hyphen
             .as_ref()
             .and_then(|a| w::small_number(a.as_str()));
-        if hyphen
+        if !decimal
+            && let Some((digits, end)) = point_digits(toks, k + 1).filter(|_| current < 1000.0)
+        {
+            // "five point five percent", "two point three million": read as
+            // the digits they spell, so the value is exact.
+            let text = format!("{}.{digits}", current as u64);
+            let scale = toks
+                .get(end + 1)
+                .filter(|n| n.gap)
+                .and_then(|n| w::scale(n.lower().as_str()));
+            let exp = scale.map_or(0, |s| s.log10().round() as i32);
+            current = number_value(&text, exp)?;
+            decimal = true;
+            k = end;
+            if scale.is_some() {
+                total += current;
+                current = 0.0;
+                scaled = true;
+                k += 1;
+            }
+        } else if decimal {
+            break;
+        } else if let Some(u) =
+            spaced_unit(toks, k + 1).filter(|_| current % 100.0 >= 20.0 && current % 10.0 == 0.0)
+        {
+            // "fifty two people", "three hundred and thirty one".
+            current += u;
+            k += 1;
+        } else if hyphen
             && current % 100.0 >= 20.0
             && current % 10.0 == 0.0
             && unit_word.is_some_and(|u| u < 10.0)
@@ -154,6 +183,18 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
                 // "two-thirds of a million".
                 return words_unit(toks, i, end, value / d * s, true);
             }
+            if let Some((unit @ Unit::Measure(_), end)) = unit_after(toks, k + 2) {
+                // "one-half mile", "three-quarters inch": a measure, not a share.
+                return finish(
+                    toks,
+                    i,
+                    end,
+                    OneOrTwo::one(value / d),
+                    unit,
+                    Support::Strong,
+                    false,
+                );
+            }
             return finish(
                 toks,
                 i,
@@ -202,7 +243,47 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             })
             .flatten();
     }
+    if !scaled && let Some(end) = dozens(toks, k) {
+        // "three dozen eggs".
+        return words_unit(toks, i, end, value * 12.0, true);
+    }
     words_unit(toks, i, k, value, scaled)
+}
+
+/// A digit in words after "point": "five point *five*".
+fn digit_word(w: &str) -> Option<f64> {
+    match w {
+        "zero" | "nought" | "naught" | "oh" => Some(0.0),
+        _ => w::small_number(w).filter(|&v| v < 10.0),
+    }
+}
+
+/// "point five", "point zero three" from `k`: the decimal digits spelled
+/// after "point", and the last token. Nothing when "point" is not followed by
+/// digit words ("a point of order").
+fn point_digits(toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    toks.get(k).filter(|t| t.gap && t.is_word("point"))?;
+    let mut digits = String::new();
+    let mut end = k;
+    while let Some(d) = toks
+        .get(end + 1)
+        .filter(|t| t.gap && t.kind == Kind::Word)
+        .and_then(|t| digit_word(t.lower().as_str()))
+    {
+        digits.push(char::from(b'0' + d as u8));
+        end += 1;
+    }
+    (end > k).then_some((digits, end))
+}
+
+/// A units word ("one" … "nine") after a space at `k`, completing a round
+/// ten ("twenty one"), unless it starts a hyphenated compound of its own
+/// ("twenty one-year terms") or a scale follows it in a list.
+fn spaced_unit(toks: &[Tok], k: usize) -> Option<f64> {
+    let t = toks.get(k).filter(|t| t.gap && t.kind == Kind::Word)?;
+    let u = w::small_number(t.lower().as_str()).filter(|&u| u < 10.0)?;
+    let hyphenated = toks.get(k + 1).is_some_and(|d| d.is_dash() && !d.gap);
+    (!hyphenated).then_some(u)
 }
 
 /// "of a million" after a fraction, from "of" at `k`: the scale and its token.
@@ -244,8 +325,28 @@ pub(super) fn words_unit(
     let referential = prev.is_some_and(|p| g::referential(p.lower().as_str()));
     let mid_sentence_capital = t.capitalised() && prev.is_some_and(|p| p.kind == Kind::Word);
     let next = toks.get(end + 1).map_or(Lower::new(""), Tok::lower);
-    if value < 2.0 || referential || mid_sentence_capital || next.as_str() == "of" {
+    // "two of the victims", "five of them": a part of a group, counted;
+    // "one of" is not ("one" refers), and "the two of them" is referential.
+    let after_of = toks.get(end + 2).map_or(Lower::new(""), Tok::lower);
+    let part = next.as_str() == "of"
+        && matches!(
+            after_of.as_str(),
+            "the" | "them" | "those" | "these" | "its" | "their" | "our"
+        )
+        && (after_of.as_str() == "them" || counted_noun(toks, end + 1));
+    if value < 2.0 || referential || mid_sentence_capital || (next.as_str() == "of" && !part) {
         return None;
+    }
+    if part {
+        return finish(
+            toks,
+            i,
+            end,
+            OneOrTwo::one(value),
+            unit,
+            Support::Noun,
+            false,
+        );
     }
     if !counted_noun(toks, end + 1) || w::time_unit(next.as_str()) {
         return None;

@@ -102,7 +102,7 @@ pub(super) const SCALES: &[(&str, f64)] = &[
 /// after a currency they are read by [`money_suffix_scale`].
 pub(super) fn scale_abbreviation(w: &str) -> Option<f64> {
     Some(match w {
-        "mn" | "mln" => 1e6,
+        "mn" | "mln" | "mil" => 1e6,
         "bn" | "bln" => 1e9,
         "tn" | "trn" | "tln" => 1e12,
         _ => return None,
@@ -115,7 +115,7 @@ pub(super) fn scale_abbreviation(w: &str) -> Option<f64> {
 pub(super) fn glued_scale(w: &str) -> Option<f64> {
     Some(match w {
         "k" | "K" => 1e3,
-        "M" | "mn" | "mln" | "MN" => 1e6,
+        "M" | "mn" | "mln" | "MN" | "mil" => 1e6,
         "B" | "bn" | "bln" | "BN" => 1e9,
         "tn" | "trn" | "TN" => 1e12,
         _ => return None,
@@ -126,7 +126,7 @@ pub(super) fn glued_scale(w: &str) -> Option<f64> {
 pub(super) fn money_suffix_scale(w: &str) -> Option<f64> {
     Some(match w {
         "k" => 1e3,
-        "m" | "mn" | "mln" => 1e6,
+        "m" | "mn" | "mln" | "mil" => 1e6,
         "b" | "bn" | "bln" => 1e9,
         "t" | "tn" | "trn" => 1e12,
         "mm" => 1e6,
@@ -189,6 +189,37 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
         "riyals" => "SAR",
         "shekels" => "ILS",
         "naira" => "NGN",
+        // ISO codes after the amount ("2 million SEK", "10,000 CHF"), and
+        // names with one currency.
+        "gbp" | "sterling" => "GBP",
+        "aud" => "AUD",
+        "cad" => "CAD",
+        "nzd" => "NZD",
+        "sgd" => "SGD",
+        "chf" => "CHF",
+        "krw" => "KRW",
+        "sek" | "kronor" | "krona" => "SEK",
+        "nok" => "NOK",
+        "dkk" => "DKK",
+        "brl" | "reais" => "BRL",
+        // Not "rand": "8 Rand Paul".
+        "zar" => "ZAR",
+        "pln" | "zloty" | "zlotys" => "PLN",
+        "huf" | "forint" | "forints" => "HUF",
+        "mxn" => "MXN",
+        "twd" => "TWD",
+        "thb" => "THB",
+        "aed" | "dirham" => "AED",
+        "sar" | "riyal" => "SAR",
+        "ils" | "shekel" => "ILS",
+        "ngn" => "NGN",
+        "kes" => "KES",
+        "egp" => "EGP",
+        "uah" | "hryvnia" | "hryvnias" => "UAH",
+        "pkr" => "PKR",
+        "myr" => "MYR",
+        "idr" => "IDR",
+        "lira" | "liras" => "TRY",
         "pence" | "penny" | "pennies" => "pence",
         "cents" | "cent" => "cents",
         _ => return None,
@@ -229,6 +260,19 @@ pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
     ("RM", "MYR"),
     ("Rs", "INR"),
     ("Rp", "IDR"),
+    // Codes that share their first two letters and length with common words
+    // ("SEK" and "see", "NOK" and "not") are not listed, so that the gate
+    // keeps skipping those words; they are read after the amount
+    // ([`currency_word`]), where news puts them.
+    ("DKK", "DKK"),
+    ("BRL", "BRL"),
+    ("ZAR", "ZAR"),
+    ("MXN", "MXN"),
+    ("TWD", "TWD"),
+    ("AED", "AED"),
+    ("NGN", "NGN"),
+    ("UAH", "UAH"),
+    ("PKR", "PKR"),
 ];
 
 /// Currency symbols. `¥` is read as the renminbi because the corpus is about
@@ -332,6 +376,10 @@ pub(super) fn measure(w: &str) -> Option<&'static str> {
         "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => "ml",
         "litre" | "litres" | "liter" | "liters" => "litres",
         "gallon" | "gallons" => "gallons",
+        "pint" | "pints" => "pints",
+        "cup" | "cups" => "cups",
+        "tablespoon" | "tablespoons" | "tbsp" => "tablespoons",
+        "teaspoon" | "teaspoons" | "tsp" => "teaspoons",
         "barrel" | "barrels" => "barrels",
         "ha" => "hectares",
         "km2" | "sqkm" => "square km",

@@ -357,13 +357,14 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
     if let Some(g) = pronoun_gender(first.core) {
         return Some((Np::Pronoun(g), 1));
     }
-    let first_lower = lower(first.core);
-    let determiner = matches!(
-        &*first_lower,
-        "a" | "an" | "one" | "another" | "the" | "this" | "that"
-    );
+    // `lower(first.core) == w`, read in place: no character outside ASCII
+    // lowercases into these words (only the Kelvin sign lowercases to
+    // ASCII, to "k": a test in `wordmap`), and this is asked of every
+    // clause's opening.
+    let first_is = |words: &[&str]| words.iter().any(|w| first.core.eq_ignore_ascii_case(w));
+    let determiner = first_is(&["a", "an", "one", "another", "the", "this", "that"]);
     // "The NYT piece", "The Al Jazeera piece": a named publication.
-    if &*first_lower == "the" {
+    if first_is(&["the"]) {
         let mut k = 1;
         while k < ws.len() && is_name_word(ws[k].core) && !ws[k - 1].closed {
             k += 1;
@@ -383,7 +384,7 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
                     return Some((Np::Publication(None), k + 1));
                 }
                 let l = lower(w.core);
-                let definite = matches!(&*first_lower, "the" | "this" | "that");
+                let definite = first_is(&["the", "this", "that"]);
                 return Some((
                     Np::Desc {
                         text: join_cores(&ws[..=k]),
@@ -531,6 +532,14 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
 /// "Speaking to supporters, …", "Reached by phone, …": a participle that
 /// opens a phrase before the subject.
 fn is_participle(w: &str) -> bool {
+    // Asked of every clause's opening word: ASCII words (nearly all) are
+    // read in place; lowercasing may change other words' length.
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.len() > 5
+            && (b[b.len() - 3..].eq_ignore_ascii_case(b"ing")
+                || b[b.len() - 2..].eq_ignore_ascii_case(b"ed"));
+    }
     let l = lower(w);
     l.len() > 5 && (l.ends_with("ing") || l.ends_with("ed"))
 }
@@ -804,6 +813,30 @@ pub fn join_cores(ws: &[Word]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn participles_read_in_place_as_when_lowercased() {
+        for w in [
+            "Speaking",
+            "REACHED",
+            "Asked",
+            "Reaching",
+            "ing",
+            "Seeding",
+            "Ted",
+            "Bed",
+            "Bedding",
+            "Überlegend",
+            "İnterviewed",
+            "Büßing",
+            "Xi’ed",
+        ] {
+            let l = lower(w);
+            let want = l.len() > 5 && (l.ends_with("ing") || l.ends_with("ed"));
+            assert_eq!(is_participle(w), want, "{w}");
+        }
+        assert!(is_participle("SPEAKING") && !is_participle("Asked"));
+    }
 
     fn name(np: Option<(Np, String)>) -> Option<String> {
         match np?.0 {

@@ -13,7 +13,7 @@
 use super::attribute::{Gender, Np, Word};
 use super::names::{is_acronym, is_name_word};
 use crate::extract::lower::lower;
-use crate::extract::wordmap::WordSet;
+use crate::extract::wordmap::{WordMap, WordSet};
 
 /// Abbreviated honorifics and titles that stand before a name, with the role
 /// they spell out (`None`: a courtesy title, not a role) and the gender they show.
@@ -24,6 +24,7 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
     ("Miss", None, Some(Gender::Female)),
     ("Dr", None, None),
     ("Sen", Some("Senator"), None),
+    ("Cllr", Some("Councillor"), None),
     ("Rep", Some("Representative"), None),
     ("Gov", Some("Governor"), None),
     ("Lt", Some("Lieutenant"), None),
@@ -44,6 +45,22 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
     ("Pres", Some("President"), None),
     ("Sec", Some("Secretary"), None),
 ];
+
+/// Each honorific's index in [`HONORIFICS`], hashed: the capitalised short
+/// words of every clause's opening ("The", "He", "Li") were compared with
+/// the whole list one by one. A word listed twice keeps its first index,
+/// as a search of the list finds.
+static HONORIFIC_INDEX: WordMap<usize, 64> = WordMap::new(&honorific_entries());
+
+const fn honorific_entries() -> [(&'static str, usize); HONORIFICS.len()] {
+    let mut out = [("", 0); HONORIFICS.len()];
+    let mut i = 0;
+    while i < HONORIFICS.len() {
+        out[i] = (HONORIFICS[i].0, i);
+        i += 1;
+    }
+    out
+}
 
 /// Role nouns: a title before a name ("Immigration Minister Nick Nobody",
 /// "Chief Chuck Jordan") and the head of a role mention ("the Minister").
@@ -138,7 +155,7 @@ pub fn is_role_noun(w: &str) -> bool {
 
 /// Whether a word is an honorific or its abbreviation, full stop left off ("Dr", "Sen").
 pub fn is_honorific(w: &str) -> bool {
-    w.len() <= 4 && HONORIFICS.iter().any(|h| h.0 == w)
+    w.len() <= 4 && HONORIFIC_INDEX.get(w).is_some()
 }
 
 /// Words that cannot be part of a mention: verbs, pronouns, prepositions
@@ -350,6 +367,19 @@ pub struct Mention {
 
 #[cfg(test)]
 #[test]
+fn honorific_index_finds_what_a_search_of_the_list_finds() {
+    for (h, _, _) in HONORIFICS {
+        let first = HONORIFICS.iter().position(|x| x.0 == *h);
+        assert_eq!(HONORIFIC_INDEX.get(h), first, "{h}");
+        assert_eq!(HONORIFIC_INDEX.get(&h.to_lowercase()), None, "{h}");
+    }
+    for word in ["The", "He", "Li", "", "Mrs.", "MR"] {
+        assert_eq!(HONORIFIC_INDEX.get(word), None, "{word}");
+    }
+}
+
+#[cfg(test)]
+#[test]
 fn honorifics_are_short_capitalised_words() {
     for (h, _, _) in HONORIFICS {
         assert!(
@@ -436,7 +466,7 @@ fn kind(w: &Word) -> Kind {
     // most short words ("the", "said") are turned away before the list.
     if (2..=4).contains(&core.len())
         && core.as_bytes()[0].is_ascii_uppercase()
-        && let Some(i) = HONORIFICS.iter().position(|h| h.0 == core)
+        && let Some(i) = HONORIFIC_INDEX.get(core)
     {
         return Kind::Honorific(i);
     }
@@ -488,10 +518,14 @@ fn is_parenthetical_start(w: &Word) -> bool {
 /// head (where the caller knows the mention ends at a verb or the sentence end).
 pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
     let first = ws.first()?;
-    match &*lower(first.core) {
-        "he" => return Some((Mention::of(Who::Pronoun(Some(Gender::Male))), 1)),
-        "she" => return Some((Mention::of(Who::Pronoun(Some(Gender::Female))), 1)),
-        _ => {}
+    // `lower(first.core)` read in place: only the Kelvin sign lowercases
+    // into ASCII (to "k": a test in `wordmap`), and every clause's
+    // opening passes here.
+    if first.core.eq_ignore_ascii_case("he") {
+        return Some((Mention::of(Who::Pronoun(Some(Gender::Male))), 1));
+    }
+    if first.core.eq_ignore_ascii_case("she") {
+        return Some((Mention::of(Who::Pronoun(Some(Gender::Female))), 1));
     }
     // The head: up to the first word that closes a phrase, a stop word, or
     // (once a name has started) a lowercase word.
@@ -523,6 +557,9 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
             continue;
         }
         let kd = kind(w);
+        if let Some(found) = office_title(ws, &head, k) {
+            return Some(found);
+        }
         if !head.is_empty()
             && head.last().is_some_and(|&(_, kk)| kk == Kind::Cap)
             && lower_continues(ws, k)
@@ -561,6 +598,46 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
         }
     }
     finish(ws, &head, k, closed, appositives)
+}
+
+/// A title of office with its portfolio before a name, as governments write
+/// it: "Minister for Agriculture Tessa Marr", "Secretary of State Anne
+/// Pell". Read only when every word so far is a role word and `for`/`of` is
+/// followed by capitalised words and then the sentence goes on in lowercase:
+/// the last two capitalised words are the name, the rest the role.
+fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mention, usize)> {
+    if head.is_empty()
+        || !matches!(ws[k].core, "for" | "of")
+        || !head
+            .iter()
+            .all(|&(i, kd)| kd == Kind::Cap && ROLE.contains_folded(ws[i].core))
+    {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < ws.len() && kind(&ws[j]) == Kind::Cap && !is_possessive(&ws[j]) {
+        j += 1;
+        if ws[j - 1].closed {
+            break;
+        }
+    }
+    let caps = j - (k + 1);
+    // At least one word of portfolio and two of name; a lowercase word or
+    // the end after them (not "of the Sierra Club").
+    if !(3..=6).contains(&caps) || ws.get(j).is_some_and(|w| kind(w) == Kind::Cap) {
+        return None;
+    }
+    let name: Vec<&str> = ws[j - 2..j].iter().map(|w| w.core).collect();
+    let joined = name.join(" ");
+    if name
+        .iter()
+        .any(|w| ROLE.contains_folded(w) || is_calendar_word(w))
+        || super::names::is_org_name(&joined)
+    {
+        return None;
+    }
+    let role: Vec<&str> = ws[..j - 2].iter().map(|w| w.core).collect();
+    Some((mention(Who::Name(joined), Some(role.join(" ")), None), j))
 }
 
 /// "of the Sierra Club", "of West Virginia": an affiliation after a name.
@@ -865,6 +942,27 @@ mod tests {
                 "French President François Hollande said",
                 "François Hollande",
                 Some("French President"),
+            ),
+            (
+                "Minister for Agriculture Tessa Marr today announced",
+                "Tessa Marr",
+                Some("Minister for Agriculture"),
+            ),
+            (
+                "Secretary of State Anne Pell said",
+                "Anne Pell",
+                Some("Secretary of State"),
+            ),
+            // An affiliation, not a portfolio: the mention ends at "of".
+            (
+                "Minister of the Crown said",
+                "<desc Minister>",
+                Some("Minister"),
+            ),
+            (
+                "CEO of Harbour Restaurant Association said",
+                "<desc CEO>",
+                Some("CEO"),
             ),
         ];
         for (text, name, role) in cases {

@@ -8,14 +8,19 @@
 //! joins them with " … " (the attribution is what is left out), and
 //! `start..end` runs from the first part to the last. A part's trailing comma,
 //! which belongs to the sentence around the quote, is left out of its span.
-//! A quotation left open runs to the end of its paragraph (`unclosed`).
+//! A quotation left open runs to the end of its paragraph (`unclosed`); when
+//! the next paragraph opens with a quotation mark, the quotation continues
+//! there (`continues`, see [`runs`]).
 
 mod attribute;
 mod mention;
 mod names;
 mod offices;
+mod releases;
+mod runs;
 mod scan;
 mod sieves;
+mod stray;
 mod whitespace;
 
 use std::borrow::Cow;
@@ -73,6 +78,14 @@ pub struct Quote {
     /// The closing quotation mark is missing; the quote runs to the paragraph's end.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unclosed: bool,
+    /// The id of the quote this one continues: the previous paragraph ended
+    /// inside the quotation and this paragraph opens with a mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continues: Option<String>,
+    /// The index, in the document's quotes, of the quote this one
+    /// continues; turned into `continues` once ids are assigned.
+    #[serde(skip)]
+    pub continues_index: Option<usize>,
 }
 
 /// One verbatim piece of an interrupted quotation.
@@ -88,24 +101,41 @@ pub struct Part {
 struct Previous<'a> {
     number: usize,
     last_speaker: Option<(Speaker, String)>,
+    /// More than one person was quoted in the paragraph: a paragraph of
+    /// quotation after it cannot tell whose words it continues.
+    ambiguous: bool,
     /// The last person the paragraph reports as saying something ("Schiff
     /// said the administration …"), whose words a paragraph of quotation
     /// after it may be.
     reporting: Option<Speaker>,
     /// Read only if the next paragraph is all quotation: "CNN ran …".
     first_sentence: Option<&'a str>,
+    /// The person a release's label paragraph names: `Attributable to X:`.
+    attributable: Option<Mention>,
 }
 
 /// Finds the quotes of a document's paragraphs, in order.
 pub fn find(paras: &[Para]) -> Vec<Quote> {
+    find_with_unpaired(paras).0
+}
+
+/// Finds the quotes of a document's paragraphs, in order, and the body
+/// offsets of the quotations left out because their marks cannot be paired
+/// (see [`stray`]).
+pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
+    let mut unpaired = Vec::new();
     let mut state = State::default();
     let mut previous = Previous::default();
     let mut out = Vec::new();
     let mut lead_words = Vec::new();
-    for para in paras {
+    let mut runs = runs::Runs::default();
+    for (pi, para) in paras.iter().enumerate() {
         let text = para.text;
-        let marks = scan(text);
+        let marks = repaired(text, scan(text), para.offset, &mut unpaired);
         let groups = link(text, &marks);
+        runs.begin(para.number, text, &marks);
+        // The paragraph's last quote, if pushed and left open.
+        let mut open_quote = None;
         // Without quotes, only a paragraph's opening sentence matters: it is
         // where news prose introduces the person it goes on to quote.
         let clauses = if marks.is_empty() {
@@ -116,6 +146,7 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
         };
         let only_quotes = is_only_quotes(text, &marks);
         let mut last_speaker: Option<(Speaker, String)> = None;
+        let mut quoted: Vec<String> = Vec::new();
         let mut reporting = None;
         for (ci, clause) in clauses.iter().enumerate() {
             if !marks.is_empty() {
@@ -168,6 +199,8 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 let Some(mut quote) = build(para, &parts, &clauses, room) else {
                     continue;
                 };
+                let run_link = runs.link(group[0] == 0);
+                quote.continues_index = run_link;
                 let found = attribute(
                     text,
                     &marks,
@@ -182,11 +215,16 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                 {
                     continue;
                 }
+                let direct = found.is_some();
                 let resolved = match found {
                     Some(f) => {
                         let speaker = state.speaker(&f.mention);
                         Some((speaker, f.evidence, f.sieve))
                     }
+                    // A part of a quotation run over paragraphs has the run's speaker.
+                    None if run_link.is_some() && runs.speaker().is_some() => runs
+                        .speaker()
+                        .map(|(s, _)| (s.clone(), String::new(), runs::SIEVE)),
                     None => {
                         // The quote is its whole sentence.
                         let alone = {
@@ -203,6 +241,18 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                         } else if let Some(s) = &clause_reported {
                             Some((s.clone(), String::new(), "sentence-reported"))
                         } else if only_quotes
+                            && let Some(m) = paras
+                                .get(pi + 1)
+                                .filter(|n| n.number == para.number + 1)
+                                .and_then(|n| releases::credit(n.text))
+                        {
+                            Some((state.speaker(&m), String::new(), releases::CREDIT))
+                        } else if only_quotes
+                            && previous.number + 1 == para.number
+                            && let Some(m) = &previous.attributable
+                        {
+                            Some((state.speaker(m), String::new(), releases::ATTRIBUTABLE))
+                        } else if only_quotes
                             && let Some((s, e)) = continuation(&previous, para.number, &mut state)
                         {
                             Some((s, e, "continues-paragraph"))
@@ -218,35 +268,97 @@ pub fn find(paras: &[Para]) -> Vec<Quote> {
                         }
                     }
                 };
+                let mut named = None;
                 match resolved {
                     Some((speaker, evidence, sieve)) => {
                         if speaker.name.is_some() || speaker.description.is_some() {
                             state.set_topic(&speaker, None, None);
                             last_speaker = Some((speaker.clone(), evidence.clone()));
+                            named = Some((speaker.clone(), evidence.clone()));
+                            if let Some(n) = &speaker.name
+                                && !quoted.contains(n)
+                            {
+                                quoted.push(n.clone());
+                            }
                         }
-                        quote.speaker = speaker.name;
-                        quote.speaker_description = speaker.description;
-                        quote.role = speaker.role;
-                        quote.attribution = Some(evidence).filter(|e| !e.is_empty());
-                        quote.sieve = Some(sieve);
+                        assign(&mut quote, speaker, evidence, sieve);
                     }
                     None => {
-                        if is_phrase(text, parts[0], &quote.text) {
+                        if run_link.is_none() && is_phrase(text, parts[0], &quote.text) {
                             continue;
                         }
                     }
                 }
+                let unclosed = quote.unclosed;
+                let mark = text[parts[parts.len() - 1].open.clone()]
+                    .chars()
+                    .next()
+                    .unwrap_or('"');
                 out.push(quote);
+                let index = out.len() - 1;
+                if run_link.is_some() {
+                    runs.extend(&mut out, index, named.clone().filter(|_| direct));
+                }
+                open_quote = unclosed.then_some(runs::OpenQuote {
+                    index,
+                    speaker: named,
+                    mark,
+                });
             }
         }
+        runs.end(para.number, open_quote);
         previous = Previous {
             number: para.number,
             last_speaker,
+            ambiguous: quoted.len() > 1,
             reporting,
             first_sentence: clauses.first().map(|c| &text[c.clone()]),
+            attributable: if marks.is_empty() {
+                releases::attributable(text)
+            } else {
+                None
+            },
         };
     }
-    out
+    (out, unpaired)
+}
+
+/// Marks with each quotation that takes in its own attribution left out, or
+/// cut to the quotation after it; the body offset of each goes to `unpaired`.
+fn repaired(
+    text: &str,
+    mut marks: Vec<Marked>,
+    offset: usize,
+    unpaired: &mut Vec<usize>,
+) -> Vec<Marked> {
+    let mut k = 0;
+    while k < marks.len() {
+        match stray::check(text, &marks[k]) {
+            None => k += 1,
+            Some(found) => {
+                unpaired.push(offset + marks[k].open.start);
+                match found {
+                    stray::Unpaired::Keep(m) => {
+                        marks[k] = m;
+                        k += 1;
+                    }
+                    stray::Unpaired::Drop => {
+                        marks.remove(k);
+                    }
+                }
+            }
+        }
+    }
+    marks
+}
+
+/// Gives a quote its speaker and the evidence and sieve that chose it.
+fn assign(quote: &mut Quote, speaker: Speaker, evidence: String, sieve: &'static str) {
+    quote.speaker = speaker.name;
+    quote.speaker_description = speaker.description;
+    quote.role = speaker.role;
+    quote.attribution = Some(evidence).filter(|e| !e.is_empty());
+    quote.sieve = Some(sieve);
 }
 
 /// Pairs a quote with the next one when only its attribution stands between
@@ -390,6 +502,8 @@ fn build(
             Vec::new()
         },
         unclosed: parts.last().is_some_and(|m| m.close.is_none()),
+        continues: None,
+        continues_index: None,
     })
 }
 
@@ -564,6 +678,11 @@ fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
     if tail.len() > 80 || tail.contains(['“', '”', '"']) {
         return None;
     }
+    // The evidence runs through the verb and leaves at most two words: a
+    // verb among the last three or no reading that passes.
+    if !sieves::may_end_with_verb(tail) {
+        return None;
+    }
     let f = sieves::after(tail)?;
     if f.sieve != "quote-speaker-verb"
         || f.evidence.split(' ').count() + 2 < tail.split_whitespace().count()
@@ -595,7 +714,7 @@ fn continuation(
     number: usize,
     state: &mut State,
 ) -> Option<(Speaker, String)> {
-    if previous.number + 1 != number {
+    if previous.number + 1 != number || previous.ambiguous {
         return None;
     }
     if let Some((speaker, _)) = &previous.last_speaker {

@@ -10,6 +10,11 @@
 //!   stray mark inside the quotation (… as “evidence. After …,”).
 //! - A double quotation left open runs to the end of the paragraph; a single
 //!   one left open is dropped, since a lone `‘` is far more often an apostrophe.
+//! - Stray marks from OCR or transcription are read as meant where only one
+//!   reading is possible: a curly mark doubled (`““`) is one mark; `“` after
+//!   a word and before a space closes (`?“ he asked`); `”` at a paragraph's
+//!   or quotation's start before a letter opens. Where no reading is sure,
+//!   [`super::stray`] leaves the quote out.
 
 use std::ops::Range;
 
@@ -73,7 +78,19 @@ fn candidates(text: &str) -> Vec<Mark> {
                 && let Some(c) = text.get(pos..).and_then(|t| t.chars().next())
                 && is_mark(c)
             {
-                out.push(Mark { pos, c });
+                // A curly mark doubled by a slip of the keyboard or the OCR
+                // is one mark: the inner one, so the quoted words start and
+                // end where they should.
+                let doubled = matches!(c, '“' | '”')
+                    && out
+                        .last()
+                        .is_some_and(|p: &Mark| p.c == c && p.end() == pos);
+                if doubled && c == '“' {
+                    out.pop();
+                }
+                if !(doubled && c == '”') {
+                    out.push(Mark { pos, c });
+                }
             }
         }
     }
@@ -100,7 +117,7 @@ pub fn scan(text: &str) -> Vec<Marked> {
     let mut k = 0;
     while k < marks.len() {
         let m = marks[k];
-        let double = opens_double(text, m);
+        let double = opens_double(text, m) || opens_reversed(text, m);
         let single = !double && opens_single(text, m);
         if !double && !single {
             k += 1;
@@ -154,6 +171,12 @@ fn opens_double(text: &str, m: Mark) -> bool {
     }
 }
 
+/// `”` written where `“` is meant: outside any quotation, after a space or
+/// at the start, and before a letter.
+fn opens_reversed(text: &str, m: Mark) -> bool {
+    m.c == '”' && opening_context(prev(text, m)) && next(text, m).is_some_and(char::is_alphanumeric)
+}
+
 fn opens_single(text: &str, m: Mark) -> bool {
     let letter_next = next(text, m).is_some_and(char::is_alphanumeric);
     match m.c {
@@ -167,6 +190,11 @@ fn closes_double(text: &str, m: Mark) -> bool {
     match m.c {
         '”' | '»' => true,
         '"' => prev(text, m).is_some_and(|c| !c.is_whitespace()),
+        // `?“ he asked`: after a word and before a space, `“` can only close.
+        '“' => {
+            prev(text, m).is_some_and(|c| !c.is_whitespace())
+                && next(text, m).is_none_or(|c| c.is_whitespace())
+        }
         _ => false,
     }
 }
@@ -278,6 +306,15 @@ mod tests {
                 )],
             ),
             ("“One,” he said. “Two.”", &[("One,", true), ("Two.", true)]),
+            // Stray marks read as meant.
+            (
+                "“Can you do it?“ he asked. ““We will try our best,” she said.",
+                &[("Can you do it?", true), ("We will try our best,", true)],
+            ),
+            (
+                "”We will try our best,” she said.",
+                &[("We will try our best,", true)],
+            ),
             ("the ’90s and rock ’n’ roll", &[]),
             ("a lone ‘ mark", &[]),
             ("5' 10\" tall", &[]),

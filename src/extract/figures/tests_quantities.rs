@@ -1,0 +1,291 @@
+//! Quantities as news sentences write them, added for issue 14's recall on
+//! news: compound numbers in words, decimals in words, signs in words,
+//! temperatures, fractions with units and other scales. One test per
+//! pattern; every sentence is made up for these tests.
+
+use super::test_support::summary;
+
+/// (text, values, unit) of every figure of `input`.
+fn read(input: &str) -> Vec<(String, Vec<f64>, Option<String>)> {
+    summary(input)
+        .into_iter()
+        .map(|(text, values, unit, _)| (text, values, unit))
+        .collect()
+}
+
+fn one(text: &str, values: &[f64], unit: Option<&str>) -> Vec<(String, Vec<f64>, Option<String>)> {
+    vec![(text.to_string(), values.to_vec(), unit.map(str::to_string))]
+}
+
+#[test]
+fn compound_numbers_in_words_without_a_hyphen() {
+    for (input, expect) in [
+        (
+            "Fifty two people died in the floods.",
+            one("Fifty two", &[52.0], None),
+        ),
+        (
+            "The storm killed twenty one villagers.",
+            one("twenty one", &[21.0], None),
+        ),
+        (
+            "Police arrested three hundred and thirty one protesters.",
+            one("three hundred and thirty one", &[331.0], None),
+        ),
+        (
+            "The town has two thousand and forty five households.",
+            one("two thousand and forty five", &[2045.0], None),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // A units word that starts its own compound is not added.
+    let figs = read("The council set twenty one-year terms.");
+    assert!(figs.iter().all(|f| f.1 != [21.0]), "{figs:?}");
+}
+
+#[test]
+fn decimals_in_words() {
+    for (input, expect) in [
+        (
+            "Growth slowed to five point five percent.",
+            one("five point five percent", &[5.5], Some("percent")),
+        ),
+        (
+            "The region has two point three million residents.",
+            one("two point three million", &[2.3e6], None),
+        ),
+        (
+            "Turnout was sixty one point zero four percent.",
+            one(
+                "sixty one point zero four percent",
+                &[61.04],
+                Some("percent"),
+            ),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // "point" with no digit words after it is no decimal.
+    assert_eq!(
+        read("At one point forty two delegates walked out."),
+        one("forty two", &[42.0], None)
+    );
+}
+
+#[test]
+fn signs_in_words() {
+    for (input, expect) in [
+        (
+            "Overnight lows reached minus 12 degrees Celsius.",
+            one("minus 12 degrees Celsius", &[-12.0], Some("°C")),
+        ),
+        (
+            "Core inflation was negative 0.4 per cent.",
+            one("negative 0.4 per cent", &[-0.4], Some("percent")),
+        ),
+        (
+            "Real wages grew minus five percent.",
+            one("minus five percent", &[-5.0], Some("percent")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // An adjective is no sign.
+    let figs = read("He has a negative 42% rating.");
+    assert!(figs.iter().all(|f| f.1 == [42.0]), "{figs:?}");
+    // A margin of error is no negative.
+    let figs = read("The poll has a margin of error of plus or minus 4 percentage points.");
+    assert!(figs.iter().all(|f| f.1 == [4.0]), "{figs:?}");
+    // Arithmetic keeps its sign.
+    let figs = read("The tally was 40 minus 3 percent of the votes.");
+    assert!(
+        figs.iter().any(|f| f.1 == [3.0]) && figs.iter().all(|f| f.1[0] >= 0.0),
+        "{figs:?}"
+    );
+}
+
+#[test]
+fn temperatures_without_the_degree_sign() {
+    for (input, expect) in [
+        (
+            "Forecasters expect highs of 38C on Friday.",
+            one("38C", &[38.0], Some("°C")),
+        ),
+        (
+            "Overnight it fell to -15C in the north.",
+            one("-15C", &[-15.0], Some("°C")),
+        ),
+        (
+            "A 5C drop is likely by Monday.",
+            one("5C", &[5.0], Some("°C")),
+        ),
+        (
+            "Phoenix reached 115F, a record.",
+            one("115F", &[115.0], Some("°F")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // Labels: a flat, a floor, a rating.
+    for input in [
+        "She lives in Flat 5C near the station.",
+        "The meeting is in Room 4F.",
+        "It carries a 3CX badge.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
+
+#[test]
+fn scales_hyphenated_as_adjectives() {
+    for (input, expect) in [
+        (
+            "Lawmakers passed a $1.5-trillion spending plan.",
+            one("$1.5-trillion", &[1.5e12], Some("USD")),
+        ),
+        (
+            "The agency reported a 2.3-million increase in visitors.",
+            one("2.3-million", &[2.3e6], None),
+        ),
+        (
+            "It is a 40-billion-dollar industry.",
+            one("40-billion-dollar", &[4e10], Some("USD")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // An age written with a scale is no amount.
+    assert_eq!(read("They found a 100-million-year-old fossil."), vec![]);
+}
+
+#[test]
+fn mil_as_a_scale() {
+    for (input, expect) in [
+        (
+            "The flat sold for 2mil SEK last spring.",
+            one("2mil SEK", &[2e6], Some("SEK")),
+        ),
+        (
+            "The club paid $40mil for the striker.",
+            one("$40mil", &[4e7], Some("USD")),
+        ),
+        ("The app has 3 mil users.", one("3 mil", &[3e6], None)),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+}
+
+#[test]
+fn decimals_spaced_by_a_tokenizer_are_not_two_amounts() {
+    let figs = read("the deficit was 1 . 6 billion marks , up 0 . 95 .");
+    assert!(
+        figs.iter().all(|f| f.1 != [6e9] && f.1 != [95.0]),
+        "{figs:?}"
+    );
+}
+
+#[test]
+fn currency_codes_and_names_after_the_amount() {
+    for (input, expect) in [
+        (
+            "The deal is worth 500 million SEK.",
+            one("500 million SEK", &[5e8], Some("SEK")),
+        ),
+        (
+            "Fines of 10,000 CHF apply to late filers.",
+            one("10,000 CHF", &[1e4], Some("CHF")),
+        ),
+        (
+            "The farm sold for 4.2 million ZAR.",
+            one("4.2 million ZAR", &[4.2e6], Some("ZAR")),
+        ),
+        (
+            "Ticket prices rose to 250 lira.",
+            one("250 lira", &[250.0], Some("TRY")),
+        ),
+        (
+            "Kyiv budgeted UAH 1,200 for the scheme.",
+            one("UAH 1,200", &[1200.0], Some("UAH")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+}
+
+#[test]
+fn fractions_before_a_unit() {
+    for (input, expect) in [
+        (
+            "The new tunnel runs 2 1/2 miles under the bay.",
+            one("2 1/2 miles", &[2.5], Some("miles")),
+        ),
+        (
+            "Rain left 1/4 inch of ice on roads.",
+            one("1/4 inch", &[0.25], Some("inches")),
+        ),
+        (
+            "The recipe calls for 4½ cups of flour.",
+            one("4½ cups", &[4.5], Some("cups")),
+        ),
+        (
+            "The fire spread approximately one-half mile east.",
+            one("approximately one-half mile", &[0.5], Some("miles")),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // Dates, schedules and durations are no fractions.
+    for input in [
+        "After 9/11 the rules changed.",
+        "The clinic is open 24/7 now.",
+        "It took 2 1/2 years to build.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
+
+#[test]
+fn bare_counts_in_news_reports() {
+    for (input, value) in [
+        ("The attack wounded 30 and killed 7.", 30.0),
+        ("Authorities released 90 on Sunday.", 90.0),
+        ("The plant, which employs 400, will close.", 400.0),
+        ("The death toll rose to 40 overnight.", 40.0),
+        ("Officials gave a toll of 17 by noon.", 17.0),
+        ("Two of the victims were children.", 2.0),
+        ("Five of them were later freed.", 5.0),
+    ] {
+        let figs = read(input);
+        assert!(figs.iter().any(|f| f.1 == [value]), "{input:?}: {figs:?}");
+    }
+    // "one of" refers; a rank is no count.
+    for input in ["One of them came back.", "The two of them met."] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
+
+#[test]
+fn dozens_with_a_number() {
+    for (input, expect) in [
+        (
+            "Volunteers packed 3 dozen boxes of food.",
+            one("3 dozen", &[36.0], None),
+        ),
+        (
+            "Police questioned three dozen witnesses.",
+            one("three dozen", &[36.0], None),
+        ),
+    ] {
+        assert_eq!(read(input), expect, "{input:?}");
+    }
+    // Without a number a dozen is vague.
+    for input in [
+        "Police questioned a dozen witnesses.",
+        "Dozens of witnesses came forward.",
+        "Several dozen people waited.",
+        "About half a dozen people waited.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}

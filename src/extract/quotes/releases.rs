@@ -1,0 +1,123 @@
+//! How government media releases attribute a quotation that stands in a
+//! paragraph of its own: a label above it (`Quotes attributable to the
+//! Premier, Ann Other:`) or a credit line below it (`— Jane Roe, Minister
+//! for Skills`, `- Senator Doe`). News prose rarely writes either, so both
+//! need a paragraph that holds nothing but the label or the credit.
+
+use super::attribute::words;
+use super::mention::{self, Mention, Who};
+use crate::extract::lower::lower;
+
+/// The sieve for a quotation under an "attributable to" label.
+pub const ATTRIBUTABLE: &str = "attributable-to";
+/// The sieve for a quotation over a credit line.
+pub const CREDIT: &str = "credit-below";
+
+/// Titles of address that open a credit but are not part of the name.
+const ADDRESS: &[&str] = &["the honourable ", "the hon. ", "the hon ", "hon. ", "hon "];
+
+/// The person a label paragraph names: `Attributable to Minister Jane Roe:`,
+/// `Quotes attributable to the Premier, Ann Other:`.
+pub fn attributable(para: &str) -> Option<Mention> {
+    let label = para.trim().strip_suffix(':')?;
+    let lowered = lower(label);
+    let at = lowered.find("attributable to ")?;
+    // Only the label's own words may stand before "attributable to".
+    let lead = &lowered[..at];
+    if !matches!(
+        lead.trim(),
+        "" | "quotes" | "quote" | "comments" | "comment" | "statement"
+    ) {
+        return None;
+    }
+    let who = &label[at + "attributable to ".len()..];
+    // "the Premier, Ann Other": the name after the role.
+    let who = who.rsplit_once(", ").map_or(who, |(_, name)| name);
+    named(who)
+}
+
+/// The person a credit paragraph names: `— Jane Roe, Minister for X`.
+/// A Markdown list item's dash is gone before extraction reads it, so a
+/// credit without one is read too, but only in its full form: a name of
+/// two words or more, a comma, and a role or body in capitals, with no
+/// sentence's full stop.
+pub fn credit(para: &str) -> Option<Mention> {
+    let t = para.trim();
+    if t.len() > 160 || t.contains(['“', '”', '"']) {
+        return None;
+    }
+    if let Some(rest) = ['—', '–', '―', '-'].iter().find_map(|d| t.strip_prefix(*d)) {
+        return named(rest.trim_start().split(", ").next()?);
+    }
+    let (name, role) = t.split_once(", ")?;
+    let full = name.split_whitespace().count() >= 2;
+    let capital = role.chars().next().is_some_and(char::is_uppercase);
+    if !full || !capital || t.ends_with('.') || t.split_whitespace().count() > 12 {
+        return None;
+    }
+    named(name)
+}
+
+/// A mention that is a name and nothing else: the whole of `text`, after
+/// titles of address.
+fn named(text: &str) -> Option<Mention> {
+    let mut text = text.trim();
+    let lowered = lower(text);
+    if let Some(a) = ADDRESS.iter().find(|a| lowered.starts_with(**a)) {
+        text = &text[a.len()..];
+    }
+    let ws = words(text);
+    let (m, used) = mention::read(&ws, false)?;
+    (matches!(m.who, Who::Name(_)) && used == ws.len()).then_some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(m: Option<Mention>) -> Option<String> {
+        match m?.who {
+            Who::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn labels_above() {
+        let cases = [
+            ("Attributable to Minister Kim Salter:", Some("Kim Salter")),
+            (
+                "Quotes attributable to the Chief Minister, Lou Brandt:",
+                Some("Lou Brandt"),
+            ),
+            ("Comments attributable to Dr Ines Moor:", Some("Ines Moor")),
+            // Not a label: a sentence, or no colon.
+            ("The delay is attributable to the rain:", None),
+            ("Attributable to Minister Kim Salter", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(name(attributable(text)).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn credits_below() {
+        let cases = [
+            ("— Kim Salter, Minister for Ports", Some("Kim Salter")),
+            ("- Senator Lou Brandt", Some("Lou Brandt")),
+            (
+                "- The Honourable Ines Moor, Minister of Fisheries",
+                Some("Ines Moor"),
+            ),
+            // A list item whose dash Markdown took away.
+            ("Ines Moor, Chair of the Harbour Board", Some("Ines Moor")),
+            // A list item, not a credit.
+            ("- Applications open in May for every region.", None),
+            ("Applications open in May, June and July.", None),
+            ("— WHAT THEY SAID", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(name(credit(text)).as_deref(), want, "{text}");
+        }
+    }
+}
