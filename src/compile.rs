@@ -473,8 +473,10 @@ fn citer(spec: &Spec) -> Result<Citer, Diagnostic> {
     Citer::new(&style.value)
         .map(|c| c.with_ibid(spec.ibid))
         .map_err(|message| {
-            Diagnostic::error(message)
-                .in_file(&spec.path)
-                .at(&spec.source, style.line, style.column)
+            Diagnostic::error(message).in_file(&spec.path).at(
+                &spec.source,
+                style.line,
+                style.column,
+            )
         })
 }

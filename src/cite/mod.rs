@@ -75,7 +75,11 @@ impl Paragraphs {
     /// The locator with its label, for the notes brief sets itself
     /// ("para. 14", "paras. 3–4"), as Chicago's style sets them.
     fn labelled(&self) -> String {
-        let label = if self.last > self.first { "paras." } else { "para." };
+        let label = if self.last > self.first {
+            "paras."
+        } else {
+            "para."
+        };
         format!("{label} {}", self.locator())
     }
 
@@ -94,6 +98,10 @@ impl Paragraphs {
 pub struct Cited {
     /// One note per cite, in the order cited.
     pub notes: Vec<Rich>,
+    /// For each cite, its document's short form without a locator or a
+    /// closing period ("Huang, “Mass Exodus?”"): what a table's Source
+    /// column or a chart's source line prints beside the note mark.
+    pub short: Vec<Rich>,
     /// Each cited document once, with its id, in the style's order.
     pub sources: Vec<(String, Rich)>,
 }
@@ -208,6 +216,7 @@ impl Citer {
 
         // A document that states nothing citable is cited as what it is.
         let bare: Vec<Option<Rich>> = docs.iter().map(|d| bare_note(d, None)).collect();
+        let shorts = self.short_forms(&entries, &pieces, &bare);
 
         let mut seen = vec![false; docs.len()];
         let mut first = vec![Rich::default(); docs.len()];
@@ -287,7 +296,43 @@ impl Citer {
                 Some((item.key, rich))
             })
             .collect();
-        Cited { notes, sources }
+        let short = which.iter().map(|&i| shorts[i].clone()).collect();
+        Cited {
+            notes,
+            short,
+            sources,
+        }
+    }
+
+    /// Each document's short note without a locator, read from the second
+    /// of two citations of it (the style's subsequent form), its closing
+    /// period taken off so it can stand in a table cell or a list.
+    fn short_forms(&self, entries: &[Entry], pieces: &[Piece], bare: &[Option<Rich>]) -> Vec<Rich> {
+        let rendered = self.render(entries.iter().flat_map(|e| [(e, None), (e, None)]));
+        let citations: Vec<&hayagriva::RenderedCitation> = rendered.citations.iter().collect();
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                if let Some(bare) = &bare[i] {
+                    let mut b = bare.clone();
+                    b.trim_final_period();
+                    return b;
+                }
+                let pick = |n: usize| {
+                    citations.get(n).map(|c| {
+                        let mut r = self.rich(&c.citation);
+                        pieces[i].unquote_supplied(&mut r);
+                        r.trim_final_period();
+                        r
+                    })
+                };
+                match pick(2 * i + 1) {
+                    Some(r) if r.plain().chars().any(char::is_alphanumeric) => r,
+                    _ => pick(2 * i).unwrap_or_default(),
+                }
+            })
+            .collect()
     }
 
     /// One footnote per entry, numbered from 1, and the bibliography.

@@ -71,6 +71,24 @@ impl Rich {
         }
     }
 
+    /// Takes off a closing period (a note's), so the citation can stand in
+    /// a cell or a list; one inside a closing quotation mark goes too
+    /// (“Title.” becomes “Title”).
+    pub fn trim_final_period(&mut self) {
+        let Some(last) = self.0.last_mut() else {
+            return;
+        };
+        let t = last.text.trim_end();
+        if let Some(rest) = t.strip_suffix('.') {
+            last.text = rest.to_string();
+        } else if let Some(rest) = t.strip_suffix(".”") {
+            last.text = format!("{rest}”");
+        } else {
+            last.text.truncate(t.len());
+        }
+        self.0.retain(|r| !r.text.is_empty());
+    }
+
     /// Takes the quotation marks from around `title`, for a descriptive
     /// title the analyst supplied: Chicago sets such a title in plain roman
     /// (CMOS 18, 14.71), as the style cannot be told to.

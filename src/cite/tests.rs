@@ -738,9 +738,14 @@ fn ibid_when_asked_for() {
         at: Some(Paragraphs::one(n)),
     };
     let cites = [at(&d, 3), at(&d, 3), at(&d, 14), at(&e, 2), at(&d, 14)];
-    let plain = |c: Citer| -> Vec<String> { c.cite(&cites).notes.iter().map(Rich::plain).collect() };
+    let plain =
+        |c: Citer| -> Vec<String> { c.cite(&cites).notes.iter().map(Rich::plain).collect() };
     let with = plain(chicago().with_ibid(true));
-    assert!(with[0].starts_with("Huang Liling, “Mass Exodus?"), "{}", with[0]);
+    assert!(
+        with[0].starts_with("Huang Liling, “Mass Exodus?"),
+        "{}",
+        with[0]
+    );
     assert_eq!(
         with[1..],
         [

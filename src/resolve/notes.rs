@@ -50,6 +50,7 @@ impl NoteBook {
                     number: i + 1,
                     doc: doc.id.clone(),
                     text: Default::default(),
+                    short: Default::default(),
                 })
                 .collect();
             return (notes, sources);
@@ -63,12 +64,14 @@ impl NoteBook {
         let notes = cited
             .notes
             .into_iter()
+            .zip(cited.short)
             .zip(&docs)
             .enumerate()
-            .map(|(i, (text, doc))| Note {
+            .map(|(i, ((text, short), doc))| Note {
                 number: i + 1,
                 doc: doc.id.clone(),
                 text,
+                short,
             })
             .collect();
         let sources = cited
