@@ -277,14 +277,16 @@ fn figures(
         }
         FigureLayout::List => {
             for f in items {
-                let _ = write!(out, "- **{}**", escape::inline(&f.text));
+                // The table's cells in a line, parted by semicolons: a period
+                // or a quoted context may hold commas and parentheses.
+                let _ = write!(out, "- **{}**", escape::inline(&f.shown));
                 if let Some(subject) = f.counts() {
                     let _ = write!(out, ": {}", escape::inline(subject));
                 }
                 if let Some(when) = &f.when {
-                    let _ = write!(out, " ({})", escape::inline(when));
+                    let _ = write!(out, "; {}", escape::inline(when));
                 }
-                let _ = writeln!(out, ", {}{}", rich(&short(brief, f.note)), l.mark(f.note));
+                let _ = writeln!(out, "; {}{}", rich(&short(brief, f.note)), l.mark(f.note));
             }
             out.push('\n');
         }

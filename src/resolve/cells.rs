@@ -27,7 +27,34 @@ pub fn when(figure: &Figure, doc: &Document) -> Option<String> {
             Some(format!("“{}” (undated source)", period.trim()))
         }
         (Some(period), _) => Some(tidy_period(period)),
-        (None, _) => doc.meta.published.map(|d| format!("reported {d}")),
+        (None, _) => doc
+            .meta
+            .published
+            .map(|d| format!("reported {}", human_date(&d))),
+    }
+}
+
+/// "5 May 2024", "May 2024", "2024": the date as precise as the source gives it.
+fn human_date(d: &crate::corpus::PartialDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = d.month.and_then(|m| MONTHS.get(m as usize - 1));
+    match (d.day, month) {
+        (Some(day), Some(m)) => format!("{day} {m} {}", d.year),
+        (None, Some(m)) => format!("{m} {}", d.year),
+        _ => d.year.to_string(),
     }
 }
 
