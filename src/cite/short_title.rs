@@ -53,6 +53,11 @@ fn main_title(title: &str) -> &str {
                 end = i;
                 break;
             }
+            // A parenthetical is no part of a short title ("(test fixture)").
+            '(' | '（' if i > 0 => {
+                end = i;
+                break;
+            }
             _ => {}
         }
     }

@@ -22,8 +22,9 @@ pub fn one_line(text: &str) -> String {
 /// A chart's one source line: the short citation of each document its
 /// points come from, once each, in the order of the points. The points keep
 /// their own note marks (each with its paragraph); the line says whose
-/// numbers the picture shows without repeating it beside every point. The
-/// last ends the sentence (no period after a title ending “…?”).
+/// numbers the picture shows without repeating it beside every point. Like a
+/// credit line it takes no closing period (which would have to go inside or
+/// outside a closing quotation mark as the style's locale says).
 pub fn chart_sources(
     chart: &crate::brief::Chart,
     notes: &[crate::brief::Note],
@@ -38,9 +39,6 @@ pub fn chart_sources(
             docs.push(&note.doc);
             out.push(note.short.clone());
         }
-    }
-    if let Some(last) = out.last_mut() {
-        last.end_sentence();
     }
     out
 }
