@@ -517,8 +517,9 @@ pub fn too_thin(doc: &Document) -> Option<Vec<&'static str>> {
     if p.published.is_none() {
         missing.push("date");
     }
-    // A date alone is not worth a warning; a source that cannot be found is.
-    (missing.len() > 1 || missing.first() != Some(&"date")).then_some(missing)
+    // A source that cannot be found is worth a warning, with all it lacks;
+    // one that lacks only a title or a date is still found by its outlet or URL.
+    missing.contains(&"outlet or URL").then_some(missing)
 }
 
 /// The note for a document that states nothing citable (no title, URL,

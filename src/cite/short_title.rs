@@ -54,7 +54,7 @@ fn main_title(title: &str) -> &str {
                 break;
             }
             // A parenthetical is no part of a short title ("(test fixture)").
-            '(' | '（' if i > 0 => {
+            '(' | '（' if before.ends_with(' ') => {
                 end = i;
                 break;
             }

@@ -142,6 +142,15 @@ fn thin_sources(
         .iter()
         .filter(|s| warned.insert(s.doc.clone()))
         .filter_map(|s| loaded.corpus.documents.iter().find(|d| d.id == s.doc))
+        // A document the corpus already warned about (no front matter at
+        // all) gets one warning, not two.
+        .filter(|doc| {
+            !loaded
+                .corpus
+                .diagnostics
+                .iter()
+                .any(|d| d.file.as_deref() == Some(doc.path.as_path()))
+        })
         .filter_map(|doc| {
             let missing = crate::cite::too_thin(doc)?;
             Some(

@@ -197,7 +197,7 @@ fn chart(out: &mut String, c: &Chart, l: &Labels, brief: &Brief) {
         } else {
             "Source"
         };
-        let list: Vec<String> = sources.iter().map(|s| rich(s)).collect();
+        let list: Vec<String> = sources.iter().map(rich).collect();
         let _ = writeln!(out, "\n{label}: {}", list.join("; "));
     }
     out.push('\n');
