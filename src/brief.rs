@@ -108,8 +108,6 @@ pub struct ChartPoint {
     /// The figure it comes from, as the source writes it.
     pub id: String,
     pub text: String,
-    pub source: Option<String>,
-    pub source_is_outlet: bool,
     pub note: usize,
 }
 
@@ -144,10 +142,6 @@ pub struct QuoteItem {
     /// The speaker's role or title ("Immigration Minister"), extracted or corrected.
     pub role: Option<String>,
     pub speaker_description: Option<String>,
-    /// The outlet, or the title when the outlet is unknown.
-    pub source: Option<String>,
-    /// True when `source` is an outlet (set in italics), false for a title.
-    pub source_is_outlet: bool,
     pub note: usize,
 }
 
@@ -160,9 +154,15 @@ pub struct FigureItem {
     /// The analyst's description of the figure (a correction), shown
     /// instead of `subject` when set.
     pub label: Option<String>,
+    /// The period as the text gives it ("last year").
     pub period: Option<String>,
-    pub source: Option<String>,
-    pub source_is_outlet: bool,
+    /// When, as a table prints it: the calendar year with the text's words
+    /// where they are relative ("2024 (“last year”)"), the text's period
+    /// when it is absolute, else the source's date ("reported May 2024").
+    pub when: Option<String>,
+    /// The figure as a table prints it: a change "15,362 → 116,868" for a
+    /// figure that goes from one value to another, else `text`.
+    pub shown: String,
     pub note: usize,
 }
 
@@ -196,8 +196,6 @@ pub struct ExcerptItem {
     pub heading: Option<String>,
     /// Verbatim paragraphs, in order.
     pub paragraphs: Vec<String>,
-    pub source: Option<String>,
-    pub source_is_outlet: bool,
     pub note: usize,
 }
 
@@ -207,6 +205,9 @@ pub struct Note {
     pub number: usize,
     pub doc: String,
     pub text: Rich,
+    /// The document's short citation without locator ("Huang, “Mass
+    /// Exodus?”"), for a table's Source column and a chart's source line.
+    pub short: Rich,
 }
 
 /// An entry of the closing "Sources" list.

@@ -466,11 +466,17 @@ fn keywords(brief: &Brief, index: &Index) -> Vec<String> {
 
 fn citer(spec: &Spec) -> Result<Citer, Diagnostic> {
     let Some(style) = &spec.citation_style else {
-        return Citer::new(crate::cite::DEFAULT_STYLE).map_err(Diagnostic::error);
+        return Citer::new(crate::cite::DEFAULT_STYLE)
+            .map(|c| c.with_ibid(spec.ibid))
+            .map_err(Diagnostic::error);
     };
-    Citer::new(&style.value).map_err(|message| {
-        Diagnostic::error(message)
-            .in_file(&spec.path)
-            .at(&spec.source, style.line, style.column)
-    })
+    Citer::new(&style.value)
+        .map(|c| c.with_ibid(spec.ibid))
+        .map_err(|message| {
+            Diagnostic::error(message).in_file(&spec.path).at(
+                &spec.source,
+                style.line,
+                style.column,
+            )
+        })
 }

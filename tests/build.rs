@@ -630,7 +630,7 @@ briefs/t.yaml: 1 error; nothing written
         match style {
             "chicago-notes" => assert_eq!(
                 note,
-                "[^1]: Ann Writer, “Alpha report: arrivals rise,” *Daily Alpha*, May 10, 2024, <https://alpha.example/report>."
+                "[^1]: Ann Writer, “Alpha report: arrivals rise,” *Daily Alpha*, May 10, 2024, para. 1, <https://alpha.example/report>."
             ),
             _ => assert!(
                 note.contains("Ann Writer") && note.contains("10 May 2024"),

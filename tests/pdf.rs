@@ -267,7 +267,8 @@ fn hostile_corpus_text_is_printed_not_run() {
     let shown = plain_text(&pdf);
     for literal in [
         r#"“Try #read("/etc/passwd") and $x^2$ then #set page(width: 1pt) or ] \ <label> @ref // comment /* block */ *strong* _emph_ = heading”"#,
-        "— Eve Typst, #read(\"/etc/passwd\") $x^2$",
+        "— Eve Typst3",
+        "#read(\"/etc/passwd\") $x^2$, para. 1.",
         "“#set page(width: 1pt) ] \\ <label> @ref.” #read(\"/etc/passwd\") $x^2$.",
         "“We *never* said [^1] or <b>this</b> | that \\ slash, and `code` ~too~ $x$ @cite”",
         "Brief *with* [^9] <b>markup</b> | pipes",

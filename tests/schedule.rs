@@ -119,7 +119,7 @@ fn new_data_makes_an_edition_that_says_what_changed() {
         &latest[latest.find("## What changed").unwrap()..latest.find("## Sources").unwrap()];
     assert_eq!(
         section,
-        "## What changed\n\nNew since the edition of 2025-03-03: 1 new source (“Epsilon interview”).\n\n**New quotes**\n\n> We would go again if we had to choose\n>\n> — Li Ming, “Epsilon interview”[^2]\n\n"
+        "## What changed\n\nNew since the edition of 2025-03-03: 1 new source (“Epsilon interview”).\n\n**New quotes**\n\n> We would go again if we had to choose\n>\n> — Li Ming[^2]\n\n"
     );
     // The edition is dated, and its copy is the latest.
     assert_eq!(

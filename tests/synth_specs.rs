@@ -18,7 +18,7 @@ fn generated_specs_pass_brief_check() {
     let stderr = text(&synth.stderr);
     assert!(synth.status.success(), "{stderr}");
     assert!(
-        stderr.contains("\nwrote 100 specs (127 outputs) to corpus/../briefs in "),
+        stderr.contains("\nwrote 100 specs (129 outputs) to corpus/../briefs in "),
         "{stderr}"
     );
     let spec = std::fs::read_to_string(dir.path().join("briefs/spec-001.yaml")).unwrap();
@@ -36,14 +36,20 @@ fn generated_specs_pass_brief_check() {
         .collect();
     assert_eq!(ok.len(), 100, "{stdout}");
     assert!(ok[99].starts_with("ok briefs/spec-100.yaml: "), "{stdout}");
-    // The corpus's own warnings (documents without front matter, and the
-    // quotations whose marks the shuffled sentences leave unpaired) are
+    // The corpus's own warnings (documents without front matter or too thin
+    // to cite well, and the quotations whose marks the shuffled sentences
+    // leave unpaired) are
     // expected; the specs raise none, not even an empty `allow_empty` query.
     let other: Vec<&str> = stderr
         .lines()
         .filter(|l| l.starts_with("warning") || l.starts_with("error"))
         .filter(|l| !l.starts_with("warning: no front matter"))
         .filter(|l| !l.starts_with("warning: quotation left out"))
+        // Like a hand-collected corpus, some generated documents state no
+        // outlet or URL: `brief check` says which cited ones.
+        .filter(|l| {
+            !(l.starts_with("warning: cited in briefs/spec-") && l.contains("no outlet or URL"))
+        })
         .collect();
     assert!(other.is_empty(), "{stderr}");
 }

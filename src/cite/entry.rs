@@ -11,6 +11,8 @@ use hayagriva::types::{
     Date, EntryType, FormatString, Person, PersonRole, PersonsWithRoles, QualifiedUrl, StringChunk,
 };
 
+use super::names::{Name, literal};
+use super::short_title::short_title;
 use crate::corpus::{Document, PartialDate};
 
 /// Starts the name of the author that stands in for an unsigned document's,
@@ -39,6 +41,13 @@ fn text(s: &str) -> FormatString {
     FormatString::from(StringChunk::verbatim(s))
 }
 
+/// A title with its short form for later notes, both verbatim.
+fn title(full: &str, short: Option<&str>) -> FormatString {
+    let mut t = text(full);
+    t.short = short.map(|s| Box::new(StringChunk::verbatim(s).into()));
+    t
+}
+
 /// The same precision as stated: a year-only date stays a year (hayagriva
 /// counts months and days from zero).
 fn date(d: &PartialDate) -> Date {
@@ -55,47 +64,35 @@ fn date(d: &PartialDate) -> Date {
 /// Persons from a front-matter name field. Several persons are separated by
 /// `;` only: " and " also occurs inside organisation names ("Committee for
 /// Freedom and Democracy"), and a wrong split would feed "et al." rules.
-pub(super) fn names(s: &str) -> Vec<Person> {
+pub(super) fn names(s: &str) -> Vec<Name> {
     s.split(';')
         .map(|p| p.trim().trim_start_matches(PLACEHOLDER))
         .filter(|p| !p.is_empty())
-        .map(person)
+        .map(Name::parse)
         .collect()
 }
 
-/// A name is printed as written ("Huang Liling" is family-first, "Luisetta
-/// Mudie" is not, and we cannot tell which is which), except that an explicit
-/// "Family, Given" is taken at its word, so bibliographies can invert it.
-fn person(s: &str) -> Person {
-    match s.split_once(',') {
-        Some((family, given))
-            if !given.contains(',') && !family.trim().is_empty() && !given.trim().is_empty() =>
-        {
-            Person {
-                given_name: Some(given.trim().to_string()),
-                ..literal(family.trim())
+fn persons(s: &str, bibliography: bool) -> Vec<Person> {
+    names(s)
+        .iter()
+        .map(|n| {
+            if bibliography {
+                n.bibliography_person()
+            } else {
+                n.person()
             }
-        }
-        _ => literal(s),
-    }
-}
-
-/// A name without a given-name part, which hayagriva prints as it is.
-fn literal(s: &str) -> Person {
-    Person {
-        name: s.to_string(),
-        given_name: None,
-        prefix: None,
-        suffix: None,
-        comma_suffix: false,
-        alias: None,
-    }
+        })
+        .collect()
 }
 
 /// The fields of a published piece, shared by a document and its original.
 pub(super) struct Piece<'a> {
     pub key: String,
     pub title: Option<&'a str>,
+    /// The title's form for later notes: the front matter's, else cut from the title.
+    pub short_title: Option<String>,
+    /// The title is a description the analyst supplied, not the source's own.
+    pub title_supplied: bool,
     pub author: Option<&'a str>,
     pub translator: Option<&'a str>,
     pub outlet: Option<&'a str>,
@@ -106,21 +103,21 @@ pub(super) struct Piece<'a> {
 impl<'a> Piece<'a> {
     /// The cited document itself.
     ///
-    /// A document that states nothing identifying (no title, URL, author
-    /// or outlet) gets its id as its title, so the note still points at
-    /// something a reader of the brief can look up. Otherwise a missing title
-    /// stays missing: an id in title quotes would pass a file name off as
-    /// what the source calls itself.
+    /// A missing title stays missing: the corpus id is a file name, not what
+    /// the source calls itself, and never appears in a note.
     pub fn document(doc: &'a Document) -> Piece<'a> {
         let m = &doc.meta;
         let title = nonempty(m.title.as_deref());
         let url = url(m.url.as_deref());
         let author = nonempty(m.author.as_deref());
         let outlet = nonempty(m.outlet.as_deref());
-        let anonymous = url.is_none() && author.is_none() && outlet.is_none();
         Piece {
             key: doc.id.clone(),
-            title: title.or(anonymous.then_some(doc.id.as_str())),
+            title,
+            short_title: nonempty(m.short_title.as_deref())
+                .map(str::to_string)
+                .or_else(|| title.and_then(short_title)),
+            title_supplied: m.title_supplied && title.is_some(),
             author,
             translator: nonempty(m.translator.as_deref()),
             outlet,
@@ -142,6 +139,8 @@ impl<'a> Piece<'a> {
         let piece = Piece {
             key: format!("{}\u{0}original", doc.id),
             title: nonempty(o.title.as_deref()),
+            short_title: None,
+            title_supplied: false,
             author,
             translator: None,
             outlet: nonempty(o.outlet.as_deref()),
@@ -156,10 +155,27 @@ impl<'a> Piece<'a> {
     /// and as a web page otherwise (a bare hayagriva article is a "preprint"
     /// to CSL).
     pub fn entry(&self) -> Entry {
+        self.entry_for(false)
+    }
+
+    /// The entry the bibliography prints: as [`Piece::entry`], with names
+    /// in the bibliography's form (see [`Name::bibliography_person`]).
+    pub fn bibliography_entry(&self) -> Entry {
+        self.entry_for(true)
+    }
+
+    fn entry_for(&self, bibliography: bool) -> Entry {
         let mut e = self.bare_entry();
-        let authors = self.author.map(names).filter(|a| !a.is_empty());
+        let authors = self
+            .author
+            .map(|a| persons(a, bibliography))
+            .filter(|a| !a.is_empty());
         e.set_authors(authors.unwrap_or_else(|| vec![placeholder(&self.key)]));
-        if let Some(t) = self.translator.map(names).filter(|t| !t.is_empty()) {
+        if let Some(t) = self
+            .translator
+            .map(|t| persons(t, bibliography))
+            .filter(|t| !t.is_empty())
+        {
             e.set_affiliated(vec![PersonsWithRoles::new(t, PersonRole::Translator)]);
         }
         if let Some(outlet) = self.outlet {
@@ -176,13 +192,22 @@ impl<'a> Piece<'a> {
     /// Left unsigned, it would be sorted apart from the signed ones.
     pub fn sort_entry(&self) -> Entry {
         if self.author.map(names).is_some_and(|a| !a.is_empty()) {
-            return self.entry();
+            return self.bibliography_entry();
         }
         let mut e = self.bare_entry();
         if let Some(key) = self.title.or(self.url) {
             e.set_authors(vec![literal(key)]);
         }
         e
+    }
+
+    /// Sets a supplied (descriptive) title, full or short, in plain roman.
+    pub fn unquote_supplied(&self, text: &mut super::Rich) {
+        if self.title_supplied {
+            for t in self.title.into_iter().chain(self.short_title.as_deref()) {
+                text.unquote(t);
+            }
+        }
     }
 
     fn bare_entry(&self) -> Entry {
@@ -193,7 +218,7 @@ impl<'a> Piece<'a> {
         };
         let mut e = Entry::new(&self.key, kind);
         if let Some(t) = self.title {
-            e.set_title(text(t));
+            e.set_title(title(t, self.short_title.as_deref()));
         }
         if let Some(d) = self.published {
             e.set_date(date(d));

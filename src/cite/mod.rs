@@ -26,31 +26,82 @@
 //!   to the translation, so the original is rendered on its own.)
 
 mod entry;
+mod names;
 mod rich;
+mod short_title;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use hayagriva::archive::ArchivedStyle;
-use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+use hayagriva::citationberg::taxonomy::{Locator, OtherTerm, Term};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode, Style, StyleClass};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, Entry, Rendered,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, Entry, LocatorPayload,
+    Rendered, SpecificLocator,
 };
 
 use crate::corpus::Document;
 use crate::suggest::did_you_mean;
 use entry::Piece;
 pub use rich::{Rich, Run};
+pub use short_title::short_title;
 
 /// The style used when a brief names none.
 pub const DEFAULT_STYLE: &str = "chicago-notes";
+
+/// One footnote's citation: the document and, when the note supports a
+/// quote, figure or excerpt, the paragraphs it stands in.
+#[derive(Debug, Clone, Copy)]
+pub struct Cite<'a> {
+    pub doc: &'a Document,
+    pub at: Option<Paragraphs>,
+}
+
+/// Paragraphs `first..=last` of a document's body, counted from 1 as a
+/// reader counts them: the locator ("para. 14", "paras. 3–4") that leads a
+/// reader of the brief to the place in a long source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Paragraphs {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Paragraphs {
+    pub fn one(n: usize) -> Paragraphs {
+        Paragraphs { first: n, last: n }
+    }
+
+    /// The locator with its label, for the notes brief sets itself
+    /// ("para. 14", "paras. 3–4"), as Chicago's style sets them.
+    fn labelled(&self) -> String {
+        let label = if self.last > self.first {
+            "paras."
+        } else {
+            "para."
+        };
+        format!("{label} {}", self.locator())
+    }
+
+    /// The locator as CSL reads it: a range makes the label plural.
+    fn locator(&self) -> String {
+        if self.last > self.first {
+            format!("{}–{}", self.first, self.last)
+        } else {
+            self.first.to_string()
+        }
+    }
+}
 
 /// Citations of one brief.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cited {
     /// One note per cite, in the order cited.
     pub notes: Vec<Rich>,
+    /// For each cite, its document's short form without a locator or a
+    /// closing period ("Huang, “Mass Exodus?”"): what a table's Source
+    /// column or a chart's source line prints beside the note mark.
+    pub short: Vec<Rich>,
     /// Each cited document once, with its id, in the style's order.
     pub sources: Vec<(String, Rich)>,
 }
@@ -62,6 +113,8 @@ pub struct Citer {
     locales: &'static [Locale],
     /// Whether the style's locale puts periods and commas inside quotation marks.
     punctuation_in_quote: bool,
+    /// "Ibid." for a note citing the same source as the one before it.
+    ibid: bool,
 }
 
 impl Citer {
@@ -96,7 +149,16 @@ impl Citer {
             style,
             locales,
             punctuation_in_quote,
+            ibid: false,
         })
+    }
+
+    /// Cites a source cited in the note just before as "Ibid." (with its
+    /// own locator). Off by default: CMOS 18 (13.37) prefers short notes,
+    /// which read on their own when a note is moved or deleted.
+    pub fn with_ibid(mut self, ibid: bool) -> Citer {
+        self.ibid = ibid;
+        self
     }
 
     /// The note-class style names, for help text.
@@ -110,11 +172,11 @@ impl Citer {
     /// document is cited, its short (subsequent) form afterwards — and the
     /// bibliography ("Sources") entries for every cited document, in the
     /// style's order, each with the document id. Documents are told apart by id.
-    pub fn cite(&self, cites: &[&Document]) -> Cited {
+    pub fn cite(&self, cites: &[Cite]) -> Cited {
         let mut docs: Vec<&Document> = Vec::new();
         let mut which = Vec::with_capacity(cites.len());
         let mut by_id: HashMap<&str, usize> = HashMap::new();
-        for doc in cites {
+        for Cite { doc, .. } in cites {
             let i = *by_id.entry(doc.id.as_str()).or_insert_with(|| {
                 docs.push(doc);
                 docs.len() - 1
@@ -123,7 +185,14 @@ impl Citer {
         }
         let pieces: Vec<Piece> = docs.iter().map(|d| Piece::document(d)).collect();
         let entries: Vec<Entry> = pieces.iter().map(Piece::entry).collect();
-        let rendered = self.render(which.iter().map(|&i| &entries[i]));
+        let locators: Vec<Option<String>> =
+            cites.iter().map(|c| c.at.map(|p| p.locator())).collect();
+        let rendered = self.render(
+            which
+                .iter()
+                .zip(&locators)
+                .map(|(&i, at)| (&entries[i], at.as_deref())),
+        );
 
         // "Originally published as …", for translations.
         let originals: Vec<Option<Rich>> = docs
@@ -131,7 +200,7 @@ impl Citer {
             .map(|d| {
                 let entry = Piece::original(d)?.entry();
                 let note = self
-                    .render(std::iter::once(&entry))
+                    .render(std::iter::once((&entry, None)))
                     .citations
                     .first()?
                     .citation
@@ -145,10 +214,9 @@ impl Citer {
             })
             .collect();
 
-        // A document that states nothing citable (no title, URL, author,
-        // outlet or date) is named by its corpus id, said plainly rather than
-        // set in quotation marks as if the id were its title.
-        let bare: Vec<Option<Rich>> = docs.iter().map(|d| bare_note(d)).collect();
+        // A document that states nothing citable is cited as what it is.
+        let bare: Vec<Option<Rich>> = docs.iter().map(|d| bare_note(d, None)).collect();
+        let shorts = self.short_forms(&entries, &pieces, &bare);
 
         let mut seen = vec![false; docs.len()];
         let mut first = vec![Rich::default(); docs.len()];
@@ -156,11 +224,13 @@ impl Citer {
             .citations
             .iter()
             .zip(&which)
-            .map(|(c, &i)| {
-                if let Some(note) = &bare[i] {
-                    return note.clone();
+            .zip(cites)
+            .map(|((c, &i), cite)| {
+                if bare[i].is_some() {
+                    return bare_note(docs[i], cite.at).unwrap_or_default();
                 }
                 let mut note = self.rich(&c.citation);
+                pieces[i].unquote_supplied(&mut note);
                 if !std::mem::replace(&mut seen[i], true) {
                     first[i] = note.clone();
                     if let Some(credit) = &originals[i] {
@@ -175,8 +245,18 @@ impl Citer {
                 note
             })
             .collect();
+        let notes = if self.ibid {
+            ibid(notes, &which, cites)
+        } else {
+            notes
+        };
 
-        let mut content: HashMap<String, Rich> = rendered
+        // The bibliography prints names in its own form ("Huang Liling", not
+        // "Huang, Liling"), so it is rendered from its own entries.
+        let bibliography_entries: Vec<Entry> =
+            pieces.iter().map(Piece::bibliography_entry).collect();
+        let mut content: HashMap<String, Rich> = self
+            .render(bibliography_entries.iter().map(|e| (e, None)))
             .bibliography
             .map(|b| {
                 b.items
@@ -186,7 +266,9 @@ impl Citer {
             })
             .unwrap_or_default();
         let sort_entries: Vec<Entry> = pieces.iter().map(Piece::sort_entry).collect();
-        let order = self.render(sort_entries.iter()).bibliography;
+        let order = self
+            .render(sort_entries.iter().map(|e| (e, None)))
+            .bibliography;
         let index: HashMap<&str, usize> = docs
             .iter()
             .enumerate()
@@ -198,6 +280,9 @@ impl Citer {
             .into_iter()
             .filter_map(|item| {
                 let mut rich = content.remove(&item.key)?;
+                if let Some(&i) = index.get(item.key.as_str()) {
+                    pieces[i].unquote_supplied(&mut rich);
+                }
                 if let Some(note) = index.get(item.key.as_str()).and_then(|&i| bare[i].clone()) {
                     return Some((item.key, note));
                 }
@@ -211,15 +296,55 @@ impl Citer {
                 Some((item.key, rich))
             })
             .collect();
-        Cited { notes, sources }
+        let short = which.iter().map(|&i| shorts[i].clone()).collect();
+        Cited {
+            notes,
+            short,
+            sources,
+        }
+    }
+
+    /// Each document's short note without a locator, read from the second
+    /// of two citations of it (the style's subsequent form), its closing
+    /// period taken off so it can stand in a table cell or a list.
+    fn short_forms(&self, entries: &[Entry], pieces: &[Piece], bare: &[Option<Rich>]) -> Vec<Rich> {
+        let rendered = self.render(entries.iter().flat_map(|e| [(e, None), (e, None)]));
+        let citations: Vec<&hayagriva::RenderedCitation> = rendered.citations.iter().collect();
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                if let Some(bare) = &bare[i] {
+                    let mut b = bare.clone();
+                    b.trim_final_period();
+                    return b;
+                }
+                let pick = |n: usize| {
+                    citations.get(n).map(|c| {
+                        let mut r = self.rich(&c.citation);
+                        pieces[i].unquote_supplied(&mut r);
+                        r.trim_final_period();
+                        r
+                    })
+                };
+                match pick(2 * i + 1) {
+                    Some(r) if r.plain().chars().any(char::is_alphanumeric) => r,
+                    _ => pick(2 * i).unwrap_or_default(),
+                }
+            })
+            .collect()
     }
 
     /// One footnote per entry, numbered from 1, and the bibliography.
-    fn render<'a>(&'a self, entries: impl Iterator<Item = &'a Entry>) -> Rendered {
+    fn render<'a>(
+        &'a self,
+        entries: impl Iterator<Item = (&'a Entry, Option<&'a str>)>,
+    ) -> Rendered {
         let mut driver = BibliographyDriver::new();
-        for (n, entry) in entries.enumerate() {
+        for (n, (entry, at)) in entries.enumerate() {
+            let locator = at.map(|at| SpecificLocator(Locator::Paragraph, LocatorPayload::Str(at)));
             driver.citation(CitationRequest::new(
-                vec![CitationItem::with_entry(entry)],
+                vec![CitationItem::with_locator(entry, locator)],
                 &self.style,
                 None,
                 self.locales,
@@ -358,19 +483,63 @@ fn punctuation_in_quote(style: &IndependentStyle, files: &[Locale]) -> bool {
 #[cfg(test)]
 mod tests;
 
-/// The note for a document with nothing citable but its id, or `None`.
-fn bare_note(doc: &Document) -> Option<Rich> {
+/// Each note that cites the same document as the note before it becomes
+/// "Ibid." with its own locator ("Ibid., para. 14."; CMOS 18, 13.37).
+fn ibid(mut notes: Vec<Rich>, which: &[usize], cites: &[Cite]) -> Vec<Rich> {
+    for i in 1..notes.len() {
+        if which[i] != which[i - 1] {
+            continue;
+        }
+        let text = match cites[i].at {
+            Some(at) if cites[i - 1].at != Some(at) => format!("Ibid., {}.", at.labelled()),
+            _ => "Ibid.".to_string(),
+        };
+        notes[i] = Rich(vec![Run::plain(text)]);
+    }
+    notes
+}
+
+/// What a document's notes lack to lead a reader to it, or `None` when it
+/// states enough: a title (its own or a supplied description) and where it
+/// was published (an outlet or a URL, its own or its original's). `brief
+/// check` warns with this.
+pub fn too_thin(doc: &Document) -> Option<Vec<&'static str>> {
+    let p = Piece::document(doc);
+    let mut missing = Vec::new();
+    if p.title.is_none() {
+        missing.push("title");
+    }
+    // A translation is found through its original as well.
+    let found_at = |p: &Piece| p.outlet.is_some() || p.url.is_some();
+    if !found_at(&p) && !Piece::original(doc).is_some_and(|o| found_at(&o)) {
+        missing.push("outlet or URL");
+    }
+    if p.published.is_none() {
+        missing.push("date");
+    }
+    // A source that cannot be found is worth a warning, with all it lacks;
+    // one that lacks only a title or a date is still found by its outlet or URL.
+    missing.contains(&"outlet or URL").then_some(missing)
+}
+
+/// The note for a document that states nothing citable (no title, URL,
+/// author, translator, outlet or date), or `None`. Chicago cites what there
+/// is; here there is nothing but the fact that the source is undated, and
+/// the corpus id is no part of the source. `brief check` warns about such
+/// documents.
+fn bare_note(doc: &Document, at: Option<Paragraphs>) -> Option<Rich> {
     let p = Piece::document(doc);
     let stated = p.url.is_some()
         || p.author.is_some()
         || p.outlet.is_some()
         || p.translator.is_some()
         || p.published.is_some()
-        || p.title != Some(doc.id.as_str());
+        || p.title.is_some();
     (!stated).then(|| {
-        Rich(vec![Run::plain(format!(
-            "Untitled corpus document {}.",
-            doc.id
-        ))])
+        let text = match at {
+            None => "Untitled document, n.d.".to_string(),
+            Some(p) => format!("Untitled document, n.d., {}.", p.labelled()),
+        };
+        Rich(vec![Run::plain(text)])
     })
 }

@@ -71,6 +71,55 @@ impl Rich {
         }
     }
 
+    /// Takes off a closing period (a note's), so the citation can stand in
+    /// a cell or a list; one inside a closing quotation mark goes too
+    /// (“Title.” becomes “Title”).
+    pub fn trim_final_period(&mut self) {
+        let Some(last) = self.0.last_mut() else {
+            return;
+        };
+        let t = last.text.trim_end();
+        if let Some(rest) = t.strip_suffix('.') {
+            last.text = rest.to_string();
+        } else if let Some(rest) = t.strip_suffix(".”") {
+            last.text = format!("{rest}”");
+        } else {
+            last.text.truncate(t.len());
+        }
+        self.0.retain(|r| !r.text.is_empty());
+    }
+
+    /// Takes the quotation marks from around `title`, for a descriptive
+    /// title the analyst supplied: Chicago sets such a title in plain roman
+    /// (CMOS 18, 14.71), as the style cannot be told to.
+    pub(super) fn unquote(&mut self, title: &str) {
+        let plain = self.plain();
+        let Some(open) = plain.find(&format!("“{title}")) else {
+            return;
+        };
+        let after = open + '“'.len_utf8() + title.len();
+        let rest = &plain[after..];
+        let gap = rest.len() - rest.trim_start_matches([',', '.']).len();
+        if !rest[gap..].starts_with('”') {
+            return;
+        }
+        // The closing mark first, so the opening one's offset still holds.
+        self.remove_char_at(after + gap);
+        self.remove_char_at(open);
+    }
+
+    /// Removes the character at byte `at` of the plain text.
+    fn remove_char_at(&mut self, mut at: usize) {
+        for run in &mut self.0 {
+            if at < run.text.len() {
+                run.text.remove(at);
+                break;
+            }
+            at -= run.text.len();
+        }
+        self.0.retain(|r| !r.text.is_empty());
+    }
+
     /// Flattens hayagriva's element tree into runs, cutting out the unsigned
     /// placeholder together with the delimiter the style put after it.
     ///
@@ -101,7 +150,43 @@ impl Rich {
         if punctuation_in_quote {
             rich.punctuation_into_quotes();
         }
+        rich.no_stop_after_question();
         rich
+    }
+
+    /// A title that ends in a question or exclamation mark takes no comma or
+    /// period after it (CMOS 18, 6.134): “Mass Exodus?” para. 13, not
+    /// “Mass Exodus?,” para. 13; ‘Death Corridor?’” not ‘Death Corridor?’.”
+    fn no_stop_after_question(&mut self) {
+        /// Whether `text` ends in `?` or `!` followed only by closing quotation marks.
+        fn ends_asking(text: &str) -> bool {
+            text.trim_end_matches(['”', '’', '"', '\''])
+                .ends_with(['?', '!', '？', '！'])
+        }
+        for run in self.0.iter_mut().filter(|r| r.link.is_none()) {
+            let mut out = String::with_capacity(run.text.len());
+            let mut chars = run.text.chars().peekable();
+            while let Some(c) = chars.next() {
+                let ends_a_title = chars
+                    .peek()
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '’' | '"' | '\''));
+                if matches!(c, ',' | '.') && ends_a_title && ends_asking(&out) {
+                    continue;
+                }
+                out.push(c);
+            }
+            run.text = out;
+        }
+        for i in 1..self.0.len() {
+            let (before, after) = self.0.split_at_mut(i);
+            if before[i - 1].link.is_none()
+                && ends_asking(&before[i - 1].text)
+                && after[0].text.starts_with([',', '.'])
+            {
+                after[0].text.remove(0);
+            }
+        }
+        self.0.retain(|r| !r.text.is_empty());
     }
 
     fn punctuation_into_quotes(&mut self) {

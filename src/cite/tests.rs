@@ -24,13 +24,18 @@ fn some(s: &str) -> Option<String> {
     Some(s.to_string())
 }
 
+/// Cites of whole documents, without locators.
+fn whole<'a>(docs: &[&'a Document]) -> Vec<Cite<'a>> {
+    docs.iter().map(|&doc| Cite { doc, at: None }).collect()
+}
+
 fn chicago() -> Citer {
     Citer::new(DEFAULT_STYLE).unwrap()
 }
 
 /// First note, short note and bibliography entry of one document cited twice.
 fn forms(citer: &Citer, d: &Document) -> (Rich, Rich, Rich) {
-    let mut cited = citer.cite(&[d, d]);
+    let mut cited = citer.cite(&whole(&[d, d]));
     assert_eq!(cited.notes.len(), 2);
     assert_eq!(cited.sources.len(), 1);
     let (id, source) = cited.sources.remove(0);
@@ -93,7 +98,8 @@ fn title_only() {
     );
     let f = forms(&chicago(), &d);
     let want = "“Growing Number of Chinese Fleeing China and Xi Jinping.”";
-    assert_eq!(plain3(&f), [want, want, want]);
+    // CMOS 18, 13.32: the short note keeps at most four words of the title.
+    assert_eq!(plain3(&f), [want, "“Growing Number of Chinese.”", want]);
     assert_eq!(f.0.0, vec![Run::plain(want)]);
 }
 
@@ -115,7 +121,7 @@ fn translated_unsigned_with_editor() {
         plain3(&f),
         [
             "“U.S. reports sharp rise in people fleeing China amid ‘run’ movement,” trans. Luisetta Mudie.",
-            "“U.S. reports sharp rise in people fleeing China amid ‘run’ movement.”",
+            "“U.S. reports sharp rise.”",
             "“U.S. reports sharp rise in people fleeing China amid ‘run’ movement.” Translated by Luisetta Mudie.",
         ]
     );
@@ -162,7 +168,8 @@ fn translation_credits_original() {
             format!(
                 "Huang Liling, “{title},” trans. China Thought Express editorial team. {original}"
             ),
-            format!("Huang Liling, “{title}.”"),
+            // Family name and short title (CMOS 18, 13.32), no comma after "?".
+            "Huang, “Mass Exodus?”".to_string(),
             format!(
                 "Huang Liling. “{title}.” Translated by China Thought Express editorial team. {original}"
             ),
@@ -215,7 +222,7 @@ fn full_news_article() {
         plain3(&f),
         [
             "John Smith and Jane Roe, “China’s Exodus,” The Times, May 5, 2024, https://example.com/a.",
-            "Smith and Jane Roe, “China’s Exodus.”",
+            "Smith and Roe, “China’s Exodus.”",
             "Smith, John, and Jane Roe. “China’s Exodus.” The Times, May 5, 2024. https://example.com/a.",
         ]
     );
@@ -246,7 +253,7 @@ fn hostile_title_comes_out_literally() {
         plain3(&f),
         [
             format!("<script> {{A}} $B$, “{title},” *Outlet* {{x}}."),
-            format!("<script> {{A}} $B$, “{title}.”"),
+            "<script> {A} $B$, “*Bold* _it_ [^1] <b>x</b>.”".to_string(),
             format!("<script> {{A}} $B$. “{title}.” *Outlet* {{x}}."),
         ]
     );
@@ -306,26 +313,25 @@ fn missing_metadata_is_left_out() {
                 "https://example.com/p.",
             ],
         ),
-        // Nothing at all: the id is all a reader can be given, said plainly
-        // rather than quoted as if it were a title.
+        // Nothing at all: never the corpus id, which is no part of the source.
         (
             Metadata::default(),
             [
-                "Untitled corpus document low-income-exodus.",
-                "Untitled corpus document low-income-exodus.",
-                "Untitled corpus document low-income-exodus.",
+                "Untitled document, n.d.",
+                "Untitled document, n.d.",
+                "Untitled document, n.d.",
             ],
         ),
-        // A URL that is not one is not printed (and does not replace the id).
+        // A URL that is not one is not printed.
         (
             Metadata {
                 url: some("see the archive"),
                 ..Default::default()
             },
             [
-                "Untitled corpus document low-income-exodus.",
-                "Untitled corpus document low-income-exodus.",
-                "Untitled corpus document low-income-exodus.",
+                "Untitled document, n.d.",
+                "Untitled document, n.d.",
+                "Untitled document, n.d.",
             ],
         ),
         (
@@ -336,7 +342,7 @@ fn missing_metadata_is_left_out() {
             },
             [
                 "Huang Liling, “Piece.”",
-                "Huang Liling, “Piece.”",
+                "Huang, “Piece.”",
                 "Huang Liling. “Piece.”",
             ],
         ),
@@ -363,7 +369,7 @@ fn missing_metadata_is_left_out() {
             // outlet already say what to look for.
             [
                 "Huang Liling, Radio Free Asia, October 2023.",
-                "Huang Liling.",
+                "Huang.",
                 "Huang Liling. Radio Free Asia, October 2023.",
             ],
         ),
@@ -392,6 +398,11 @@ fn missing_metadata_is_left_out() {
         };
         let f = forms(&citer, &doc("d", meta));
         for text in plain3(&f) {
+            // "n.d." is said only of a source that states nothing else.
+            if text == "Untitled document, n.d." {
+                continue;
+            }
+            assert!(!text.contains("Untitled"), "{text:?}");
             assert_clean(&text);
             assert!(text.ends_with(['.', '”']), "{text:?}");
         }
@@ -431,14 +442,14 @@ fn notes_follow_cites_and_sources_follow_the_style() {
             ..Default::default()
         },
     );
-    let cited = chicago().cite(&[&a, &b, &a, &c, &b, &e]);
+    let cited = chicago().cite(&whole(&[&a, &b, &a, &c, &b, &e]));
     let notes: Vec<String> = cited.notes.iter().map(Rich::plain).collect();
     assert_eq!(
         notes,
         [
             "“The Zeta Report.”",
             "Luisetta Mudie, “Alpha.”",
-            "“The Zeta Report.”",
+            "“Zeta Report.”",
             "Huang Liling, “Beta.”",
             "Mudie, “Alpha.”",
             "“An Ordinary Day,” Radio Free Asia.",
@@ -466,8 +477,8 @@ fn notes_follow_cites_and_sources_follow_the_style() {
 fn output_is_deterministic() {
     let d = mass_exodus(date("2024-12"));
     let citer = chicago();
-    assert_eq!(citer.cite(&[&d, &d]), citer.cite(&[&d, &d]));
-    assert_eq!(citer.cite(&[&d]), chicago().cite(&[&d]));
+    assert_eq!(citer.cite(&whole(&[&d, &d])), citer.cite(&whole(&[&d, &d])));
+    assert_eq!(citer.cite(&whole(&[&d])), chicago().cite(&whole(&[&d])));
 }
 
 #[test]
@@ -512,9 +523,10 @@ fn only_note_styles_are_accepted() {
         ),
     ];
     for name in styles {
-        let cited = Citer::new(name)
-            .unwrap()
-            .cite(&[&unsigned[0], &unsigned[1], &unsigned[0]]);
+        let cited =
+            Citer::new(name)
+                .unwrap()
+                .cite(&whole(&[&unsigned[0], &unsigned[1], &unsigned[0]]));
         assert_eq!(cited.notes.len(), 3, "{name}");
         assert_eq!(cited.sources.len(), 2, "{name}");
         let texts = cited
@@ -547,7 +559,7 @@ fn another_note_style() {
             format!(
                 "Huang Liling, ‘{title}’, trans. by China Thought Express editorial team. {original}"
             ),
-            format!("Huang Liling, ‘{title}’."),
+            "Huang, ‘Mass Exodus?’".to_string(),
             format!(
                 "Huang Liling, ‘{title}’, trans. by China Thought Express editorial team. {original}"
             ),
@@ -593,7 +605,7 @@ fn unsigned_documents_are_not_one_author() {
     ];
     let cited = Citer::new("turabian-fullnote-8")
         .unwrap()
-        .cite(&docs.iter().collect::<Vec<_>>());
+        .cite(&whole(&docs.iter().collect::<Vec<_>>()));
     let sources: Vec<String> = cited.sources.iter().map(|(_, r)| r.plain()).collect();
     assert_eq!(
         sources,
@@ -604,4 +616,146 @@ fn unsigned_documents_are_not_one_author() {
             "“Piece.”"
         ]
     );
+}
+
+/// Hand-set examples in the form CMOS 18 gives them (14.89 for a news
+/// article; 13.32 for short notes; 8.14–8.15 for names kept family-first).
+#[test]
+fn notes_match_hand_set_chicago_examples() {
+    let url = "https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html";
+    let d = doc(
+        "snap",
+        Metadata {
+            title: some("Snap Makes a Bet on the Cultural Supremacy of the Camera"),
+            author: some("Farhad Manjoo"),
+            outlet: some("New York Times"),
+            published: date("2017-03-08"),
+            url: some(url),
+            ..Default::default()
+        },
+    );
+    let f = forms(&chicago(), &d);
+    assert_eq!(
+        plain3(&f),
+        [
+            format!(
+                "Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, March 8, 2017, {url}."
+            ),
+            "Manjoo, “Snap Makes a Bet.”".to_string(),
+            format!(
+                "Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, March 8, 2017. {url}."
+            ),
+        ]
+    );
+
+    // A locator follows the title; a range makes the label plural.
+    let at = |first, last| Cite {
+        doc: &d,
+        at: Some(Paragraphs { first, last }),
+    };
+    let cited = chicago().cite(&[at(3, 3), at(14, 14), at(3, 4)]);
+    let notes: Vec<String> = cited.notes.iter().map(Rich::plain).collect();
+    assert_eq!(
+        notes,
+        [
+            format!(
+                "Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, March 8, 2017, para. 3, {url}."
+            ),
+            "Manjoo, “Snap Makes a Bet,” para. 14.".to_string(),
+            "Manjoo, “Snap Makes a Bet,” paras. 3–4.".to_string(),
+        ]
+    );
+
+    // A romanised Chinese name is family-first and never inverted; a Western
+    // one is inverted in the bibliography and filed under the family name.
+    let zhang = doc(
+        "zhang",
+        Metadata {
+            title: some("Leaving Home: Migrants at the Border"),
+            author: some("Zhang Wei"),
+            outlet: some("Radio Free Asia"),
+            ..Default::default()
+        },
+    );
+    let adams = doc(
+        "adams",
+        Metadata {
+            title: some("Crossing"),
+            author: some("Jon Adams"),
+            ..Default::default()
+        },
+    );
+    let cited = chicago().cite(&whole(&[&zhang, &adams, &zhang]));
+    let notes: Vec<String> = cited.notes.iter().map(Rich::plain).collect();
+    assert_eq!(notes[2], "Zhang, “Leaving Home.”");
+    let sources: Vec<String> = cited.sources.iter().map(|(_, r)| r.plain()).collect();
+    assert_eq!(
+        sources,
+        [
+            "Adams, Jon. “Crossing.”",
+            "Zhang Wei. “Leaving Home: Migrants at the Border.” Radio Free Asia.",
+        ]
+    );
+}
+
+/// A title the analyst supplied describes the source and is printed in
+/// plain roman, without quotation marks (CMOS 18, 14.71).
+#[test]
+fn supplied_titles_are_not_quoted() {
+    let d = doc(
+        "essay",
+        Metadata {
+            title: some("Essay on low-income Chinese citizens leaving China"),
+            title_supplied: true,
+            ..Default::default()
+        },
+    );
+    let f = forms(&chicago(), &d);
+    assert_eq!(
+        plain3(&f),
+        [
+            "Essay on low-income Chinese citizens leaving China.",
+            "Essay on low-income Chinese.",
+            "Essay on low-income Chinese citizens leaving China.",
+        ]
+    );
+}
+
+/// "Ibid." only when asked for, only right after a note citing the same
+/// source, and with the new locator when it differs.
+#[test]
+fn ibid_when_asked_for() {
+    let d = mass_exodus(None);
+    let e = doc(
+        "e",
+        Metadata {
+            title: some("Crossing"),
+            ..Default::default()
+        },
+    );
+    let at = |doc, n| Cite {
+        doc,
+        at: Some(Paragraphs::one(n)),
+    };
+    let cites = [at(&d, 3), at(&d, 3), at(&d, 14), at(&e, 2), at(&d, 14)];
+    let plain =
+        |c: Citer| -> Vec<String> { c.cite(&cites).notes.iter().map(Rich::plain).collect() };
+    let with = plain(chicago().with_ibid(true));
+    assert!(
+        with[0].starts_with("Huang Liling, “Mass Exodus?"),
+        "{}",
+        with[0]
+    );
+    assert_eq!(
+        with[1..],
+        [
+            "Ibid.",
+            "Ibid., para. 14.",
+            "“Crossing,” para. 2.",
+            "Huang, “Mass Exodus?” para. 14.",
+        ]
+    );
+    let without = plain(chicago());
+    assert_eq!(without[1], "Huang, “Mass Exodus?” para. 3.");
+    assert!(without.iter().all(|n| !n.contains("Ibid")));
 }

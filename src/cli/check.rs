@@ -59,6 +59,8 @@ pub fn run(args: CheckArgs) -> Outcome {
     } else {
         Outcome::Ok
     };
+    // Documents already warned about as too thin to cite: once per run.
+    let mut warned = std::collections::HashSet::new();
     for path in &spec_paths {
         // Built outputs are verified even when the spec no longer resolves:
         // a quote whose words changed has lost its id with them. Only a
@@ -83,6 +85,7 @@ pub fn run(args: CheckArgs) -> Outcome {
         };
         if let Some(prepared) = &prepared {
             report(&moved_ids(&manifests, prepared, &loaded));
+            report(&thin_sources(prepared, &loaded, &mut warned));
         }
         let (tally, unsupported) = provenance::check(&out_dir, &manifests, spec, &loaded);
         if tally.outputs > 0 {
@@ -123,6 +126,47 @@ fn moved_ids(manifests: &[Manifest], prepared: &Prepared, loaded: &Loaded) -> Ve
     let matches = &prepared.check.matches;
     let now = crate::regen::provenance::resolved(&loaded.index(), matches);
     crate::regen::provenance::moved(&before.resolved, &now, &prepared.spec, matches)
+}
+
+/// A warning for each cited document whose notes cannot lead a reader to
+/// it (no title, or nowhere it was published), naming the file and what to add.
+fn thin_sources(
+    prepared: &Prepared,
+    loaded: &Loaded,
+    warned: &mut std::collections::HashSet<String>,
+) -> Vec<Diagnostic> {
+    prepared
+        .check
+        .brief
+        .sources
+        .iter()
+        .filter(|s| warned.insert(s.doc.clone()))
+        .filter_map(|s| loaded.corpus.documents.iter().find(|d| d.id == s.doc))
+        // A document the corpus already warned about (no front matter at
+        // all) gets one warning, not two.
+        .filter(|doc| {
+            !loaded
+                .corpus
+                .diagnostics
+                .iter()
+                .any(|d| d.file.as_deref() == Some(doc.path.as_path()))
+        })
+        .filter_map(|doc| {
+            let missing = crate::cite::too_thin(doc)?;
+            Some(
+                Diagnostic::warning(format!(
+                    "cited in {} but states no {}: its notes cannot lead a reader to it",
+                    prepared.spec.path.display(),
+                    missing.join(", no ")
+                ))
+                .in_file(&doc.path)
+                .hint(
+                    "add `outlet:`, `url:`, `published:` or `title:` to its front matter \
+                     (a title you describe it by takes `title_supplied: true`)",
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The spec's line, and with `--verbose` what each selector matched.

@@ -550,6 +550,11 @@ pub fn render(id: &str, meta: &Metadata, body: &str) -> String {
         meta.title.as_deref().map(|v| yaml_scalar(v, false)),
     );
     field(
+        "short_title",
+        meta.short_title.as_deref().map(|v| yaml_scalar(v, false)),
+    );
+    field("title_supplied", meta.title_supplied.then(|| "true".into()));
+    field(
         "outlet",
         meta.outlet.as_deref().map(|v| yaml_scalar(v, false)),
     );
@@ -831,6 +836,8 @@ mod tests {
         let input = "---
 id: every-field
 title: \"T: all # fields\"
+short_title: T
+title_supplied: true
 outlet: O
 author: A
 translator: Tr

@@ -17,6 +17,14 @@ pub struct Metadata {
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The title's form for later notes ("Mass Exodus?"); derived from the
+    /// title when absent (see `cite::short_title`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
+    /// `title` is a description the analyst supplied for a source that has
+    /// no title of its own: Chicago prints it without quotation marks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub title_supplied: bool,
     /// The publication the document appeared in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
@@ -73,6 +81,8 @@ pub struct Original {
 pub const METADATA_FIELDS: &[&str] = &[
     "id",
     "title",
+    "short_title",
+    "title_supplied",
     "outlet",
     "author",
     "translator",

@@ -64,6 +64,7 @@ pub fn parse(yaml: &str) -> Option<Metadata> {
                 match key {
                     "id" => meta.id = text,
                     "title" => meta.title = text,
+                    "short_title" => meta.short_title = text,
                     "outlet" => meta.outlet = text,
                     "author" => meta.author = text,
                     "translator" => meta.translator = text,

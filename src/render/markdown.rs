@@ -106,9 +106,9 @@ fn render_with(brief: &Brief, l: &Labels) -> String {
             match block {
                 Block::Text(p) => prose(&mut out, p, l),
                 Block::Quotes { items } => items.iter().for_each(|q| quote(&mut out, q, l)),
-                Block::Figures { layout, items } => figures(&mut out, *layout, items, l),
-                Block::Chart(c) => chart(&mut out, c, l),
-                Block::Excerpt(e) => excerpt(&mut out, e, l),
+                Block::Figures { layout, items } => figures(&mut out, *layout, items, l, brief),
+                Block::Chart(c) => chart(&mut out, c, l, brief),
+                Block::Excerpt(e) => excerpt(&mut out, e, l, brief),
             }
         }
     }
@@ -171,8 +171,9 @@ fn prose(out: &mut String, prose: &Prose, l: &Labels) {
 }
 
 /// The chart's SVG (written beside this file), then its points as a list:
-/// the text a reader without the picture needs, and each point's note.
-fn chart(out: &mut String, c: &Chart, l: &Labels) {
+/// the text a reader without the picture needs, and each point's note;
+/// then one source line naming each document once.
+fn chart(out: &mut String, c: &Chart, l: &Labels, brief: &Brief) {
     let alt = c.title.as_deref().unwrap_or("Chart");
     let _ = writeln!(out, "![{}](<{}>)\n", escape::inline(alt), c.file);
     for p in &c.points {
@@ -181,26 +182,33 @@ fn chart(out: &mut String, c: &Chart, l: &Labels) {
             .as_ref()
             .map(|m| format!(" ({})", escape::inline(m)))
             .unwrap_or_default();
-        let from = source(&p.source, p.source_is_outlet)
-            .map(|s| format!(", {s}"))
-            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "- {}{measure}: {}{from}{}",
+            "- {}{measure}: {}{}",
             escape::inline(&p.label),
             escape::inline(&super::chart::value_label(c, p.value)),
             l.mark(p.note)
         );
     }
+    let sources = super::chart_sources(c, &brief.notes);
+    if !sources.is_empty() {
+        let label = if sources.len() > 1 {
+            "Sources"
+        } else {
+            "Source"
+        };
+        let list: Vec<String> = sources.iter().map(rich).collect();
+        let _ = writeln!(out, "\n{label}: {}", list.join("; "));
+    }
     out.push('\n');
 }
 
 fn quote(out: &mut String, q: &QuoteItem, l: &Labels) {
-    let mut who = Vec::new();
-    if let Some(name) = q.who() {
-        who.push(escape::inline(&name));
-    }
-    who.extend(source(&q.source, q.source_is_outlet));
+    let who: Vec<String> = q
+        .who()
+        .map(|name| escape::inline(&name))
+        .into_iter()
+        .collect();
     block_quote(
         out,
         None,
@@ -234,58 +242,68 @@ fn block_quote(
     let _ = write!(out, "> {}\n\n", lines.join("\n>\n> "));
 }
 
-/// An outlet in italics, or a title in quotation marks.
-fn source(label: &Option<String>, is_outlet: bool) -> Option<String> {
-    let label = label.as_ref()?;
-    Some(if is_outlet {
-        format!("*{}*", escape::inline(label))
-    } else {
-        format!("“{}”", escape::inline(label))
-    })
-}
-
-fn figures(out: &mut String, layout: FigureLayout, items: &[FigureItem], l: &Labels) {
+fn figures(
+    out: &mut String,
+    layout: FigureLayout,
+    items: &[FigureItem],
+    l: &Labels,
+    brief: &Brief,
+) {
     match layout {
         FigureLayout::Table => {
-            out.push_str("| Figure | What it counts | Period | Source |\n");
-            out.push_str("|---|---|---|---|\n");
+            let when = items.iter().any(|f| f.when.is_some());
+            out.push_str(if when {
+                "| Figure | What it counts | When | Source |\n|---|---|---|---|\n"
+            } else {
+                "| Figure | What it counts | Source |\n|---|---|---|\n"
+            });
             for f in items {
-                let cell =
-                    |s: &Option<String>| s.as_deref().map(escape::inline).unwrap_or_default();
-                let source = source(&f.source, f.source_is_outlet).unwrap_or_default();
-                let _ = writeln!(
+                let _ = write!(
                     out,
-                    "| {} | {} | {} | {}{} |",
-                    escape::inline(&f.text),
-                    cell(&f.counts().map(str::to_owned)),
-                    cell(&f.period),
-                    source,
-                    l.mark(f.note)
+                    "| {} | {} |",
+                    escape::inline(&f.shown),
+                    escape::inline(f.counts().unwrap_or_default()),
                 );
+                if when {
+                    let _ = write!(
+                        out,
+                        " {} |",
+                        escape::inline(f.when.as_deref().unwrap_or("not stated"))
+                    );
+                }
+                let _ = writeln!(out, " {}{} |", rich(&short(brief, f.note)), l.mark(f.note));
             }
             out.push('\n');
         }
         FigureLayout::List => {
             for f in items {
-                let _ = write!(out, "- **{}**", escape::inline(&f.text));
+                // The table's cells in a line, parted by semicolons: a period
+                // or a quoted context may hold commas and parentheses.
+                let _ = write!(out, "- **{}**", escape::inline(&f.shown));
                 if let Some(subject) = f.counts() {
                     let _ = write!(out, ": {}", escape::inline(subject));
                 }
-                if let Some(period) = &f.period {
-                    let _ = write!(out, " ({})", escape::inline(period));
+                if let Some(when) = &f.when {
+                    let _ = write!(out, "; {}", escape::inline(when));
                 }
-                if let Some(source) = source(&f.source, f.source_is_outlet) {
-                    let _ = write!(out, ", {source}");
-                }
-                let _ = writeln!(out, "{}", l.mark(f.note));
+                let _ = writeln!(out, "; {}{}", rich(&short(brief, f.note)), l.mark(f.note));
             }
             out.push('\n');
         }
     }
 }
 
-fn excerpt(out: &mut String, e: &ExcerptItem, l: &Labels) {
-    let who: Vec<String> = source(&e.source, e.source_is_outlet).into_iter().collect();
+/// A note's short citation ("Huang, “Mass Exodus?”").
+fn short(brief: &Brief, note: usize) -> Rich {
+    brief
+        .notes
+        .get(note.wrapping_sub(1))
+        .map(|n| n.short.clone())
+        .unwrap_or_default()
+}
+
+fn excerpt(out: &mut String, e: &ExcerptItem, l: &Labels, brief: &Brief) {
+    let who: Vec<String> = vec![rich(&short(brief, e.note))];
     block_quote(
         out,
         e.heading.as_deref(),

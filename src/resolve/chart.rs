@@ -85,8 +85,6 @@ impl Walk<'_, '_> {
                             value,
                             id: item.id.clone(),
                             text: item.text.clone(),
-                            source: item.source.clone(),
-                            source_is_outlet: item.source_is_outlet,
                             note: item.note,
                         },
                         unit: figure.unit.clone(),
@@ -204,8 +202,7 @@ impl Walk<'_, '_> {
                 return None;
             }
         };
-        let (source, source_is_outlet) = super::source_label(doc);
-        let note = self.notes.note(&doc.id, d);
+        let note = self.notes.note(&doc.id, d, None);
         let id = format!("{}#{}", doc.id, series[index]);
         Some(
             table
@@ -220,8 +217,6 @@ impl Walk<'_, '_> {
                             value,
                             id: id.clone(),
                             text: row.cells[index].clone(),
-                            source: source.clone(),
-                            source_is_outlet,
                             note,
                         },
                         unit: doc.meta.unit.clone(),

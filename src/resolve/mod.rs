@@ -4,6 +4,7 @@
 //! The same walk serves `brief check` (every section and block, whatever the
 //! audience, so every problem is found) and `brief build` (one audience's cut).
 
+mod cells;
 mod changes;
 mod chart;
 pub mod corrections;
@@ -19,7 +20,7 @@ use crate::brief::{
     AudienceView, Block, Brief, ExcerptItem, FigureItem, FigureLayout, InlineRef, Prose, QuoteItem,
     Section,
 };
-use crate::cite::Citer;
+use crate::cite::{Citer, Paragraphs};
 use crate::corpus::Document;
 use crate::diag::Diagnostic;
 use crate::edition::ChangeSet;
@@ -309,16 +310,15 @@ impl Walk<'_, '_> {
             self.not_verbatim(doc, &quote.id);
             return None;
         }
-        let (source, source_is_outlet) = source_label(doc);
         Some(QuoteItem {
             id: quote.id.clone(),
             text: quote.text.clone(),
             speaker: self.fixes.speaker(quote).map(str::to_owned),
             role: self.fixes.role(quote),
             speaker_description: quote.speaker_description.clone(),
-            source,
-            source_is_outlet,
-            note: self.notes.note(&quote.id, d),
+            note: self
+                .notes
+                .note(&quote.id, d, Some(Paragraphs::one(quote.paragraph))),
         })
     }
 
@@ -329,16 +329,30 @@ impl Walk<'_, '_> {
             self.not_verbatim(doc, &figure.id);
             return None;
         }
-        let (source, source_is_outlet) = source_label(doc);
+        let subject = figure.subject.clone().or_else(|| {
+            let headers: Vec<&str> = [&figure.row, &figure.column]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            (!headers.is_empty()).then(|| headers.join(", "))
+        });
+        let label = self.fixes.label(figure);
+        let subject = match (&label, subject) {
+            (None, None) => Some(cells::context(figure)),
+            (_, s) => s,
+        };
         Some(FigureItem {
             id: figure.id.clone(),
             text: figure.text.clone(),
-            subject: figure.subject.clone(),
-            label: self.fixes.label(figure),
+            subject,
+            label,
             period: figure.period.clone(),
-            source,
-            source_is_outlet,
-            note: self.notes.note(&figure.id, d),
+            when: cells::when(figure, doc),
+            shown: cells::shown(figure),
+            note: self
+                .notes
+                .note(&figure.id, d, Some(Paragraphs::one(figure.paragraph))),
         })
     }
 
@@ -508,14 +522,18 @@ impl Walk<'_, '_> {
             numbers[0],
             numbers[numbers.len() - 1]
         );
-        let (source, source_is_outlet) = source_label(doc);
         Some(ExcerptItem {
             doc: doc.id.clone(),
             heading,
             paragraphs,
-            source,
-            source_is_outlet,
-            note: self.notes.note(&key, d),
+            note: self.notes.note(
+                &key,
+                d,
+                Some(Paragraphs {
+                    first: numbers[0],
+                    last: numbers[numbers.len() - 1],
+                }),
+            ),
         })
     }
 }
@@ -525,62 +543,5 @@ fn named(selector: &spec::Selector) -> Option<String> {
     match &selector.kind {
         spec::SelectorKind::Id(id) => Some(id.value.clone()),
         _ => None,
-    }
-}
-
-/// How an attribution line names the source: the outlet when known, else a
-/// short form of the title (the footnote carries the full citation). Nothing
-/// is made up when neither is known: the footnote alone cites it.
-fn source_label(doc: &Document) -> (Option<String>, bool) {
-    match (&doc.meta.outlet, &doc.meta.title) {
-        (Some(outlet), _) => (Some(outlet.clone()), true),
-        (None, Some(title)) => (Some(short_title(title)), false),
-        (None, None) => (None, false),
-    }
-}
-
-/// The main title before any subtitle, cut to its first four words when it
-/// is still long; an ellipsis marks the cut so nothing reads as verbatim.
-pub fn short_title(title: &str) -> String {
-    let main = match title.find([':', '?', '—']) {
-        Some(i) => {
-            let keep = if title[i..].starts_with('?') {
-                i + 1
-            } else {
-                i
-            };
-            title[..keep].trim_end()
-        }
-        None => title,
-    };
-    let main = main.split(" --").next().unwrap_or(main).trim();
-    let words: Vec<&str> = main.split_whitespace().collect();
-    if words.len() <= 6 {
-        return main.to_string();
-    }
-    format!("{} …", words[..4].join(" "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::short_title;
-
-    #[test]
-    fn short_titles() {
-        let cases = [
-            (
-                "Mass Exodus? ---Under Xi Jinping, the number of Chinese seeking asylum",
-                "Mass Exodus?",
-            ),
-            (
-                "U.S. reports sharp rise in people fleeing China amid ‘run’ movement",
-                "U.S. reports sharp rise …",
-            ),
-            ("Disillusioned: why they go", "Disillusioned"),
-            ("Fleeing Xi Jinping's China", "Fleeing Xi Jinping's China"),
-        ];
-        for (title, short) in cases {
-            assert_eq!(short_title(title), short, "{title}");
-        }
     }
 }

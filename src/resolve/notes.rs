@@ -4,24 +4,25 @@
 use std::collections::HashMap;
 
 use crate::brief::{Note, Source};
-use crate::cite::Citer;
+use crate::cite::{Cite, Citer, Paragraphs};
 
 use super::index::Index;
 
 #[derive(Debug, Default)]
 pub struct NoteBook {
     numbers: HashMap<String, usize>,
-    /// The document each note cites, in note order.
-    docs: Vec<usize>,
+    /// The document each note cites, and where in it, in note order.
+    docs: Vec<(usize, Option<Paragraphs>)>,
 }
 
 impl NoteBook {
-    /// The note number for an item (`key` names it uniquely), citing document `doc`.
-    pub fn note(&mut self, key: &str, doc: usize) -> usize {
+    /// The note number for an item (`key` names it uniquely), citing
+    /// paragraphs `at` of document `doc` (`None`: the document as a whole).
+    pub fn note(&mut self, key: &str, doc: usize, at: Option<Paragraphs>) -> usize {
         if let Some(&n) = self.numbers.get(key) {
             return n;
         }
-        self.docs.push(doc);
+        self.docs.push((doc, at));
         let n = self.docs.len();
         self.numbers.insert(key.to_string(), n);
         n
@@ -30,7 +31,7 @@ impl NoteBook {
     /// The notes' text (full first citation of a document, short after) and
     /// the sources list, from the citation style.
     pub fn finish(self, index: &Index, citer: Option<&Citer>) -> (Vec<Note>, Vec<Source>) {
-        let docs: Vec<_> = self.docs.iter().map(|&d| index.doc(d)).collect();
+        let docs: Vec<_> = self.docs.iter().map(|&(d, _)| index.doc(d)).collect();
         let Some(citer) = citer else {
             // Checking only: the notes' numbering and sources, not their text.
             let mut sources: Vec<Source> = Vec::new();
@@ -49,20 +50,28 @@ impl NoteBook {
                     number: i + 1,
                     doc: doc.id.clone(),
                     text: Default::default(),
+                    short: Default::default(),
                 })
                 .collect();
             return (notes, sources);
         };
-        let cited = citer.cite(&docs);
+        let cites: Vec<Cite> = docs
+            .iter()
+            .zip(&self.docs)
+            .map(|(doc, &(_, at))| Cite { doc, at })
+            .collect();
+        let cited = citer.cite(&cites);
         let notes = cited
             .notes
             .into_iter()
+            .zip(cited.short)
             .zip(&docs)
             .enumerate()
-            .map(|(i, (text, doc))| Note {
+            .map(|(i, ((text, short), doc))| Note {
                 number: i + 1,
                 doc: doc.id.clone(),
                 text,
+                short,
             })
             .collect();
         let sources = cited

@@ -102,6 +102,7 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
         summary: r.summary,
         corpus: r.corpus,
         citation_style: r.citation_style,
+        ibid: r.ibid,
         template: r.template,
         audiences: r.audiences,
         sections: r.sections,

@@ -38,6 +38,9 @@ pub struct Spec {
     pub corpus: Option<At<PathBuf>>,
     /// A hayagriva note style name; `None` means Chicago notes.
     pub citation_style: Option<At<String>>,
+    /// "Ibid." for a note citing the source of the note before it; off by
+    /// default, as CMOS 18 prefers short notes.
+    pub ibid: bool,
     /// Template name for the PDF stage.
     pub template: Option<At<String>>,
     /// Empty when the spec has no audiences: one output, `brief.md`.

@@ -19,6 +19,7 @@ pub const TOP_KEYS: &[&str] = &[
     "summary",
     "corpus",
     "citation_style",
+    "ibid",
     "template",
     "audiences",
     "sections",
@@ -82,6 +83,7 @@ pub struct Read {
     pub summary: Option<At<String>>,
     pub corpus: Option<At<std::path::PathBuf>>,
     pub citation_style: Option<At<String>>,
+    pub ibid: bool,
     pub template: Option<At<String>>,
     pub audiences: Vec<Audience>,
     pub sections: Vec<Section>,
@@ -107,6 +109,10 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         column: s.column,
     });
     let citation_style = text(cx, "citation_style");
+    let ibid = fields
+        .get("ibid")
+        .and_then(|n| cx.boolean(n, "ibid"))
+        .unwrap_or(false);
     let template = text(cx, "template");
     let date = match fields.get("date") {
         Some(n) => date(cx, n).unwrap_or(at(n, SpecDate::Today)),
@@ -139,6 +145,7 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         summary,
         corpus,
         citation_style,
+        ibid,
         template,
         audiences,
         sections,

@@ -61,7 +61,7 @@ fn analyst_footnotes_never_take_a_generated_note_in_markdown() {
     let figure = marker_after(&body, "more than 3,000", "[", "]");
     let own = marker_after(&body, "says the analyst.", "[", "]");
     let second = marker_after(&body, "Mine too.", "[", "]");
-    let quote = marker_after(&body, "Daily Alpha", "[", "]");
+    let quote = marker_after(&body, "Li Ming", "[", "]");
     assert!(notes[&figure].starts_with("Ann Writer"), "{notes:?}");
     assert_eq!(notes[&own], "Fabricated source", "{notes:?}");
     assert_eq!(notes[&second], "Second remark", "{notes:?}");

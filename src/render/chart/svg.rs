@@ -286,8 +286,6 @@ mod tests {
                     value: *v,
                     id: format!("d/f{i}"),
                     text: number(*v),
-                    source: None,
-                    source_is_outlet: false,
                     note: i + 1,
                 })
                 .collect(),

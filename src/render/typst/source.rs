@@ -119,6 +119,14 @@ impl Notes<'_> {
         format!("#footnote[{body}]<note-{number}>")
     }
 
+    /// The short citation of note `number`'s document.
+    fn short(&self, number: usize) -> Rich {
+        self.notes
+            .get(number.wrapping_sub(1))
+            .map(|n| n.short.clone())
+            .unwrap_or_default()
+    }
+
     fn content(&mut self, number: usize) -> String {
         format!("[{}]", self.markup(number))
     }
@@ -143,7 +151,7 @@ fn rich(text: &Rich) -> String {
 
 fn quote(q: &QuoteItem, notes: &mut Notes) -> String {
     format!(
-        "#brief-quote(\n  {},\n  speaker: {},\n  speaker-description: {},\n  source: {},\n  source-is-outlet: {},\n  note: {},\n)\n\n",
+        "#brief-quote(\n  {},\n  speaker: {},\n  speaker-description: {},\n  note: {},\n)\n\n",
         string(&one_line(&q.text)),
         // The role goes with the name, so every template shows it.
         opt(q
@@ -153,8 +161,6 @@ fn quote(q: &QuoteItem, notes: &mut Notes) -> String {
             .and(q.who())
             .as_deref()),
         opt(q.speaker_description.as_deref()),
-        opt(q.source.as_deref()),
-        q.source_is_outlet,
         notes.content(q.note)
     )
 }
@@ -164,12 +170,11 @@ fn figures(layout: FigureLayout, items: &[FigureItem], notes: &mut Notes) -> Str
         .iter()
         .map(|f| {
             format!(
-                "(figure: {}, counts: {}, period: {}, source: {}, source-is-outlet: {}, note: {})",
-                string(&f.text),
+                "(figure: {}, counts: {}, when: {}, source: [{}], note: {})",
+                string(&f.shown),
                 opt(f.counts()),
-                opt(f.period.as_deref()),
-                opt(f.source.as_deref()),
-                f.source_is_outlet,
+                opt(f.when.as_deref()),
+                rich(&notes.short(f.note)),
                 notes.content(f.note)
             )
         })
@@ -192,21 +197,24 @@ fn chart(c: &Chart, notes: &mut Notes) -> String {
         .iter()
         .map(|p| {
             format!(
-                "(label: {}, measure: {}, value: {}, source: {}, source-is-outlet: {}, note: {})",
+                "(label: {}, measure: {}, value: {}, note: {})",
                 string(&p.label),
                 opt(p.measure.as_deref()),
                 string(&crate::render::chart::value_label(c, p.value)),
-                opt(p.source.as_deref()),
-                p.source_is_outlet,
                 notes.content(p.note)
             )
         })
         .collect();
+    let sources: Vec<String> = crate::render::chart_sources(c, notes.notes)
+        .iter()
+        .map(|s| format!("[{}]", rich(s)))
+        .collect();
     format!(
-        "#brief-chart(\n  {},\n  title: {},\n  points: (\n  {}\n  ),\n)\n\n",
+        "#brief-chart(\n  {},\n  title: {},\n  points: (\n  {}\n  ),\n  sources: ({}),\n)\n\n",
         string(&chart_path(&c.file)),
         opt(c.title.as_deref()),
-        tuple(&points).replace(", (", ",\n  (")
+        tuple(&points).replace(", (", ",\n  ("),
+        tuple(&sources)
     )
 }
 
@@ -220,11 +228,10 @@ pub fn chart_path(file: &str) -> String {
 fn excerpt(e: &ExcerptItem, notes: &mut Notes) -> String {
     let paragraphs: Vec<String> = e.paragraphs.iter().map(|p| string(&one_line(p))).collect();
     format!(
-        "#brief-excerpt(\n  ({}),\n  heading: {},\n  source: {},\n  source-is-outlet: {},\n  note: {},\n)\n\n",
+        "#brief-excerpt(\n  ({}),\n  heading: {},\n  source: [{}],\n  note: {},\n)\n\n",
         tuple(&paragraphs),
         opt(e.heading.as_deref()),
-        opt(e.source.as_deref()),
-        e.source_is_outlet,
+        rich(&notes.short(e.note)),
         notes.content(e.note)
     )
 }
@@ -273,7 +280,7 @@ pub fn visible_text(brief: &Brief) -> String {
                 Block::Quotes { items } => {
                     for q in items {
                         push(&q.text);
-                        for s in [&q.speaker, &q.role, &q.speaker_description, &q.source]
+                        for s in [&q.speaker, &q.role, &q.speaker_description]
                             .into_iter()
                             .flatten()
                         {
@@ -283,11 +290,8 @@ pub fn visible_text(brief: &Brief) -> String {
                 }
                 Block::Figures { items, .. } => {
                     for f in items {
-                        push(&f.text);
-                        for s in [&f.subject, &f.label, &f.period, &f.source]
-                            .into_iter()
-                            .flatten()
-                        {
+                        push(&f.shown);
+                        for s in [&f.subject, &f.label, &f.when].into_iter().flatten() {
                             push(s);
                         }
                     }
@@ -298,21 +302,24 @@ pub fn visible_text(brief: &Brief) -> String {
                     }
                     for p in &c.points {
                         push(&p.label);
-                        for s in [&p.measure, &p.source].into_iter().flatten() {
+                        for s in [&p.measure].into_iter().flatten() {
                             push(s);
                         }
                     }
                 }
                 Block::Excerpt(e) => {
                     e.paragraphs.iter().for_each(|p| push(p));
-                    for s in [&e.heading, &e.source].into_iter().flatten() {
+                    for s in [&e.heading].into_iter().flatten() {
                         push(s);
                     }
                 }
             }
         }
     }
-    brief.notes.iter().for_each(|n| push(&n.text.plain()));
+    brief.notes.iter().for_each(|n| {
+        push(&n.text.plain());
+        push(&n.short.plain());
+    });
     brief.sources.iter().for_each(|s| push(&s.text.plain()));
     all
 }
