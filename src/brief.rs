@@ -26,6 +26,8 @@ pub struct Brief {
     /// The brief's date, fixed even when the spec says `today`.
     pub date: NaiveDate,
     pub summary: Option<Prose>,
+    /// The analyst's key points, in order (empty: no box).
+    pub key_points: Vec<Prose>,
     pub sections: Vec<Section>,
     /// Footnotes in order; `notes[i].number == i + 1`.
     pub notes: Vec<Note>,

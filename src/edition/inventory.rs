@@ -58,8 +58,8 @@ impl Inventory {
     pub fn of(brief: &Brief, index: &Index) -> Inventory {
         // Every quote and figure id shown, as (id, is a quote), in order.
 
-        let mut shown: Vec<(&str, bool)> =
-            brief.summary.as_ref().map(prose_ids).unwrap_or_default();
+        let mut shown: Vec<(&str, bool)> = brief.key_points.iter().flat_map(prose_ids).collect();
+        shown.extend(brief.summary.as_ref().map(prose_ids).unwrap_or_default());
         for block in brief.sections.iter().flat_map(|s| &s.blocks) {
             match block {
                 Block::Text(p) => shown.extend(prose_ids(p)),

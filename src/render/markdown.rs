@@ -33,15 +33,17 @@ struct Labels {
 impl Labels {
     fn for_brief(brief: &Brief) -> Labels {
         let mut taken = Vec::new();
-        let proses = brief
-            .summary
-            .iter()
-            .chain(brief.sections.iter().flat_map(|s| {
-                s.blocks.iter().filter_map(|b| match b {
-                    Block::Text(p) => Some(p),
-                    _ => None,
-                })
-            }));
+        let proses =
+            brief
+                .summary
+                .iter()
+                .chain(&brief.key_points)
+                .chain(brief.sections.iter().flat_map(|s| {
+                    s.blocks.iter().filter_map(|b| match b {
+                        Block::Text(p) => Some(p),
+                        _ => None,
+                    })
+                }));
         for p in proses {
             taken.extend(analyst_labels(&p.markdown));
         }
@@ -96,6 +98,16 @@ fn analyst_labels(markdown: &str) -> Vec<String> {
 fn render_with(brief: &Brief, l: &Labels) -> String {
     let mut out = String::new();
     title_block(&mut out, brief);
+    if !brief.key_points.is_empty() {
+        out.push_str("## Key points\n\n");
+        for point in &brief.key_points {
+            let mut item = String::new();
+            prose(&mut item, point, l);
+            // One bullet per point; a point's own line breaks stay inside it.
+            let _ = writeln!(out, "- {}", item.trim_end().replace('\n', "\n  "));
+        }
+        out.push('\n');
+    }
     if let Some(summary) = &brief.summary {
         out.push_str("## Summary\n\n");
         prose(&mut out, summary, l);

@@ -106,6 +106,7 @@ pub fn resolve(
         section_id: String::new(),
         charts: 0,
     };
+    let key_points: Vec<_> = spec.key_points.iter().map(|p| walk.prose(p)).collect();
     let summary = spec.summary.as_ref().map(|p| walk.prose(p));
     let mut sections = Vec::new();
     for s in &spec.sections {
@@ -136,6 +137,7 @@ pub fn resolve(
             author: spec.author.clone(),
             date,
             summary,
+            key_points,
             sections,
             notes,
             sources,
@@ -510,11 +512,37 @@ impl Walk<'_, '_> {
             );
             return None;
         }
-        let paragraphs = numbers
+        let paragraphs: Vec<String> = numbers
             .iter()
             .filter_map(|n| ex.paragraphs.get(n - 1))
             .map(|p| doc.body[p.start..p.end].to_string())
             .collect();
+        let words: usize = paragraphs
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum();
+        if words > spec::LONG_EXCERPT_WORDS && !excerpt.long {
+            let hint = match &excerpt.paragraphs {
+                Some(_) => {
+                    "narrow `paragraphs:`, or add `long: true` to the excerpt if the brief needs it all"
+                }
+                None => {
+                    "add `paragraphs:` to quote part of it, or `long: true` if the brief needs it all"
+                }
+            };
+            self.cx.warning_at(
+                excerpt.doc.line,
+                excerpt.doc.column,
+                format!(
+                    "this excerpt of `{}` is {words} words, more than the {} a brief usually quotes",
+                    doc.id,
+                    spec::LONG_EXCERPT_WORDS
+                ),
+            );
+            if let Some(last) = self.cx.diagnostics.last_mut() {
+                last.hints.push(hint.into());
+            }
+        }
         let key = format!(
             "excerpt:{}#{}:{}-{}",
             doc.id,

@@ -100,6 +100,7 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
         author: r.author,
         date: r.date,
         summary: r.summary,
+        key_points: r.key_points,
         corpus: r.corpus,
         citation_style: r.citation_style,
         ibid: r.ibid,

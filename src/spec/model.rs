@@ -34,6 +34,9 @@ pub struct Spec {
     pub date: At<SpecDate>,
     /// The analyst's Markdown, with inline references.
     pub summary: Option<At<String>>,
+    /// The analyst's "Key points" (Markdown with inline references), one
+    /// bullet each, boxed under the title.
+    pub key_points: Vec<At<String>>,
     /// Corpus directory relative to the spec file; `None` means the project's.
     pub corpus: Option<At<PathBuf>>,
     /// A hayagriva note style name; `None` means Chicago notes.
@@ -168,7 +171,14 @@ pub struct Excerpt {
     pub section: Option<At<String>>,
     /// Inclusive, 1-based paragraph numbers.
     pub paragraphs: Option<At<(usize, usize)>>,
+    /// `long: true`: the analyst means an excerpt of more than
+    /// [`LONG_EXCERPT_WORDS`] words, which is otherwise a warning.
+    pub long: bool,
 }
+
+/// An excerpt longer than this is more of the source than a brief usually
+/// quotes: `brief check` and `brief build` warn unless the spec says `long: true`.
+pub const LONG_EXCERPT_WORDS: usize = 400;
 
 /// Picks quotes or figures: one by id, or all that match a query.
 #[derive(Debug, Clone)]

@@ -17,6 +17,7 @@ pub const TOP_KEYS: &[&str] = &[
     "author",
     "date",
     "summary",
+    "key_points",
     "corpus",
     "citation_style",
     "ibid",
@@ -70,7 +71,7 @@ pub const SELECTOR_KEYS: &[&str] = &[
     "data",
     "column",
 ];
-const EXCERPT_KEYS: &[&str] = &["doc", "section", "paragraphs"];
+const EXCERPT_KEYS: &[&str] = &["doc", "section", "paragraphs", "long"];
 
 /// What the spec's top level holds once read; `None` fields were absent or wrong.
 #[derive(Debug)]
@@ -81,6 +82,7 @@ pub struct Read {
     pub author: Option<String>,
     pub date: At<SpecDate>,
     pub summary: Option<At<String>>,
+    pub key_points: Vec<At<String>>,
     pub corpus: Option<At<std::path::PathBuf>>,
     pub citation_style: Option<At<String>>,
     pub ibid: bool,
@@ -103,6 +105,16 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
     let organisation = text(cx, "organisation").map(|s| s.value);
     let author = text(cx, "author").map(|s| s.value);
     let summary = text(cx, "summary");
+    let key_points = match fields.get("key_points") {
+        Some(n) => {
+            let items = cx.list(n);
+            items
+                .iter()
+                .filter_map(|n| cx.string(n, "a key point"))
+                .collect()
+        }
+        None => Vec::new(),
+    };
     let corpus = text(cx, "corpus").map(|s| At {
         value: std::path::PathBuf::from(s.value),
         line: s.line,
@@ -143,6 +155,7 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         author,
         date,
         summary,
+        key_points,
         corpus,
         citation_style,
         ibid,
@@ -742,6 +755,7 @@ fn excerpt(cx: &mut Ctx, node: &Node) -> Option<Excerpt> {
             doc: at(node, doc.to_string()),
             section: section.map(|sec| at(node, sec.to_string())),
             paragraphs: None,
+            long: false,
         });
     }
     let fields = cx.fields(node, "an excerpt", EXCERPT_KEYS)?;
@@ -753,6 +767,10 @@ fn excerpt(cx: &mut Ctx, node: &Node) -> Option<Excerpt> {
         Some(n) => Some(paragraph_range(cx, n)?),
         None => None,
     };
+    let long = fields
+        .get("long")
+        .and_then(|n| cx.boolean(n, "long"))
+        .unwrap_or(false);
     if section.is_none() && paragraphs.is_none() {
         cx.error(node, "an excerpt needs a `section`, `paragraphs`, or both")
             .hints
@@ -763,6 +781,7 @@ fn excerpt(cx: &mut Ctx, node: &Node) -> Option<Excerpt> {
         doc: doc?,
         section,
         paragraphs,
+        long,
     })
 }
 

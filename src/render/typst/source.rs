@@ -62,6 +62,14 @@ pub fn main_file(brief: &Brief, template: &str, keywords: &[String]) -> String {
     let _ = writeln!(out, "  keywords: ({}),", tuple(&keywords));
     let _ = writeln!(out, ")\n");
 
+    if !brief.key_points.is_empty() {
+        let points: Vec<String> = brief
+            .key_points
+            .iter()
+            .map(|p| format!("[{}]", markup::prose(p, 1, &mut |n| notes.markup(n))))
+            .collect();
+        let _ = writeln!(out, "#brief-key-points(({}))\n", tuple(&points));
+    }
     if let Some(summary) = &brief.summary {
         let body = markup::prose(summary, 1, &mut |n| notes.markup(n));
         let _ = writeln!(out, "#brief-summary[\n{body}\n]\n");
@@ -265,7 +273,7 @@ pub fn visible_text(brief: &Brief) -> String {
             push(n);
         }
     }
-    if let Some(s) = &brief.summary {
+    for s in brief.summary.iter().chain(&brief.key_points) {
         push(&s.markdown);
         s.refs.iter().for_each(|r| push(&r.text));
     }
