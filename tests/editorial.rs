@@ -88,6 +88,12 @@ fn no_note_attribution_or_cell_shows_a_corpus_id_or_is_empty() {
         }
     }
     assert_eq!(outputs, 8, "four Markdown files and four PDFs");
+    // A figure list's parts are parted in the PDF as in the Markdown.
+    let listed = pdftotext(&dir.path().join("out/overland-route/researchers.pdf"));
+    assert!(
+        listed.contains("4,271: Chinese nationals; Between October 2022 and February 2023; Essay on low-income Chinese"),
+        "{listed}"
+    );
 }
 
 #[test]
