@@ -478,6 +478,20 @@ pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
     Some((np, after))
 }
 
+/// "Finally, X said", "Clearly angry, X …": a capitalised word in "-ly"
+/// that opens the sentence, unless a capitalised word follows it: "Carly
+/// Fiorina", "Kelly Ayotte" are names.
+fn is_fronted_adverb(ws: &[Word], i: usize) -> bool {
+    let w = &ws[i];
+    w.core.len() > 4
+        && w.core.ends_with("ly")
+        && w.core.starts_with(char::is_uppercase)
+        && (w.closed
+            || !ws
+                .get(i + 1)
+                .is_some_and(|n| n.core.starts_with(char::is_uppercase)))
+}
+
 /// The subject of a sentence as a [`Mention`]: after discourse words and an
 /// introductory phrase, a name with its role ("Sen. Bernie Sanders (I-Vt.)",
 /// "IMF chief economist Maury Obstfeld"), or else the noun phrase
@@ -502,7 +516,7 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
                     | "Asked"
             )
             || mention::is_calendar_word(w.core)
-            || w.core.len() > 4 && w.core.ends_with("ly") && w.core.starts_with(char::is_uppercase)
+            || is_fronted_adverb(ws, i)
     });
     if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
         i += c + 1;

@@ -774,6 +774,39 @@ mod tests {
     }
 
     #[test]
+    fn subject_boundaries() {
+        check(&[
+            // The verb after an aside set off by commas is no second aside.
+            (
+                &[
+                    "Dana Reel, a spokeswoman for the mayor, said, \"The depot will stay open all winter.\"",
+                ],
+                &[("The depot will stay open all winter.", Some("Dana Reel"))],
+            ),
+            // A first name in "-ly" is no fronted adverb.
+            (
+                &[
+                    "Kelly Brandt threw her support behind Sen. Omar Lund on Friday, saying he is the \"only candidate who has read the budget.\"",
+                ],
+                &[(
+                    "only candidate who has read the budget.",
+                    Some("Kelly Brandt"),
+                )],
+            ),
+            // A reflexive between the subject and its verb.
+            (
+                &[
+                    "Lund himself said Tuesday that \"the only way to win this county is door to door.\"",
+                ],
+                &[(
+                    "the only way to win this county is door to door.",
+                    Some("Lund"),
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
     fn attribution_patterns() {
         let cases: &[Case] = &[
             // X said / said X / X told / other verbs of speech.

@@ -174,6 +174,11 @@ const BETWEEN: &[&str] = &[
     "bluntly",
     "angrily",
     "calmly",
+    "even",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
 ];
 static BETWEEN_WORD: WordSet<64> = WordSet::of_lowercase(BETWEEN);
 
