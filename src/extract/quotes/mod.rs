@@ -807,6 +807,65 @@ mod tests {
     }
 
     #[test]
+    fn subject_past_objects_and_fronted_phrases() {
+        check(&[
+            // A participle after the object of the sentence's verb.
+            (
+                &[
+                    "On Friday, Lund issued a statement saying that the judge was \"a fair and patient man of the law.\"",
+                ],
+                &[("a fair and patient man of the law.", Some("Lund"))],
+            ),
+            // Two fronted phrases, then the subject.
+            (
+                &[
+                    "On Monday, after a week of silence, Ada Moss appeared on the radio and endorsed Lund, saying, \"He has earned the chance to lead this city.\"",
+                ],
+                &[(
+                    "He has earned the chance to lead this city.",
+                    Some("Ada Moss"),
+                )],
+            ),
+            (
+                &[
+                    "But a few days later, Moss reversed herself, telling the Herald that the plan \"was never going to pass the council.\"",
+                ],
+                &[("was never going to pass the council.", Some("Moss"))],
+            ),
+            // The outlet between the name and the verb.
+            (
+                &[
+                    "Pat Olsen of The Ledger wrote, \"Nobody in the county has seen a budget like this one.\"",
+                ],
+                &[(
+                    "Nobody in the county has seen a budget like this one.",
+                    Some("Pat Olsen"),
+                )],
+            ),
+            // A verb of presenting that is no verb of speech.
+            (
+                &[
+                    "Ana Ruiz estimated that there are \"somewhere between twenty and thirty members who will vote no.\"",
+                ],
+                &[(
+                    "somewhere between twenty and thirty members who will vote no.",
+                    Some("Ana Ruiz"),
+                )],
+            ),
+            // The subject of a relative clause does not present the quote.
+            (
+                &[
+                    "Lee was asked by moderator Jo Kent whether the plan, which the Budget Office estimates would cost a billion, would risk \"adding another costly program to the books.\"",
+                ],
+                &[(
+                    "adding another costly program to the books.",
+                    Some("Jo Kent"),
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
     fn attribution_patterns() {
         let cases: &[Case] = &[
             // X said / said X / X told / other verbs of speech.

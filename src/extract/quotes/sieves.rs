@@ -137,6 +137,24 @@ const PRESENTING_VERBS: &[&str] = &[
     "vowing",
     "warns",
     "sneered",
+    "estimated",
+    "estimates",
+    "sniped",
+    "worried",
+    "worries",
+    "referred",
+    "labeling",
+    "labelling",
+    "labels",
+    "dubbing",
+    "credited",
+    "referenced",
+    "attacking",
+    "dismissing",
+    "endorsed",
+    "endorsing",
+    "lamenting",
+    "proclaiming",
 ];
 
 /// Verbs of speech and presenting verbs in one table: [`is_verb`] is asked
@@ -191,6 +209,21 @@ fn appositive(ws: &[Word], used: usize, verb: usize) -> bool {
         && matches!(ws[used].core, "the" | "a" | "an")
         && ws[used..verb].iter().all(|w| !w.closed && !is_verb(w.core))
         && verb - used <= 10
+}
+
+/// "George Roe of The Nation wrote": the subject's outlet or place, in
+/// capitals after "of", "at" or "from", between the name and its verb.
+fn affiliation(ws: &[Word]) -> bool {
+    let rest = match ws.first() {
+        Some(w) if matches!(w.core, "of" | "at" | "from") && !w.closed => &ws[1..],
+        _ => ws,
+    };
+    !rest.is_empty()
+        && rest.len() <= 5
+        && rest[..rest.len() - 1].iter().all(|w| !w.closed)
+        && rest
+            .iter()
+            .all(|w| w.core.starts_with(char::is_uppercase) || w.core == "the")
 }
 
 /// Words between a subject and its verb: auxiliaries, "also", adverbs in -ly.
@@ -504,6 +537,12 @@ fn before_verb(
             if let Some((m, used)) = mention::read(&ws[start..j], false)
                 && used == j - start
                 && !matches!(m.who, Who::Desc { .. })
+                // "X issued a statement saying": a thing before a
+                // participle is the object of the sentence's verb.
+                && (!gerund || matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. }))
+                // "…, which the Tax Office estimates would cost …, would
+                // risk “…”": the subject of a relative clause presents nothing.
+                && !ws[s..start].iter().any(|w| matches!(w.core, "which" | "whom"))
             {
                 let sieve = if is_speech(ws[v].core) {
                     "speaker-verb-quote"
@@ -524,7 +563,9 @@ fn before_verb(
     }
     let after_subject = lead
         && *used <= v
-        && (ws[*used..v].iter().all(|w| is_between(w.core)) || appositive(ws, *used, j));
+        && (ws[*used..v].iter().all(|w| is_between(w.core))
+            || appositive(ws, *used, j)
+            || affiliation(&ws[*used..j]));
     if (gerund || coordinated) && lead && *used <= v || after_subject {
         return Some(found(m.clone(), &ws[v..=v], "subject-verb-quote", adjacent));
     }
