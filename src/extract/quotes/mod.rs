@@ -13,6 +13,7 @@
 //! there (`continues`, see [`runs`]).
 
 mod attribute;
+mod colon;
 mod mention;
 mod names;
 mod offices;
@@ -112,6 +113,8 @@ struct Previous<'a> {
     first_sentence: Option<&'a str>,
     /// The person a release's label paragraph names: `Attributable to X:`.
     attributable: Option<Mention>,
+    /// The speaker a paragraph ending in a colon introduces: "Lund replied:".
+    colon_source: Option<Speaker>,
 }
 
 /// Finds the quotes of a document's paragraphs, in order.
@@ -249,6 +252,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                             Some((state.speaker(&m), String::new(), releases::CREDIT))
                         } else if only_quotes
                             && previous.number + 1 == para.number
+                            && let Some(s) = &previous.colon_source
+                        {
+                            Some((s.clone(), String::new(), "colon-paragraph"))
+                        } else if only_quotes
+                            && previous.number + 1 == para.number
                             && let Some(m) = &previous.attributable
                         {
                             Some((state.speaker(m), String::new(), releases::ATTRIBUTABLE))
@@ -315,6 +323,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
             first_sentence: clauses.first().map(|c| &text[c.clone()]),
             attributable: if marks.is_empty() {
                 releases::attributable(text)
+            } else {
+                None
+            },
+            colon_source: if marks.is_empty() {
+                colon::source(text, &mut state)
             } else {
                 None
             },
@@ -860,6 +873,33 @@ mod tests {
                 &[(
                     "adding another costly program to the books.",
                     Some("Jo Kent"),
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_next() {
+        check(&[
+            (
+                &[
+                    "When the panel pressed her on the budget, Mayor Ada Moss answered the critics:",
+                    "\"We have balanced the books three years running and we will do it again.\"",
+                ],
+                &[(
+                    "We have balanced the books three years running and we will do it again.",
+                    Some("Ada Moss"),
+                )],
+            ),
+            // No verb that presents speech: the letter is no speaker.
+            (
+                &[
+                    "The letter from the county reads in part:",
+                    "\"We have balanced the books three years running and we will do it again.\"",
+                ],
+                &[(
+                    "We have balanced the books three years running and we will do it again.",
+                    None,
                 )],
             ),
         ]);
