@@ -906,6 +906,28 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_before_the_name_before_the_quote() {
+        check(&[
+            (
+                &["Said Moss, \"The thought that we failed these families keeps me awake.\""],
+                &[(
+                    "The thought that we failed these families keeps me awake.",
+                    Some("Moss"),
+                )],
+            ),
+            (
+                &[
+                    "Because of how the schedule was drawn, explained Ada Moss, \"the race will be over by the middle of March.\"",
+                ],
+                &[(
+                    "the race will be over by the middle of March.",
+                    Some("Ada Moss"),
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
     fn attribution_patterns() {
         let cases: &[Case] = &[
             // X said / said X / X told / other verbs of speech.

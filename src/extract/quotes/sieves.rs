@@ -470,6 +470,9 @@ pub fn before(ws: &[Word], subject: Option<&(Mention, usize)>, lead: bool) -> Op
     {
         return Some(found(m, &ws[i..i + 2 + k], "according-to", false));
     }
+    if let Some(f) = inverted(ws) {
+        return Some(f);
+    }
     // Verbs from the right: the one nearest the quote first.
     let verbs: Vec<usize> = (0..ws.len())
         .rev()
@@ -482,6 +485,20 @@ pub fn before(ws: &[Word], subject: Option<&(Mention, usize)>, lead: bool) -> Op
         }
     }
     None
+}
+
+/// `Said Roe, “…”`, `…, explained Roe, “…”`: a verb of speech that opens
+/// its clause, then a name that runs up to the quote.
+fn inverted(ws: &[Word]) -> Option<Found> {
+    let n = ws.len();
+    let v = (n.saturating_sub(6)..n).rev().find(|&k| {
+        let w = ws[k].core;
+        let speech = is_speech(w) || (k == 0 && is_speech_verb(&lower(w)));
+        speech && !ws[k].closed && (k == 0 || ws[k - 1].closed)
+    })?;
+    let (m, used) = mention::read(&ws[v + 1..], false)?;
+    (matches!(m.who, Who::Name(_)) && v + 1 + used == n && ws[n - 1].closed)
+        .then(|| found(m, &ws[v..], "verb-speaker-quote", true))
 }
 
 /// [`before`] for the verb at `v`.
