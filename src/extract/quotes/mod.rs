@@ -928,6 +928,19 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_an_earlier_quotation_of_the_sentence() {
+        check(&[(
+            &[
+                "Moss shared a memo titled \"Where the Race Stands\" on her campaign page, writing \"We are ahead in every county that matters this year.\"",
+            ],
+            &[(
+                "We are ahead in every county that matters this year.",
+                Some("Moss"),
+            )],
+        )]);
+    }
+
+    #[test]
     fn attribution_patterns() {
         let cases: &[Case] = &[
             // X said / said X / X told / other verbs of speech.

@@ -586,6 +586,19 @@ fn before_verb(
     if (gerund || coordinated) && lead && *used <= v || after_subject {
         return Some(found(m.clone(), &ws[v..=v], "subject-verb-quote", adjacent));
     }
+    // After an earlier quotation of the same sentence: `X needled the
+    // “reporter,” saying, “…”`, `X shared a post called “…” on his page,
+    // writing “…”`: a participle with no verb or name of its own before it.
+    if !lead
+        && gerund
+        && matches!(m.who, Who::Name(_))
+        && j <= 8
+        && ws[..j]
+            .iter()
+            .all(|w| !is_verb(w.core) && !w.core.ends_with('.'))
+    {
+        return Some(found(m.clone(), &ws[v..=v], "subject-verb-quote", adjacent));
+    }
     None
 }
 
