@@ -865,6 +865,12 @@ mod tests {
                     Some("Ana Ruiz"),
                 )],
             ),
+            (
+                &[
+                    "Kim Roe pondered whether the council might \"find the money before the winter comes.\"",
+                ],
+                &[("find the money before the winter comes.", Some("Kim Roe"))],
+            ),
             // The subject of a relative clause does not present the quote.
             (
                 &[

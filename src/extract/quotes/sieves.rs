@@ -155,6 +155,17 @@ const PRESENTING_VERBS: &[&str] = &[
     "endorsing",
     "lamenting",
     "proclaiming",
+    "accuses",
+    "accusing",
+    "assails",
+    "needled",
+    "pondered",
+    "responding",
+    "remarking",
+    "citing",
+    "chanting",
+    "shouting",
+    "condemning",
 ];
 
 /// Verbs of speech and presenting verbs in one table: [`is_verb`] is asked
