@@ -493,6 +493,31 @@ pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
     Some((np, after))
 }
 
+/// "Finally, X said", "Clearly angry, X …": a capitalised word in "-ly"
+/// that opens the sentence, unless a capitalised word follows it: "Carly
+/// Fiorina", "Kelly Ayotte" are names.
+fn is_fronted_adverb(ws: &[Word], i: usize) -> bool {
+    let w = &ws[i];
+    w.core.len() > 4
+        && w.core.ends_with("ly")
+        && w.core.starts_with(char::is_uppercase)
+        && (w.closed
+            || !ws
+                .get(i + 1)
+                .is_some_and(|n| n.core.starts_with(char::is_uppercase)))
+}
+
+/// "A few days later,", "Two weeks ago,": a short phrase of time before
+/// the subject, ending at its comma.
+fn ends_in_time(ws: &[Word]) -> bool {
+    ws.iter().take(6).position(|w| w.closed).is_some_and(|c| {
+        matches!(
+            &*lower(ws[c].core),
+            "later" | "ago" | "earlier" | "afterward" | "afterwards"
+        )
+    })
+}
+
 /// The subject of a sentence as a [`Mention`]: after discourse words and an
 /// introductory phrase, a name with its role ("Sen. Bernie Sanders (I-Vt.)",
 /// "IMF chief economist Maury Obstfeld"), or else the noun phrase
@@ -502,25 +527,30 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
     while i < ws.len() && DISCOURSE_WORD.contains_folded(ws[i].core) {
         i += 1;
     }
-    let intro = ws.get(i).is_some_and(|w| {
-        INTRO_WORD.contains_folded(w.core)
-            || is_participle(w.core)
-            || matches!(
-                w.core,
-                "Of" | "Here"
-                    | "There"
-                    | "Hours"
-                    | "Days"
-                    | "Weeks"
-                    | "Moments"
-                    | "Minutes"
-                    | "Asked"
-            )
-            || mention::is_calendar_word(w.core)
-            || w.core.len() > 4 && w.core.ends_with("ly") && w.core.starts_with(char::is_uppercase)
-    });
-    if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
-        i += c + 1;
+    // Fronted phrases, one after another up to their commas: "On Thursday,
+    // after a long silence, Warren said".
+    for round in 0..3 {
+        let intro = ws.get(i).is_some_and(|w| {
+            INTRO_WORD.contains_folded(w.core)
+                || is_participle(w.core)
+                || round == 0
+                    && (matches!(
+                        w.core,
+                        "Of" | "Here"
+                            | "There"
+                            | "Hours"
+                            | "Days"
+                            | "Weeks"
+                            | "Moments"
+                            | "Minutes"
+                            | "Asked"
+                    ) || mention::is_calendar_word(w.core)
+                        || is_fronted_adverb(ws, i))
+        }) || ends_in_time(&ws[i.min(ws.len())..]);
+        match ws[i.min(ws.len())..].iter().take(16).position(|w| w.closed) {
+            Some(c) if intro => i += c + 1,
+            _ => break,
+        }
     }
     // "The NYT piece": a publication, which the older grammar reads.
     let legacy = subject_of(ws);

@@ -786,6 +786,11 @@ fn finish(
     // Appositives: ", the Republican attorney general of Oklahoma,", ", 25,".
     if appositives && closed && matches!(who, Who::Name(_)) {
         while let Some(next) = ws.get(used) {
+            // "X, a spokesman, said, “…”": the verb after the aside ends
+            // the mention; it is no second aside.
+            if super::sieves::is_verb(next.core) {
+                break;
+            }
             let mut j = used;
             while j < ws.len() && !ws[j].closed && j - used < 14 {
                 if kind(&ws[j]) == Kind::Stop && !matches!(ws[j].core, "of" | "for" | "at" | "in") {

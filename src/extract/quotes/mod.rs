@@ -13,6 +13,7 @@
 //! there (`continues`, see [`runs`]).
 
 mod attribute;
+mod colon;
 mod mention;
 mod names;
 mod offices;
@@ -112,6 +113,8 @@ struct Previous<'a> {
     first_sentence: Option<&'a str>,
     /// The person a release's label paragraph names: `Attributable to X:`.
     attributable: Option<Mention>,
+    /// The speaker a paragraph ending in a colon introduces: "Lund replied:".
+    colon_source: Option<Speaker>,
 }
 
 /// Finds the quotes of a document's paragraphs, in order.
@@ -249,6 +252,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                             Some((state.speaker(&m), String::new(), releases::CREDIT))
                         } else if only_quotes
                             && previous.number + 1 == para.number
+                            && let Some(s) = &previous.colon_source
+                        {
+                            Some((s.clone(), String::new(), "colon-paragraph"))
+                        } else if only_quotes
+                            && previous.number + 1 == para.number
                             && let Some(m) = &previous.attributable
                         {
                             Some((state.speaker(m), String::new(), releases::ATTRIBUTABLE))
@@ -315,6 +323,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
             first_sentence: clauses.first().map(|c| &text[c.clone()]),
             attributable: if marks.is_empty() {
                 releases::attributable(text)
+            } else {
+                None
+            },
+            colon_source: if marks.is_empty() {
+                colon::source(text, &mut state)
             } else {
                 None
             },
@@ -771,6 +784,166 @@ mod tests {
                 .collect();
             assert_eq!(summary(paragraphs), want, "{paragraphs:?}");
         }
+    }
+
+    #[test]
+    fn subject_boundaries() {
+        check(&[
+            // The verb after an aside set off by commas is no second aside.
+            (
+                &[
+                    "Dana Reel, a spokeswoman for the mayor, said, \"The depot will stay open all winter.\"",
+                ],
+                &[("The depot will stay open all winter.", Some("Dana Reel"))],
+            ),
+            // A first name in "-ly" is no fronted adverb.
+            (
+                &[
+                    "Kelly Brandt threw her support behind Sen. Omar Lund on Friday, saying he is the \"only candidate who has read the budget.\"",
+                ],
+                &[(
+                    "only candidate who has read the budget.",
+                    Some("Kelly Brandt"),
+                )],
+            ),
+            // A reflexive between the subject and its verb.
+            (
+                &[
+                    "Lund himself said Tuesday that \"the only way to win this county is door to door.\"",
+                ],
+                &[(
+                    "the only way to win this county is door to door.",
+                    Some("Lund"),
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn subject_past_objects_and_fronted_phrases() {
+        check(&[
+            // A participle after the object of the sentence's verb.
+            (
+                &[
+                    "On Friday, Lund issued a statement saying that the judge was \"a fair and patient man of the law.\"",
+                ],
+                &[("a fair and patient man of the law.", Some("Lund"))],
+            ),
+            // Two fronted phrases, then the subject.
+            (
+                &[
+                    "On Monday, after a week of silence, Ada Moss appeared on the radio and endorsed Lund, saying, \"He has earned the chance to lead this city.\"",
+                ],
+                &[(
+                    "He has earned the chance to lead this city.",
+                    Some("Ada Moss"),
+                )],
+            ),
+            (
+                &[
+                    "But a few days later, Moss reversed herself, telling the Herald that the plan \"was never going to pass the council.\"",
+                ],
+                &[("was never going to pass the council.", Some("Moss"))],
+            ),
+            // The outlet between the name and the verb.
+            (
+                &[
+                    "Pat Olsen of The Ledger wrote, \"Nobody in the county has seen a budget like this one.\"",
+                ],
+                &[(
+                    "Nobody in the county has seen a budget like this one.",
+                    Some("Pat Olsen"),
+                )],
+            ),
+            // A verb of presenting that is no verb of speech.
+            (
+                &[
+                    "Ana Ruiz estimated that there are \"somewhere between twenty and thirty members who will vote no.\"",
+                ],
+                &[(
+                    "somewhere between twenty and thirty members who will vote no.",
+                    Some("Ana Ruiz"),
+                )],
+            ),
+            (
+                &[
+                    "Kim Roe pondered whether the council might \"find the money before the winter comes.\"",
+                ],
+                &[("find the money before the winter comes.", Some("Kim Roe"))],
+            ),
+            // The subject of a relative clause does not present the quote.
+            (
+                &[
+                    "Lee was asked by moderator Jo Kent whether the plan, which the Budget Office estimates would cost a billion, would risk \"adding another costly program to the books.\"",
+                ],
+                &[(
+                    "adding another costly program to the books.",
+                    Some("Jo Kent"),
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_next() {
+        check(&[
+            (
+                &[
+                    "When the panel pressed her on the budget, Mayor Ada Moss answered the critics:",
+                    "\"We have balanced the books three years running and we will do it again.\"",
+                ],
+                &[(
+                    "We have balanced the books three years running and we will do it again.",
+                    Some("Ada Moss"),
+                )],
+            ),
+            // No verb that presents speech: the letter is no speaker.
+            (
+                &[
+                    "The letter from the county reads in part:",
+                    "\"We have balanced the books three years running and we will do it again.\"",
+                ],
+                &[(
+                    "We have balanced the books three years running and we will do it again.",
+                    None,
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_verb_before_the_name_before_the_quote() {
+        check(&[
+            (
+                &["Said Moss, \"The thought that we failed these families keeps me awake.\""],
+                &[(
+                    "The thought that we failed these families keeps me awake.",
+                    Some("Moss"),
+                )],
+            ),
+            (
+                &[
+                    "Because of how the schedule was drawn, explained Ada Moss, \"the race will be over by the middle of March.\"",
+                ],
+                &[(
+                    "the race will be over by the middle of March.",
+                    Some("Ada Moss"),
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_after_an_earlier_quotation_of_the_sentence() {
+        check(&[(
+            &[
+                "Moss shared a memo titled \"Where the Race Stands\" on her campaign page, writing \"We are ahead in every county that matters this year.\"",
+            ],
+            &[(
+                "We are ahead in every county that matters this year.",
+                Some("Moss"),
+            )],
+        )]);
     }
 
     #[test]

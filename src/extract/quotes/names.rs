@@ -638,7 +638,11 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
     let flush = |cur: &mut Vec<&'a str>, pending: &mut Vec<&'a str>, runs: &mut Vec<&'a str>| {
         pending.clear();
         while cur.first().is_some_and(|w| {
-            FUNCTION_WORD.contains(w) || TITLE.contains(w) || w.starts_with(char::is_lowercase)
+            FUNCTION_WORD.contains(w)
+                || TITLE.contains(w)
+                || w.starts_with(char::is_lowercase)
+                // "Said Roe, “…”": a verb of speech opening the sentence.
+                || super::attribute::is_speech_verb(&crate::extract::lower::lower(w))
         }) {
             cur.remove(0);
         }

@@ -137,6 +137,35 @@ const PRESENTING_VERBS: &[&str] = &[
     "vowing",
     "warns",
     "sneered",
+    "estimated",
+    "estimates",
+    "sniped",
+    "worried",
+    "worries",
+    "referred",
+    "labeling",
+    "labelling",
+    "labels",
+    "dubbing",
+    "credited",
+    "referenced",
+    "attacking",
+    "dismissing",
+    "endorsed",
+    "endorsing",
+    "lamenting",
+    "proclaiming",
+    "accuses",
+    "accusing",
+    "assails",
+    "needled",
+    "pondered",
+    "responding",
+    "remarking",
+    "citing",
+    "chanting",
+    "shouting",
+    "condemning",
 ];
 
 /// Verbs of speech and presenting verbs in one table: [`is_verb`] is asked
@@ -174,6 +203,11 @@ const BETWEEN: &[&str] = &[
     "bluntly",
     "angrily",
     "calmly",
+    "even",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
 ];
 static BETWEEN_WORD: WordSet<64> = WordSet::of_lowercase(BETWEEN);
 
@@ -186,6 +220,21 @@ fn appositive(ws: &[Word], used: usize, verb: usize) -> bool {
         && matches!(ws[used].core, "the" | "a" | "an")
         && ws[used..verb].iter().all(|w| !w.closed && !is_verb(w.core))
         && verb - used <= 10
+}
+
+/// "George Roe of The Nation wrote": the subject's outlet or place, in
+/// capitals after "of", "at" or "from", between the name and its verb.
+fn affiliation(ws: &[Word]) -> bool {
+    let rest = match ws.first() {
+        Some(w) if matches!(w.core, "of" | "at" | "from") && !w.closed => &ws[1..],
+        _ => ws,
+    };
+    !rest.is_empty()
+        && rest.len() <= 5
+        && rest[..rest.len() - 1].iter().all(|w| !w.closed)
+        && rest
+            .iter()
+            .all(|w| w.core.starts_with(char::is_uppercase) || w.core == "the")
 }
 
 /// Words between a subject and its verb: auxiliaries, "also", adverbs in -ly.
@@ -432,6 +481,9 @@ pub fn before(ws: &[Word], subject: Option<&(Mention, usize)>, lead: bool) -> Op
     {
         return Some(found(m, &ws[i..i + 2 + k], "according-to", false));
     }
+    if let Some(f) = inverted(ws) {
+        return Some(f);
+    }
     // Verbs from the right: the one nearest the quote first.
     let verbs: Vec<usize> = (0..ws.len())
         .rev()
@@ -444,6 +496,20 @@ pub fn before(ws: &[Word], subject: Option<&(Mention, usize)>, lead: bool) -> Op
         }
     }
     None
+}
+
+/// `Said Roe, “…”`, `…, explained Roe, “…”`: a verb of speech that opens
+/// its clause, then a name that runs up to the quote.
+fn inverted(ws: &[Word]) -> Option<Found> {
+    let n = ws.len();
+    let v = (n.saturating_sub(6)..n).rev().find(|&k| {
+        let w = ws[k].core;
+        let speech = is_speech(w) || (k == 0 && is_speech_verb(&lower(w)));
+        speech && !ws[k].closed && (k == 0 || ws[k - 1].closed)
+    })?;
+    let (m, used) = mention::read(&ws[v + 1..], false)?;
+    (matches!(m.who, Who::Name(_)) && v + 1 + used == n && ws[n - 1].closed)
+        .then(|| found(m, &ws[v..], "verb-speaker-quote", true))
 }
 
 /// [`before`] for the verb at `v`.
@@ -499,6 +565,12 @@ fn before_verb(
             if let Some((m, used)) = mention::read(&ws[start..j], false)
                 && used == j - start
                 && !matches!(m.who, Who::Desc { .. })
+                // "X issued a statement saying": a thing before a
+                // participle is the object of the sentence's verb.
+                && (!gerund || matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. }))
+                // "…, which the Tax Office estimates would cost …, would
+                // risk “…”": the subject of a relative clause presents nothing.
+                && !ws[s..start].iter().any(|w| matches!(w.core, "which" | "whom"))
             {
                 let sieve = if is_speech(ws[v].core) {
                     "speaker-verb-quote"
@@ -519,8 +591,23 @@ fn before_verb(
     }
     let after_subject = lead
         && *used <= v
-        && (ws[*used..v].iter().all(|w| is_between(w.core)) || appositive(ws, *used, j));
+        && (ws[*used..v].iter().all(|w| is_between(w.core))
+            || appositive(ws, *used, j)
+            || affiliation(&ws[*used..j]));
     if (gerund || coordinated) && lead && *used <= v || after_subject {
+        return Some(found(m.clone(), &ws[v..=v], "subject-verb-quote", adjacent));
+    }
+    // After an earlier quotation of the same sentence: `X needled the
+    // “reporter,” saying, “…”`, `X shared a post called “…” on his page,
+    // writing “…”`: a participle with no verb or name of its own before it.
+    if !lead
+        && gerund
+        && matches!(m.who, Who::Name(_))
+        && j <= 8
+        && ws[..j]
+            .iter()
+            .all(|w| !is_verb(w.core) && !w.core.ends_with('.'))
+    {
         return Some(found(m.clone(), &ws[v..=v], "subject-verb-quote", adjacent));
     }
     None

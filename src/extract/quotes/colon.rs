@@ -1,0 +1,23 @@
+//! A paragraph that ends by introducing the quotation of the next one:
+//! "Lund answered the critics:" then a paragraph that is all quotation.
+//! The sentence before the colon is read as if the quote stood right after
+//! it, with the same sieves, so the same rules say who presents it.
+
+use super::attribute::{Speaker, State, subject_mention, words};
+use super::sieves;
+use crate::extract::text;
+
+/// The named speaker a paragraph without quotation marks introduces by
+/// ending its last sentence with a colon; `None` when the sentence names
+/// no one by a verb of speech or of presenting ("The letter reads:").
+pub fn source(text: &str, state: &mut State) -> Option<Speaker> {
+    if !text.trim_end().ends_with(':') {
+        return None;
+    }
+    let last = text::sentences(text).pop()?;
+    let ws = words(&text[last]);
+    let subject = subject_mention(&ws);
+    let found = sieves::before(&ws, subject.as_ref(), true)?;
+    let speaker = state.speaker(&found.mention);
+    speaker.name.is_some().then_some(speaker)
+}
