@@ -341,7 +341,8 @@ impl Compiler {
                     &prepared.template.import,
                     &keywords,
                 );
-                let charts = render::chart::files(&resolution.brief);
+                let charts =
+                    render::chart::files(&resolution.brief, &prepared.template.chart_style());
                 Output {
                     audience: name,
                     brief: resolution.brief,

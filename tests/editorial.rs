@@ -169,3 +169,26 @@ fn a_long_excerpt_is_a_warning_unless_the_spec_says_long() {
     let out = brief(dir.path(), &["check", "briefs/t.yaml"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
 }
+
+#[test]
+fn a_template_s_colours_and_fonts_draw_its_charts() {
+    let dir = shipped();
+    let builtin = std::fs::read_to_string(repo().join("templates/brief.typ")).unwrap();
+    let own = builtin.replace(
+        "#let accent = rgb(\"#1d3557\")",
+        "#let accent = rgb(\"#8a1c1c\")",
+    );
+    assert_ne!(own, builtin, "the built-in template names its accent");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/brief.typ"), own).unwrap();
+    let out = brief(dir.path(), &["build", "briefs/asylum-under-xi.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let svg = std::fs::read_to_string(
+        dir.path()
+            .join("out/asylum-under-xi/charts/press/scale-1.svg"),
+    )
+    .unwrap();
+    assert!(svg.contains("fill=\"#8a1c1c\""), "{svg}");
+    assert!(!svg.contains("#1d3557"), "{svg}");
+    assert!(svg.contains("'Libertinus Serif'"), "{svg}");
+}

@@ -8,6 +8,7 @@
 //! the corpus or the spec XML-escaped in one place.
 
 pub mod scale;
+pub mod style;
 mod svg;
 pub mod time;
 
@@ -15,19 +16,19 @@ pub use svg::{escape, label as value_label, svg};
 
 use crate::brief::{Block, Brief, Chart, ChartKind};
 
-/// The font families chart text is set in: the built-in template's, so a
-/// chart in the PDF matches the text around it, CJK included.
+/// The font families chart text is set in when the template names none:
+/// the built-in template's.
 pub const FONTS: [&str; 2] = ["Libertinus Serif", "Noto Serif CJK SC"];
 
-/// Every chart of the brief as its SVG file (name, text).
-pub fn files(brief: &Brief) -> Vec<(String, String)> {
-    let fonts: Vec<String> = FONTS.iter().map(|f| f.to_string()).collect();
+/// Every chart of the brief as its SVG file (name, text), in the style its
+/// template gives.
+pub fn files(brief: &Brief, style: &style::ChartStyle) -> Vec<(String, String)> {
     brief
         .sections
         .iter()
         .flat_map(|s| &s.blocks)
         .filter_map(|b| match b {
-            Block::Chart(c) => Some((c.file.clone(), svg(c, &fonts))),
+            Block::Chart(c) => Some((c.file.clone(), svg(c, style))),
             _ => None,
         })
         .collect()

@@ -10,16 +10,20 @@ use crate::decimal::Decimal;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 360.0;
-const INK: &str = "#1d3557";
-const MUTED: &str = "#5f5f5f";
-const GRID: &str = "#d0d0d0";
 /// Average advance of a character, as a share of the font size: enough to
 /// keep labels apart without measuring glyphs.
 const ADVANCE: f64 = 0.55;
 
-/// The chart as a standalone SVG document, its text set in `fonts` (the
-/// brief's, so the PDF's chart matches its text, CJK included).
-pub fn svg(chart: &Chart, fonts: &[String]) -> String {
+/// The chart as a standalone SVG document in the template's colours, its
+/// text set in the template's fonts (so the PDF's chart matches its text,
+/// CJK included).
+pub fn svg(chart: &Chart, style: &super::style::ChartStyle) -> String {
+    let (ink, muted, grid) = (
+        style.ink.as_str(),
+        style.muted.as_str(),
+        style.grid.as_str(),
+    );
+    let fonts = &style.fonts;
     let values: Vec<f64> = chart.points.iter().map(|p| p.value).collect();
     let axis = Axis::covering(&values, 5);
     let tick_marks = axis.ticks();
@@ -58,12 +62,12 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
     );
     if let Some(title) = &chart.title {
         let _ = writeln!(out, "<title>{}</title>", escape(title));
-        text(&mut out, WIDTH / 2.0, 26.0, 15.0, "middle", INK, title, "");
+        text(&mut out, WIDTH / 2.0, 26.0, 15.0, "middle", ink, title, "");
     }
     // Grid and value axis.
     for (t, tick) in tick_marks.iter().zip(&ticks) {
         let ty = bottom - t.at * (bottom - top);
-        let stroke = if t.value.is_zero() { MUTED } else { GRID };
+        let stroke = if t.value.is_zero() { muted } else { grid };
         let _ = writeln!(
             out,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" stroke-width=\"0.8\"/>",
@@ -72,12 +76,12 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
             f(right),
             f(ty)
         );
-        text(&mut out, left - 6.0, ty + 4.0, 11.0, "end", MUTED, tick, "");
+        text(&mut out, left - 6.0, ty + 4.0, 11.0, "end", muted, tick, "");
     }
     if let Some(y_label) = &chart.y_label {
         let (cx, cy) = (16.0, (top + bottom) / 2.0);
         let transform = format!(" transform=\"rotate(-90 {} {})\"", f(cx), f(cy));
-        text(&mut out, cx, cy, 12.0, "middle", MUTED, y_label, &transform);
+        text(&mut out, cx, cy, 12.0, "middle", muted, y_label, &transform);
     }
     let xs: Vec<f64> = positions(chart)
         .iter()
@@ -90,7 +94,7 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
                 let (y0, y1) = (y(0.0), y(point.value));
                 let _ = writeln!(
                     out,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{INK}\"/>",
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{ink}\"/>",
                     f(x - width / 2.0),
                     f(y0.min(y1)),
                     f(width),
@@ -107,13 +111,13 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
                 .collect();
             let _ = writeln!(
                 out,
-                "<polyline points=\"{}\" fill=\"none\" stroke=\"{INK}\" stroke-width=\"2\"/>",
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{ink}\" stroke-width=\"2\"/>",
                 path.join(" ")
             );
             for (p, &x) in chart.points.iter().zip(&xs) {
                 let _ = writeln!(
                     out,
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{INK}\"/>",
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{ink}\"/>",
                     f(x),
                     f(y(p.value))
                 );
@@ -130,13 +134,13 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
             y(point.value) + above,
             11.0,
             "middle",
-            INK,
+            ink,
             &value,
             "",
         );
         for (row, line) in lines.iter().enumerate() {
             let ly = bottom + 16.0 + row as f64 * 14.0;
-            text(&mut out, x, ly, 11.0, "middle", INK, line, "");
+            text(&mut out, x, ly, 11.0, "middle", ink, line, "");
         }
         if let Some(measure) = &point.measure {
             let my = bottom + 16.0 + label_rows * 14.0;
@@ -146,7 +150,7 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
                 my,
                 10.0,
                 "middle",
-                MUTED,
+                muted,
                 &format!("({measure})"),
                 "",
             );
@@ -159,7 +163,7 @@ pub fn svg(chart: &Chart, fonts: &[String]) -> String {
             HEIGHT - 10.0,
             12.0,
             "middle",
-            MUTED,
+            muted,
             x_label,
             "",
         );
@@ -293,10 +297,7 @@ mod tests {
     }
 
     fn svg(chart: &Chart) -> String {
-        super::svg(
-            chart,
-            &["Libertinus Serif".into(), "Noto Serif CJK SC".into()],
-        )
+        super::svg(chart, &crate::render::chart::style::ChartStyle::default())
     }
 
     #[test]

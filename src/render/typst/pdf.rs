@@ -23,6 +23,25 @@ pub struct Template {
     pub builtin: bool,
 }
 
+impl Template {
+    /// The chart colours and fonts the template names. A project template
+    /// that cannot be read here (or is a link) gives the defaults; typesetting
+    /// reports the problem with the file itself.
+    pub fn chart_style(&self) -> crate::render::chart::style::ChartStyle {
+        use crate::render::chart::style::ChartStyle;
+        if self.builtin {
+            return ChartStyle::from_template(BUILTIN_TEMPLATE);
+        }
+        let name = self.import.trim_start_matches("/templates/");
+        let path = self.dir.join(name);
+        let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        match is_file.then(|| std::fs::read_to_string(&path)) {
+            Some(Ok(text)) => ChartStyle::from_template(&text),
+            _ => ChartStyle::default(),
+        }
+    }
+}
+
 /// A typeset brief and the warnings met on the way.
 #[derive(Debug)]
 pub struct Typeset {
