@@ -25,17 +25,6 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success());
-    text(&out.stdout)
-}
-
 #[test]
 fn the_shipped_chart_is_one_svg_in_the_markdown_and_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
@@ -66,7 +55,7 @@ fn the_shipped_chart_is_one_svg_in_the_markdown_and_the_pdf() {
         assert!(md.contains(point), "{point}\n{md}");
     }
 
-    let pdf = pdftotext(&out.join("press.pdf"));
+    let pdf = common::pdftotext_layout(&out.join("press.pdf"));
     for label in [
         "Chinese asylum seekers worldwide",
         "Asylum seekers (UNHCR, as reported)",
@@ -112,7 +101,7 @@ fn lines_by_year_and_pairs_split_into_points_with_hostile_titles_kept_literal() 
     assert!(line.contains("<polyline "));
     assert!(line.contains("Arrivals &lt;by year&gt; &amp; &quot;period&quot;"));
     assert!(!line.contains("<by year>"));
-    let pdf = pdftotext(&out.join("brief.pdf"));
+    let pdf = common::pdftotext_layout(&out.join("brief.pdf"));
     assert!(pdf.contains("Arrivals <by year> & \"period\""), "{pdf}");
     assert!(pdf.contains("18,900"));
 }
@@ -241,7 +230,7 @@ fn chart_text_is_set_in_the_briefs_fonts_cjk_included() {
     );
     build(d, &[]);
     let pdf = d.join("out/t/brief.pdf");
-    let words = pdftotext(&pdf);
+    let words = common::pdftotext_layout(&pdf);
     assert!(words.contains("边境抵达人数"), "{words}");
     assert!(words.contains("二〇二一年"), "{words}");
     let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();

@@ -7,9 +7,6 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use common::{brief, project, repo, text, write_spec};
 
 fn shipped() -> tempfile::TempDir {
@@ -17,17 +14,6 @@ fn shipped() -> tempfile::TempDir {
         (&repo().join("briefs"), "briefs"),
         (&repo().join("corpus"), "corpus"),
     ])
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    text(&out.stdout)
 }
 
 /// The corpus's document ids: names of files, never part of a citation.
@@ -54,7 +40,7 @@ fn no_note_attribution_or_cell_shows_a_corpus_id_or_is_empty() {
             let path = entry.unwrap().path();
             let shown = match path.extension().and_then(|e| e.to_str()) {
                 Some("md") => std::fs::read_to_string(&path).unwrap(),
-                Some("pdf") => pdftotext(&path),
+                Some("pdf") => common::pdftotext_layout(&path),
                 _ => continue,
             };
             outputs += 1;
@@ -89,7 +75,7 @@ fn no_note_attribution_or_cell_shows_a_corpus_id_or_is_empty() {
     }
     assert_eq!(outputs, 8, "four Markdown files and four PDFs");
     // A figure list's parts are parted in the PDF as in the Markdown.
-    let listed = pdftotext(&dir.path().join("out/overland-route/researchers.pdf"));
+    let listed = common::pdftotext_layout(&dir.path().join("out/overland-route/researchers.pdf"));
     assert!(
         listed.contains("4,271: Chinese nationals; Between October 2022 and February 2023; Essay on low-income Chinese"),
         "{listed}"
@@ -101,7 +87,7 @@ fn later_notes_in_the_pdf_are_short() {
     let dir = shipped();
     let out = brief(dir.path(), &["build", "briefs/asylum-under-xi.yaml"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let shown = pdftotext(&dir.path().join("out/asylum-under-xi/press.pdf"));
+    let shown = common::pdftotext_layout(&dir.path().join("out/asylum-under-xi/press.pdf"));
     let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     let full = "Huang Liling, “Mass Exodus?";
     // The first note in full, once; every later one "Huang, “Mass Exodus?” para. N."

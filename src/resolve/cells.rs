@@ -36,21 +36,10 @@ pub fn when(figure: &Figure, doc: &Document) -> Option<String> {
 
 /// "5 May 2024", "May 2024", "2024": the date as precise as the source gives it.
 fn human_date(d: &crate::corpus::PartialDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = d.month.and_then(|m| MONTHS.get(m as usize - 1));
+    let month = d
+        .month
+        .and_then(|m| chrono::Month::try_from(u8::try_from(m).ok()?).ok())
+        .map(|m| m.name());
     match (d.day, month) {
         (Some(day), Some(m)) => format!("{day} {m} {}", d.year),
         (None, Some(m)) => format!("{m} {}", d.year),

@@ -91,3 +91,16 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     found
 }
+
+/// The text of a PDF as `pdftotext -layout` reads it: what a reader sees,
+/// columns kept apart.
+pub fn pdftotext_layout(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}

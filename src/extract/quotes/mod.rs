@@ -745,8 +745,9 @@ fn continuation(
 mod tests {
     use super::*;
 
-    /// Runs the extractor over paragraphs given as strings.
-    fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
+    /// Runs the extractor over paragraphs given as strings (the other
+    /// modules' tests use it too).
+    pub(in crate::extract::quotes) fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
         let mut offset = 0;
         let paras: Vec<Para> = paragraphs
             .iter()

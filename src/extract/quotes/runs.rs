@@ -133,22 +133,7 @@ impl Runs {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Quote, find};
-    use crate::extract::Para;
-
-    fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
-        let mut offset = 0;
-        let paras: Vec<Para> = paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let p = Para::new(i + 1, offset, text);
-                offset += text.len() + 2;
-                p
-            })
-            .collect();
-        find(&paras)
-    }
+    use super::super::tests::quotes;
 
     /// Text, speaker, sieve and the index of the quote continued.
     type Row = (String, Option<String>, Option<&'static str>, Option<usize>);
