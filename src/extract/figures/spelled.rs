@@ -341,18 +341,8 @@ pub(super) fn words_unit(
     if value < 2.0 || referential || mid_sentence_capital || (next.as_str() == "of" && !part) {
         return None;
     }
-    if part {
-        return finish(
-            toks,
-            i,
-            end,
-            OneOrTwo::one(value),
-            unit,
-            Support::Noun,
-            false,
-        );
-    }
-    if !counted_noun(toks, end + 1) || w::time_unit(next.as_str()) {
+    // A part of a group ("two of his rivals") needs no counted noun after it.
+    if !part && (!counted_noun(toks, end + 1) || w::time_unit(next.as_str())) {
         return None;
     }
     finish(
