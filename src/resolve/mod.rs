@@ -312,10 +312,14 @@ impl Walk<'_, '_> {
             self.not_verbatim(doc, &quote.id);
             return None;
         }
+        let speaker = self.fixes.speaker(quote).map(|s| {
+            let others = self.index.extracted[d].quotes.iter();
+            fullest(s, others.filter_map(|q| q.speaker.as_deref())).to_string()
+        });
         Some(QuoteItem {
             id: quote.id.clone(),
             text: quote.text.clone(),
-            speaker: self.fixes.speaker(quote).map(str::to_owned),
+            speaker,
             role: self.fixes.role(quote),
             speaker_description: quote.speaker_description.clone(),
             note: self
@@ -566,10 +570,52 @@ impl Walk<'_, '_> {
     }
 }
 
+/// The fullest form of a speaker's name that the same document gives to
+/// one of its speakers: an attribution names "Wang Shoufeng", not "Wang",
+/// when the text named him in full for another quote. Only a longer name
+/// that begins or ends with all of `name`'s words counts, and only when
+/// there is one such.
+fn fullest<'a>(name: &'a str, names: impl Iterator<Item = &'a str>) -> &'a str {
+    let mut found: Option<&str> = None;
+    for other in names {
+        // "Harth" of "Laura Harth"; "Wang" of "Wang Shoufeng" (family first).
+        let longer = other.len() > name.len()
+            && ((other.ends_with(name) && other[..other.len() - name.len()].ends_with(' '))
+                || (other.starts_with(name) && other[name.len()..].starts_with(' ')));
+        if !longer || found == Some(other) {
+            continue;
+        }
+        if found.is_some() {
+            // Two fuller names ("Ann Lee", "Tom Lee"): no way to choose.
+            return name;
+        }
+        found = Some(other);
+    }
+    found.unwrap_or(name)
+}
+
 /// The id a selector names, if it names one.
 fn named(selector: &spec::Selector) -> Option<String> {
     match &selector.kind {
         spec::SelectorKind::Id(id) => Some(id.value.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fullest;
+
+    #[test]
+    fn an_attribution_takes_the_fullest_name_the_document_gives() {
+        let names = ["Wang", "Laura Harth", "Wang Shoufeng", "Wang Shoufeng"];
+        assert_eq!(fullest("Wang", names.into_iter()), "Wang Shoufeng");
+        assert_eq!(fullest("Harth", names.into_iter()), "Laura Harth");
+        assert_eq!(fullest("Laura Harth", names.into_iter()), "Laura Harth");
+        // Not a name that merely ends in the same letters.
+        assert_eq!(fullest("Shoufeng", ["XShoufeng"].into_iter()), "Shoufeng");
+        assert_eq!(fullest("Wan", ["Wang Shoufeng"].into_iter()), "Wan");
+        // Two people of one family name: left as the text gives it.
+        assert_eq!(fullest("Lee", ["Ann Lee", "Tom Lee"].into_iter()), "Lee");
     }
 }
