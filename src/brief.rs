@@ -212,6 +212,11 @@ pub struct Note {
     pub short: Rich,
 }
 
+/// Note `number` (counted from 1, as `notes[i].number == i + 1`), if any.
+pub fn note(notes: &[Note], number: usize) -> Option<&Note> {
+    notes.get(number.wrapping_sub(1))
+}
+
 /// An entry of the closing "Sources" list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {

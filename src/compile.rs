@@ -315,6 +315,7 @@ impl Compiler {
             }
         };
         let index = prepared.loaded.index();
+        let chart_style = prepared.template.chart_style();
         Ok(views
             .into_iter()
             .map(|(name, view)| {
@@ -341,8 +342,7 @@ impl Compiler {
                     &prepared.template.import,
                     &keywords,
                 );
-                let charts =
-                    render::chart::files(&resolution.brief, &prepared.template.chart_style());
+                let charts = render::chart::files(&resolution.brief, &chart_style);
                 Output {
                     audience: name,
                     brief: resolution.brief,

@@ -135,13 +135,14 @@ fn thin_sources(
     loaded: &Loaded,
     warned: &mut std::collections::HashSet<String>,
 ) -> Vec<Diagnostic> {
+    let index = loaded.index();
     prepared
         .check
         .brief
         .sources
         .iter()
         .filter(|s| warned.insert(s.doc.clone()))
-        .filter_map(|s| loaded.corpus.documents.iter().find(|d| d.id == s.doc))
+        .filter_map(|s| index.doc_index(&s.doc).map(|d| index.doc(d)))
         // A document the corpus already warned about (no front matter at
         // all) gets one warning, not two.
         .filter(|doc| {

@@ -307,9 +307,7 @@ fn figures(
 
 /// A note's short citation ("Huang, “Mass Exodus?”").
 fn short(brief: &Brief, note: usize) -> Rich {
-    brief
-        .notes
-        .get(note.wrapping_sub(1))
+    crate::brief::note(&brief.notes, note)
         .map(|n| n.short.clone())
         .unwrap_or_default()
 }

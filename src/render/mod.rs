@@ -32,7 +32,7 @@ pub fn chart_sources(
     let mut docs: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for p in &chart.points {
-        let Some(note) = notes.get(p.note.wrapping_sub(1)) else {
+        let Some(note) = crate::brief::note(notes, p.note) else {
             continue;
         };
         if !docs.contains(&note.doc.as_str()) {

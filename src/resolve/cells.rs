@@ -65,9 +65,7 @@ fn tidy_period(period: &str) -> String {
 /// else is the figure's text.
 pub fn shown(figure: &Figure) -> String {
     let text = &figure.text;
-    let is_change = [" from ", "from "]
-        .iter()
-        .any(|w| text.to_lowercase().starts_with(w.trim_start()) || text.contains(w));
+    let is_change = text.contains("from ") || text.to_lowercase().starts_with("from ");
     if figure.values.len() != 2 || !is_change {
         return text.clone();
     }

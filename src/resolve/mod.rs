@@ -534,18 +534,18 @@ impl Walk<'_, '_> {
                     "add `paragraphs:` to quote part of it, or `long: true` if the brief needs it all"
                 }
             };
-            self.cx.warning_at(
-                excerpt.doc.line,
-                excerpt.doc.column,
-                format!(
-                    "this excerpt of `{}` is {words} words, more than the {} a brief usually quotes",
-                    doc.id,
-                    spec::LONG_EXCERPT_WORDS
-                ),
-            );
-            if let Some(last) = self.cx.diagnostics.last_mut() {
-                last.hints.push(hint.into());
-            }
+            self.cx
+                .warning_at(
+                    excerpt.doc.line,
+                    excerpt.doc.column,
+                    format!(
+                        "this excerpt of `{}` is {words} words, more than the {} a brief usually quotes",
+                        doc.id,
+                        spec::LONG_EXCERPT_WORDS
+                    ),
+                )
+                .hints
+                .push(hint.into());
         }
         let key = format!(
             "excerpt:{}#{}:{}-{}",

@@ -73,11 +73,18 @@ impl<'a> Ctx<'a> {
         &mut self.diagnostics[last]
     }
 
-    pub fn warning_at(&mut self, line: usize, column: usize, message: impl Into<String>) {
+    pub fn warning_at(
+        &mut self,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         let diag = Diagnostic::warning(message)
             .in_file(self.file)
             .at(self.text, line, column);
         self.diagnostics.push(diag);
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
     }
 
     /// "expected X, found Y" at a node.

@@ -119,9 +119,7 @@ impl Notes<'_> {
         if !self.defined.insert(number) {
             return format!("#footnote(<note-{number}>);");
         }
-        let body = self
-            .notes
-            .get(number.wrapping_sub(1))
+        let body = crate::brief::note(self.notes, number)
             .map(|n| rich(&n.text))
             .unwrap_or_default();
         format!("#footnote[{body}]<note-{number}>")
@@ -129,8 +127,7 @@ impl Notes<'_> {
 
     /// The short citation of note `number`'s document.
     fn short(&self, number: usize) -> Rich {
-        self.notes
-            .get(number.wrapping_sub(1))
+        crate::brief::note(self.notes, number)
             .map(|n| n.short.clone())
             .unwrap_or_default()
     }
