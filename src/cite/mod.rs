@@ -309,11 +309,9 @@ impl Citer {
     /// period taken off so it can stand in a table cell or a list.
     fn short_forms(&self, entries: &[Entry], pieces: &[Piece], bare: &[Option<Rich>]) -> Vec<Rich> {
         let rendered = self.render(entries.iter().flat_map(|e| [(e, None), (e, None)]));
-        let citations: Vec<&hayagriva::RenderedCitation> = rendered.citations.iter().collect();
-        entries
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
+        let citations = &rendered.citations;
+        (0..entries.len())
+            .map(|i| {
                 if let Some(bare) = &bare[i] {
                     let mut b = bare.clone();
                     b.trim_final_period();
