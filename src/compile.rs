@@ -69,8 +69,11 @@ pub struct Prepared {
 pub struct Output {
     pub brief: Brief,
     pub markdown: String,
-    /// The Typst entry file of the PDF (it imports the template).
+    /// The Typst entry file of the PDF (it imports the template), in the
+    /// spec's order; typesetting may set a chart or table later.
     pub typst: String,
+    /// The PDF's keywords (document metadata).
+    pub keywords: Vec<String>,
     /// Each chart's SVG (path relative to the Markdown, text): written
     /// there and embedded in the PDF, the same bytes in both.
     pub charts: Vec<(String, String)>,
@@ -348,6 +351,7 @@ impl Compiler {
                     brief: resolution.brief,
                     markdown,
                     typst,
+                    keywords,
                     charts,
                     inventory,
                     changes,

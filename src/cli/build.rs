@@ -533,7 +533,7 @@ impl Builder {
             specs::timing("fonts", loading);
             match typeset(
                 &output.brief,
-                &output.typst,
+                &output.keywords,
                 &output.charts,
                 &prepared.template,
                 &fonts,
@@ -549,7 +549,7 @@ impl Builder {
                             t.export.as_secs_f64() * 1000.0
                         );
                     }
-                    Some(typeset.pdf.bytes)
+                    Some((typeset.pdf.bytes, typeset.main))
                 }
                 Err(diagnostics) => {
                     report(&diagnostics);
@@ -559,8 +559,12 @@ impl Builder {
             }
         };
         let mut files = vec![(md.to_path_buf(), output.markdown.as_bytes().to_vec())];
+        let (pdf, typst) = match pdf {
+            Some((bytes, main)) => (Some(bytes), main),
+            None => (None, output.typst.clone()),
+        };
         if self.args.emit.iter().any(|e| e == "typst") {
-            files.push((md.with_extension("typ"), output.typst.as_bytes().to_vec()));
+            files.push((md.with_extension("typ"), typst.into_bytes()));
         }
         if let Some(bytes) = pdf {
             files.push((md.with_extension("pdf"), bytes));

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use typst::diag::{SourceDiagnostic, Warned};
+use typst::diag::Warned;
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
@@ -57,29 +57,59 @@ pub struct Timings {
 /// calls in a process-wide cache; a long-running process should call
 /// [`evict_cache`] between rounds.
 pub fn compile(fonts: &Fonts, job: &Job) -> Result<Pdf, Vec<Diagnostic>> {
-    let options = pdf_options(job).map_err(|d| vec![d])?;
+    export(fonts, job, lay_out(fonts, job)?)
+}
+
+/// A brief laid out in pages, not yet written as PDF: what placement
+/// measures before deciding whether to lay it out again.
+#[derive(Debug)]
+pub struct Laid {
+    pub document: PagedDocument,
+    pub warnings: Vec<Diagnostic>,
+    pub compile: Duration,
+}
+
+/// Lays out `job` (evaluation and layout, no PDF yet).
+pub fn lay_out(fonts: &Fonts, job: &Job) -> Result<Laid, Vec<Diagnostic>> {
     let world = BriefWorld::new(fonts, &job.main, &job.files, &job.templates, job.date)
         .map_err(|d| vec![d])?;
-
     let start = Instant::now();
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
     let warnings = convert(&world, &warnings);
-    let with_warnings = |errors: &[SourceDiagnostic]| {
-        let mut all = convert(&world, errors);
-        all.extend(warnings.iter().cloned());
-        all
-    };
-    let document = output.map_err(|errors| with_warnings(&errors))?;
-    let compiled = start.elapsed();
+    match output {
+        Ok(document) => Ok(Laid {
+            document,
+            warnings,
+            compile: start.elapsed(),
+        }),
+        Err(errors) => {
+            let mut all = convert(&world, &errors);
+            all.extend(warnings);
+            Err(all)
+        }
+    }
+}
 
+/// Writes a laid-out `job` as PDF.
+pub fn export(fonts: &Fonts, job: &Job, laid: Laid) -> Result<Pdf, Vec<Diagnostic>> {
+    let options = pdf_options(job).map_err(|d| vec![d])?;
     let start = Instant::now();
-    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| with_warnings(&errors))?;
+    let bytes = typst_pdf::pdf(&laid.document, &options).map_err(|errors| {
+        // Export errors point into the sources: a world to name them.
+        let mut all = match BriefWorld::new(fonts, &job.main, &job.files, &job.templates, job.date)
+        {
+            Ok(world) => convert(&world, &errors),
+            Err(d) => vec![d],
+        };
+        all.extend(laid.warnings.iter().cloned());
+        all
+    })?;
     Ok(Pdf {
         bytes,
-        pages: document.pages().len(),
-        warnings,
+        pages: laid.document.pages().len(),
+        warnings: laid.warnings,
         timings: Timings {
-            compile: compiled,
+            compile: laid.compile,
             export: start.elapsed(),
         },
     })

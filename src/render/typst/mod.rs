@@ -24,13 +24,14 @@ mod world;
 pub mod literal;
 pub mod markup;
 pub mod pdf;
+pub mod placement;
 pub mod source;
 
 #[cfg(test)]
 mod tests;
 
 pub use coverage::missing_glyphs;
-pub use engine::{Job, Pdf, Timings, compile, evict_cache};
+pub use engine::{Job, Laid, Pdf, Timings, compile, evict_cache, export, lay_out};
 pub use fonts::Fonts;
 pub use standard::{STANDARDS, parse_standard};
 pub use typst_pdf::PdfStandard;

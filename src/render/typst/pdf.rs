@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::{Fonts, Job, Pdf, PdfStandard, compile, missing_glyphs, source};
+use super::Pdf;
+use super::placement::{self, Order};
+use super::{Fonts, Job, PdfStandard, export, lay_out, missing_glyphs, source};
 use crate::brief::Brief;
 use crate::diag::Diagnostic;
 
@@ -48,14 +50,21 @@ pub struct Typeset {
     pub pdf: Pdf,
     /// Characters no font covers, and Typst's own warnings.
     pub warnings: Vec<Diagnostic>,
+    /// The Typst source the PDF was made from (`--emit typst`): the spec's
+    /// order, or the order placement chose.
+    pub main: String,
 }
 
-/// Typesets `brief` from its generated Typst source `main`; `charts` are
-/// its charts' SVG files (path beside the Markdown, text), each served at
-/// [`source::chart_path`].
+/// Typesets `brief` with the template; `charts` are its charts' SVG files
+/// (path beside the Markdown, text), each served at [`source::chart_path`].
+///
+/// The brief is laid out in the spec's order; where that leaves a page
+/// more than a third empty because a chart or table moved on, it is laid
+/// out again with that chart or table after the text that follows
+/// ([`placement`]), as long as each move shrinks the gap.
 pub fn typeset(
     brief: &Brief,
-    main: &str,
+    keywords: &[String],
     charts: &[(String, String)],
     template: &Template,
     fonts: &Fonts,
@@ -75,16 +84,44 @@ pub fn typeset(
     for (name, svg) in charts {
         files.push((source::chart_path(name), svg.as_bytes().to_vec()));
     }
-    let job = Job {
-        main: main.to_string(),
-        files,
+    let job = |main: String| Job {
+        main,
+        files: files.clone(),
         templates: template.dir.clone(),
         date: brief.date,
         standard,
     };
-    let pdf = compile(fonts, &job)?;
+
+    let reading = Order::reading(brief);
+    let generated = source::main_file_in(brief, &template.import, keywords, &reading);
+    let first_notes = generated.notes.clone();
+    let mut current = (job(generated.text), reading);
+    let mut laid = lay_out(fonts, &current.0)?;
+    let mut spent = laid.compile;
+    for _ in 0..placement::MAX_MOVES {
+        let Some((page, order)) = placement::improve(&laid.document, brief, &current.1) else {
+            break;
+        };
+        let generated = source::main_file_in(brief, &template.import, keywords, &order);
+        if !placement::notes_agree(brief, &first_notes, &generated.notes) {
+            break;
+        }
+        let next = job(generated.text);
+        let moved = lay_out(fonts, &next)?;
+        spent += moved.compile;
+        if !placement::better(&laid.document, &moved.document, page) {
+            break;
+        }
+        (current, laid) = ((next, order), moved);
+    }
+    laid.compile = spent;
+    let pdf = export(fonts, &current.0, laid)?;
     warnings.extend(pdf.warnings.iter().cloned());
-    Ok(Typeset { pdf, warnings })
+    Ok(Typeset {
+        pdf,
+        warnings,
+        main: current.0.main,
+    })
 }
 
 /// Typst draws a character no font has as an empty box, silently; say so

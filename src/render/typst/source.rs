@@ -8,15 +8,37 @@ use std::fmt::Write;
 
 use super::literal::{opt, string};
 use super::markup;
+use super::placement::{self, Item, Order};
 use crate::brief::{Block, Brief, Chart, ExcerptItem, FigureItem, FigureLayout, Note, QuoteItem};
 use crate::cite::Rich;
 use crate::render::one_line;
 
-/// The generated entry file. `template` is its virtual path, e.g. `/templates/brief.typ`.
+/// The generated entry file, in the spec's order. `template` is its
+/// virtual path, e.g. `/templates/brief.typ`.
 pub fn main_file(brief: &Brief, template: &str, keywords: &[String]) -> String {
+    main_file_in(brief, template, keywords, &Order::reading(brief)).text
+}
+
+/// A generated entry file and the notes it sets, by number, in the order
+/// it first uses them (Typst numbers them in that order).
+#[derive(Debug, Clone)]
+pub struct Generated {
+    pub text: String,
+    pub notes: Vec<usize>,
+}
+
+/// The generated entry file with the body's items in `order`, each after a
+/// marker ([`placement::MARKER`]) that tells where the item was set.
+pub fn main_file_in(
+    brief: &Brief,
+    template: &str,
+    keywords: &[String],
+    order: &Order,
+) -> Generated {
     let mut notes = Notes {
         notes: &brief.notes,
         defined: HashSet::new(),
+        first_uses: Vec::new(),
     };
     let mut out = String::new();
     let _ = writeln!(
@@ -74,25 +96,29 @@ pub fn main_file(brief: &Brief, template: &str, keywords: &[String]) -> String {
         let body = markup::prose(summary, 1, &mut |n| notes.markup(n));
         let _ = writeln!(out, "#brief-summary[\n{body}\n]\n");
     }
-    for section in &brief.sections {
-        let _ = writeln!(out, "#brief-section({})\n", string(&section.title));
-        for block in &section.blocks {
-            match block {
-                Block::Text(p) => {
-                    let body = markup::prose(p, 1, &mut |n| notes.markup(n));
-                    let _ = writeln!(out, "{body}\n");
-                }
-                Block::Quotes { items } => {
-                    for q in items {
-                        out.push_str(&quote(q, &mut notes));
-                    }
-                }
-                Block::Figures { layout, items } => {
-                    out.push_str(&figures(*layout, items, &mut notes))
-                }
-                Block::Chart(c) => out.push_str(&chart(c, &mut notes)),
-                Block::Excerpt(e) => out.push_str(&excerpt(e, &mut notes)),
+    for (at, item) in order.0.iter().enumerate() {
+        let _ = writeln!(out, "#metadata({at})<{}>", placement::MARKER);
+        let block = match *item {
+            Item::Heading(s) => {
+                let title = &brief.sections[s].title;
+                let _ = writeln!(out, "#brief-section({})\n", string(title));
+                continue;
             }
+            Item::Block(s, b) => &brief.sections[s].blocks[b],
+        };
+        match block {
+            Block::Text(p) => {
+                let body = markup::prose(p, 1, &mut |n| notes.markup(n));
+                let _ = writeln!(out, "{body}\n");
+            }
+            Block::Quotes { items } => {
+                for q in items {
+                    out.push_str(&quote(q, &mut notes));
+                }
+            }
+            Block::Figures { layout, items } => out.push_str(&figures(*layout, items, &mut notes)),
+            Block::Chart(c) => out.push_str(&chart(c, &mut notes)),
+            Block::Excerpt(e) => out.push_str(&excerpt(e, &mut notes)),
         }
     }
     if !brief.sources.is_empty() {
@@ -103,7 +129,10 @@ pub fn main_file(brief: &Brief, template: &str, keywords: &[String]) -> String {
             .collect();
         let _ = writeln!(out, "#brief-sources(({}))", tuple(&entries));
     }
-    out
+    Generated {
+        text: out,
+        notes: notes.first_uses,
+    }
 }
 
 /// Footnotes as Typst writes them: the note in full where it is first used,
@@ -112,6 +141,7 @@ pub fn main_file(brief: &Brief, template: &str, keywords: &[String]) -> String {
 struct Notes<'a> {
     notes: &'a [Note],
     defined: HashSet<usize>,
+    first_uses: Vec<usize>,
 }
 
 impl Notes<'_> {
@@ -119,6 +149,7 @@ impl Notes<'_> {
         if !self.defined.insert(number) {
             return format!("#footnote(<note-{number}>);");
         }
+        self.first_uses.push(number);
         let body = crate::brief::note(self.notes, number)
             .map(|n| rich(&n.text))
             .unwrap_or_default();
