@@ -13,7 +13,11 @@ pub fn blocks(blocks: &[ExcerptBlock]) -> Vec<String> {
 
 fn block(block: &ExcerptBlock) -> String {
     match block {
-        ExcerptBlock::Paragraph { spans: s } => format!("[{}]", spans(s)),
+        // A paragraph of plain text stays a string, as excerpts were before.
+        ExcerptBlock::Paragraph { spans: s } => match s.as_slice() {
+            [one] if !one.emphasis && !one.strong => string(&one.text),
+            s => format!("[{}]", spans(s)),
+        },
         ExcerptBlock::List(l) => list(l),
     }
 }
