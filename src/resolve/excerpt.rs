@@ -32,27 +32,32 @@ pub fn blocks(
     all: &[Range<usize>],
     selected: &[Range<usize>],
 ) -> Vec<ExcerptBlock> {
+    let until = selected.iter().map(|p| p.end).max().unwrap_or(0);
     let pieces = match format {
-        Format::Markdown => markdown_pieces(body),
+        Format::Markdown => markdown_pieces(body, until),
         Format::Text | Format::Data => text_pieces(body, all),
     };
     let mut chosen: Vec<(&[Level], Vec<Span>)> = Vec::with_capacity(selected.len());
-    let mut last: Option<usize> = None;
+    let mut next = 0;
     for p in selected {
-        // The piece holding the paragraph's first byte: pieces are disjoint
-        // and in document order.
-        let at = pieces.partition_point(|piece| piece.range.start <= p.start);
-        let found = at
-            .checked_sub(1)
-            .filter(|&i| p.start < pieces[i].range.end.max(pieces[i].range.start + 1));
-        match found {
-            Some(i) if last == Some(i) => {}
-            Some(i) => {
-                last = Some(i);
-                chosen.push((&pieces[i].path, pieces[i].spans.clone()));
+        // The pieces the paragraph overlaps: one, but for a tight item whose
+        // text the corpus reads across a block nested in it. Pieces are
+        // disjoint and in document order.
+        let first = pieces.partition_point(|piece| piece.range.end <= p.start);
+        let mut found = false;
+        for (i, piece) in pieces.iter().enumerate().skip(first) {
+            if piece.range.start >= p.end.max(p.start + 1) {
+                break;
             }
+            found = true;
+            if i >= next {
+                next = i + 1;
+                chosen.push((&piece.path, piece.spans.clone()));
+            }
+        }
+        if !found {
             // Not a piece the walk found: the paragraph as written.
-            None => chosen.push((&[], tidy(vec![Span::plain(&body[p.clone()])]))),
+            chosen.push((&[], tidy(vec![Span::plain(&body[p.clone()])])));
         }
     }
     nest(&chosen)
@@ -111,8 +116,9 @@ fn nest(pieces: &[(&[Level], Vec<Span>)]) -> Vec<ExcerptBlock> {
 
 /// Every prose block of a Markdown body with its spans, as
 /// `extract::sections` counts them: paragraphs outside code, HTML and
-/// headings, and the text of tight list items.
-fn markdown_pieces(body: &str) -> Vec<Piece> {
+/// headings, and the text of tight list items. The walk stops after byte
+/// `until`: an excerpt near the top of a long document reads only that far.
+fn markdown_pieces(body: &str, until: usize) -> Vec<Piece> {
     let mut walk = Walk {
         body,
         pieces: Vec::new(),
@@ -124,6 +130,9 @@ fn markdown_pieces(body: &str) -> Vec<Piece> {
         heading: false,
     };
     for (event, range) in Parser::new(body).into_offset_iter() {
+        if range.start > until {
+            break;
+        }
         walk.event(event, range);
     }
     walk.close();
@@ -277,12 +286,12 @@ impl Inline {
         match event {
             Event::Start(Tag::Emphasis | Tag::Strong) if structural => {
                 self.copy(body, range.start);
-                self.cursor = Some(range.start + delimiter);
+                self.skip_to(range.start + delimiter);
                 self.style(delimiter, 1);
             }
             Event::End(TagEnd::Emphasis | TagEnd::Strong) if structural => {
                 self.copy(body, range.end - delimiter);
-                self.cursor = Some(range.end);
+                self.skip_to(range.end);
                 self.style(delimiter, -1);
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -306,6 +315,11 @@ impl Inline {
             &mut self.strong
         };
         *depth = depth.saturating_add_signed(by);
+    }
+
+    /// Moves the cursor past a delimiter, never back over text copied already.
+    fn skip_to(&mut self, to: usize) {
+        self.cursor = Some(self.cursor.map_or(to, |c| c.max(to)));
     }
 
     /// Copies the source from the cursor up to `to` as text.
