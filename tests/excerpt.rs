@@ -46,6 +46,7 @@ fn an_excerpt_keeps_lists_and_emphasis_and_nothing_else() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 
     let md = dir.path().join("out/rules/brief.md");
+    insta::assert_snapshot!("excerpt", std::fs::read_to_string(&md).unwrap());
     let json: serde_json::Value = serde_json::from_str(&pandoc(&md, "json")).unwrap();
     let quotes: Vec<&serde_json::Value> = json["blocks"]
         .as_array()
@@ -121,4 +122,21 @@ fn an_excerpt_keeps_lists_and_emphasis_and_nothing_else() {
         !shown.iter().any(|l| l.contains('*')),
         "a literal star in\n{shown:#?}"
     );
+}
+
+/// The Typst source of the fixture's excerpt: emphasis as `emph(..)` and
+/// `strong(..)` around string literals, lists as `list(..)`/`enum(..)`.
+#[test]
+fn the_excerpt_typst_source_matches_its_snapshot() {
+    let dir = fixture("excerpt");
+    let mut compiler =
+        brief::compile::Compiler::new(None, chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap());
+    let prepared = compiler
+        .prepare(&dir.path().join("briefs/rules.yaml"))
+        .unwrap();
+    let outputs = compiler.outputs(&prepared, None, None).unwrap();
+    let typst = &outputs[0].typst;
+    let call = &typst[typst.find("#brief-excerpt(").unwrap()..];
+    let call = &call[..call.find("\n)\n").unwrap() + 3];
+    insta::assert_snapshot!("excerpt_typst", call);
 }

@@ -63,6 +63,10 @@ pub fn blocks(
     nest(&chosen)
 }
 
+/// Lists nested deeper than this are set as paragraphs of the deepest item
+/// kept: hostile input may nest thousands deep, and every renderer recurses.
+const MAX_DEPTH: usize = 6;
+
 /// Where a piece of text stands in the lists around it, outermost first.
 #[derive(Debug, Clone, PartialEq)]
 struct Level {
@@ -235,7 +239,7 @@ impl Walk<'_> {
             if !spans.is_empty() {
                 self.pieces.push(Piece {
                     range,
-                    path: self.path.clone(),
+                    path: self.path[..self.path.len().min(MAX_DEPTH)].to_vec(),
                     spans,
                 });
             }

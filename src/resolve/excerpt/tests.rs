@@ -283,3 +283,24 @@ fn an_excerpt_drops_only_structure() {
         }
     }
 }
+
+#[test]
+fn deep_nesting_stops_at_six_lists() {
+    let mut body = String::new();
+    for depth in 0..40 {
+        body.push_str(&" ".repeat(2 * depth));
+        body.push_str(&format!("- d{depth}\n"));
+    }
+    let got = md(&body);
+    let mut depth = 0;
+    let mut blocks = &got[..];
+    while let Some(ExcerptBlock::List(l)) =
+        blocks.iter().find(|b| matches!(b, ExcerptBlock::List(_)))
+    {
+        depth += 1;
+        blocks = &l.items[0];
+    }
+    assert_eq!(depth, 6);
+    // The deepest item holds the rest as paragraphs, none lost.
+    assert_eq!(blocks.len(), 40 - 5, "{blocks:?}");
+}
