@@ -223,29 +223,13 @@ fn quote(out: &mut String, q: &QuoteItem, l: &Labels) {
         .map(|name| escape::inline(&name))
         .into_iter()
         .collect();
-    block_quote(
-        out,
-        None,
-        std::slice::from_ref(&q.text),
-        &who,
-        &l.mark(q.note),
-    );
+    block_quote(out, std::slice::from_ref(&q.text), &who, &l.mark(q.note));
 }
 
 /// A block quote of verbatim paragraphs with an attribution line; with
 /// nothing to name, the note marker (`mark`) ends the last paragraph instead.
-fn block_quote(
-    out: &mut String,
-    heading: Option<&str>,
-    paragraphs: &[String],
-    who: &[String],
-    mark: &str,
-) {
-    let mut lines: Vec<String> = Vec::new();
-    if let Some(heading) = heading {
-        lines.push(format!("**{}**", escape::inline(heading)));
-    }
-    lines.extend(paragraphs.iter().map(|p| escape::inline(p)));
+fn block_quote(out: &mut String, paragraphs: &[String], who: &[String], mark: &str) {
+    let mut lines: Vec<String> = paragraphs.iter().map(|p| escape::inline(p)).collect();
     if who.is_empty() {
         if let Some(last) = lines.last_mut() {
             last.push_str(mark);
