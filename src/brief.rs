@@ -196,9 +196,71 @@ pub struct ExcerptItem {
     pub doc: String,
     /// The document section's heading, when the excerpt is a titled section.
     pub heading: Option<String>,
-    /// Verbatim paragraphs, in order.
-    pub paragraphs: Vec<String>,
+    /// The passage as its source sets it: paragraphs and lists, in order.
+    pub blocks: Vec<ExcerptBlock>,
     pub note: usize,
+}
+
+/// A block of an excerpt: the little of its source's structure a brief
+/// keeps (paragraphs and lists), so an excerpt does not lose its list
+/// markers. Everything else the source marks up is literal text in a span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ExcerptBlock {
+    /// A paragraph, or the text of a list item.
+    Paragraph {
+        spans: Vec<Span>,
+    },
+    List(ExcerptList),
+}
+
+/// A bulleted or numbered list of an excerpt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExcerptList {
+    pub ordered: bool,
+    /// The number of the first item shown: the source's own numbering, so
+    /// an excerpt of items 3–4 prints "3." and "4.".
+    pub start: u64,
+    /// Each item's blocks: its text, then any list nested in it.
+    pub items: Vec<Vec<ExcerptBlock>>,
+}
+
+/// A run of verbatim text with the emphasis its source gave it. The text is
+/// plain (never markup): each renderer escapes it and sets the emphasis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    pub emphasis: bool,
+    pub strong: bool,
+}
+
+impl Span {
+    /// Text with no emphasis.
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            emphasis: false,
+            strong: false,
+        }
+    }
+}
+
+impl ExcerptBlock {
+    /// Every span of `blocks`, depth first: the excerpt's text in reading order.
+    pub fn spans(blocks: &[ExcerptBlock]) -> Vec<&Span> {
+        let mut out = Vec::new();
+        for b in blocks {
+            match b {
+                ExcerptBlock::Paragraph { spans } => out.extend(spans),
+                ExcerptBlock::List(list) => {
+                    for item in &list.items {
+                        out.extend(ExcerptBlock::spans(item));
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// A footnote: the citation of one document, full the first time, short after.

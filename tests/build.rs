@@ -260,7 +260,6 @@ fn hostile_corpus_and_spec_text_come_out_literally() {
         "Strikeout",
         "Subscript",
         "Superscript",
-        "OrderedList",
         "Span",
         "Div",
     ] {
@@ -281,6 +280,13 @@ fn hostile_corpus_and_spec_text_come_out_literally() {
         links > 0 && links == targets,
         "{links} links, {targets} to the document"
     );
+    // The excerpt is the Markdown line `1. … *star* and _under_ …`: its list
+    // item and emphasis are kept; the rest of its markup stays text (below).
+    assert_eq!(found.get("OrderedList"), Some(&1), "{found:?}");
+    for emphasis in ["star", "under"] {
+        let emph = format!("{{\"t\":\"Emph\",\"c\":[{{\"t\":\"Str\",\"c\":\"{emphasis}\"}}]}}");
+        assert!(json.contains(&emph), "no {emph} in {json}");
+    }
     // Title, one section, Sources: nothing in the text became a heading.
     assert_eq!(found.get("Header"), Some(&3), "{found:?}");
     assert_eq!(found.get("Note"), Some(&emitted(&markdown).0));
@@ -298,7 +304,7 @@ fn hostile_corpus_and_spec_text_come_out_literally() {
         "We *never* said [^1] or <b>this</b> | that \\ slash, and `code` ~too~ $x$ @cite",
         "Section <em>one</em> ## [x]",
         "> not a quote [^7]",
-        "Not a list | and a *star* and _under_ and [^3] and <div>html</div> and \\\\backslash &amp; and [x]: http://ref.example",
+        "1.  Not a list | and a star and under and [^3] and <div>html</div> and \\\\backslash &amp; and [x]: http://ref.example",
     ] {
         assert!(plain.contains(literal), "missing {literal:?} in\n{plain}");
     }

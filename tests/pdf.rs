@@ -273,6 +273,9 @@ fn hostile_corpus_text_is_printed_not_run() {
         "“We *never* said [^1] or <b>this</b> | that \\ slash, and `code` ~too~ $x$ @cite”",
         "Brief *with* [^9] <b>markup</b> | pipes",
         "Section <em>one</em> ## [x]",
+        // The excerpt `1. … *star* and _under_ …` is a Markdown list item
+        // with emphasis: its number and words are shown, not its stars.
+        "1. Not a list | and a star and under and [^3] and <div>html</div> and \\\\backslash &amp; and [x]: http://ref.example",
     ] {
         assert!(shown.contains(literal), "missing {literal:?} in\n{shown}");
     }

@@ -170,7 +170,8 @@ fn text_blocks(body: &str) -> Vec<Block> {
 
 /// Headings and prose paragraphs from CommonMark, with spans into the source.
 /// Items of tight lists have no paragraph event, so their inline text is the
-/// paragraph. Code, HTML and tables are not prose and are skipped.
+/// paragraph (text after a list nested in the item is a paragraph of its
+/// own). Code, HTML and tables are not prose and are skipped.
 pub(super) fn markdown_blocks(body: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut heading: Option<(u8, String, Range<usize>)> = None;
@@ -209,6 +210,16 @@ pub(super) fn markdown_blocks(body: &str) -> Vec<Block> {
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table | TagEnd::MetadataBlock(_),
             ) => {
                 skip_depth = skip_depth.saturating_sub(1);
+            }
+            // A tight item's own text comes before a list nested in it, and
+            // so does its paragraph number: otherwise "- a\n  - b" numbered
+            // "b" before "a" and an excerpt's paragraphs ran out of order.
+            Event::Start(Tag::List(_)) => {
+                if let Some(item) = item_stack.last_mut()
+                    && let (false, Some(range)) = (item.0, item.1.take())
+                {
+                    blocks.push(Block::Paragraph(trim_range(body, range)));
+                }
             }
             Event::Start(Tag::Item) => item_stack.push((false, None)),
             Event::End(TagEnd::Item) => {
@@ -282,6 +293,13 @@ mod tests {
         );
         assert_eq!(sections[1].paragraphs, [2, 3]);
         assert_eq!(paras[4].section, "a-perilous-journey-2");
+    }
+
+    #[test]
+    fn nested_tight_items_are_numbered_in_reading_order() {
+        let body = "- a\n  - b\n  - c\n- d\n\n1. e\n   1. f\n";
+        let (_, paras) = split(body, Format::Markdown);
+        assert_eq!(texts(body, &paras), ["a", "b", "c", "d", "e", "f"]);
     }
 
     #[test]

@@ -30,9 +30,29 @@ pub fn inline(text: &str) -> String {
     escape_line_start(out)
 }
 
+/// Escapes a run of text that stands inside a line (an excerpt's span, set
+/// between emphasis marks): as [`inline`], but its white space is kept, so
+/// runs placed side by side keep their spacing. The caller applies
+/// [`line_start`] to the run that opens a line and gives text with no line
+/// breaks.
+pub fn run(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if ALWAYS.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Escapes the forms that are markup only at the start of a line: list
 /// markers (`-`, `+`, `1.`, `1)`), thematic breaks and setext underlines.
 /// (`*`, `#`, `>` and friends are escaped everywhere already.)
+pub fn line_start(text: String) -> String {
+    escape_line_start(text)
+}
+
 fn escape_line_start(text: String) -> String {
     let bytes = text.as_bytes();
     match bytes.first() {
@@ -90,6 +110,12 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(inline(input), expected, "{input:?}");
         }
+    }
+
+    #[test]
+    fn runs_keep_their_spaces() {
+        assert_eq!(run(" a *b* "), r" a \*b\* ");
+        assert_eq!(line_start(run("- x")), r"\- x");
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::cite::Rich;
 
 use super::escape;
 
+mod excerpt;
+
 /// The whole brief as one Markdown document.
 pub fn render(brief: &Brief) -> String {
     render_with(brief, &Labels::for_brief(brief))
@@ -221,29 +223,13 @@ fn quote(out: &mut String, q: &QuoteItem, l: &Labels) {
         .map(|name| escape::inline(&name))
         .into_iter()
         .collect();
-    block_quote(
-        out,
-        None,
-        std::slice::from_ref(&q.text),
-        &who,
-        &l.mark(q.note),
-    );
+    block_quote(out, std::slice::from_ref(&q.text), &who, &l.mark(q.note));
 }
 
 /// A block quote of verbatim paragraphs with an attribution line; with
 /// nothing to name, the note marker (`mark`) ends the last paragraph instead.
-fn block_quote(
-    out: &mut String,
-    heading: Option<&str>,
-    paragraphs: &[String],
-    who: &[String],
-    mark: &str,
-) {
-    let mut lines: Vec<String> = Vec::new();
-    if let Some(heading) = heading {
-        lines.push(format!("**{}**", escape::inline(heading)));
-    }
-    lines.extend(paragraphs.iter().map(|p| escape::inline(p)));
+fn block_quote(out: &mut String, paragraphs: &[String], who: &[String], mark: &str) {
+    let mut lines: Vec<String> = paragraphs.iter().map(|p| escape::inline(p)).collect();
     if who.is_empty() {
         if let Some(last) = lines.last_mut() {
             last.push_str(mark);
@@ -312,15 +298,30 @@ fn short(brief: &Brief, note: usize) -> Rich {
         .unwrap_or_default()
 }
 
+/// An excerpt as a block quote: its heading, its paragraphs and lists, and
+/// the source's short citation.
 fn excerpt(out: &mut String, e: &ExcerptItem, l: &Labels, brief: &Brief) {
-    let who: Vec<String> = vec![rich(&short(brief, e.note))];
-    block_quote(
-        out,
-        e.heading.as_deref(),
-        &e.paragraphs,
-        &who,
-        &l.mark(e.note),
-    );
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(heading) = &e.heading {
+        lines.push(format!("**{}**", escape::inline(heading)));
+        lines.push(String::new());
+    }
+    lines.extend(excerpt::lines(&e.blocks));
+    lines.push(String::new());
+    lines.push(format!(
+        "— {}{}",
+        rich(&short(brief, e.note)),
+        l.mark(e.note)
+    ));
+    for line in lines {
+        match line.is_empty() {
+            true => out.push_str(">\n"),
+            false => {
+                let _ = writeln!(out, "> {line}");
+            }
+        }
+    }
+    out.push('\n');
 }
 
 /// A citation's runs: italics kept, links as autolinks, all text escaped.

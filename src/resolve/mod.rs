@@ -8,6 +8,7 @@ mod cells;
 mod changes;
 mod chart;
 pub mod corrections;
+mod excerpt;
 pub mod index;
 pub mod notes;
 pub mod refs;
@@ -516,14 +517,14 @@ impl Walk<'_, '_> {
             );
             return None;
         }
-        let paragraphs: Vec<String> = numbers
+        let selected: Vec<std::ops::Range<usize>> = numbers
             .iter()
             .filter_map(|n| ex.paragraphs.get(n - 1))
-            .map(|p| doc.body[p.start..p.end].to_string())
+            .map(|p| p.start..p.end)
             .collect();
-        let words: usize = paragraphs
+        let words: usize = selected
             .iter()
-            .map(|p| p.split_whitespace().count())
+            .map(|p| doc.body[p.clone()].split_whitespace().count())
             .sum();
         if words > spec::LONG_EXCERPT_WORDS && !excerpt.long {
             let hint = match &excerpt.paragraphs {
@@ -554,10 +555,12 @@ impl Walk<'_, '_> {
             numbers[0],
             numbers[numbers.len() - 1]
         );
+        let all: Vec<std::ops::Range<usize>> =
+            ex.paragraphs.iter().map(|p| p.start..p.end).collect();
         Some(ExcerptItem {
             doc: doc.id.clone(),
             heading,
-            paragraphs,
+            blocks: excerpt::blocks(&doc.body, doc.format, &all, &selected),
             note: self.notes.note(
                 &key,
                 d,

@@ -16,6 +16,7 @@
 mod coverage;
 mod diagnostics;
 mod engine;
+mod excerpt;
 mod files;
 mod fonts;
 mod standard;

@@ -262,7 +262,7 @@ pub fn chart_path(file: &str) -> String {
 }
 
 fn excerpt(e: &ExcerptItem, notes: &mut Notes) -> String {
-    let paragraphs: Vec<String> = e.paragraphs.iter().map(|p| string(&one_line(p))).collect();
+    let paragraphs = super::excerpt::blocks(&e.blocks);
     format!(
         "#brief-excerpt(\n  ({}),\n  heading: {},\n  source: [{}],\n  note: {},\n)\n\n",
         tuple(&paragraphs),
@@ -344,7 +344,9 @@ pub fn visible_text(brief: &Brief) -> String {
                     }
                 }
                 Block::Excerpt(e) => {
-                    e.paragraphs.iter().for_each(|p| push(p));
+                    crate::brief::ExcerptBlock::spans(&e.blocks)
+                        .into_iter()
+                        .for_each(|s| push(&s.text));
                     for s in [&e.heading].into_iter().flatten() {
                         push(s);
                     }
