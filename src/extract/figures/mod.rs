@@ -289,6 +289,35 @@ fn stated(
     out
 }
 
+/// Whether the duration at token `first` is the time a stated figure
+/// before it in the sentence is spread over ("$1.2 billion … over the next
+/// four years", "£2.4bn over three years"): the figure's period, not a
+/// quantity of its own, as a government release means it.
+fn spans_a_stated_figure(
+    toks: &[Tok],
+    first: usize,
+    sentence: Option<&Range<usize>>,
+    offset: usize,
+    out: &[Figure],
+) -> bool {
+    const BETWEEN: [&str; 7] = ["the", "next", "past", "last", "coming", "following", "first"];
+    const OVER: [&str; 4] = ["over", "across", "within", "during"];
+    let mut k = first;
+    while k > 0 && BETWEEN.iter().any(|w| toks[k - 1].is_word(w)) {
+        k -= 1;
+    }
+    if k == 0 || !OVER.iter().any(|w| toks[k - 1].is_word(w)) {
+        return false;
+    }
+    let Some(sentence) = sentence else {
+        return false;
+    };
+    let from = offset + sentence.start;
+    let to = offset + toks[k - 1].start;
+    out.iter()
+        .any(|o| o.kind.is_none() && o.start >= from && o.end <= to)
+}
+
 /// Adds the framing quantities (`framing.rs`) that no stated figure
 /// covers, in text order, each with its `kind`.
 fn add_framed(
@@ -305,6 +334,11 @@ fn add_framed(
             continue;
         }
         let of = |k: usize| para.sentences().get(sentence_of[k]);
+        if f.frame == framing::Frame::Duration
+            && spans_a_stated_figure(toks, f.first, of(f.first), para.offset, out)
+        {
+            continue;
+        }
         let sentence = super::text::sentence_around(
             para.text,
             of(f.first).map_or(span.start, |s| s.start)..of(f.last).map_or(span.end, |s| s.end),

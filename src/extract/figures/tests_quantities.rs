@@ -536,3 +536,25 @@ fn attributive_counts_have_their_own_kind() {
         );
     }
 }
+
+#[test]
+fn the_time_a_stated_amount_is_spread_over_is_its_period_not_a_duration() {
+    for input in [
+        "The council will spend $40 million on parks over the next five years.",
+        "The grant gives €2.5m across three years.",
+        "Some 600 nurses will be hired within two years.",
+    ] {
+        let found = kinds(input);
+        assert!(
+            found.iter().all(|f| f.3.is_none()) && !found.is_empty(),
+            "{input:?}: {found:?}"
+        );
+    }
+    // With no amount before it, the duration is a quantity of its own.
+    let alone = kinds("Talks went on over three days.");
+    assert_eq!(alone.len(), 1, "{alone:?}");
+    assert_eq!(alone[0].3.as_deref(), Some("duration"), "{alone:?}");
+    // An amount after it does not take it.
+    let after = kinds("Over the past two years, 300 firms closed.");
+    assert!(after.iter().any(|f| f.3.as_deref() == Some("duration")), "{after:?}");
+}
