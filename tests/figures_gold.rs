@@ -3,6 +3,10 @@
 //! finds. It fails on any figure missed, any field wrong, and any figure
 //! found that is not in the list, and prints precision and recall.
 //!
+//! Figures with a `kind` (durations, ages, attributive counts: framing
+//! quantities, listed for quantity counts) are left out before comparing;
+//! the list holds the statistics only.
+//!
 //! The list follows the policy in `src/extract/figures/mod.rs`. The calls
 //! worth recording, because a reader could decide them the other way:
 //! - "two people" and "four major international forums" are counts, as
@@ -198,7 +202,14 @@ fn corpus_figures_match_the_hand_checked_list() {
             assert!(f.sentence.contains(&f.text), "sentence of {}", f.id);
             assert_eq!(f.doc, doc.id);
         }
-        let figs = ex.figures.into_iter().map(|f| (f, false)).collect();
+        // Durations and ages are listed with a `kind` (framing quantities,
+        // not statistics); the hand list holds the statistics only.
+        let figs = ex
+            .figures
+            .into_iter()
+            .filter(|f| f.kind.is_none())
+            .map(|f| (f, false))
+            .collect();
         found.insert(doc.id.clone(), figs);
     }
 

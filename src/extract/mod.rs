@@ -110,17 +110,23 @@ pub fn extract(doc: &Document) -> Extracted {
     }
     // Years are set once, below, with the document's date.
     let mut figures: Vec<Figure> = paras.iter().flat_map(figures::find_unresolved).collect();
-    let figure_ids = ids::assign(
-        &doc.id,
-        "f",
-        figures
-            .iter()
-            .map(|f| (f.text.as_str(), f.sentence.as_str())),
-        ids::FIGURE_WORDS,
-    );
-    for (f, id) in figures.iter_mut().zip(figure_ids) {
-        f.doc = doc.id.clone();
-        f.id = id;
+    // Framing quantities (durations, ages: `kind` set) are numbered apart,
+    // under "fk", so adding them never renames a stated figure a spec cites.
+    for framing in [false, true] {
+        let ids = ids::assign(
+            &doc.id,
+            if framing { "fk" } else { "f" },
+            figures
+                .iter()
+                .filter(|f| f.kind.is_some() == framing)
+                .map(|f| (f.text.as_str(), f.sentence.as_str())),
+            ids::FIGURE_WORDS,
+        );
+        let mine = figures.iter_mut().filter(|f| f.kind.is_some() == framing);
+        for (f, id) in mine.zip(ids) {
+            f.doc = doc.id.clone();
+            f.id = id;
+        }
     }
     // "last year" in an article of March 2025 is 2024.
     figures::resolve_years(&mut figures, doc.meta.published.as_ref());

@@ -179,7 +179,13 @@ fn figure(doc: &Document, ex: &Extracted, f: &Figure) -> Result<(), String> {
         "sentence is not verbatim from the body".into()
     })?;
     ensure(
-        f.doc == doc.id && f.id.starts_with(&format!("{}/f-", doc.id)),
+        // Framing quantities (a `kind`) are numbered apart, under "fk".
+        f.doc == doc.id
+            && f.id.starts_with(&format!(
+                "{}/{}-",
+                doc.id,
+                if f.kind.is_some() { "fk" } else { "f" }
+            )),
         || {
             format!(
                 "id {:?} or doc {:?} does not name the document",

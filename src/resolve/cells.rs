@@ -189,6 +189,7 @@ mod tests {
             column: None,
             year: None,
             change: None,
+            kind: None,
         }
     }
 

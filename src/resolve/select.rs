@@ -254,10 +254,13 @@ impl<'q> Filter<'q> {
     }
 
     fn figure_ok(&self, figure: &Figure) -> bool {
-        self.needle.as_ref().is_none_or(|n| {
-            figure.sentence.to_lowercase().contains(n.as_str())
-                || figure.text.to_lowercase().contains(n.as_str())
-        })
+        // Durations and ages (a `kind`) frame statistics; a brief lists
+        // only the statistics.
+        figure.kind.is_none()
+            && self.needle.as_ref().is_none_or(|n| {
+                figure.sentence.to_lowercase().contains(n.as_str())
+                    || figure.text.to_lowercase().contains(n.as_str())
+            })
     }
 }
 

@@ -30,6 +30,12 @@
 //! - "three times" without a comparison (how often, not a multiple), and
 //!   "double"/"triple", which are too often idioms.
 //!
+//! Durations, ages and attributive counts ("a 12-member panel", "a
+//! 2,000-strong crowd") are no statistics, but a news quantity count keeps
+//! them: they are listed as figures with a `kind` ("duration", "age",
+//! "attributive"; `framing.rs`), which a brief's selection, the hand-made
+//! gold (`tests/figures_gold.rs`) and the policy's unit tests leave out.
+//!
 //! A bare number in digits ("11", "65") is a figure only with evidence that it
 //! counts: a counted noun after it ("65 very large firms"), a counting verb
 //! before it ("would host 11", "wounded 30"), a change it is the level of or
@@ -108,6 +114,7 @@ mod cents;
 mod change;
 mod count;
 mod fraction;
+mod framing;
 mod gate;
 mod grammar;
 mod hanzi;
@@ -186,6 +193,13 @@ pub struct Figure {
     /// $2.1 billion", whose `values` are the level's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// Set for the quantities the figure policy leaves out of a brief's
+    /// statistics but a news quantity count keeps: "duration" ("three
+    /// years"), "age" ("a 45-year-old") and "attributive" ("a 12-member
+    /// panel"); see `framing.rs`. A brief's tables and the hand-made gold
+    /// skip figures with a kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// A change written beside the level it reaches ("rose 6.2% to …").
@@ -223,21 +237,38 @@ pub fn find_unresolved(para: &Para) -> Vec<Figure> {
     }
     let toks = lex::tokenize(para.text);
     let cands = quantity::scan(&toks);
-    if cands.is_empty() {
+    let framed = framing::scan(&toks);
+    if cands.is_empty() && framed.is_empty() {
         return Vec::new();
     }
     let sentence_of = sentence_index(&toks, para);
-    let figs = pairs::combine(&toks, cands, &sentence_of);
+    let mut out = if cands.is_empty() {
+        Vec::new()
+    } else {
+        stated(para, &toks, &sentence_of, cands)
+    };
+    add_framed(para, &toks, &sentence_of, &framed, &mut out);
+    out
+}
+
+/// The figures of the policy, from the paragraph's amounts.
+fn stated(
+    para: &Para,
+    toks: &[Tok],
+    sentence_of: &[usize],
+    cands: Vec<quantity::Cand>,
+) -> Vec<Figure> {
+    let figs = pairs::combine(toks, cands, sentence_of);
     if figs.is_empty() {
         return Vec::new();
     }
-    let regions = scope::regions(&toks, &sentence_of, &figs);
-    let clause = period::clauses(&toks, &sentence_of, &regions);
-    let phrases = period::phrases(&toks, &regions);
+    let regions = scope::regions(toks, sentence_of, &figs);
+    let clause = period::clauses(toks, sentence_of, &regions);
+    let phrases = period::phrases(toks, &regions);
     let ctx = Context {
         para,
-        toks: &toks,
-        sentence_of: &sentence_of,
+        toks,
+        sentence_of,
         clause: &clause,
         phrases: &phrases,
     };
@@ -256,6 +287,90 @@ pub fn find_unresolved(para: &Para) -> Vec<Figure> {
         .collect();
     share_list_subjects(&figs, &mut out);
     out
+}
+
+/// Whether the duration at token `first` is the time a stated figure
+/// before it in the sentence is spread over ("$1.2 billion … over the next
+/// four years", "£2.4bn over three years"): the figure's period, not a
+/// quantity of its own, as a government release means it.
+fn spans_a_stated_figure(
+    toks: &[Tok],
+    first: usize,
+    sentence: Option<&Range<usize>>,
+    offset: usize,
+    out: &[Figure],
+) -> bool {
+    const BETWEEN: [&str; 7] = ["the", "next", "past", "last", "coming", "following", "first"];
+    const OVER: [&str; 4] = ["over", "across", "within", "during"];
+    let mut k = first;
+    while k > 0 && BETWEEN.iter().any(|w| toks[k - 1].is_word(w)) {
+        k -= 1;
+    }
+    if k == 0 || !OVER.iter().any(|w| toks[k - 1].is_word(w)) {
+        return false;
+    }
+    let Some(sentence) = sentence else {
+        return false;
+    };
+    let from = offset + sentence.start;
+    let to = offset + toks[k - 1].start;
+    out.iter()
+        .any(|o| o.kind.is_none() && o.start >= from && o.end <= to)
+}
+
+/// Adds the framing quantities (`framing.rs`) that no stated figure
+/// covers, in text order, each with its `kind`.
+fn add_framed(
+    para: &Para,
+    toks: &[Tok],
+    sentence_of: &[usize],
+    framed: &[framing::Framed],
+    out: &mut Vec<Figure>,
+) {
+    for f in framed {
+        let span = toks[f.first].start..toks[f.last].end();
+        let (start, end) = (para.offset + span.start, para.offset + span.end);
+        if out.iter().any(|o| o.start < end && start < o.end) {
+            continue;
+        }
+        let of = |k: usize| para.sentences().get(sentence_of[k]);
+        if f.frame == framing::Frame::Duration
+            && spans_a_stated_figure(toks, f.first, of(f.first), para.offset, out)
+        {
+            continue;
+        }
+        let sentence = super::text::sentence_around(
+            para.text,
+            of(f.first).map_or(span.start, |s| s.start)..of(f.last).map_or(span.end, |s| s.end),
+            span.clone(),
+            0..para.text.len(),
+            MAX_SENTENCE,
+        );
+        let at = out.partition_point(|o| o.start < start);
+        out.insert(
+            at,
+            Figure {
+                id: String::new(),
+                doc: String::new(),
+                text: para.text[span].to_string(),
+                values: vec![f.value],
+                unit: f.unit.map(str::to_string),
+                qualifier: None,
+                subject: f.noun.map(|k| toks[k].text.to_string()),
+                period: None,
+                label: None,
+                sentence: para.text[sentence].to_string(),
+                start,
+                end,
+                paragraph: para.number,
+                row: None,
+                column: None,
+                year: None,
+                change: None,
+                kind: Some(f.frame.name().to_string()),
+            },
+        );
+    }
 }
 
 /// The sentence each token falls in (an index into `para.sentences`): the
@@ -320,6 +435,7 @@ impl Context<'_, '_> {
                 value: c.value,
                 unit: unit_name_of(c.unit, c.rate),
             }),
+            kind: None,
         }
     }
 

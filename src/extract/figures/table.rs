@@ -115,6 +115,7 @@ fn cell_figure(para: &Para, cell: Range<usize>, heads: Heads) -> Option<Figure> 
         year: period.and_then(|p| super::year::period_year(p, None)),
         label: None,
         change: None,
+        kind: None,
     })
 }
 

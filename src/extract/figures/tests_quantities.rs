@@ -413,3 +413,148 @@ fn poll_shares_without_a_noun() {
         );
     }
 }
+
+/// (text, values, unit, kind) of a figure.
+type Kinded = (String, Vec<f64>, Option<String>, Option<String>);
+
+/// (text, values, unit, kind) of every figure of `input`.
+fn kinds(input: &str) -> Vec<Kinded> {
+    super::test_support::run_all(input)
+        .into_iter()
+        .map(|f| (f.text, f.values, f.unit, f.kind))
+        .collect()
+}
+
+fn framed(text: &str, value: f64, unit: Option<&str>, kind: &str) -> Kinded {
+    (
+        text.to_string(),
+        vec![value],
+        unit.map(str::to_string),
+        Some(kind.to_string()),
+    )
+}
+
+#[test]
+fn durations_have_their_own_kind() {
+    for (input, expect) in [
+        (
+            "He served three years in prison.",
+            framed("three years", 3.0, Some("years"), "duration"),
+        ),
+        (
+            "She got a 10-year sentence.",
+            framed("10-year", 10.0, Some("years"), "duration"),
+        ),
+        (
+            "Talks ran for 48 hours.",
+            framed("48 hours", 48.0, Some("hours"), "duration"),
+        ),
+        (
+            "They met twenty-five days later.",
+            framed("twenty-five days", 25.0, Some("days"), "duration"),
+        ),
+    ] {
+        assert_eq!(kinds(input), vec![expect], "{input:?}");
+    }
+    // "one year" is left out; a stated figure keeps no kind.
+    assert_eq!(kinds("It took one year."), vec![]);
+    let stated = kinds("Some 40 people waited two hours.");
+    assert_eq!(stated[0].3, None, "{stated:?}");
+    assert_eq!(stated[1].3.as_deref(), Some("duration"), "{stated:?}");
+}
+
+#[test]
+fn ages_have_their_own_kind() {
+    for (input, expect) in [
+        (
+            "A 45-year-old man was arrested.",
+            framed("45-year-old", 45.0, Some("years"), "age"),
+        ),
+        (
+            "The driver, Jane Roe, 52, was unhurt.",
+            framed("52", 52.0, Some("years"), "age"),
+        ),
+        (
+            "She died on Sunday aged 94.",
+            framed("aged 94", 94.0, Some("years"), "age"),
+        ),
+        (
+            "He was 14 years old then.",
+            framed("14 years old", 14.0, Some("years"), "age"),
+        ),
+        (
+            "A 12-week-old puppy was found.",
+            framed("12-week-old", 12.0, Some("weeks"), "age"),
+        ),
+    ] {
+        assert_eq!(kinds(input), vec![expect], "{input:?}");
+    }
+    // A date after a month, a code or a count after a name is no age.
+    for input in [
+        "The vote is on March 15, 2024.",
+        "A girl was born Sept, 26, 2014, in Ohio.",
+        "The F-16 jets flew over.",
+        "Trump won 30 delegates.",
+    ] {
+        assert!(
+            kinds(input).iter().all(|f| f.3.as_deref() != Some("age")),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
+fn attributive_counts_have_their_own_kind() {
+    for (input, expect) in [
+        (
+            "A 12-member panel will decide.",
+            framed("12-member", 12.0, None, "attributive"),
+        ),
+        (
+            "A 2,000-strong crowd gathered.",
+            framed("2,000-strong", 2000.0, None, "attributive"),
+        ),
+        (
+            "The three-judge panel ruled.",
+            framed("three-judge", 3.0, None, "attributive"),
+        ),
+    ] {
+        assert_eq!(kinds(input), vec![expect], "{input:?}");
+    }
+    // Scores, labels and "-plus" are no attributive counts.
+    for input in [
+        "The court ruled 5-4 on Monday.",
+        "Sales of the AR-15 rifle rose.",
+        "There are 90-plus parties.",
+        "It was a three-way race.",
+    ] {
+        assert!(
+            kinds(input)
+                .iter()
+                .all(|f| f.3.as_deref() != Some("attributive")),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
+fn the_time_a_stated_amount_is_spread_over_is_its_period_not_a_duration() {
+    for input in [
+        "The council will spend $40 million on parks over the next five years.",
+        "The grant gives €2.5m across three years.",
+        "Some 600 nurses will be hired within two years.",
+    ] {
+        let found = kinds(input);
+        assert!(
+            found.iter().all(|f| f.3.is_none()) && !found.is_empty(),
+            "{input:?}: {found:?}"
+        );
+    }
+    // With no amount before it, the duration is a quantity of its own.
+    let alone = kinds("Talks went on over three days.");
+    assert_eq!(alone.len(), 1, "{alone:?}");
+    assert_eq!(alone[0].3.as_deref(), Some("duration"), "{alone:?}");
+    // An amount after it does not take it.
+    let after = kinds("Over the past two years, 300 firms closed.");
+    assert!(after.iter().any(|f| f.3.as_deref() == Some("duration")), "{after:?}");
+}

@@ -111,7 +111,17 @@ pub fn generate_specs(
     extracted: &[Extracted],
     opts: &SpecOptions,
 ) -> Result<Vec<GeneratedSpec>, String> {
-    let pools = Pools::new(corpus, extracted, opts.seed);
+    // Specs cite statistics; durations and ages (figures with a `kind`)
+    // are left out, as a brief's selection leaves them out.
+    let statistics: Vec<Extracted> = extracted
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            e.figures.retain(|f| f.kind.is_none());
+            e
+        })
+        .collect();
+    let pools = Pools::new(corpus, &statistics, opts.seed);
     if pools.usable.is_empty() {
         return Err(format!(
             "the corpus in `{}` has no document with a quote, a figure and two paragraphs to build specs from",

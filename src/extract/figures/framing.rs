@@ -1,0 +1,265 @@
+//! Framing quantities: durations ("three years", "a 10-year sentence"), ages
+//! ("a 45-year-old", "aged 45", "Jane Roe, 45,") and attributive counts ("a
+//! 12-member panel", "a 2,000-strong crowd"). The figure policy (`mod.rs`)
+//! says they frame a statistic rather than state one, so the figure rules
+//! turn them away; a news quantity set counts them. They are listed here as
+//! figures of their own `kind`, so a brief's tables and the hand-made gold
+//! can leave them out by that kind while a quantity count keeps them.
+
+use super::grammar as g;
+use super::lex::{Kind, Tok, number_value};
+use super::words::{self as w};
+
+/// What a framing quantity is; its name is the figure's `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Frame {
+    Duration,
+    Age,
+    Attributive,
+}
+
+impl Frame {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Frame::Duration => "duration",
+            Frame::Age => "age",
+            Frame::Attributive => "attributive",
+        }
+    }
+}
+
+/// One framing quantity (token indices inclusive).
+#[derive(Debug, Clone)]
+pub(super) struct Framed {
+    pub first: usize,
+    pub last: usize,
+    pub value: f64,
+    pub frame: Frame,
+    /// The time unit in the plural ("years") for durations and ages; the
+    /// attribute's noun ("member") for attributive counts goes to `subject`.
+    pub unit: Option<&'static str>,
+    pub noun: Option<usize>,
+}
+
+/// Every framing quantity of the paragraph, in order.
+pub(super) fn scan(toks: &[Tok]) -> Vec<Framed> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(f) = at(toks, i) {
+            i = f.last + 1;
+            out.push(f);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The number at `i` (digits, a number word, or "twenty-five"): its value
+/// and last token.
+fn number(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let t = &toks[i];
+    match t.kind {
+        Kind::Num => {
+            // "9/11", "1.2.3", "202-555": part of a label or a code.
+            let glued = |k: usize| toks.get(k).is_some_and(|n| !n.gap && n.is_mark("/"));
+            if glued(i + 1) || i.checked_sub(1).is_some_and(glued) {
+                return None;
+            }
+            number_value(t.text, 0).map(|v| (v, i))
+        }
+        Kind::Word => {
+            let v = w::small_number(t.lower().as_str())?;
+            let unit = toks
+                .get(i + 2)
+                .filter(|u| toks[i + 1].is_dash() && !toks[i + 1].gap && !u.gap)
+                .and_then(|u| w::small_number(u.lower().as_str()))
+                .filter(|&u| v >= 20.0 && v % 10.0 == 0.0 && u < 10.0);
+            Some(unit.map_or((v, i), |u| (v + u, i + 2)))
+        }
+        Kind::Mark => None,
+    }
+}
+
+fn at(toks: &[Tok], i: usize) -> Option<Framed> {
+    let t = &toks[i];
+    // A number glued to a word before it is a label ("F-16", "COVID-19").
+    if (i > 0 && !t.gap && matches!(toks[i - 1].kind, Kind::Word | Kind::Num))
+        || (i > 1 && !t.gap && toks[i - 1].is_dash() && !toks[i - 1].gap)
+    {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    if let Some(f) = aged(toks, i, prev) {
+        return Some(f);
+    }
+    let (value, j) = number(toks, i)?;
+    // "one year" is a period of speech as often as a duration.
+    if (value < 2.0 && t.kind == Kind::Word) || super::count::is_year(t.text) {
+        return None;
+    }
+    // "Jane Roe, 45,": the age the count rules turn away.
+    if let Some(f) = appositive_age(toks, i, j, value) {
+        return Some(f);
+    }
+    let word_at = |k: usize| toks.get(k).filter(|x| x.kind == Kind::Word);
+    let dash = toks
+        .get(j + 1)
+        .is_some_and(|d| d.is_dash() && !d.gap && toks.get(j + 2).is_some_and(|n| !n.gap));
+    let k = if dash { j + 2 } else { j + 1 };
+    let next = word_at(k)?;
+    if !dash && !next.gap {
+        return None;
+    }
+    let lw = next.lower();
+    let word = lw.as_str();
+    // "three quarters" in words is a fraction more often than a duration.
+    let fraction = t.kind == Kind::Word && matches!(word, "quarter" | "quarters");
+    if w::time_unit(word) && !fraction {
+        // "a 45-year-old", "45 years old".
+        let old = |m: usize| toks.get(m).is_some_and(|o| o.is_word("old"));
+        if dash && toks.get(k + 1).is_some_and(Tok::is_dash) && old(k + 2) {
+            return Some(framed(
+                i,
+                k + 2,
+                value,
+                Frame::Age,
+                Some(plural(word)),
+                None,
+            ));
+        }
+        if !dash && old(k + 1) {
+            return Some(framed(
+                i,
+                k + 1,
+                value,
+                Frame::Age,
+                Some(plural(word)),
+                None,
+            ));
+        }
+        return Some(framed(
+            i,
+            k,
+            value,
+            Frame::Duration,
+            Some(plural(word)),
+            None,
+        ));
+    }
+    // "a 12-member panel", "a 2,000-strong crowd": a hyphenated number and
+    // noun before another noun.
+    // "a 6.0-sigma result" is a measure, not a count.
+    if dash && value.fract() == 0.0 && !next.capitalised() && attribute_word(word) {
+        let head = toks.get(k + 1).is_some_and(|h| {
+            (h.kind == Kind::Word && h.gap && !g::stop_word(h.lower().as_str())) || h.is_dash()
+        });
+        if head {
+            return Some(framed(i, k, value, Frame::Attributive, None, Some(k)));
+        }
+    }
+    None
+}
+
+fn framed(
+    first: usize,
+    last: usize,
+    value: f64,
+    frame: Frame,
+    unit: Option<&'static str>,
+    noun: Option<usize>,
+) -> Framed {
+    Framed {
+        first,
+        last,
+        value,
+        frame,
+        unit,
+        noun,
+    }
+}
+
+/// "aged 45", "age 45", "ages 18 to 29" (the first only).
+fn aged(toks: &[Tok], i: usize, prev: Option<&Tok>) -> Option<Framed> {
+    let p = prev?;
+    if !(p.is_word("aged") || p.is_word("age")) || toks[i].kind != Kind::Num {
+        return None;
+    }
+    let (value, j) = number(toks, i)?;
+    (1.0..=120.0)
+        .contains(&value)
+        .then(|| framed(i - 1, j, value, Frame::Age, Some("years"), None))
+}
+
+/// "Jane Roe, 45," / "Jane Roe, 45." / "(Clinton (68)" is left out: a
+/// capitalised word, a comma, two digits and a comma or full stop.
+fn appositive_age(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed> {
+    let t = &toks[i];
+    let comma_before = i > 1 && toks[i - 1].is_mark(",");
+    let name_before = i > 1
+        && toks[i - 2].kind == Kind::Word
+        && toks[i - 2].capitalised()
+        && !g::function_word(toks[i - 2].lower().as_str())
+        && !w::month(toks[i - 2].lower().as_str());
+    let closes = toks
+        .get(j + 1)
+        .is_some_and(|n| n.is_mark(",") || n.is_mark("."));
+    let two_digits = t.kind == Kind::Num && t.text.len() == 2;
+    // "born Sept, 26, 2014": a date with a stray comma.
+    let dated = toks
+        .get(j + 2)
+        .is_some_and(|y| super::count::is_year(y.text));
+    if dated {
+        return None;
+    }
+    (comma_before && name_before && closes && two_digits && (15.0..=110.0).contains(&value))
+        .then(|| framed(i, j, value, Frame::Age, Some("years"), None))
+}
+
+/// Nouns a hyphenated count describes something by: "member", "seat",
+/// "page", "nation". Measures, time units and money are figures or
+/// durations already; "plus", "odd" and "fold" are no nouns.
+fn attribute_word(word: &str) -> bool {
+    word.len() > 2
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !w::time_unit(word)
+        && w::measure(word).is_none()
+        && w::currency_word(word).is_none()
+        && w::scale(word).is_none()
+        && w::small_number(word).is_none()
+        && !matches!(word, "nought" | "naught" | "zero" | "oh")
+        && !g::stop_word(word)
+        && !matches!(
+            word,
+            "plus"
+                | "odd"
+                | "fold"
+                | "ish"
+                | "something"
+                | "old"
+                | "point"
+                | "percent"
+                | "percentage"
+                | "way"
+        )
+}
+
+/// The unit's plural, as the figure's `unit`.
+fn plural(word: &str) -> &'static str {
+    match word {
+        "second" | "seconds" => "seconds",
+        "minute" | "minutes" => "minutes",
+        "hour" | "hours" => "hours",
+        "day" | "days" => "days",
+        "night" | "nights" => "nights",
+        "week" | "weeks" => "weeks",
+        "weekend" | "weekends" => "weekends",
+        "month" | "months" => "months",
+        "quarter" | "quarters" => "quarters",
+        "decade" | "decades" => "decades",
+        "century" | "centuries" => "centuries",
+        "semester" | "semesters" => "semesters",
+        _ => "years",
+    }
+}
