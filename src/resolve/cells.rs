@@ -136,6 +136,22 @@ fn numbers(text: &str) -> Vec<(f64, String)> {
 /// words around it in its sentence, quoted, so the cell is the source's and
 /// not ours ("“… a 169% increase compared to 2019 …”").
 pub fn context(figure: &Figure) -> String {
+    let quoted = context_words(figure);
+    // The source's own quotation marks, inside ours, become single ones
+    // (Chicago's quotation within a quotation): never "““In the first …".
+    let inner: String = quoted[3..quoted.len() - 3]
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            '"' => '\'',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
+fn context_words(figure: &Figure) -> String {
     let sentence = &figure.sentence;
     let Some(at) = sentence.find(&figure.text) else {
         return format!("“{}”", sentence.trim());
@@ -154,8 +170,12 @@ pub fn context(figure: &Figure) -> String {
         out.push(' ');
     }
     out.push_str(&figure.text);
-    for w in after.iter().take(SIDE) {
-        out.push(' ');
+    // "months," not "months ,": the first word after may touch the figure.
+    let touching = !sentence[at + figure.text.len()..].starts_with(char::is_whitespace);
+    for (i, w) in after.iter().take(SIDE).enumerate() {
+        if i > 0 || !touching {
+            out.push(' ');
+        }
         out.push_str(w);
     }
     let out = out.trim_end_matches([',', ';', ':', '.']).to_string();
@@ -232,6 +252,12 @@ mod tests {
         );
         let f = figure("12", &[12.0], "Only 12 came.");
         assert_eq!(context(&f), "“Only 12 came”");
+        let f = figure(
+            "11 months",
+            &[11.0],
+            "“In the first 11 months, few came,” he said.",
+        );
+        assert_eq!(context(&f), "“‘In the first 11 months, few came,’ he …”");
     }
 
     #[test]

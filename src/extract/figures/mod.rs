@@ -300,7 +300,15 @@ fn spans_a_stated_figure(
     offset: usize,
     out: &[Figure],
 ) -> bool {
-    const BETWEEN: [&str; 7] = ["the", "next", "past", "last", "coming", "following", "first"];
+    const BETWEEN: [&str; 7] = [
+        "the",
+        "next",
+        "past",
+        "last",
+        "coming",
+        "following",
+        "first",
+    ];
     const OVER: [&str; 4] = ["over", "across", "within", "during"];
     let mut k = first;
     while k > 0 && BETWEEN.iter().any(|w| toks[k - 1].is_word(w)) {

@@ -556,5 +556,8 @@ fn the_time_a_stated_amount_is_spread_over_is_its_period_not_a_duration() {
     assert_eq!(alone[0].3.as_deref(), Some("duration"), "{alone:?}");
     // An amount after it does not take it.
     let after = kinds("Over the past two years, 300 firms closed.");
-    assert!(after.iter().any(|f| f.3.as_deref() == Some("duration")), "{after:?}");
+    assert!(
+        after.iter().any(|f| f.3.as_deref() == Some("duration")),
+        "{after:?}"
+    );
 }
