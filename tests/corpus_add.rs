@@ -466,7 +466,7 @@ fn plain_text_that_markdown_reads_differently_is_flagged() {
     assert_exit(&out, 0);
     assert_eq!(
         text(&out.stderr),
-        "warning: plain text is stored as Markdown, which reads it as 1 paragraph and 1 heading instead of 3 (one per line)\n --> corpus/line-per-paragraph-note.md\n  = help: Markdown joins lines that no blank line separates, and reads `#`, `-`, `>`, `1.` and indented lines as structure; check with `brief corpus show line-per-paragraph-note`\n"
+        "warning: plain text is stored as Markdown, which reads it as 2 paragraphs and 1 heading instead of 3 (one per line)\n --> corpus/line-per-paragraph-note.md\n  = help: each line is stored as a paragraph of its own, but Markdown reads a line that starts with `#`, `-`, `>` or `1.` as structure; check with `brief corpus show line-per-paragraph-note`\n"
     );
 }
 
@@ -498,5 +498,32 @@ fn without_citation_metadata_a_warning_says_so() {
     assert_eq!(
         read(dir.path(), "corpus/bare.md"),
         "---\nid: bare\n---\n\nJust text.\n"
+    );
+}
+
+#[test]
+fn plain_text_lines_stay_paragraphs_in_the_stored_markdown() {
+    let dir = project();
+    write(
+        dir.path(),
+        "lines.txt",
+        "Lines of a release\nFirst line.\nSecond line.\n    Indented third line.\n",
+    );
+    let out = brief(
+        dir.path(),
+        &["corpus", "add", "lines.txt", "--author", "Li"],
+    );
+    assert_exit(&out, 0);
+    // Three paragraphs, as the `.txt` has: no warning, and the stored body
+    // keeps them apart.
+    assert!(
+        !text(&out.stderr).contains("reads it as"),
+        "{}",
+        text(&out.stderr)
+    );
+    let stored = std::fs::read_to_string(dir.path().join("corpus/lines-of-a-release.md")).unwrap();
+    assert!(
+        stored.ends_with("First line.\n\nSecond line.\n\nIndented third line.\n"),
+        "{stored}"
     );
 }

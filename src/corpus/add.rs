@@ -262,7 +262,7 @@ pub fn prepare_unique(
 
     let mut body = normalise_body(body);
     if format == Format::Text {
-        body = plain_tables_as_markdown(&body);
+        body = plain_tables_as_markdown(&lines_as_paragraphs(&body));
     }
     if body.is_empty() {
         let mut d = Diagnostic::error("no body text").in_file(&shown);
@@ -475,6 +475,40 @@ fn normalise_body(body: &str) -> String {
         return String::new();
     }
     format!("{body}\n")
+}
+
+/// Each line of plain text is a paragraph of its own (as the loader reads a
+/// `.txt`), so the stored Markdown keeps them apart with a blank line and
+/// without the indent that Markdown would read as code: otherwise the lines
+/// would run together into one paragraph and every paragraph locator after
+/// them would differ from the `.txt`'s. Plain-text tables are left as they
+/// are for [`plain_tables_as_markdown`].
+fn lines_as_paragraphs(body: &str) -> String {
+    let tables = crate::extract::sections::table::plain_runs(body);
+    let mut out = String::with_capacity(body.len() + body.len() / 16);
+    let mut pos = 0;
+    let mut last_was_text = false;
+    for line in body.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        if tables.iter().any(|t| t.start < pos && start < t.end) {
+            out.push_str(line);
+            last_was_text = false;
+            continue;
+        }
+        let text = line.trim();
+        if text.is_empty() {
+            out.push_str(line);
+            last_was_text = false;
+            continue;
+        }
+        if last_was_text {
+            out.push('\n');
+        }
+        out.push_str(line.trim_start());
+        last_was_text = true;
+    }
+    out
 }
 
 /// A plain-text table (a line per row, columns set apart by tabs or runs of
@@ -769,12 +803,25 @@ mod tests {
             "Title line\nFirst para.\nSecond.\n",
             "\n\n  Title  \n\nBody after a blank.\n\n\n",
             "Only: a title? # no\nbody\n",
+            "Title\nOne line.\nAnother line.\n    Indented line.\n\nAfter a gap.\n",
         ];
         for text in cases {
             let txt = load_file(Path::new("a.txt"), text.as_bytes()).unwrap();
             let p = prep("a.txt", text, &flags()).unwrap();
             assert_eq!(p.document.meta, txt.document.meta, "{text:?}");
-            assert_eq!(p.document.body.trim(), txt.document.body.trim(), "{text:?}");
+            // The same paragraphs, so the same locators.
+            let paragraphs = |doc: &crate::corpus::Document| -> Vec<String> {
+                let (_, paras) = crate::extract::sections::split(&doc.body, doc.format);
+                paras
+                    .iter()
+                    .map(|p| doc.body[p.start..p.end].to_string())
+                    .collect()
+            };
+            assert_eq!(
+                paragraphs(&p.document),
+                paragraphs(&txt.document),
+                "{text:?}"
+            );
             assert_eq!(
                 p.id,
                 title_slug(txt.document.meta.title.as_deref().unwrap()).unwrap()
@@ -823,7 +870,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             p.text,
-            "---\nid: border-arrivals-up\ntitle: \"Border arrivals: up\"\noutlet: The Example Times\npublished: 2023-10\nurl: https://example.org/a#x\ntags: [asylum, \"a, b\"]\n---\n\nText one.\nTwo.\n"
+            "---\nid: border-arrivals-up\ntitle: \"Border arrivals: up\"\noutlet: The Example Times\npublished: 2023-10\nurl: https://example.org/a#x\ntags: [asylum, \"a, b\"]\n---\n\nText one.\n\nTwo.\n"
         );
         assert_eq!(p.path, Path::new("corpus/border-arrivals-up.md"));
         assert!(p.notes.is_empty());
@@ -949,7 +996,8 @@ Body.
             ..flags()
         };
         let p = prep("a.txt", "Dateline line\nBody.\n", &f).unwrap();
-        assert_eq!(p.document.body, "\nDateline line\nBody.\n");
+        // Each line a paragraph, as in the `.txt`.
+        assert_eq!(p.document.body, "\nDateline line\n\nBody.\n");
         assert_eq!(
             p.notes,
             [

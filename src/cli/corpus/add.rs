@@ -357,7 +357,7 @@ fn warnings(p: &Prepared) -> Vec<Diagnostic> {
                 ))
                 .in_file(&p.path)
                 .hint(format!(
-                    "Markdown joins lines that no blank line separates, and reads `#`, `-`, `>`, `1.` and indented lines as structure; check with `brief corpus show {}`",
+                    "each line is stored as a paragraph of its own, but Markdown reads a line that starts with `#`, `-`, `>` or `1.` as structure; check with `brief corpus show {}`",
                     p.id
                 )),
             );
