@@ -362,6 +362,9 @@ impl<'a> Registry<'a> {
     /// for a name with `needle` as one of its words, or as the initial of its
     /// first. Only the stretches of a sentence around `needle` are split into
     /// names ([`stretches_around`]); sentences are often whole paragraphs.
+    /// Runs of one word are left out before they are cleaned: every query
+    /// asks for a name of two words or more (an acronym's initials too), and
+    /// a run is one word exactly when it holds no whitespace.
     fn runs_with<'s>(
         &'s self,
         needle: &'s str,
@@ -381,7 +384,13 @@ impl<'a> Registry<'a> {
                 stretches_around(t, &finder, whole)
                     .into_iter()
                     .rev()
-                    .flat_map(move |r| name_runs(&t[r]).into_iter().rev().map(clean_name))
+                    .flat_map(move |r| {
+                        name_runs(&t[r])
+                            .into_iter()
+                            .rev()
+                            .filter(|run| run.contains(char::is_whitespace))
+                            .map(clean_name)
+                    })
             })
     }
 
