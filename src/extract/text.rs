@@ -104,7 +104,8 @@ fn split_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
     let mut i = 0;
     let bytes = text.as_bytes();
     // Terminators are ASCII or start with 0xE3/0xEF (。！？): search bytes, decode only there.
-    while let Some(pos) = next_terminator_byte(bytes, i) {
+    let mut wide = WideSearch::default();
+    while let Some(pos) = next_terminator_byte(bytes, i, &mut wide) {
         let c = text[pos..].chars().next().unwrap_or('.');
         if !is_terminator(c) {
             i = pos + c.len_utf8();
@@ -157,19 +158,44 @@ fn split_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// The first byte at or after `from` that may start a terminator.
-fn next_terminator_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    let may = |b: &u8| matches!(b, b'.' | b'!' | b'?' | 0xE3 | 0xEF);
-    // Most 32-byte blocks hold none: test whole blocks without an early exit
-    // inside, which the compiler vectorises, and search only the block that has one.
-    let mut start = from;
-    for block in bytes[from..].chunks(32) {
-        if block.iter().fold(false, |any, b| any | may(b)) {
-            return block.iter().position(may).map(|k| start + k);
-        }
-        start += block.len();
+/// The first byte at or after `from` that may start a terminator: `.`, `!`
+/// or `?`, found with the `memchr` crate's SIMD search, or the lead byte of
+/// a wide one (0xE3, 0xEF), whose position [`WideSearch`] keeps.
+fn next_terminator_byte(bytes: &[u8], from: usize, wide: &mut WideSearch) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map(|k| from + k);
+    match (ascii, wide.next(bytes, from)) {
+        (Some(a), Some(w)) => Some(a.min(w)),
+        (a, w) => a.or(w),
     }
-    None
+}
+
+/// Where the next lead byte of a wide terminator is. English text has
+/// few or none: one search answers every call until the search passes it,
+/// instead of a search for five bytes at once from every full stop.
+#[derive(Debug, Default)]
+struct WideSearch {
+    /// The first 0xE3 or 0xEF at or after `from`, found at `from`.
+    found: Option<Option<usize>>,
+    from: usize,
+}
+
+impl WideSearch {
+    fn next(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        if let Some(found) = self.found
+            && self.from <= from
+            && found.is_none_or(|w| w >= from)
+        {
+            return found;
+        }
+        let found = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr2(0xE3, 0xEF, rest))
+            .map(|k| from + k);
+        self.found = Some(found);
+        self.from = from;
+        found
+    }
 }
 
 /// Whether the word just before a full stop is an abbreviation or an initial.

@@ -66,39 +66,47 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     while i < bytes.len() {
         let b = bytes[i];
         let start = i;
-        let kind = if ascii_letter(b) {
-            i = word_end(text, i + 1);
-            Kind::Word
-        } else if b.is_ascii_whitespace() {
-            gap = true;
-            i += 1;
-            continue;
-        } else if b.is_ascii_digit() {
-            i = number_end(bytes, i);
-            Kind::Num
-        } else if b == b'.' && gap && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            // ".002 per cent": a decimal without its leading zero.
-            i = number_end(bytes, i + 1);
-            Kind::Num
-        } else if b.is_ascii() {
-            i += 1;
-            Kind::Mark
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            if c.is_whitespace() {
+        // One table load sorts the byte; letters come first, spaces next.
+        let kind = match CLASS[usize::from(b)] {
+            LETTER => {
+                i = word_end(text, i + 1);
+                Kind::Word
+            }
+            SPACE => {
                 gap = true;
+                i += 1;
                 continue;
             }
-            if cjk(c) {
-                // One ideograph a token: Chinese has no spaces, and "116万人"
-                // is a number, a scale and the noun it counts.
-                Kind::Word
-            } else if alphabetic(c) {
-                i = word_end(text, i);
-                Kind::Word
-            } else {
+            DIGIT => {
+                i = number_end(bytes, i);
+                Kind::Num
+            }
+            // ".002 per cent": a decimal without its leading zero.
+            DOT if gap && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                i = number_end(bytes, i + 1);
+                Kind::Num
+            }
+            DOT | MARK => {
+                i += 1;
                 Kind::Mark
+            }
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    gap = true;
+                    continue;
+                }
+                if cjk(c) {
+                    // One ideograph a token: Chinese has no spaces, and "116万人"
+                    // is a number, a scale and the noun it counts.
+                    Kind::Word
+                } else if alphabetic(c) {
+                    i = word_end(text, i);
+                    Kind::Word
+                } else {
+                    Kind::Mark
+                }
             }
         };
         toks.push(Tok {
@@ -107,10 +115,44 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             start,
             gap,
         });
-        gap = false;
+        // Most tokens are followed by one space: taken here, without another
+        // turn of the loop.
+        gap = bytes.get(i) == Some(&b' ');
+        i += usize::from(gap);
     }
     toks
 }
+
+/// Byte classes for [`tokenize`]: an ASCII letter, ASCII whitespace, a digit,
+/// a full stop, any other ASCII byte, and the lead or continuation bytes of
+/// other characters.
+const LETTER: u8 = 0;
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const DOT: u8 = 3;
+const MARK: u8 = 4;
+const WIDE: u8 = 5;
+
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'.' {
+            DOT
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The end of a word whose letters continue at `from`: letters of any
 /// script, and an apostrophe (`'` or `’`) with a letter after it.

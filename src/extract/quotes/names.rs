@@ -7,6 +7,8 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use memchr::memmem;
+
 use super::whitespace;
 use crate::extract::wordmap::WordSet;
 
@@ -360,23 +362,35 @@ impl<'a> Registry<'a> {
     /// for a name with `needle` as one of its words, or as the initial of its
     /// first. Only the stretches of a sentence around `needle` are split into
     /// names ([`stretches_around`]); sentences are often whole paragraphs.
+    /// Runs of one word are left out before they are cleaned: every query
+    /// asks for a name of two words or more (an acronym's initials too), and
+    /// a run is one word exactly when it holds no whitespace.
     fn runs_with<'s>(
         &'s self,
         needle: &'s str,
         whole: bool,
         since: usize,
     ) -> impl Iterator<Item = Cow<'a, str>> + 's {
+        // One searcher for every sentence read back: the `memchr` crate's
+        // SIMD search, built once per lookup, instead of a new two-way
+        // searcher per sentence and per `contains`.
+        let finder = memmem::Finder::new(needle);
         self.seen[since..]
             .iter()
             .rev()
             .take(LOOKBACK)
             .inspect(|t| self.read_back.set(self.read_back.get() + t.len()))
-            .filter(move |t| t.contains(needle))
             .flat_map(move |&t| {
-                stretches_around(t, needle, whole)
+                stretches_around(t, &finder, whole)
                     .into_iter()
                     .rev()
-                    .flat_map(move |r| name_runs(&t[r]).into_iter().rev().map(clean_name))
+                    .flat_map(move |r| {
+                        name_runs(&t[r])
+                            .into_iter()
+                            .rev()
+                            .filter(|run| run.contains(char::is_whitespace))
+                            .map(clean_name)
+                    })
             })
     }
 
@@ -506,11 +520,13 @@ impl<'a> Registry<'a> {
 /// next such word after `needle`, or the end of the text. `name_runs` finds
 /// the same runs in a stretch read on its own as in the whole text, and each
 /// run lies in one stretch. In order, not overlapping.
-fn stretches_around(text: &str, needle: &str, whole: bool) -> Vec<Range<usize>> {
+fn stretches_around(text: &str, needle: &memmem::Finder, whole: bool) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, _) in text.match_indices(needle) {
-        let end = i + needle.len();
+    // Non-overlapping, left to right, as `str::match_indices` finds them;
+    // a match of a `str` in a `str` starts and ends at character boundaries.
+    for i in needle.find_iter(bytes) {
+        let end = i + needle.needle().len();
         let alnum = |j: Option<usize>| {
             j.and_then(|j| bytes.get(j))
                 .is_some_and(u8::is_ascii_alphanumeric)
@@ -770,7 +786,7 @@ mod tests {
             ("Dijk", true),
         ] {
             let mut got = Vec::new();
-            for r in stretches_around(text, needle, whole) {
+            for r in stretches_around(text, &memmem::Finder::new(needle), whole) {
                 got.extend(name_runs(&text[r]));
             }
             let near = |run: &&str| {

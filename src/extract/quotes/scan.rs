@@ -66,6 +66,15 @@ fn candidates(text: &str) -> Vec<Mark> {
     let bytes = text.as_bytes();
     let may = |b: &u8| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2);
     let mut out = Vec::new();
+    // Without a 0xC2 (`«`, `»`, a no-break space), which English text rarely
+    // has, the other three lead bytes are found with the `memchr` crate's
+    // SIMD search; every paragraph of the corpus is searched here.
+    if memchr::memchr(0xC2, bytes).is_none() {
+        for pos in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+            consider(text, pos, &mut out);
+        }
+        return out;
+    }
     // Whole 32-byte blocks are tested without an early exit inside, which
     // the compiler vectorises; only blocks with a possible mark are read.
     for (n, block) in bytes.chunks(32).enumerate() {
@@ -73,29 +82,35 @@ fn candidates(text: &str) -> Vec<Mark> {
             continue;
         }
         for (k, b) in block.iter().enumerate() {
-            let pos = n * 32 + k;
-            if may(b)
-                && let Some(c) = text.get(pos..).and_then(|t| t.chars().next())
-                && is_mark(c)
-                && !inner_apostrophe(bytes, pos, c)
-            {
-                // A curly mark doubled by a slip of the keyboard or the OCR
-                // is one mark: the inner one, so the quoted words start and
-                // end where they should.
-                let doubled = matches!(c, '“' | '”')
-                    && out
-                        .last()
-                        .is_some_and(|p: &Mark| p.c == c && p.end() == pos);
-                if doubled && c == '“' {
-                    out.pop();
-                }
-                if !(doubled && c == '”') {
-                    out.push(Mark { pos, c });
-                }
+            if may(b) {
+                consider(text, n * 32 + k, &mut out);
             }
         }
     }
     out
+}
+
+/// Adds the mark at byte `pos`, whose byte may lead one, if it is one.
+#[inline]
+fn consider(text: &str, pos: usize, out: &mut Vec<Mark>) {
+    if let Some(c) = text.get(pos..).and_then(|t| t.chars().next())
+        && is_mark(c)
+        && !inner_apostrophe(text.as_bytes(), pos, c)
+    {
+        // A curly mark doubled by a slip of the keyboard or the OCR
+        // is one mark: the inner one, so the quoted words start and
+        // end where they should.
+        let doubled = matches!(c, '“' | '”')
+            && out
+                .last()
+                .is_some_and(|p: &Mark| p.c == c && p.end() == pos);
+        if doubled && c == '“' {
+            out.pop();
+        }
+        if !(doubled && c == '”') {
+            out.push(Mark { pos, c });
+        }
+    }
 }
 
 /// `’` or `'` between ASCII letters or digits ("China’s", "don't"): an
