@@ -37,6 +37,12 @@
 //! either ("saw 900, 379, and 248 Chinese"). Thousands separators, scale words, units and currencies
 //! are evidence enough ("reached 116,338").
 //!
+//! A part of a stated whole ("18 of 25 seats", "eight of nine states") is a
+//! count of the part, its subject the whole's noun, and the whole is a figure
+//! of its own: the part is what the text states, a share would be computed.
+//! A whole of 10 or 100 is a poll's base, so "nine of 10 Republicans" is a
+//! share (90 percent), as "nine in 10" and "nine out of 10" are.
+//!
 //! # Fields
 //!
 //! - `text`: the qualifier, the number and its unit, plus what completes it:

@@ -1,7 +1,7 @@
 //! Numbers in words: "two people", "two-thirds", "fourteenfold", "a million",
 //! "half of", "one in five".
 
-use super::count::{counted_noun, possessive_group};
+use super::count::{counted_noun, part_of_whole, possessive_group};
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
@@ -337,7 +337,8 @@ pub(super) fn words_unit(
             after_of.as_str(),
             "the" | "them" | "those" | "these" | "its" | "their" | "our"
         ) && (after_of.as_str() == "them" || counted_noun(toks, end + 1))
-            || possessive_group(toks, end + 2));
+            || possessive_group(toks, end + 2)
+            || part_of_whole(toks, end + 1, value).is_some());
     if value < 2.0 || referential || mid_sentence_capital || (next.as_str() == "of" && !part) {
         return None;
     }
@@ -397,6 +398,17 @@ fn poll_share(toks: &[Tok], k: usize, whole: f64) -> bool {
         )
 }
 
+/// "Game 7 of 10", "Part 2 of 10": a label or a name before the number
+/// numbers an item of a series; it shares nothing.
+fn named(toks: &[Tok], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        let t = &toks[p];
+        let lw = t.lower();
+        t.kind == Kind::Word
+            && (g::label(lw.as_str()) || t.capitalised() && !g::function_word(lw.as_str()))
+    })
+}
+
 /// "one in five Chinese", "3 out of 4 respondents": a share, as a percentage.
 pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Cand> {
     if value > 100.0 || value.fract() != 0.0 {
@@ -407,6 +419,14 @@ pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Ca
         end + 2
     } else if is(end + 1, "out") && is(end + 2, "of") {
         end + 3
+    } else if let Some((whole, k)) = part_of_whole(toks, end + 1, value)
+        && (whole == 10.0 || whole == 100.0)
+        && !named(toks, i)
+    {
+        // "nine of 10 Republicans": a whole of 10 or 100 is a poll's base,
+        // a share as "nine in 10" is; any other whole is a count's
+        // ("18 of 25 slots", [`part_of_whole`]).
+        k
     } else {
         return None;
     };

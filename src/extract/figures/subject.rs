@@ -61,10 +61,14 @@ fn count_noun(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     }
     if next.is_word("of") {
         let det = toks.get(end + 2)?;
-        if !matches!(
-            det.lower().as_str(),
-            "the" | "those" | "these" | "all" | "its" | "their"
-        ) {
+        // "18 of 25 slots": the whole's noun says what the part counts.
+        let whole = det.kind == Kind::Num || w::small_number(det.lower().as_str()).is_some();
+        if !whole
+            && !matches!(
+                det.lower().as_str(),
+                "the" | "those" | "these" | "all" | "its" | "their"
+            )
+        {
             return None;
         }
         return noun_phrase(toks, end + 3, false);

@@ -413,3 +413,59 @@ fn poll_shares_without_a_noun() {
         );
     }
 }
+
+#[test]
+fn parts_of_a_stated_whole() {
+    // A part of a whole that names what it counts is a count of the part;
+    // the whole stays a figure of its own.
+    for (input, expect) in [
+        (
+            "The slate took 18 of 25 seats on the board.",
+            vec![("18", 18.0), ("25", 25.0)],
+        ),
+        (
+            "Turnout fell in eight of nine counties this year.",
+            vec![("eight", 8.0), ("nine", 9.0)],
+        ),
+    ] {
+        let got: Vec<(String, f64)> = read(input)
+            .into_iter()
+            .map(|(t, v, u)| {
+                assert_eq!(u, None, "{input:?}");
+                (t, v[0])
+            })
+            .collect();
+        let want: Vec<(String, f64)> = expect.iter().map(|(t, v)| (t.to_string(), *v)).collect();
+        assert_eq!(got, want, "{input:?}");
+    }
+    // The part says what it counts through the whole's noun.
+    let figs = super::test_support::run("The slate took 18 of 25 seats on the board.");
+    assert_eq!(figs[0].subject.as_deref(), Some("seats"));
+    // A whole of 10 or 100 is a poll's base: a share, as "nine in 10" is.
+    assert_eq!(
+        read("Nearly nine of 10 farmers backed the plan."),
+        one("Nearly nine of 10", &[90.0], Some("percent"))
+    );
+    // No part of a year, of a time, or in a numbered series; "one of" refers.
+    for input in [
+        "He signed 3 of 2016 bills.",
+        "They won 3 of 4 days.",
+        "Game 7 of 10 finals went long.",
+        "He was one of 12 jurors.",
+    ] {
+        let figs = read(input);
+        assert!(
+            figs.iter()
+                .all(|f| f.1 != [3.0] && f.1 != [7.0] && f.2.is_none() && f.1 != [1.0]),
+            "{input:?}: {figs:?}"
+        );
+    }
+}
+
+#[test]
+fn shares_before_a_hyphenated_name() {
+    assert_eq!(
+        read("Almost two in three Labour-leaning voters agree."),
+        one("Almost two in three", &[2.0 / 3.0 * 100.0], Some("percent"))
+    );
+}
