@@ -59,7 +59,10 @@
 //!   "roughly 1,500 per year" → 1500 "per year", "24% annually" → "percent
 //!   per year", "U.S.$5,000 a month" → "USD per month".
 //! - Fractions are percentages: "two-thirds" → 66.666… percent, "half of" →
-//!   50 percent, "one in five" → 20 percent, so they compare with "67 percent".
+//!   50 percent, "one in five" → 20 percent, so they compare with "67 percent";
+//!   so are a fraction before a determiner ("half the states", subject
+//!   "states") and a fraction that says or holds ("nearly half said", "a
+//!   third have").
 //!   Before a unit of measure they are amounts of it: "one-half mile" → 0.5
 //!   miles, "2 1/2 miles", "4½ cups" (`fraction.rs`).
 //! - A sign in words is a sign before a measure, percentage or money ("minus

@@ -45,7 +45,8 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             return words_unit(toks, i, i + 1, s, true);
         }
         let singular = !n1.as_str().ends_with('s') || n1.as_str() == "halves";
-        let part = w::fraction(n1.as_str()).filter(|_| singular && next(2).as_str() == "of");
+        let part = w::fraction(n1.as_str())
+            .filter(|_| singular && (next(2).as_str() == "of" || group_verb(next(2).as_str())));
         if let Some(d) = part
             && let Some((s, end)) = of_a_scale(toks, i + 2)
         {
@@ -76,7 +77,14 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             before.as_str(),
             "first" | "second" | "latter" | "former" | "the" | "other"
         );
-        if next(1).as_str() == "of" && !period_half {
+        // "half the states", "half their value": a share of what follows;
+        // "half the year" is a time.
+        let of_what = matches!(
+            next(1).as_str(),
+            "the" | "its" | "their" | "his" | "her" | "our" | "all"
+        ) && gap_word(2)
+            && !w::time_unit(next(2).as_str());
+        if (next(1).as_str() == "of" || of_what || group_verb(next(1).as_str())) && !period_half {
             return finish(
                 toks,
                 i,
@@ -367,35 +375,44 @@ fn poll_share(toks: &[Tok], k: usize, whole: f64) -> bool {
     if w::time_unit(after.as_str()) {
         return false;
     }
-    whole == 10.0
-        || whole == 100.0
-        || matches!(
-            after.as_str(),
-            "say"
-                | "said"
-                | "says"
-                | "saying"
-                | "think"
-                | "thought"
-                | "believe"
-                | "believed"
-                | "want"
-                | "wanted"
-                | "support"
-                | "supported"
-                | "oppose"
-                | "opposed"
-                | "approve"
-                | "approved"
-                | "disapprove"
-                | "disapproved"
-                | "agree"
-                | "agreed"
-                | "favor"
-                | "favour"
-                | "prefer"
-                | "preferred"
-        )
+    whole == 10.0 || whole == 100.0 || poll_verb(after.as_str())
+}
+
+/// "Nearly half *said*", "a third *have*": a fraction as the subject of a
+/// verb of saying or of a plural verb is a share of a group of people.
+fn group_verb(word: &str) -> bool {
+    poll_verb(word) || matches!(word, "have" | "had" | "are" | "were")
+}
+
+/// A verb of saying or thinking, as polls report a share: "Six in 10 *say*".
+fn poll_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "say"
+            | "said"
+            | "says"
+            | "saying"
+            | "think"
+            | "thought"
+            | "believe"
+            | "believed"
+            | "want"
+            | "wanted"
+            | "support"
+            | "supported"
+            | "oppose"
+            | "opposed"
+            | "approve"
+            | "approved"
+            | "disapprove"
+            | "disapproved"
+            | "agree"
+            | "agreed"
+            | "favor"
+            | "favour"
+            | "prefer"
+            | "preferred"
+    )
 }
 
 /// "Game 7 of 10", "Part 2 of 10": a label or a name before the number

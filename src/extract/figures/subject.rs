@@ -20,6 +20,12 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
         Unit::Times => None,
         Unit::Percent | Unit::Points => {
             let of = after(f.last).is_some_and(|t| t.is_word("of"));
+            // "half the states": the determiner stands for "of the".
+            let half_the =
+                toks[f.last].is_word("half") && skip_determiner(toks, f.last + 1) > f.last + 1;
+            if half_the {
+                return noun_phrase(toks, f.last + 2, false);
+            }
             of.then(|| noun_phrase(toks, skip_determiner(toks, f.last + 2), false))?
         }
         Unit::Money(_) => {

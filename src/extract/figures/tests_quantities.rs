@@ -469,3 +469,39 @@ fn shares_before_a_hyphenated_name() {
         one("Almost two in three", &[2.0 / 3.0 * 100.0], Some("percent"))
     );
 }
+
+#[test]
+fn fractions_of_a_group_without_of() {
+    for (input, text, value) in [
+        ("Nearly half said they want change.", "Nearly half", 50.0),
+        (
+            "More than half the mayors backed the plan.",
+            "More than half",
+            50.0,
+        ),
+        (
+            "Less than a third agreed with him.",
+            "Less than a third",
+            100.0 / 3.0,
+        ),
+        ("Shares sank to about half their value.", "about half", 50.0),
+    ] {
+        let figs = read(input);
+        assert_eq!(figs.len(), 1, "{input:?}: {figs:?}");
+        assert_eq!(figs[0].0, text, "{input:?}");
+        assert!((figs[0].1[0] - value).abs() < 1e-9, "{input:?}: {figs:?}");
+        assert_eq!(figs[0].2.as_deref(), Some("percent"), "{input:?}");
+    }
+    let figs = super::test_support::run("More than half the mayors backed the plan.");
+    assert_eq!(figs[0].subject.as_deref(), Some("mayors"));
+    // Halves of a time, an ordinal "third", and "half a dozen" are no shares.
+    for input in [
+        "Half the year was lost.",
+        "He spent the second half of the season abroad.",
+        "A third source said so.",
+        "It took half an hour.",
+        "Half a dozen voters came.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
