@@ -78,12 +78,32 @@ pub(super) fn count_support(
             Support::Noun
         } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str()))
             || level_after(toks, i)
+            || reported_after(toks, j)
         {
             Support::Verb
         } else {
             Support::Weak
         },
     )
+}
+
+/// "260 were injured", "77 have been deported", "and roughly 200 wounded"
+/// (from the number's last token `j`): the subject of a news report's
+/// verb of counting people, in the passive or alone as news shortens it.
+pub(super) fn reported_after(toks: &[Tok], j: usize) -> bool {
+    let word = |k: usize| {
+        toks.get(j + k)
+            .filter(|t| t.gap && t.kind == Kind::Word)
+            .map_or(Lower::new(""), Tok::lower)
+    };
+    let (w1, w2, w3) = (word(1), word(2), word(3));
+    let participle = |w: &Lower| g::count_verb(w.as_str()) && w.as_str().ends_with("ed");
+    match w1.as_str() {
+        "were" | "are" => participle(&w2),
+        "have" | "had" => w2.as_str() == "been" && participle(&w3),
+        "killed" | "wounded" | "injured" | "hurt" | "dead" => true,
+        _ => false,
+    }
 }
 
 /// "rose to 40", "climbed to 17", "a toll of 17", "a total of 45": the

@@ -33,8 +33,11 @@
 //! A bare number in digits ("11", "65") is a figure only with evidence that it
 //! counts: a counted noun after it ("65 very large firms"), a counting verb
 //! before it ("would host 11", "wounded 30"), a change it is the level of or
-//! a total ("the toll rose to 40", "a total of 10"), or a list partner with
-//! either ("saw 900, 379, and 248 Chinese"). Thousands separators, scale words, units and currencies
+//! a total ("the toll rose to 40", "a total of 10"), the subject of a report
+//! ("260 were injured", "and roughly 200 wounded"), or a list partner with
+//! any of these ("saw 900, 379, and 248 Chinese") or a parallel clause's
+//! ("Smith has 11 delegates and Jones has 10", "killed 130 in Paris and 32 in
+//! Brussels"). Thousands separators, scale words, units and currencies
 //! are evidence enough ("reached 116,338").
 //!
 //! A part of a stated whole ("18 of 25 seats", "eight of nine states") is a

@@ -1,7 +1,7 @@
 //! Numbers in words: "two people", "two-thirds", "fourteenfold", "a million",
 //! "half of", "one in five".
 
-use super::count::{counted_noun, part_of_whole, possessive_group};
+use super::count::{counted_noun, part_of_whole, possessive_group, reported_after};
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
@@ -350,19 +350,25 @@ pub(super) fn words_unit(
     if value < 2.0 || referential || mid_sentence_capital || (next.as_str() == "of" && !part) {
         return None;
     }
-    // A part of a group ("two of his rivals") needs no counted noun after it.
-    if !part && (!counted_noun(toks, end + 1) || w::time_unit(next.as_str())) {
+    if w::time_unit(next.as_str()) {
         return None;
     }
-    finish(
-        toks,
-        i,
-        end,
-        OneOrTwo::one(value),
-        unit,
-        Support::Noun,
-        false,
-    )
+    // A part of a group ("two of his rivals") needs no counted noun after
+    // it, nor the subject of a report ("three were killed"). Without either
+    // the number waits for a list or clause partner that has one ("Smith
+    // has 11 delegates and Jones has six").
+    let support = if part || counted_noun(toks, end + 1) {
+        Support::Noun
+    } else if reported_after(toks, end) {
+        Support::Verb
+    } else if next.as_str() == "or" {
+        // "two or three jobs", "seven or eight thousand votes": a guess
+        // between two numbers, whose first may even lack its scale.
+        return None;
+    } else {
+        Support::Weak
+    };
+    finish(toks, i, end, OneOrTwo::one(value), unit, support, false)
 }
 
 /// "Six in 10 say", "about 4 in 10 are angry", "nearly three in 10.", "three

@@ -505,3 +505,52 @@ fn fractions_of_a_group_without_of() {
         assert_eq!(read(input), vec![], "{input:?}");
     }
 }
+
+#[test]
+fn subjects_of_reports_and_parallel_clauses() {
+    for (input, expect) in [
+        (
+            "Two people were killed and more than 40 were injured.",
+            vec![("Two", 2.0), ("more than 40", 40.0)],
+        ),
+        ("Officials said 35 have been deported.", vec![("35", 35.0)]),
+        (
+            "The blast left 9 people dead and roughly 60 wounded.",
+            vec![("9", 9.0), ("roughly 60", 60.0)],
+        ),
+        (
+            "Smith has 14 delegates, Jones has 9 and Brown has three.",
+            vec![("14", 14.0), ("9", 9.0), ("three", 3.0)],
+        ),
+        (
+            "The storms killed 120 in Texas and 45 in Ohio.",
+            vec![("120", 120.0), ("45", 45.0)],
+        ),
+    ] {
+        let got: Vec<(String, f64)> = read(input).into_iter().map(|(t, v, _)| (t, v[0])).collect();
+        let want: Vec<(String, f64)> = expect.iter().map(|(t, v)| (t.to_string(), *v)).collect();
+        assert_eq!(got, want, "{input:?}");
+    }
+    // A partner takes its unit along.
+    assert_eq!(
+        read("She drew 13 percentage points from Smith and 7 from Jones.")[1],
+        (
+            "7".to_string(),
+            vec![7.0],
+            Some("percentage points".to_string())
+        )
+    );
+    // No partner in a year or a date, and a guess "two or three" is no count.
+    for input in [
+        "He won 12 delegates in 2008 and in 10 he lost.",
+        "He hired two or three aides.",
+        "They need seven or eight thousand votes.",
+    ] {
+        let figs = read(input);
+        assert!(
+            figs.iter()
+                .all(|f| f.1 != [10.0] && f.1 != [2.0] && f.1 != [7.0]),
+            "{input:?}: {figs:?}"
+        );
+    }
+}
