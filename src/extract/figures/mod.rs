@@ -267,6 +267,7 @@ pub fn find_unresolved(para: &Para) -> Vec<Figure> {
         })
         .collect();
     share_list_subjects(&figs, &mut out);
+    share_parallel_subjects(&figs, &mut out);
     out
 }
 
@@ -418,6 +419,16 @@ fn share_list_subjects(figs: &[Fig], out: &mut [Figure]) {
             && out[k].unit == out[k + 1].unit
         {
             out[k].subject = out[k + 1].subject.clone();
+        }
+    }
+}
+
+/// "Smith has 11 delegates and Jones has 10": the number of the parallel
+/// clause counts its partner's noun.
+fn share_parallel_subjects(figs: &[Fig], out: &mut [Figure]) {
+    for k in 1..figs.len() {
+        if figs[k].parallel && out[k].subject.is_none() && out[k].unit == out[k - 1].unit {
+            out[k].subject = out[k - 1].subject.clone();
         }
     }
 }

@@ -35,6 +35,9 @@ pub(super) struct Fig {
     pub parts: OneOrTwo<(usize, usize)>,
     /// Members of one list share an id (and a subject).
     pub list: Option<usize>,
+    /// A number of a parallel clause ("… and Jones has 10"): it counts what
+    /// the figure before it counts, and takes its subject.
+    pub parallel: bool,
     pub plain: bool,
     /// The change stated beside the level: "by 40%" of "by 40% to $2.1 billion".
     pub change: Option<By>,
@@ -96,6 +99,7 @@ fn single(c: &Cand) -> Fig {
         shape: if range { Shape::Range } else { Shape::Single },
         parts: OneOrTwo::one((c.first, c.last)),
         list: None,
+        parallel: false,
         plain: c.plain,
         change: None,
     }
@@ -169,6 +173,7 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
         shape,
         parts,
         list: None,
+        parallel: false,
         plain: false,
         change: None,
     })
@@ -321,6 +326,7 @@ fn parallels(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
             let unit = a.unit;
             let f = &mut figs[w];
             f.support = Support::Verb;
+            f.parallel = true;
             if f.plain {
                 f.unit = unit;
             }

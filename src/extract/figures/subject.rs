@@ -260,7 +260,16 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
             let continues = toks
                 .get(m + 1)
                 .is_some_and(|n| n.gap && content(n) && !number_word(n));
-            if lw.as_str() == "and" && end.is_some() && continues {
+            // "delegates and Rubio has 10": a name after "and" starts the
+            // next clause, unless a noun follows it ("progressive and
+            // Muslim groups") or the phrase is of names ("Chinese and
+            // Russian diplomats").
+            let next_clause = toks.get(m + 1).is_some_and(Tok::capitalised)
+                && end.is_some_and(|e| !toks[e].capitalised())
+                && !toks
+                    .get(m + 2)
+                    .is_some_and(|n| n.gap && content(n) && !n.capitalised());
+            if lw.as_str() == "and" && end.is_some() && continues && !next_clause {
                 m += 1;
                 continue;
             }

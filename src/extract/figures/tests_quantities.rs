@@ -531,6 +531,28 @@ fn subjects_of_reports_and_parallel_clauses() {
         let want: Vec<(String, f64)> = expect.iter().map(|(t, v)| (t.to_string(), *v)).collect();
         assert_eq!(got, want, "{input:?}");
     }
+    // A partner's subject is shared along the clauses.
+    let subjects: Vec<Option<String>> =
+        super::test_support::run("Smith has 14 delegates, Jones has 9 and Brown has three.")
+            .into_iter()
+            .map(|f| f.subject)
+            .collect();
+    assert_eq!(subjects, vec![Some("delegates".to_string()); 3]);
+    let subjects: Vec<Option<String>> = super::test_support::run(
+        "Jones has 8 delegates and Brown has 6. Nine local and Muslim groups are angry.",
+    )
+    .into_iter()
+    .map(|f| f.subject)
+    .collect();
+    assert_eq!(
+        subjects,
+        [
+            Some("delegates"),
+            Some("delegates"),
+            Some("local and Muslim groups")
+        ]
+        .map(|s| s.map(str::to_string))
+    );
     // A partner takes its unit along.
     assert_eq!(
         read("She drew 13 percentage points from Smith and 7 from Jones.")[1],
