@@ -3,7 +3,7 @@
 //! rejected outright; the rest are graded by the evidence around them.
 
 use super::grammar as g;
-use super::lex::{Kind, Tok, is_cjk};
+use super::lex::{Kind, Tok, is_cjk, number_parts};
 use super::quantity::{Support, plural_at};
 use super::words::{self as w, Lower};
 
@@ -73,13 +73,37 @@ pub(super) fn count_support(
     if plain && value < 10.0 && next.is_some_and(|n| !n.gap && is_cjk(n)) {
         return None;
     }
-    Some(if counted_noun(toks, j + 1) {
-        Support::Noun
-    } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str())) || level_after(toks, i) {
-        Support::Verb
-    } else {
-        Support::Weak
-    })
+    Some(
+        if counted_noun(toks, j + 1) || part_of_whole(toks, j + 1, value).is_some() {
+            Support::Noun
+        } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str()))
+            || level_after(toks, i)
+            || reported_after(toks, j)
+        {
+            Support::Verb
+        } else {
+            Support::Weak
+        },
+    )
+}
+
+/// "260 were injured", "77 have been deported", "and roughly 200 wounded"
+/// (from the number's last token `j`): the subject of a news report's
+/// verb of counting people, in the passive or alone as news shortens it.
+pub(super) fn reported_after(toks: &[Tok], j: usize) -> bool {
+    let word = |k: usize| {
+        toks.get(j + k)
+            .filter(|t| t.gap && t.kind == Kind::Word)
+            .map_or(Lower::new(""), Tok::lower)
+    };
+    let (w1, w2, w3) = (word(1), word(2), word(3));
+    let participle = |w: &Lower| g::count_verb(w.as_str()) && w.as_str().ends_with("ed");
+    match w1.as_str() {
+        "were" | "are" => participle(&w2),
+        "have" | "had" => w2.as_str() == "been" && participle(&w3),
+        "killed" | "wounded" | "injured" | "hurt" | "dead" => true,
+        _ => false,
+    }
 }
 
 /// "rose to 40", "climbed to 17", "a toll of 17", "a total of 45": the
@@ -133,6 +157,24 @@ pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
         && !w::time_unit(word)
         && w::measure(word).is_none()
         && w::currency_word(word).is_none()
+}
+
+/// "of 25 slots" after "18", "of nine states" after "eight" (from "of" at
+/// `k`): a part of a stated whole, counted like "of the victims"; the whole
+/// must be larger and name what it counts. Returns the whole's value and
+/// token. A year ("3 of 2016") is no whole.
+pub(super) fn part_of_whole(toks: &[Tok], k: usize, part: f64) -> Option<(f64, usize)> {
+    toks.get(k).filter(|t| t.gap && t.is_word("of"))?;
+    let t = toks.get(k + 1).filter(|t| t.gap)?;
+    let whole = match t.kind {
+        Kind::Num if t.text.bytes().all(|b| b.is_ascii_digit()) && t.text.len() <= 3 => {
+            number_parts(t.text).0
+        }
+        Kind::Word => w::small_number(t.lower().as_str())?,
+        _ => return None,
+    };
+    let counts = counted_noun(toks, k + 2) && !w::time_unit(toks[k + 2].lower().as_str());
+    (part >= 2.0 && whole > part && counts).then_some((whole, k + 1))
 }
 
 /// "of his rivals", "of Clinton’s emails", "of Sanders’ colleagues" (from
@@ -200,7 +242,7 @@ fn modified_plural(toks: &[Tok], k: usize) -> bool {
 }
 
 /// "139 Super Tuesday delegates", "four U.N. peacekeepers", "12 Grand Slam
-/// singles titles": a run of capitalised words (a name used as a modifier)
+/// singles titles", "two in three Republican-leaning voters": a run of capitalised words (a name used as a modifier)
 /// and then a plural noun in lower case; a title in capitals ("3 Important
 /// Things To Know") has no such noun and is not read.
 fn named_run_then_plural(toks: &[Tok], k: usize) -> bool {
@@ -209,7 +251,10 @@ fn named_run_then_plural(toks: &[Tok], k: usize) -> bool {
     while let Some(t) = toks.get(m) {
         let name_word = t.kind == Kind::Word && t.capitalised();
         let abbreviation = !t.gap && (t.is_mark(".") || t.is_dash());
-        if !(name_word || abbreviation) || words > 3 {
+        // "Republican-leaning voters": a lower-case word joined to a name by
+        // a hyphen belongs to the modifier.
+        let joined = !t.gap && t.kind == Kind::Word && m > k && toks[m - 1].is_dash();
+        if !(name_word || abbreviation || joined) || words > 3 {
             break;
         }
         if name_word {

@@ -39,9 +39,18 @@
 //! A bare number in digits ("11", "65") is a figure only with evidence that it
 //! counts: a counted noun after it ("65 very large firms"), a counting verb
 //! before it ("would host 11", "wounded 30"), a change it is the level of or
-//! a total ("the toll rose to 40", "a total of 10"), or a list partner with
-//! either ("saw 900, 379, and 248 Chinese"). Thousands separators, scale words, units and currencies
+//! a total ("the toll rose to 40", "a total of 10"), the subject of a report
+//! ("260 were injured", "and roughly 200 wounded"), or a list partner with
+//! any of these ("saw 900, 379, and 248 Chinese") or a parallel clause's
+//! ("Smith has 11 delegates and Jones has 10", "killed 130 in Paris and 32 in
+//! Brussels"). Thousands separators, scale words, units and currencies
 //! are evidence enough ("reached 116,338").
+//!
+//! A part of a stated whole ("18 of 25 seats", "eight of nine states") is a
+//! count of the part, its subject the whole's noun, and the whole is a figure
+//! of its own: the part is what the text states, a share would be computed.
+//! A whole of 10 or 100 is a poll's base, so "nine of 10 Republicans" is a
+//! share (90 percent), as "nine in 10" and "nine out of 10" are.
 //!
 //! # Fields
 //!
@@ -59,7 +68,10 @@
 //!   "roughly 1,500 per year" → 1500 "per year", "24% annually" → "percent
 //!   per year", "U.S.$5,000 a month" → "USD per month".
 //! - Fractions are percentages: "two-thirds" → 66.666… percent, "half of" →
-//!   50 percent, "one in five" → 20 percent, so they compare with "67 percent".
+//!   50 percent, "one in five" → 20 percent, so they compare with "67 percent";
+//!   so are a fraction before a determiner ("half the states", subject
+//!   "states") and a fraction that says or holds ("nearly half said", "a
+//!   third have").
 //!   Before a unit of measure they are amounts of it: "one-half mile" → 0.5
 //!   miles, "2 1/2 miles", "4½ cups" (`fraction.rs`).
 //! - A sign in words is a sign before a measure, percentage or money ("minus
@@ -286,6 +298,7 @@ fn stated(
         })
         .collect();
     share_list_subjects(&figs, &mut out);
+    share_parallel_subjects(&figs, &mut out);
     out
 }
 
@@ -530,6 +543,16 @@ fn share_list_subjects(figs: &[Fig], out: &mut [Figure]) {
             && out[k].unit == out[k + 1].unit
         {
             out[k].subject = out[k + 1].subject.clone();
+        }
+    }
+}
+
+/// "Smith has 11 delegates and Jones has 10": the number of the parallel
+/// clause counts its partner's noun.
+fn share_parallel_subjects(figs: &[Fig], out: &mut [Figure]) {
+    for k in 1..figs.len() {
+        if figs[k].parallel && out[k].subject.is_none() && out[k].unit == out[k - 1].unit {
+            out[k].subject = out[k - 1].subject.clone();
         }
     }
 }

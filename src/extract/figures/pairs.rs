@@ -35,6 +35,9 @@ pub(super) struct Fig {
     pub parts: OneOrTwo<(usize, usize)>,
     /// Members of one list share an id (and a subject).
     pub list: Option<usize>,
+    /// A number of a parallel clause ("… and Jones has 10"): it counts what
+    /// the figure before it counts, and takes its subject.
+    pub parallel: bool,
     pub plain: bool,
     /// The change stated beside the level: "by 40%" of "by 40% to $2.1 billion".
     pub change: Option<By>,
@@ -78,6 +81,7 @@ pub(super) fn combine(toks: &[Tok], cands: Vec<Cand>, sentence_of: &[usize]) -> 
         k += 1;
     }
     lists(toks, &mut figs);
+    parallels(toks, &mut figs, sentence_of);
     figs.retain(|f| f.support > Support::Weak);
     figs
 }
@@ -95,6 +99,7 @@ fn single(c: &Cand) -> Fig {
         shape: if range { Shape::Range } else { Shape::Single },
         parts: OneOrTwo::one((c.first, c.last)),
         list: None,
+        parallel: false,
         plain: c.plain,
         change: None,
     }
@@ -168,6 +173,7 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
         shape,
         parts,
         list: None,
+        parallel: false,
         plain: false,
         change: None,
     })
@@ -247,7 +253,9 @@ fn lists(toks: &[Tok], figs: &mut [Fig]) {
                 if f.plain {
                     f.unit = unit;
                 }
-                if supported > Support::Weak {
+                // A bare number in words ("three million, two hundred")
+                // is too often part of a longer number to be read alone.
+                if supported > Support::Weak && f.plain {
                     f.support = f.support.max(Support::Verb);
                 }
                 f.list = Some(id);
@@ -255,5 +263,73 @@ fn lists(toks: &[Tok], figs: &mut [Fig]) {
             id += 1;
         }
         start = end + 1;
+    }
+}
+
+/// At most this many tokens from a figure to a bare number of a parallel clause.
+const PARALLEL_GAP: usize = 16;
+
+/// "Smith has 11 delegates and Jones has 10", "killed 130 in Paris and 32
+/// in Brussels": a bare number in a clause built like the one before it, in
+/// the same sentence, counts what its partner counts — the same verb before
+/// both, or "and" before it and the same preposition after both. Words that
+/// also stand before years and dates ("in", "of", "the") are no evidence.
+fn parallels(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
+    let lower = |k: Option<usize>| k.and_then(|k| toks.get(k)).map(Tok::lower);
+    for w in 1..figs.len() {
+        let bare = |f: &Fig| {
+            f.shape == Shape::Single && f.rate.is_none() && f.change.is_none() && f.list.is_none()
+        };
+        let s = w - 1;
+        let (a, b) = (&figs[s], &figs[w]);
+        let near = b.first.saturating_sub(a.last) <= PARALLEL_GAP
+            && sentence_of.get(a.first) == sentence_of.get(b.last);
+        if b.support != Support::Weak || a.support == Support::Weak || !bare(a) || !bare(b) || !near
+        {
+            continue;
+        }
+        let before = |f: &Fig| lower(f.first.checked_sub(1));
+        let after = |f: &Fig| lower(Some(f.last + 1));
+        let same_verb = match (before(a), before(b)) {
+            (Some(x), Some(y)) => {
+                x.as_str() == y.as_str()
+                    && toks[a.first - 1].kind == super::lex::Kind::Word
+                    && !matches!(
+                        x.as_str(),
+                        "in" | "of"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "from"
+                            | "to"
+                            | "since"
+                            | "the"
+                            | "and"
+                            | "or"
+                            | "between"
+                            | "until"
+                            | "before"
+                            | "after"
+                    )
+            }
+            _ => false,
+        };
+        let same_preposition = before(b).is_some_and(|x| x.as_str() == "and")
+            && match (after(a), after(b)) {
+                (Some(x), Some(y)) => {
+                    x.as_str() == y.as_str()
+                        && matches!(x.as_str(), "in" | "from" | "for" | "among" | "at" | "on")
+                }
+                _ => false,
+            };
+        if same_verb || same_preposition {
+            let unit = a.unit;
+            let f = &mut figs[w];
+            f.support = Support::Verb;
+            f.parallel = true;
+            if f.plain {
+                f.unit = unit;
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Numbers in words: "two people", "two-thirds", "fourteenfold", "a million",
 //! "half of", "one in five".
 
-use super::count::{counted_noun, possessive_group};
+use super::count::{counted_noun, part_of_whole, possessive_group, reported_after};
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
@@ -45,7 +45,8 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             return words_unit(toks, i, i + 1, s, true);
         }
         let singular = !n1.as_str().ends_with('s') || n1.as_str() == "halves";
-        let part = w::fraction(n1.as_str()).filter(|_| singular && next(2).as_str() == "of");
+        let part = w::fraction(n1.as_str())
+            .filter(|_| singular && (next(2).as_str() == "of" || group_verb(next(2).as_str())));
         if let Some(d) = part
             && let Some((s, end)) = of_a_scale(toks, i + 2)
         {
@@ -76,7 +77,14 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             before.as_str(),
             "first" | "second" | "latter" | "former" | "the" | "other"
         );
-        if next(1).as_str() == "of" && !period_half {
+        // "half the states", "half their value": a share of what follows;
+        // "half the year" is a time.
+        let of_what = matches!(
+            next(1).as_str(),
+            "the" | "its" | "their" | "his" | "her" | "our" | "all"
+        ) && gap_word(2)
+            && !w::time_unit(next(2).as_str());
+        if (next(1).as_str() == "of" || of_what || group_verb(next(1).as_str())) && !period_half {
             return finish(
                 toks,
                 i,
@@ -337,23 +345,30 @@ pub(super) fn words_unit(
             after_of.as_str(),
             "the" | "them" | "those" | "these" | "its" | "their" | "our"
         ) && (after_of.as_str() == "them" || counted_noun(toks, end + 1))
-            || possessive_group(toks, end + 2));
+            || possessive_group(toks, end + 2)
+            || part_of_whole(toks, end + 1, value).is_some());
     if value < 2.0 || referential || mid_sentence_capital || (next.as_str() == "of" && !part) {
         return None;
     }
-    // A part of a group ("two of his rivals") needs no counted noun after it.
-    if !part && (!counted_noun(toks, end + 1) || w::time_unit(next.as_str())) {
+    if w::time_unit(next.as_str()) {
         return None;
     }
-    finish(
-        toks,
-        i,
-        end,
-        OneOrTwo::one(value),
-        unit,
-        Support::Noun,
-        false,
-    )
+    // A part of a group ("two of his rivals") needs no counted noun after
+    // it, nor the subject of a report ("three were killed"). Without either
+    // the number waits for a list or clause partner that has one ("Smith
+    // has 11 delegates and Jones has six").
+    let support = if part || counted_noun(toks, end + 1) {
+        Support::Noun
+    } else if reported_after(toks, end) {
+        Support::Verb
+    } else if next.as_str() == "or" {
+        // "two or three jobs", "seven or eight thousand votes": a guess
+        // between two numbers, whose first may even lack its scale.
+        return None;
+    } else {
+        Support::Weak
+    };
+    finish(toks, i, end, OneOrTwo::one(value), unit, support, false)
 }
 
 /// "Six in 10 say", "about 4 in 10 are angry", "nearly three in 10.", "three
@@ -366,35 +381,55 @@ fn poll_share(toks: &[Tok], k: usize, whole: f64) -> bool {
     if w::time_unit(after.as_str()) {
         return false;
     }
-    whole == 10.0
-        || whole == 100.0
-        || matches!(
-            after.as_str(),
-            "say"
-                | "said"
-                | "says"
-                | "saying"
-                | "think"
-                | "thought"
-                | "believe"
-                | "believed"
-                | "want"
-                | "wanted"
-                | "support"
-                | "supported"
-                | "oppose"
-                | "opposed"
-                | "approve"
-                | "approved"
-                | "disapprove"
-                | "disapproved"
-                | "agree"
-                | "agreed"
-                | "favor"
-                | "favour"
-                | "prefer"
-                | "preferred"
-        )
+    whole == 10.0 || whole == 100.0 || poll_verb(after.as_str())
+}
+
+/// "Nearly half *said*", "a third *have*": a fraction as the subject of a
+/// verb of saying or of a plural verb is a share of a group of people.
+fn group_verb(word: &str) -> bool {
+    poll_verb(word) || matches!(word, "have" | "had" | "are" | "were")
+}
+
+/// A verb of saying or thinking, as polls report a share: "Six in 10 *say*".
+fn poll_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "say"
+            | "said"
+            | "says"
+            | "saying"
+            | "think"
+            | "thought"
+            | "believe"
+            | "believed"
+            | "want"
+            | "wanted"
+            | "support"
+            | "supported"
+            | "oppose"
+            | "opposed"
+            | "approve"
+            | "approved"
+            | "disapprove"
+            | "disapproved"
+            | "agree"
+            | "agreed"
+            | "favor"
+            | "favour"
+            | "prefer"
+            | "preferred"
+    )
+}
+
+/// "Game 7 of 10", "Part 2 of 10": a label or a name before the number
+/// numbers an item of a series; it shares nothing.
+fn named(toks: &[Tok], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        let t = &toks[p];
+        let lw = t.lower();
+        t.kind == Kind::Word
+            && (g::label(lw.as_str()) || t.capitalised() && !g::function_word(lw.as_str()))
+    })
 }
 
 /// "one in five Chinese", "3 out of 4 respondents": a share, as a percentage.
@@ -407,6 +442,14 @@ pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Ca
         end + 2
     } else if is(end + 1, "out") && is(end + 2, "of") {
         end + 3
+    } else if let Some((whole, k)) = part_of_whole(toks, end + 1, value)
+        && (whole == 10.0 || whole == 100.0)
+        && !named(toks, i)
+    {
+        // "nine of 10 Republicans": a whole of 10 or 100 is a poll's base,
+        // a share as "nine in 10" is; any other whole is a count's
+        // ("18 of 25 slots", [`part_of_whole`]).
+        k
     } else {
         return None;
     };

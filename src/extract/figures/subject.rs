@@ -20,6 +20,12 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
         Unit::Times => None,
         Unit::Percent | Unit::Points => {
             let of = after(f.last).is_some_and(|t| t.is_word("of"));
+            // "half the states": the determiner stands for "of the".
+            let half_the =
+                toks[f.last].is_word("half") && skip_determiner(toks, f.last + 1) > f.last + 1;
+            if half_the {
+                return noun_phrase(toks, f.last + 2, false);
+            }
             of.then(|| noun_phrase(toks, skip_determiner(toks, f.last + 2), false))?
         }
         Unit::Money(_) => {
@@ -61,10 +67,14 @@ fn count_noun(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     }
     if next.is_word("of") {
         let det = toks.get(end + 2)?;
-        if !matches!(
-            det.lower().as_str(),
-            "the" | "those" | "these" | "all" | "its" | "their"
-        ) {
+        // "18 of 25 slots": the whole's noun says what the part counts.
+        let whole = det.kind == Kind::Num || w::small_number(det.lower().as_str()).is_some();
+        if !whole
+            && !matches!(
+                det.lower().as_str(),
+                "the" | "those" | "these" | "all" | "its" | "their"
+            )
+        {
             return None;
         }
         return noun_phrase(toks, end + 3, false);
@@ -250,7 +260,16 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
             let continues = toks
                 .get(m + 1)
                 .is_some_and(|n| n.gap && content(n) && !number_word(n));
-            if lw.as_str() == "and" && end.is_some() && continues {
+            // "delegates and Rubio has 10": a name after "and" starts the
+            // next clause, unless a noun follows it ("progressive and
+            // Muslim groups") or the phrase is of names ("Chinese and
+            // Russian diplomats").
+            let next_clause = toks.get(m + 1).is_some_and(Tok::capitalised)
+                && end.is_some_and(|e| !toks[e].capitalised())
+                && !toks
+                    .get(m + 2)
+                    .is_some_and(|n| n.gap && content(n) && !n.capitalised());
+            if lw.as_str() == "and" && end.is_some() && continues && !next_clause {
                 m += 1;
                 continue;
             }

@@ -561,3 +561,166 @@ fn the_time_a_stated_amount_is_spread_over_is_its_period_not_a_duration() {
         "{after:?}"
     );
 }
+
+#[test]
+fn parts_of_a_stated_whole() {
+    // A part of a whole that names what it counts is a count of the part;
+    // the whole stays a figure of its own.
+    for (input, expect) in [
+        (
+            "The slate took 18 of 25 seats on the board.",
+            vec![("18", 18.0), ("25", 25.0)],
+        ),
+        (
+            "Turnout fell in eight of nine counties this year.",
+            vec![("eight", 8.0), ("nine", 9.0)],
+        ),
+    ] {
+        let got: Vec<(String, f64)> = read(input)
+            .into_iter()
+            .map(|(t, v, u)| {
+                assert_eq!(u, None, "{input:?}");
+                (t, v[0])
+            })
+            .collect();
+        let want: Vec<(String, f64)> = expect.iter().map(|(t, v)| (t.to_string(), *v)).collect();
+        assert_eq!(got, want, "{input:?}");
+    }
+    // The part says what it counts through the whole's noun.
+    let figs = super::test_support::run("The slate took 18 of 25 seats on the board.");
+    assert_eq!(figs[0].subject.as_deref(), Some("seats"));
+    // A whole of 10 or 100 is a poll's base: a share, as "nine in 10" is.
+    assert_eq!(
+        read("Nearly nine of 10 farmers backed the plan."),
+        one("Nearly nine of 10", &[90.0], Some("percent"))
+    );
+    // No part of a year, of a time, or in a numbered series; "one of" refers.
+    for input in [
+        "He signed 3 of 2016 bills.",
+        "They won 3 of 4 days.",
+        "Game 7 of 10 finals went long.",
+        "He was one of 12 jurors.",
+    ] {
+        let figs = read(input);
+        assert!(
+            figs.iter()
+                .all(|f| f.1 != [3.0] && f.1 != [7.0] && f.2.is_none() && f.1 != [1.0]),
+            "{input:?}: {figs:?}"
+        );
+    }
+}
+
+#[test]
+fn shares_before_a_hyphenated_name() {
+    assert_eq!(
+        read("Almost two in three Labour-leaning voters agree."),
+        one("Almost two in three", &[2.0 / 3.0 * 100.0], Some("percent"))
+    );
+}
+
+#[test]
+fn fractions_of_a_group_without_of() {
+    for (input, text, value) in [
+        ("Nearly half said they want change.", "Nearly half", 50.0),
+        (
+            "More than half the mayors backed the plan.",
+            "More than half",
+            50.0,
+        ),
+        (
+            "Less than a third agreed with him.",
+            "Less than a third",
+            100.0 / 3.0,
+        ),
+        ("Shares sank to about half their value.", "about half", 50.0),
+    ] {
+        let figs = read(input);
+        assert_eq!(figs.len(), 1, "{input:?}: {figs:?}");
+        assert_eq!(figs[0].0, text, "{input:?}");
+        assert!((figs[0].1[0] - value).abs() < 1e-9, "{input:?}: {figs:?}");
+        assert_eq!(figs[0].2.as_deref(), Some("percent"), "{input:?}");
+    }
+    let figs = super::test_support::run("More than half the mayors backed the plan.");
+    assert_eq!(figs[0].subject.as_deref(), Some("mayors"));
+    // Halves of a time, an ordinal "third", and "half a dozen" are no shares.
+    for input in [
+        "Half the year was lost.",
+        "He spent the second half of the season abroad.",
+        "A third source said so.",
+        "It took half an hour.",
+        "Half a dozen voters came.",
+    ] {
+        assert_eq!(read(input), vec![], "{input:?}");
+    }
+}
+
+#[test]
+fn subjects_of_reports_and_parallel_clauses() {
+    for (input, expect) in [
+        (
+            "Two people were killed and more than 40 were injured.",
+            vec![("Two", 2.0), ("more than 40", 40.0)],
+        ),
+        ("Officials said 35 have been deported.", vec![("35", 35.0)]),
+        (
+            "The blast left 9 people dead and roughly 60 wounded.",
+            vec![("9", 9.0), ("roughly 60", 60.0)],
+        ),
+        (
+            "Smith has 14 delegates, Jones has 9 and Brown has three.",
+            vec![("14", 14.0), ("9", 9.0), ("three", 3.0)],
+        ),
+        (
+            "The storms killed 120 in Texas and 45 in Ohio.",
+            vec![("120", 120.0), ("45", 45.0)],
+        ),
+    ] {
+        let got: Vec<(String, f64)> = read(input).into_iter().map(|(t, v, _)| (t, v[0])).collect();
+        let want: Vec<(String, f64)> = expect.iter().map(|(t, v)| (t.to_string(), *v)).collect();
+        assert_eq!(got, want, "{input:?}");
+    }
+    // A partner's subject is shared along the clauses.
+    let subjects: Vec<Option<String>> =
+        super::test_support::run("Smith has 14 delegates, Jones has 9 and Brown has three.")
+            .into_iter()
+            .map(|f| f.subject)
+            .collect();
+    assert_eq!(subjects, vec![Some("delegates".to_string()); 3]);
+    let subjects: Vec<Option<String>> = super::test_support::run(
+        "Jones has 8 delegates and Brown has 6. Nine local and Muslim groups are angry.",
+    )
+    .into_iter()
+    .map(|f| f.subject)
+    .collect();
+    assert_eq!(
+        subjects,
+        [
+            Some("delegates"),
+            Some("delegates"),
+            Some("local and Muslim groups")
+        ]
+        .map(|s| s.map(str::to_string))
+    );
+    // A partner takes its unit along.
+    assert_eq!(
+        read("She drew 13 percentage points from Smith and 7 from Jones.")[1],
+        (
+            "7".to_string(),
+            vec![7.0],
+            Some("percentage points".to_string())
+        )
+    );
+    // No partner in a year or a date, and a guess "two or three" is no count.
+    for input in [
+        "He won 12 delegates in 2008 and in 10 he lost.",
+        "He hired two or three aides.",
+        "They need seven or eight thousand votes.",
+    ] {
+        let figs = read(input);
+        assert!(
+            figs.iter()
+                .all(|f| f.1 != [10.0] && f.1 != [2.0] && f.1 != [7.0]),
+            "{input:?}: {figs:?}"
+        );
+    }
+}
