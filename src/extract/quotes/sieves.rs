@@ -168,6 +168,8 @@ const PRESENTING_VERBS: &[&str] = &[
     "condemning",
     "echoed",
     "echoing",
+    "yelling",
+    "screaming",
 ];
 
 /// Verbs of speech and presenting verbs in one table: [`is_verb`] is asked
@@ -888,7 +890,7 @@ mod tests {
         assert_eq!(w("Ray ended a contract to ").map(|x| x.0), None);
         // The subject of a participle after "with".
         assert_eq!(
-            w("Fans cheered at the rally in Dayton, Ohio, with Omar Lund reportedly tweeting: ")
+            w("Fans cheered at the rally in Dayton, Ohio, with Omar Lund reportedly yelling: ")
                 .unwrap()
                 .0,
             "Omar Lund"
