@@ -170,6 +170,9 @@ const INTRODUCTORY: &[&str] = &[
     "citing",
     "among",
     "unlike",
+    "like",
+    "amid",
+    "amidst",
     "until",
     "even",
     "last",
@@ -231,6 +234,20 @@ pub struct Speaker {
     pub org: bool,
     /// The role the text gives the speaker ("Immigration Minister").
     pub role: Option<String>,
+}
+
+impl Speaker {
+    /// A person named in full ("Ann Roe", not "Roe" alone, nor an
+    /// organisation): enough to credit a quote on weaker evidence than an
+    /// attribution beside it, where a lone capitalised word that opens a
+    /// sentence ("Transcript as follows:", "Pause.") may be no name at all.
+    pub fn is_full_person(&self) -> bool {
+        !self.org
+            && self
+                .name
+                .as_deref()
+                .is_some_and(|n| n.split_whitespace().count() >= 2)
+    }
 }
 
 /// A noun phrase in subject position.

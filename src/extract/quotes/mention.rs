@@ -89,6 +89,7 @@ const ROLE_NOUNS: &[&str] = &[
     "chief",
     "leader",
     "chancellor",
+    "vp",
     "candidate",
     "nominee",
     "sheriff",

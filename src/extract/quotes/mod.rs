@@ -115,6 +115,11 @@ struct Previous<'a> {
     attributable: Option<Mention>,
     /// The speaker a paragraph ending in a colon introduces: "Lund replied:".
     colon_source: Option<Speaker>,
+    /// The person a paragraph without quotations is about: the named
+    /// subject of its opening sentence ("Roe is upbeat about the race."),
+    /// whose words a paragraph of nothing but quotation after it gives.
+    /// Resolved only when such a paragraph follows.
+    about: Option<Mention>,
 }
 
 /// Finds the quotes of a document's paragraphs, in order.
@@ -151,6 +156,7 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
         let mut last_speaker: Option<(Speaker, String)> = None;
         let mut quoted: Vec<String> = Vec::new();
         let mut reporting = None;
+        let mut about = None;
         for (ci, clause) in clauses.iter().enumerate() {
             if !marks.is_empty() {
                 state.names.see(&text[clause.clone()]);
@@ -178,6 +184,17 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                     if s.name.is_some() && !s.org {
                         reporting = Some(s);
                     }
+                }
+                // The name opens the sentence and a predicate follows it:
+                // "Pause." names nobody; after "At his rallies, Roe …" the
+                // paragraph is about the rallies as much as about Roe.
+                if marks.is_empty()
+                    && ci == 0
+                    && matches!(m.who, mention::Who::Name(_))
+                    && *used < lead_words.len()
+                    && mention::read(&lead_words, true).is_some_and(|(_, u)| u == *used)
+                {
+                    about = Some(m.clone());
                 }
             }
             // "…, Schiff said.": a sentence that ends by naming who said it.
@@ -331,6 +348,7 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
             } else {
                 None
             },
+            about,
         };
     }
     (out, unpaired)
@@ -729,9 +747,13 @@ fn continuation(
     if let Some(speaker) = &previous.reporting {
         return Some((speaker.clone(), String::new()));
     }
-    let first = previous.first_sentence?;
-    let np = introduces_source(window(first, 0..first.len(), Side::Start))?;
-    Some((state.resolve(&np), String::new()))
+    if let Some(first) = previous.first_sentence
+        && let Some(np) = introduces_source(window(first, 0..first.len(), Side::Start))
+    {
+        return Some((state.resolve(&np), String::new()));
+    }
+    let speaker = state.speaker(previous.about.as_ref()?);
+    speaker.is_full_person().then_some((speaker, String::new()))
 }
 
 #[cfg(test)]
@@ -901,6 +923,123 @@ mod tests {
                     "We have balanced the books three years running and we will do it again.",
                     None,
                 )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_named_subject_with_a_following_statement_introduces_the_next() {
+        check(&[
+            (
+                &[
+                    "After the storm passed, Governor Ada Moss issued the following statement:",
+                    "\"Our crews will work through the night until every road is open.\"",
+                ],
+                &[(
+                    "Our crews will work through the night until every road is open.",
+                    Some("Ada Moss"),
+                )],
+            ),
+            // A label is no speaker.
+            (
+                &[
+                    "Partial transcript as follows:",
+                    "\"Our crews will work through the night until every road is open.\"",
+                ],
+                &[(
+                    "Our crews will work through the night until every road is open.",
+                    None,
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_paragraph_of_quotation_after_one_about_a_person() {
+        check(&[
+            (
+                &[
+                    "The bond vote is on Tuesday.",
+                    "Omar Lund is hopeful about the bond vote, in part because he sees it as a test of trust.",
+                    "\"The town has never turned down a school it could afford.\"",
+                ],
+                &[(
+                    "The town has never turned down a school it could afford.",
+                    Some("Omar Lund"),
+                )],
+            ),
+            // A fronted phrase: the paragraph is about the rallies too.
+            (
+                &[
+                    "The bond vote is on Tuesday.",
+                    "At his rallies, Omar Lund shakes every hand in the room.",
+                    "\"The town has never turned down a school it could afford.\"",
+                ],
+                &[(
+                    "The town has never turned down a school it could afford.",
+                    None,
+                )],
+            ),
+            // A lone word opening a paragraph is no person.
+            (
+                &[
+                    "The bond vote is on Tuesday.",
+                    "Pause.",
+                    "\"The town has never turned down a school it could afford.\"",
+                ],
+                &[(
+                    "The town has never turned down a school it could afford.",
+                    None,
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_before_its_verb() {
+        check(&[
+            (
+                &[
+                    "On Friday at a school in Dayton, OH, after a long day of visits, Gov. Ada Moss (R-OH), said, \"We will fund every one of these classrooms.\"",
+                ],
+                &[(
+                    "We will fund every one of these classrooms.",
+                    Some("Ada Moss"),
+                )],
+            ),
+            (
+                &[
+                    "The head of the teachers union, Omar Lund, warned that the plan would be \"a disaster for every rural district.\"",
+                ],
+                &[("a disaster for every rural district.", Some("Omar Lund"))],
+            ),
+            // A place closing an aside is no speaker.
+            (
+                &[
+                    "Ada Moss, a delegate from Dayton, Ohio, said she wanted \"a plan that every rural district can afford.\"",
+                ],
+                &[(
+                    "a plan that every rural district can afford.",
+                    Some("Ada Moss"),
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn fronted_like_and_amid_are_no_names() {
+        check(&[
+            (
+                &[
+                    "Like Moss, Omar Lund also rejected the plan, arguing that there is \"no money left for the rural schools.\"",
+                ],
+                &[("no money left for the rural schools.", Some("Omar Lund"))],
+            ),
+            (
+                &[
+                    "Amid calls for a recount, Omar Lund wrote a letter, saying it was time to \"count every ballot twice.\"",
+                ],
+                &[("count every ballot twice.", Some("Omar Lund"))],
             ),
         ]);
     }

@@ -166,6 +166,10 @@ const PRESENTING_VERBS: &[&str] = &[
     "chanting",
     "shouting",
     "condemning",
+    "echoed",
+    "echoing",
+    "yelling",
+    "screaming",
 ];
 
 /// Verbs of speech and presenting verbs in one table: [`is_verb`] is asked
@@ -208,6 +212,7 @@ const BETWEEN: &[&str] = &[
     "herself",
     "themselves",
     "itself",
+    "now",
 ];
 static BETWEEN_WORD: WordSet<64> = WordSet::of_lowercase(BETWEEN);
 
@@ -395,11 +400,12 @@ fn is_manner_verb(w: &str) -> bool {
         && (is_verb(w) || MANNER.contains_folded(w) || (w.len() > 4 && w.ends_with("ed")))
 }
 
-/// `“…,” Toomey fumed`: the verb right after a name of one to four words
-/// (no other verb was found in the words after the quote).
+/// `“…,” Toomey fumed`, `“…?” Toomey went on`: the verb right after a name
+/// of one to four words (no other verb was found in the words after the quote).
 fn manner_after_name(ws: &[Word]) -> Option<usize> {
     (1..ws.len().min(5)).find(|&k| {
-        is_manner_verb(ws[k].core)
+        (is_manner_verb(ws[k].core)
+            || ws[k].core == "went" && ws.get(k + 1).is_some_and(|w| w.core == "on"))
             && !ws[k - 1].closed
             && ws[..k]
                 .iter()
@@ -536,7 +542,7 @@ fn before_verb(
         j -= 1;
     }
     // "… and said", "…, saying": the verb's subject is the sentence's.
-    let coordinated = j > 0 && (ws[j - 1].core == "and" || ws[j - 1].closed);
+    let coordinated = j > 0 && (matches!(ws[j - 1].core, "and" | "but") || ws[j - 1].closed);
     // "…, Spicer said, adding, “…”": the clause just before names who adds.
     if gerund && j > 1 && ws[j - 1].closed && is_speech(ws[j - 1].core) {
         let c = ws[..j - 1]
@@ -550,6 +556,11 @@ fn before_verb(
             return Some(found(m, &ws[c..=v], "speaker-verb-adding", adjacent));
         }
     }
+    // "Gov. Ann Roe (R-OH), said, “…”": a name set off by a stray comma
+    // is the subject, not the sentence's fronted place.
+    if let Some(f) = set_off_subject(ws, v, j, gerund, adjacent) {
+        return Some(f);
+    }
     if !coordinated && j > 0 {
         // Read back to where a mention could start.
         let mut s = j;
@@ -558,8 +569,11 @@ fn before_verb(
         }
         for start in s..j {
             // "a letter obtained by The Associated Press warns": the object
-            // of a preposition is not the verb's subject.
-            if in_prepositional_phrase(&ws[s..start]) {
+            // of a preposition is not the verb's subject; "with Roe
+            // yelling" is the subject of the participle.
+            if in_prepositional_phrase(&ws[s..start])
+                && !(gerund && start > 0 && ws[start - 1].core == "with")
+            {
                 continue;
             }
             if let Some((m, used)) = mention::read(&ws[start..j], false)
@@ -570,7 +584,12 @@ fn before_verb(
                 && (!gerund || matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. }))
                 // "…, which the Tax Office estimates would cost …, would
                 // risk “…”": the subject of a relative clause presents nothing.
-                && !ws[s..start].iter().any(|w| matches!(w.core, "which" | "whom"))
+                // "…, to which Roe replied: “…”" answers: the relative
+                // clause is the reply itself.
+                && !ws[s..start].iter().enumerate().any(|(k, w)| {
+                    matches!(w.core, "which" | "whom")
+                        && !(k > 0 && ws[s + k - 1].core == "to" && s + k + 1 == start)
+                })
             {
                 let sieve = if is_speech(ws[v].core) {
                     "speaker-verb-quote"
@@ -611,6 +630,52 @@ fn before_verb(
         return Some(found(m.clone(), &ws[v..=v], "subject-verb-quote", adjacent));
     }
     None
+}
+
+/// `Gov. Ann Roe (R-OH), said, “…”`, `The group's leader, Ann Roe,
+/// warned`: a verb (not a participle) right after a comma, and a clause
+/// before it that is a full name (two words or more, every one capitalised)
+/// and nothing else. Read before the sentence's subject, which a fronted
+/// place ("In Berea, OH, …") can leave misread. A single word is left to the
+/// subject: after "a delegate from California," or "in Columbus, Ohio," it
+/// is a place.
+fn set_off_subject(ws: &[Word], v: usize, j: usize, gerund: bool, adjacent: bool) -> Option<Found> {
+    if gerund || j < 2 || !ws[j - 1].raw.ends_with(',') {
+        return None;
+    }
+    let clause_start = |end: usize| {
+        ws[..end]
+            .iter()
+            .rposition(|w| w.closed)
+            .map_or(0, |c| c + 1)
+    };
+    let mut c = clause_start(j - 1);
+    let mut end = j;
+    // "Sen. Ann Roe, R-Ariz., said": the party tag is no name.
+    if c + 1 == j && is_party_tag(ws[c].core) {
+        if c == 0 {
+            return None;
+        }
+        end = c;
+        c = clause_start(c - 1);
+    }
+    let chunk = &ws[c..end];
+    if chunk.len() < 2
+        || !chunk
+            .iter()
+            .all(|w| w.raw.starts_with(|ch: char| ch.is_uppercase() || ch == '('))
+    {
+        return None;
+    }
+    let (m, used) = mention::read(chunk, false)?;
+    (used == chunk.len() && matches!(m.who, Who::Name(_)))
+        .then(|| found(m, &ws[c..=v], "speaker-set-off", adjacent))
+}
+
+/// "R-Ariz", "D-N.Y", "I-Vt": a party and a state after a lawmaker's name.
+fn is_party_tag(w: &str) -> bool {
+    let w = w.trim_start_matches('(');
+    matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
 }
 
 /// `Jie has seen the change: “…”`: a sentence whose subject introduces the
@@ -823,5 +888,37 @@ mod tests {
             None
         );
         assert_eq!(w("Ray ended a contract to ").map(|x| x.0), None);
+        // The subject of a participle after "with".
+        assert_eq!(
+            w("Fans cheered at the rally in Dayton, Ohio, with Omar Lund reportedly yelling: ")
+                .unwrap()
+                .0,
+            "Omar Lund"
+        );
+        // "to which" opens the reply, not a relative clause that presents nothing.
+        assert_eq!(
+            w("She said the plan was sound, to which Lund interjected: ")
+                .unwrap()
+                .0,
+            "Lund"
+        );
+        // "but now said": the sentence's subject speaks.
+        let ws = words("Ann Ray used to back Lund, but now said Moss had ");
+        let subject = super::super::attribute::subject_mention(&ws);
+        assert_eq!(
+            who(before(&ws, subject.as_ref(), true)).unwrap().0,
+            "Ann Ray"
+        );
+        // A party tag is no name.
+        assert_eq!(w("Sen. Ann Ray, R-Ariz., said ").unwrap().0, "Ann Ray");
+    }
+
+    #[test]
+    fn went_on_after_the_quote() {
+        assert_eq!(
+            who(after(" Lund went on, shaking his head.")).unwrap().0,
+            "Lund"
+        );
+        assert_eq!(who(after(" Lund went to the capital.")), None);
     }
 }
