@@ -187,21 +187,8 @@ fn pandoc_elements(path: &Path) -> BTreeMap<String, usize> {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut counts = BTreeMap::new();
-    count(&json["blocks"], &mut counts);
+    common::pandoc_counts(&json["blocks"], &mut counts);
     counts
-}
-
-fn count(value: &serde_json::Value, counts: &mut BTreeMap<String, usize>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if let Some(serde_json::Value::String(t)) = map.get("t") {
-                *counts.entry(t.clone()).or_default() += 1;
-            }
-            map.values().for_each(|v| count(v, counts));
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| count(v, counts)),
-        _ => {}
-    }
 }
 
 /// Footnote references (not definitions) and block quotes as we wrote them.

@@ -25,20 +25,6 @@ fn pandoc(path: &Path, to: &str) -> String {
     text(&out.stdout)
 }
 
-/// How many elements of each pandoc type `value` holds.
-fn count(value: &serde_json::Value, counts: &mut BTreeMap<String, usize>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if let Some(serde_json::Value::String(t)) = map.get("t") {
-                *counts.entry(t.clone()).or_default() += 1;
-            }
-            map.values().for_each(|v| count(v, counts));
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| count(v, counts)),
-        _ => {}
-    }
-}
-
 #[test]
 fn an_excerpt_keeps_lists_and_emphasis_and_nothing_else() {
     let dir = fixture("excerpt");
@@ -60,7 +46,7 @@ fn an_excerpt_keeps_lists_and_emphasis_and_nothing_else() {
     let mut found = BTreeMap::new();
     body[..body.len() - 1]
         .iter()
-        .for_each(|b| count(b, &mut found));
+        .for_each(|b| common::pandoc_counts(b, &mut found));
     let n = |t: &str| found.get(t).copied().unwrap_or(0);
     // The list, the list nested in it, and the list numbered on from 4.
     assert_eq!(n("BulletList"), 2, "{found:?}");

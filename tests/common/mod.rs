@@ -104,3 +104,18 @@ pub fn pdftotext_layout(pdf: &Path) -> String {
     assert!(out.status.success(), "{}", text(&out.stderr));
     text(&out.stdout)
 }
+
+/// How many elements of each pandoc type `value` (pandoc's JSON) holds,
+/// added to `counts`.
+pub fn pandoc_counts(value: &serde_json::Value, counts: &mut BTreeMap<String, usize>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::String(t)) = map.get("t") {
+                *counts.entry(t.clone()).or_default() += 1;
+            }
+            map.values().for_each(|v| pandoc_counts(v, counts));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| pandoc_counts(v, counts)),
+        _ => {}
+    }
+}
