@@ -46,6 +46,10 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Framed> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(f) = at(toks, i) {
             i = f.last + 1;
             out.push(f);
@@ -55,6 +59,51 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Framed> {
     }
     out
 }
+
+/// Whether a framing quantity may start at `t`: digits, or a word as long
+/// as a number word and with the first letter of one. Most words of a
+/// paragraph fail this and are passed over without a lookup.
+fn may_start(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Word => {
+            let b = t.text.as_bytes();
+            let first = b[0] | 0x20;
+            (NUMBER_WORD_LEN.0..=NUMBER_WORD_LEN.1).contains(&b.len())
+                && first.is_ascii_lowercase()
+                && FIRST_LETTERS & (1 << (first - b'a')) != 0
+        }
+        Kind::Mark => false,
+    }
+}
+
+/// The first letters of the number words, a bit per letter.
+const FIRST_LETTERS: u32 = {
+    let mut mask = 0u32;
+    let mut k = 0;
+    while k < w::SMALL_NUMBERS.len() {
+        mask |= 1 << (w::SMALL_NUMBERS[k].0.as_bytes()[0] - b'a');
+        k += 1;
+    }
+    mask
+};
+
+/// The shortest and longest number word, in bytes.
+const NUMBER_WORD_LEN: (usize, usize) = {
+    let (mut short, mut long) = (usize::MAX, 0);
+    let mut k = 0;
+    while k < w::SMALL_NUMBERS.len() {
+        let n = w::SMALL_NUMBERS[k].0.len();
+        if n < short {
+            short = n;
+        }
+        if n > long {
+            long = n;
+        }
+        k += 1;
+    }
+    (short, long)
+};
 
 /// The number at `i` (digits, a number word, or "twenty-five"): its value
 /// and last token.
@@ -70,11 +119,11 @@ fn number(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
             number_value(t.text, 0).map(|v| (v, i))
         }
         Kind::Word => {
-            let v = w::small_number(t.lower().as_str())?;
+            let v = w::small_number_folded(t.text)?;
             let unit = toks
                 .get(i + 2)
                 .filter(|u| toks[i + 1].is_dash() && !toks[i + 1].gap && !u.gap)
-                .and_then(|u| w::small_number(u.lower().as_str()))
+                .and_then(|u| w::small_number_folded(u.text))
                 .filter(|&u| v >= 20.0 && v % 10.0 == 0.0 && u < 10.0);
             Some(unit.map_or((v, i), |u| (v + u, i + 2)))
         }

@@ -45,6 +45,12 @@ pub(super) fn small_number(w: &str) -> Option<f64> {
     SMALL_NUMBERS_MAP.get(w)
 }
 
+/// [`small_number`] of a word in any case, without making its lowercase
+/// copy: the framing scan asks it of every word of a paragraph.
+pub(super) fn small_number_folded(w: &str) -> Option<f64> {
+    SMALL_NUMBERS_MAP.get_folded(w)
+}
+
 static SMALL_NUMBERS_MAP: WordMap<f64, 64> = WordMap::new(SMALL_NUMBERS);
 
 /// The words of [`small_number`]; a table so that [`super::gate`] can build
