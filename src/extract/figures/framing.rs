@@ -61,32 +61,40 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Framed> {
 }
 
 /// Whether a framing quantity may start at `t`: digits, or a word as long
-/// as a number word and with the first letter of one. Most words of a
+/// as a number word and with the first and last letter of one. Most words of a
 /// paragraph fail this and are passed over without a lookup.
 fn may_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Word => {
             let b = t.text.as_bytes();
-            let first = b[0] | 0x20;
+            let letter = |c: u8, mask: u32| {
+                let c = c | 0x20;
+                c.is_ascii_lowercase() && mask & (1 << (c - b'a')) != 0
+            };
             (NUMBER_WORD_LEN.0..=NUMBER_WORD_LEN.1).contains(&b.len())
-                && first.is_ascii_lowercase()
-                && FIRST_LETTERS & (1 << (first - b'a')) != 0
+                && letter(b[0], FIRST_LETTERS)
+                && letter(b[b.len() - 1], LAST_LETTERS)
         }
         Kind::Mark => false,
     }
 }
 
-/// The first letters of the number words, a bit per letter.
-const FIRST_LETTERS: u32 = {
+/// The first and the last letters of the number words, a bit per letter.
+const FIRST_LETTERS: u32 = letters(false);
+const LAST_LETTERS: u32 = letters(true);
+
+const fn letters(last: bool) -> u32 {
     let mut mask = 0u32;
     let mut k = 0;
     while k < w::SMALL_NUMBERS.len() {
-        mask |= 1 << (w::SMALL_NUMBERS[k].0.as_bytes()[0] - b'a');
+        let word = w::SMALL_NUMBERS[k].0.as_bytes();
+        let c = if last { word[word.len() - 1] } else { word[0] };
+        mask |= 1 << (c - b'a');
         k += 1;
     }
     mask
-};
+}
 
 /// The shortest and longest number word, in bytes.
 const NUMBER_WORD_LEN: (usize, usize) = {
