@@ -59,7 +59,7 @@ pub struct Typeset {
 /// (path beside the Markdown, text), each served at [`source::chart_path`].
 ///
 /// The brief is laid out in the spec's order; where that leaves a page
-/// more than a third empty because a chart or table moved on, it is laid
+/// more than a sixth empty because a chart or table moved on, it is laid
 /// out again with that chart or table after the text that follows
 /// ([`placement`]), as long as each move shrinks the gap.
 pub fn typeset(

@@ -5,7 +5,7 @@
 //! the next page and leaves the rest of this one blank. Typst's own floats
 //! would fill the gap, but they keep their footnotes in source order, so a
 //! page would read notes 1–6, 13 and the next 7–12. Instead the brief is
-//! laid out, each page measured, and where a page is more than a third empty
+//! laid out, each page measured, and where a page is more than a sixth empty
 //! because a chart or table moved on, that chart or table is set after the
 //! text that follows it, in the source, and the brief laid out again: the
 //! text fills the gap and Typst numbers the notes in the order they are read.
@@ -23,9 +23,10 @@ use typst_layout::PagedDocument;
 use crate::brief::{Block, Brief, FigureLayout};
 
 /// A page whose largest blank band is more than this share of the page's
-/// height is "more than a third empty". The band is measured between the
+/// height has a chart or table set later. The band is measured between the
 /// last line of text and the notes (or the footer), so it takes in part of
-/// the bottom margin; hence a little less than a third.
+/// the bottom margin. The bound is a third; a sixth leaves an editor
+/// no band worth a remark (about nine lines of text).
 const EMPTY_SHARE: f64 = 0.15;
 
 /// How many moves one brief may make: each costs a layout of the brief.
@@ -100,7 +101,7 @@ fn is_float(brief: &Brief, item: Item) -> bool {
     )
 }
 
-/// The first page (before the last) that is more than a third empty
+/// The first page (before the last) that is more than [`EMPTY_SHARE`] empty
 /// because a chart or table moved on to the next one, and the order that
 /// sets that chart or table after the text that follows it.
 pub fn improve(document: &PagedDocument, brief: &Brief, order: &Order) -> Option<(usize, Order)> {
@@ -205,8 +206,9 @@ fn extents(frame: &Frame, origin: Point, out: &mut Vec<(Abs, Abs)>) {
 /// Whether `order` gives every note the wording `reading` gave it: the
 /// first note of each document (the full one) is still the first of its
 /// document, and each note follows a note of the same document exactly
-/// when it did before (what "Ibid." depends on). `used` lists note numbers
-/// in the order each order's source first uses them.
+/// when it did before (what "Ibid." depends on). `reading` and `order`
+/// list note numbers in the order each source first uses them
+/// ([`super::source::Generated::notes`]).
 pub fn notes_agree(brief: &Brief, reading: &[usize], order: &[usize]) -> bool {
     shape(brief, reading) == shape(brief, order)
 }
