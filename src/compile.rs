@@ -69,10 +69,9 @@ pub struct Prepared {
 pub struct Output {
     pub brief: Brief,
     pub markdown: String,
-    /// The Typst entry file of the PDF (it imports the template), in the
-    /// spec's order; typesetting may set a chart or table later.
-    pub typst: String,
-    /// The PDF's keywords (document metadata).
+    /// The PDF's keywords (document metadata). Typesetting generates the
+    /// Typst source from the brief (`render::typst::source`), once per
+    /// placement it tries.
     pub keywords: Vec<String>,
     /// Each chart's SVG (path relative to the Markdown, text): written
     /// there and embedded in the PDF, the same bytes in both.
@@ -340,17 +339,11 @@ impl Compiler {
                 };
                 let markdown = render::markdown::render(&resolution.brief);
                 let keywords = keywords(&resolution.brief, &index);
-                let typst = render::typst::source::main_file(
-                    &resolution.brief,
-                    &prepared.template.import,
-                    &keywords,
-                );
                 let charts = render::chart::files(&resolution.brief, &chart_style);
                 Output {
                     audience: name,
                     brief: resolution.brief,
                     markdown,
-                    typst,
                     keywords,
                     charts,
                     inventory,

@@ -104,7 +104,12 @@ fn example_briefs_typst_source_matches_snapshots() {
             .unwrap();
         for output in compiler.outputs(&prepared, None, None).unwrap() {
             let name = format!("{spec}__{}.typ", output.audience);
-            insta::assert_snapshot!(name, output.typst);
+            let typst = brief::render::typst::source::main_file(
+                &output.brief,
+                &prepared.template.import,
+                &output.keywords,
+            );
+            insta::assert_snapshot!(name, typst);
         }
     }
 }

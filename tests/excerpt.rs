@@ -121,7 +121,11 @@ fn the_excerpt_typst_source_matches_its_snapshot() {
         .prepare(&dir.path().join("briefs/rules.yaml"))
         .unwrap();
     let outputs = compiler.outputs(&prepared, None, None).unwrap();
-    let typst = &outputs[0].typst;
+    let typst = &brief::render::typst::source::main_file(
+        &outputs[0].brief,
+        &prepared.template.import,
+        &outputs[0].keywords,
+    );
     let call = &typst[typst.find("#brief-excerpt(").unwrap()..];
     let call = &call[..call.find("\n)\n").unwrap() + 3];
     insta::assert_snapshot!("excerpt_typst", call);

@@ -13,7 +13,7 @@ use crate::regen::manifest::{self, Manifest, OutputFile};
 use crate::regen::plan::{Planner, Settings, SpecPlan, build_layout, record};
 use crate::regen::{deps, provenance, scan};
 use crate::render::typst::pdf::typeset;
-use crate::render::typst::{Fonts, PdfStandard, parse_standard};
+use crate::render::typst::{Fonts, PdfStandard, parse_standard, source};
 use crate::resolve::brief_date;
 
 use super::specs::{self, SpecArgs};
@@ -560,10 +560,14 @@ impl Builder {
         };
         let mut files = vec![(md.to_path_buf(), output.markdown.as_bytes().to_vec())];
         let (pdf, typst) = match pdf {
-            Some((bytes, main)) => (Some(bytes), main),
-            None => (None, output.typst.clone()),
+            Some((bytes, main)) => (Some(bytes), Some(main)),
+            None => (None, None),
         };
         if self.args.emit.iter().any(|e| e == "typst") {
+            // Without a PDF, the source in the spec's order.
+            let typst = typst.unwrap_or_else(|| {
+                source::main_file(&output.brief, &prepared.template.import, &output.keywords)
+            });
             files.push((md.with_extension("typ"), typst.into_bytes()));
         }
         if let Some(bytes) = pdf {
