@@ -19,15 +19,7 @@ const ALWAYS: &[char] = &[
 /// line). Line breaks and runs of white space become one space: a newline in
 /// corpus text must not start a new Markdown block.
 pub fn inline(text: &str) -> String {
-    let collapsed = super::one_line(text);
-    let mut out = String::with_capacity(collapsed.len() + 8);
-    for c in collapsed.chars() {
-        if ALWAYS.contains(&c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    escape_line_start(out)
+    line_start(run(&super::one_line(text)))
 }
 
 /// Escapes a run of text that stands inside a line (an excerpt's span, set
@@ -50,10 +42,6 @@ pub fn run(text: &str) -> String {
 /// markers (`-`, `+`, `1.`, `1)`), thematic breaks and setext underlines.
 /// (`*`, `#`, `>` and friends are escaped everywhere already.)
 pub fn line_start(text: String) -> String {
-    escape_line_start(text)
-}
-
-fn escape_line_start(text: String) -> String {
     let bytes = text.as_bytes();
     match bytes.first() {
         Some(b'-' | b'+' | b'=') => format!("\\{text}"),
