@@ -1,5 +1,6 @@
 //! The compile API the CLI and tests use: load a spec, its corpus and its
-//! citation style, check it, and produce one Markdown output per audience.
+//! citation style, check it, and resolve one brief per audience (the
+//! formats in `render::format` turn each into files).
 //! Corpora are loaded once per run, however many specs share them.
 
 use std::collections::HashMap;
@@ -14,7 +15,6 @@ use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
 use crate::edition::{self, ChangeSet, Edition, Inventory};
 use crate::extract::{Extracted, extract_all};
-use crate::render;
 use crate::render::typst::pdf::Template;
 use crate::resolve::index::Lookup;
 use crate::resolve::{self, Index, Resolution, View};
@@ -64,18 +64,13 @@ pub struct Prepared {
     pub check: Resolution,
 }
 
-/// One output file's content.
+/// One output: an audience's resolved brief, which each format renders
+/// (`render::format`).
 #[derive(Debug)]
 pub struct Output {
     pub brief: Brief,
-    pub markdown: String,
-    /// The PDF's keywords (document metadata). Typesetting generates the
-    /// Typst source from the brief (`render::typst::source`), once per
-    /// placement it tries.
+    /// The PDF's keywords (document metadata).
     pub keywords: Vec<String>,
-    /// Each chart's SVG (path relative to the Markdown, text): written
-    /// there and embedded in the PDF, the same bytes in both.
-    pub charts: Vec<(String, String)>,
     /// The audience id, or `brief` for a spec without audiences.
     pub audience: String,
     /// What it shows, for its edition record.
@@ -317,7 +312,6 @@ impl Compiler {
             }
         };
         let index = prepared.loaded.index();
-        let chart_style = prepared.template.chart_style();
         Ok(views
             .into_iter()
             .map(|(name, view)| {
@@ -337,15 +331,11 @@ impl Compiler {
                 } else {
                     first
                 };
-                let markdown = render::markdown::render(&resolution.brief);
                 let keywords = keywords(&resolution.brief, &index);
-                let charts = render::chart::files(&resolution.brief, &chart_style);
                 Output {
                     audience: name,
                     brief: resolution.brief,
-                    markdown,
                     keywords,
-                    charts,
                     inventory,
                     changes,
                 }

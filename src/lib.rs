@@ -13,6 +13,7 @@
 
 pub mod atomic;
 pub mod brief;
+pub mod build;
 pub mod cite;
 pub mod cli;
 pub mod clock;

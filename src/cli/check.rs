@@ -3,11 +3,13 @@
 
 use std::path::PathBuf;
 
+use crate::build::{Event, Sink};
 use crate::compile::{Compiler, Loaded, Prepared};
 use crate::diag::Diagnostic;
 use crate::regen::lock;
 use crate::regen::manifest::Manifest;
 
+use super::events::Printer;
 use super::provenance;
 use super::specs::{self, SpecArgs};
 use super::{CorpusArgs, Outcome, report};
@@ -44,7 +46,13 @@ pub fn run(args: CheckArgs) -> Outcome {
     let (spec_paths, refused) = specs::claim(&spec_paths, &out_dir);
     // A shared lock: outputs and manifests are read as one build left them,
     // never halfway through the next.
-    let _lock = match lock::shared(&out_dir) {
+    let mut waiting = |lock: &std::path::Path, holder: &str| {
+        Printer.event(Event::Waiting {
+            lock: lock.to_path_buf(),
+            holder: holder.to_string(),
+        });
+    };
+    let _lock = match lock::shared(&out_dir, &mut waiting) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");

@@ -17,6 +17,7 @@ mod build;
 mod check;
 mod corpus;
 mod diff;
+mod events;
 mod provenance;
 mod schedule;
 mod specs;
@@ -35,13 +36,7 @@ use crate::diag::Diagnostic;
 use crate::paths::relative_to;
 
 /// Outcome of a command, mapped to the documented exit codes.
-/// Ordered by severity, so combining outcomes is `max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Outcome {
-    Ok,
-    InputErrors,
-    UsageOrIo,
-}
+pub use crate::build::Outcome;
 
 impl From<Outcome> for ExitCode {
     fn from(o: Outcome) -> ExitCode {

@@ -17,7 +17,10 @@ use crate::edition::store::{self, Edition, EditionOutput, Listing};
 use crate::regen::Reason;
 use crate::spec::{self, Spec};
 
-use super::build::{BuildArgs, Builder, Mode};
+use crate::build::{Engine, Mode};
+
+use super::build::BuildArgs;
+use super::events::Printer;
 use super::specs;
 use super::{Outcome, report};
 
@@ -58,9 +61,12 @@ fn clock() -> Result<DateTime<Utc>, Outcome> {
 
 pub fn run(args: ScheduleArgs) -> Outcome {
     let (once, fixed, poll) = (args.once, args.now, args.poll.max(1));
-    let mut builder = Builder::new(args.build);
-    builder.mode = Mode::Latest;
-    builder.command = "brief schedule";
+    let specs = args.build.specs.specs.clone();
+    let options = super::build::options(&args.build, "brief schedule", Mode::Latest);
+    let mut builder = Scheduler {
+        engine: Engine::new(options),
+        specs,
+    };
     if once {
         let now = match fixed.map_or_else(clock, Ok) {
             Ok(now) => now,
@@ -90,26 +96,28 @@ pub fn run(args: ScheduleArgs) -> Outcome {
 
 /// Regenerates every due brief once; prints one line per scheduled brief.
 /// Returns the outcome and the earliest scheduled time after `now`.
-fn run_once(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<Utc>>) {
+fn run_once(builder: &mut Scheduler, now: DateTime<Utc>) -> (Outcome, Option<DateTime<Utc>>) {
     // Deciding what is due reads the editions, and filing one writes them:
     // the whole pass holds the output directory, not only each build.
-    if let Err(outcome) = builder.hold() {
+    if let Err(outcome) = builder.engine.hold(&mut Printer) {
         return (outcome, None);
     }
     let result = pass(builder, now);
-    builder.release();
+    builder.engine.release();
     result
 }
 
-fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<Utc>>) {
-    let paths = match specs::find(&builder.args.specs) {
+fn pass(builder: &mut Scheduler, now: DateTime<Utc>) -> (Outcome, Option<DateTime<Utc>>) {
+    let paths = match specs::find(&super::specs::SpecArgs {
+        specs: builder.specs.clone(),
+    }) {
         Ok(p) => p,
         Err(d) => {
             report(&[d]);
             return (Outcome::UsageOrIo, None);
         }
     };
-    let (paths, refused) = specs::claim(&paths, &builder.out_dir);
+    let (paths, refused) = specs::claim(&paths, builder.engine.out_dir());
     let mut outcome = if refused > 0 {
         Outcome::InputErrors
     } else {
@@ -125,7 +133,7 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
             Err(_) => {
                 // Building it reports why, with the usual diagnostics.
                 let mut o = Outcome::Ok;
-                let corpus = builder.args.corpus.corpus.clone();
+                let corpus = builder.engine.options.corpus.clone();
                 let mut compiler = crate::compile::Compiler::new(corpus, now.date_naive());
                 specs::prepare(&mut compiler, path, &mut o);
                 outcome = outcome.max(o);
@@ -133,7 +141,7 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
             }
         };
         if spec.schedule.is_none() && !spec.on_new_data {
-            if !builder.args.specs.specs.is_empty() {
+            if !builder.specs.is_empty() {
                 say!(
                     "{}: has no `schedule` and no `on_new_data`; skipped",
                     path.display()
@@ -174,11 +182,15 @@ fn pass(builder: &mut Builder, now: DateTime<Utc>) -> (Outcome, Option<DateTime<
 /// and which were made after `now` (those are not the last edition: the
 /// schedule goes on from now), and removes the editions that interrupted
 /// runs left unfinished.
-fn look_at_editions(builder: &Builder, brief: &str, now: DateTime<Utc>) -> Listing {
-    let dir = store::editions_dir(&builder.out_dir, brief);
+fn look_at_editions(builder: &Scheduler, brief: &str, now: DateTime<Utc>) -> Listing {
+    let dir = store::editions_dir(builder.engine.out_dir(), brief);
     // Never clean up through a link out of the output directory.
-    if builder.linked_away(&dir.join(store::FILE_NAME)).is_none() {
-        let (removed, warnings) = store::remove_leftovers(&builder.out_dir, brief);
+    if builder
+        .engine
+        .linked_away(&dir.join(store::FILE_NAME))
+        .is_none()
+    {
+        let (removed, warnings) = store::remove_leftovers(builder.engine.out_dir(), brief);
         for path in removed {
             say!(
                 "removed {} (an edition an interrupted run left unfinished)",
@@ -187,7 +199,7 @@ fn look_at_editions(builder: &Builder, brief: &str, now: DateTime<Utc>) -> Listi
         }
         report(&warnings);
     }
-    let listing = store::list(&builder.out_dir, brief);
+    let listing = store::list(builder.engine.out_dir(), brief);
     report(&listing.warnings());
     for later in listing.editions.iter().filter(|e| e.generated_at > now) {
         report(&[Diagnostic::warning(format!(
@@ -206,14 +218,14 @@ fn look_at_editions(builder: &Builder, brief: &str, now: DateTime<Utc>) -> Listi
 
 /// Why a brief is due now, or `None`.
 fn why_due(
-    builder: &Builder,
+    builder: &Scheduler,
     path: &std::path::Path,
     spec: &Spec,
     now: DateTime<Utc>,
     date: NaiveDate,
     editions: &Listing,
 ) -> Option<String> {
-    if builder.args.force {
+    if builder.engine.options.force {
         return Some("--force".into());
     }
     let last = editions.latest_at(now);
@@ -238,7 +250,7 @@ fn why_due(
     }
     // A new day is not new data: the date and the edition compared with are
     // left out; everything else the output was built from counts.
-    let plans = builder.plan(&[path.to_path_buf()], date, true);
+    let plans = builder.engine.plan(&[path.to_path_buf()], date, true);
     let reasons: Vec<&Reason> = plans
         .iter()
         .flat_map(|p| p.outputs.iter())
@@ -257,39 +269,44 @@ fn why_due(
 /// Builds the group's `latest/` outputs, then files each fully built brief
 /// as a new edition.
 fn regenerate(
-    builder: &mut Builder,
+    builder: &mut Scheduler,
     date: NaiveDate,
     now: DateTime<Utc>,
     group: &[(PathBuf, String, String)],
 ) -> Outcome {
     let paths: Vec<PathBuf> = group.iter().map(|(p, _, _)| p.clone()).collect();
-    builder.forced = group
+    builder.engine.forced = group
         .iter()
         .map(|(p, _, why)| (p.clone(), why.clone()))
         .collect::<HashMap<_, _>>();
-    let summary = builder.run(&paths, date);
-    builder.forced.clear();
+    let summary = builder.engine.run(&paths, date, &mut Printer);
+    builder.engine.forced.clear();
     let mut outcome = summary.outcome;
     for (path, name, trigger) in group {
-        let built: Vec<_> = builder.built.iter().filter(|b| &b.spec == name).collect();
-        if built.is_empty() || builder.failed_specs.contains(name) {
+        let built: Vec<_> = builder
+            .engine
+            .built
+            .iter()
+            .filter(|b| &b.spec == name)
+            .collect();
+        if built.is_empty() || builder.engine.failed_specs.contains(name) {
             eprintln!("{}: no new edition (the build failed)", path.display());
             continue;
         }
-        let edition_name = store::next_name(&builder.out_dir, name, date);
-        let dir = store::editions_dir(&builder.out_dir, name).join(&edition_name);
-        if let Some(reason) = builder.linked_away(&dir.join(store::FILE_NAME)) {
+        let edition_name = store::next_name(builder.engine.out_dir(), name, date);
+        let dir = store::editions_dir(builder.engine.out_dir(), name).join(&edition_name);
+        if let Some(reason) = builder.engine.linked_away(&dir.join(store::FILE_NAME)) {
             eprintln!("error: cannot file edition `{}`: {reason}", dir.display());
             outcome = outcome.max(Outcome::UsageOrIo);
             continue;
         }
         let mut outputs = BTreeMap::new();
         let mut copies = Vec::new();
-        let latest = store::latest_dir(&builder.out_dir, name);
+        let latest = store::latest_dir(builder.engine.out_dir(), name);
         for b in built {
             let mut files = Vec::new();
             for file in &b.files {
-                let from = builder.out_dir.join(file);
+                let from = builder.engine.out_dir().join(file);
                 // Kept at its place under `latest/` (charts are in
                 // `charts/<audience>/`), so the Markdown's links still hold
                 // and two audiences' charts stay two files.
@@ -317,7 +334,7 @@ fn regenerate(
             trigger: trigger.clone(),
             outputs,
         };
-        match store::file(&builder.out_dir, &edition, &copies) {
+        match store::file(builder.engine.out_dir(), &edition, &copies) {
             Ok(dir) => say!(
                 "{}: new edition {} ({trigger})",
                 path.display(),
@@ -330,4 +347,12 @@ fn regenerate(
         }
     }
     outcome
+}
+
+/// The engine `brief schedule` drives, and the specs it was named.
+#[derive(Debug)]
+struct Scheduler {
+    engine: Engine,
+    /// The specs on the command line; none means the project's `briefs/`.
+    specs: Vec<PathBuf>,
 }

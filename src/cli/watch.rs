@@ -6,7 +6,7 @@
 //! just the outputs that depend on it, and a spurious event costs one build
 //! that finds nothing stale and prints nothing. A broken spec or template
 //! fails its build as `brief build` would (errors on stderr, the last good
-//! files left in place) and watching goes on. One [`Builder`] serves every
+//! files left in place) and watching goes on. One [`Engine`] serves every
 //! round, so fonts load once.
 
 mod backend;
@@ -21,7 +21,10 @@ use crate::compile::Compiler;
 use crate::diag::Diagnostic;
 use crate::render::typst::evict_cache;
 
-use super::build::{BuildArgs, Builder, Summary};
+use crate::build::{Engine, Mode, Summary};
+
+use super::build::BuildArgs;
+use super::events::Printer;
 use super::specs;
 use super::{Outcome, report};
 use backend::{Watcher, out_of_watches, reason};
@@ -68,10 +71,13 @@ pub fn run(args: WatchArgs) -> Outcome {
             return Outcome::UsageOrIo;
         }
     };
-    let mut builder = Builder::new(args.build.clone());
-    builder.command = "brief watch";
+    let builder = Engine::new(super::build::options(
+        &args.build,
+        "brief watch",
+        Mode::Build,
+    ));
     let mut session = Session {
-        roots: Roots::new(&builder.out_dir),
+        roots: Roots::new(builder.out_dir()),
         builder,
         args,
         troubled: false,
@@ -79,12 +85,12 @@ pub fn run(args: WatchArgs) -> Outcome {
     };
     // Watching starts before the first build, so nothing saved during it is missed.
     session.watch(&mut watcher, &spec_paths, today);
-    let summary = session.builder.run(&spec_paths, today);
+    let summary = session.builder.run(&spec_paths, today, &mut Printer);
     evict_cache(CACHE_ROUNDS);
     session.troubled = troubled(&summary);
     status(&summary);
     // `--force` is for the first build; after it, only changes rebuild.
-    session.builder.args.force = false;
+    session.builder.options.force = false;
     say!(
         "watching {}, {}, templates ({}Ctrl-C to stop)",
         count(spec_paths.len(), "spec", "specs"),
@@ -129,7 +135,7 @@ const OUT_OF_WATCHES: &str = "warning: the system's limit on watched directories
 #[derive(Debug)]
 struct Session {
     args: WatchArgs,
-    builder: Builder,
+    builder: Engine,
     roots: Roots,
     /// Whether the last round failed something, so the round that clears
     /// it says so even when it has nothing to rebuild.
@@ -161,7 +167,7 @@ impl Session {
             }
         };
         self.watch(watcher, &spec_paths, today);
-        let summary = self.builder.run(&spec_paths, today);
+        let summary = self.builder.run(&spec_paths, today, &mut Printer);
         evict_cache(CACHE_ROUNDS);
         // A round that did nothing says nothing: the build's own writes and
         // files saved unchanged never show up as activity.
@@ -182,7 +188,7 @@ impl Session {
             .is_empty()
             .then(|| specs::project_root().join("briefs"));
         let compiler = Compiler::new(self.args.build.corpus.corpus.clone(), today);
-        let out_dir = self.builder.out_dir.clone();
+        let out_dir = self.builder.out_dir().to_path_buf();
         if self
             .roots
             .update(watcher, spec_paths, briefs.as_deref(), &compiler, &out_dir)

@@ -66,9 +66,14 @@ impl std::fmt::Display for LockError {
 }
 
 /// Takes the exclusive lock on `out_dir` (created if missing) for `command`
-/// (e.g. "brief build"). When another process holds it, says so on stderr
+/// (e.g. "brief build"). When another process holds it, tells `waiting`
 /// and waits, unless `wait` is `NoWait`.
-pub fn exclusive(out_dir: &Path, command: &str, wait: Wait) -> Result<OutLock, LockError> {
+pub fn exclusive(
+    out_dir: &Path,
+    command: &str,
+    wait: Wait,
+    waiting: &mut dyn FnMut(&Path, &str),
+) -> Result<OutLock, LockError> {
     let path = out_dir.join(FILE_NAME);
     let io = |error| LockError::Io {
         path: path.clone(),
@@ -76,7 +81,7 @@ pub fn exclusive(out_dir: &Path, command: &str, wait: Wait) -> Result<OutLock, L
     };
     std::fs::create_dir_all(out_dir).map_err(io)?;
     let mut file = open(out_dir, OFlags::RDWR | OFlags::CREATE).map_err(io)?;
-    acquire(&mut file, &path, wait, File::try_lock, File::lock)?;
+    acquire(&mut file, &path, wait, waiting, File::try_lock, File::lock)?;
     // Who holds it, for the messages of those who wait. Best effort: the
     // lock itself is what protects the directory. Written at the start of
     // the file, whatever reading the last holder's name moved the offset to.
@@ -90,7 +95,10 @@ pub fn exclusive(out_dir: &Path, command: &str, wait: Wait) -> Result<OutLock, L
 
 /// Takes a shared lock, for reading outputs and the manifest while no build
 /// writes them. `None` when there is no output directory (nothing to read).
-pub fn shared(out_dir: &Path) -> Result<Option<OutLock>, LockError> {
+pub fn shared(
+    out_dir: &Path,
+    waiting: &mut dyn FnMut(&Path, &str),
+) -> Result<Option<OutLock>, LockError> {
     let path = out_dir.join(FILE_NAME);
     let mut file = match open(out_dir, OFlags::RDONLY) {
         Ok(f) => f,
@@ -101,6 +109,7 @@ pub fn shared(out_dir: &Path) -> Result<Option<OutLock>, LockError> {
         &mut file,
         &path,
         Wait::Block,
+        waiting,
         File::try_lock_shared,
         File::lock_shared,
     )?;
@@ -147,6 +156,7 @@ fn acquire(
     file: &mut File,
     path: &Path,
     wait: Wait,
+    waiting: &mut dyn FnMut(&Path, &str),
     try_lock: fn(&File) -> Result<(), TryLockError>,
     lock: fn(&File) -> std::io::Result<()>,
 ) -> Result<(), LockError> {
@@ -166,10 +176,7 @@ fn acquire(
             holder,
         });
     }
-    eprintln!(
-        "waiting for `{}`: {holder} is writing this output directory",
-        path.display()
-    );
+    waiting(path, &holder);
     lock(file).map_err(io)
 }
 
@@ -193,8 +200,9 @@ mod tests {
     #[test]
     fn a_second_writer_is_refused_without_waiting_and_named() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let first = exclusive(dir.path(), "brief watch", Wait::NoWait).expect("first lock");
-        let second = exclusive(dir.path(), "brief build", Wait::NoWait);
+        let first =
+            exclusive(dir.path(), "brief watch", Wait::NoWait, &mut |_, _| {}).expect("first lock");
+        let second = exclusive(dir.path(), "brief build", Wait::NoWait, &mut |_, _| {});
         match second {
             Err(LockError::Busy { holder, .. }) => {
                 assert!(holder.starts_with("brief watch (pid "), "{holder}");
@@ -202,22 +210,31 @@ mod tests {
             other => panic!("expected Busy, got {other:?}"),
         }
         drop(first);
-        exclusive(dir.path(), "brief build", Wait::NoWait).expect("free after drop");
+        exclusive(dir.path(), "brief build", Wait::NoWait, &mut |_, _| {})
+            .expect("free after drop");
     }
 
     #[test]
     fn readers_share_but_exclude_writers() {
         let dir = tempfile::tempdir().expect("tempdir");
-        assert!(shared(dir.path()).expect("no dir yet").is_none());
-        drop(exclusive(dir.path(), "brief build", Wait::NoWait).expect("lock"));
-        let a = shared(dir.path()).expect("shared").expect("file exists");
-        let b = shared(dir.path()).expect("shared").expect("file exists");
+        assert!(
+            shared(dir.path(), &mut |_, _| {})
+                .expect("no dir yet")
+                .is_none()
+        );
+        drop(exclusive(dir.path(), "brief build", Wait::NoWait, &mut |_, _| {}).expect("lock"));
+        let a = shared(dir.path(), &mut |_, _| {})
+            .expect("shared")
+            .expect("file exists");
+        let b = shared(dir.path(), &mut |_, _| {})
+            .expect("shared")
+            .expect("file exists");
         assert!(matches!(
-            exclusive(dir.path(), "brief build", Wait::NoWait),
+            exclusive(dir.path(), "brief build", Wait::NoWait, &mut |_, _| {}),
             Err(LockError::Busy { .. })
         ));
         drop((a, b));
-        exclusive(dir.path(), "brief build", Wait::NoWait).expect("free");
+        exclusive(dir.path(), "brief build", Wait::NoWait, &mut |_, _| {}).expect("free");
     }
 
     #[test]
@@ -228,16 +245,21 @@ mod tests {
         let victim = dir.path().join("precious.txt");
         std::fs::write(&victim, "precious\n").expect("victim");
         std::os::unix::fs::symlink(&victim, out.join(FILE_NAME)).expect("symlink");
-        let err = exclusive(&out, "brief build", Wait::NoWait).expect_err("refused");
+        let err =
+            exclusive(&out, "brief build", Wait::NoWait, &mut |_, _| {}).expect_err("refused");
         assert!(
             err.to_string()
                 .contains("a symbolic link, not brief's lock file"),
             "{err}"
         );
-        assert!(shared(&out).is_err(), "readers refuse it too");
+        assert!(
+            shared(&out, &mut |_, _| {}).is_err(),
+            "readers refuse it too"
+        );
         std::fs::remove_file(out.join(FILE_NAME)).expect("unlink");
         std::fs::hard_link(&victim, out.join(FILE_NAME)).expect("hard link");
-        let err = exclusive(&out, "brief build", Wait::NoWait).expect_err("refused");
+        let err =
+            exclusive(&out, "brief build", Wait::NoWait, &mut |_, _| {}).expect_err("refused");
         assert!(err.to_string().contains("a hard link"), "{err}");
         assert_eq!(
             std::fs::read_to_string(&victim).expect("read"),
@@ -248,10 +270,11 @@ mod tests {
     #[test]
     fn the_holder_is_written_at_the_start_without_padding() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let first = exclusive(dir.path(), "brief watch", Wait::NoWait).expect("first");
+        let first =
+            exclusive(dir.path(), "brief watch", Wait::NoWait, &mut |_, _| {}).expect("first");
         let waiter = {
             let path = dir.path().to_path_buf();
-            std::thread::spawn(move || exclusive(&path, "brief build", Wait::Block))
+            std::thread::spawn(move || exclusive(&path, "brief build", Wait::Block, &mut |_, _| {}))
         };
         // The waiter reads the holder's name (moving its offset) and waits.
         std::thread::sleep(std::time::Duration::from_millis(200));

@@ -14,6 +14,9 @@ use crate::cite::Rich;
 use super::escape;
 
 mod excerpt;
+mod format;
+
+pub use format::MarkdownFormat;
 
 /// The whole brief as one Markdown document.
 pub fn render(brief: &Brief) -> String {

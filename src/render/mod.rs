@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod escape;
+pub mod format;
 pub mod markdown;
 pub mod typst;
 

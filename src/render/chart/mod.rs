@@ -7,10 +7,13 @@
 //! labels must be found by `pdftotext` in the PDF), with every string from
 //! the corpus or the spec XML-escaped in one place.
 
+mod format;
 pub mod scale;
 pub mod style;
 mod svg;
 pub mod time;
+
+pub use format::SvgFormat;
 
 pub use svg::{escape, label as value_label, svg};
 

@@ -19,6 +19,7 @@ mod engine;
 mod excerpt;
 mod files;
 mod fonts;
+mod format;
 mod standard;
 mod world;
 
@@ -34,5 +35,6 @@ mod tests;
 pub use coverage::missing_glyphs;
 pub use engine::{Job, Laid, Pdf, Timings, compile, evict_cache, export, lay_out};
 pub use fonts::Fonts;
+pub use format::{PdfFormat, TypstFormat};
 pub use standard::{STANDARDS, parse_standard};
 pub use typst_pdf::PdfStandard;

@@ -1,0 +1,568 @@
+//! The build engine: plan what is stale, hold the output directory, render
+//! each stale output in every selected format, write its files atomically,
+//! clean up what is no longer built, and record it all in the manifest.
+//!
+//! It decides *what* to build, from the manifest of content hashes; its
+//! callers decide *when*: `brief build` once, `brief watch` after each
+//! change, `brief schedule` when a brief is due. It never prints: progress
+//! and problems go to a [`Sink`] as [`Event`]s, and a run ends with a
+//! [`Summary`].
+
+mod event;
+mod options;
+mod output;
+pub mod project;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::atomic::OutDir;
+use crate::compile::{Compiler, Prepared};
+use crate::regen::lock::{self, OutLock};
+use crate::regen::manifest::Manifest;
+use crate::regen::plan::{Planner, Settings, SpecPlan, record};
+use crate::regen::{deps, provenance, scan};
+use crate::render::typst::Fonts;
+use crate::resolve::brief_date;
+
+pub use event::{Event, Sink};
+pub use options::{BuildOptions, Mode, formats};
+
+/// How a command ended, ordered by severity so combining outcomes is
+/// `max`; the command line maps it to its exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    Ok,
+    /// A document or spec could not be used.
+    InputErrors,
+    /// Bad arguments, a missing directory, a failed write.
+    UsageOrIo,
+}
+
+/// What one build did.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub outcome: Outcome,
+    pub rebuilt: usize,
+    pub fresh: usize,
+    pub failed: usize,
+    pub elapsed: Duration,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} rebuilt, {} up to date", self.rebuilt, self.fresh)?;
+        if self.failed > 0 {
+            write!(f, ", {} failed", self.failed)?;
+        }
+        write!(f, " in {} ms", self.elapsed.as_millis())
+    }
+}
+
+/// One output a run wrote.
+#[derive(Debug)]
+pub struct Built {
+    pub spec: String,
+    pub audience: String,
+    /// Relative to the output directory.
+    pub files: Vec<String>,
+    pub inventory: crate::edition::Inventory,
+    pub changes: crate::edition::ChangeSet,
+}
+
+/// Builds specs into an output directory; kept alive by `brief watch` and
+/// `brief schedule`, so fonts are loaded once.
+#[derive(Debug)]
+pub struct Engine {
+    pub options: BuildOptions,
+    /// Every output written by the last `run`, for `brief schedule`.
+    pub built: Vec<Built>,
+    /// Specs (by name) with an output that failed in the last `run`.
+    pub failed_specs: Vec<String>,
+    /// Specs to rebuild whatever their state, with the reason to report.
+    pub forced: HashMap<PathBuf, String>,
+    /// The lock, when a caller holds it across several runs' worth of work.
+    held: Option<OutLock>,
+    /// Each file written in the current run, with the output that wrote it:
+    /// two outputs of one build never share a file.
+    claimed: HashMap<PathBuf, String>,
+    fonts: Option<Arc<Fonts>>,
+}
+
+impl Engine {
+    pub fn new(options: BuildOptions) -> Self {
+        Engine {
+            options,
+            built: Vec::new(),
+            failed_specs: Vec::new(),
+            forced: HashMap::new(),
+            held: None,
+            claimed: HashMap::new(),
+            fonts: None,
+        }
+    }
+
+    pub fn out_dir(&self) -> &Path {
+        &self.options.out_dir
+    }
+
+    /// Takes the output directory's lock until [`Engine::release`], so
+    /// that work around `run` (filing editions) is covered too.
+    pub fn hold(&mut self, sink: &mut dyn Sink) -> Result<(), Outcome> {
+        if self.held.is_none() {
+            self.held = self.lock(sink)?;
+        }
+        Ok(())
+    }
+
+    pub fn release(&mut self) {
+        self.held = None;
+    }
+
+    /// The lock for one run, or `None` when [`Engine::hold`] already has it.
+    fn lock(&self, sink: &mut dyn Sink) -> Result<Option<OutLock>, Outcome> {
+        if self.held.is_some() {
+            return Ok(None);
+        }
+        let o = &self.options;
+        let mut waiting = |lock: &Path, holder: &str| {
+            sink.event(Event::Waiting {
+                lock: lock.to_path_buf(),
+                holder: holder.to_string(),
+            });
+        };
+        match lock::exclusive(&o.out_dir, o.command, o.wait, &mut waiting) {
+            Ok(l) => Ok(Some(l)),
+            Err(e) => {
+                sink.diagnostics(vec![crate::diag::Diagnostic::error(e.to_string())]);
+                Err(Outcome::UsageOrIo)
+            }
+        }
+    }
+
+    fn planner(&self) -> Planner {
+        self.planner_with(false)
+    }
+
+    fn planner_with(&self, data_only: bool) -> Planner {
+        let o = &self.options;
+        Planner::new(Settings {
+            data_only,
+            out_dir: o.out_dir.clone(),
+            options: o.recorded(),
+            force: o.force,
+            forced: self.forced.clone(),
+            audience: o.audience.clone(),
+            layout: o.mode.layout(),
+        })
+    }
+
+    /// What a run would rebuild and why, without building anything. With
+    /// `data_only`, a new date or baseline edition is not a reason.
+    pub fn plan(
+        &self,
+        spec_paths: &[PathBuf],
+        today: chrono::NaiveDate,
+        data_only: bool,
+    ) -> Vec<SpecPlan> {
+        let (manifest, _) = Manifest::load(&self.manifest_path());
+        let compiler = Compiler::new(self.options.corpus.clone(), today);
+        let mut planner = self.planner_with(data_only);
+        spec_paths
+            .iter()
+            .map(|p| planner.plan(&manifest, &compiler, p, today))
+            .collect()
+    }
+
+    fn manifest_path(&self) -> PathBuf {
+        self.options.out_dir.join(self.options.mode.manifest())
+    }
+
+    fn timing(&self, sink: &mut dyn Sink, phase: &str, elapsed: Duration) {
+        if self.options.timings {
+            sink.event(Event::Timing {
+                phase: phase.to_string(),
+                elapsed,
+            });
+        }
+    }
+
+    /// Builds what is stale among the specs' outputs; `today` is the date
+    /// `date: today` and `within:` resolve against.
+    pub fn run(
+        &mut self,
+        spec_paths: &[PathBuf],
+        today: chrono::NaiveDate,
+        sink: &mut dyn Sink,
+    ) -> Summary {
+        let started = Instant::now();
+        self.built.clear();
+        self.failed_specs.clear();
+        let mut summary = Summary {
+            outcome: Outcome::Ok,
+            rebuilt: 0,
+            fresh: 0,
+            failed: 0,
+            elapsed: Duration::ZERO,
+        };
+        let finish = |mut summary: Summary| {
+            summary.elapsed = started.elapsed();
+            summary
+        };
+        // Before the lock, whose file would otherwise be created through the link.
+        if let Some(d) = self.out_linked_out() {
+            sink.diagnostics(vec![d]);
+            summary.outcome = Outcome::UsageOrIo;
+            summary.failed = spec_paths.len();
+            return finish(summary);
+        }
+        // Specs that would share an output directory, or whose name is one
+        // of brief's own files there, are refused before anything is read.
+        let (spec_paths, refused) = project::claim(spec_paths, &self.options.out_dir);
+        for d in refused {
+            summary.failed += 1;
+            summary.outcome = Outcome::InputErrors;
+            let spec = d.file.clone();
+            sink.diagnostics(vec![d]);
+            if let Some(spec) = spec {
+                sink.event(Event::NothingWritten { spec, errors: 1 });
+            }
+        }
+        let spec_paths = spec_paths.as_slice();
+        if let Err(d) = project::output_dir_usable(&self.options.out_dir) {
+            sink.diagnostics(vec![d]);
+            summary.outcome = Outcome::UsageOrIo;
+            summary.failed = spec_paths.len();
+            return finish(summary);
+        }
+        let _lock = match self.lock(sink) {
+            Ok(l) => l,
+            Err(outcome) => {
+                summary.outcome = outcome;
+                return finish(summary);
+            }
+        };
+        let out = match OutDir::open(&self.options.out_dir) {
+            Ok(out) => out,
+            Err(e) => {
+                sink.diagnostics(vec![output::io_error(
+                    "cannot open",
+                    &self.options.out_dir,
+                    &e,
+                )]);
+                summary.outcome = Outcome::UsageOrIo;
+                return finish(summary);
+            }
+        };
+        self.claimed.clear();
+        // Files a killed build left half-written; nobody else writes here
+        // while the lock is held.
+        if let Err(e) = out.remove_stale_temporaries() {
+            let temp = self.options.out_dir.join(crate::atomic::TEMP_DIR);
+            sink.diagnostics(vec![output::io_error("cannot clean up", &temp, &e)]);
+            summary.outcome = Outcome::UsageOrIo;
+            return finish(summary);
+        }
+        let manifest_path = self.manifest_path();
+        let (mut manifest, warning) = Manifest::load(&manifest_path);
+        sink.diagnostics(warning.into_iter().collect());
+        let mut compiler = Compiler::new(self.options.corpus.clone(), today);
+        let mut planner = self.planner();
+        let plans: Vec<SpecPlan> = spec_paths
+            .iter()
+            .map(|p| planner.plan(&manifest, &compiler, p, today))
+            .collect();
+        if self.options.mode == Mode::Build {
+            // `brief schedule` reports these itself, once a pass for every
+            // scheduled brief, due or not.
+            sink.diagnostics(plans.iter().flat_map(|p| p.warnings.clone()).collect());
+        }
+        if plans.iter().any(SpecPlan::needs_build) {
+            // The two slow set-ups, citation locales and fonts, start now on
+            // other threads and overlap with loading the corpus.
+            crate::cite::warm_up();
+            if self.needs_fonts() && self.fonts.is_none() {
+                let dirs = self.options.font_paths.clone();
+                std::thread::spawn(move || Fonts::load(&dirs));
+            }
+        }
+        let mut ids: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        let mut visited = Vec::new();
+        for plan in &plans {
+            visited.extend(plan.outputs.iter().map(|o| o.key.clone()));
+            summary.fresh += plan.outputs.len() - plan.stale().count();
+            if !plan.needs_build() {
+                continue;
+            }
+            for output in plan.stale() {
+                if let Some(reason) = &output.reason {
+                    sink.event(Event::Rebuilding {
+                        spec: plan.path.clone(),
+                        audience: output.audience.clone(),
+                        reason: reason.to_string(),
+                    });
+                }
+            }
+            let mut run = SpecRun {
+                out: &out,
+                compiler: &mut compiler,
+                planner: &planner,
+                plan,
+                manifest: &mut manifest,
+                ids: &mut ids,
+                sink: &mut *sink,
+            };
+            let done = self.build_spec(&mut run);
+            summary.rebuilt += done.rebuilt;
+            summary.failed += done.failed;
+            if done.failed > 0 {
+                let name = plan.spec.as_ref().map(|s| s.name.clone());
+                self.failed_specs.push(name.unwrap_or_default());
+            }
+            summary.outcome = summary.outcome.max(done.outcome);
+        }
+        if compiler.corpus_had_errors() {
+            summary.outcome = summary.outcome.max(Outcome::InputErrors);
+        }
+        planner.mark_unvisited(&mut manifest, &visited);
+        for (key, snapshot) in planner.snapshots(&manifest, &ids) {
+            // Files that could not be used were reported when the corpus was
+            // loaded; when it was not (nothing to build), say so again.
+            if !ids.contains_key(&key) && output::report_unusable(&planner, &key, &snapshot, sink) {
+                summary.outcome = summary.outcome.max(Outcome::InputErrors);
+            }
+            manifest.corpora.insert(key, snapshot);
+        }
+        if let Err(e) = manifest.save(&out, &manifest_path) {
+            sink.diagnostics(vec![output::io_error("cannot write", &manifest_path, &e)]);
+            summary.outcome = summary.outcome.max(Outcome::UsageOrIo);
+        }
+        finish(summary)
+    }
+
+    /// Whether a selected format typesets (and so needs fonts).
+    fn needs_fonts(&self) -> bool {
+        self.options.writes("pdf")
+    }
+
+    /// The fonts, loaded on first use (their warnings reported once).
+    fn fonts(&mut self, sink: &mut dyn Sink) -> Option<Arc<Fonts>> {
+        if !self.needs_fonts() {
+            return None;
+        }
+        if self.fonts.is_none() {
+            let loading = Instant::now();
+            let fonts = Fonts::load(&self.options.font_paths);
+            sink.diagnostics(fonts.warnings().to_vec());
+            self.timing(sink, "fonts", loading.elapsed());
+            self.fonts = Some(fonts);
+        }
+        self.fonts.clone()
+    }
+
+    /// Prepares one spec and writes its stale outputs.
+    fn build_spec(&mut self, run: &mut SpecRun) -> SpecDone {
+        let plan = run.plan;
+        let failed_all = |manifest: &mut Manifest, outcome| {
+            for o in plan.stale() {
+                output::mark_failed(manifest, &o.key);
+            }
+            SpecDone {
+                rebuilt: 0,
+                failed: plan.stale().count().max(1),
+                outcome,
+            }
+        };
+        let mut outcome = Outcome::Ok;
+        let preparing = Instant::now();
+        let prepared = prepare(run.compiler, &plan.path, run.sink, &mut outcome);
+        let phase = format!("prepare {}", plan.path.display());
+        self.timing(run.sink, &phase, preparing.elapsed());
+        let (Some(prepared), Some(corpus)) = (prepared, plan.corpus.as_deref()) else {
+            return failed_all(run.manifest, outcome.max(Outcome::InputErrors));
+        };
+        let loaded = prepared.loaded.clone();
+        let root = &loaded.corpus.root;
+        run.ids.entry(corpus.to_string()).or_insert_with(|| {
+            loaded
+                .corpus
+                .documents
+                .iter()
+                .map(|d| (scan::relative(root, &d.path), d.id.clone()))
+                .collect()
+        });
+        let started = Instant::now();
+        let only = self.options.audience.as_deref();
+        let outputs = match run
+            .compiler
+            .outputs(&prepared, only, plan.baseline.as_ref())
+        {
+            Ok(o) => o,
+            Err(d) => {
+                // The one error here is an `--audience` the spec does not
+                // have: the command line's mistake, not the spec's.
+                run.sink.diagnostics(vec![d]);
+                return failed_all(run.manifest, Outcome::UsageOrIo);
+            }
+        };
+        self.timing(run.sink, "resolve", started.elapsed());
+        let index = loaded.index();
+        let date = brief_date(&prepared.spec, run.compiler.today);
+        let queries = deps::query_deps(&prepared.spec, &index, date);
+        let Some(state) = run.planner.corpora.get(corpus) else {
+            return failed_all(run.manifest, Outcome::UsageOrIo);
+        };
+        let resolved = provenance::resolved(&index, &prepared.check.matches);
+        // Compared with the previous build once per spec, not per audience.
+        if let Some(before) = plan
+            .stale()
+            .filter_map(|o| run.manifest.outputs.get(&o.key))
+            .find(|r| !r.resolved.is_empty())
+        {
+            run.sink.diagnostics(provenance::moved(
+                &before.resolved,
+                &resolved,
+                &prepared.spec,
+                &prepared.check.matches,
+            ));
+        }
+        let shared = output::Shared {
+            chart_style: prepared.template.chart_style(),
+            resources: crate::render::format::Resources {
+                fonts: self.fonts(run.sink),
+                pdf_standard: self.options.pdf_standard,
+            },
+        };
+        let mut done = SpecDone {
+            rebuilt: 0,
+            failed: 0,
+            outcome,
+        };
+        for built in outputs {
+            let audience = built.brief.audience.as_ref().map(|a| a.id.clone());
+            let Some(planned) = plan.stale().find(|o| o.audience == audience) else {
+                continue;
+            };
+            let md = self.options.out_dir.join(&planned.key);
+            match self.write_output(run, &md, &prepared, &shared, &built, started) {
+                Ok(files) => {
+                    done.rebuilt += 1;
+                    let docs = deps::cited(&built.brief, &index, &state.scan);
+                    let shown =
+                        provenance::shown(&built.inventory, &index, &prepared.check.matches);
+                    if let Some(old) = run.manifest.outputs.get(&planned.key) {
+                        output::remove_left_over(run.out, &old.files, &files, run.sink);
+                    }
+                    let r = record(
+                        plan,
+                        corpus,
+                        files.clone(),
+                        docs,
+                        queries.clone(),
+                        shown,
+                        resolved.clone(),
+                    );
+                    run.manifest
+                        .outputs
+                        .extend(r.map(|r| (planned.key.clone(), r)));
+                    self.built.push(Built {
+                        spec: prepared.spec.name.clone(),
+                        audience: built.audience,
+                        files: files.into_iter().map(|f| f.path).collect(),
+                        inventory: built.inventory,
+                        changes: built.changes,
+                    });
+                }
+                Err(o) => {
+                    done.failed += 1;
+                    done.outcome = done.outcome.max(o);
+                    output::mark_failed(run.manifest, &planned.key);
+                }
+            }
+        }
+        done
+    }
+
+    /// Why writing `file` would leave the output directory through a link,
+    /// or `None` when it stays inside.
+    pub fn linked_away(&self, file: &Path) -> Option<String> {
+        let out_dir = &self.options.out_dir;
+        let dir = file.parent()?;
+        let deepest = dir
+            .ancestors()
+            .take_while(|a| a.starts_with(out_dir))
+            .find(|a| a.exists())?;
+        crate::paths::outside_of(out_dir, deepest, "the output directory")
+    }
+
+    /// The default `out/` must be the project's own, not a link elsewhere;
+    /// `--out` is the analyst's choice and may name any directory.
+    fn out_linked_out(&self) -> Option<crate::diag::Diagnostic> {
+        let o = &self.options;
+        if o.out_named {
+            return None;
+        }
+        let reason =
+            crate::paths::outside(o.out_dir.parent().unwrap_or(Path::new("")), &o.out_dir)?;
+        Some(
+            crate::diag::Diagnostic::error(format!(
+                "cannot write to `{}`: {reason}",
+                o.out_dir.display()
+            ))
+            .hint("remove the link, or name another directory with --out DIR"),
+        )
+    }
+}
+
+/// Loads and checks one spec, reporting its problems and the corpus's
+/// (once per corpus); a spec that fails raises `outcome` and gives `None`.
+/// Shared with `brief check` and `brief schedule`.
+pub fn prepare(
+    compiler: &mut Compiler,
+    path: &Path,
+    sink: &mut dyn Sink,
+    outcome: &mut Outcome,
+) -> Option<Prepared> {
+    let result = compiler.prepare(path);
+    sink.diagnostics(std::mem::take(&mut compiler.corpus_diagnostics));
+    match result {
+        Ok(prepared) => {
+            sink.diagnostics(prepared.check.diagnostics.clone());
+            Some(prepared)
+        }
+        Err(failure) => {
+            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+            sink.diagnostics(failure.diagnostics);
+            sink.event(Event::NothingWritten {
+                spec: path.to_path_buf(),
+                errors,
+            });
+            *outcome = (*outcome).max(if failure.io {
+                Outcome::UsageOrIo
+            } else {
+                Outcome::InputErrors
+            });
+            None
+        }
+    }
+}
+
+/// What building one spec works with.
+struct SpecRun<'a> {
+    out: &'a OutDir,
+    compiler: &'a mut Compiler,
+    planner: &'a Planner,
+    plan: &'a SpecPlan,
+    manifest: &'a mut Manifest,
+    ids: &'a mut BTreeMap<String, BTreeMap<String, String>>,
+    sink: &'a mut dyn Sink,
+}
+
+/// What building one spec did.
+struct SpecDone {
+    rebuilt: usize,
+    failed: usize,
+    outcome: Outcome,
+}
