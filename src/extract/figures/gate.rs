@@ -38,7 +38,12 @@ fn fold_like(word: &[u8]) -> bool {
 pub(super) fn may_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Num => true,
-        Kind::Mark => w::currency_symbol(t.text).is_some(),
+        // Of the ASCII marks (nearly all: commas, full stops, brackets)
+        // only "$" is a currency symbol; the others are looked up.
+        Kind::Mark => match t.text.as_bytes() {
+            [b] if b.is_ascii() => *b == b'$',
+            _ => w::currency_symbol(t.text).is_some(),
+        },
         Kind::Word => {
             let b = t.text.as_bytes();
             STARTERS.may_contain(b) || fold_like(b) || (b[0] >= 0xE4 && hanzi::may_start(t))
