@@ -8,7 +8,7 @@ fn doc(id: &str, meta: Metadata) -> Document {
         id: id.into(),
         path: PathBuf::from(format!("{id}.md")),
         meta,
-        words: 0,
+        word_count: Default::default(),
         format: Format::Markdown,
         body: String::new(),
         body_offset: 0,

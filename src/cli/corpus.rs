@@ -6,6 +6,7 @@ mod add;
 use std::collections::HashMap;
 
 use clap::{Args, Subcommand};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{CorpusArgs, Outcome, print, print_json, report, table};
@@ -134,6 +135,11 @@ fn json<T: Serialize + ?Sized>(value: &T) {
 }
 
 fn list(corpus: &Corpus, as_json: bool) {
+    // Word counts are made on first use; here every one is printed, so they
+    // are counted on every core first.
+    corpus.documents.par_iter().for_each(|d| {
+        d.words();
+    });
     if as_json {
         return json(&corpus.documents);
     }
@@ -145,7 +151,7 @@ fn list(corpus: &Corpus, as_json: bool) {
                 d.id.clone(),
                 d.meta.published.map(|p| p.to_string()).unwrap_or_default(),
                 d.meta.outlet.clone().unwrap_or_default(),
-                d.words.to_string(),
+                d.words().to_string(),
                 d.meta.title.clone().unwrap_or_default(),
             ]
         })
@@ -225,7 +231,7 @@ fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<bool, Diagnostic> {
             .collect();
         field("original", Some(parts.join(" · ")));
     }
-    field("words", Some(doc.words.to_string()));
+    field("words", Some(doc.words().to_string()));
     field(
         "extracted",
         Some(format!(

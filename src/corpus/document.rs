@@ -1,8 +1,9 @@
 //! The document model: one source article, its metadata and its verbatim body.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::corrections::Corrections;
 use super::date::PartialDate;
@@ -110,25 +111,57 @@ pub enum Format {
 
 /// One source document. `body` is verbatim: every span extracted later is a
 /// byte range into it, so a quote can always be checked against its source.
-#[derive(Debug, Clone, Serialize)]
+/// Serialized as its id, path, metadata and word count (see the `Serialize`
+/// impl below).
+#[derive(Debug, Clone)]
 pub struct Document {
     pub id: String,
     /// The file, as found under the corpus directory the user named.
     pub path: PathBuf,
-    #[serde(flatten)]
     pub meta: Metadata,
-    pub words: usize,
-    #[serde(skip)]
+    /// The body's word count, made on first use ([`Document::words`]): only
+    /// `corpus list` and `corpus show` print it, and counting reads every
+    /// byte of the corpus, which loading for extraction or a build need not.
+    /// Leave it empty (`Default::default()`) when building a document.
+    pub word_count: OnceLock<usize>,
     pub format: Format,
-    #[serde(skip)]
     pub body: String,
     /// Byte offset of the body in the file, to turn body spans into file lines.
-    #[serde(skip)]
     pub body_offset: usize,
     /// The 1-based line of the file on which the body starts, so that a
     /// warning about a spot in the body can name the file's line.
-    #[serde(skip)]
     pub body_line: usize,
+}
+
+impl Document {
+    /// The body's words, as [`count_words`] counts them; counted once, on
+    /// the first call.
+    pub fn words(&self) -> usize {
+        *self.word_count.get_or_init(|| count_words(&self.body))
+    }
+}
+
+/// What a document shows as JSON (`corpus list --json`, `corpus show
+/// --json`): its id, path, metadata and word count, never its body.
+#[derive(Serialize)]
+struct Shown<'a> {
+    id: &'a str,
+    path: &'a Path,
+    #[serde(flatten)]
+    meta: &'a Metadata,
+    words: usize,
+}
+
+impl Serialize for Document {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Shown {
+            id: &self.id,
+            path: &self.path,
+            meta: &self.meta,
+            words: self.words(),
+        }
+        .serialize(serializer)
+    }
 }
 
 /// Counts words the way a reader would: runs of letters or digits, and each

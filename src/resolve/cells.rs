@@ -266,7 +266,7 @@ mod tests {
             id: "d".into(),
             path: "d.md".into(),
             meta: Default::default(),
-            words: 0,
+            word_count: Default::default(),
             format: crate::corpus::Format::Markdown,
             body: String::new(),
             body_offset: 0,

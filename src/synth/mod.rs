@@ -268,7 +268,7 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{}: {e}\n{}", d.id, d.text));
             assert_eq!(loaded.document.id, d.id);
             assert!(loaded.warnings.iter().all(|w| !w.is_error()));
-            assert!(loaded.document.words > 100, "{}", d.text);
+            assert!(loaded.document.words() > 100, "{}", d.text);
             let meta = &loaded.document.meta;
             no_author += usize::from(meta.author.is_none());
             no_front_matter += usize::from(!d.text.starts_with("---\n"));

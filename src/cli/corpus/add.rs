@@ -275,7 +275,7 @@ fn add_one(source: Source, flags: &Flags, dir: &Path, known: &mut Known) -> Outc
         "added {} ({}, {}, {}, {})\n",
         prepared.path.display(),
         prepared.id,
-        count(doc.words, "word"),
+        count(doc.words(), "word"),
         count(ex.quotes.len(), "quote"),
         count(ex.figures.len(), "figure"),
     ));

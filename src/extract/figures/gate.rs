@@ -38,11 +38,41 @@ fn fold_like(word: &[u8]) -> bool {
 pub(super) fn may_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Num => true,
-        Kind::Mark => w::currency_symbol(t.text).is_some(),
+        // Of the ASCII marks (nearly all: commas, full stops, brackets)
+        // only "$" is a currency symbol; the others are looked up.
+        Kind::Mark => match t.text.as_bytes() {
+            [b] if b.is_ascii() => *b == b'$',
+            _ => w::currency_symbol(t.text).is_some(),
+        },
         Kind::Word => {
             let b = t.text.as_bytes();
             STARTERS.may_contain(b) || fold_like(b) || (b[0] >= 0xE4 && hanzi::may_start(t))
         }
+    }
+}
+
+/// The words "a" and "an" start an amount before: a scale ("a million")
+/// or a fraction ("a third of"); see [`super::spelled::in_words`].
+static AFTER_ARTICLE: Shapes = Shapes::EMPTY.with_keys(w::SCALES).with_keys(w::FRACTIONS);
+
+/// [`may_start`] for token `i`, with a look at the next token for "a" and
+/// "an": the commonest starters by far, and an amount only when a scale or
+/// a fraction follows them as a word after a space ("a million", "a third
+/// of"). Before any other word after a space, `in_words` reads them as no
+/// amount, so they are stepped over without reading them.
+#[inline]
+pub(super) fn may_start_at(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !may_start(t) {
+        return false;
+    }
+    let article = t.kind == Kind::Word
+        && (t.text.eq_ignore_ascii_case("a") || t.text.eq_ignore_ascii_case("an"));
+    match toks.get(i + 1) {
+        Some(n) if article && n.kind == Kind::Word && n.gap => {
+            AFTER_ARTICLE.may_contain(n.text.as_bytes())
+        }
+        _ => true,
     }
 }
 
@@ -124,6 +154,30 @@ mod tests {
         ] {
             assert!(!may_hold(no), "{no:?}");
         }
+    }
+
+    /// What [`may_start_at`] steps over, `parse_at` finds no amount at; and
+    /// it does step over an article before an ordinary word.
+    #[test]
+    fn articles_before_words_that_cannot_follow() {
+        use super::super::lex::tokenize;
+        use super::super::quantity::parse_at;
+        let text = "a man, A Million, an eighth of a pie, a 5, an, a-third, a “third”, \
+                    a hundred and two, An half, a quarter of a billion dollars, a";
+        let toks = tokenize(text);
+        for i in 0..toks.len() {
+            if !may_start_at(&toks, i) {
+                assert!(parse_at(&toks, i).is_none(), "{:?}", toks[i]);
+            }
+        }
+        let starts = |word: &str| {
+            let k = toks.iter().position(|t| t.text == word).expect("in text");
+            may_start_at(&toks, k - 1)
+        };
+        assert!(!starts("man"));
+        assert!(starts("Million"));
+        assert!(starts("eighth"));
+        assert!(starts("hundred"));
     }
 
     #[test]

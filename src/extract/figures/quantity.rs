@@ -7,7 +7,7 @@
 use super::cents;
 use super::count::{count_support, counted_noun, is_year};
 use super::fraction;
-use super::gate::may_start;
+use super::gate::may_start_at;
 use super::hanzi;
 use super::lex::{Kind, Tok, is_cjk, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
@@ -56,12 +56,12 @@ pub(super) struct Cand {
 }
 
 /// Every amount in the paragraph, in order, each with its qualifier attached.
-/// Tokens [`may_start`] rules out are stepped over unread.
+/// Tokens [`may_start_at`] rules out are stepped over unread.
 pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !may_start(&toks[i]) {
+        if !may_start_at(toks, i) {
             debug_assert!(parse_at(toks, i).is_none(), "gate skipped {:?}", toks[i]);
             i += 1;
             continue;

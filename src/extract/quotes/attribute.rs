@@ -308,50 +308,66 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 /// [`words`] into a buffer the caller reuses, sentence after sentence.
+///
+/// A plain loop rather than `extend(word_iter(..))`: the filter made one
+/// call per word that saved and restored every register, and this runs on
+/// the opening of every clause.
 pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     out.clear();
-    out.extend(word_iter(text));
+    for raw in whitespace::words(text) {
+        let w = word(raw);
+        if kept(&w) {
+            out.push(w);
+        }
+    }
 }
 
 /// The words of `text`, split as they are read: a caller that needs only the
 /// first few reads only those.
 pub fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> {
-    whitespace::words(text)
-        .map(|raw| {
-            // Most words are bare letters or digits: nothing to trim, nothing closes them.
-            let b = raw.as_bytes();
-            if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
-                return Word {
-                    raw,
-                    core: raw,
-                    closed: false,
-                };
-            }
-            // "said," "China.": one ASCII mark after a letter or digit is
-            // what the general path below trims and reads as closing, without
-            // decoding the word character by character.
-            if b.len() >= 2
-                && b[0].is_ascii_alphanumeric()
-                && b[b.len() - 2].is_ascii_alphanumeric()
-                && matches!(b[b.len() - 1], b',' | b':' | b';' | b'.' | b'?' | b'!')
-            {
-                let core = &raw[..raw.len() - 1];
-                return Word {
-                    raw,
-                    core,
-                    closed: !is_initialism(core, raw),
-                };
-            }
-            let core = raw.trim_matches(|c: char| {
-                !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\'')
-            });
-            let core = core.trim_end_matches(['’', '\'']);
-            let tail = raw.trim_end_matches(['”', '’', '"', ')']);
-            let closed = tail.ends_with([',', ':', ';', '.', '?', '!', '—', '–'])
-                && !is_initialism(core, raw);
-            Word { raw, core, closed }
-        })
-        .filter(|w| !w.core.is_empty() || w.raw.contains(['—', '–']))
+    whitespace::words(text).map(word).filter(kept)
+}
+
+/// Whether a word is one: something besides punctuation, or a dash.
+#[inline]
+fn kept(w: &Word) -> bool {
+    !w.core.is_empty() || w.raw.contains(['—', '–'])
+}
+
+/// A whitespace-separated token as a [`Word`]: its core and whether it closes.
+#[inline]
+fn word(raw: &str) -> Word<'_> {
+    // Most words are bare letters or digits: nothing to trim, nothing closes them.
+    let b = raw.as_bytes();
+    if b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric() {
+        return Word {
+            raw,
+            core: raw,
+            closed: false,
+        };
+    }
+    // "said," "China.": one ASCII mark after a letter or digit is
+    // what the general path below trims and reads as closing, without
+    // decoding the word character by character.
+    if b.len() >= 2
+        && b[0].is_ascii_alphanumeric()
+        && b[b.len() - 2].is_ascii_alphanumeric()
+        && matches!(b[b.len() - 1], b',' | b':' | b';' | b'.' | b'?' | b'!')
+    {
+        let core = &raw[..raw.len() - 1];
+        return Word {
+            raw,
+            core,
+            closed: !is_initialism(core, raw),
+        };
+    }
+    let core =
+        raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''));
+    let core = core.trim_end_matches(['’', '\'']);
+    let tail = raw.trim_end_matches(['”', '’', '"', ')']);
+    let closed =
+        tail.ends_with([',', ':', ';', '.', '?', '!', '—', '–']) && !is_initialism(core, raw);
+    Word { raw, core, closed }
 }
 
 /// "U.S." ends in a full stop that is part of the word.
