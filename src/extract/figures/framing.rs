@@ -1,6 +1,7 @@
 //! Framing quantities: durations ("three years", "a 10-year sentence"), ages
-//! ("a 45-year-old", "aged 45", "Jane Roe, 45,") and attributive counts ("a
-//! 12-member panel", "a 2,000-strong crowd"). The figure policy (`mod.rs`)
+//! ("a 45-year-old", "aged 45", "Jane Roe, 45,"), attributive counts ("a
+//! 12-member panel", "a 2,000-strong crowd") and referential counts ("the
+//! two candidates"; `referential.rs`). The figure policy (`mod.rs`)
 //! says they frame a statistic rather than state one, so the figure rules
 //! turn them away; a news quantity set counts them. They are listed here as
 //! figures of their own `kind`, so a brief's tables and the hand-made gold
@@ -16,6 +17,8 @@ pub(super) enum Frame {
     Duration,
     Age,
     Attributive,
+    /// "the two candidates", "his 10 rivals" (`referential.rs`).
+    Referential,
 }
 
 impl Frame {
@@ -24,6 +27,7 @@ impl Frame {
             Frame::Duration => "duration",
             Frame::Age => "age",
             Frame::Attributive => "attributive",
+            Frame::Referential => "referential",
         }
     }
 }
@@ -216,7 +220,9 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
             return Some(framed(i, k, value, Frame::Attributive, None, Some(k)));
         }
     }
-    None
+    // "the two candidates", "all five states": a group already named.
+    super::referential::noun(toks, i, j, value)
+        .map(|n| framed(i, j, value, Frame::Referential, None, Some(n)))
 }
 
 fn framed(

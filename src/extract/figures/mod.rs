@@ -36,6 +36,20 @@
 //! "attributive"; `framing.rs`), which a brief's selection, the hand-made
 //! gold (`tests/figures_gold.rs`) and the policy's unit tests leave out.
 //!
+//! Referential counts are listed the same way, kind "referential", ids
+//! `DOC/fr-…`: a number of 2 or more after a determiner or a possessive
+//! ("the", "these", "all", "his", "their", "the other", "the last",
+//! "Clinton’s") with a plural noun after it, at most three describing words
+//! on ("the two candidates", "all five states", "the seven Republican
+//! candidates", "his 10 rivals"). The edges: "the one", "one of the" and
+//! any bare "one" stay out, as the news measure leaves them out; a
+//! determiner with no counted noun after the number ("the two of them",
+//! "all five say", "The two walked in") is left out, since what it counts
+//! is a guess; "both" is no number. A count the policy already states
+//! keeps no kind: 10 or more after "the", "its", "their" or "our" with its
+//! noun ("the 23 hijackers", "the 17 Republican candidates" say how many
+//! there are), and "only two Democrats" (`referential.rs`).
+//!
 //! A bare number in digits ("11", "65") is a figure only with evidence that it
 //! counts: a counted noun after it ("65 very large firms"), a counting verb
 //! before it ("would host 11", "wounded 30"), a change it is the level of or
@@ -137,6 +151,7 @@ mod period;
 mod qualifier;
 mod quantity;
 mod rate;
+mod referential;
 mod scope;
 mod shape;
 mod spelled;
@@ -157,6 +172,8 @@ mod tests_fixture;
 mod tests_forms;
 #[cfg(test)]
 mod tests_quantities;
+#[cfg(test)]
+mod tests_referential;
 #[cfg(test)]
 mod tests_releases;
 
@@ -207,12 +224,34 @@ pub struct Figure {
     pub change: Option<Change>,
     /// Set for the quantities the figure policy leaves out of a brief's
     /// statistics but a news quantity count keeps: "duration" ("three
-    /// years"), "age" ("a 45-year-old") and "attributive" ("a 12-member
-    /// panel"); see `framing.rs`. A brief's tables and the hand-made gold
-    /// skip figures with a kind.
+    /// years"), "age" ("a 45-year-old"), "attributive" ("a 12-member
+    /// panel") and "referential" ("the two candidates"); see `framing.rs`.
+    /// A brief's tables and the hand-made gold skip figures with a kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
 }
+
+impl Figure {
+    /// The id prefix of the figure's kind: "f" for statistics, "fk" for
+    /// durations, ages and attributive counts, "fr" for referential counts.
+    /// Each is numbered apart, so adding quantities of one kind never
+    /// renames an id of another that a spec cites.
+    pub fn id_prefix(&self) -> &'static str {
+        id_prefix(self.kind.as_deref())
+    }
+}
+
+/// [`Figure::id_prefix`] for a figure of `kind`.
+pub fn id_prefix(kind: Option<&str>) -> &'static str {
+    match kind {
+        None => "f",
+        Some("referential") => "fr",
+        Some(_) => "fk",
+    }
+}
+
+/// The id prefixes of the figures' kinds, each numbered apart.
+pub const ID_PREFIXES: [&str; 3] = ["f", "fk", "fr"];
 
 /// A change written beside the level it reaches ("rose 6.2% to …").
 #[derive(Debug, Clone, PartialEq, Serialize)]
