@@ -281,7 +281,7 @@ fn appositive_age(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed
 }
 
 /// Nouns a hyphenated count describes something by: "member", "seat",
-/// "page", "nation". Measures, time units and money are figures or
+/// "page", "nation", "point" ("a 10-point lead", "a five-point plan"). Measures, time units and money are figures or
 /// durations already; "plus", "odd" and "fold" are no nouns.
 fn attribute_word(word: &str) -> bool {
     word.len() > 2
@@ -301,7 +301,6 @@ fn attribute_word(word: &str) -> bool {
                 | "ish"
                 | "something"
                 | "old"
-                | "point"
                 | "percent"
                 | "percentage"
                 | "way"

@@ -171,6 +171,8 @@ mod tests_fixture;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
+mod tests_news;
+#[cfg(test)]
 mod tests_quantities;
 #[cfg(test)]
 mod tests_referential;

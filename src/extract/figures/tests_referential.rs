@@ -58,12 +58,7 @@ fn a_number_after_a_determiner_with_its_noun_is_a_referential_count() {
             2.0,
             "counties",
         ),
-        (
-            "He outlasted Trump’s 16 rivals.",
-            "16",
-            16.0,
-            "rivals",
-        ),
+        ("He outlasted Trump’s 16 rivals.", "16", 16.0, "rivals"),
         (
             "It was the first time the other three senators voted.",
             "three",
