@@ -212,6 +212,18 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
     // "a 12-member panel", "a 2,000-strong crowd": a hyphenated number and
     // noun before another noun.
     // "a 6.0-sigma result" is a measure, not a count.
+    // "a 10-percentage-point lead" is read as "a 10-point lead".
+    let glued = |m: usize| toks.get(m).is_some_and(|t| !t.gap);
+    let (k, word) = if word == "percentage"
+        && toks.get(k + 1).is_some_and(Tok::is_dash)
+        && glued(k + 1)
+        && toks.get(k + 2).is_some_and(|p| p.is_word("point"))
+        && glued(k + 2)
+    {
+        (k + 2, "point")
+    } else {
+        (k, word)
+    };
     if dash && value.fract() == 0.0 && !next.capitalised() && attribute_word(word) {
         let head = toks.get(k + 1).is_some_and(|h| {
             (h.kind == Kind::Word && h.gap && !g::stop_word(h.lower().as_str())) || h.is_dash()

@@ -81,6 +81,11 @@ fn a_margin_in_points_before_a_noun_is_an_attributive_count() {
         ("Smith holds a 10-point lead in Ohio.", "10-point", 10.0),
         ("It was a seven-point loss for Jones.", "seven-point", 7.0),
         ("The mayor unveiled a five-point plan.", "five-point", 5.0),
+        (
+            "She has a 12-percentage-point edge.",
+            "12-percentage-point",
+            12.0,
+        ),
     ] {
         let found: Vec<_> = run_all(input)
             .into_iter()
