@@ -418,7 +418,10 @@ fn add_framed(
                 values: vec![f.value],
                 unit: f.unit.map(str::to_string),
                 qualifier: None,
-                subject: f.noun.map(|k| toks[k].text.to_string()),
+                subject: f.noun.map(|k| {
+                    let first = compound_start(toks, k, f.last);
+                    para.text[toks[first].start..toks[k].end()].to_string()
+                }),
                 period: None,
                 label: None,
                 sentence: para.text[sentence].to_string(),
@@ -433,6 +436,22 @@ fn add_framed(
             },
         );
     }
+}
+
+/// The first word of the hyphenated compound ending at token `k`
+/// ("front-runners", "co-defendants"), so a subject is the whole noun; it
+/// starts after the figure's own last token `floor` ("two-term": "term").
+fn compound_start(toks: &[Tok], k: usize, floor: usize) -> usize {
+    let mut first = k;
+    while first >= floor + 3
+        && !toks[first].gap
+        && toks[first - 1].is_dash()
+        && !toks[first - 1].gap
+        && toks[first - 2].kind == lex::Kind::Word
+    {
+        first -= 2;
+    }
+    first
 }
 
 /// The sentence each token falls in (an index into `para.sentences`): the

@@ -51,7 +51,12 @@ fn a_number_after_a_determiner_with_its_noun_is_a_referential_count() {
             2.0,
             "billionaires",
         ),
-        ("The two front-runners skipped it.", "two", 2.0, "runners"),
+        (
+            "The two front-runners skipped it.",
+            "two",
+            2.0,
+            "front-runners",
+        ),
         (
             "Voters in the two Democratic-leaning counties stayed home.",
             "two",
