@@ -57,8 +57,12 @@
 //! ("260 were injured", "and roughly 200 wounded"), or a list partner with
 //! any of these ("saw 900, 379, and 248 Chinese") or a parallel clause's
 //! ("Smith has 11 delegates and Jones has 10", "killed 130 in Paris and 32 in
-//! Brussels"). Thousands separators, scale words, units and currencies
-//! are evidence enough ("reached 116,338").
+//! Brussels"), or a tally of names with one verb of holding, whose noun an
+//! earlier sentence gave ("Cruz has 69, Rubio has 41"); also a qualifier
+//! when the number ends its clause ("Sanders will win at least 14.") and a
+//! difference of counts ("30 more delegates", "39 more than needed").
+//! Thousands separators, scale words, units and currencies are evidence
+//! enough ("reached 116,338").
 //!
 //! A part of a stated whole ("18 of 25 seats", "eight of nine states") is a
 //! count of the part, its subject the whole's noun, and the whole is a figure

@@ -106,3 +106,20 @@ fn a_margin_in_points_before_a_noun_is_an_attributive_count() {
         assert!(run_all(input).iter().all(|f| f.kind.is_none()), "{input:?}");
     }
 }
+
+#[test]
+fn a_tally_of_names_with_the_same_verb_is_a_list_of_counts() {
+    let found: Vec<_> = stated("Cruz has 69, Rubio has 41 and Kasich has seven.")
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(found, ["69", "41", "seven"]);
+    // One clause alone, or a verb that holds nothing, says no count.
+    for input in [
+        "Cruz has 69.",
+        "Cruz said 69, Rubio said 41.",
+        "The bill has 12, the law has 14.",
+    ] {
+        assert_eq!(stated(input), vec![], "{input:?}");
+    }
+}
