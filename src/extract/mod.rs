@@ -111,18 +111,19 @@ pub fn extract(doc: &Document) -> Extracted {
     // Years are set once, below, with the document's date.
     let mut figures: Vec<Figure> = paras.iter().flat_map(figures::find_unresolved).collect();
     // Framing quantities (durations, ages: `kind` set) are numbered apart,
-    // under "fk", so adding them never renames a stated figure a spec cites.
-    for framing in [false, true] {
+    // under "fk", and referential counts under "fr", so adding them never
+    // renames a stated figure a spec cites.
+    for prefix in figures::ID_PREFIXES {
         let ids = ids::assign(
             &doc.id,
-            if framing { "fk" } else { "f" },
+            prefix,
             figures
                 .iter()
-                .filter(|f| f.kind.is_some() == framing)
+                .filter(|f| f.id_prefix() == prefix)
                 .map(|f| (f.text.as_str(), f.sentence.as_str())),
             ids::FIGURE_WORDS,
         );
-        let mine = figures.iter_mut().filter(|f| f.kind.is_some() == framing);
+        let mine = figures.iter_mut().filter(|f| f.id_prefix() == prefix);
         for (f, id) in mine.zip(ids) {
             f.doc = doc.id.clone();
             f.id = id;

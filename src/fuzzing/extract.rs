@@ -179,13 +179,9 @@ fn figure(doc: &Document, ex: &Extracted, f: &Figure) -> Result<(), String> {
         "sentence is not verbatim from the body".into()
     })?;
     ensure(
-        // Framing quantities (a `kind`) are numbered apart, under "fk".
-        f.doc == doc.id
-            && f.id.starts_with(&format!(
-                "{}/{}-",
-                doc.id,
-                if f.kind.is_some() { "fk" } else { "f" }
-            )),
+        // Framing quantities (a `kind`) are numbered apart, under "fk"
+        // or "fr".
+        f.doc == doc.id && f.id.starts_with(&format!("{}/{}-", doc.id, f.id_prefix())),
         || {
             format!(
                 "id {:?} or doc {:?} does not name the document",

@@ -79,6 +79,7 @@ pub(super) fn count_support(
         } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str()))
             || level_after(toks, i)
             || reported_after(toks, j)
+            || more_after(toks, j)
         {
             Support::Verb
         } else {
@@ -104,6 +105,43 @@ pub(super) fn reported_after(toks: &[Tok], j: usize) -> bool {
         "killed" | "wounded" | "injured" | "hurt" | "dead" => true,
         _ => false,
     }
+}
+
+/// "30 more delegates", "39 more than needed" (from the number's last
+/// token `j`): a difference between two counts is a count. "three more
+/// times" says how often, and "two more years" is a duration.
+pub(super) fn more_after(toks: &[Tok], j: usize) -> bool {
+    let Some(m) = toks.get(j + 1).filter(|m| m.gap) else {
+        return false;
+    };
+    if !(m.is_word("more") || m.is_word("fewer")) {
+        return false;
+    }
+    toks.get(j + 2).is_some_and(|t| {
+        t.gap && (t.is_word("than") || (!t.is_word("times") && counted_noun(toks, j + 2)))
+    })
+}
+
+/// "Sanders will pick up at least 14.", "a crowd of about 500.": a bare
+/// number whose qualifier says how exact it is, ending its clause, states a
+/// count whose noun the sentence before gave. Qualifiers that are
+/// prepositions too ("over 40", "under 30", "some 5") say nothing alone.
+pub(super) fn qualified_alone(toks: &[Tok], first: usize, num: usize, last: usize) -> bool {
+    let lead = toks[first].lower();
+    let qualifies = !matches!(
+        lead.as_str(),
+        "over" | "above" | "under" | "below" | "some" | "well" | "circa" | "exceeding"
+    );
+    let ends = toks.get(last + 1).is_none_or(|n| {
+        (n.kind == Kind::Mark && !n.is_dash() && !matches!(n.text, "/" | "%" | "$"))
+            || ["and", "but", "while", "according"]
+                .iter()
+                .any(|w| n.gap && n.is_word(w))
+    });
+    // "around 80 , 000": digits after a comma continue the number or a list.
+    let digits_after = toks.get(last + 1).is_some_and(|n| n.is_mark(","))
+        && toks.get(last + 2).is_some_and(|n| n.kind == Kind::Num);
+    first < num && qualifies && ends && !digits_after
 }
 
 /// "rose to 40", "climbed to 17", "a toll of 17", "a total of 45": the

@@ -1,6 +1,7 @@
 //! Framing quantities: durations ("three years", "a 10-year sentence"), ages
-//! ("a 45-year-old", "aged 45", "Jane Roe, 45,") and attributive counts ("a
-//! 12-member panel", "a 2,000-strong crowd"). The figure policy (`mod.rs`)
+//! ("a 45-year-old", "aged 45", "Jane Roe, 45,"), attributive counts ("a
+//! 12-member panel", "a 2,000-strong crowd") and referential counts ("the
+//! two candidates"; `referential.rs`). The figure policy (`mod.rs`)
 //! says they frame a statistic rather than state one, so the figure rules
 //! turn them away; a news quantity set counts them. They are listed here as
 //! figures of their own `kind`, so a brief's tables and the hand-made gold
@@ -16,6 +17,8 @@ pub(super) enum Frame {
     Duration,
     Age,
     Attributive,
+    /// "the two candidates", "his 10 rivals" (`referential.rs`).
+    Referential,
 }
 
 impl Frame {
@@ -24,6 +27,7 @@ impl Frame {
             Frame::Duration => "duration",
             Frame::Age => "age",
             Frame::Attributive => "attributive",
+            Frame::Referential => "referential",
         }
     }
 }
@@ -208,6 +212,18 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
     // "a 12-member panel", "a 2,000-strong crowd": a hyphenated number and
     // noun before another noun.
     // "a 6.0-sigma result" is a measure, not a count.
+    // "a 10-percentage-point lead" is read as "a 10-point lead".
+    let glued = |m: usize| toks.get(m).is_some_and(|t| !t.gap);
+    let (k, word) = if word == "percentage"
+        && toks.get(k + 1).is_some_and(Tok::is_dash)
+        && glued(k + 1)
+        && toks.get(k + 2).is_some_and(|p| p.is_word("point"))
+        && glued(k + 2)
+    {
+        (k + 2, "point")
+    } else {
+        (k, word)
+    };
     if dash && value.fract() == 0.0 && !next.capitalised() && attribute_word(word) {
         let head = toks.get(k + 1).is_some_and(|h| {
             (h.kind == Kind::Word && h.gap && !g::stop_word(h.lower().as_str())) || h.is_dash()
@@ -216,7 +232,9 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
             return Some(framed(i, k, value, Frame::Attributive, None, Some(k)));
         }
     }
-    None
+    // "the two candidates", "all five states": a group already named.
+    super::referential::noun(toks, i, j, value)
+        .map(|n| framed(i, j, value, Frame::Referential, None, Some(n)))
 }
 
 fn framed(
@@ -275,7 +293,7 @@ fn appositive_age(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed
 }
 
 /// Nouns a hyphenated count describes something by: "member", "seat",
-/// "page", "nation". Measures, time units and money are figures or
+/// "page", "nation", "point" ("a 10-point lead", "a five-point plan"). Measures, time units and money are figures or
 /// durations already; "plus", "odd" and "fold" are no nouns.
 fn attribute_word(word: &str) -> bool {
     word.len() > 2
@@ -295,7 +313,6 @@ fn attribute_word(word: &str) -> bool {
                 | "ish"
                 | "something"
                 | "old"
-                | "point"
                 | "percent"
                 | "percentage"
                 | "way"

@@ -36,6 +36,20 @@
 //! "attributive"; `framing.rs`), which a brief's selection, the hand-made
 //! gold (`tests/figures_gold.rs`) and the policy's unit tests leave out.
 //!
+//! Referential counts are listed the same way, kind "referential", ids
+//! `DOC/fr-…`: a number of 2 or more after a determiner or a possessive
+//! ("the", "these", "all", "his", "their", "the other", "the last",
+//! "Clinton’s") with a plural noun after it, at most three describing words
+//! on ("the two candidates", "all five states", "the seven Republican
+//! candidates", "his 10 rivals"). The edges: "the one", "one of the" and
+//! any bare "one" stay out, as the news measure leaves them out; a
+//! determiner with no counted noun after the number ("the two of them",
+//! "all five say", "The two walked in") is left out, since what it counts
+//! is a guess; "both" is no number. A count the policy already states
+//! keeps no kind: 10 or more after "the", "its", "their" or "our" with its
+//! noun ("the 23 hijackers", "the 17 Republican candidates" say how many
+//! there are), and "only two Democrats" (`referential.rs`).
+//!
 //! A bare number in digits ("11", "65") is a figure only with evidence that it
 //! counts: a counted noun after it ("65 very large firms"), a counting verb
 //! before it ("would host 11", "wounded 30"), a change it is the level of or
@@ -43,8 +57,12 @@
 //! ("260 were injured", "and roughly 200 wounded"), or a list partner with
 //! any of these ("saw 900, 379, and 248 Chinese") or a parallel clause's
 //! ("Smith has 11 delegates and Jones has 10", "killed 130 in Paris and 32 in
-//! Brussels"). Thousands separators, scale words, units and currencies
-//! are evidence enough ("reached 116,338").
+//! Brussels"), or a tally of names with one verb of holding, whose noun an
+//! earlier sentence gave ("Cruz has 69, Rubio has 41"); also a qualifier
+//! when the number ends its clause ("Sanders will win at least 14.") and a
+//! difference of counts ("30 more delegates", "39 more than needed").
+//! Thousands separators, scale words, units and currencies are evidence
+//! enough ("reached 116,338").
 //!
 //! A part of a stated whole ("18 of 25 seats", "eight of nine states") is a
 //! count of the part, its subject the whole's noun, and the whole is a figure
@@ -137,6 +155,7 @@ mod period;
 mod qualifier;
 mod quantity;
 mod rate;
+mod referential;
 mod scope;
 mod shape;
 mod spelled;
@@ -156,7 +175,11 @@ mod tests_fixture;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
+mod tests_news;
+#[cfg(test)]
 mod tests_quantities;
+#[cfg(test)]
+mod tests_referential;
 #[cfg(test)]
 mod tests_releases;
 
@@ -207,12 +230,34 @@ pub struct Figure {
     pub change: Option<Change>,
     /// Set for the quantities the figure policy leaves out of a brief's
     /// statistics but a news quantity count keeps: "duration" ("three
-    /// years"), "age" ("a 45-year-old") and "attributive" ("a 12-member
-    /// panel"); see `framing.rs`. A brief's tables and the hand-made gold
-    /// skip figures with a kind.
+    /// years"), "age" ("a 45-year-old"), "attributive" ("a 12-member
+    /// panel") and "referential" ("the two candidates"); see `framing.rs`.
+    /// A brief's tables and the hand-made gold skip figures with a kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
 }
+
+impl Figure {
+    /// The id prefix of the figure's kind: "f" for statistics, "fk" for
+    /// durations, ages and attributive counts, "fr" for referential counts.
+    /// Each is numbered apart, so adding quantities of one kind never
+    /// renames an id of another that a spec cites.
+    pub fn id_prefix(&self) -> &'static str {
+        id_prefix(self.kind.as_deref())
+    }
+}
+
+/// [`Figure::id_prefix`] for a figure of `kind`.
+pub fn id_prefix(kind: Option<&str>) -> &'static str {
+    match kind {
+        None => "f",
+        Some("referential") => "fr",
+        Some(_) => "fk",
+    }
+}
+
+/// The id prefixes of the figures' kinds, each numbered apart.
+pub const ID_PREFIXES: [&str; 3] = ["f", "fk", "fr"];
 
 /// A change written beside the level it reaches ("rose 6.2% to …").
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -377,7 +422,10 @@ fn add_framed(
                 values: vec![f.value],
                 unit: f.unit.map(str::to_string),
                 qualifier: None,
-                subject: f.noun.map(|k| toks[k].text.to_string()),
+                subject: f.noun.map(|k| {
+                    let first = compound_start(toks, k, f.last);
+                    para.text[toks[first].start..toks[k].end()].to_string()
+                }),
                 period: None,
                 label: None,
                 sentence: para.text[sentence].to_string(),
@@ -392,6 +440,22 @@ fn add_framed(
             },
         );
     }
+}
+
+/// The first word of the hyphenated compound ending at token `k`
+/// ("front-runners", "co-defendants"), so a subject is the whole noun; it
+/// starts after the figure's own last token `floor` ("two-term": "term").
+fn compound_start(toks: &[Tok], k: usize, floor: usize) -> usize {
+    let mut first = k;
+    while first >= floor + 3
+        && !toks[first].gap
+        && toks[first - 1].is_dash()
+        && !toks[first - 1].gap
+        && toks[first - 2].kind == lex::Kind::Word
+    {
+        first -= 2;
+    }
+    first
 }
 
 /// The sentence each token falls in (an index into `para.sentences`): the

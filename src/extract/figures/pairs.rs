@@ -284,8 +284,7 @@ fn parallels(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
         let (a, b) = (&figs[s], &figs[w]);
         let near = b.first.saturating_sub(a.last) <= PARALLEL_GAP
             && sentence_of.get(a.first) == sentence_of.get(b.last);
-        if b.support != Support::Weak || a.support == Support::Weak || !bare(a) || !bare(b) || !near
-        {
+        if b.support != Support::Weak || !bare(a) || !bare(b) || !near {
             continue;
         }
         let before = |f: &Fig| lower(f.first.checked_sub(1));
@@ -322,8 +321,26 @@ fn parallels(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
                 }
                 _ => false,
             };
+        // "Cruz has 69, Rubio has 41": two bare numbers after the same verb
+        // of holding are a tally, whose noun an earlier sentence gave.
+        let named = |f: &Fig| {
+            f.first
+                .checked_sub(2)
+                .is_some_and(|k| toks[k].capitalised())
+        };
+        let tally = a.support == Support::Weak
+            && same_verb
+            && before(a).is_some_and(|x| tally_verb(x.as_str()))
+            && named(a)
+            && named(b);
+        if a.support == Support::Weak && !tally {
+            continue;
+        }
+        let unit = a.unit;
+        if tally {
+            figs[s].support = Support::Verb;
+        }
         if same_verb || same_preposition {
-            let unit = a.unit;
             let f = &mut figs[w];
             f.support = Support::Verb;
             f.parallel = true;
@@ -332,4 +349,13 @@ fn parallels(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
             }
         }
     }
+}
+
+/// Verbs of holding a count that a tally repeats, clause after clause:
+/// "Cruz has 69, Rubio has 41, Kasich has 19".
+fn tally_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "has" | "had" | "won" | "wins" | "took" | "takes" | "got" | "gets" | "holds" | "held"
+    )
 }

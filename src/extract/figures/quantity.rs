@@ -5,7 +5,7 @@
 //! number counts anything is `count`'s call; numbers in words are `spelled`'s.
 
 use super::cents;
-use super::count::{count_support, counted_noun, is_year};
+use super::count::{count_support, counted_noun, is_year, qualified_alone};
 use super::fraction;
 use super::gate::may_start_at;
 use super::hanzi;
@@ -75,6 +75,14 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Cand> {
                 {
                     c.qualifier = Some(q);
                     c.first = start;
+                    // "at least 14.": the qualifier says it is a count.
+                    if c.support == Support::Weak
+                        && c.unit == Unit::Count
+                        && c.values.len() == 1
+                        && qualified_alone(toks, start, c.num, c.last)
+                    {
+                        c.support = Support::Verb;
+                    }
                 } else if c.rate.is_none()
                     && let Some((r, start)) = rate_before(toks, c.num, floor)
                 {

@@ -1,7 +1,7 @@
 //! Numbers in words: "two people", "two-thirds", "fourteenfold", "a million",
 //! "half of", "one in five".
 
-use super::count::{counted_noun, part_of_whole, possessive_group, reported_after};
+use super::count::{counted_noun, more_after, part_of_whole, possessive_group, reported_after};
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
@@ -359,7 +359,7 @@ pub(super) fn words_unit(
     // has 11 delegates and Jones has six").
     let support = if part || counted_noun(toks, end + 1) {
         Support::Noun
-    } else if reported_after(toks, end) {
+    } else if reported_after(toks, end) || more_after(toks, end) {
         Support::Verb
     } else if next.as_str() == "or" {
         // "two or three jobs", "seven or eight thousand votes": a guess
