@@ -645,6 +645,22 @@ mod tests {
         assert!(msg.contains("`x` is not a number"), "{msg}");
     }
 
+    /// The case: a data file's `unit:` is written back (it was
+    /// once dropped, and the file refused as an internal error); `date:` is
+    /// written as `published:`; a quoted cell keeps its line break.
+    #[test]
+    fn a_data_file_keeps_its_unit_and_date() {
+        let input = "---\ntitle: Rates\ndate: 2023-10\nunit: percent\n---\nregion,rate\n\"North\nEast\",12.5%\n";
+        let p = prep("rates.csv", input, &flags()).unwrap_or_else(|r| panic!("{r:?}"));
+        assert_eq!(
+            p.text,
+            "---\nid: rates\ntitle: Rates\npublished: 2023-10\nunit: percent\n---\n\nregion,rate\n\"North\nEast\",12.5%\n"
+        );
+        assert_eq!(p.document.meta.unit.as_deref(), Some("percent"));
+        let table = super::super::data::table(&p.document.body).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(table.rows[0].label, "North\nEast");
+    }
+
     fn prep(name: &str, text: &str, flags: &Flags) -> Result<Prepared, Refusal> {
         prepare(
             Source::File(Path::new(name)),
