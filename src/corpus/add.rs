@@ -14,11 +14,10 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 
-use super::corrections::Corrections;
 use super::date::PartialDate;
-use super::document::{Document, Format, Metadata, Original};
-use super::frontmatter;
+use super::document::{Document, Format, Metadata};
 use super::load::{decode, load_file, validate_id};
+use super::{emit, frontmatter};
 
 /// Longest id a title's slug gives, cut at a word boundary: ids appear in
 /// every quote and figure id and in the first column of every listing, and
@@ -274,7 +273,15 @@ pub fn prepare_unique(
     // A data file stays one: as `.md` its table would be read as prose.
     let extension = if format == Format::Data { "csv" } else { "md" };
     let path = corpus_dir.join(format!("{id}.{extension}"));
-    let file = render(&id, &meta, &body);
+    let file = render(&id, &meta, &body).map_err(|e| {
+        Refusal::Input(
+            Diagnostic::error(format!(
+                "internal error: cannot write the front matter ({e})"
+            ))
+            .in_file(&shown)
+            .hint("nothing was written; please report this with the input file"),
+        )
+    })?;
     let document = read_back(&path, &file, &id, &meta, &body)?;
     Ok(Prepared {
         hash: body_hash(&document.body),
@@ -569,157 +576,15 @@ pub fn body_hash(body: &str) -> blake3::Hash {
     blake3::hash(body.trim().as_bytes())
 }
 
-/// The document file: front matter in the order of `METADATA_FIELDS`, one
-/// blank line, the body.
-pub fn render(id: &str, meta: &Metadata, body: &str) -> String {
-    let mut out = String::from("---\n");
-    let mut field = |name: &str, value: Option<String>| {
-        if let Some(v) = value {
-            out.push_str(&format!("{name}: {v}\n"));
-        }
+/// The document file: front matter (the id, then the metadata, written by
+/// `Metadata`'s own `Serialize`, so every field the loader reads is written),
+/// one blank line, the body.
+pub fn render(id: &str, meta: &Metadata, body: &str) -> Result<String, emit::Error> {
+    let meta = Metadata {
+        id: Some(id.to_string()),
+        ..meta.clone()
     };
-    field("id", Some(yaml_scalar(id, false)));
-    field(
-        "title",
-        meta.title.as_deref().map(|v| yaml_scalar(v, false)),
-    );
-    field(
-        "short_title",
-        meta.short_title.as_deref().map(|v| yaml_scalar(v, false)),
-    );
-    field("title_supplied", meta.title_supplied.then(|| "true".into()));
-    field(
-        "outlet",
-        meta.outlet.as_deref().map(|v| yaml_scalar(v, false)),
-    );
-    field(
-        "author",
-        meta.author.as_deref().map(|v| yaml_scalar(v, false)),
-    );
-    field(
-        "translator",
-        meta.translator.as_deref().map(|v| yaml_scalar(v, false)),
-    );
-    field(
-        "editor",
-        meta.editor.as_deref().map(|v| yaml_scalar(v, false)),
-    );
-    field("published", meta.published.map(|d| d.to_string()));
-    field("url", meta.url.as_deref().map(|v| yaml_scalar(v, false)));
-    field(
-        "language",
-        meta.language.as_deref().map(|v| yaml_scalar(v, false)),
-    );
-    field(
-        "tags",
-        (!meta.tags.is_empty()).then(|| {
-            let items: Vec<String> = meta.tags.iter().map(|t| yaml_scalar(t, true)).collect();
-            format!("[{}]", items.join(", "))
-        }),
-    );
-    if let Some(original) = &meta.original {
-        out.push_str(&render_original(original));
-    }
-    if let Some(unit) = &meta.unit {
-        out.push_str(&format!("unit: {}\n", yaml_scalar(unit, false)));
-    }
-    out.push_str(&render_corrections(&meta.corrections));
-    out.push_str("---\n\n");
-    out.push_str(body);
-    out
-}
-
-/// The analyst's corrections, kept as the input gave them (`null` for a
-/// value removed).
-fn render_corrections(corrections: &Corrections) -> String {
-    if corrections.items.is_empty() {
-        return String::new();
-    }
-    let mut out = String::from("corrections:\n");
-    for c in &corrections.items {
-        out.push_str(&format!("  {}:\n", yaml_scalar(&c.id, false)));
-        for (name, fix) in c.fields() {
-            let value = fix
-                .as_deref()
-                .map_or_else(|| "null".to_string(), |v| yaml_scalar(v, false));
-            out.push_str(&format!("    {name}: {value}\n"));
-        }
-    }
-    out
-}
-
-fn render_original(o: &Original) -> String {
-    let mut out = String::from("original:\n");
-    let fields = [
-        ("title", o.title.clone()),
-        ("outlet", o.outlet.clone()),
-        ("author", o.author.clone()),
-        ("published", o.published.map(|d| d.to_string())),
-        ("url", o.url.clone()),
-        ("language", o.language.clone()),
-    ];
-    for (name, value) in fields {
-        if let Some(v) = value {
-            let v = if name == "published" {
-                v
-            } else {
-                yaml_scalar(&v, false)
-            };
-            out.push_str(&format!("  {name}: {v}\n"));
-        }
-    }
-    if out == "original:\n" {
-        // Present but empty: `{}` keeps it present, as the input had it.
-        return "original: {}\n".into();
-    }
-    out
-}
-
-/// A YAML string: plain when YAML can only read it as this string, else
-/// double-quoted with escapes. `in_flow` is for items of a `[…]` list.
-fn yaml_scalar(value: &str, in_flow: bool) -> String {
-    if is_plain(value, in_flow) {
-        return value.to_string();
-    }
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if needs_escape(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Characters YAML reads as line breaks or will not take literally.
-fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
-}
-
-/// Deliberately narrower than YAML's plain scalars: a letter first (no
-/// indicator, quote, digit or sign), no `: ` or ` #`, nothing YAML reads as a
-/// boolean or null. Anything else is quoted, which is always safe.
-fn is_plain(value: &str, in_flow: bool) -> bool {
-    const SPECIAL: &[&str] = &["true", "false", "null", "yes", "no", "on", "off", "y", "n"];
-    let (Some(first), Some(last)) = (value.chars().next(), value.chars().last()) else {
-        return false;
-    };
-    first.is_alphanumeric()
-        && !first.is_ascii_digit()
-        && !last.is_whitespace()
-        && last != ':'
-        && !value.contains(": ")
-        && !value.contains(" #")
-        && !value.chars().any(needs_escape)
-        && !(in_flow && value.contains([',', '[', ']', '{', '}']))
-        && !SPECIAL.iter().any(|s| s.eq_ignore_ascii_case(value))
+    Ok(format!("---\n{}---\n\n{body}", emit::front_matter(&meta)?))
 }
 
 /// Reads the file back as the loader will, and refuses it if anything came
@@ -778,6 +643,22 @@ mod tests {
         assert_eq!(p.document.format, Format::Data);
         let (_, msg) = refusal(prep("bad.csv", "---\ntitle: B\n---\nyear,n\n2021,x\n", &f));
         assert!(msg.contains("`x` is not a number"), "{msg}");
+    }
+
+    /// The issue's case: a data file's `unit:` is written back (it was
+    /// once dropped, and the file refused as an internal error); `date:` is
+    /// written as `published:`; a quoted cell keeps its line break.
+    #[test]
+    fn a_data_file_keeps_its_unit_and_date() {
+        let input = "---\ntitle: Rates\ndate: 2023-10\nunit: percent\n---\nregion,rate\n\"North\nEast\",12.5%\n";
+        let p = prep("rates.csv", input, &flags()).unwrap_or_else(|r| panic!("{r:?}"));
+        assert_eq!(
+            p.text,
+            "---\nid: rates\ntitle: Rates\npublished: 2023-10\nunit: percent\n---\n\nregion,rate\n\"North\nEast\",12.5%\n"
+        );
+        assert_eq!(p.document.meta.unit.as_deref(), Some("percent"));
+        let table = super::super::data::table(&p.document.body).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(table.rows[0].label, "North\nEast");
     }
 
     fn prep(name: &str, text: &str, flags: &Flags) -> Result<Prepared, Refusal> {
@@ -876,8 +757,9 @@ mod tests {
         assert!(p.notes.is_empty());
     }
 
-    /// The emitter writes every field the loader reads (METADATA_FIELDS is
-    /// the list), `corrections` included, with values that need quoting.
+    /// The emitter writes every field the loader reads (the schema's field
+    /// list, aliases aside), `corrections` included, with values that need
+    /// quoting.
     #[test]
     fn every_front_matter_field_is_written_back() {
         let input = "---
@@ -908,7 +790,11 @@ corrections:
 Body.
 ";
         let p = prep("x.md", input, &flags()).unwrap_or_else(|r| panic!("{r:?}"));
-        for field in crate::corpus::METADATA_FIELDS {
+        let aliases: Vec<&str> = crate::corpus::schema::ALIASES.iter().map(|a| a.0).collect();
+        for field in crate::corpus::schema::metadata_fields() {
+            if aliases.contains(field) {
+                continue;
+            }
             assert!(
                 p.text.contains(&format!("\n{field}:")),
                 "{field}\n{}",

@@ -37,18 +37,15 @@ pub struct Row {
     pub line: usize,
 }
 
-/// Reads `body` as CSV: a header, then rows of a label and numbers
-/// (`12400`, `"12,400"`, `12.5`, `64%`). Errors give the body line.
+/// Reads `body` as CSV (RFC 4180, read by the `csv` crate: a quoted cell
+/// may hold commas, `""` and line breaks): a header, then rows of a label
+/// and numbers (`12400`, `"12,400"`, `12.5`, `64%`). Blank lines are
+/// skipped. Errors give the body line on which the row starts.
 pub fn table(body: &str) -> Result<Table, (usize, String)> {
-    let mut lines = body
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty());
-    let Some((header_line, header)) = lines.next() else {
+    let mut records = records(body)?.into_iter();
+    let Some((header_line, columns)) = records.next() else {
         return Err((1, "the data file has no header row".into()));
     };
-    let columns = fields(header).map_err(|e| (header_line, e))?;
     if columns.len() < 2 {
         return Err((
             header_line,
@@ -56,60 +53,84 @@ pub fn table(body: &str) -> Result<Table, (usize, String)> {
         ));
     }
     let mut rows = Vec::new();
-    for (line, text) in lines {
-        let cells = fields(text).map_err(|e| (line, e))?;
+    for (line, cells) in records {
         if cells.len() != columns.len() {
-            return Err((
-                line,
-                format!(
-                    "this row has {} cells; the header has {}",
-                    cells.len(),
-                    columns.len()
-                ),
-            ));
+            let mut why = format!(
+                "this row has {} cells; the header has {}",
+                cells.len(),
+                columns.len()
+            );
+            // `a, "1,2"`: CSV reads a quote only at the start of a cell.
+            if cells.iter().any(|c| c.starts_with('"')) {
+                why.push_str(" (a quoted cell starts right after its comma, without a space)");
+            }
+            return Err((line, why));
         }
         let values = cells[1..]
             .iter()
             .map(|c| number(c).map_err(|e| (line, e)))
             .collect::<Result<Vec<_>, _>>()?;
         rows.push(Row {
-            label: cells[0].trim().to_string(),
+            label: cells[0].clone(),
             values,
-            cells: cells[1..].iter().map(|c| c.trim().to_string()).collect(),
+            cells: cells[1..].to_vec(),
             line,
         });
     }
     Ok(Table { columns, rows })
 }
 
-/// One CSV line's fields: comma-separated, a field in double quotes may hold
-/// commas, and `""` inside quotes is one quote.
-fn fields(line: &str) -> Result<Vec<String>, String> {
+/// A row as read: the body line it starts on, and its cells trimmed.
+type Record = (usize, Vec<String>);
+
+/// The non-blank records.
+fn records(body: &str) -> Result<Vec<Record>, (usize, String)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
     let mut out = Vec::new();
-    let mut field = String::new();
-    let mut chars = line.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.trim().is_empty() => {
-                field.clear();
-                quoted = true;
-            }
-            (false, ',') => out.push(std::mem::take(&mut field)),
-            (false, c) => field.push(c),
+    let mut record = csv::StringRecord::new();
+    let mut last_start = 0;
+    // Lines are counted from byte offsets: the reader's own line count
+    // leaves out the empty lines it skips.
+    let (mut line, mut counted) = (1, 0);
+    let mut line_at = |byte: usize| {
+        let byte = byte.min(body.len());
+        line += memchr::memchr_iter(b'\n', &body.as_bytes()[counted..byte]).count();
+        counted = byte;
+        line
+    };
+    loop {
+        let at = line_at(reader.position().byte() as usize);
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err((at, format!("not readable as CSV ({e})"))),
         }
+        // The reader's position is before the empty lines it skipped.
+        last_start = record.position().map_or(0, |p| p.byte() as usize);
+        while matches!(body.as_bytes().get(last_start), Some(b'\n' | b'\r')) {
+            last_start += 1;
+        }
+        let start = line_at(last_start);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        out.push((start, record.iter().map(|c| c.trim().to_string()).collect()));
     }
-    if quoted {
-        return Err("a quoted cell is not closed on its line".into());
+    // A quote left open reads to the end of the file as one cell: said so,
+    // rather than as a row with too few cells.
+    let last = body.get(last_start..).unwrap_or_default();
+    let opens = last.starts_with('"') || last.contains(",\"");
+    if opens && last.matches('"').count() % 2 == 1 {
+        let line = out.last().map_or(1, |r| r.0);
+        return Err((
+            line,
+            "a quoted cell is not closed: its closing `\"` is missing".into(),
+        ));
     }
-    out.push(field);
-    Ok(out.into_iter().map(|f| f.trim().to_string()).collect())
+    Ok(out)
 }
 
 /// A cell as a number: digits with thousands commas or spaces, a decimal
@@ -153,6 +174,22 @@ mod tests {
         assert_eq!(q.rows[0].label, "say \"x\", then");
     }
 
+    /// A quoted cell may hold a line break; the rows after it keep their
+    /// own line numbers, and an error names the line its row starts on.
+    #[test]
+    fn a_quoted_line_break_stays_in_its_cell() {
+        let t = table("region,n\n\"North\nand East\",1\n\n  \nSouth,2\n").unwrap();
+        let labels: Vec<_> = t.rows.iter().map(|r| (r.label.as_str(), r.line)).collect();
+        assert_eq!(labels, [("North\nand East", 2), ("South", 6)]);
+        assert_eq!(
+            table("region,n\n\"a\nb\",1\nc,x\n").unwrap_err(),
+            (4, "`x` is not a number".to_string())
+        );
+        let (line, why) = table("region,n\n\"a\nb\",1\nc, \"1,2\"\n").unwrap_err();
+        assert_eq!(line, 4);
+        assert!(why.ends_with("without a space)"), "{why}");
+    }
+
     #[test]
     fn broken_tables_say_which_line() {
         assert_eq!(table("").unwrap_err().0, 1);
@@ -166,6 +203,10 @@ mod tests {
         );
         assert_eq!(table("year,n\n2021,1,2\n").unwrap_err().0, 2);
         assert_eq!(table("year,n\n\"2021,1\n").unwrap_err().0, 2);
+        assert_eq!(
+            table("year,n\n\"2021,1\n").unwrap_err().1,
+            "a quoted cell is not closed: its closing `\"` is missing"
+        );
         assert!(table("year,n\n2021,inf\n").is_err());
         let t = table("year,n\n2021,1e20\n2022,-1.7e308\n2023,\"1,000.5\"\n").unwrap();
         let values: Vec<_> = t.rows.iter().map(|r| r.values[0]).collect();

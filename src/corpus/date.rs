@@ -119,9 +119,15 @@ impl FromStr for PartialDate {
     }
 }
 
+/// The name a date gives serde, so the front-matter writer (`emit.rs`) can
+/// tell a date from a string that looks like one and leave it unquoted.
+pub(super) const SERDE_NAME: &str = "PartialDate";
+
+/// As its text (`2023-10`); a newtype to serde, which JSON writes as the
+/// bare string.
 impl Serialize for PartialDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_newtype_struct(SERDE_NAME, &self.to_string())
     }
 }
 

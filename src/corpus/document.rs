@@ -13,8 +13,10 @@ use super::date::PartialDate;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {
-    /// Stable slug other files refer to; defaults to the file stem.
-    #[serde(default, skip_serializing)]
+    /// Stable slug other files refer to; defaults to the file stem. The
+    /// loader moves it to `Document::id`, so listings never show it twice;
+    /// `corpus add` writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -37,7 +39,8 @@ pub struct Metadata {
     /// An editor the document credits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Also read as `date:`, the key Quarto, Hugo and Jekyll write.
+    #[serde(default, alias = "date", skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -70,32 +73,14 @@ pub struct Original {
     pub outlet: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Also read as `date:`, the key Quarto, Hugo and Jekyll write.
+    #[serde(default, alias = "date", skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
 }
-
-/// The field names front matter accepts, for "did you mean" hints.
-pub const METADATA_FIELDS: &[&str] = &[
-    "id",
-    "title",
-    "short_title",
-    "title_supplied",
-    "outlet",
-    "author",
-    "translator",
-    "editor",
-    "published",
-    "url",
-    "language",
-    "tags",
-    "original",
-    "unit",
-    "corrections",
-];
 
 /// How the body is structured, which decides how it splits into paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

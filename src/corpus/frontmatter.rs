@@ -3,7 +3,8 @@
 use crate::diag::Diagnostic;
 use crate::suggest::hint;
 
-use super::document::{METADATA_FIELDS, Metadata};
+use super::document::Metadata;
+use super::schema::{ALIASES, metadata_fields};
 
 /// A file cut at its front matter: the YAML (if any) and where the body starts.
 #[derive(Debug)]
@@ -50,8 +51,8 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
     if let Some(meta) = super::simple_yaml::parse(yaml) {
         return Ok(meta);
     }
+    let first_line = crate::diag::line_column(file_text, yaml_offset).0;
     let mut meta = serde_saphyr::from_str::<Metadata>(yaml).map_err(|err| {
-        let first_line = crate::diag::line_column(file_text, yaml_offset).0;
         let message = yaml_message(&err.without_snippet().to_string());
         let mut diag = Diagnostic::error(format!("invalid front matter: {message}"));
         if let Some(loc) = err.location() {
@@ -59,15 +60,46 @@ pub fn parse(file_text: &str, yaml: &str, yaml_offset: usize) -> Result<Metadata
             diag = diag.at(file_text, line, loc.column() as usize);
         }
         if let Some(field) = unknown_field(&message) {
-            diag = diag.hint(hint(field, METADATA_FIELDS.iter().copied(), || {
-                format!("front matter fields are: {}", METADATA_FIELDS.join(", "))
+            let fields = metadata_fields();
+            diag = diag.hint(hint(field, fields.iter().copied(), || {
+                format!("front matter fields are: {}", fields.join(", "))
             }));
+        }
+        if let Some(field) = duplicate_field(&message) {
+            // The YAML parser refuses a key given twice, so a field filled
+            // twice was given under two names.
+            let names: Vec<&str> = ALIASES
+                .iter()
+                .filter(|(_, f)| *f == field)
+                .map(|(alias, _)| *alias)
+                .chain([field])
+                .collect();
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            diag.message = format!(
+                "invalid front matter: {} are the same field; give one",
+                quoted.join(" and ")
+            );
+            // The parser gives no position for it: the second key is the one.
+            let second = yaml
+                .lines()
+                .enumerate()
+                .filter_map(|(i, line)| {
+                    let key = line.trim_start();
+                    let named = names.iter().any(|n| {
+                        key.strip_prefix(n)
+                            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                    });
+                    named.then_some((i, line.len() - key.len() + 1))
+                })
+                .nth(1);
+            if let Some((i, column)) = second {
+                diag = diag.at(file_text, first_line + i, column);
+            }
         }
         diag
     })?;
     // `corrections:` keeps its positions to this point, to be checked here
     // (and its ids once the document is extracted) with file lines.
-    let first_line = crate::diag::line_column(file_text, yaml_offset).0;
     meta.corrections.read_raw(file_text, first_line)?;
     Ok(meta)
 }
@@ -122,6 +154,11 @@ fn budget_message(breach: &str) -> String {
         "Documents" => "too many YAML documents (`---` separators)".into(),
         _ => format!("too large for the YAML parser's limits ({kind})"),
     }
+}
+
+fn duplicate_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("duplicate field `")?;
+    rest.split('`').next()
 }
 
 fn unknown_field(message: &str) -> Option<&str> {
@@ -229,6 +266,30 @@ mod tests {
             diag.to_string(),
             "error: invalid front matter: unknown key `rol` in the correction of `q-we-go`\n  |\n6 |     rol: x\n  |     ^\n  = help: did you mean `role`?\n"
         );
+    }
+
+    /// `date:` (Quarto, Hugo, Jekyll) is `published`; both at once is an
+    /// error naming both, at the second.
+    #[test]
+    fn date_is_published_and_both_is_an_error() {
+        for yaml in [
+            "date: 2023-10\n",
+            "date: \"2023-10\"\n",
+            "date: 2023-10 # c\n",
+        ] {
+            let meta = parse("", yaml, 0).unwrap_or_else(|d| panic!("{d}"));
+            assert_eq!(
+                meta.published.map(|d| d.to_string()).as_deref(),
+                Some("2023-10")
+            );
+        }
+        let text = "---\ntitle: A\npublished: 2023\ndate: 2023-10\n---\n";
+        let diag = parse(text, &text[4..text.len() - 4], 4).unwrap_err();
+        assert_eq!(
+            diag.message,
+            "invalid front matter: `date` and `published` are the same field; give one"
+        );
+        assert_eq!(diag.position.map(|p| p.0), Some(4), "{diag}");
     }
 
     #[test]

@@ -7,8 +7,12 @@ pub mod corrections;
 pub mod data;
 mod date;
 mod document;
+mod emit;
 mod frontmatter;
 mod load;
+#[cfg(test)]
+mod roundtrip_tests;
+mod schema;
 mod simple_yaml;
 mod word_blocks;
 
@@ -18,11 +22,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use date::PartialDate;
-pub use document::{
-    Document, Format, METADATA_FIELDS, Metadata, Original, count_words, has_words, is_cjk,
-};
+pub use document::{Document, Format, Metadata, Original, count_words, has_words, is_cjk};
 pub use frontmatter::yaml_message;
 pub use load::{load_file, validate_id};
+pub use schema::metadata_fields;
 
 use crate::diag::Diagnostic;
 

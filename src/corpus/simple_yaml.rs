@@ -5,131 +5,160 @@
 //! translations an `original:` block of such lines indented two spaces.
 //! Parsing that with a full YAML parser was 13% of loading and extracting a
 //! large corpus, so that shape is read here directly. Anything else (other
-//! nesting, escapes, comments, block scalars, anchors, tags, duplicate or
-//! unknown keys, values YAML would read as other numbers, booleans or null)
-//! returns `None` and goes to serde-saphyr, which then gives the full result
-//! or the diagnostic. The tests check both paths agree on every input this
-//! one accepts.
+//! nesting, escapes, comments, block scalars, anchors, tags, duplicate keys,
+//! values YAML would read as other numbers or null) returns `None` and goes
+//! to serde-saphyr, which then gives the full result or the diagnostic.
+//!
+//! Only the YAML is read here, not the schema: the lines become values that
+//! are handed to `Metadata`'s own `Deserialize` (through [`Value`], a small
+//! serde deserializer), so which keys exist, what they hold and their
+//! aliases come from the one derive the full parser uses too; a key or
+//! value the derive refuses sends the file to the full parser for its
+//! diagnostic. The tests check both paths agree on every input this one
+//! accepts, for every field.
 
-use super::date::PartialDate;
-use super::document::{Metadata, Original};
+use serde::Deserialize;
+use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
+use serde::de::{self, IntoDeserializer, Visitor};
+
+use super::document::Metadata;
 
 /// The metadata, if the front matter has the simple shape; `None` otherwise.
 pub fn parse(yaml: &str) -> Option<Metadata> {
-    let mut meta = Metadata::default();
-    let mut seen: Vec<&str> = Vec::new();
-    // Inside `original:`, the keys it has been given.
-    let mut original: Option<Vec<&str>> = None;
+    let entries = entries(yaml)?;
+    let meta = Metadata::deserialize(MapDeserializer::new(entries.into_iter())).ok()?;
+    // Corrections keep their file positions, which only the full parser has.
+    meta.corrections.is_empty().then_some(meta)
+}
+
+/// The top-level `key: value` lines, a `key:` line followed by lines
+/// indented two spaces being a mapping of such lines.
+fn entries(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
+    let mut out: Vec<(&str, Value)> = Vec::new();
+    // The mapping being filled, while inside one.
+    let mut nested: Option<(&str, Vec<(&str, Value)>)> = None;
     for line in yaml.lines() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
-        if let Some(nested) = line.strip_prefix("  ") {
-            let keys = original.as_mut()?;
-            let (key, value) = key_value(nested)?;
-            if keys.contains(&key) {
+        if let Some(inner) = line.strip_prefix("  ") {
+            let (_, fields) = nested.as_mut()?;
+            let (key, value) = key_value(inner)?;
+            if fields.iter().any(|(k, _)| *k == key) {
                 return None;
             }
-            keys.push(key);
-            original_field(
-                meta.original.get_or_insert_with(Original::default),
-                key,
-                value,
-            )?;
+            fields.push((key, value_of(value)?));
             continue;
         }
-        // An empty `original:` is null to YAML: left to the full parser.
-        if original.take().is_some_and(|keys| keys.is_empty()) {
-            return None;
+        if let Some((key, fields)) = nested.take() {
+            close(&mut out, key, fields)?;
         }
-        if line == "original:" {
-            if seen.contains(&"original") {
-                return None;
-            }
-            seen.push("original");
-            original = Some(Vec::new());
+        if let Some(key) = line.strip_suffix(':').filter(|k| is_key(k)) {
+            nested = Some((key, Vec::new()));
             continue;
         }
         let (key, value) = key_value(line)?;
-        if seen.contains(&key) {
+        if out.iter().any(|(k, _)| *k == key) {
             return None;
         }
-        seen.push(key);
-        match key {
-            "tags" => meta.tags = flow_list(value)?,
-            "published" => meta.published = Some(date(value)?),
-            _ => {
-                let text = Some(scalar(value)?);
-                match key {
-                    "id" => meta.id = text,
-                    "title" => meta.title = text,
-                    "short_title" => meta.short_title = text,
-                    "outlet" => meta.outlet = text,
-                    "author" => meta.author = text,
-                    "translator" => meta.translator = text,
-                    "editor" => meta.editor = text,
-                    "url" => meta.url = text,
-                    "language" => meta.language = text,
-                    _ => return None,
-                }
-            }
-        }
+        out.push((key, value_of(value)?));
     }
-    if original.is_some_and(|keys| keys.is_empty()) {
+    if let Some((key, fields)) = nested {
+        close(&mut out, key, fields)?;
+    }
+    Some(out)
+}
+
+/// Adds a finished nested mapping. An empty one is null to YAML: left to
+/// the full parser.
+fn close<'a>(
+    out: &mut Vec<(&'a str, Value<'a>)>,
+    key: &'a str,
+    fields: Vec<(&'a str, Value<'a>)>,
+) -> Option<()> {
+    if fields.is_empty() || out.iter().any(|(k, _)| *k == key) {
         return None;
     }
-    Some(meta)
+    out.push((key, Value::Map(fields)));
+    Some(())
+}
+
+/// A lowercase key of letters and `_`.
+fn is_key(key: &str) -> bool {
+    !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
 /// `key: value` with a lowercase key and one space after the colon.
 fn key_value(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(':')?;
-    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+    if !is_key(key) {
         return None;
     }
     let value = value.strip_prefix(' ')?.trim_end_matches(' ');
     Some((key, value))
 }
 
-/// One field of the `original:` block (a translation's source).
-fn original_field(original: &mut Original, key: &str, value: &str) -> Option<()> {
-    if key == "published" {
-        original.published = Some(date(value)?);
-        return Some(());
-    }
-    let text = Some(scalar(value)?);
-    match key {
-        "title" => original.title = text,
-        "outlet" => original.outlet = text,
-        "author" => original.author = text,
-        "url" => original.url = text,
-        "language" => original.language = text,
-        _ => return None,
-    }
-    Some(())
+/// A value as YAML would read it, for the shapes this reader knows.
+#[derive(Debug)]
+enum Value<'a> {
+    Str(&'a str),
+    /// `2023`: a number to YAML, which a date reads as its year and a
+    /// string field refuses.
+    Year(u64),
+    Bool(bool),
+    List(Vec<&'a str>),
+    Map(Vec<(&'a str, Value<'a>)>),
 }
 
-/// `YYYY-MM` or `YYYY-MM-DD`, a string to YAML; or `YYYY`, a number to YAML
-/// that the metadata reads back as the same digits (so not with a leading
-/// zero, which the number would lose).
-fn date(value: &str) -> Option<PartialDate> {
-    let digits_and_dashes = value.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    let full = value.len() >= 7 && value.contains('-') && digits_and_dashes;
-    let year =
-        value.len() == 4 && digits_and_dashes && !value.contains('-') && !value.starts_with('0');
-    (full || year).then(|| value.parse().ok()).flatten()
+/// The value of one `key: value` line, if it has one of the simple shapes.
+fn value_of(value: &str) -> Option<Value<'_>> {
+    if value.starts_with('[') {
+        return flow_list(value).map(Value::List);
+    }
+    match value {
+        "true" => return Some(Value::Bool(true)),
+        "false" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    if let Some(year) = year(value) {
+        return Some(Value::Year(year));
+    }
+    if is_date(value) {
+        return Some(Value::Str(value));
+    }
+    scalar(value).map(Value::Str)
+}
+
+/// `YYYY` with no leading zero (which the number would lose).
+fn year(value: &str) -> Option<u64> {
+    let digits = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit());
+    (digits && !value.starts_with('0'))
+        .then(|| value.parse().ok())
+        .flatten()
+}
+
+/// `YYYY-MM` or `YYYY-MM-DD`: a string to YAML (not a number), which a
+/// date field parses and a string field keeps as written.
+fn is_date(value: &str) -> bool {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
 }
 
 /// A plain word or phrase, or a double- or single-quoted string without escapes.
-fn scalar(value: &str) -> Option<String> {
+fn scalar(value: &str) -> Option<&str> {
     if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-        return (!inner.contains(['"', '\\'])).then(|| inner.to_string());
+        return (!inner.contains(['"', '\\'])).then_some(inner);
     }
     if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
-        return (!inner.contains('\'')).then(|| inner.to_string());
+        return (!inner.contains('\'')).then_some(inner);
     }
-    plain(value).map(str::to_string)
+    plain(value)
 }
 
 /// A plain scalar YAML reads as a string: not empty, no indicator first, no
@@ -166,7 +195,7 @@ fn looks_numeric(value: &str) -> bool {
 }
 
 /// `[a, b, c]` of plain or quoted items; `[]` is empty.
-fn flow_list(value: &str) -> Option<Vec<String>> {
+fn flow_list(value: &str) -> Option<Vec<&str>> {
     let inner = value.strip_prefix('[')?.strip_suffix(']')?;
     if inner.trim().is_empty() {
         return Some(Vec::new());
@@ -175,6 +204,48 @@ fn flow_list(value: &str) -> Option<Vec<String>> {
         return None;
     }
     inner.split(',').map(|item| scalar(item.trim())).collect()
+}
+
+/// Hands a [`Value`] to a `Deserialize` impl as YAML would: a string, a
+/// number, a boolean, a list or a mapping, and present (never null) for an
+/// `Option`.
+impl<'de> de::Deserializer<'de> for Value<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Value::Str(s) => visitor.visit_borrowed_str(s),
+            Value::Year(n) => visitor.visit_u64(n),
+            Value::Bool(b) => visitor.visit_bool(b),
+            Value::List(items) => visitor.visit_seq(SeqDeserializer::new(items.into_iter())),
+            Value::Map(entries) => visitor.visit_map(MapDeserializer::new(entries.into_iter())),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, Error> for Value<'de> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
+    }
 }
 
 #[cfg(test)]
@@ -240,6 +311,17 @@ mod tests {
             ("title: .5\n", false),
             // Corrections are nested: the full parser reads them, with positions.
             ("corrections:\n  f-12:\n    label: x\n", false),
+            ("corrections:\n  speaker: x\n", false),
+            // Every field the derive has, its alias too.
+            ("date: 2023-10\n", true),
+            ("original:\n  date: 2021\n", true),
+            ("date: 2023\npublished: 2023\n", false),
+            ("title_supplied: true\nunit: percent\n", true),
+            ("title_supplied: yes\n", false),
+            ("title: true\n", false),
+            ("title: 2023-10-05\n", true),
+            ("tags: [2023]\n", false),
+            ("title:\n  outlet: x\n", false),
         ];
         for (yaml, accepted) in cases {
             let simple = parse(yaml);
@@ -248,6 +330,39 @@ mod tests {
                 let full: Metadata = serde_saphyr::from_str(yaml).expect(yaml);
                 assert_eq!(simple, full, "{yaml:?}");
             }
+        }
+    }
+
+    /// For every key the schema has, each simple shape of value is either
+    /// declined or read as the full parser reads it, and at least one is
+    /// read: a field the fast path cannot take, or takes differently, fails
+    /// here rather than slowing or changing a load.
+    #[test]
+    fn every_field_agrees_with_the_full_parser() {
+        let values = [
+            " x",
+            " \"a: b\"",
+            " 2023",
+            " 2023-10-05",
+            " true",
+            " [a, \"b c\"]",
+            "\n  title: x\n  date: 2021",
+        ];
+        for field in crate::corpus::metadata_fields() {
+            let mut read = 0;
+            for value in values {
+                let yaml = format!("{field}:{value}\n");
+                let Some(simple) = parse(&yaml) else {
+                    continue;
+                };
+                let full: Metadata = serde_saphyr::from_str(&yaml)
+                    .unwrap_or_else(|e| panic!("{yaml:?}: the full parser refuses it: {e}"));
+                assert_eq!(simple, full, "{yaml:?}");
+                assert_ne!(simple, Metadata::default(), "{yaml:?}");
+                read += 1;
+            }
+            // Corrections need their positions, which only the full parser has.
+            assert!(read > 0 || *field == "corrections", "{field}: never read");
         }
     }
 
