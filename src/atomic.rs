@@ -289,7 +289,7 @@ impl OutDir {
             format!(
                 "`{}`: {}",
                 self.path.join(rel).display(),
-                crate::corpus::io_reason(&e)
+                crate::diag::io_reason(&e)
             ),
         )
     }

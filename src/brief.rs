@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cite::Rich;
 
@@ -284,4 +284,50 @@ pub fn note(notes: &[Note], number: usize) -> Option<&Note> {
 pub struct Source {
     pub doc: String,
     pub text: Rich,
+}
+
+/// What is new in an output since the baseline edition; computed by
+/// [`crate::edition`], shown by a `what_changed` section.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChangeSet {
+    /// The edition compared with; `None` for a first edition.
+    pub since: Option<String>,
+    /// Document ids, in the order the output cites them.
+    pub new_sources: Vec<String>,
+    /// Quote ids, in the order the output shows them.
+    pub new_quotes: Vec<String>,
+    pub new_figures: Vec<String>,
+    pub changed_figures: Vec<ChangedFigure>,
+    /// Quotes and figures shown under the same id as before that now stand
+    /// in another sentence: their source was edited, and the id may have
+    /// come to mean something else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<Moved>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Moved {
+    pub id: String,
+    pub quote: bool,
+    /// The sentence in the previous edition.
+    pub before: String,
+    /// The sentence now.
+    pub now: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangedFigure {
+    pub id: String,
+    /// The figure's words in the previous edition.
+    pub before: String,
+}
+
+impl ChangeSet {
+    pub fn is_empty(&self) -> bool {
+        self.new_sources.is_empty()
+            && self.new_quotes.is_empty()
+            && self.new_figures.is_empty()
+            && self.changed_figures.is_empty()
+            && self.moved.is_empty()
+    }
 }

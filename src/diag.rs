@@ -137,6 +137,24 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The OS error without its "(os error 2)" suffix, which users cannot act on.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "not found".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        // brief's own messages (a refused link, a file that is not ours)
+        // name paths, whose case matters.
+        std::io::ErrorKind::Other if e.raw_os_error().is_none() => e.to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

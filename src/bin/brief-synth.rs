@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use brief::corpus::{Corpus, io_reason};
+use brief::corpus::Corpus;
+use brief::diag::io_reason;
 use brief::extract::extract_all;
 use brief::synth::{self, SynthOptions, specs};
 use clap::Parser;

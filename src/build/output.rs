@@ -119,7 +119,7 @@ fn cannot_write(md: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(format!(
         "cannot write `{}` and its files: {}",
         md.display(),
-        crate::corpus::io_reason(e)
+        crate::diag::io_reason(e)
     ))
     .hint("nothing of this output was replaced; the files from its last build stay")
 }
@@ -129,7 +129,7 @@ pub(super) fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Diagnosti
     Diagnostic::error(format!(
         "{what} `{}`: {}",
         path.display(),
-        crate::corpus::io_reason(e)
+        crate::diag::io_reason(e)
     ))
 }
 
@@ -159,7 +159,7 @@ pub(super) fn report_unusable(
         }
         let path = state.scan.root.join(rel);
         let loaded = std::fs::read(&path)
-            .map_err(|e| Diagnostic::error(crate::corpus::io_reason(&e)).in_file(&path))
+            .map_err(|e| Diagnostic::error(crate::diag::io_reason(&e)).in_file(&path))
             .and_then(|bytes| crate::corpus::load_file(&path, &bytes));
         if let Err(d) = loaded {
             sink.diagnostics(vec![d]);
@@ -195,7 +195,7 @@ pub(super) fn remove_left_over(
             Err(e) => sink.diagnostics(vec![Diagnostic::warning(format!(
                 "cannot remove `{}`, which is no longer built: {}",
                 path.display(),
-                crate::corpus::io_reason(&e)
+                crate::diag::io_reason(&e)
             ))]),
         }
     }

@@ -31,7 +31,7 @@ pub fn find_specs(named: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         Diagnostic::error(format!(
             "cannot read `{}`: {}",
             dir.display(),
-            crate::corpus::io_reason(&e)
+            crate::diag::io_reason(&e)
         ))
         .hint("run brief in a project with a `briefs/` directory, or name spec files")
     })?;

@@ -144,7 +144,7 @@ fn changes_text(changes: &ChangeSet, now: &Inventory, compared: bool) -> String 
         out.push_str("  nothing new\n");
         return out;
     }
-    let one_line = crate::render::one_line;
+    let one_line = crate::text::one_line;
     for doc in &changes.new_sources {
         let title = now
             .sources

@@ -151,7 +151,7 @@ fn finish(outcome: Outcome) -> Outcome {
             let _ = writeln!(
                 err,
                 "error: cannot write to standard output: {}\n  = help: the command ran to the end; what it printed from the first failed line on was lost",
-                crate::corpus::io_reason(e)
+                crate::diag::io_reason(e)
             );
             outcome.max(Outcome::UsageOrIo)
         }

@@ -212,7 +212,7 @@ pub(super) fn count_step(text: &str, i: usize, in_word: &mut bool, words: &mut u
         // Curly quotes and dashes: common, and never letters (see the test),
         // so they skip the Unicode tables.
         *in_word = *in_word && c == '’';
-    } else if is_cjk(c) {
+    } else if crate::text::is_cjk(c) {
         *words += 1;
         *in_word = false;
     } else if c.is_alphanumeric() {
@@ -244,12 +244,6 @@ fn is_general_punctuation(c: char) -> bool {
     ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
-/// CJK ideographs and kana, which count as one word each and need a CJK font.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,7 +252,7 @@ mod tests {
     fn general_punctuation_has_no_letters() {
         for c in '\u{2000}'..='\u{206F}' {
             assert!(
-                is_general_punctuation(c) && !c.is_alphanumeric() && !is_cjk(c),
+                is_general_punctuation(c) && !c.is_alphanumeric() && !crate::text::is_cjk(c),
                 "{c:?}"
             );
         }

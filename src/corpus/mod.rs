@@ -22,12 +22,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use date::PartialDate;
-pub use document::{Document, Format, Metadata, Original, count_words, has_words, is_cjk};
+pub use document::{Document, Format, Metadata, Original, count_words, has_words};
 pub use frontmatter::yaml_message;
 pub use load::{load_file, validate_id};
 pub use schema::metadata_fields;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, io_reason};
 
 /// Extensions read as documents. Anything else in the corpus directory is
 /// reported once and skipped, so a stray PDF is noticed rather than ignored.
@@ -167,24 +167,6 @@ pub fn document_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         }
     }
     (files, diagnostics)
-}
-
-/// The OS error without its "(os error 2)" suffix, which users cannot act on.
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "not found".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        // brief's own messages (a refused link, a file that is not ours)
-        // name paths, whose case matters.
-        std::io::ErrorKind::Other if e.raw_os_error().is_none() => e.to_string(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_lowercase(),
-                None => s.to_lowercase(),
-            }
-        }
-    }
 }
 
 #[cfg(test)]

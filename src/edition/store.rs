@@ -197,7 +197,7 @@ fn read(
     let bytes = bytes.map_err(|e| {
         let why = format!(
             "`{FILE_NAME}` cannot be read ({})",
-            crate::corpus::io_reason(&e)
+            crate::diag::io_reason(&e)
         );
         left_out(why, &file)
     })?;
@@ -259,7 +259,7 @@ pub fn remove_leftovers(out_dir: &Path, brief: &str) -> (Vec<PathBuf>, Vec<Diagn
             Err(e) => warnings.push(
                 Diagnostic::warning(format!(
                     "cannot remove an unfinished edition: {}",
-                    crate::corpus::io_reason(&e)
+                    crate::diag::io_reason(&e)
                 ))
                 .in_file(&path),
             ),
@@ -298,7 +298,7 @@ pub fn file(
         Diagnostic::error(format!(
             "cannot file edition `{}`: {what}: {}",
             target.display(),
-            crate::corpus::io_reason(&e)
+            crate::diag::io_reason(&e)
         ))
         .hint("no edition was made; the next `brief schedule` tries again")
     };

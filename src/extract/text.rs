@@ -135,7 +135,7 @@ fn split_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
                     && (n.is_uppercase()
                         || n.is_ascii_digit()
                         || matches!(n, '“' | '‘' | '"' | '\'' | '(' | '[' | '【' | '「')
-                        || crate::corpus::is_cjk(n))
+                        || crate::text::is_cjk(n))
             }
         };
         if !boundary {

@@ -59,7 +59,7 @@ impl std::fmt::Display for LockError {
                 f,
                 "cannot lock `{}`: {}",
                 path.display(),
-                crate::corpus::io_reason(error)
+                crate::diag::io_reason(error)
             ),
         }
     }

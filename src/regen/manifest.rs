@@ -128,7 +128,7 @@ impl Manifest {
             Err(e) => {
                 let d = Diagnostic::warning(format!(
                     "cannot read the build manifest ({}); rebuilding everything",
-                    crate::corpus::io_reason(&e)
+                    crate::diag::io_reason(&e)
                 ))
                 .in_file(path);
                 return (empty, Some(d));

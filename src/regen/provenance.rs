@@ -99,8 +99,8 @@ pub fn moved(
         }
         let doc = is.item.split('/').next().unwrap_or_default();
         out.push(
-            d.hint(format!("it was: “{}”", crate::render::one_line(&was.sentence)))
-                .hint(format!("it is now: “{}”", crate::render::one_line(&is.sentence)))
+            d.hint(format!("it was: “{}”", crate::text::one_line(&was.sentence)))
+                .hint(format!("it is now: “{}”", crate::text::one_line(&is.sentence)))
                 .hint(format!(
                     "if that is not what the brief means, pick the item again from `brief corpus {}s --doc {doc}`",
                     is.kind.noun()

@@ -102,7 +102,7 @@ pub fn changes(previous: &Snapshot, now: &Scan) -> Vec<Change> {
 /// The document in a file that is there, or why it cannot be used.
 fn load(path: &Path) -> Result<(Document, Extracted), String> {
     let bytes = std::fs::read(path)
-        .map_err(|e| format!("cannot be read ({})", crate::corpus::io_reason(&e)))?;
+        .map_err(|e| format!("cannot be read ({})", crate::diag::io_reason(&e)))?;
     let loaded = load_file(path, &bytes).map_err(|d| format!("cannot be used ({})", d.message))?;
     let extracted = extract(&loaded.document);
     Ok((loaded.document, extracted))

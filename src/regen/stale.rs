@@ -182,7 +182,7 @@ fn file_problems<'a>(
         Err(e) => {
             return Box::new(std::iter::once(Reason::NotAsBuilt(
                 out_dir.to_path_buf(),
-                format!("cannot be read: {}", crate::corpus::io_reason(&e)),
+                format!("cannot be read: {}", crate::diag::io_reason(&e)),
             )));
         }
     };
@@ -198,7 +198,7 @@ fn file_problems<'a>(
             )),
             Err(e) => Some(Reason::NotAsBuilt(
                 path,
-                format!("cannot be checked: {}", crate::corpus::io_reason(&e)),
+                format!("cannot be checked: {}", crate::diag::io_reason(&e)),
             )),
         }
     }))

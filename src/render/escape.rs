@@ -19,7 +19,7 @@ const ALWAYS: &[char] = &[
 /// line). Line breaks and runs of white space become one space: a newline in
 /// corpus text must not start a new Markdown block.
 pub fn inline(text: &str) -> String {
-    line_start(run(&super::one_line(text)))
+    line_start(run(&crate::text::one_line(text)))
 }
 
 /// Escapes a run of text that stands inside a line (an excerpt's span, set

@@ -3,9 +3,9 @@
 //! renderers and every template show it without knowing it exists, and every
 //! new quote and figure is footnoted like any other.
 
+use crate::brief::ChangeSet;
 use crate::brief::FigureLayout;
 use crate::brief::{Block, InlineRef, Prose};
-use crate::edition::ChangeSet;
 use crate::render::escape;
 
 use super::Walk;
@@ -112,8 +112,8 @@ impl Walk<'_, '_> {
             });
             markdown.push_str(&format!(
                 " now stands in: “{}” (previously: “{}”)\n",
-                escape::inline(&crate::render::one_line(&m.now)),
-                escape::inline(&crate::render::one_line(&m.before))
+                escape::inline(&crate::text::one_line(&m.now)),
+                escape::inline(&crate::text::one_line(&m.before))
             ));
         }
         Prose { markdown, refs }

@@ -17,6 +17,7 @@ pub mod verify;
 
 use chrono::NaiveDate;
 
+use crate::brief::ChangeSet;
 use crate::brief::{
     AudienceView, Block, Brief, ExcerptItem, FigureItem, FigureLayout, InlineRef, Prose, QuoteItem,
     Section,
@@ -24,7 +25,6 @@ use crate::brief::{
 use crate::cite::{Citer, Paragraphs};
 use crate::corpus::Document;
 use crate::diag::Diagnostic;
-use crate::edition::ChangeSet;
 use crate::spec::decode::Ctx;
 use crate::spec::{self, At, Audience, BlockKind, Excerpt, Spec, SpecDate};
 use crate::suggest::did_you_mean;

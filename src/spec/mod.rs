@@ -35,11 +35,8 @@ pub enum LoadError {
 pub fn load(path: &Path) -> Result<Spec, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| {
         LoadError::Io(
-            Diagnostic::error(format!(
-                "cannot read spec: {}",
-                crate::corpus::io_reason(&e)
-            ))
-            .in_file(path),
+            Diagnostic::error(format!("cannot read spec: {}", crate::diag::io_reason(&e)))
+                .in_file(path),
         )
     })?;
     let text = match String::from_utf8(bytes) {

@@ -10,8 +10,9 @@ use clap::Args;
 
 use crate::cli::{CorpusArgs, Outcome, print, report};
 use crate::corpus::add::{Flags, Prepared, RawFlags, Refusal, Source, body_hash, prepare_unique};
-use crate::corpus::{Corpus, Format, io_reason};
+use crate::corpus::{Corpus, Format};
 use crate::diag::Diagnostic;
+use crate::diag::io_reason;
 use crate::extract::{self, sections};
 
 #[derive(Debug, Args)]

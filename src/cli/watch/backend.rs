@@ -122,7 +122,7 @@ pub fn reason(e: &notify::Error) -> String {
         ErrorKind::MaxFilesWatch => {
             "the system's limit on watched directories is reached (raise fs.inotify.max_user_watches, or use --poll)".into()
         }
-        ErrorKind::Io(io) => crate::corpus::io_reason(io),
+        ErrorKind::Io(io) => crate::diag::io_reason(io),
         ErrorKind::Generic(text) => text.to_lowercase(),
         ErrorKind::WatchNotFound => "not watched".into(),
         ErrorKind::InvalidConfig(_) => "invalid watcher configuration".into(),

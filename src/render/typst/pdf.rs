@@ -140,7 +140,7 @@ fn coverage_warning(text: &str, fonts: &Fonts) -> Option<Diagnostic> {
         0 => String::new(),
         n => format!(" and {n} more"),
     };
-    let cjk = missing.iter().any(|&c| crate::corpus::is_cjk(c));
+    let cjk = missing.iter().any(|&c| crate::text::is_cjk(c));
     let mut diag = Diagnostic::warning(format!(
         "no font can draw {} character{} of this brief: {}{more}; the PDF would show empty boxes",
         missing.len(),

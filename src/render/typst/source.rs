@@ -11,7 +11,7 @@ use super::markup;
 use super::placement::{self, Item, Order};
 use crate::brief::{Block, Brief, Chart, ExcerptItem, FigureItem, FigureLayout, Note, QuoteItem};
 use crate::cite::Rich;
-use crate::render::one_line;
+use crate::text::one_line;
 
 /// The generated entry file, in the spec's order. `template` is its
 /// virtual path, e.g. `/templates/brief.typ`.

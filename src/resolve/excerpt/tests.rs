@@ -62,7 +62,7 @@ fn every_other_markup_is_its_own_source_text() {
         "A [*link with emphasis*](http://x.example) inside.",
     ];
     for body in cases {
-        let expected = crate::render::one_line(body);
+        let expected = crate::text::one_line(body);
         assert_eq!(md(body), [plain(&expected)], "{body:?}");
     }
     // A line break, hard or soft, is a space: the only backslash that goes.
