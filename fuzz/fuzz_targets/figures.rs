@@ -1,6 +1,6 @@
 //! The figure extractor: every figure's span holds its text, its values are
 //! finite and non-negative, its qualifier is one of the normalised set.
-//! The check is `brief::fuzzing::figures`, which `tests/fuzz_regressions.rs`
+//! The check is `brief::fuzzing::figures`, which `tests/it/fuzz_regressions.rs`
 //! replays on stable.
 
 #![no_main]

@@ -1,6 +1,6 @@
 //! The spec reader: no panic or hang, and every diagnostic points inside the
 //! input.
-//! The check is `brief::fuzzing::spec`, which `tests/fuzz_regressions.rs`
+//! The check is `brief::fuzzing::spec`, which `tests/it/fuzz_regressions.rs`
 //! replays on stable.
 
 #![no_main]

@@ -2,7 +2,7 @@
 //! converter's calls and escaped text, and reference text arrives as string
 //! literals.
 //! The check is `brief::fuzzing::typst_markup`, which
-//! `tests/fuzz_regressions.rs` replays on stable.
+//! `tests/it/fuzz_regressions.rs` replays on stable.
 
 #![no_main]
 

@@ -1,5 +1,5 @@
 //! Property checks shared by the `cargo fuzz` targets (`fuzz/`) and the
-//! stable regression test (`tests/fuzz_regressions.rs`), so an input the
+//! stable regression test (`tests/it/fuzz_regressions.rs`), so an input the
 //! fuzzer keeps is replayed by `cargo test` against the very same check.
 //!
 //! Each check takes arbitrary bytes, runs one stage on them and returns

@@ -1,5 +1,5 @@
 //! What the schedule keys and `what_changed` sections read into; their
-//! errors, with positions, are in tests/spec_schedule.rs.
+//! errors, with positions, are in tests/it/spec_schedule.rs.
 
 use std::path::Path;
 

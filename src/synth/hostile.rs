@@ -1,7 +1,7 @@
 //! Hostile document bodies: shapes of text that once made extraction
 //! quadratic, or could, built to any size. The corpus benchmark times each at
 //! growing sizes so that growth shows (BENCHMARKS.md), and the adversarial
-//! suite builds the largest under a deadline (`tests/adversarial/linear.rs`).
+//! suite builds the largest under a deadline (`tests/it/adversarial/linear.rs`).
 //!
 //! Each body repeats a short unit, numbered where the shape needs distinct
 //! text (names, ids, numbers), until it reaches the size asked for.

@@ -34,7 +34,7 @@
 //! 2,000-strong crowd") are no statistics, but a news quantity count keeps
 //! them: they are listed as figures with a `kind` ("duration", "age",
 //! "attributive"; `framing.rs`), which a brief's selection, the hand-made
-//! gold (`tests/figures_gold.rs`) and the policy's unit tests leave out.
+//! gold (`tests/it/figures_gold.rs`) and the policy's unit tests leave out.
 //!
 //! Referential counts are listed the same way, kind "referential", ids
 //! `DOC/fr-…`: a number of 2 or more after a determiner or a possessive
