@@ -440,13 +440,26 @@ impl Engine {
             failed: 0,
             outcome,
         };
-        for built in outputs {
-            let audience = built.brief.audience.as_ref().map(|a| a.id.clone());
-            let Some(planned) = plan.stale().find(|o| o.audience == audience) else {
-                continue;
-            };
-            let md = self.options.out_dir.join(&planned.key);
-            match self.write_output(run, &md, &prepared, &shared, &built, started) {
+        let jobs: Vec<_> = outputs
+            .into_iter()
+            .filter_map(|built| {
+                let audience = built.brief.audience.as_ref().map(|a| a.id.clone());
+                let planned = plan.stale().find(|o| o.audience == audience)?;
+                Some((planned, self.options.out_dir.join(&planned.key), built))
+            })
+            .collect();
+        // The audiences are independent: each is rendered in every format
+        // on its own core (Typst is the slow part). Writing stays in order,
+        // so files, events and the manifest come out as from one thread.
+        let rendered: Vec<_> = {
+            use rayon::prelude::*;
+            let options = &self.options;
+            jobs.par_iter()
+                .map(|(_, md, built)| output::render(options, md, &prepared, &shared, built))
+                .collect()
+        };
+        for ((planned, md, built), rendered) in jobs.into_iter().zip(rendered) {
+            match self.write_output(run, &md, &prepared, rendered, started) {
                 Ok(files) => {
                     done.rebuilt += 1;
                     let docs = deps::cited(&built.brief, &index, &state.scan);

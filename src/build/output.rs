@@ -15,7 +15,7 @@ use crate::regen::scan;
 use crate::render::chart::style::ChartStyle;
 use crate::render::format::{FORMATS, Input, Resources};
 
-use super::{Engine, Event, Outcome, Sink, SpecRun};
+use super::{BuildOptions, Engine, Event, Outcome, Sink, SpecRun};
 
 /// What every output of a spec shares.
 pub(super) struct Shared {
@@ -23,49 +23,82 @@ pub(super) struct Shared {
     pub resources: Resources,
 }
 
+/// One output's files in every selected format, with what the formats
+/// reported on the way; or, when one failed, its problems and its name.
+pub(super) struct RenderedOutput {
+    files: Result<Vec<(PathBuf, Vec<u8>)>, (Vec<Diagnostic>, &'static str)>,
+    warnings: Vec<Diagnostic>,
+    timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Renders one audience in every selected format. Touches nothing on disk
+/// and reports nothing, so outputs can be rendered side by side.
+pub(super) fn render(
+    options: &BuildOptions,
+    md: &Path,
+    prepared: &Prepared,
+    shared: &Shared,
+    output: &Output,
+) -> RenderedOutput {
+    let input = Input::new(
+        &output.brief,
+        md,
+        &output.keywords,
+        &prepared.template,
+        &shared.chart_style,
+        &shared.resources,
+        &options.formats,
+    );
+    let mut done = RenderedOutput {
+        files: Ok(Vec::new()),
+        warnings: Vec::new(),
+        timings: Vec::new(),
+    };
+    let mut files = Vec::new();
+    for format in FORMATS.iter().filter(|f| options.writes(f.name())) {
+        match format.render(&input) {
+            Ok(rendered) => {
+                done.warnings.extend(rendered.warnings);
+                done.timings.extend(rendered.timings);
+                files.extend(rendered.files);
+            }
+            Err(diagnostics) => {
+                done.files = Err((diagnostics, format.label()));
+                return done;
+            }
+        }
+    }
+    done.files = Ok(files);
+    done
+}
+
 impl Engine {
-    /// Renders one audience in every selected format and writes the files.
-    /// If a format fails (a template error in the PDF), nothing of this
-    /// output is replaced. Returns the files written, relative to the
-    /// output directory.
+    /// Writes one rendered output's files. If a format failed (a template
+    /// error in the PDF), nothing of this output is replaced. Returns the
+    /// files written, relative to the output directory.
     pub(super) fn write_output(
         &mut self,
         run: &mut SpecRun,
         md: &Path,
         prepared: &Prepared,
-        shared: &Shared,
-        output: &Output,
+        rendered: RenderedOutput,
         started: Instant,
     ) -> Result<Vec<OutputFile>, Outcome> {
-        let input = Input::new(
-            &output.brief,
-            md,
-            &output.keywords,
-            &prepared.template,
-            &shared.chart_style,
-            &shared.resources,
-            &self.options.formats,
-        );
-        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-        for format in FORMATS.iter().filter(|f| self.options.writes(f.name())) {
-            match format.render(&input) {
-                Ok(rendered) => {
-                    run.sink.diagnostics(rendered.warnings);
-                    for (phase, elapsed) in rendered.timings {
-                        self.timing(run.sink, phase, elapsed);
-                    }
-                    files.extend(rendered.files);
-                }
-                Err(diagnostics) => {
-                    run.sink.diagnostics(diagnostics);
-                    run.sink.event(Event::NotWritten {
-                        output: md.to_path_buf(),
-                        format: format.label(),
-                    });
-                    return Err(Outcome::InputErrors);
-                }
-            }
+        run.sink.diagnostics(rendered.warnings);
+        for (phase, elapsed) in rendered.timings {
+            self.timing(run.sink, phase, elapsed);
         }
+        let files = match rendered.files {
+            Ok(files) => files,
+            Err((diagnostics, format)) => {
+                run.sink.diagnostics(diagnostics);
+                run.sink.event(Event::NotWritten {
+                    output: md.to_path_buf(),
+                    format,
+                });
+                return Err(Outcome::InputErrors);
+            }
+        };
         self.claim(md, &files, run.sink)?;
         if let Err(e) = run.out.stage(&files).and_then(|staged| staged.commit()) {
             run.sink.diagnostics(vec![cannot_write(md, &e)]);
