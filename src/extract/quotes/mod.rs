@@ -22,6 +22,7 @@ mod runs;
 mod scan;
 mod sieves;
 mod stray;
+mod tail;
 mod whitespace;
 
 use std::borrow::Cow;
@@ -438,7 +439,7 @@ fn clauses(para: &Para, marks: &[Marked]) -> Vec<Range<usize>> {
                 k += 1;
             }
             let inside = marks.get(k).is_some_and(|m| m.open.start < last.end);
-            if inside {
+            if inside || quote_then_attribution(para.text, last, s) {
                 last.end = s.end;
                 continue;
             }
@@ -446,6 +447,16 @@ fn clauses(para: &Para, marks: &[Marked]) -> Vec<Range<usize>> {
         out.push(s.clone());
     }
     out
+}
+
+/// A sentence that is a quotation alone, then one that only says who said
+/// it (`“….” Trump said.`): one clause, so the attribution is beside the quote.
+fn quote_then_attribution(text: &str, quote: &Range<usize>, next: &Range<usize>) -> bool {
+    let q = &text[quote.clone()];
+    q.starts_with(['“', '"'])
+        && q.ends_with(['”', '"'])
+        && !text[next.clone()].starts_with(['“', '"'])
+        && tail::is_attribution(&text[next.clone()])
 }
 
 /// Whether a paragraph holds nothing but quotations.
@@ -800,6 +811,25 @@ mod tests {
                 .collect();
             assert_eq!(summary(paragraphs), want, "{paragraphs:?}");
         }
+    }
+
+    #[test]
+    fn an_attribution_after_the_quotes_own_full_stop() {
+        check(&[
+            (
+                &["“The depot will stay open all winter.” Dana Reel said."],
+                &[("The depot will stay open all winter.", Some("Dana Reel"))],
+            ),
+            (
+                &["“The depot will stay open all winter!” Dana Reel tweeted on Monday."],
+                &[("The depot will stay open all winter!", Some("Dana Reel"))],
+            ),
+            // A new statement after the quote is no attribution of it.
+            (
+                &["“The depot will stay open all winter.” Dana Reel said the plan was old."],
+                &[("The depot will stay open all winter.", None)],
+            ),
+        ]);
     }
 
     #[test]

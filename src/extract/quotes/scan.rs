@@ -220,7 +220,7 @@ fn opens_single(text: &str, m: Mark) -> bool {
 fn closes_double(text: &str, m: Mark) -> bool {
     match m.c {
         '”' | '»' => true,
-        '"' => prev(text, m).is_some_and(|c| !c.is_whitespace()),
+        '"' => prev(text, m).is_some_and(|c| !c.is_whitespace()) || after_inner_close(text, m),
         // `?“ he asked`: after a word and before a space, `“` can only close.
         '“' => {
             prev(text, m).is_some_and(|c| !c.is_whitespace())
@@ -228,6 +228,16 @@ fn closes_double(text: &str, m: Mark) -> bool {
         }
         _ => false,
     }
+}
+
+/// `"…, 'Oh, this matters,' " Roe said`: a straight `"` set off by a space
+/// from the single mark that closes a quotation inside it, and not before a
+/// word, closes (typesetters space the two marks apart so they read apart).
+fn after_inner_close(text: &str, m: Mark) -> bool {
+    text[..m.pos].ends_with(" ")
+        && text[..m.pos - 1].ends_with(['\'', '’'])
+        && !text[..m.pos - 1].ends_with(" '")
+        && !next(text, m).is_some_and(char::is_alphanumeric)
 }
 
 /// `’` or `'` that ends a quotation rather than sitting inside a word.
@@ -318,6 +328,11 @@ mod tests {
                 &[("Disillusioned about China", true)],
             ),
             ("It’s the “run” movement, Xi’an’s don’t.", &[("run", true)]),
+            // A spaced `"` after an inner closing `'` closes the quotation.
+            (
+                "\"They say, 'Oh, this matters,' \" Roe said. \"Not now.\"",
+                &[("They say, 'Oh, this matters,'", true), ("Not now.", true)],
+            ),
             (
                 "as a “national rejuvenation.",
                 &[("national rejuvenation.", false)],

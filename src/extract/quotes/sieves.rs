@@ -329,10 +329,10 @@ pub fn after(text: &str) -> Option<Found> {
     while end > 0 && is_between(ws[end - 1].core) && !ws[end - 1].closed {
         end -= 1;
     }
-    let (m, used) = mention::read(&ws[..end], true)?;
-    if used != end && !set_off(&m, &ws, used, end) {
-        return None;
-    }
+    let m = match mention::read(&ws[..end], true) {
+        Some((m, used)) if used == end || set_off(&m, &ws, used, end) => m,
+        _ => role_prefixed(&ws[..end])?,
+    };
     // An unnamed speaker as the older grammar reads it ("one man", "the bank").
     let m = match m.who {
         Who::Desc { .. } => match super::attribute::parse_np(&ws[..end]) {
@@ -342,6 +342,34 @@ pub fn after(text: &str) -> Option<Found> {
         _ => m,
     };
     Some(found(m, &ws[..=verb], "quote-speaker-verb", true))
+}
+
+/// `“…,” CBS This Morning co-anchor Dana Reel said`, `Fight for $15
+/// organizing director Kendall Fells told`: a long or odd description the
+/// mention grammar does not read, ended by a role noun, then a name of two
+/// or three words right before the verb. One phrase, no comma and no verb
+/// in it; the description becomes the role.
+fn role_prefixed(ws: &[Word]) -> Option<Mention> {
+    if ws.len() > 12 || ws.iter().any(|w| w.closed || is_verb(w.core)) {
+        return None;
+    }
+    let s = (ws.len().saturating_sub(3)..ws.len().saturating_sub(1)).find(|&s| {
+        s > 0 && {
+            let noun = ws[s - 1].core.rsplit('-').next().unwrap_or("");
+            mention::is_role_noun(noun) || matches!(&*lower(noun), "anchor" | "host")
+        }
+    })?;
+    let (mut m, used) = mention::read(&ws[s..], false)?;
+    if used != ws.len() - s
+        || !matches!(&m.who, Who::Name(n) if n.split(' ').count() >= 2)
+        || !ws[s..]
+            .iter()
+            .all(|w| w.core.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    m.role = Some(super::attribute::join_cores(&ws[..s]));
+    Some(m)
 }
 
 /// Whether one of the last three words of `text` may be the verb of an `X
@@ -799,6 +827,15 @@ mod tests {
                 Some(("Zhang", "quote-speaker-verb")),
             ),
             (" she observed.", Some(("<pronoun>", "quote-speaker-verb"))),
+            // A description the mention grammar does not read, ended by a role noun.
+            (
+                " Channel Nine Morning co-anchor Dana Reel said.",
+                Some(("Dana Reel", "quote-speaker-verb")),
+            ),
+            (
+                " Save Our Parks field director Kendall Fells told the paper.",
+                Some(("Kendall Fells", "quote-speaker-verb")),
+            ),
             (" after the pandemic hit. He said", None),
             (" as prime triggers for the exodus.", None),
             (" was a phrase Smith said often.", None),
