@@ -23,10 +23,16 @@ pub(super) struct Shared {
     pub resources: Resources,
 }
 
+/// Files by path, with their bytes.
+type Files = Vec<(PathBuf, Vec<u8>)>;
+
+/// A format that failed: its problems, and its name for messages.
+type Failed = (Vec<Diagnostic>, &'static str);
+
 /// One output's files in every selected format, with what the formats
 /// reported on the way; or, when one failed, its problems and its name.
 pub(super) struct RenderedOutput {
-    files: Result<Vec<(PathBuf, Vec<u8>)>, (Vec<Diagnostic>, &'static str)>,
+    files: Result<Files, Failed>,
     warnings: Vec<Diagnostic>,
     timings: Vec<(&'static str, std::time::Duration)>,
 }
