@@ -26,6 +26,7 @@ pub mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod paths;
+pub mod period;
 pub mod regen;
 pub mod render;
 pub mod resolve;

@@ -8,8 +8,8 @@
 
 use crate::brief::{Block, Chart, ChartKind, ChartPoint};
 use crate::corpus::{Format, data};
-use crate::render::chart::scale::number;
-use crate::render::chart::time;
+use crate::decimal::number;
+use crate::period;
 use crate::spec::{self, ChartLabels, FigureLayout};
 
 use super::select::{self, Kind};
@@ -391,7 +391,7 @@ fn settle_measures(candidates: Vec<Candidate>) -> Vec<ChartPoint> {
         .map(|c| {
             c.given_measure
                 .clone()
-                .or_else(|| time::measure_of(&c.point.label).map(|m| m.describe().to_string()))
+                .or_else(|| period::measure_of(&c.point.label).map(|m| m.describe().to_string()))
         })
         .collect();
     let same = measures.windows(2).all(|w| w[0] == w[1]);
@@ -412,7 +412,7 @@ fn settle_measures(candidates: Vec<Candidate>) -> Vec<ChartPoint> {
 /// The measure of a point whose period names no time within it: a count
 /// over a year ("2023", "last year"), or over the period as stated.
 fn over(label: &str) -> &'static str {
-    if time::year_of(label).is_some() || label.to_lowercase().contains("year") {
+    if period::year_of(label).is_some() || label.to_lowercase().contains("year") {
         "whole year"
     } else {
         "whole period"

@@ -22,6 +22,7 @@ const FLOW: &[(&str, &[&str])] = &[
     ("decimal", &[]),
     ("clock", &[]),
     ("paths", &[]),
+    ("period", &[]),
     ("schedule", &["suggest"]),
     ("atomic", &["diag"]),
     ("corpus", &["decimal", "diag", "suggest", "text"]),
@@ -32,12 +33,15 @@ const FLOW: &[(&str, &[&str])] = &[
     (
         "resolve",
         &[
-            "brief", "cite", "corpus", "diag", "extract", "spec", "suggest", "text",
+            "brief", "cite", "corpus", "decimal", "diag", "extract", "period", "spec", "suggest",
+            "text",
         ],
     ),
     (
         "render",
-        &["brief", "cite", "decimal", "diag", "suggest", "text"],
+        &[
+            "brief", "cite", "decimal", "diag", "period", "suggest", "text",
+        ],
     ),
     ("edition", &["atomic", "brief", "diag", "resolve"]),
     (
@@ -95,7 +99,7 @@ const DEBTS: &[(&str, &str, &str)] = &[
     (
         "resolve",
         "render",
-        "chart scales and periods (render::chart::{scale, time}) belong below both; what-changed lines are Markdown escaped in resolve",
+        "what-changed lines are written as escaped Markdown in resolve (render::escape); the model should hold them as data for each renderer",
     ),
 ];
 

@@ -11,7 +11,6 @@ mod format;
 pub mod scale;
 pub mod style;
 mod svg;
-pub mod time;
 
 pub use format::SvgFormat;
 
@@ -53,7 +52,7 @@ fn positions(chart: &Chart) -> Vec<f64> {
     let dates: Option<Vec<f64>> = chart
         .points
         .iter()
-        .map(|p| time::year_of(&p.label))
+        .map(|p| crate::period::year_of(&p.label))
         .collect();
     let Some(dates) = dates else {
         return even();

@@ -1,4 +1,6 @@
-//! Reading a point's period as a place in time, and as a kind of measure.
+//! Reading a chart point's period as a place in time, and as a kind of
+//! measure: below both resolve (which labels a chart's axis) and render
+//! (which places points by date).
 //!
 //! Periods come from the source's own words ("the end of 2012", "mid-2022",
 //! "2023"), so both readings are best effort: a label that names no year is
