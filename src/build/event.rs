@@ -35,6 +35,14 @@ pub enum Event {
     Removed { file: PathBuf },
     /// Another process holds the output directory; the build waits.
     Waiting { lock: PathBuf, holder: String },
+    /// A scheduled brief was filed as a new edition in `dir`.
+    EditionFiled {
+        spec: PathBuf,
+        dir: PathBuf,
+        trigger: String,
+    },
+    /// A due brief's build failed, so no edition was filed.
+    NoEdition { spec: PathBuf },
     /// How long a phase took (only with [`super::BuildOptions::timings`]).
     Timing { phase: String, elapsed: Duration },
 }

@@ -2,12 +2,16 @@
 //! each stale output in every selected format, write its files atomically,
 //! clean up what is no longer built, and record it all in the manifest.
 //!
+//! `brief schedule` then files what a run built as editions
+//! ([`Engine::file_editions`]).
+//!
 //! It decides *what* to build, from the manifest of content hashes; its
 //! callers decide *when*: `brief build` once, `brief watch` after each
 //! change, `brief schedule` when a brief is due. It never prints: progress
 //! and problems go to a [`Sink`] as [`Event`]s, and a run ends with a
 //! [`Summary`].
 
+mod editions;
 mod event;
 mod options;
 mod output;
@@ -27,6 +31,7 @@ use crate::regen::{deps, provenance, scan};
 use crate::render::typst::Fonts;
 use crate::resolve::brief_date;
 
+pub use editions::Due;
 pub use event::{Event, Sink};
 pub use options::{BuildOptions, Mode, formats};
 

@@ -44,6 +44,14 @@ impl Sink for Printer {
                 "waiting for `{}`: {holder} is writing this output directory",
                 lock.display()
             ),
+            Event::EditionFiled { spec, dir, trigger } => say!(
+                "{}: new edition {} ({trigger})",
+                spec.display(),
+                dir.display()
+            ),
+            Event::NoEdition { spec } => {
+                eprintln!("{}: no new edition (the build failed)", spec.display());
+            }
             Event::Timing { phase, elapsed } => {
                 eprintln!("timing: {phase}: {:.1} ms", elapsed.as_secs_f64() * 1000.0);
             }

@@ -7,17 +7,17 @@
 //! or replaced by `--now`; the pipeline below only ever sees that instant.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::diag::Diagnostic;
-use crate::edition::store::{self, Edition, EditionOutput, Listing};
+use crate::edition::store::{self, Listing};
 use crate::regen::Reason;
 use crate::spec::{self, Spec};
 
-use crate::build::{Engine, Mode};
+use crate::build::{Due, Engine, Mode};
 
 use super::build::BuildArgs;
 use super::events::Printer;
@@ -281,71 +281,16 @@ fn regenerate(
         .collect::<HashMap<_, _>>();
     let summary = builder.engine.run(&paths, date, &mut Printer);
     builder.engine.forced.clear();
-    let mut outcome = summary.outcome;
-    for (path, name, trigger) in group {
-        let built: Vec<_> = builder
-            .engine
-            .built
-            .iter()
-            .filter(|b| &b.spec == name)
-            .collect();
-        if built.is_empty() || builder.engine.failed_specs.contains(name) {
-            eprintln!("{}: no new edition (the build failed)", path.display());
-            continue;
-        }
-        let edition_name = store::next_name(builder.engine.out_dir(), name, date);
-        let dir = store::editions_dir(builder.engine.out_dir(), name).join(&edition_name);
-        if let Some(reason) = builder.engine.linked_away(&dir.join(store::FILE_NAME)) {
-            eprintln!("error: cannot file edition `{}`: {reason}", dir.display());
-            outcome = outcome.max(Outcome::UsageOrIo);
-            continue;
-        }
-        let mut outputs = BTreeMap::new();
-        let mut copies = Vec::new();
-        let latest = store::latest_dir(builder.engine.out_dir(), name);
-        for b in built {
-            let mut files = Vec::new();
-            for file in &b.files {
-                let from = builder.engine.out_dir().join(file);
-                // Kept at its place under `latest/` (charts are in
-                // `charts/<audience>/`), so the Markdown's links still hold
-                // and two audiences' charts stay two files.
-                let Ok(relative) = from.strip_prefix(&latest) else {
-                    continue;
-                };
-                let file_name = crate::regen::scan::relative(Path::new(""), relative);
-                files.push(file_name.clone());
-                copies.push((from, file_name));
-            }
-            outputs.insert(
-                b.audience.clone(),
-                EditionOutput {
-                    files,
-                    inventory: b.inventory.clone(),
-                    changes: b.changes.clone(),
-                },
-            );
-        }
-        let edition = Edition {
-            brief: name.clone(),
-            name: edition_name.clone(),
-            date,
-            generated_at: now,
+    let due: Vec<Due> = group
+        .iter()
+        .map(|(path, name, trigger)| Due {
+            path: path.clone(),
+            name: name.clone(),
             trigger: trigger.clone(),
-            outputs,
-        };
-        match store::file(builder.engine.out_dir(), &edition, &copies) {
-            Ok(dir) => say!(
-                "{}: new edition {} ({trigger})",
-                path.display(),
-                dir.display()
-            ),
-            Err(d) => {
-                report(&[d]);
-                outcome = outcome.max(Outcome::UsageOrIo);
-            }
-        }
-    }
+        })
+        .collect();
+    let filed = builder.engine.file_editions(&due, date, now, &mut Printer);
+    let outcome = summary.outcome.max(filed);
     outcome
 }
 
