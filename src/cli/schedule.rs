@@ -290,8 +290,7 @@ fn regenerate(
         })
         .collect();
     let filed = builder.engine.file_editions(&due, date, now, &mut Printer);
-    let outcome = summary.outcome.max(filed);
-    outcome
+    summary.outcome.max(filed)
 }
 
 /// The engine `brief schedule` drives, and the specs it was named.
