@@ -312,8 +312,11 @@ impl Compiler {
             }
         };
         let index = prepared.loaded.index();
+        // Audiences are independent, and resolving one is mostly citation
+        // rendering (hayagriva): each is resolved on its own core.
+        use rayon::prelude::*;
         Ok(views
-            .into_iter()
+            .into_par_iter()
             .map(|(name, view)| {
                 let first = resolve::resolve(spec, &index, &prepared.citer, view, self.today, None);
                 let inventory = Inventory::of(&first.brief, &index);
