@@ -110,6 +110,10 @@ pub struct Cited {
 #[derive(Debug)]
 pub struct Citer {
     style: IndependentStyle,
+    /// The same style without its bibliography: hayagriva renders a style's
+    /// bibliography on every `finish`, and most renders here want only
+    /// notes (a note style's notes do not depend on its bibliography).
+    notes_only: IndependentStyle,
     locales: &'static [Locale],
     /// Whether the style's locale puts periods and commas inside quotation marks.
     punctuation_in_quote: bool,
@@ -145,8 +149,13 @@ impl Citer {
         style.locale.iter_mut().for_each(without_no_date);
         let locales = locale_files(&style_language(&style));
         let punctuation_in_quote = punctuation_in_quote(&style, locales);
+        let notes_only = IndependentStyle {
+            bibliography: None,
+            ..style.clone()
+        };
         Ok(Citer {
             style,
+            notes_only,
             locales,
             punctuation_in_quote,
             ibid: false,
@@ -187,7 +196,7 @@ impl Citer {
         let entries: Vec<Entry> = pieces.iter().map(Piece::entry).collect();
         let locators: Vec<Option<String>> =
             cites.iter().map(|c| c.at.map(|p| p.locator())).collect();
-        let rendered = self.render(
+        let rendered = self.notes(
             which
                 .iter()
                 .zip(&locators)
@@ -200,7 +209,7 @@ impl Citer {
             .map(|d| {
                 let entry = Piece::original(d)?.entry();
                 let note = self
-                    .render(std::iter::once((&entry, None)))
+                    .notes(std::iter::once((&entry, None)))
                     .citations
                     .first()?
                     .citation
@@ -308,7 +317,7 @@ impl Citer {
     /// of two citations of it (the style's subsequent form), its closing
     /// period taken off so it can stand in a table cell or a list.
     fn short_forms(&self, entries: &[Entry], pieces: &[Piece], bare: &[Option<Rich>]) -> Vec<Rich> {
-        let rendered = self.render(entries.iter().flat_map(|e| [(e, None), (e, None)]));
+        let rendered = self.notes(entries.iter().flat_map(|e| [(e, None), (e, None)]));
         let citations = &rendered.citations;
         (0..entries.len())
             .map(|i| {
@@ -338,18 +347,34 @@ impl Citer {
         &'a self,
         entries: impl Iterator<Item = (&'a Entry, Option<&'a str>)>,
     ) -> Rendered {
+        self.render_with(&self.style, entries)
+    }
+
+    /// One footnote per entry, numbered from 1, without a bibliography.
+    fn notes<'a>(
+        &'a self,
+        entries: impl Iterator<Item = (&'a Entry, Option<&'a str>)>,
+    ) -> Rendered {
+        self.render_with(&self.notes_only, entries)
+    }
+
+    fn render_with<'a>(
+        &'a self,
+        style: &'a IndependentStyle,
+        entries: impl Iterator<Item = (&'a Entry, Option<&'a str>)>,
+    ) -> Rendered {
         let mut driver = BibliographyDriver::new();
         for (n, (entry, at)) in entries.enumerate() {
             let locator = at.map(|at| SpecificLocator(Locator::Paragraph, LocatorPayload::Str(at)));
             driver.citation(CitationRequest::new(
                 vec![CitationItem::with_locator(entry, locator)],
-                &self.style,
+                style,
                 None,
                 self.locales,
                 Some(n + 1),
             ));
         }
-        driver.finish(BibliographyRequest::new(&self.style, None, self.locales))
+        driver.finish(BibliographyRequest::new(style, None, self.locales))
     }
 
     fn rich(&self, elems: &hayagriva::ElemChildren) -> Rich {
