@@ -616,7 +616,31 @@ fn attribute(
         f.adjacent = false;
         return Some(f);
     }
+    // "“…,” Graham said on MSNBC, adding, “…”": a participle of speech after
+    // an earlier quote of the sentence continues that quote's attribution.
+    if !is_lead && ends_with_adding(&ws) {
+        let earlier =
+            &marks[..marks.partition_point(|m| m.outer_end(text.len()) <= first.open.start)];
+        for m in earlier
+            .iter()
+            .rev()
+            .take_while(|m| m.open.start >= clause.start)
+        {
+            let between = window(text, m.outer_end(text.len())..first.open.start, Side::Start);
+            if let Some(mut f) = sieves::after(between) {
+                f.sieve = "adding-after-quote";
+                f.adjacent = false;
+                return Some(f);
+            }
+        }
+    }
     None
+}
+
+/// Whether the words before a quote end with "adding" or "adding that".
+fn ends_with_adding(ws: &[Word]) -> bool {
+    let n = ws.len() - usize::from(ws.last().is_some_and(|w| w.core == "that"));
+    n > 0 && ws[n - 1].core == "adding"
 }
 
 /// A quoted phrase nobody is said to speak — a slogan, a title, a
@@ -900,6 +924,16 @@ mod tests {
                     "Nobody in the county has seen a budget like this one.",
                     Some("Pat Olsen"),
                 )],
+            ),
+            // "adding" after an earlier quote of the sentence.
+            (
+                &[
+                    "\"The plan is dead,\" Ana Ruiz said on \"Radio Nine,\" adding, \"Nobody on the council will vote for it.\"",
+                ],
+                &[
+                    ("The plan is dead", Some("Ana Ruiz")),
+                    ("Nobody on the council will vote for it.", Some("Ana Ruiz")),
+                ],
             ),
             // A verb of presenting that is no verb of speech.
             (

@@ -28,6 +28,7 @@ fn opens_circumstance(w: &str) -> bool {
             | "from"
             | "via"
             | "through"
+            | "into"
             | "over"
             | "later"
             | "earlier"
@@ -38,6 +39,12 @@ fn opens_circumstance(w: &str) -> bool {
             | "today"
             | "tonight"
     )
+}
+
+/// "pleasantly", "flatly": a lower-case word in -ly of more than four letters
+/// ("only", "July" and "Kelly" are not manner).
+fn is_manner_adverb(w: &Word) -> bool {
+    w.core.len() > 5 && w.core.ends_with("ly") && w.core.starts_with(char::is_lowercase)
 }
 
 /// Whether `sentence` (with no quotation marks of its own) is the
@@ -60,7 +67,13 @@ pub fn is_attribution(sentence: &str) -> bool {
     let Some(last) = ws.get(used.wrapping_sub(1)) else {
         return false;
     };
-    match ws.get(used) {
+    // "Roe said pleasantly into the phone": a manner adverb after the verb
+    // (lower case, so no name) leaves the attribution as it was.
+    let (last, at) = match ws.get(used) {
+        Some(w) if !last.closed && is_manner_adverb(w) => (w, used + 1),
+        _ => (last, used),
+    };
+    match ws.get(at) {
         None => true,
         // "told CNN", "told reporters": the verb takes its hearer.
         Some(_) if matches!(last.core, "told" | "tells") => true,
@@ -83,6 +96,8 @@ mod tests {
             "Roe told reporters in Ohio.",
             "Roe said as she left the stage.",
             "Roe tweeted, quoting the director.",
+            "Roe, a retired nurse, said pleasantly into the phone.",
+            "Roe said flatly.",
         ] {
             assert!(is_attribution(s), "{s}");
         }
@@ -92,6 +107,7 @@ mod tests {
     fn a_sentence_that_says_something_else() {
         for s in [
             "Roe said the crowd was angry.",
+            "Roe said quickly that the crowd was angry.",
             "The crowd cheered.",
             "Roe said that she would not run again next year in any state.",
             "He left the stage “angry”, Roe said.",
