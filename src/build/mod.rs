@@ -28,6 +28,7 @@ use crate::regen::lock::{self, OutLock};
 use crate::regen::manifest::Manifest;
 use crate::regen::plan::{Planner, Settings, SpecPlan, record};
 use crate::regen::{deps, provenance, scan};
+use crate::render::format::FORMATS;
 use crate::render::typst::Fonts;
 use crate::resolve::brief_date;
 
@@ -225,15 +226,10 @@ impl Engine {
         }
         // Specs that would share an output directory, or whose name is one
         // of brief's own files there, are refused before anything is read.
-        let (spec_paths, refused) = project::claim(spec_paths, &self.options.out_dir);
-        for d in refused {
-            summary.failed += 1;
+        let (spec_paths, refused) = project::claim(spec_paths, &self.options.out_dir, sink);
+        if refused > 0 {
+            summary.failed += refused;
             summary.outcome = Outcome::InputErrors;
-            let spec = d.file.clone();
-            sink.diagnostics(vec![d]);
-            if let Some(spec) = spec {
-                sink.event(Event::NothingWritten { spec, errors: 1 });
-            }
         }
         let spec_paths = spec_paths.as_slice();
         if let Err(d) = project::output_dir_usable(&self.options.out_dir) {
@@ -349,7 +345,9 @@ impl Engine {
 
     /// Whether a selected format typesets (and so needs fonts).
     fn needs_fonts(&self) -> bool {
-        self.options.writes("pdf")
+        FORMATS
+            .iter()
+            .any(|f| f.needs_fonts() && self.options.writes(f.name()))
     }
 
     /// The fonts, loaded on first use (their warnings reported once).

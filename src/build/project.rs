@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
+
+use super::{Event, Sink};
 use crate::paths::relative_to;
 
 /// The project root: the nearest directory upwards that has `briefs/` (or,
@@ -62,12 +64,21 @@ fn is_spec(path: &Path) -> bool {
 }
 
 /// The specs among `paths` that may write their directory in `out_dir`,
-/// and why each of the others may not (one error each: nothing of it is
-/// written). The project's `briefs/` specs are compared with them even when
-/// not named, as they write to the same directories.
-pub fn claim(paths: &[PathBuf], out_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+/// and how many may not: each of those is reported to `sink` with its
+/// reason and "nothing written". The project's `briefs/` specs are compared
+/// with them even when not named, as they write to the same directories.
+pub fn claim(paths: &[PathBuf], out_dir: &Path, sink: &mut dyn Sink) -> (Vec<PathBuf>, usize) {
     let project = find_specs(&[]).unwrap_or_default();
-    crate::regen::names::claim(paths, &project, out_dir)
+    let (kept, refused) = crate::regen::names::claim(paths, &project, out_dir);
+    let count = refused.len();
+    for d in refused {
+        let spec = d.file.clone();
+        sink.diagnostics(vec![d]);
+        if let Some(spec) = spec {
+            sink.event(Event::NothingWritten { spec, errors: 1 });
+        }
+    }
+    (kept, count)
 }
 
 /// Whether `dir` can be an output directory: it is one, or nothing is there

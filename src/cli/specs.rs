@@ -8,7 +8,6 @@ use crate::diag::Diagnostic;
 
 use super::events::Printer;
 use super::{Outcome, report};
-use crate::build::{Event, Sink};
 
 /// Arguments shared by `build` and `check`.
 #[derive(Debug, Clone, clap::Args)]
@@ -43,17 +42,7 @@ pub fn find(args: &SpecArgs) -> Result<Vec<PathBuf>, Diagnostic> {
 /// and how many may not (each reported with its reason and "nothing
 /// written", exit 1).
 pub fn claim(paths: &[PathBuf], out_dir: &Path) -> (Vec<PathBuf>, usize) {
-    let (kept, refused) = crate::build::project::claim(paths, out_dir);
-    for d in &refused {
-        report(std::slice::from_ref(d));
-        if let Some(file) = &d.file {
-            Printer.event(Event::NothingWritten {
-                spec: file.clone(),
-                errors: 1,
-            });
-        }
-    }
-    (kept, refused.len())
+    crate::build::project::claim(paths, out_dir, &mut Printer)
 }
 
 /// Prepares one spec, reporting its problems and the corpus's (once per

@@ -43,6 +43,11 @@ pub trait Format: Sync + std::fmt::Debug {
     /// What it is called in messages ("the PDF failed").
     fn label(&self) -> &'static str;
 
+    /// Whether it typesets, so the build loads fonts (once) before it runs.
+    fn needs_fonts(&self) -> bool {
+        false
+    }
+
     /// The files of this format for one output. An error means the output
     /// is not written at all (no format's files), so the files on disk of
     /// one output always come from the same build.

@@ -28,6 +28,10 @@ impl Format for PdfFormat {
         "PDF"
     }
 
+    fn needs_fonts(&self) -> bool {
+        true
+    }
+
     fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
         let Some(fonts) = &input.resources.fonts else {
             return Err(vec![Diagnostic::error(
