@@ -11,7 +11,7 @@
 //! `valgrind --tool=callgrind --toggle-collect='*load_and_extract*'`, which
 //! stays comparable when the machine is too busy for wall-clock figures.
 //!
-//! Then each hostile document shape (`brief::synth::hostile`) is loaded and
+//! Then each hostile document shape (`brief_synth::hostile`) is loaded and
 //! extracted at 100 KB, 400 KB and 1.6 MB, printing seconds per MB at each
 //! size: flat when extraction is linear, growing 4× a step when quadratic.
 //! `--hostile` runs only that part; `--no-hostile` skips it.
@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 
 use brief::corpus::Corpus;
 use brief::extract::{Extracted, extract_all};
-use brief::synth::{self, SynthOptions};
+use brief_synth::{self as synth, SynthOptions};
 use rayon::prelude::*;
 
 mod common;
@@ -198,7 +198,7 @@ fn hostile() {
         "{:<24} {:>9} {:>9} {:>9} {:>7} {:>9} {:>8}",
         "shape", "s/MB", "s/MB", "s/MB", "growth", "MB/s", "quotes"
     );
-    for shape in brief::synth::hostile::SHAPES {
+    for shape in brief_synth::hostile::SHAPES {
         let mut per_mb = Vec::new();
         let mut quotes = 0;
         for bytes in HOSTILE_SIZES {

@@ -28,8 +28,8 @@ use std::time::{Duration, Instant};
 
 use brief::corpus::{Corpus, load_file};
 use brief::extract::{extract, extract_all};
-use brief::synth::specs::{self, GeneratedSpec, SpecOptions, Wide};
-use brief::synth::{self, SynthOptions};
+use brief_synth::specs::{self, GeneratedSpec, SpecOptions, Wide};
+use brief_synth::{self as synth, SynthOptions};
 
 mod common;
 use common::{Options, cpu_model};

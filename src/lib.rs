@@ -33,5 +33,4 @@ pub mod resolve;
 pub mod schedule;
 pub mod spec;
 pub mod suggest;
-pub mod synth;
 pub mod text;

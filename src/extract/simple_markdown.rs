@@ -126,7 +126,7 @@ mod tests {
     use super::super::sections::markdown_blocks;
     use super::*;
     use crate::corpus::load_file;
-    use crate::synth::{self, SynthOptions};
+    use brief_synth::{self as synth, SynthOptions};
 
     /// Whenever the fast path gives blocks, pulldown-cmark gives the same.
     fn agrees(body: &str) -> bool {

@@ -65,7 +65,6 @@ const FLOW: &[(&str, &[&str])] = &[
             "resolve",
         ],
     ),
-    ("synth", &["corpus", "extract"]),
     (
         "fuzzing",
         &[

@@ -20,7 +20,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -50,12 +50,13 @@ fn build(dir: &Path, args: &[&str]) {
 /// a PDF build of a few seconds.
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let synth = Command::new(env!("CARGO_BIN_EXE_brief-synth"))
-        .args(["--docs", "200", "--specs", "12", "--out"])
-        .arg(dir.path().join("corpus"))
-        .output()
-        .unwrap();
-    assert!(synth.status.success(), "{}", text(&synth.stderr));
+    let opts = brief_synth::SynthOptions {
+        docs: 200,
+        ..Default::default()
+    };
+    let corpus = dir.path().join("corpus");
+    brief_synth::write_corpus(&opts, &corpus).unwrap();
+    brief_synth::write_specs_over(&corpus, &dir.path().join("briefs"), 12, opts.seed).unwrap();
     dir
 }
 

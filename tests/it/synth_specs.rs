@@ -1,24 +1,20 @@
-//! `brief-synth --specs` writes a whole project whose every spec passes
+//! `brief-synth --specs` (`brief_synth::write_specs_over`) writes a whole project whose every spec passes
 //! `brief check`: the regeneration benchmark (benches/regen.rs) relies on it.
-
-use std::process::Command;
 
 use crate::common::{brief, text};
 
 #[test]
 fn generated_specs_pass_brief_check() {
     let dir = tempfile::tempdir().unwrap();
-    let synth = Command::new(env!("CARGO_BIN_EXE_brief-synth"))
-        .args(["--docs", "1000", "--out", "corpus", "--specs", "100"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = text(&synth.stderr);
-    assert!(synth.status.success(), "{stderr}");
-    assert!(
-        stderr.contains("\nwrote 100 specs (129 outputs) to corpus/../briefs in "),
-        "{stderr}"
-    );
+    let opts = brief_synth::SynthOptions {
+        docs: 1000,
+        ..Default::default()
+    };
+    let corpus = dir.path().join("corpus");
+    brief_synth::write_corpus(&opts, &corpus).unwrap();
+    let briefs = dir.path().join("briefs");
+    let done = brief_synth::write_specs_over(&corpus, &briefs, 100, opts.seed).unwrap();
+    assert_eq!((done.written.files, done.outputs), (100, 129));
     let spec = std::fs::read_to_string(dir.path().join("briefs/spec-001.yaml")).unwrap();
     assert!(
         spec.contains("\ndate: 2025-03-03\ncorpus: ../corpus\n"),

@@ -246,7 +246,7 @@ fn kept(text: &str) -> String {
 /// and never an empty span (plain text: no empty span, no panic).
 #[test]
 fn an_excerpt_drops_only_structure() {
-    use crate::synth::{self, SynthOptions};
+    use brief_synth::{self as synth, SynthOptions};
     let mut bodies: Vec<String> = [
         "- *Note:* text\n- **b** *c*\n  - d *e\nf*\n\n3) x\n4) y\n",
         "> q *one\n> two*\n\n1. a\n\n   b\n2. `c` [d](e) <f>\n",

@@ -1,7 +1,7 @@
 //! Issue 13, item 6: extraction in time proportional to the document. A
 //! 200 KB document of `"a b c d" ` took 35–60 s in `corpus show`, and 4 MB of
 //! `“We went there on day N of it,” he said.` 90 s in every build. Each
-//! hostile shape (`brief::synth::hostile`) is extracted here through the
+//! hostile shape (`brief_synth::hostile`) is extracted here through the
 //! binary under a deadline a quadratic pass would blow by far, while a linear
 //! one takes a few seconds even in a debug build. The timings themselves are
 //! the corpus benchmark's (BENCHMARKS.md), not a test's.
@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Child, Output};
 use std::time::{Duration, Instant};
 
-use brief::synth::hostile::SHAPES;
+use brief_synth::hostile::SHAPES;
 
 use crate::common::{command, text};
 

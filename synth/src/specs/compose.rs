@@ -9,8 +9,8 @@ use super::{
     CORPUS_WIDE, GeneratedSpec, ONE_AUDIENCE, POPULAR, Pools, SALT, SpecOptions, TWO_AUDIENCES,
     Wide, full_name, word_in, words_in,
 };
-use crate::extract::Quote;
-use crate::synth::rng::Rng;
+use crate::rng::Rng;
+use brief::extract::Quote;
 
 /// Generates spec `i` (0-based).
 pub(super) fn spec(pools: &Pools, opts: &SpecOptions, i: usize) -> GeneratedSpec {

@@ -197,7 +197,7 @@ fn push_grouped(out: &mut String, value: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::bank::parse_template;
+    use crate::bank::parse_template;
 
     #[test]
     fn numbers_keep_their_format_and_names_change() {

@@ -6,7 +6,7 @@ use super::bank::{BANK, Template};
 use super::data::{Kind, OUTLETS, TAGS, ZH_OUTLETS};
 use super::rng::Rng;
 use super::vary::{Ctx, DRAWS, NewName};
-use crate::extract::text;
+use brief::extract::text;
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Date {

@@ -18,6 +18,7 @@
 mod bank;
 mod data;
 pub mod hostile;
+mod project;
 mod render;
 mod rng;
 pub mod specs;
@@ -29,6 +30,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+pub use project::{SpecsWritten, write_specs_over};
 pub use specs::{GeneratedSpec, SpecOptions, generate_specs, write_specs};
 
 use bank::BANK;
@@ -205,7 +207,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::corpus::{Corpus, load_file};
+    use brief::corpus::{Corpus, load_file};
 
     fn opts(docs: usize) -> SynthOptions {
         SynthOptions {

@@ -31,8 +31,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::Written;
 use super::rng::Rng;
-use crate::corpus::Corpus;
-use crate::extract::Extracted;
+use brief::corpus::Corpus;
+use brief::extract::Extracted;
 
 pub const DEFAULT_SPECS: usize = 100;
 /// Every spec's `date:`: the benchmark's `BRIEF_TODAY`, so `within:` is stable.
@@ -290,9 +290,9 @@ mod tests {
     use std::sync::LazyLock;
 
     use super::*;
-    use crate::corpus::load_file;
-    use crate::extract::extract_all;
-    use crate::synth::{SynthOptions, generate};
+    use crate::{SynthOptions, generate};
+    use brief::corpus::load_file;
+    use brief::extract::extract_all;
 
     /// 300 generated documents, loaded and extracted once for every test.
     static CORPUS: LazyLock<(Corpus, Vec<Extracted>)> = LazyLock::new(|| {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use super::data::{
     EXTRA_TITLES, Form, MONTHS, PEOPLE, SOURCES, ZH_HEADINGS, ZH_SENTENCES, ZH_TITLES,
 };
-use crate::extract::text;
+use brief::extract::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Num {

@@ -6,10 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use brief::corpus::Corpus;
 use brief::diag::io_reason;
-use brief::extract::extract_all;
-use brief::synth::{self, SynthOptions, specs};
+use brief_synth::{self as synth, SynthOptions};
 use clap::Parser;
 
 #[derive(Debug, Parser)]
@@ -90,34 +88,18 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads the corpus just written, as `brief` will, and writes specs over it.
+/// Writes the specs over the corpus just written and says what it wrote.
 fn write_specs(args: &Args, dir: &Path) -> Result<(), String> {
     let started = Instant::now();
-    let corpus = Corpus::load(&args.out).map_err(|e| e.0.message.clone())?;
-    let extracted = extract_all(&corpus.documents);
-    let failed = |e: std::io::Error| {
-        format!(
-            "failed to write the specs to `{}` ({})",
-            dir.display(),
-            io_reason(&e)
-        )
-    };
-    std::fs::create_dir_all(dir).map_err(failed)?;
-    let opts = specs::SpecOptions {
-        specs: args.specs,
-        seed: args.seed,
-        corpus: specs::relative_path(dir, &args.out).map_err(failed)?,
-    };
-    let generated = specs::generate_specs(&corpus, &extracted, &opts)?;
-    let written = specs::write_specs(&generated, dir).map_err(failed)?;
-    let outputs: usize = generated.iter().map(|s| s.outputs.len()).sum();
-    let removed = match written.removed {
+    let done = brief_synth::write_specs_over(&args.out, dir, args.specs, args.seed)?;
+    let removed = match done.written.removed {
         0 => String::new(),
         n => format!("; removed {n} stale generated specs"),
     };
     eprintln!(
-        "wrote {} specs ({outputs} outputs) to {} in {:.2}s{removed}",
-        written.files,
+        "wrote {} specs ({} outputs) to {} in {:.2}s{removed}",
+        done.written.files,
+        done.outputs,
         dir.display(),
         started.elapsed().as_secs_f64()
     );
