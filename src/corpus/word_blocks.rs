@@ -11,8 +11,6 @@
 //! result is the same count: the tests compare the two on every byte pattern
 //! that matters around block edges and on the shipped articles.
 
-use super::document::{ascii_alnum, count_step};
-
 /// Bytes counted at once (a multiple of 8, at most 64): one bit each in a `u64`.
 const BLOCK: usize = 64;
 
@@ -159,10 +157,101 @@ fn open_before(bytes: &[u8], i: usize, in_word: bool, mut k: usize) -> bool {
     }
 }
 
+/// [`count_words`], stopping at `limit` words.
+pub(super) fn count_words_until(text: &str, limit: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < text.len() && words < limit {
+        i = count_step(text, i, &mut in_word, &mut words);
+    }
+    words
+}
+
+/// Reads the character (or the ASCII run of letters and digits) at byte `i`
+/// of the count: adds the word it starts, if it starts one, updates whether
+/// a word is open, and returns where the next character starts.
+#[inline(always)]
+pub(super) fn count_step(text: &str, i: usize, in_word: &mut bool, words: &mut usize) -> usize {
+    // Runs on every body at load time, so ASCII takes a byte-level path.
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b == b' ' || b == b'\n' {
+        *in_word = false;
+        return i + 1;
+    }
+    if b < 0x80 {
+        if ascii_alnum(b) {
+            *words += usize::from(!*in_word);
+            *in_word = true;
+            // The rest of an ASCII run changes nothing: skip it in a tight loop.
+            let mut i = i + 1;
+            while i < bytes.len() && ascii_alnum(bytes[i]) {
+                i += 1;
+            }
+            return i;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+        // Apostrophes and hyphens join words ("Xi's", "year-on-year");
+        // separators join digits ("4,271").
+        let joins_word =
+            matches!(b, b'\'' | b'-') && (next.is_ascii_alphanumeric() || next >= 0x80);
+        let joins_number =
+            matches!(b, b',' | b'.') && prev.is_ascii_digit() && next.is_ascii_digit();
+        *in_word = *in_word && (joins_word || joins_number);
+        return i + 1;
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    if is_general_punctuation(c) {
+        // Curly quotes and dashes: common, and never letters (see the test),
+        // so they skip the Unicode tables.
+        *in_word = *in_word && c == '’';
+    } else if crate::text::is_cjk(c) {
+        *words += 1;
+        *in_word = false;
+    } else if c.is_alphanumeric() {
+        *words += usize::from(!*in_word);
+        *in_word = true;
+    } else if c != '’' {
+        *in_word = false;
+    }
+    i + c.len_utf8()
+}
+
+/// `b.is_ascii_alphanumeric()` as one table load instead of three range tests:
+/// it is asked of nearly every byte of every document.
+pub(super) fn ascii_alnum(b: u8) -> bool {
+    static TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        t
+    };
+    TABLE[usize::from(b)]
+}
+
+/// U+2000–U+206F: spaces, dashes, quotation marks, bullets; no letters or digits.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::document::count_words_until;
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letters() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(
+                is_general_punctuation(c) && !c.is_alphanumeric() && !crate::text::is_cjk(c),
+                "{c:?}"
+            );
+        }
+    }
 
     /// The block count against the character-at-a-time one.
     fn same(text: &str) {

@@ -16,7 +16,6 @@ pub mod ids;
 pub mod lower;
 pub mod quotes;
 pub mod sections;
-mod simple_markdown;
 pub mod text;
 mod wordmap;
 

@@ -11,9 +11,9 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+mod simple_markdown;
 pub mod table;
 
-use super::simple_markdown;
 use super::text::{slug, trim_range};
 use crate::corpus::Format;
 

@@ -17,7 +17,8 @@ use crate::corpus::corrections::Correction;
 use crate::extract::Extracted;
 use crate::extract::ids;
 use crate::resolve::Index;
-use crate::resolve::select::{Filter, Kind};
+use crate::resolve::index::Kind;
+use crate::resolve::select::Filter;
 use crate::spec::{BlockKind, Query, SelectorKind, Spec};
 
 use super::hash::Hasher;

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Document;
 use crate::diag::Diagnostic;
 use crate::edition::Inventory;
-pub use crate::resolve::select::Kind;
+pub use crate::resolve::index::Kind;
 use crate::resolve::{Index, Match};
 use crate::spec::Spec;
 

@@ -9,7 +9,7 @@ use crate::brief::{Block, InlineRef, Prose};
 use crate::render::escape;
 
 use super::Walk;
-use super::select::Kind;
+use super::index::Kind;
 
 impl Walk<'_, '_> {
     pub(super) fn what_changed(&mut self, changes: &ChangeSet) -> Vec<Block> {

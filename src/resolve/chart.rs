@@ -12,7 +12,8 @@ use crate::decimal::number;
 use crate::period;
 use crate::spec::{self, ChartLabels, FigureLayout};
 
-use super::select::{self, Kind};
+use super::index::Kind;
+use super::select;
 use super::{Match, Walk};
 
 /// A point before measures are settled.

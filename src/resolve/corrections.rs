@@ -9,8 +9,7 @@ use crate::corpus::corrections::{Correction, Target, check};
 use crate::extract::{Figure, Quote};
 use crate::spec::decode::Ctx;
 
-use super::index::Index;
-use super::select::{Kind, dangling_hint};
+use super::index::{Index, Kind, dangling_hint};
 
 /// The spec's corrections that name an item, by that item's id.
 #[derive(Debug, Default)]

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::corpus::{Corpus, Document};
 use crate::extract::{Extracted, Figure, Quote, ids};
+use crate::suggest::did_you_mean;
 
 /// Every id of a loaded, extracted corpus mapped to where its item is. Built
 /// once per corpus per run and shared by every spec and audience resolved
@@ -103,5 +104,51 @@ impl<'c> Index<'c> {
         } else {
             ex.figures.iter().map(|f| f.id.as_str()).collect()
         }
+    }
+}
+
+/// Quotes or figures: what a selector picks from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Quote,
+    Figure,
+}
+
+impl Kind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Figure => "figure",
+        }
+    }
+}
+
+/// "did you mean" within the document the id names, or the document itself.
+pub fn dangling_hint(index: &Index, kind: Kind, id: &str) -> String {
+    let Some((doc, _)) = id.split_once('/') else {
+        return format!(
+            "{} ids look like `DOC/{}-…`; `brief corpus {}s` lists them",
+            kind.noun(),
+            if kind == Kind::Quote { "q" } else { "f" },
+            kind.noun()
+        );
+    };
+    match index.doc_index(doc) {
+        Some(d) => {
+            let ids = index.item_ids(d, kind == Kind::Quote);
+            match did_you_mean(id, ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!(
+                    "`brief corpus {}s --doc {doc}` lists the {}s of `{doc}`",
+                    kind.noun(),
+                    kind.noun()
+                ),
+            }
+        }
+        None => match did_you_mean(doc, index.doc_ids()) {
+            Some(s) => format!("there is no document `{doc}`; did you mean `{s}`?"),
+            None => format!("there is no document `{doc}`; `brief corpus list` lists them"),
+        },
     }
 }

@@ -31,8 +31,9 @@ use crate::suggest::did_you_mean;
 
 use corrections::Fixes;
 pub use index::Index;
+use index::Kind;
 use notes::NoteBook;
-use select::{Kind, Pick};
+use select::Pick;
 
 /// Which cut of the spec to resolve.
 #[derive(Debug, Clone, Copy)]

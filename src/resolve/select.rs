@@ -6,28 +6,10 @@ use chrono::{Months, NaiveDate};
 use crate::corpus::Document;
 use crate::extract::{Extracted, Figure, Quote};
 use crate::spec::{At, Order, Period, Query, Selector, SelectorKind};
-use crate::suggest::did_you_mean;
 
 use super::corrections::Fixes;
-use super::index::Index;
+use super::index::{Index, Kind, dangling_hint};
 use crate::spec::decode::Ctx as Reporter;
-
-/// Quotes or figures: what a selector picks from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Quote,
-    Figure,
-}
-
-impl Kind {
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Quote => "quote",
-            Kind::Figure => "figure",
-        }
-    }
-}
 
 /// A selected item: document index and position in its extraction list.
 pub type Pick = (usize, usize);
@@ -100,35 +82,6 @@ fn by_id(index: &Index, kind: Kind, id: &At<String>, report: &mut Reporter) -> O
     let hint = dangling_hint(index, kind, &id.value);
     diag.hints.push(hint);
     None
-}
-
-/// "did you mean" within the document the id names, or the document itself.
-pub fn dangling_hint(index: &Index, kind: Kind, id: &str) -> String {
-    let Some((doc, _)) = id.split_once('/') else {
-        return format!(
-            "{} ids look like `DOC/{}-…`; `brief corpus {}s` lists them",
-            kind.noun(),
-            if kind == Kind::Quote { "q" } else { "f" },
-            kind.noun()
-        );
-    };
-    match index.doc_index(doc) {
-        Some(d) => {
-            let ids = index.item_ids(d, kind == Kind::Quote);
-            match did_you_mean(id, ids.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "`brief corpus {}s --doc {doc}` lists the {}s of `{doc}`",
-                    kind.noun(),
-                    kind.noun()
-                ),
-            }
-        }
-        None => match did_you_mean(doc, index.doc_ids()) {
-            Some(s) => format!("there is no document `{doc}`; did you mean `{s}`?"),
-            None => format!("there is no document `{doc}`; `brief corpus list` lists them"),
-        },
-    }
 }
 
 /// "unknown document" at a spec value naming a document, with a suggestion.

@@ -278,3 +278,294 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Circles among the modules of one folder that are known, each with what
+/// would break it. Modules that import each other can only be read, tested
+/// and changed together; the list may only shrink, as [`DEBTS`] does: a new
+/// circle fails the test, and so does a listed one that has changed.
+const CIRCLES: &[(&str, &[&str], &str)] = &[
+    (
+        "extract::figures",
+        &[
+            "cents", "count", "fraction", "gate", "hanzi", "quantity", "rate", "spelled",
+        ],
+        "the number reader (quantity) and the readers it calls (count, spelled, fraction, rate, cents, hanzi) share its candidate types and finishing helpers both ways; those belong in a module below all of them",
+    ),
+    (
+        "extract::quotes",
+        &["attribute", "mention", "names", "offices", "sieves"],
+        "mention reading asks the name registry and the speaker state back; the registry's read-only questions belong below both",
+    ),
+    (
+        "render",
+        &["chart", "format", "markdown", "typst"],
+        "the format interface's shared resources name the Typst folder's fonts and template and the chart style; they belong in a resources module below every format, and the list of formats in render/mod.rs",
+    ),
+];
+
+#[test]
+fn modules_of_a_folder_import_each_other_in_one_direction() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = sibling_circles(&src);
+    let mut wrong = Vec::new();
+    for (parent, members) in &found {
+        let listed = CIRCLES
+            .iter()
+            .any(|(p, m, _)| p == parent && same_members(m, members));
+        if !listed {
+            wrong.push(format!(
+                "modules of `{parent}` import each other in a circle: {}",
+                members.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    for (parent, members, _) in CIRCLES {
+        if !found
+            .iter()
+            .any(|(p, m)| p == parent && same_members(members, m))
+        {
+            wrong.push(format!(
+                "the circle {members:?} in `{parent}` is gone or changed: update CIRCLES"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_circle_finder_resolves_super_and_crate_paths() {
+    // a → b through `super::`, b → c through `crate::`, c → a through a
+    // group: one circle; d imports its parent's item, which is no circle.
+    let files = [
+        ("x/a.rs", "use super::b::B;\n"),
+        ("x/b.rs", "fn f() { crate::x::c::g(); }\n"),
+        ("x/c.rs", "use super::{a, d};\n"),
+        ("x/d.rs", "use super::Item;\n"),
+        ("x/mod.rs", "mod a; mod b; mod c; mod d;\n"),
+    ];
+    let modules: BTreeSet<Vec<String>> = files.iter().map(|(p, _)| module_path(p)).collect();
+    let mut edges = BTreeSet::new();
+    for (path, text) in files {
+        edges.extend(sibling_edges(&module_path(path), text, &modules));
+    }
+    let circles = circles(&edges);
+    let expected: BTreeSet<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(circles, vec![("x".to_string(), expected)]);
+}
+
+fn same_members(listed: &[&str], found: &BTreeSet<String>) -> bool {
+    listed.len() == found.len() && listed.iter().all(|m| found.contains(*m))
+}
+
+/// Every circle among sibling modules below `src/` (the top level is
+/// [`FLOW`]'s): (parent module, its members).
+fn sibling_circles(src: &Path) -> Vec<(String, BTreeSet<String>)> {
+    let files: Vec<(String, String)> = rust_files(src)
+        .into_iter()
+        .filter_map(|file| {
+            let rel = file.strip_prefix(src).unwrap().to_path_buf();
+            if is_test_file(&rel) || top_module(&rel) == "bin" {
+                return None;
+            }
+            let text = without_tests(&std::fs::read_to_string(&file).unwrap());
+            Some((rel.to_string_lossy().replace('\\', "/"), text))
+        })
+        .collect();
+    let modules: BTreeSet<Vec<String>> = files.iter().map(|(p, _)| module_path(p)).collect();
+    let mut edges = BTreeSet::new();
+    for (path, text) in &files {
+        edges.extend(sibling_edges(&module_path(path), text, &modules));
+    }
+    circles(&edges)
+        .into_iter()
+        .filter(|(parent, _)| !parent.is_empty())
+        .collect()
+}
+
+/// `extract/figures/count.rs` → `[extract, figures, count]`; a folder's
+/// `mod.rs`, and `lib.rs`, are the folder's (the crate's) own module.
+fn module_path(rel: &str) -> Vec<String> {
+    let mut parts: Vec<String> = rel
+        .trim_end_matches(".rs")
+        .split('/')
+        .map(str::to_string)
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts
+}
+
+/// (parent, importing child, imported child) for each import in `text`
+/// between two modules below a common parent.
+fn sibling_edges(
+    module: &[String],
+    text: &str,
+    modules: &BTreeSet<Vec<String>>,
+) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for path in paths(text) {
+        let mut target: Vec<String> = Vec::new();
+        let mut parts = path.iter().peekable();
+        match parts.peek().map(|s| s.as_str()) {
+            Some("crate") => {
+                parts.next();
+            }
+            Some("super") => {
+                target = module.to_vec();
+                while parts.peek().is_some_and(|p| *p == "super") {
+                    parts.next();
+                    target.pop();
+                }
+            }
+            _ => continue,
+        }
+        // Follow the path while it names modules; the rest are items.
+        for part in parts {
+            let mut next = target.clone();
+            next.push(part.clone());
+            if !modules.contains(&next) {
+                break;
+            }
+            target = next;
+        }
+        let common = module
+            .iter()
+            .zip(&target)
+            .take_while(|(a, b)| a == b)
+            .count();
+        if common < module.len() && common < target.len() {
+            out.push((
+                module[..common].join("::"),
+                module[common].clone(),
+                target[common].clone(),
+            ));
+        }
+    }
+    out
+}
+
+/// The `crate::…` and `super::…` paths of a text, a `{…}` group's members
+/// each a path of its own.
+fn paths(text: &str) -> Vec<Vec<String>> {
+    let code: String = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let bytes = code.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < code.len() {
+        let rest = &bytes[i..];
+        let starts = (rest.starts_with(b"crate::") || rest.starts_with(b"super::"))
+            && (i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric()
+                    || bytes[i - 1] == b'_'
+                    || bytes[i - 1] == b':'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut prefix = Vec::new();
+        let mut j = i;
+        loop {
+            let word: String = code[j..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if word.is_empty() {
+                break;
+            }
+            j += word.len();
+            prefix.push(word);
+            if code[j..].starts_with("::") {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        if code[j..].starts_with('{') {
+            let end = code[j..].find('}').map_or(code.len(), |e| j + e);
+            for member in code[j + 1..end].split(',') {
+                let mut path = prefix.clone();
+                path.extend(
+                    member
+                        .trim()
+                        .split("::")
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty() && s != "self" && s != "{"),
+                );
+                out.push(path);
+            }
+            j = end;
+        } else {
+            out.push(prefix);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The strongly connected groups of more than one member, per parent
+/// (Tarjan's algorithm over each parent's children).
+fn circles(edges: &BTreeSet<(String, String, String)>) -> Vec<(String, BTreeSet<String>)> {
+    let mut graphs: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+    for (parent, from, to) in edges {
+        let graph = graphs.entry(parent).or_default();
+        graph.entry(from).or_default().insert(to);
+        graph.entry(to).or_default();
+    }
+    let mut out = Vec::new();
+    for (parent, graph) in &graphs {
+        struct Walk<'a> {
+            graph: &'a BTreeMap<&'a str, BTreeSet<&'a str>>,
+            index: BTreeMap<&'a str, usize>,
+            low: BTreeMap<&'a str, usize>,
+            stack: Vec<&'a str>,
+            found: Vec<BTreeSet<String>>,
+        }
+        fn visit<'a>(w: &mut Walk<'a>, v: &'a str) {
+            let n = w.index.len();
+            w.index.insert(v, n);
+            w.low.insert(v, n);
+            w.stack.push(v);
+            for &u in &w.graph[v] {
+                if !w.index.contains_key(u) {
+                    visit(w, u);
+                    let low = w.low[v].min(w.low[u]);
+                    w.low.insert(v, low);
+                } else if w.stack.contains(&u) {
+                    let low = w.low[v].min(w.index[u]);
+                    w.low.insert(v, low);
+                }
+            }
+            if w.low[v] == w.index[v] {
+                let mut group = BTreeSet::new();
+                while let Some(u) = w.stack.pop() {
+                    group.insert(u.to_string());
+                    if u == v {
+                        break;
+                    }
+                }
+                if group.len() > 1 {
+                    w.found.push(group);
+                }
+            }
+        }
+        let mut walk = Walk {
+            graph,
+            index: BTreeMap::new(),
+            low: BTreeMap::new(),
+            stack: Vec::new(),
+            found: Vec::new(),
+        };
+        for &v in graph.keys() {
+            if !walk.index.contains_key(v) {
+                visit(&mut walk, v);
+            }
+        }
+        out.extend(walk.found.into_iter().map(|g| (parent.to_string(), g)));
+    }
+    out
+}

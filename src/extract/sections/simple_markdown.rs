@@ -12,8 +12,8 @@
 
 use std::ops::Range;
 
-use super::sections::Block;
-use super::text::trim_range;
+use super::Block;
+use crate::extract::text::trim_range;
 
 /// The blocks of `body`, if it has the simple shape; `None` otherwise.
 pub(super) fn blocks(body: &str) -> Option<Vec<Block>> {
@@ -123,7 +123,7 @@ fn plain_start(bytes: &[u8]) -> bool {
 mod tests {
     use std::path::Path;
 
-    use super::super::sections::markdown_blocks;
+    use super::super::markdown_blocks;
     use super::*;
     use crate::corpus::load_file;
     use brief_synth::{self as synth, SynthOptions};
