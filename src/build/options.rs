@@ -72,13 +72,24 @@ impl BuildOptions {
         } else {
             Vec::new()
         };
-        format!(
+        let mut recorded = format!(
             "pdf={} standard={:?} emit={:?} fonts={:?}",
             self.writes("pdf"),
             self.pdf_standard,
             emit,
             self.font_paths
-        )
+        );
+        // Formats added since: named only when written, so an output built
+        // before they existed, with the same options, stays fresh.
+        for name in ["html"] {
+            if self.writes(name) {
+                recorded.push_str(&format!(" {name}"));
+            }
+        }
+        if !self.writes("md") {
+            recorded.push_str(" no-md");
+        }
+        recorded
     }
 }
 

@@ -41,8 +41,17 @@ pub struct BuildArgs {
     )]
     pub font_path: Vec<PathBuf>,
     /// Write Markdown only
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     pub no_pdf: bool,
+    /// The formats to write, comma-separated: md (with its chart SVGs), pdf,
+    /// html [default: md,pdf]
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        value_parser = ["md", "pdf", "html"]
+    )]
+    pub format: Vec<String>,
     /// Fail at once, instead of waiting, when another `brief` process is
     /// writing the output directory
     #[arg(long)]
@@ -69,9 +78,18 @@ pub fn options(args: &BuildArgs, command: &'static str, mode: Mode) -> BuildOpti
         .out
         .clone()
         .unwrap_or_else(|| specs::project_root().join("out"));
-    let mut names = vec!["svg", "md"];
-    if !args.no_pdf {
-        names.push("pdf");
+    let mut names: Vec<&str> = Vec::new();
+    let chosen: Vec<&str> = match args.format.is_empty() {
+        true if args.no_pdf => vec!["md"],
+        true => vec!["md", "pdf"],
+        false => args.format.iter().map(String::as_str).collect(),
+    };
+    for name in chosen {
+        // The Markdown links its charts as SVG files beside it.
+        if name == "md" {
+            names.push("svg");
+        }
+        names.push(name);
     }
     if args.emit.iter().any(|e| e == "typst") {
         names.push("typ");

@@ -25,6 +25,7 @@ use crate::render::typst::{Fonts, PdfStandard};
 pub static FORMATS: &[&dyn Format] = &[
     &crate::render::chart::SvgFormat,
     &crate::render::markdown::MarkdownFormat,
+    &crate::render::html::HtmlFormat,
     &crate::render::typst::TypstFormat,
     &crate::render::typst::PdfFormat,
 ];

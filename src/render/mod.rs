@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod escape;
 pub mod format;
+pub mod html;
 pub mod markdown;
 pub mod typst;
 

@@ -17,6 +17,7 @@ mod excerpt;
 mod figures_gold;
 mod fuzz_regressions;
 mod hostile;
+mod html;
 mod kill;
 mod lock;
 mod pdf;
