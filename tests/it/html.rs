@@ -467,5 +467,29 @@ fn html_in_a_browser() {
                 page.display()
             );
         }
+        // And the page itself draws: a screenshot of the size asked for.
+        let png = dir.path().join("page.png");
+        let out = Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1000,1400",
+            ])
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let bytes = std::fs::read(&png).unwrap();
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let size = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+        assert_eq!((size(16), size(20)), (1000, 1400), "{}", page.display());
+        assert!(
+            bytes.len() > 20_000,
+            "a blank screenshot of {}",
+            page.display()
+        );
     }
 }
