@@ -15,7 +15,7 @@ use crate::corpus::Corpus;
 use crate::diag::Diagnostic;
 use crate::edition::{self, ChangeSet, Edition, Inventory};
 use crate::extract::{Extracted, extract_all};
-use crate::render::typst::pdf::Template;
+use crate::render::template::Template;
 use crate::resolve::index::Lookup;
 use crate::resolve::{self, Index, Resolution, View};
 use crate::spec::{self, LoadError, Spec};

@@ -28,7 +28,7 @@ use crate::regen::lock::{self, OutLock};
 use crate::regen::manifest::Manifest;
 use crate::regen::plan::{Planner, Settings, SpecPlan, record};
 use crate::regen::{deps, provenance, scan};
-use crate::render::format::FORMATS;
+use crate::render::FORMATS;
 use crate::render::typst::Fonts;
 use crate::resolve::brief_date;
 

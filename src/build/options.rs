@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::regen::lock::Wait;
 use crate::regen::manifest;
 use crate::regen::plan::build_layout;
-use crate::render::format::FORMATS;
+use crate::render::FORMATS;
 use crate::render::typst::PdfStandard;
 
 #[derive(Debug, Clone)]

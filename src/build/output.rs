@@ -12,8 +12,9 @@ use crate::diag::Diagnostic;
 use crate::regen::manifest::{self, Manifest, OutputFile};
 use crate::regen::plan::Planner;
 use crate::regen::scan;
-use crate::render::chart::style::ChartStyle;
-use crate::render::format::{FORMATS, Input, Resources};
+use crate::render::FORMATS;
+use crate::render::chart_style::ChartStyle;
+use crate::render::format::{Input, Resources};
 
 use super::{BuildOptions, Engine, Event, Outcome, Sink, SpecRun};
 

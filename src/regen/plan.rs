@@ -12,7 +12,7 @@ use crate::diag::Diagnostic;
 use crate::edition::{Edition, store};
 use crate::paths::relative_to;
 use crate::regen::provenance::{Resolved, Shown};
-use crate::render::typst::pdf::BUILTIN_TEMPLATE;
+use crate::render::template::BUILTIN_TEMPLATE;
 use crate::resolve::brief_date;
 use crate::spec::{self, Spec};
 

@@ -2,38 +2,24 @@
 //!
 //! A format turns one audience's resolved [`Brief`] (plus what the whole
 //! build shares: fonts, the template, the chart style) into the files of
-//! that format. The build engine knows formats only through [`FORMATS`]:
+//! that format. The build engine knows formats only through
+//! [`super::FORMATS`]:
 //! the manifest, incremental builds, editions, provenance checks and the
 //! clean-up of files no longer built work on the files a format returns,
 //! whatever it is. Adding a format is a folder under `render/` with a type
-//! implementing [`Format`], and one line in [`FORMATS`].
+//! implementing [`Format`], and one line in [`super::FORMATS`].
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
+use typst_pdf::PdfStandard;
+
+use super::chart_style::ChartStyle;
+use super::fonts::Fonts;
+use super::template::Template;
 use crate::brief::Brief;
 use crate::diag::Diagnostic;
-use crate::render::chart::style::ChartStyle;
-use crate::render::typst::pdf::Template;
-use crate::render::typst::{Fonts, PdfStandard};
-
-/// Every format brief can write, in the order their files are written: a
-/// format's files may refer to those of formats before it (the Markdown
-/// links the chart SVGs), so a reader never meets a link to a file not yet
-/// there.
-pub static FORMATS: &[&dyn Format] = &[
-    &crate::render::chart::SvgFormat,
-    &crate::render::markdown::MarkdownFormat,
-    &crate::render::html::HtmlFormat,
-    &crate::render::typst::TypstFormat,
-    &crate::render::typst::PdfFormat,
-];
-
-/// The format named `name` (as in `--format`).
-pub fn find(name: &str) -> Option<&'static dyn Format> {
-    FORMATS.iter().copied().find(|f| f.name() == name)
-}
 
 /// An output format.
 pub trait Format: Sync + std::fmt::Debug {
@@ -127,10 +113,16 @@ impl<'a> Input<'a> {
         self.formats.contains(&name)
     }
 
-    /// Each chart's SVG: its path relative to the Markdown, and its text.
-    pub fn charts(&self) -> &[(String, String)] {
+    /// Each chart's SVG: its path relative to the Markdown, and its text,
+    /// made by `draw` (`render::chart::files`) the first time a format asks.
+    /// The drawing is passed in, not named here, so this interface stays
+    /// below the formats that implement it.
+    pub fn charts(
+        &self,
+        draw: fn(&Brief, &ChartStyle) -> Vec<(String, String)>,
+    ) -> &[(String, String)] {
         self.charts
-            .get_or_init(|| crate::render::chart::files(self.brief, self.chart_style))
+            .get_or_init(|| draw(self.brief, self.chart_style))
     }
 
     /// The output's path with another extension.

@@ -1,11 +1,34 @@
 //! Stage 5: renderers. Each reads the same [`crate::brief::Brief`].
 
 pub mod chart;
+pub mod chart_style;
 pub mod escape;
+pub mod fonts;
 pub mod format;
 pub mod html;
 pub mod markdown;
+pub mod template;
 pub mod typst;
+
+use format::Format;
+
+/// Every format brief can write, in the order their files are written: a
+/// format's files may refer to those of formats before it (the Markdown
+/// links the chart SVGs), so a reader never meets a link to a file not yet
+/// there. Here, above the formats, so the interface they implement
+/// (`format.rs`) names none of them.
+pub static FORMATS: &[&dyn Format] = &[
+    &chart::SvgFormat,
+    &markdown::MarkdownFormat,
+    &html::HtmlFormat,
+    &typst::TypstFormat,
+    &typst::PdfFormat,
+];
+
+/// The format named `name` (as in `--format`).
+pub fn find(name: &str) -> Option<&'static dyn Format> {
+    FORMATS.iter().copied().find(|f| f.name() == name)
+}
 
 /// A chart's one source line: the short citation of each document its
 /// points come from, once each, in the order of the points. The points keep

@@ -296,11 +296,6 @@ const CIRCLES: &[(&str, &[&str], &str)] = &[
         &["attribute", "mention", "names", "offices", "sieves"],
         "mention reading asks the name registry and the speaker state back; the registry's read-only questions belong below both",
     ),
-    (
-        "render",
-        &["chart", "format", "markdown", "typst"],
-        "the format interface's shared resources name the Typst folder's fonts and template and the chart style; they belong in a resources module below every format, and the list of formats in render/mod.rs",
-    ),
 ];
 
 #[test]

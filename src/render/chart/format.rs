@@ -22,7 +22,7 @@ impl Format for SvgFormat {
     fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
         let beside = input.path.parent().unwrap_or(Path::new(""));
         let files = input
-            .charts()
+            .charts(crate::render::chart::files)
             .iter()
             .map(|(name, svg)| (beside.join(name), svg.as_bytes().to_vec()))
             .collect();

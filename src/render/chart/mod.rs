@@ -9,7 +9,6 @@
 
 mod format;
 pub mod scale;
-pub mod style;
 mod svg;
 
 pub use format::SvgFormat;
@@ -18,13 +17,11 @@ pub use svg::{escape, label as value_label, svg};
 
 use crate::brief::{Block, Brief, Chart, ChartKind};
 
-/// The font families chart text is set in when the template names none:
-/// the built-in template's.
-pub const FONTS: [&str; 2] = ["Libertinus Serif", "Noto Serif CJK SC"];
+use super::chart_style::ChartStyle;
 
 /// Every chart of the brief as its SVG file (name, text), in the style its
 /// template gives.
-pub fn files(brief: &Brief, style: &style::ChartStyle) -> Vec<(String, String)> {
+pub fn files(brief: &Brief, style: &ChartStyle) -> Vec<(String, String)> {
     brief
         .sections
         .iter()

@@ -17,7 +17,7 @@ const ADVANCE: f64 = 0.55;
 /// The chart as a standalone SVG document in the template's colours, its
 /// text set in the template's fonts (so the PDF's chart matches its text,
 /// CJK included).
-pub fn svg(chart: &Chart, style: &super::style::ChartStyle) -> String {
+pub fn svg(chart: &Chart, style: &crate::render::chart_style::ChartStyle) -> String {
     let (ink, muted, grid) = (
         style.ink.as_str(),
         style.muted.as_str(),
@@ -297,7 +297,7 @@ mod tests {
     }
 
     fn svg(chart: &Chart) -> String {
-        super::svg(chart, &crate::render::chart::style::ChartStyle::default())
+        super::svg(chart, &crate::render::chart_style::ChartStyle::default())
     }
 
     #[test]

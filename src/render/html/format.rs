@@ -17,7 +17,7 @@ impl Format for HtmlFormat {
 
     fn render(&self, input: &Input) -> Result<Rendered, Vec<Diagnostic>> {
         let template = super::PageTemplate::find(&input.template.dir).map_err(|d| vec![d])?;
-        let charts = input.charts();
+        let charts = input.charts(crate::render::chart::files);
         let svg = |c: &crate::brief::Chart| {
             charts
                 .iter()

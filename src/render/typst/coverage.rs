@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use typst::text::is_default_ignorable;
 
-use super::fonts::Fonts;
+use crate::render::fonts::Fonts;
 
 /// The characters of `text` that neither the `families` nor, like Typst's
 /// own fallback, any other font in the book covers; each reported once, in

@@ -10,9 +10,9 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::diagnostics::convert;
-use super::fonts::Fonts;
 use super::world::{BriefWorld, typst_date};
 use crate::diag::Diagnostic;
+use crate::render::fonts::Fonts;
 
 /// What to compile.
 #[derive(Debug, Clone)]

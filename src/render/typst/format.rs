@@ -41,7 +41,7 @@ impl Format for PdfFormat {
         let typeset = pdf::typeset(
             input.brief,
             input.keywords,
-            input.charts(),
+            input.charts(crate::render::chart::files),
             input.template,
             fonts,
             input.resources.pdf_standard,

@@ -18,7 +18,6 @@ mod diagnostics;
 mod engine;
 mod excerpt;
 mod files;
-mod fonts;
 mod format;
 mod standard;
 mod world;
@@ -32,9 +31,9 @@ pub mod source;
 #[cfg(test)]
 mod tests;
 
+pub use crate::render::fonts::Fonts;
 pub use coverage::missing_glyphs;
 pub use engine::{Job, Laid, Pdf, Timings, compile, evict_cache, export, lay_out};
-pub use fonts::Fonts;
 pub use format::{PdfFormat, TypstFormat};
 pub use standard::{STANDARDS, parse_standard};
 pub use typst_pdf::PdfStandard;

@@ -1,48 +1,12 @@
 //! A brief typeset as PDF: the generated source, the template, the font
 //! coverage check, then the embedded engine.
 
-use std::path::PathBuf;
-
 use super::Pdf;
 use super::placement::{self, Order};
 use super::{Fonts, Job, PdfStandard, export, lay_out, missing_glyphs, source};
 use crate::brief::Brief;
 use crate::diag::Diagnostic;
-
-/// The default template, built in so a project without `templates/` still
-/// gets a PDF; a project's own `templates/brief.typ` takes its place.
-pub const BUILTIN_TEMPLATE: &str = include_str!("../../../templates/brief.typ");
-
-/// Where a brief's template comes from.
-#[derive(Debug, Clone)]
-pub struct Template {
-    /// The project's templates directory as the user would name it
-    /// (`templates`), served to Typst at `/templates`.
-    pub dir: PathBuf,
-    /// Virtual path of the template the brief imports, e.g. `/templates/brief.typ`.
-    pub import: String,
-    /// Serve the built-in `brief.typ`: the project has none.
-    pub builtin: bool,
-}
-
-impl Template {
-    /// The chart colours and fonts the template names. A project template
-    /// that cannot be read here (or is a link) gives the defaults; typesetting
-    /// reports the problem with the file itself.
-    pub fn chart_style(&self) -> crate::render::chart::style::ChartStyle {
-        use crate::render::chart::style::ChartStyle;
-        if self.builtin {
-            return ChartStyle::from_template(BUILTIN_TEMPLATE);
-        }
-        let name = self.import.trim_start_matches("/templates/");
-        let path = self.dir.join(name);
-        let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
-        match is_file.then(|| std::fs::read_to_string(&path)) {
-            Some(Ok(text)) => ChartStyle::from_template(&text),
-            _ => ChartStyle::default(),
-        }
-    }
-}
+use crate::render::template::{BUILTIN_TEMPLATE, Template};
 
 /// A typeset brief and the warnings met on the way.
 #[derive(Debug)]

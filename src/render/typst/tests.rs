@@ -90,7 +90,7 @@ fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
 #[test]
 fn fonts_load_once_with_embedded_and_system_cjk_faces() {
     let start = Instant::now();
-    let scanned = fonts::Fonts::scan(&[]);
+    let scanned = crate::render::fonts::Fonts::scan(&[]);
     let scan_time = start.elapsed();
     let first = fonts();
     let start = Instant::now();

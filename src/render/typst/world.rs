@@ -18,8 +18,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::files::Files;
-use super::fonts::Fonts;
 use crate::diag::Diagnostic;
+use crate::render::fonts::Fonts;
 
 /// Typst's standard library, built once: it does not depend on the job
 /// (no `sys.inputs`), and building it per compilation would cost time and

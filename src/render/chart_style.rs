@@ -7,7 +7,9 @@
 //! `#let serif = ("Libertinus Serif", …)`); a value written any other way
 //! keeps the built-in default, as does a template that names none.
 
-use super::FONTS;
+/// The font families chart text is set in when the template names none:
+/// the built-in template's.
+pub const FONTS: [&str; 2] = ["Libertinus Serif", "Noto Serif CJK SC"];
 
 /// Colours as SVG writes them (`#rrggbb`) and font families, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +108,7 @@ mod tests {
 
     #[test]
     fn the_builtin_template_gives_the_default_style() {
-        let style = ChartStyle::from_template(crate::render::typst::pdf::BUILTIN_TEMPLATE);
+        let style = ChartStyle::from_template(crate::render::template::BUILTIN_TEMPLATE);
         assert_eq!(style.ink, "#1d3557");
         assert_eq!(style.muted, "#5f5f5f");
         assert_eq!(style.grid, "#c8c8c8");
