@@ -26,6 +26,7 @@
 //!   to the translation, so the original is rendered on its own.)
 
 mod entry;
+mod memo;
 mod names;
 mod rich;
 mod short_title;
@@ -119,6 +120,8 @@ pub struct Citer {
     punctuation_in_quote: bool,
     /// "Ibid." for a note citing the same source as the one before it.
     ibid: bool,
+    /// Renders already made, shared by every brief cited with this `Citer`.
+    memo: memo::Memo,
 }
 
 impl Citer {
@@ -159,6 +162,7 @@ impl Citer {
             locales,
             punctuation_in_quote,
             ibid: false,
+            memo: memo::Memo::default(),
         })
     }
 
@@ -182,16 +186,7 @@ impl Citer {
     /// bibliography ("Sources") entries for every cited document, in the
     /// style's order, each with the document id. Documents are told apart by id.
     pub fn cite(&self, cites: &[Cite]) -> Cited {
-        let mut docs: Vec<&Document> = Vec::new();
-        let mut which = Vec::with_capacity(cites.len());
-        let mut by_id: HashMap<&str, usize> = HashMap::new();
-        for Cite { doc, .. } in cites {
-            let i = *by_id.entry(doc.id.as_str()).or_insert_with(|| {
-                docs.push(doc);
-                docs.len() - 1
-            });
-            which.push(i);
-        }
+        let (docs, which) = distinct(cites);
         let pieces: Vec<Piece> = docs.iter().map(|d| Piece::document(d)).collect();
         let entries: Vec<Entry> = pieces.iter().map(Piece::entry).collect();
         let locators: Vec<Option<String>> =
@@ -274,18 +269,13 @@ impl Citer {
                     .collect()
             })
             .unwrap_or_default();
-        let sort_entries: Vec<Entry> = pieces.iter().map(Piece::sort_entry).collect();
-        let order = self
-            .render(sort_entries.iter().map(|e| (e, None)))
-            .bibliography;
+        let order = self.sorted(&pieces);
         let index: HashMap<&str, usize> = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.as_str(), i))
             .collect();
         let sources = order
-            .map(|b| b.items)
-            .unwrap_or_default()
             .into_iter()
             .filter_map(|item| {
                 let mut rich = content.remove(&item.key)?;
@@ -311,6 +301,26 @@ impl Citer {
             short,
             sources,
         }
+    }
+
+    /// The ids of the documents `cites` cites, once each, in the order
+    /// [`Citer::cite`] lists them as sources (the style's bibliography
+    /// order), without formatting any note: what a pass that only needs to
+    /// know what a brief shows asks for.
+    pub fn order(&self, cites: &[Cite]) -> Vec<String> {
+        let (docs, _) = distinct(cites);
+        let pieces: Vec<Piece> = docs.iter().map(|d| Piece::document(d)).collect();
+        self.sorted(&pieces).into_iter().map(|i| i.key).collect()
+    }
+
+    /// The bibliography of `pieces` rendered from their sort entries: its
+    /// items are in the order the sources are listed.
+    fn sorted(&self, pieces: &[Piece]) -> Vec<hayagriva::BibliographyItem> {
+        let sort_entries: Vec<Entry> = pieces.iter().map(Piece::sort_entry).collect();
+        self.render(sort_entries.iter().map(|e| (e, None)))
+            .bibliography
+            .map(|b| b.items)
+            .unwrap_or_default()
     }
 
     /// Each document's short note without a locator, read from the second
@@ -358,10 +368,23 @@ impl Citer {
         self.render_with(&self.notes_only, entries)
     }
 
+    /// Renders through the memo: the same request twice is rendered once.
     fn render_with<'a>(
         &'a self,
         style: &'a IndependentStyle,
         entries: impl Iterator<Item = (&'a Entry, Option<&'a str>)>,
+    ) -> Rendered {
+        let key = memo::Key::new(style.bibliography.is_some(), entries);
+        self.memo
+            .get_or_render(&key, || self.drive(style, key.citations()))
+    }
+
+    /// One footnote per entry, numbered from 1, and the bibliography when
+    /// `style` has one.
+    fn drive<'b>(
+        &self,
+        style: &'b IndependentStyle,
+        entries: impl Iterator<Item = (&'b Entry, Option<&'b str>)>,
     ) -> Rendered {
         let mut driver = BibliographyDriver::new();
         for (n, (entry, at)) in entries.enumerate() {
@@ -380,6 +403,22 @@ impl Citer {
     fn rich(&self, elems: &hayagriva::ElemChildren) -> Rich {
         Rich::from_elems(elems, self.punctuation_in_quote)
     }
+}
+
+/// The documents `cites` cites, once each in first-cite order, and for each
+/// cite the index of its document among them. Documents are told apart by id.
+fn distinct<'a>(cites: &[Cite<'a>]) -> (Vec<&'a Document>, Vec<usize>) {
+    let mut docs: Vec<&Document> = Vec::new();
+    let mut which = Vec::with_capacity(cites.len());
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for Cite { doc, .. } in cites {
+        let i = *by_id.entry(doc.id.as_str()).or_insert_with(|| {
+            docs.push(doc);
+            docs.len() - 1
+        });
+        which.push(i);
+    }
+    (docs, which)
 }
 
 /// hayagriva's bundled locale files, decoded once per process.
