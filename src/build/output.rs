@@ -15,13 +15,8 @@ use crate::regen::scan;
 use crate::render::chart::style::ChartStyle;
 use crate::render::format::{FORMATS, Input, Resources};
 
-use super::{BuildOptions, Engine, Event, Outcome, Sink, SpecRun};
-
-/// What every output of a spec shares.
-pub(super) struct Shared {
-    pub chart_style: ChartStyle,
-    pub resources: Resources,
-}
+use super::specs::SpecRun;
+use super::{BuildOptions, Engine, Event, Outcome, Sink};
 
 /// Files by path, with their bytes.
 type Files = Vec<(PathBuf, Vec<u8>)>;
@@ -43,7 +38,8 @@ pub(super) fn render(
     options: &BuildOptions,
     md: &Path,
     prepared: &Prepared,
-    shared: &Shared,
+    chart_style: &ChartStyle,
+    resources: &Resources,
     output: &Output,
 ) -> RenderedOutput {
     let input = Input::new(
@@ -51,8 +47,8 @@ pub(super) fn render(
         md,
         &output.keywords,
         &prepared.template,
-        &shared.chart_style,
-        &shared.resources,
+        chart_style,
+        resources,
         &options.formats,
     );
     let mut done = RenderedOutput {
