@@ -345,7 +345,10 @@ impl Compiler {
 /// The outputs of a spec, each an audience id (or `brief` for a spec
 /// without audiences) and its view; `only` picks one audience, and an
 /// audience the spec does not have is an error.
-pub fn views<'s>(spec: &'s Spec, only: Option<&str>) -> Result<Vec<(String, View<'s>)>, Diagnostic> {
+pub fn views<'s>(
+    spec: &'s Spec,
+    only: Option<&str>,
+) -> Result<Vec<(String, View<'s>)>, Diagnostic> {
     let views: Vec<(String, View)> = if spec.audiences.is_empty() {
         vec![("brief".to_string(), View::Single)]
     } else {
