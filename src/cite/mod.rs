@@ -191,36 +191,37 @@ impl Citer {
         let entries: Vec<Entry> = pieces.iter().map(Piece::entry).collect();
         let locators: Vec<Option<String>> =
             cites.iter().map(|c| c.at.map(|p| p.locator())).collect();
-        let rendered = self.notes(
-            which
-                .iter()
-                .zip(&locators)
-                .map(|(&i, at)| (&entries[i], at.as_deref())),
-        );
-
-        // "Originally published as …", for translations.
-        let originals: Vec<Option<Rich>> = docs
-            .iter()
-            .map(|d| {
-                let entry = Piece::original(d)?.entry();
-                let note = self
-                    .notes(std::iter::once((&entry, None)))
-                    .citations
-                    .first()?
-                    .citation
-                    .clone();
-                let note = self.rich(&note);
-                (!note.0.is_empty()).then(|| {
-                    let mut credit = Rich(vec![Run::plain(" Originally published as ")]);
-                    credit.extend(note);
-                    credit
-                })
-            })
-            .collect();
-
         // A document that states nothing citable is cited as what it is.
         let bare: Vec<Option<Rich>> = docs.iter().map(|d| bare_note(d, None)).collect();
-        let shorts = self.short_forms(&entries, &pieces, &bare);
+        // The bibliography prints names in its own form ("Huang Liling", not
+        // "Huang, Liling"), so it is rendered from its own entries.
+        let bibliography_entries: Vec<Entry> =
+            pieces.iter().map(Piece::bibliography_entry).collect();
+
+        // The style's renders below are independent of one another, and
+        // hayagriva takes milliseconds for each citation: they run side by
+        // side (most of a brief's resolving, before its PDF can start).
+        let notes_render = || {
+            self.notes(
+                which
+                    .iter()
+                    .zip(&locators)
+                    .map(|(&i, at)| (&entries[i], at.as_deref())),
+            )
+        };
+        let content_render = || {
+            self.render(bibliography_entries.iter().map(|e| (e, None)))
+                .bibliography
+        };
+        let ((rendered, originals), (shorts, (content, order))) = rayon::join(
+            || rayon::join(notes_render, || self.originals(&docs)),
+            || {
+                rayon::join(
+                    || self.short_forms(&entries, &pieces, &bare),
+                    || rayon::join(content_render, || self.sorted(&pieces)),
+                )
+            },
+        );
 
         let mut seen = vec![false; docs.len()];
         let mut first = vec![Rich::default(); docs.len()];
@@ -255,13 +256,7 @@ impl Citer {
             notes
         };
 
-        // The bibliography prints names in its own form ("Huang Liling", not
-        // "Huang, Liling"), so it is rendered from its own entries.
-        let bibliography_entries: Vec<Entry> =
-            pieces.iter().map(Piece::bibliography_entry).collect();
-        let mut content: HashMap<String, Rich> = self
-            .render(bibliography_entries.iter().map(|e| (e, None)))
-            .bibliography
+        let mut content: HashMap<String, Rich> = content
             .map(|b| {
                 b.items
                     .into_iter()
@@ -269,7 +264,6 @@ impl Citer {
                     .collect()
             })
             .unwrap_or_default();
-        let order = self.sorted(&pieces);
         let index: HashMap<&str, usize> = docs
             .iter()
             .enumerate()
@@ -301,6 +295,27 @@ impl Citer {
             short,
             sources,
         }
+    }
+
+    /// "Originally published as …" for each document that is a translation.
+    fn originals(&self, docs: &[&Document]) -> Vec<Option<Rich>> {
+        docs.iter()
+            .map(|d| {
+                let entry = Piece::original(d)?.entry();
+                let note = self
+                    .notes(std::iter::once((&entry, None)))
+                    .citations
+                    .first()?
+                    .citation
+                    .clone();
+                let note = self.rich(&note);
+                (!note.0.is_empty()).then(|| {
+                    let mut credit = Rich(vec![Run::plain(" Originally published as ")]);
+                    credit.extend(note);
+                    credit
+                })
+            })
+            .collect()
     }
 
     /// The ids of the documents `cites` cites, once each, in the order
