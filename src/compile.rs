@@ -17,7 +17,7 @@ use crate::edition::{self, ChangeSet, Edition, Inventory};
 use crate::extract::{Extracted, extract_all};
 use crate::render::template::Template;
 use crate::resolve::index::Lookup;
-use crate::resolve::{self, Index, Resolution, View};
+use crate::resolve::{self, Citing, Index, Resolution, View};
 use crate::spec::{self, LoadError, Spec};
 use crate::suggest::did_you_mean;
 
@@ -279,72 +279,104 @@ impl Compiler {
         only: Option<&str>,
         baseline: Option<&Edition>,
     ) -> Result<Vec<Output>, Diagnostic> {
-        let spec = &prepared.spec;
-        let views: Vec<(String, View)> = if spec.audiences.is_empty() {
-            vec![("brief".to_string(), View::Single)]
-        } else {
-            spec.audiences
-                .iter()
-                .map(|a| (a.id.value.clone(), View::Audience(a)))
-                .collect()
-        };
-        let views: Vec<(String, View)> = match only {
-            None => views,
-            Some(id) => {
-                let picked: Vec<_> = views.into_iter().filter(|(name, _)| name == id).collect();
-                if picked.is_empty() {
-                    let ids: Vec<&str> =
-                        spec.audiences.iter().map(|a| a.id.value.as_str()).collect();
-                    let hint = crate::suggest::hint(id, ids.iter().copied(), || {
-                        if ids.is_empty() {
-                            "this spec has no audiences".into()
-                        } else {
-                            format!("its audiences are: {}", ids.join(", "))
-                        }
-                    });
-                    return Err(Diagnostic::error(format!(
-                        "--audience {id}: the spec has no audience `{id}`"
-                    ))
-                    .in_file(&spec.path)
-                    .hint(hint));
-                }
-                picked
-            }
-        };
-        let index = prepared.loaded.index();
+        let views = views(&prepared.spec, only)?;
         // Audiences are independent, and resolving one is mostly citation
         // rendering (hayagriva): each is resolved on its own core.
         use rayon::prelude::*;
         Ok(views
             .into_par_iter()
-            .map(|(name, view)| {
-                let first = resolve::resolve(spec, &index, &prepared.citer, view, self.today, None);
-                let inventory = Inventory::of(&first.brief, &index);
-                let previous = baseline.and_then(|e| {
-                    let output = e.outputs.get(&name)?;
-                    Some((e.name.as_str(), &output.inventory))
-                });
-                let changes = edition::diff(previous, &inventory);
-                // The section lists items the rest of the brief shows, so the
-                // brief is resolved again with the changes known: its notes
-                // are then numbered in reading order.
-                let resolution = if spec.shows_changes() {
-                    let cx = Some(&changes);
-                    resolve::resolve(spec, &index, &prepared.citer, view, self.today, cx)
-                } else {
-                    first
-                };
-                let keywords = keywords(&resolution.brief, &index);
-                Output {
-                    audience: name,
-                    brief: resolution.brief,
-                    keywords,
-                    inventory,
-                    changes,
-                }
-            })
+            .map(|(name, view)| self.output(prepared, name, view, baseline))
             .collect())
     }
+
+    /// Resolves one output of a spec: the audience `name` seen as `view`
+    /// (one of [`views`]).
+    pub fn output(
+        &self,
+        prepared: &Prepared,
+        name: String,
+        view: View,
+        baseline: Option<&Edition>,
+    ) -> Output {
+        let spec = &prepared.spec;
+        let index = prepared.loaded.index();
+        // With a `what_changed` section this pass only learns what the
+        // brief shows (its inventory): no note is formatted.
+        let citing = if spec.shows_changes() {
+            Citing::Order
+        } else {
+            Citing::Text
+        };
+        let first = resolve::resolve_citing(
+            spec,
+            &index,
+            &prepared.citer,
+            view,
+            self.today,
+            None,
+            citing,
+        );
+        let inventory = Inventory::of(&first.brief, &index);
+        let previous = baseline.and_then(|e| {
+            let output = e.outputs.get(&name)?;
+            Some((e.name.as_str(), &output.inventory))
+        });
+        let changes = edition::diff(previous, &inventory);
+        // The section lists items the rest of the brief shows, so the
+        // brief is resolved again with the changes known: its notes
+        // are then numbered in reading order.
+        let resolution = if spec.shows_changes() {
+            let cx = Some(&changes);
+            resolve::resolve(spec, &index, &prepared.citer, view, self.today, cx)
+        } else {
+            first
+        };
+        let keywords = keywords(&resolution.brief, &index);
+        Output {
+            audience: name,
+            brief: resolution.brief,
+            keywords,
+            inventory,
+            changes,
+        }
+    }
+}
+
+/// The outputs of a spec, each an audience id (or `brief` for a spec
+/// without audiences) and its view; `only` picks one audience, and an
+/// audience the spec does not have is an error.
+pub fn views<'s>(
+    spec: &'s Spec,
+    only: Option<&str>,
+) -> Result<Vec<(String, View<'s>)>, Diagnostic> {
+    let views: Vec<(String, View)> = if spec.audiences.is_empty() {
+        vec![("brief".to_string(), View::Single)]
+    } else {
+        spec.audiences
+            .iter()
+            .map(|a| (a.id.value.clone(), View::Audience(a)))
+            .collect()
+    };
+    let Some(id) = only else {
+        return Ok(views);
+    };
+    let picked: Vec<_> = views.into_iter().filter(|(name, _)| name == id).collect();
+    if picked.is_empty() {
+        let ids: Vec<&str> = spec.audiences.iter().map(|a| a.id.value.as_str()).collect();
+        let hint = crate::suggest::hint(id, ids.iter().copied(), || {
+            if ids.is_empty() {
+                "this spec has no audiences".into()
+            } else {
+                format!("its audiences are: {}", ids.join(", "))
+            }
+        });
+        return Err(
+            Diagnostic::error(format!("--audience {id}: the spec has no audience `{id}`"))
+                .in_file(&spec.path)
+                .hint(hint),
+        );
+    }
+    Ok(picked)
 }
 
 /// The template a spec's PDF uses: `template:` (a `.typ` file under the

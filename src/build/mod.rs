@@ -16,6 +16,7 @@ mod event;
 mod options;
 mod output;
 pub mod project;
+mod specs;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -26,15 +27,14 @@ use crate::atomic::OutDir;
 use crate::compile::{Compiler, Prepared};
 use crate::regen::lock::{self, OutLock};
 use crate::regen::manifest::Manifest;
-use crate::regen::plan::{Planner, Settings, SpecPlan, record};
-use crate::regen::{deps, provenance, scan};
+use crate::regen::plan::{Planner, Settings, SpecPlan};
 use crate::render::FORMATS;
 use crate::render::typst::Fonts;
-use crate::resolve::brief_date;
 
 pub use editions::Due;
 pub use event::{Event, Sink};
 pub use options::{BuildOptions, Mode, formats};
+use specs::SpecRun;
 
 /// How a command ended, ordered by severity so combining outcomes is
 /// `max`; the command line maps it to its exit codes.
@@ -294,35 +294,21 @@ impl Engine {
         for plan in &plans {
             visited.extend(plan.outputs.iter().map(|o| o.key.clone()));
             summary.fresh += plan.outputs.len() - plan.stale().count();
-            if !plan.needs_build() {
-                continue;
-            }
-            for output in plan.stale() {
-                if let Some(reason) = &output.reason {
-                    sink.event(Event::Rebuilding {
-                        spec: plan.path.clone(),
-                        audience: output.audience.clone(),
-                        reason: reason.to_string(),
-                    });
-                }
-            }
-            let mut run = SpecRun {
-                out: &out,
-                compiler: &mut compiler,
-                planner: &planner,
-                plan,
-                manifest: &mut manifest,
-                ids: &mut ids,
-                sink: &mut *sink,
-            };
-            let done = self.build_spec(&mut run);
-            summary.rebuilt += done.rebuilt;
-            summary.failed += done.failed;
-            if done.failed > 0 {
-                let name = plan.spec.as_ref().map(|s| s.name.clone());
-                self.failed_specs.push(name.unwrap_or_default());
-            }
-            summary.outcome = summary.outcome.max(done.outcome);
+        }
+        let building: Vec<&SpecPlan> = plans.iter().filter(|p| p.needs_build()).collect();
+        let mut run = SpecRun {
+            out: &out,
+            compiler: &mut compiler,
+            planner: &planner,
+            manifest: &mut manifest,
+            ids: &mut ids,
+            sink: &mut *sink,
+        };
+        let done = self.build_specs(&building, &mut run);
+        summary.rebuilt += done.rebuilt;
+        summary.failed += done.failed;
+        if let Some(outcome) = done.outcome {
+            summary.outcome = summary.outcome.max(outcome);
         }
         if compiler.corpus_had_errors() {
             summary.outcome = summary.outcome.max(Outcome::InputErrors);
@@ -363,142 +349,6 @@ impl Engine {
             self.fonts = Some(fonts);
         }
         self.fonts.clone()
-    }
-
-    /// Prepares one spec and writes its stale outputs.
-    fn build_spec(&mut self, run: &mut SpecRun) -> SpecDone {
-        let plan = run.plan;
-        let failed_all = |manifest: &mut Manifest, outcome| {
-            for o in plan.stale() {
-                output::mark_failed(manifest, &o.key);
-            }
-            SpecDone {
-                rebuilt: 0,
-                failed: plan.stale().count().max(1),
-                outcome,
-            }
-        };
-        let mut outcome = Outcome::Ok;
-        let preparing = Instant::now();
-        let prepared = prepare(run.compiler, &plan.path, run.sink, &mut outcome);
-        let phase = format!("prepare {}", plan.path.display());
-        self.timing(run.sink, &phase, preparing.elapsed());
-        let (Some(prepared), Some(corpus)) = (prepared, plan.corpus.as_deref()) else {
-            return failed_all(run.manifest, outcome.max(Outcome::InputErrors));
-        };
-        let loaded = prepared.loaded.clone();
-        let root = &loaded.corpus.root;
-        run.ids.entry(corpus.to_string()).or_insert_with(|| {
-            loaded
-                .corpus
-                .documents
-                .iter()
-                .map(|d| (scan::relative(root, &d.path), d.id.clone()))
-                .collect()
-        });
-        let started = Instant::now();
-        let only = self.options.audience.as_deref();
-        let outputs = match run
-            .compiler
-            .outputs(&prepared, only, plan.baseline.as_ref())
-        {
-            Ok(o) => o,
-            Err(d) => {
-                // The one error here is an `--audience` the spec does not
-                // have: the command line's mistake, not the spec's.
-                run.sink.diagnostics(vec![d]);
-                return failed_all(run.manifest, Outcome::UsageOrIo);
-            }
-        };
-        self.timing(run.sink, "resolve", started.elapsed());
-        let index = loaded.index();
-        let date = brief_date(&prepared.spec, run.compiler.today);
-        let queries = deps::query_deps(&prepared.spec, &index, date);
-        let Some(state) = run.planner.corpora.get(corpus) else {
-            return failed_all(run.manifest, Outcome::UsageOrIo);
-        };
-        let resolved = provenance::resolved(&index, &prepared.check.matches);
-        // Compared with the previous build once per spec, not per audience.
-        if let Some(before) = plan
-            .stale()
-            .filter_map(|o| run.manifest.outputs.get(&o.key))
-            .find(|r| !r.resolved.is_empty())
-        {
-            run.sink.diagnostics(provenance::moved(
-                &before.resolved,
-                &resolved,
-                &prepared.spec,
-                &prepared.check.matches,
-            ));
-        }
-        let shared = output::Shared {
-            chart_style: prepared.template.chart_style(),
-            resources: crate::render::format::Resources {
-                fonts: self.fonts(run.sink),
-                pdf_standard: self.options.pdf_standard,
-            },
-        };
-        let mut done = SpecDone {
-            rebuilt: 0,
-            failed: 0,
-            outcome,
-        };
-        let jobs: Vec<_> = outputs
-            .into_iter()
-            .filter_map(|built| {
-                let audience = built.brief.audience.as_ref().map(|a| a.id.clone());
-                let planned = plan.stale().find(|o| o.audience == audience)?;
-                Some((planned, self.options.out_dir.join(&planned.key), built))
-            })
-            .collect();
-        // The audiences are independent: each is rendered in every format
-        // on its own core (Typst is the slow part). Writing stays in order,
-        // so files, events and the manifest come out as from one thread.
-        let rendered: Vec<_> = {
-            use rayon::prelude::*;
-            let options = &self.options;
-            jobs.par_iter()
-                .map(|(_, md, built)| output::render(options, md, &prepared, &shared, built))
-                .collect()
-        };
-        for ((planned, md, built), rendered) in jobs.into_iter().zip(rendered) {
-            match self.write_output(run, &md, &prepared, rendered, started) {
-                Ok(files) => {
-                    done.rebuilt += 1;
-                    let docs = deps::cited(&built.brief, &index, &state.scan);
-                    let shown =
-                        provenance::shown(&built.inventory, &index, &prepared.check.matches);
-                    if let Some(old) = run.manifest.outputs.get(&planned.key) {
-                        output::remove_left_over(run.out, &old.files, &files, run.sink);
-                    }
-                    let r = record(
-                        plan,
-                        corpus,
-                        files.clone(),
-                        docs,
-                        queries.clone(),
-                        shown,
-                        resolved.clone(),
-                    );
-                    run.manifest
-                        .outputs
-                        .extend(r.map(|r| (planned.key.clone(), r)));
-                    self.built.push(Built {
-                        spec: prepared.spec.name.clone(),
-                        audience: built.audience,
-                        files: files.into_iter().map(|f| f.path).collect(),
-                        inventory: built.inventory,
-                        changes: built.changes,
-                    });
-                }
-                Err(o) => {
-                    done.failed += 1;
-                    done.outcome = done.outcome.max(o);
-                    output::mark_failed(run.manifest, &planned.key);
-                }
-            }
-        }
-        done
     }
 
     /// Why writing `file` would leave the output directory through a link,
@@ -563,22 +413,4 @@ pub fn prepare(
             None
         }
     }
-}
-
-/// What building one spec works with.
-struct SpecRun<'a> {
-    out: &'a OutDir,
-    compiler: &'a mut Compiler,
-    planner: &'a Planner,
-    plan: &'a SpecPlan,
-    manifest: &'a mut Manifest,
-    ids: &'a mut BTreeMap<String, BTreeMap<String, String>>,
-    sink: &'a mut dyn Sink,
-}
-
-/// What building one spec did.
-struct SpecDone {
-    rebuilt: usize,
-    failed: usize,
-    outcome: Outcome,
 }

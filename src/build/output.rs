@@ -16,13 +16,8 @@ use crate::render::FORMATS;
 use crate::render::chart_style::ChartStyle;
 use crate::render::format::{Input, Resources};
 
-use super::{BuildOptions, Engine, Event, Outcome, Sink, SpecRun};
-
-/// What every output of a spec shares.
-pub(super) struct Shared {
-    pub chart_style: ChartStyle,
-    pub resources: Resources,
-}
+use super::specs::SpecRun;
+use super::{BuildOptions, Engine, Event, Outcome, Sink};
 
 /// Files by path, with their bytes.
 type Files = Vec<(PathBuf, Vec<u8>)>;
@@ -44,7 +39,8 @@ pub(super) fn render(
     options: &BuildOptions,
     md: &Path,
     prepared: &Prepared,
-    shared: &Shared,
+    chart_style: &ChartStyle,
+    resources: &Resources,
     output: &Output,
 ) -> RenderedOutput {
     let input = Input::new(
@@ -52,8 +48,8 @@ pub(super) fn render(
         md,
         &output.keywords,
         &prepared.template,
-        &shared.chart_style,
-        &shared.resources,
+        chart_style,
+        resources,
         &options.formats,
     );
     let mut done = RenderedOutput {

@@ -26,6 +26,7 @@
 //!   to the translation, so the original is rendered on its own.)
 
 mod entry;
+mod memo;
 mod names;
 mod rich;
 mod short_title;
@@ -119,6 +120,8 @@ pub struct Citer {
     punctuation_in_quote: bool,
     /// "Ibid." for a note citing the same source as the one before it.
     ibid: bool,
+    /// Renders already made, shared by every brief cited with this `Citer`.
+    memo: memo::Memo,
 }
 
 impl Citer {
@@ -159,6 +162,7 @@ impl Citer {
             locales,
             punctuation_in_quote,
             ibid: false,
+            memo: memo::Memo::default(),
         })
     }
 
@@ -182,50 +186,42 @@ impl Citer {
     /// bibliography ("Sources") entries for every cited document, in the
     /// style's order, each with the document id. Documents are told apart by id.
     pub fn cite(&self, cites: &[Cite]) -> Cited {
-        let mut docs: Vec<&Document> = Vec::new();
-        let mut which = Vec::with_capacity(cites.len());
-        let mut by_id: HashMap<&str, usize> = HashMap::new();
-        for Cite { doc, .. } in cites {
-            let i = *by_id.entry(doc.id.as_str()).or_insert_with(|| {
-                docs.push(doc);
-                docs.len() - 1
-            });
-            which.push(i);
-        }
+        let (docs, which) = distinct(cites);
         let pieces: Vec<Piece> = docs.iter().map(|d| Piece::document(d)).collect();
         let entries: Vec<Entry> = pieces.iter().map(Piece::entry).collect();
         let locators: Vec<Option<String>> =
             cites.iter().map(|c| c.at.map(|p| p.locator())).collect();
-        let rendered = self.notes(
-            which
-                .iter()
-                .zip(&locators)
-                .map(|(&i, at)| (&entries[i], at.as_deref())),
-        );
-
-        // "Originally published as …", for translations.
-        let originals: Vec<Option<Rich>> = docs
-            .iter()
-            .map(|d| {
-                let entry = Piece::original(d)?.entry();
-                let note = self
-                    .notes(std::iter::once((&entry, None)))
-                    .citations
-                    .first()?
-                    .citation
-                    .clone();
-                let note = self.rich(&note);
-                (!note.0.is_empty()).then(|| {
-                    let mut credit = Rich(vec![Run::plain(" Originally published as ")]);
-                    credit.extend(note);
-                    credit
-                })
-            })
-            .collect();
-
         // A document that states nothing citable is cited as what it is.
         let bare: Vec<Option<Rich>> = docs.iter().map(|d| bare_note(d, None)).collect();
-        let shorts = self.short_forms(&entries, &pieces, &bare);
+        // The bibliography prints names in its own form ("Huang Liling", not
+        // "Huang, Liling"), so it is rendered from its own entries.
+        let bibliography_entries: Vec<Entry> =
+            pieces.iter().map(Piece::bibliography_entry).collect();
+
+        // The style's renders below are independent of one another, and
+        // hayagriva takes milliseconds for each citation: they run side by
+        // side (most of a brief's resolving, before its PDF can start).
+        let notes_render = || {
+            self.notes(
+                which
+                    .iter()
+                    .zip(&locators)
+                    .map(|(&i, at)| (&entries[i], at.as_deref())),
+            )
+        };
+        let content_render = || {
+            self.render(bibliography_entries.iter().map(|e| (e, None)))
+                .bibliography
+        };
+        let ((rendered, originals), (shorts, (content, order))) = rayon::join(
+            || rayon::join(notes_render, || self.originals(&docs)),
+            || {
+                rayon::join(
+                    || self.short_forms(&entries, &pieces, &bare),
+                    || rayon::join(content_render, || self.sorted(&pieces)),
+                )
+            },
+        );
 
         let mut seen = vec![false; docs.len()];
         let mut first = vec![Rich::default(); docs.len()];
@@ -260,13 +256,7 @@ impl Citer {
             notes
         };
 
-        // The bibliography prints names in its own form ("Huang Liling", not
-        // "Huang, Liling"), so it is rendered from its own entries.
-        let bibliography_entries: Vec<Entry> =
-            pieces.iter().map(Piece::bibliography_entry).collect();
-        let mut content: HashMap<String, Rich> = self
-            .render(bibliography_entries.iter().map(|e| (e, None)))
-            .bibliography
+        let mut content: HashMap<String, Rich> = content
             .map(|b| {
                 b.items
                     .into_iter()
@@ -274,18 +264,12 @@ impl Citer {
                     .collect()
             })
             .unwrap_or_default();
-        let sort_entries: Vec<Entry> = pieces.iter().map(Piece::sort_entry).collect();
-        let order = self
-            .render(sort_entries.iter().map(|e| (e, None)))
-            .bibliography;
         let index: HashMap<&str, usize> = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.as_str(), i))
             .collect();
         let sources = order
-            .map(|b| b.items)
-            .unwrap_or_default()
             .into_iter()
             .filter_map(|item| {
                 let mut rich = content.remove(&item.key)?;
@@ -311,6 +295,47 @@ impl Citer {
             short,
             sources,
         }
+    }
+
+    /// "Originally published as …" for each document that is a translation.
+    fn originals(&self, docs: &[&Document]) -> Vec<Option<Rich>> {
+        docs.iter()
+            .map(|d| {
+                let entry = Piece::original(d)?.entry();
+                let note = self
+                    .notes(std::iter::once((&entry, None)))
+                    .citations
+                    .first()?
+                    .citation
+                    .clone();
+                let note = self.rich(&note);
+                (!note.0.is_empty()).then(|| {
+                    let mut credit = Rich(vec![Run::plain(" Originally published as ")]);
+                    credit.extend(note);
+                    credit
+                })
+            })
+            .collect()
+    }
+
+    /// The ids of the documents `cites` cites, once each, in the order
+    /// [`Citer::cite`] lists them as sources (the style's bibliography
+    /// order), without formatting any note: what a pass that only needs to
+    /// know what a brief shows asks for.
+    pub fn order(&self, cites: &[Cite]) -> Vec<String> {
+        let (docs, _) = distinct(cites);
+        let pieces: Vec<Piece> = docs.iter().map(|d| Piece::document(d)).collect();
+        self.sorted(&pieces).into_iter().map(|i| i.key).collect()
+    }
+
+    /// The bibliography of `pieces` rendered from their sort entries: its
+    /// items are in the order the sources are listed.
+    fn sorted(&self, pieces: &[Piece]) -> Vec<hayagriva::BibliographyItem> {
+        let sort_entries: Vec<Entry> = pieces.iter().map(Piece::sort_entry).collect();
+        self.render(sort_entries.iter().map(|e| (e, None)))
+            .bibliography
+            .map(|b| b.items)
+            .unwrap_or_default()
     }
 
     /// Each document's short note without a locator, read from the second
@@ -358,10 +383,23 @@ impl Citer {
         self.render_with(&self.notes_only, entries)
     }
 
+    /// Renders through the memo: the same request twice is rendered once.
     fn render_with<'a>(
         &'a self,
         style: &'a IndependentStyle,
         entries: impl Iterator<Item = (&'a Entry, Option<&'a str>)>,
+    ) -> Rendered {
+        let key = memo::Key::new(style.bibliography.is_some(), entries);
+        self.memo
+            .get_or_render(&key, || self.drive(style, key.citations()))
+    }
+
+    /// One footnote per entry, numbered from 1, and the bibliography when
+    /// `style` has one.
+    fn drive<'b>(
+        &self,
+        style: &'b IndependentStyle,
+        entries: impl Iterator<Item = (&'b Entry, Option<&'b str>)>,
     ) -> Rendered {
         let mut driver = BibliographyDriver::new();
         for (n, (entry, at)) in entries.enumerate() {
@@ -380,6 +418,22 @@ impl Citer {
     fn rich(&self, elems: &hayagriva::ElemChildren) -> Rich {
         Rich::from_elems(elems, self.punctuation_in_quote)
     }
+}
+
+/// The documents `cites` cites, once each in first-cite order, and for each
+/// cite the index of its document among them. Documents are told apart by id.
+fn distinct<'a>(cites: &[Cite<'a>]) -> (Vec<&'a Document>, Vec<usize>) {
+    let mut docs: Vec<&Document> = Vec::new();
+    let mut which = Vec::with_capacity(cites.len());
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for Cite { doc, .. } in cites {
+        let i = *by_id.entry(doc.id.as_str()).or_insert_with(|| {
+            docs.push(doc);
+            docs.len() - 1
+        });
+        which.push(i);
+    }
+    (docs, which)
 }
 
 /// hayagriva's bundled locale files, decoded once per process.

@@ -471,6 +471,42 @@ fn notes_follow_cites_and_sources_follow_the_style() {
         ]
     );
     assert_eq!(chicago().cite(&[]), Cited::default());
+
+    // `order` lists the same ids in the same order without formatting notes.
+    let citer = chicago();
+    let cites = whole(&[&a, &b, &a, &c, &b, &e]);
+    let ids: Vec<&str> = cited.sources.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(citer.order(&cites), ids);
+    assert_eq!(citer.order(&[]), Vec::<String>::new());
+}
+
+#[test]
+fn a_repeated_request_is_rendered_once_with_the_same_result() {
+    let d = mass_exodus(date("2024-12"));
+    let other = doc(
+        "other",
+        Metadata {
+            title: some("Beta"),
+            author: some("Huang Liling"),
+            ..Default::default()
+        },
+    );
+    let citer = chicago();
+    let first = citer.cite(&whole(&[&d, &other, &d]));
+    let renders = citer.memo.len();
+    assert!(renders > 0);
+    // The second audience of a spec asks for the same: nothing new is rendered.
+    let again = citer.cite(&whole(&[&d, &other, &d]));
+    assert_eq!(again, first);
+    assert_eq!(citer.memo.len(), renders);
+    assert_eq!(again, chicago().cite(&whole(&[&d, &other, &d])));
+    // A document cited again is the same entry to the style: its second
+    // note is the short form, as without the memo.
+    assert!(first.notes[2].plain().len() < first.notes[0].plain().len());
+    // Another request with the same documents reuses the bibliography and
+    // short forms, and renders only its own notes.
+    citer.cite(&whole(&[&other, &d]));
+    assert!(citer.memo.len() > renders);
 }
 
 #[test]

@@ -45,6 +45,21 @@ pub enum View<'s> {
     Audience(&'s Audience),
 }
 
+/// How far a resolution formats its citations: formatting is most of the
+/// cost of resolving (hayagriva), so a pass that does not show the notes
+/// asks for no more than it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Citing {
+    /// Notes numbered and sources listed in first-cite order, no text: a check.
+    Numbers,
+    /// The sources in the style's order as well, still no text: what an
+    /// [`crate::edition::Inventory`] reads, for a brief resolved once to
+    /// learn what it shows before it is resolved for good.
+    Order,
+    /// Every note and source formatted.
+    Text,
+}
+
 /// What a selector or an inline reference picked, for `brief check
 /// --verbose` and for the provenance record of each output.
 #[derive(Debug, Clone)]
@@ -93,6 +108,24 @@ pub fn resolve(
     today: NaiveDate,
     changes: Option<&ChangeSet>,
 ) -> Resolution {
+    // A check renders nothing, so it skips formatting the citations.
+    let citing = match view {
+        View::All => Citing::Numbers,
+        _ => Citing::Text,
+    };
+    resolve_citing(spec, index, citer, view, today, changes, citing)
+}
+
+/// [`resolve`], formatting the citations only as far as `citing` says.
+pub fn resolve_citing(
+    spec: &Spec,
+    index: &Index,
+    citer: &Citer,
+    view: View,
+    today: NaiveDate,
+    changes: Option<&ChangeSet>,
+    citing: Citing,
+) -> Resolution {
     let date = brief_date(spec, today);
     let mut cx = Ctx::new(&spec.path, &spec.source);
     let fixes = Fixes::new(&spec.corrections, index, &mut cx);
@@ -118,9 +151,7 @@ pub fn resolve(
             sections.push(section);
         }
     }
-    // A check renders nothing, so it skips formatting the citations.
-    let citer = (!matches!(view, View::All)).then_some(citer);
-    let (notes, sources) = walk.notes.finish(index, citer);
+    let (notes, sources) = walk.notes.finish(index, citer, citing);
     let audience = match view {
         View::Audience(a) => Some(AudienceView {
             id: a.id.value.clone(),

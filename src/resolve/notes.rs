@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::brief::{Note, Source};
 use crate::cite::{Cite, Citer, Paragraphs};
 
+use super::Citing;
 use super::index::Index;
 
 #[derive(Debug, Default)]
@@ -29,20 +30,35 @@ impl NoteBook {
     }
 
     /// The notes' text (full first citation of a document, short after) and
-    /// the sources list, from the citation style.
-    pub fn finish(self, index: &Index, citer: Option<&Citer>) -> (Vec<Note>, Vec<Source>) {
+    /// the sources list, from the citation style, as far as `citing` asks.
+    pub fn finish(self, index: &Index, citer: &Citer, citing: Citing) -> (Vec<Note>, Vec<Source>) {
         let docs: Vec<_> = self.docs.iter().map(|&(d, _)| index.doc(d)).collect();
-        let Some(citer) = citer else {
-            // Checking only: the notes' numbering and sources, not their text.
-            let mut sources: Vec<Source> = Vec::new();
-            for doc in &docs {
-                if !sources.iter().any(|s| s.doc == doc.id) {
-                    sources.push(Source {
-                        doc: doc.id.clone(),
-                        text: Default::default(),
-                    });
+        let cites: Vec<Cite> = docs
+            .iter()
+            .zip(&self.docs)
+            .map(|(doc, &(_, at))| Cite { doc, at })
+            .collect();
+        if citing != Citing::Text {
+            // The notes' numbering and sources, not their text.
+            let ids = match citing {
+                Citing::Order => citer.order(&cites),
+                _ => {
+                    let mut ids: Vec<String> = Vec::new();
+                    for doc in &docs {
+                        if !ids.contains(&doc.id) {
+                            ids.push(doc.id.clone());
+                        }
+                    }
+                    ids
                 }
-            }
+            };
+            let sources = ids
+                .into_iter()
+                .map(|doc| Source {
+                    doc,
+                    text: Default::default(),
+                })
+                .collect();
             let notes = docs
                 .iter()
                 .enumerate()
@@ -54,12 +70,7 @@ impl NoteBook {
                 })
                 .collect();
             return (notes, sources);
-        };
-        let cites: Vec<Cite> = docs
-            .iter()
-            .zip(&self.docs)
-            .map(|(doc, &(_, at))| Cite { doc, at })
-            .collect();
+        }
         let cited = citer.cite(&cites);
         let notes = cited
             .notes
