@@ -1,0 +1,88 @@
+//! News forms of round five: tallies of votes ("voted 5 to 4", "a 5-to-4
+//! decision"), sides ("a three-way race") and decimal margins ("a
+//! 2.5-point edge"); sentences made up for the tests.
+
+use super::test_support::run_all;
+
+/// (text, values, kind) of every quantity of `input`.
+fn all(input: &str) -> Vec<(String, Vec<f64>, Option<String>)> {
+    run_all(input)
+        .into_iter()
+        .map(|f| (f.text, f.values, f.kind))
+        .collect()
+}
+
+fn q(text: &str, values: &[f64], kind: &str) -> (String, Vec<f64>, Option<String>) {
+    (text.to_string(), values.to_vec(), Some(kind.to_string()))
+}
+
+#[test]
+fn a_tally_of_votes_is_one_quantity_with_both_sides() {
+    for (input, text, values) in [
+        ("The court voted 5 to 4 in February.", "5 to 4", [5.0, 4.0]),
+        ("He was confirmed 92 to 0.", "92 to 0", [92.0, 0.0]),
+        ("It passed by a vote of 90 to 10.", "90 to 10", [90.0, 10.0]),
+        (
+            "The vote was 5 to 4, with two absent.",
+            "5 to 4",
+            [5.0, 4.0],
+        ),
+        ("It was a 5-to-4 decision.", "5-to-4", [5.0, 4.0]),
+        (
+            "A 4-to-4 tie would leave it standing.",
+            "4-to-4",
+            [4.0, 4.0],
+        ),
+        (
+            "It formed a reliable 5-to-4 conservative majority.",
+            "5-to-4",
+            [5.0, 4.0],
+        ),
+    ] {
+        let got = all(input);
+        assert!(
+            got.contains(&q(text, &values, "tally")),
+            "{input:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_range_is_no_tally() {
+    for input in [
+        "Between 5 to 10 voted against it.",
+        "Turnout rose 5 to 10 percent in the vote.",
+        "Voters outnumber them by 80 to 1.",
+        "A 3-to-1 ratio held in the poll.",
+    ] {
+        let got = all(input);
+        assert!(
+            got.iter().all(|f| f.2.as_deref() != Some("tally")),
+            "{input:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn the_sides_of_a_race_and_a_decimal_margin_are_attributive() {
+    for (input, text, value) in [
+        ("It became a three-way race for second.", "three-way", 3.0),
+        ("Polls test a two-way contest.", "two-way", 2.0),
+        ("She holds a 2.5-point edge over him.", "2.5-point", 2.5),
+        ("A 6.5-point swing followed.", "6.5-point", 6.5),
+    ] {
+        let got = all(input);
+        assert!(
+            got.contains(&q(text, &[value], "attributive")),
+            "{input:?}: {got:?}"
+        );
+    }
+    // A bare "one" stays out: "a one-way street", "one-on-one".
+    for input in [
+        "Unity is a one-way street.",
+        "He met them one-on-one.",
+        "Unity is a two-way street.",
+    ] {
+        assert_eq!(all(input), vec![], "{input:?}");
+    }
+}
