@@ -161,12 +161,17 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
         return Some(f);
     }
     let (value, j) = number(toks, i)?;
-    // "one year" is a period of speech as often as a duration.
-    if (value < 2.0 && t.kind == Kind::Word) || super::count::is_year(t.text) {
+    // "one year" is a period of speech as often as a duration ("one day
+    // in June", "could one day stretch"), unless the words around it
+    // measure time ("just one day", "one week before").
+    let one = value < 2.0 && t.kind == Kind::Word;
+    if (one && !one_duration(toks, i, j)) || super::count::is_year(t.text) {
         return None;
     }
-    // "Jane Roe, 45,": the age the count rules turn away.
-    if let Some(f) = appositive_age(toks, i, j, value) {
+    // "Jane Roe, 45,": the age the count rules turn away; "at the age of
+    // 92", "She was 92." (`age.rs`).
+    if let Some(f) = appositive_age(toks, i, j, value).or_else(|| super::age::at(toks, i, j, value))
+    {
         return Some(f);
     }
     // "the two of them", "all five say": a group named elsewhere.
@@ -258,7 +263,7 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
         .map(|n| framed(i, j, value, Frame::Referential, None, Some(n)))
 }
 
-fn framed(
+pub(super) fn framed(
     first: usize,
     last: usize,
     value: f64,
@@ -359,6 +364,44 @@ fn hyphened_tally(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed
     Some(f)
 }
 
+/// "one" with a time unit after it that measures time: "a one-year
+/// program" (hyphened), "just one day", "within one week", "One month
+/// after", "one hour later". "one day in June" and "could one day
+/// stretch" are a day, not a duration; "one quarter" is a fraction.
+fn one_duration(toks: &[Tok], i: usize, j: usize) -> bool {
+    let Some(u) = toks.get(j + 1) else {
+        return false;
+    };
+    let hyphened = u.is_dash()
+        && !u.gap
+        && toks
+            .get(j + 2)
+            .is_some_and(|n| !n.gap && w::time_unit(n.lower().as_str()));
+    if hyphened {
+        return !toks[j + 2].is_word("quarter");
+    }
+    if !(u.gap && w::time_unit(u.lower().as_str())) || u.is_word("quarter") || u.is_word("quarters")
+    {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|p| &toks[p]).is_some_and(|p| {
+        [
+            "just", "only", "within", "in", "for", "after", "than", "served", "spent", "over",
+            "with", "first", "last", "next", "past",
+        ]
+        .iter()
+        .any(|w| p.is_word(w))
+    });
+    let after = toks.get(j + 2).is_some_and(|n| {
+        [
+            "before", "after", "later", "earlier", "ago", "until", "into",
+        ]
+        .iter()
+        .any(|w| n.is_word(w))
+    });
+    before || after
+}
+
 /// "aged 45", "age 45", "ages 18 to 29" (the first only).
 fn aged(toks: &[Tok], i: usize, prev: Option<&Tok>) -> Option<Framed> {
     let p = prev?;
@@ -383,7 +426,7 @@ fn appositive_age(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed
         && !w::month(toks[i - 2].lower().as_str());
     let closes = toks
         .get(j + 1)
-        .is_some_and(|n| n.is_mark(",") || n.is_mark("."));
+        .is_some_and(|n| n.is_mark(",") || n.is_mark(".") || n.is_mark(";"));
     let two_digits = t.kind == Kind::Num && t.text.len() == 2;
     // "born Sept, 26, 2014": a date with a stray comma.
     let dated = toks

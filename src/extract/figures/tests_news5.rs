@@ -86,3 +86,68 @@ fn the_sides_of_a_race_and_a_decimal_margin_are_attributive() {
         assert_eq!(all(input), vec![], "{input:?}");
     }
 }
+
+#[test]
+fn an_age_a_sentence_states_without_old_is_an_age() {
+    for (input, text, value) in [
+        ("She died on Monday at the age of 92.", "age of 92", 92.0),
+        ("Men now live to an average age of 71.", "age of 71", 71.0),
+        ("He turns 70 on Tuesday.", "70", 70.0),
+        ("They registered before they turned 18.", "18", 18.0),
+        ("Mr. Sperling, then 38, was advised to wait.", "38", 38.0),
+        ("Mr. Dale, now 81 and retired, said no.", "81", 81.0),
+        ("She was 92.", "92", 92.0),
+        ("Bamberg, who is 28, backs him.", "28", 28.0),
+        ("“I’m 76, and I don’t feel like it,” he said.", "76", 76.0),
+        ("Ivanka Trump, 34; Eric Trump, 32.", "34", 34.0),
+    ] {
+        let got = all(input);
+        assert!(
+            got.contains(&q(text, &[value], "age")),
+            "{input:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_number_after_a_verb_of_being_needs_an_age_clause() {
+    for input in [
+        "Sales turned 30 percent higher.",
+        "He was 12 points ahead.",
+        "The toll was 92.",
+        "Then 38 voted no.",
+    ] {
+        let got = all(input);
+        assert!(
+            got.iter().all(|f| f.2.as_deref() != Some("age")),
+            "{input:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn one_with_a_time_unit_is_a_duration_when_the_words_measure_time() {
+    for (input, text) in [
+        ("He served one year in prison.", "one year"),
+        ("Just one day after the poll, she left.", "one day"),
+        ("One month after the vote, he quit.", "One month"),
+        ("It offers a free one-year membership.", "one-year"),
+        ("In one day, we raised $18,000.", "one day"),
+    ] {
+        let got = all(input);
+        assert!(
+            got.iter()
+                .any(|f| f.0 == text && f.2.as_deref() == Some("duration")),
+            "{input:?}: {got:?}"
+        );
+    }
+    for input in [
+        "That all changed one day in June.",
+        "The road could one day stretch to Europe.",
+        "He paid one quarter of the bill.",
+        "It was a one-time payment.",
+    ] {
+        let got = all(input);
+        assert!(got.iter().all(|f| f.2.is_none()), "{input:?}: {got:?}");
+    }
+}
