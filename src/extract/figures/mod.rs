@@ -62,7 +62,11 @@
 //! any of these ("saw 900, 379, and 248 Chinese") or a parallel clause's
 //! ("Smith has 11 delegates and Jones has 10", "killed 130 in Paris and 32 in
 //! Brussels"), or a tally of names with one verb of holding, whose noun an
-//! earlier sentence gave ("Cruz has 69, Rubio has 41"); also a qualifier
+//! earlier sentence gave ("Cruz has 69, Rubio has 41"), or a count whose
+//! noun is elided, ending its clause after a verb of holding or the
+//! possessive of a name, with a count and its noun beside it ("leads the
+//! race for delegates with 55.", "1,163 delegates to Sanders’ 844";
+//! `elided.rs`); also a qualifier
 //! when the number ends its clause ("Sanders will win at least 14.") and a
 //! difference of counts ("30 more delegates", "39 more than needed").
 //! Thousands separators, scale words, units and currencies are evidence
@@ -148,6 +152,7 @@ mod age;
 mod cents;
 mod change;
 mod count;
+mod elided;
 mod fraction;
 mod framing;
 mod gate;

@@ -151,3 +151,61 @@ fn one_with_a_time_unit_is_a_duration_when_the_words_measure_time() {
         assert!(got.iter().all(|f| f.2.is_none()), "{input:?}: {got:?}");
     }
 }
+
+/// (text, value) of every statistic of `input`.
+fn stated(input: &str) -> Vec<(String, f64)> {
+    super::test_support::run(input)
+        .into_iter()
+        .map(|f| (f.text, f.values[0]))
+        .collect()
+}
+
+#[test]
+fn a_count_whose_noun_is_elided_is_a_count() {
+    for (input, text, value) in [
+        (
+            "Smith leads the race for delegates with 55. Jones has 11 delegates.",
+            "55",
+            55.0,
+        ),
+        ("Jones has 11 delegates. Smith now has 68.", "68", 68.0),
+        (
+            "Smith has 1,163 delegates to Jones’ 844, based on the results.",
+            "844",
+            844.0,
+        ),
+        ("Smith has 81 delegates to Jones’s 17.", "17", 17.0),
+        (
+            "Smith has won 100 delegates so far. Jones has won 12 and Brown has won five.",
+            "12",
+            12.0,
+        ),
+    ] {
+        let got = stated(input);
+        assert!(
+            got.contains(&(text.to_string(), value)),
+            "{input:?}: {got:?}"
+        );
+    }
+    // The noun of the count before is the elided count's subject.
+    let figs = super::test_support::run("Smith has 81 delegates to Jones’s 17.");
+    assert_eq!(figs[1].subject.as_deref(), Some("delegates"), "{figs:?}");
+}
+
+#[test]
+fn a_bare_number_without_a_count_near_or_a_verb_of_holding_stays_out() {
+    for input in [
+        "She is 45. He is 50.",
+        "Smith has 11 delegates. Among men, she is at 40.",
+        "Jones has 3.",
+        "He flew on Trump’s 757 to Ohio.",
+        "The plan has 12 parts. Trump’s 757 is old.",
+    ] {
+        let got = stated(input);
+        assert!(
+            got.iter()
+                .all(|(t, _)| t != "45" && t != "40" && t != "3" && t != "757"),
+            "{input:?}: {got:?}"
+        );
+    }
+}
