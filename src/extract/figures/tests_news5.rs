@@ -209,3 +209,38 @@ fn a_bare_number_without_a_count_near_or_a_verb_of_holding_stays_out() {
         );
     }
 }
+
+#[test]
+fn a_number_with_plus_after_a_hyphen_is_more_than_it() {
+    for (input, text, value) in [
+        (
+            "Playbook has 100,000-plus subscribers.",
+            "100,000-plus",
+            100_000.0,
+        ),
+        (
+            "A crowd of 28,000-plus came to the park.",
+            "28,000-plus",
+            28_000.0,
+        ),
+        ("There are 90-plus parties.", "90-plus", 90.0),
+    ] {
+        let figs = super::test_support::run(input);
+        assert!(
+            figs.iter().any(|f| f.text == text
+                && f.values == [value]
+                && f.qualifier.as_deref() == Some("more than")),
+            "{input:?}: {figs:?}"
+        );
+    }
+    // The scale after "-plus" is not read as more than the bare number.
+    let figs = super::test_support::run("They passed a $20-plus trillion budget.");
+    assert!(figs.iter().all(|f| f.values != [20.0]), "{figs:?}");
+}
+
+#[test]
+fn a_dimension_after_a_measure_is_no_subject() {
+    let figs = super::test_support::run("The pipeline is 120 km long and carries oil.");
+    assert_eq!(figs.len(), 1, "{figs:?}");
+    assert_eq!(figs[0].subject, None, "{figs:?}");
+}
