@@ -40,7 +40,13 @@ pub(super) fn count_support(
     if plain {
         if let Some(p) = prev_word {
             let lp = p.lower();
-            let name = p.capitalised() && !g::function_word(lp.as_str());
+            // "to Cruz’s 465": the possessive of a name before a bare
+            // number may be an elided count (`elided.rs`); before a noun
+            // it is a referential count ("Clinton’s two daughters").
+            let possessive = p.text.ends_with("’s") || p.text.ends_with("'s");
+            let name = p.capitalised()
+                && !g::function_word(lp.as_str())
+                && (!possessive || counted_noun(toks, j + 1));
             // "the 2 men", "his 3 children": a group already introduced;
             // "the 23 hijackers", "its 1,200 staff" state how many there are.
             let stated = value >= 10.0

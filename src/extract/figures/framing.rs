@@ -19,6 +19,8 @@ pub(super) enum Frame {
     Attributive,
     /// "the two candidates", "his 10 rivals" (`referential.rs`).
     Referential,
+    /// The two sides of a vote: "voted 5 to 4", "a 5-to-4 decision".
+    Tally,
 }
 
 impl Frame {
@@ -28,6 +30,7 @@ impl Frame {
             Frame::Age => "age",
             Frame::Attributive => "attributive",
             Frame::Referential => "referential",
+            Frame::Tally => "tally",
         }
     }
 }
@@ -43,6 +46,8 @@ pub(super) struct Framed {
     /// attribute's noun ("member") for attributive counts goes to `subject`.
     pub unit: Option<&'static str>,
     pub noun: Option<usize>,
+    /// The other side of a tally ("4" of "5 to 4"), its second value.
+    pub second: Option<f64>,
 }
 
 /// Every framing quantity of the paragraph, in order.
@@ -156,12 +161,25 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
         return Some(f);
     }
     let (value, j) = number(toks, i)?;
-    // "one year" is a period of speech as often as a duration.
-    if (value < 2.0 && t.kind == Kind::Word) || super::count::is_year(t.text) {
+    // "one year" is a period of speech as often as a duration ("one day
+    // in June", "could one day stretch"), unless the words around it
+    // measure time ("just one day", "one week before").
+    let one = value < 2.0 && t.kind == Kind::Word;
+    if (one && !one_duration(toks, i, j)) || super::count::is_year(t.text) {
         return None;
     }
-    // "Jane Roe, 45,": the age the count rules turn away.
-    if let Some(f) = appositive_age(toks, i, j, value) {
+    // "Jane Roe, 45,": the age the count rules turn away; "at the age of
+    // 92", "She was 92." (`age.rs`).
+    if let Some(f) = appositive_age(toks, i, j, value).or_else(|| super::age::at(toks, i, j, value))
+    {
+        return Some(f);
+    }
+    // "the two of them", "all five say": a group named elsewhere.
+    if super::referential::bare(toks, i, j, value) {
+        return Some(framed(i, j, value, Frame::Referential, None, None));
+    }
+    // "voted 5 to 4", "confirmed 92 to 0": a tally of votes.
+    if let Some(f) = vote_tally(toks, i, j, value) {
         return Some(f);
     }
     let word_at = |k: usize| toks.get(k).filter(|x| x.kind == Kind::Word);
@@ -169,6 +187,9 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
         .get(j + 1)
         .is_some_and(|d| d.is_dash() && !d.gap && toks.get(j + 2).is_some_and(|n| !n.gap));
     let k = if dash { j + 2 } else { j + 1 };
+    if dash && let Some(f) = hyphened_tally(toks, i, j, value) {
+        return Some(f);
+    }
     let next = word_at(k)?;
     if !dash && !next.gap {
         return None;
@@ -224,7 +245,12 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
     } else {
         (k, word)
     };
-    if dash && value.fract() == 0.0 && !next.capitalised() && attribute_word(word) {
+    // "a 2.5-point edge": points may be decimal; "a three-way race" counts
+    // its sides.
+    // "a two-way street" is an idiom.
+    let whole = value.fract() == 0.0 || word == "point";
+    let sides = word == "way" && !toks.get(k + 1).is_some_and(|s| s.is_word("street"));
+    if dash && whole && !next.capitalised() && (attribute_word(word) || sides) {
         let head = toks.get(k + 1).is_some_and(|h| {
             (h.kind == Kind::Word && h.gap && !g::stop_word(h.lower().as_str())) || h.is_dash()
         });
@@ -237,7 +263,7 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
         .map(|n| framed(i, j, value, Frame::Referential, None, Some(n)))
 }
 
-fn framed(
+pub(super) fn framed(
     first: usize,
     last: usize,
     value: f64,
@@ -252,7 +278,128 @@ fn framed(
         frame,
         unit,
         noun,
+        second: None,
     }
+}
+
+/// Words that make "5 to 4" just before them or "a 5-to-4" the tally of a
+/// vote: the vote, its verb, its outcome.
+const VOTE_WORDS: &[&str] = &[
+    "vote",
+    "votes",
+    "voted",
+    "voting",
+    "confirmed",
+    "deadlocked",
+    "passed",
+    "approved",
+    "rejected",
+    "ruled",
+    "split",
+    "decision",
+    "decisions",
+    "ruling",
+    "majority",
+    "tie",
+    "margin",
+    "tally",
+];
+
+/// "voted 5 to 4", "was confirmed 92 to 0", "by a vote of 90 to 10": a
+/// number, "to", a number, after a word of voting at most three words
+/// before ("The vote was 5 to 4"). A range is "from" or "between" it.
+fn vote_tally(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed> {
+    toks.get(j + 1).filter(|t| t.is_word("to") && t.gap)?;
+    toks.get(j + 2).filter(|n| n.gap)?;
+    let (other, last) = number(toks, j + 2)?;
+    let after = toks.get(last + 1);
+    // "5 to 10 percent", "5 to 4 years": a range of a unit.
+    if after.is_some_and(|a| {
+        a.gap && a.kind == Kind::Word && !g::stop_word(a.lower().as_str()) && !a.capitalised()
+    }) {
+        return None;
+    }
+    let before = &toks[i.saturating_sub(4)..i];
+    if before
+        .iter()
+        .any(|b| b.is_word("from") || b.is_word("between"))
+        || !before
+            .iter()
+            .any(|b| b.kind == Kind::Word && VOTE_WORDS.contains(&b.lower().as_str()))
+    {
+        return None;
+    }
+    let mut f = framed(i, last, value, Frame::Tally, None, None);
+    f.second = Some(other);
+    Some(f)
+}
+
+/// "a 5-to-4 decision", "a 4-to-4 tie": the hyphened tally before a word
+/// of voting; the numbers run from `i` to the second number `last`.
+fn hyphened_tally(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed> {
+    let glued = |m: usize| toks.get(m).is_some_and(|t| !t.gap);
+    let shape = toks.get(j + 1).is_some_and(Tok::is_dash)
+        && glued(j + 1)
+        && toks.get(j + 2).is_some_and(|t| t.is_word("to"))
+        && glued(j + 2)
+        && toks.get(j + 3).is_some_and(Tok::is_dash)
+        && glued(j + 3)
+        && glued(j + 4);
+    if !shape {
+        return None;
+    }
+    let (other, last) = number(toks, j + 4)?;
+    // "a 5-to-4 pro-business majority": the vote word may follow a
+    // describing word.
+    let voted = toks[last + 1..]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .take(3)
+        .any(|t| VOTE_WORDS.contains(&t.lower().as_str()));
+    if !voted {
+        return None;
+    }
+    let mut f = framed(i, last, value, Frame::Tally, None, None);
+    f.second = Some(other);
+    Some(f)
+}
+
+/// "one" with a time unit after it that measures time: "a one-year
+/// program" (hyphened), "just one day", "within one week", "One month
+/// after", "one hour later". "one day in June" and "could one day
+/// stretch" are a day, not a duration; "one quarter" is a fraction.
+fn one_duration(toks: &[Tok], i: usize, j: usize) -> bool {
+    let Some(u) = toks.get(j + 1) else {
+        return false;
+    };
+    let hyphened = u.is_dash()
+        && !u.gap
+        && toks
+            .get(j + 2)
+            .is_some_and(|n| !n.gap && w::time_unit(n.lower().as_str()));
+    if hyphened {
+        return !toks[j + 2].is_word("quarter");
+    }
+    if !(u.gap && w::time_unit(u.lower().as_str())) || u.is_word("quarter") || u.is_word("quarters")
+    {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|p| &toks[p]).is_some_and(|p| {
+        [
+            "just", "only", "within", "in", "for", "after", "than", "served", "spent", "over",
+            "with", "first", "last", "next", "past",
+        ]
+        .iter()
+        .any(|w| p.is_word(w))
+    });
+    let after = toks.get(j + 2).is_some_and(|n| {
+        [
+            "before", "after", "later", "earlier", "ago", "until", "into",
+        ]
+        .iter()
+        .any(|w| n.is_word(w))
+    });
+    before || after
 }
 
 /// "aged 45", "age 45", "ages 18 to 29" (the first only).
@@ -279,7 +426,7 @@ fn appositive_age(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed
         && !w::month(toks[i - 2].lower().as_str());
     let closes = toks
         .get(j + 1)
-        .is_some_and(|n| n.is_mark(",") || n.is_mark("."));
+        .is_some_and(|n| n.is_mark(",") || n.is_mark(".") || n.is_mark(";"));
     let two_digits = t.kind == Kind::Num && t.text.len() == 2;
     // "born Sept, 26, 2014": a date with a stray comma.
     let dated = toks

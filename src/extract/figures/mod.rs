@@ -30,10 +30,12 @@
 //! - "three times" without a comparison (how often, not a multiple), and
 //!   "double"/"triple", which are too often idioms.
 //!
-//! Durations, ages and attributive counts ("a 12-member panel", "a
-//! 2,000-strong crowd") are no statistics, but a news quantity count keeps
-//! them: they are listed as figures with a `kind` ("duration", "age",
-//! "attributive"; `framing.rs`), which a brief's selection, the hand-made
+//! Durations, ages, attributive counts ("a 12-member panel", "a
+//! 2,000-strong crowd", "a three-way race", "a 2.5-point edge") and the
+//! tallies of votes ("voted 5 to 4", "a 5-to-4 decision": one quantity,
+//! both sides its values) are no statistics, but a news quantity count
+//! keeps them: they are listed as figures with a `kind` ("duration", "age",
+//! "attributive", "tally"; `framing.rs`), which a brief's selection, the hand-made
 //! gold (`tests/it/figures_gold.rs`) and the policy's unit tests leave out.
 //!
 //! Referential counts are listed the same way, kind "referential", ids
@@ -43,9 +45,11 @@
 //! on ("the two candidates", "all five states", "the seven Republican
 //! candidates", "his 10 rivals"). The edges: "the one", "one of the" and
 //! any bare "one" stay out, as the news measure leaves them out; a
-//! determiner with no counted noun after the number ("the two of them",
-//! "all five say", "The two walked in") is left out, since what it counts
-//! is a guess; "both" is no number. A count the policy already states
+//! number in words after a determiner with no counted noun after it ("the
+//! two of them", "all five say", "The two walked in", "between the two.")
+//! is a referential count without a subject: the count is stated, what it
+//! counts is named elsewhere and would be a guess; in digits it needs its
+//! noun ("the 757 can" is a plane); "both" is no number. A count the policy already states
 //! keeps no kind: 10 or more after "the", "its", "their" or "our" with its
 //! noun ("the 23 hijackers", "the 17 Republican candidates" say how many
 //! there are), and "only two Democrats" (`referential.rs`).
@@ -58,7 +62,11 @@
 //! any of these ("saw 900, 379, and 248 Chinese") or a parallel clause's
 //! ("Smith has 11 delegates and Jones has 10", "killed 130 in Paris and 32 in
 //! Brussels"), or a tally of names with one verb of holding, whose noun an
-//! earlier sentence gave ("Cruz has 69, Rubio has 41"); also a qualifier
+//! earlier sentence gave ("Cruz has 69, Rubio has 41"), or a count whose
+//! noun is elided, ending its clause after a verb of holding or the
+//! possessive of a name, with a count and its noun beside it ("leads the
+//! race for delegates with 55.", "1,163 delegates to Sanders’ 844";
+//! `elided.rs`); also a qualifier
 //! when the number ends its clause ("Sanders will win at least 14.") and a
 //! difference of counts ("30 more delegates", "39 more than needed").
 //! Thousands separators, scale words, units and currencies are evidence
@@ -140,9 +148,11 @@
 //!   "sentence" over 2,000 bytes is cut to a verbatim window around it that
 //!   reaches no further than the figures beside it).
 
+mod age;
 mod cents;
 mod change;
 mod count;
+mod elided;
 mod fraction;
 mod framing;
 mod gate;
@@ -176,6 +186,8 @@ mod tests_fixture;
 mod tests_forms;
 #[cfg(test)]
 mod tests_news;
+#[cfg(test)]
+mod tests_news5;
 #[cfg(test)]
 mod tests_quantities;
 #[cfg(test)]
@@ -231,7 +243,8 @@ pub struct Figure {
     /// Set for the quantities the figure policy leaves out of a brief's
     /// statistics but a news quantity count keeps: "duration" ("three
     /// years"), "age" ("a 45-year-old"), "attributive" ("a 12-member
-    /// panel") and "referential" ("the two candidates"); see `framing.rs`.
+    /// panel"), "tally" ("voted 5 to 4") and "referential" ("the two
+    /// candidates"); see `framing.rs`.
     /// A brief's tables and the hand-made gold skip figures with a kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -419,7 +432,7 @@ fn add_framed(
                 id: String::new(),
                 doc: String::new(),
                 text: para.text[span].to_string(),
-                values: vec![f.value],
+                values: std::iter::once(f.value).chain(f.second).collect(),
                 unit: f.unit.map(str::to_string),
                 qualifier: None,
                 subject: f.noun.map(|k| {

@@ -82,6 +82,7 @@ pub(super) fn combine(toks: &[Tok], cands: Vec<Cand>, sentence_of: &[usize]) -> 
     }
     lists(toks, &mut figs);
     parallels(toks, &mut figs, sentence_of);
+    super::elided::mark(toks, &mut figs, sentence_of);
     figs.retain(|f| f.support > Support::Weak);
     figs
 }

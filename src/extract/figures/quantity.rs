@@ -282,6 +282,18 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
                 j += 1;
             }
             Kind::Mark if n.is_dash() => match toks.get(i + 2).filter(|m| !m.gap) {
+                // "100,000-plus subscribers": more than, as "80,000+"; not
+                // "$20-plus trillion", whose scale comes after.
+                Some(m)
+                    if m.is_word("plus")
+                        && !toks.get(i + 3).is_some_and(|s| {
+                            (!s.gap && s.kind != Kind::Mark)
+                                || w::scale(s.lower().as_str()).is_some()
+                        }) =>
+                {
+                    plus = true;
+                    j = i + 2;
+                }
                 Some(m) if m.kind == Kind::Num => {
                     // "202-555-0143" is a phone number, "10-15th" no range.
                     let third = toks.get(i + 3).filter(|d| !d.gap);

@@ -9,9 +9,13 @@
 //! The edges, decided so the rule never needs to guess:
 //! - the number is 2 or more: "the one", "one of the" and "the 1" stay out,
 //!   as the news measure leaves out a bare "one";
-//! - a counted noun must follow, a plural within three describing words:
-//!   "the two of them", "all five say", "the 757 can" have none and stay
-//!   out (a pronoun or a verb is no counted noun);
+//! - a counted noun follows, a plural within three describing words; or,
+//!   for a number in words, nothing that could be one does ([`bare`]: "the
+//!   two of them", "all five say", "between the two."): the count is
+//!   stated, the group it counts is named elsewhere (often by names: "Cruz
+//!   and Rubio … The two …"), so the figure has no subject rather than a
+//!   guessed one. A number in digits needs its noun ("the 757 can" is a
+//!   plane), and a range ("the three or six months") is no count;
 //! - a number in words written with a capital ("the Three Gorges") is a name.
 
 use super::count::is_year;
@@ -32,6 +36,61 @@ pub(super) fn noun(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<usize
     }
     head(toks, j + 1)
 }
+
+/// Whether the number in words from token `i` to `j` is a referential
+/// count without its noun: "the two of them", "all five say", "those two
+/// sharply diverge", "between the two." A determiner before it, and after
+/// it the end of the clause, a function word or a verb, never a word that
+/// could be the counted noun (that is [`noun`]'s case, or no count).
+pub(super) fn bare(toks: &[Tok], i: usize, j: usize, value: f64) -> bool {
+    let t = &toks[i];
+    if value < 2.0 || t.kind != Kind::Word || !t.gap || t.capitalised() || !determined(toks, i) {
+        return false;
+    }
+    // "only two", "each two", "any two" say how few, not which.
+    let p = &toks[i - 1];
+    if p.kind == Kind::Word && matches!(p.lower().as_str(), "only" | "any" | "which" | "another") {
+        return false;
+    }
+    if head(toks, j + 1).is_some() {
+        return false;
+    }
+    let Some(n) = toks.get(j + 1) else {
+        return true;
+    };
+    if n.kind == Kind::Mark {
+        // "the two-H club", "the three $53 million": no end of a clause.
+        let closes = matches!(
+            n.text,
+            "," | "." | ";" | ":" | ")" | "?" | "!" | "”" | "\"" | "’" | "'"
+        );
+        return closes || (n.is_dash() && n.gap);
+    }
+    if n.kind != Kind::Word || !n.gap || n.capitalised() {
+        return false;
+    }
+    let lw = n.lower();
+    let word = lw.as_str();
+    // "the three or six months", "the two to three points": a range.
+    let range = matches!(word, "or" | "to" | "and")
+        && toks
+            .get(j + 2)
+            .is_some_and(|m| m.kind == Kind::Num || w::small_number_folded(m.text).is_some());
+    if range {
+        return false;
+    }
+    g::stop_word(word) || g::verb_like(word) || AFTER_A_BARE_COUNT.contains(&word)
+}
+
+/// Words after a number without its noun that show no noun is coming:
+/// verbs of being, having and saying, and adverbs.
+const AFTER_A_BARE_COUNT: &[&str] = &[
+    "are", "were", "have", "had", "has", "is", "was", "will", "would", "can", "could", "should",
+    "may", "might", "must", "do", "did", "don't", "didn't", "say", "said", "met", "spoke", "also",
+    "both", "all", "still", "never", "now", "then", "together", "alone", "apart", "again", "agree",
+    "disagree", "remain", "write", "wrote", "became", "become", "who", "whom", "whose", "that",
+    "which", "here", "there", "seem", "appear", "differ",
+];
 
 /// Whether the word before the number at `i` is a determiner or a
 /// possessive that points at a known group.

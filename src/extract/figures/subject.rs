@@ -42,6 +42,17 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
             }
         }
         Unit::Measure(_) => {
+            // "120 km long and …": a dimension, not what is measured.
+            let dimension = after(f.last).is_some_and(|t| {
+                [
+                    "long", "wide", "high", "deep", "tall", "thick", "away", "apart", "across",
+                ]
+                .iter()
+                .any(|d| t.is_word(d))
+            });
+            if dimension {
+                return None;
+            }
             let of = after(f.last).is_some_and(|t| t.is_word("of"));
             noun_phrase(toks, f.last + 1 + usize::from(of), false)
         }

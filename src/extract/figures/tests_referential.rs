@@ -102,12 +102,8 @@ fn the_edges_of_referential_counts_stay_out() {
         "He is the one with the best chance.",
         "She was one of the first to speak.",
         "He scored the 1 goal.",
-        // No counted noun after the number.
-        "It is a battle between the two of them.",
-        "Majorities in all five say they agree.",
-        "The two walked into the house together.",
+        // A number in digits without its counted noun.
         "The 757 can often be seen at the airport.",
-        "The two discussed plans for the fall.",
         // Names, years, labels and durations.
         "They toured the Three Gorges Dam.",
         "He spoke about the 2016 elections.",
@@ -124,4 +120,37 @@ fn the_edges_of_referential_counts_stay_out() {
         figs.iter().all(|f| f.kind.as_deref() == Some("duration")),
         "{figs:?}"
     );
+}
+
+#[test]
+fn a_number_in_words_after_a_determiner_without_its_noun_is_a_referential_count() {
+    for (input, text, value) in [
+        ("It is a battle between the two of them.", "two", 2.0),
+        ("Majorities in all five say they agree.", "five", 5.0),
+        ("The two walked into the house together.", "two", 2.0),
+        ("The two discussed plans for the fall.", "two", 2.0),
+        ("He would not equate the two, he said.", "two", 2.0),
+        ("Those three sharply disagree.", "three", 3.0),
+        ("Yet all three have left the race.", "three", 3.0),
+        ("None of the other four has said so.", "four", 4.0),
+    ] {
+        let got = referential(input);
+        assert_eq!(got, vec![(text.to_string(), value, None)], "{input:?}");
+    }
+}
+
+#[test]
+fn a_bare_count_needs_words_a_clause_end_and_no_range() {
+    for input in [
+        // Digits need their noun; a capital is a name; "only" says how few.
+        "The 757 can often be seen at the airport.",
+        "She hosts The Five on weekdays.",
+        "Only two were left.",
+        // A range, a hyphened word, money after it.
+        "In the three or six months after a rise, rates fell.",
+        "They joined the two-H club.",
+        "Finding the three $53 million delegates.",
+    ] {
+        assert_eq!(referential(input), vec![], "{input:?}");
+    }
 }

@@ -1,0 +1,116 @@
+//! Counts whose noun is elided: "Trump leads the race for delegates with
+//! 55.", "Rubio has 151, or", "Clinton has 1,163 delegates to Sanders’
+//! 844", "Cruz has 17." A news report states a count once with its noun
+//! and then repeats the noun by leaving it out. Such a bare number is a
+//! count when
+//! - a verb of holding or winning ("has", "won", "with") stands before it,
+//!   or it follows the possessive of a name after "to", "and" or a comma
+//!   ("to Sanders’ 844", "and Kasich’s 143");
+//! - it ends its clause (a mark, or "and", "to", "while", "but", "or");
+//! - and a count with its noun stands in the same sentence or the one
+//!   before or after ("… has 11 delegates"), or, for the possessive, just
+//!   before it in the sentence ("81 delegates to Rubio’s 17").
+//!
+//! "She is 45." has no verb of holding, and "at 54" may be an age or a
+//! rating, so they stay out.
+
+use super::lex::{Kind, Tok};
+use super::pairs::{Fig, Shape};
+use super::quantity::{Support, Unit};
+
+/// Raises the support of every elided count in `figs` and marks it
+/// parallel when the count that gives its noun is the figure just before.
+pub(super) fn mark(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
+    for k in 0..figs.len() {
+        let f = &figs[k];
+        let bare = f.support == Support::Weak
+            && f.plain
+            && f.shape == Shape::Single
+            && f.unit == Unit::Count
+            && f.qualifier.is_none()
+            && f.rate.is_none()
+            && f.change.is_none()
+            && f.values.len() == 1
+            && f.values[0] >= 2.0;
+        if !bare || !ends_clause(toks, f.last) {
+            continue;
+        }
+        let sentence = |m: usize| {
+            sentence_of
+                .get(figs[m].first)
+                .copied()
+                .unwrap_or(usize::MAX)
+        };
+        let s = sentence(k);
+        let counted = |m: usize| {
+            figs[m].support >= Support::Noun && figs[m].unit == Unit::Count && figs[m].plain
+        };
+        let source = if held(toks, f.first) {
+            (0..figs.len())
+                .filter(|&m| m != k && counted(m) && sentence(m).abs_diff(s) <= 1)
+                .min_by_key(|&m| m.abs_diff(k))
+        } else if contrasted(toks, f.first) {
+            k.checked_sub(1).filter(|&m| {
+                sentence(m) == s && figs[m].support > Support::Weak && figs[m].unit == Unit::Count
+            })
+        } else {
+            None
+        };
+        if let Some(m) = source {
+            figs[k].support = Support::Verb;
+            figs[k].parallel = m + 1 == k;
+        }
+    }
+}
+
+/// Verbs of holding or winning a count, and "with": "has 151", "won six",
+/// "with 568".
+const HOLDING: &[&str] = &[
+    "has", "had", "have", "won", "wins", "win", "took", "takes", "got", "gets", "holds", "held",
+    "gained", "gaining", "with", "killing", "chose",
+];
+
+/// Whether a verb of holding stands just before the number at `i`.
+fn held(toks: &[Tok], i: usize) -> bool {
+    i.checked_sub(1)
+        .map(|p| &toks[p])
+        .is_some_and(|p| p.kind == Kind::Word && HOLDING.iter().any(|w| p.is_word(w)))
+}
+
+/// Whether the number at `i` follows the possessive of a name after "to",
+/// "and" or a comma: "to Cruz’s 465", "to Sanders’ 844", "and Kasich's 143".
+fn contrasted(toks: &[Tok], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    let name = if p.kind == Kind::Word {
+        let possessive = p.text.ends_with("’s") || p.text.ends_with("'s");
+        (possessive && p.capitalised()).then_some(i - 1)
+    } else {
+        // "Sanders’ 844": the apostrophe is a token of its own.
+        (matches!(p.text, "’" | "'") && !p.gap && i > 1 && toks[i - 2].capitalised())
+            .then_some(i - 2)
+    };
+    let Some(n) = name else {
+        return false;
+    };
+    // The name may be several words: "Ohio Governor John Kasich’s".
+    let mut b = n;
+    while b > 0 && toks[b - 1].capitalised() && toks[b - 1].kind == Kind::Word && n - b < 4 {
+        b -= 1;
+    }
+    b.checked_sub(1)
+        .map(|q| &toks[q])
+        .is_some_and(|q| q.is_word("to") || q.is_word("and") || q.is_mark(","))
+}
+
+/// Whether the number ending at `j` ends its clause.
+fn ends_clause(toks: &[Tok], j: usize) -> bool {
+    toks.get(j + 1).is_none_or(|n| {
+        (n.kind == Kind::Mark && !matches!(n.text, "/" | "%" | "$" | "-" | "'" | "’"))
+            || (n.gap
+                && ["and", "to", "while", "but", "or"]
+                    .iter()
+                    .any(|w| n.is_word(w)))
+    })
+}
