@@ -34,7 +34,18 @@ use crate::render::typst::Fonts;
 pub use editions::Due;
 pub use event::{Event, Sink};
 pub use options::{BuildOptions, Mode, formats};
-use specs::SpecRun;
+
+/// What a run shares while it builds its specs: here, because both the
+/// pass over the specs (`specs.rs`) and the writing of one output
+/// (`output.rs`) work with it.
+pub(crate) struct SpecRun<'a> {
+    pub out: &'a OutDir,
+    pub compiler: &'a mut Compiler,
+    pub planner: &'a Planner,
+    pub manifest: &'a mut Manifest,
+    pub ids: &'a mut BTreeMap<String, BTreeMap<String, String>>,
+    pub sink: &'a mut dyn Sink,
+}
 
 /// How a command ended, ordered by severity so combining outcomes is
 /// `max`; the command line maps it to its exit codes.

@@ -16,8 +16,7 @@ use crate::render::FORMATS;
 use crate::render::chart_style::ChartStyle;
 use crate::render::format::{Input, Resources};
 
-use super::specs::SpecRun;
-use super::{BuildOptions, Engine, Event, Outcome, Sink};
+use super::{BuildOptions, Engine, Event, Outcome, Sink, SpecRun};
 
 /// Files by path, with their bytes.
 type Files = Vec<(PathBuf, Vec<u8>)>;

@@ -9,14 +9,11 @@
 //! and recorded in order, so files, events and the manifest come out as
 //! from one thread.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::atomic::OutDir;
 use crate::compile::{Compiler, Output, Prepared, views};
-use crate::regen::manifest::Manifest;
-use crate::regen::plan::{OutputPlan, Planner, SpecPlan, record};
+use crate::regen::plan::{OutputPlan, SpecPlan, record};
 use crate::regen::{deps, provenance, scan};
 use crate::render::chart_style::ChartStyle;
 use crate::render::format::Resources;
@@ -24,17 +21,7 @@ use crate::render::typst::Fonts;
 use crate::resolve::{View, brief_date};
 
 use super::output::{self, RenderedOutput};
-use super::{Built, Engine, Event, Outcome, Sink, prepare};
-
-/// What a run shares while it builds its specs.
-pub(super) struct SpecRun<'a> {
-    pub out: &'a OutDir,
-    pub compiler: &'a mut Compiler,
-    pub planner: &'a Planner,
-    pub manifest: &'a mut Manifest,
-    pub ids: &'a mut BTreeMap<String, BTreeMap<String, String>>,
-    pub sink: &'a mut dyn Sink,
-}
+use super::{Built, Engine, Event, Outcome, Sink, SpecRun, prepare};
 
 /// What building the specs did.
 #[derive(Debug, Default)]
@@ -48,7 +35,7 @@ pub(super) struct SpecsDone {
 struct Ready<'p> {
     plan: &'p SpecPlan,
     prepared: Prepared,
-    /// The key of its corpus in [`Planner::corpora`].
+    /// The key of its corpus in [`crate::regen::plan::Planner::corpora`].
     corpus: String,
     chart_style: ChartStyle,
     /// Its stale outputs, each with its Markdown path and audience (its

@@ -7,6 +7,8 @@
 //! figures of their own `kind`, so a brief's tables and the hand-made gold
 //! can leave them out by that kind while a quantity count keeps them.
 
+mod age;
+
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_value};
 use super::words::{self as w};
@@ -170,8 +172,7 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
     }
     // "Jane Roe, 45,": the age the count rules turn away; "at the age of
     // 92", "She was 92." (`age.rs`).
-    if let Some(f) = appositive_age(toks, i, j, value).or_else(|| super::age::at(toks, i, j, value))
-    {
+    if let Some(f) = appositive_age(toks, i, j, value).or_else(|| age::at(toks, i, j, value)) {
         return Some(f);
     }
     // "the two of them", "all five say": a group named elsewhere.

@@ -148,11 +148,9 @@
 //!   "sentence" over 2,000 bytes is cut to a verbatim window around it that
 //!   reaches no further than the figures beside it).
 
-mod age;
 mod cents;
 mod change;
 mod count;
-mod elided;
 mod fraction;
 mod framing;
 mod gate;

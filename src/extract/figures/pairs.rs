@@ -3,6 +3,8 @@
 //! earlier first), a range "between X and Y", and lists ("900, 379, and 248
 //! Chinese") whose bare members share their neighbours' support and unit.
 
+mod elided;
+
 use super::change::{By, by_to};
 use super::lex::Tok;
 use super::one_or_two::OneOrTwo;
@@ -82,7 +84,7 @@ pub(super) fn combine(toks: &[Tok], cands: Vec<Cand>, sentence_of: &[usize]) -> 
     }
     lists(toks, &mut figs);
     parallels(toks, &mut figs, sentence_of);
-    super::elided::mark(toks, &mut figs, sentence_of);
+    elided::mark(toks, &mut figs, sentence_of);
     figs.retain(|f| f.support > Support::Weak);
     figs
 }

@@ -7,8 +7,8 @@
 //! Each form needs a word that says "age" and the number ending its
 //! clause, so "turned 30 percent" or "was 92 points" never read as one.
 
-use super::framing::{Frame, Framed, framed};
-use super::lex::{Kind, Tok};
+use super::{Frame, Framed, framed};
+use crate::extract::figures::lex::{Kind, Tok};
 
 /// The age whose number runs from token `i` to `j` (value `value`), if
 /// the words around it make it one.

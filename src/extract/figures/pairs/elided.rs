@@ -14,9 +14,9 @@
 //! "She is 45." has no verb of holding, and "at 54" may be an age or a
 //! rating, so they stay out.
 
-use super::lex::{Kind, Tok};
-use super::pairs::{Fig, Shape};
-use super::quantity::{Support, Unit};
+use super::{Fig, Shape};
+use crate::extract::figures::lex::{Kind, Tok};
+use crate::extract::figures::quantity::{Support, Unit};
 
 /// Raises the support of every elided count in `figs` and marks it
 /// parallel when the count that gives its noun is the figure just before.
