@@ -155,7 +155,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
         };
         let only_quotes = is_only_quotes(text, &marks);
         let mut last_speaker: Option<(Speaker, String)> = None;
-        let mut quoted: Vec<String> = Vec::new();
+        // Whether two different people are quoted in the paragraph: the
+        // first name and a flag, not a list searched at every quote (a
+        // paragraph of thousands of new names made that quadratic).
+        let mut first_quoted: Option<String> = None;
+        let mut ambiguous = false;
         let mut reporting = None;
         let mut about = None;
         for (ci, clause) in clauses.iter().enumerate() {
@@ -301,10 +305,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                             state.set_topic(&speaker, None, None);
                             last_speaker = Some((speaker.clone(), evidence.clone()));
                             named = Some((speaker.clone(), evidence.clone()));
-                            if let Some(n) = &speaker.name
-                                && !quoted.contains(n)
-                            {
-                                quoted.push(n.clone());
+                            if let Some(n) = &speaker.name {
+                                match &first_quoted {
+                                    None => first_quoted = Some(n.clone()),
+                                    Some(first) => ambiguous |= first != n,
+                                }
                             }
                         }
                         assign(&mut quote, speaker, evidence, sieve);
@@ -336,7 +341,7 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
         previous = Previous {
             number: para.number,
             last_speaker,
-            ambiguous: quoted.len() > 1,
+            ambiguous,
             reporting,
             first_sentence: clauses.first().map(|c| &text[c.clone()]),
             attributable: if marks.is_empty() {
