@@ -399,6 +399,14 @@ fn may_be_lower(word: &str, lengths: &[usize], initials: &[u8]) -> bool {
             && initials.contains(&word.as_bytes()[0].to_ascii_lowercase()))
 }
 
+/// A word that opens a described noun phrase ("the piece", "one man"):
+/// only such a phrase can be a publication without a name.
+fn is_determiner(w: &str) -> bool {
+    ["a", "an", "one", "another", "the", "this", "that"]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+}
+
 /// Parses the noun phrase at the start of `ws`; returns it and the words it used.
 pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
     let first = ws.first()?;
@@ -410,7 +418,7 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
     // ASCII, to "k": a test in `wordmap`), and this is asked of every
     // clause's opening.
     let first_is = |words: &[&str]| words.iter().any(|w| first.core.eq_ignore_ascii_case(w));
-    let determiner = first_is(&["a", "an", "one", "another", "the", "this", "that"]);
+    let determiner = is_determiner(first.core);
     // "The NYT piece", "The Al Jazeera piece": a named publication.
     if first_is(&["the"]) {
         let mut k = 1;
@@ -490,8 +498,9 @@ pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
     subject_of(&words(clause))
 }
 
-/// [`clause_subject`] of a sentence already split into words; `usize` is how many words it used.
-pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
+/// Where [`subject_of`] reads its noun phrase: after discourse words and
+/// one introductory phrase up to its comma.
+fn subject_start(ws: &[Word]) -> usize {
     let mut i = 0;
     while i < ws.len() && DISCOURSE_WORD.contains_folded(ws[i].core) {
         i += 1;
@@ -502,6 +511,16 @@ pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
     if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
         i += c + 1;
     }
+    i
+}
+
+/// [`clause_subject`] of a sentence already split into words; `usize` is how many words it used.
+pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
+    subject_at(ws, subject_start(ws))
+}
+
+/// [`subject_of`] with its start already found.
+fn subject_at(ws: &[Word], i: usize) -> Option<(Np, usize)> {
     let (np, used) = parse_np(&ws[i..])?;
     let after = i + used;
     if let Np::Desc { .. } = np {
@@ -585,10 +604,18 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
             _ => break,
         }
     }
-    // "The NYT piece": a publication, which the older grammar reads.
-    let legacy = subject_of(ws);
-    if let Some((np @ Np::Publication(_), used)) = legacy {
-        return Some((Mention::from_np(np), used));
+    // "The NYT piece": a publication, which the older grammar reads. Only
+    // a phrase opened by a determiner can be one ([`parse_np`]); otherwise
+    // the older grammar is read only if the mention reader's answer is not
+    // taken, which spares some clauses reading the sentence twice.
+    let start = subject_start(ws);
+    let mut legacy = None;
+    if ws.get(start).is_some_and(|w| is_determiner(w.core)) {
+        let np = subject_at(ws, start);
+        if let Some((np @ Np::Publication(_), used)) = np {
+            return Some((Mention::from_np(np), used));
+        }
+        legacy = Some(np);
     }
     let read = mention::read(&ws[i.min(ws.len())..], true);
     if let Some((m, used)) = &read
@@ -596,6 +623,7 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
     {
         return Some((m.clone(), i + used));
     }
+    let legacy = legacy.unwrap_or_else(|| subject_at(ws, start));
     // The older grammar knows publications and unnamed people; a name it
     // reads where the mention reader found none is a misreading.
     // The older grammar's name for a described person ("Another asylum
