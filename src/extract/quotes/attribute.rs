@@ -575,6 +575,13 @@ fn ends_in_time(ws: &[Word]) -> bool {
 /// "IMF chief economist Maury Obstfeld"), or else the noun phrase
 /// [`subject_of`] reads. The count is of words used, as there.
 pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
+    subject_mention_read(ws).0
+}
+
+/// [`subject_mention`], and whether its answer is the mention reader's
+/// from the first word (`mention::read(ws, true)` would give it again),
+/// so a caller that asks that need not read the sentence twice.
+pub fn subject_mention_read(ws: &[Word]) -> (Option<(Mention, usize)>, bool) {
     let mut i = 0;
     while i < ws.len() && DISCOURSE_WORD.contains_folded(ws[i].core) {
         i += 1;
@@ -613,7 +620,7 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
     if ws.get(start).is_some_and(|w| is_determiner(w.core)) {
         let np = subject_at(ws, start);
         if let Some((np @ Np::Publication(_), used)) = np {
-            return Some((Mention::from_np(np), used));
+            return (Some((Mention::from_np(np), used)), false);
         }
         legacy = Some(np);
     }
@@ -621,7 +628,7 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
     if let Some((m, used)) = &read
         && matches!(m.who, Who::Name(_) | Who::Role { .. } | Who::Thing)
     {
-        return Some((m.clone(), i + used));
+        return (Some((m.clone(), i + used)), i == 0);
     }
     let legacy = legacy.unwrap_or_else(|| subject_at(ws, start));
     // The older grammar knows publications and unnamed people; a name it
@@ -629,9 +636,13 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
     // The older grammar's name for a described person ("Another asylum
     // seeker, who identified himself … Kedi") stands.
     let described_person = matches!(&read, Some((Mention { who: Who::Desc { head, .. }, .. }, _)) if PERSON.contains(head));
-    match legacy? {
-        (Np::Name(_), _) if !described_person => read.map(|(m, used)| (m, i + used)),
-        (np, used) => Some((Mention::from_np(np), used)),
+    match legacy {
+        None => (None, false),
+        Some((Np::Name(_), _)) if !described_person => {
+            let from_start = i == 0 && read.is_some();
+            (read.map(|(m, used)| (m, i + used)), from_start)
+        }
+        Some((np, used)) => (Some((Mention::from_np(np), used)), false),
     }
 }
 

@@ -31,7 +31,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use self::attribute::{
-    Speaker, State, Word, introduces_source, subject_mention, words, words_into,
+    Speaker, State, Word, introduces_source, subject_mention_read, words, words_into,
 };
 use self::mention::Mention;
 use self::scan::{Marked, scan};
@@ -176,7 +176,7 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
             let lead = window(lead, 0..lead.len(), Side::Start);
             words_into(lead, &mut lead_words);
-            let parsed = subject_mention(&lead_words);
+            let (parsed, read_from_start) = subject_mention_read(&lead_words);
             // The subject is read before the sentence's quotes: "Trump … said he
             // thought …" makes "he" Trump.
             if let Some((m, used)) = &parsed {
@@ -197,7 +197,8 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                     && ci == 0
                     && matches!(m.who, mention::Who::Name(_))
                     && *used < lead_words.len()
-                    && mention::read(&lead_words, true).is_some_and(|(_, u)| u == *used)
+                    && (read_from_start
+                        || mention::read(&lead_words, true).is_some_and(|(_, u)| u == *used))
                 {
                     about = Some(m.clone());
                 }
