@@ -13,6 +13,8 @@
 
 pub mod figures;
 pub mod ids;
+#[cfg(test)]
+mod linear_tests;
 pub mod lower;
 pub mod quotes;
 pub mod sections;

@@ -399,6 +399,14 @@ fn may_be_lower(word: &str, lengths: &[usize], initials: &[u8]) -> bool {
             && initials.contains(&word.as_bytes()[0].to_ascii_lowercase()))
 }
 
+/// A word that opens a described noun phrase ("the piece", "one man"):
+/// only such a phrase can be a publication without a name.
+fn is_determiner(w: &str) -> bool {
+    ["a", "an", "one", "another", "the", "this", "that"]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+}
+
 /// Parses the noun phrase at the start of `ws`; returns it and the words it used.
 pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
     let first = ws.first()?;
@@ -410,7 +418,7 @@ pub fn parse_np(ws: &[Word]) -> Option<(Np, usize)> {
     // ASCII, to "k": a test in `wordmap`), and this is asked of every
     // clause's opening.
     let first_is = |words: &[&str]| words.iter().any(|w| first.core.eq_ignore_ascii_case(w));
-    let determiner = first_is(&["a", "an", "one", "another", "the", "this", "that"]);
+    let determiner = is_determiner(first.core);
     // "The NYT piece", "The Al Jazeera piece": a named publication.
     if first_is(&["the"]) {
         let mut k = 1;
@@ -490,8 +498,9 @@ pub fn clause_subject(clause: &str) -> Option<(Np, usize)> {
     subject_of(&words(clause))
 }
 
-/// [`clause_subject`] of a sentence already split into words; `usize` is how many words it used.
-pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
+/// Where [`subject_of`] reads its noun phrase: after discourse words and
+/// one introductory phrase up to its comma.
+fn subject_start(ws: &[Word]) -> usize {
     let mut i = 0;
     while i < ws.len() && DISCOURSE_WORD.contains_folded(ws[i].core) {
         i += 1;
@@ -502,6 +511,16 @@ pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
     if intro && let Some(c) = ws[i..].iter().take(16).position(|w| w.closed) {
         i += c + 1;
     }
+    i
+}
+
+/// [`clause_subject`] of a sentence already split into words; `usize` is how many words it used.
+pub fn subject_of(ws: &[Word]) -> Option<(Np, usize)> {
+    subject_at(ws, subject_start(ws))
+}
+
+/// [`subject_of`] with its start already found.
+fn subject_at(ws: &[Word], i: usize) -> Option<(Np, usize)> {
     let (np, used) = parse_np(&ws[i..])?;
     let after = i + used;
     if let Np::Desc { .. } = np {
@@ -556,6 +575,13 @@ fn ends_in_time(ws: &[Word]) -> bool {
 /// "IMF chief economist Maury Obstfeld"), or else the noun phrase
 /// [`subject_of`] reads. The count is of words used, as there.
 pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
+    subject_mention_read(ws).0
+}
+
+/// [`subject_mention`], and whether its answer is the mention reader's
+/// from the first word (`mention::read(ws, true)` would give it again),
+/// so a caller that asks that need not read the sentence twice.
+pub fn subject_mention_read(ws: &[Word]) -> (Option<(Mention, usize)>, bool) {
     let mut i = 0;
     while i < ws.len() && DISCOURSE_WORD.contains_folded(ws[i].core) {
         i += 1;
@@ -585,25 +611,38 @@ pub fn subject_mention(ws: &[Word]) -> Option<(Mention, usize)> {
             _ => break,
         }
     }
-    // "The NYT piece": a publication, which the older grammar reads.
-    let legacy = subject_of(ws);
-    if let Some((np @ Np::Publication(_), used)) = legacy {
-        return Some((Mention::from_np(np), used));
+    // "The NYT piece": a publication, which the older grammar reads. Only
+    // a phrase opened by a determiner can be one ([`parse_np`]); otherwise
+    // the older grammar is read only if the mention reader's answer is not
+    // taken, which spares some clauses reading the sentence twice.
+    let start = subject_start(ws);
+    let mut legacy = None;
+    if ws.get(start).is_some_and(|w| is_determiner(w.core)) {
+        let np = subject_at(ws, start);
+        if let Some((np @ Np::Publication(_), used)) = np {
+            return (Some((Mention::from_np(np), used)), false);
+        }
+        legacy = Some(np);
     }
     let read = mention::read(&ws[i.min(ws.len())..], true);
     if let Some((m, used)) = &read
         && matches!(m.who, Who::Name(_) | Who::Role { .. } | Who::Thing)
     {
-        return Some((m.clone(), i + used));
+        return (Some((m.clone(), i + used)), i == 0);
     }
+    let legacy = legacy.unwrap_or_else(|| subject_at(ws, start));
     // The older grammar knows publications and unnamed people; a name it
     // reads where the mention reader found none is a misreading.
     // The older grammar's name for a described person ("Another asylum
     // seeker, who identified himself … Kedi") stands.
     let described_person = matches!(&read, Some((Mention { who: Who::Desc { head, .. }, .. }, _)) if PERSON.contains(head));
-    match legacy? {
-        (Np::Name(_), _) if !described_person => read.map(|(m, used)| (m, i + used)),
-        (np, used) => Some((Mention::from_np(np), used)),
+    match legacy {
+        None => (None, false),
+        Some((Np::Name(_), _)) if !described_person => {
+            let from_start = i == 0 && read.is_some();
+            (read.map(|(m, used)| (m, i + used)), from_start)
+        }
+        Some((np, used)) => (Some((Mention::from_np(np), used)), false),
     }
 }
 

@@ -31,7 +31,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use self::attribute::{
-    Speaker, State, Word, introduces_source, subject_mention, words, words_into,
+    Speaker, State, Word, introduces_source, subject_mention_read, words, words_into,
 };
 use self::mention::Mention;
 use self::scan::{Marked, scan};
@@ -155,7 +155,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
         };
         let only_quotes = is_only_quotes(text, &marks);
         let mut last_speaker: Option<(Speaker, String)> = None;
-        let mut quoted: Vec<String> = Vec::new();
+        // Whether two different people are quoted in the paragraph: the
+        // first name and a flag, not a list searched at every quote (a
+        // paragraph of thousands of new names made that quadratic).
+        let mut first_quoted: Option<String> = None;
+        let mut ambiguous = false;
         let mut reporting = None;
         let mut about = None;
         for (ci, clause) in clauses.iter().enumerate() {
@@ -172,7 +176,7 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
             let lead = window(lead, 0..lead.len(), Side::Start);
             words_into(lead, &mut lead_words);
-            let parsed = subject_mention(&lead_words);
+            let (parsed, read_from_start) = subject_mention_read(&lead_words);
             // The subject is read before the sentence's quotes: "Trump … said he
             // thought …" makes "he" Trump.
             if let Some((m, used)) = &parsed {
@@ -193,7 +197,8 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                     && ci == 0
                     && matches!(m.who, mention::Who::Name(_))
                     && *used < lead_words.len()
-                    && mention::read(&lead_words, true).is_some_and(|(_, u)| u == *used)
+                    && (read_from_start
+                        || mention::read(&lead_words, true).is_some_and(|(_, u)| u == *used))
                 {
                     about = Some(m.clone());
                 }
@@ -301,10 +306,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                             state.set_topic(&speaker, None, None);
                             last_speaker = Some((speaker.clone(), evidence.clone()));
                             named = Some((speaker.clone(), evidence.clone()));
-                            if let Some(n) = &speaker.name
-                                && !quoted.contains(n)
-                            {
-                                quoted.push(n.clone());
+                            if let Some(n) = &speaker.name {
+                                match &first_quoted {
+                                    None => first_quoted = Some(n.clone()),
+                                    Some(first) => ambiguous |= first != n,
+                                }
                             }
                         }
                         assign(&mut quote, speaker, evidence, sieve);
@@ -336,7 +342,7 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
         previous = Previous {
             number: para.number,
             last_speaker,
-            ambiguous: quoted.len() > 1,
+            ambiguous,
             reporting,
             first_sentence: clauses.first().map(|c| &text[c.clone()]),
             attributable: if marks.is_empty() {
