@@ -12,7 +12,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::synth::hostile::SHAPES;
+use brief_synth::hostile::SHAPES;
 
 /// The large document's size.
 const LARGE: usize = 1_600_000;
