@@ -2,9 +2,9 @@
 //! dates, ages, times of day, labels, names, durations and phone numbers are
 //! rejected outright; the rest are graded by the evidence around them.
 
+use super::cand::Support;
 use super::grammar as g;
 use super::lex::{Kind, Tok, is_cjk, number_parts};
-use super::quantity::{Support, plural_at};
 use super::words::{self as w, Lower};
 
 /// Rejects counts that are really years, dates, ages, times of day, labels,
@@ -414,4 +414,38 @@ pub(super) fn is_year(text: &str) -> bool {
         && text.bytes().all(|b| b.is_ascii_digit())
         && matches!(text.as_bytes()[0], b'1' | b'2')
         && text < "2200"
+}
+/// Whether the word at `k` is a plural noun after a space ("people",
+/// "vehicles"), as a count or a scale needs.
+pub(super) fn plural_at(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k).filter(|t| t.kind == Kind::Word && t.gap) else {
+        return false;
+    };
+    if t.capitalised() {
+        return false;
+    }
+    let lw = t.lower();
+    let word = lw.as_str();
+    let irregular = matches!(
+        word,
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "staff"
+            | "police"
+            | "personnel"
+            | "cattle"
+            | "sheep"
+            | "fish"
+            | "livestock"
+            | "troops"
+    );
+    irregular
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
+            && counted_noun(toks, k))
 }

@@ -148,14 +148,11 @@
 //!   "sentence" over 2,000 bytes is cut to a verbatim window around it that
 //!   reaches no further than the figures beside it).
 
-mod cents;
+mod cand;
 mod change;
 mod count;
-mod fraction;
 mod framing;
-mod gate;
 mod grammar;
-mod hanzi;
 mod lex;
 mod one_or_two;
 mod pairs;
@@ -166,7 +163,6 @@ mod rate;
 mod referential;
 mod scope;
 mod shape;
-mod spelled;
 mod subject;
 mod table;
 mod words;
@@ -294,7 +290,7 @@ pub fn find(para: &Para) -> Vec<Figure> {
 /// figure with a period again, with the document's date, so a caller that
 /// resolves them (`extract`) reads each period once instead of twice.
 pub fn find_unresolved(para: &Para) -> Vec<Figure> {
-    if !gate::may_hold(para.text) {
+    if !quantity::may_hold(para.text) {
         debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
         return Vec::new();
     }

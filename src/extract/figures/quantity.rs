@@ -4,56 +4,22 @@
 //! something else ("COVID-19", "3:30", "202-555-0143"). Whether a bare
 //! number counts anything is `count`'s call; numbers in words are `spelled`'s.
 
-use super::cents;
-use super::count::{count_support, counted_noun, is_year, qualified_alone};
-use super::fraction;
-use super::gate::may_start_at;
-use super::hanzi;
+mod cents;
+mod fraction;
+mod gate;
+mod hanzi;
+mod spelled;
+
+pub(super) use super::cand::{Cand, Support, Unit};
+use super::count::{count_support, is_year, plural_at, qualified_alone};
 use super::lex::{Kind, Tok, is_cjk, number_parts, number_value};
 use super::one_or_two::OneOrTwo;
 use super::qualifier::qualifier;
 use super::rate;
-use super::spelled::{in_words, ratio};
 use super::words::{self as w, Lower};
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Unit {
-    Count,
-    Percent,
-    Points,
-    Times,
-    Money(&'static str),
-    Measure(&'static str),
-}
-
-/// How sure we are that the amount is a statistic. Units, separators and
-/// scales make it certain; a bare "11" needs a counted noun after it or a
-/// counting verb before it, or a list partner that has one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum Support {
-    Weak,
-    Verb,
-    Noun,
-    Strong,
-}
-
-/// One amount as read from the tokens (token indices are inclusive).
-#[derive(Debug, Clone)]
-pub(super) struct Cand {
-    /// First token of the figure's text: the qualifier if there is one.
-    pub first: usize,
-    /// First token of the amount itself (a currency prefix, or the number).
-    pub num: usize,
-    /// Last token of the figure's text.
-    pub last: usize,
-    pub values: OneOrTwo<f64>,
-    pub unit: Unit,
-    pub rate: Option<&'static str>,
-    pub qualifier: Option<&'static str>,
-    pub support: Support,
-    /// Bare digits: may take the unit of a pair or list partner ("from 10 to 15%").
-    pub plain: bool,
-}
+pub(super) use gate::may_hold;
+use gate::may_start_at;
+use spelled::{in_words, ratio};
 
 /// Every amount in the paragraph, in order, each with its qualifier attached.
 /// Tokens [`may_start_at`] rules out are stepped over unread.
@@ -605,41 +571,6 @@ fn squared(toks: &[Tok], k: usize, unit: &'static str) -> &'static str {
         "miles" => "square miles",
         other => other,
     }
-}
-
-/// Whether the word at `k` is a plural noun after a space ("people",
-/// "vehicles"), as a count or a scale needs.
-pub(super) fn plural_at(toks: &[Tok], k: usize) -> bool {
-    let Some(t) = toks.get(k).filter(|t| t.kind == Kind::Word && t.gap) else {
-        return false;
-    };
-    if t.capitalised() {
-        return false;
-    }
-    let lw = t.lower();
-    let word = lw.as_str();
-    let irregular = matches!(
-        word,
-        "people"
-            | "children"
-            | "men"
-            | "women"
-            | "staff"
-            | "police"
-            | "personnel"
-            | "cattle"
-            | "sheep"
-            | "fish"
-            | "livestock"
-            | "troops"
-    );
-    irregular
-        || (word.len() > 3
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-            && !word.ends_with("us")
-            && !word.ends_with("is")
-            && counted_noun(toks, k))
 }
 
 /// `60-square-meter`, `14-fold`, `10-percent`: a unit joined to the number by

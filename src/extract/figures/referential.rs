@@ -19,9 +19,9 @@
 //! - a number in words written with a capital ("the Three Gorges") is a name.
 
 use super::count::is_year;
+use super::count::plural_at;
 use super::grammar as g;
 use super::lex::{Kind, Tok};
-use super::quantity::plural_at;
 use super::words as w;
 
 /// The counted noun of the referential count whose number runs from token

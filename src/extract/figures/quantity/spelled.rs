@@ -1,12 +1,15 @@
 //! Numbers in words: "two people", "two-thirds", "fourteenfold", "a million",
 //! "half of", "one in five".
 
-use super::count::{counted_noun, more_after, part_of_whole, possessive_group, reported_after};
-use super::grammar as g;
-use super::lex::{Kind, Tok, number_parts, number_value};
-use super::one_or_two::OneOrTwo;
-use super::quantity::{Cand, Support, Unit, compound, dozens, finish, unit_after};
-use super::words::{self as w, Lower};
+use super::{compound, dozens, finish, unit_after};
+use crate::extract::figures::cand::{Cand, Support, Unit};
+use crate::extract::figures::count::{
+    counted_noun, more_after, part_of_whole, possessive_group, reported_after,
+};
+use crate::extract::figures::grammar as g;
+use crate::extract::figures::lex::{Kind, Tok, number_parts, number_value};
+use crate::extract::figures::one_or_two::OneOrTwo;
+use crate::extract::figures::words::{self as w, Lower};
 
 /// Numbers in words: "two", "four major forums", "two-thirds", "fourteenfold",
 /// "a million", "half of". Only counts of two or more with a counted noun, or

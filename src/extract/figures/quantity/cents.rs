@@ -2,9 +2,10 @@
 //! forty-five cents". A reader sees one price, so it is one figure valued in
 //! the main unit (13.45), not a figure of dollars beside one of cents.
 
-use super::lex::{Kind, Tok};
-use super::quantity::{Unit, parse_at};
-use super::words::{self as w};
+use super::parse_at;
+use crate::extract::figures::cand::Unit;
+use crate::extract::figures::lex::{Kind, Tok};
+use crate::extract::figures::words::{self as w};
 
 /// The hundredths written after an amount of money ending at `last` (a
 /// currency word such as "dollars"), and the token they end at: a count of

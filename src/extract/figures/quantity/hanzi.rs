@@ -10,10 +10,11 @@
 //! "人"). Ordinals ("第三"), weekdays ("星期三"), dates and durations
 //! ("十二月", "三个月") are no figures.
 
-use super::lex::{Tok, is_cjk};
-use super::one_or_two::OneOrTwo;
-use super::quantity::{Cand, Support, Unit, finish};
-use super::words as w;
+use super::finish;
+use crate::extract::figures::cand::{Cand, Support, Unit};
+use crate::extract::figures::lex::{Tok, is_cjk};
+use crate::extract::figures::one_or_two::OneOrTwo;
+use crate::extract::figures::words as w;
 
 /// The digits: "两" is two before a scale or counter ("两千", "两名").
 fn digit(c: &str) -> Option<f64> {

@@ -2,9 +2,10 @@
 //! Only before a unit of measure: a bare "3/4" is as often a date ("9/11"),
 //! a schedule ("24/7") or a score, and "3/4 of" is left to the words.
 
-use super::lex::{Kind, Tok};
-use super::one_or_two::OneOrTwo;
-use super::quantity::{Cand, Support, Unit, finish, unit_after};
+use super::{finish, unit_after};
+use crate::extract::figures::cand::{Cand, Support, Unit};
+use crate::extract::figures::lex::{Kind, Tok};
+use crate::extract::figures::one_or_two::OneOrTwo;
 
 /// The fraction starting at the number token `i` and the measure after it.
 pub(super) fn at(toks: &[Tok], i: usize) -> Option<Cand> {

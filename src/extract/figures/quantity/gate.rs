@@ -8,12 +8,12 @@
 //! that claim on every paragraph and token they skip.
 
 use super::hanzi;
-use super::lex::{Kind, Tok, ascii_letter, letters_end};
-use super::shape::Shapes;
-use super::words::{self as w, Lower};
+use crate::extract::figures::lex::{Kind, Tok, ascii_letter, letters_end};
+use crate::extract::figures::shape::Shapes;
+use crate::extract::figures::words::{self as w, Lower};
 
 /// Words an amount can start with, besides digits and currency symbols: see
-/// [`super::quantity::parse_at`] and [`super::spelled::in_words`]. "…fold"
+/// [`super::parse_at`] and [`super::spelled::in_words`]. "…fold"
 /// words are caught by [`fold_like`].
 static STARTERS: Shapes = Shapes::EMPTY
     .with_keys(w::SMALL_NUMBERS)
@@ -33,7 +33,7 @@ fn fold_like(word: &[u8]) -> bool {
 }
 
 /// Whether an amount may start at this token; `false` means
-/// [`super::quantity::parse_at`] would find none there.
+/// [`super::parse_at`] would find none there.
 #[inline]
 pub(super) fn may_start(t: &Tok) -> bool {
     match t.kind {
@@ -81,7 +81,7 @@ pub(super) fn may_start_at(toks: &[Tok], i: usize) -> bool {
 /// ("two", "a million", "half of", "fourteenfold") or a Chinese numeral ("三万"). Words are read as runs of
 /// ASCII letters, which is exact for the words that matter: the lists are
 /// ASCII, and a word token never has an ASCII letter just outside it.
-pub(super) fn may_hold(text: &str) -> bool {
+pub(crate) fn may_hold(text: &str) -> bool {
     has_digit(text.as_bytes()) || has_number_word(text)
 }
 
@@ -160,8 +160,8 @@ mod tests {
     /// it does step over an article before an ordinary word.
     #[test]
     fn articles_before_words_that_cannot_follow() {
-        use super::super::lex::tokenize;
-        use super::super::quantity::parse_at;
+        use super::super::parse_at;
+        use crate::extract::figures::lex::tokenize;
         let text = "a man, A Million, an eighth of a pie, a 5, an, a-third, a “third”, \
                     a hundred and two, An half, a quarter of a billion dollars, a";
         let toks = tokenize(text);
@@ -182,7 +182,7 @@ mod tests {
 
     #[test]
     fn starters() {
-        use super::super::lex::tokenize;
+        use crate::extract::figures::lex::tokenize;
         let text = "An RMB 5 the Two twentyfold half $ % of 50-Fifty";
         let got: Vec<bool> = tokenize(text).iter().map(may_start).collect();
         let want = [
