@@ -759,6 +759,38 @@ fn finish(
             return Some((Mention::of(Who::Name(name)), used));
         }
     }
+    // "Powell’s office said", "Ryan’s campaign": a named person's office or
+    // campaign speaks for them, and is named as the text names it (an
+    // organisation: no pronoun later refers to it).
+    if name_words.is_empty()
+        && let Some(p) = head.iter().position(|&(i, _)| is_possessive(&ws[i]))
+        && p + 2 <= end
+        && head[p].1 == Kind::Cap
+        && matches!(ws[head[p + 1].0].core, "office" | "campaign")
+        && (p + 2 == end || (!ws[head[p + 1].0].closed && verb_like(ws[head[p + 2].0].core)))
+    {
+        let end = p + 2;
+        let used = head[p + 1].0 + 1;
+        let mut from = p;
+        while from > 0 && head[from - 1].1 == Kind::Cap {
+            from -= 1;
+        }
+        // The possessive as written ("Sanders’", whose core drops the mark).
+        let run: Vec<&str> = head[from..end]
+            .iter()
+            .map(|&(i, _)| {
+                let w = &ws[i];
+                if i == head[p].0 {
+                    w.raw
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .trim_end_matches([',', '.', ':', ';'])
+                } else {
+                    w.core
+                }
+            })
+            .collect();
+        return Some((Mention::of(Who::Name(run.join(" "))), used));
+    }
     let who = if name_words.is_empty() {
         // No name: "the Minister", "the statement", "Obama's former campaign strategist".
         let last = ws[head[end - 1].0].core;
@@ -813,6 +845,19 @@ fn finish(
         }
     }
     Some((mention(who, role, gender), used))
+}
+
+/// A word that may be the verb after a subject the mention reader read on
+/// into ("Ryan’s campaign shrugged off"): a verb it knows, a past tense in
+/// "-ed", or a common irregular past; never a noun that would go on naming
+/// ("Ryan’s campaign manager").
+fn verb_like(w: &str) -> bool {
+    super::sieves::is_verb(w)
+        || (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "sent" | "put" | "made" | "took" | "gave" | "wrote" | "spent" | "hit"
+        )
 }
 
 fn mention(who: Who, role: Option<String>, gender: Option<Gender>) -> Mention {
@@ -990,6 +1035,34 @@ mod tests {
             "<desc Obama's former campaign strategist>"
         );
         assert_eq!(read_str("she said").0, "<pronoun>");
+    }
+
+    #[test]
+    fn a_persons_office_or_campaign_speaks_under_its_own_name() {
+        let read_used = |s: &str| {
+            let ws = words(s);
+            read(&ws, true).map(|(m, used)| (m.who.summary(), used))
+        };
+        assert_eq!(
+            read_used("Roe’s office said in a statement"),
+            Some(("Roe’s office".to_string(), 2))
+        );
+        assert_eq!(
+            read_used("Sen. Ann Roe’s campaign shrugged off the remarks"),
+            Some(("Ann Roe’s campaign".to_string(), 4))
+        );
+        assert_eq!(
+            read_used("Lee Jones’ campaign said"),
+            Some(("Lee Jones’ campaign".to_string(), 3))
+        );
+        // A noun after "campaign" goes on naming someone else.
+        assert_eq!(
+            read_str("Roe’s campaign manager said").0,
+            "<desc Roe’s campaign manager>"
+        );
+        assert_eq!(read_used("her campaign said"), None);
+        // An organisation: no later pronoun refers to it.
+        assert!(super::super::names::is_org_name("Roe’s office"));
     }
 
     #[test]

@@ -215,6 +215,9 @@ const ORG_WORDS: &[&str] = &[
     "Forces",
     "Army",
     "Union",
+    // "Powell’s office", "Ryan’s campaign" (see `mention::read`).
+    "office",
+    "campaign",
 ];
 
 /// Nouns that make "the piece", "the report" mean the publication last named.
@@ -233,7 +236,7 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
 // The lists as hash sets: every run of capitalised words is checked against them.
 static FUNCTION_WORD: WordSet<256> = WordSet::of(FUNCTION_WORDS);
 static TITLE: WordSet<64> = WordSet::of(TITLES);
-static ORG_WORD: WordSet<128> = WordSet::of(ORG_WORDS);
+static ORG_WORD: WordSet<256> = WordSet::of(ORG_WORDS);
 
 /// Institutions a text names in full once and then by the bare noun ("the
 /// Department of Health" … "the Department said").
