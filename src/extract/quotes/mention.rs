@@ -811,6 +811,23 @@ fn finish(
     } else {
         Who::Name(name_words.join(" "))
     };
+    // "Sanders’s campaign manager, Jeff Weaver, said": a description of a
+    // person set off by commas, then the name it describes, set off too;
+    // the description is the role.
+    if appositives
+        && closed
+        && let Who::Desc { text, head: noun } | Who::Role { text, head: noun } = &who
+        && (ROLE.contains(noun) || super::attribute::is_person_noun(noun))
+        && let Some((mut named, k)) = read(&ws[used..], false)
+        && matches!(named.who, Who::Name(_))
+        && k <= 5
+        && ws[used + k - 1].closed
+        && !ws[used + k - 1].raw.ends_with(['.', '?', '!'])
+    {
+        named.role = Some(text.clone());
+        named.role_head = Some(canonical_role(noun).to_string()).filter(|_| ROLE.contains(noun));
+        return Some((named, used + k));
+    }
     let mut role = if role_words.is_empty() {
         None
     } else {
@@ -1063,6 +1080,30 @@ mod tests {
         assert_eq!(read_used("her campaign said"), None);
         // An organisation: no later pronoun refers to it.
         assert!(super::super::names::is_org_name("Roe’s office"));
+    }
+
+    #[test]
+    fn a_name_set_off_after_a_description_of_its_role() {
+        assert_eq!(
+            read_str("Roe’s campaign manager, Jeff Lund, said in an interview."),
+            (
+                "Jeff Lund".to_string(),
+                Some("Roe’s campaign manager".to_string())
+            )
+        );
+        assert_eq!(
+            read_str("The group’s director, Ann Ray, warned"),
+            (
+                "Ann Ray".to_string(),
+                Some("The group’s director".to_string())
+            )
+        );
+        // The role's holder for a later "the director".
+        let ws = words("The group’s director, Ann Ray, warned");
+        let (m, used) = read(&ws, true).unwrap();
+        assert_eq!((m.role_head.as_deref(), used), (Some("director"), 5));
+        // A thing is described, not a person: no name set off after it.
+        assert_eq!(read_str("The statement, Ann Ray, warned").0, "<thing>");
     }
 
     #[test]
