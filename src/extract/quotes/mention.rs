@@ -692,7 +692,14 @@ fn finish(
     }
     // Role words at the start of the run ("Chief Chuck Jordan", "Senate Majority Leader Mitch McConnell").
     let mut name_from = start;
-    for j in start..end {
+    // "Ana Lima MP": post-nominal letters after a name are no role before
+    // it (names::clean_name drops them).
+    let post_nominal = end >= start + 3
+        && matches!(
+            ws[head[end - 1].0].core,
+            "MP" | "MLA" | "MEP" | "MHR" | "MSP"
+        );
+    for j in start..end - usize::from(post_nominal) {
         if ROLE.contains_folded(ws[head[j].0].core) {
             name_from = j + 1;
         }
@@ -1104,6 +1111,18 @@ mod tests {
         assert_eq!((m.role_head.as_deref(), used), (Some("director"), 5));
         // A thing is described, not a person: no name set off after it.
         assert_eq!(read_str("The statement, Ann Ray, warned").0, "<thing>");
+    }
+
+    #[test]
+    fn post_nominal_letters_after_a_name() {
+        let ws = words("Ana Lima MP said");
+        let (m, used) = read(&ws, true).unwrap();
+        assert_eq!((m.who.summary(), used), ("Ana Lima MP".to_string(), 3));
+        assert_eq!(
+            super::super::names::clean_name("Ana Lima MP"),
+            "Ana Lima",
+            "the speaker's name drops them"
+        );
     }
 
     #[test]
