@@ -199,6 +199,11 @@ const INTRODUCTORY: &[&str] = &[
 // The lists as hash sets: most words of an attribution are looked up in several.
 static SPEECH: WordSet<128> = WordSet::of_lowercase(SPEECH_VERBS);
 static PERSON: WordSet<128> = WordSet::of_lowercase(PERSON_NOUNS);
+
+/// Whether a lowercase noun names a single person ("farmer", "wife").
+pub fn is_person_noun(w: &str) -> bool {
+    PERSON.contains(w)
+}
 static ORG: WordSet<64> = WordSet::of_lowercase(ORG_NOUNS);
 static PUBLICATION: WordSet<32> = WordSet::of_lowercase(PUBLICATION_NOUNS);
 /// The kind of a head noun, for noun phrases: one lookup instead of three.

@@ -692,7 +692,14 @@ fn finish(
     }
     // Role words at the start of the run ("Chief Chuck Jordan", "Senate Majority Leader Mitch McConnell").
     let mut name_from = start;
-    for j in start..end {
+    // "Ana Lima MP": post-nominal letters after a name are no role before
+    // it (names::clean_name drops them).
+    let post_nominal = end >= start + 3
+        && matches!(
+            ws[head[end - 1].0].core,
+            "MP" | "MLA" | "MEP" | "MHR" | "MSP"
+        );
+    for j in start..end - usize::from(post_nominal) {
         if ROLE.contains_folded(ws[head[j].0].core) {
             name_from = j + 1;
         }
@@ -759,6 +766,38 @@ fn finish(
             return Some((Mention::of(Who::Name(name)), used));
         }
     }
+    // "Powell’s office said", "Ryan’s campaign": a named person's office or
+    // campaign speaks for them, and is named as the text names it (an
+    // organisation: no pronoun later refers to it).
+    if name_words.is_empty()
+        && let Some(p) = head.iter().position(|&(i, _)| is_possessive(&ws[i]))
+        && p + 2 <= end
+        && head[p].1 == Kind::Cap
+        && matches!(ws[head[p + 1].0].core, "office" | "campaign")
+        && (p + 2 == end || (!ws[head[p + 1].0].closed && verb_like(ws[head[p + 2].0].core)))
+    {
+        let end = p + 2;
+        let used = head[p + 1].0 + 1;
+        let mut from = p;
+        while from > 0 && head[from - 1].1 == Kind::Cap {
+            from -= 1;
+        }
+        // The possessive as written ("Sanders’", whose core drops the mark).
+        let run: Vec<&str> = head[from..end]
+            .iter()
+            .map(|&(i, _)| {
+                let w = &ws[i];
+                if i == head[p].0 {
+                    w.raw
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .trim_end_matches([',', '.', ':', ';'])
+                } else {
+                    w.core
+                }
+            })
+            .collect();
+        return Some((Mention::of(Who::Name(run.join(" "))), used));
+    }
     let who = if name_words.is_empty() {
         // No name: "the Minister", "the statement", "Obama's former campaign strategist".
         let last = ws[head[end - 1].0].core;
@@ -779,6 +818,23 @@ fn finish(
     } else {
         Who::Name(name_words.join(" "))
     };
+    // "Sanders’s campaign manager, Jeff Weaver, said": a description of a
+    // person set off by commas, then the name it describes, set off too;
+    // the description is the role.
+    if appositives
+        && closed
+        && let Who::Desc { text, head: noun } | Who::Role { text, head: noun } = &who
+        && (ROLE.contains(noun) || super::attribute::is_person_noun(noun))
+        && let Some((mut named, k)) = read(&ws[used..], false)
+        && matches!(named.who, Who::Name(_))
+        && k <= 5
+        && ws[used + k - 1].closed
+        && !ws[used + k - 1].raw.ends_with(['.', '?', '!'])
+    {
+        named.role = Some(text.clone());
+        named.role_head = Some(canonical_role(noun).to_string()).filter(|_| ROLE.contains(noun));
+        return Some((named, used + k));
+    }
     let mut role = if role_words.is_empty() {
         None
     } else {
@@ -813,6 +869,19 @@ fn finish(
         }
     }
     Some((mention(who, role, gender), used))
+}
+
+/// A word that may be the verb after a subject the mention reader read on
+/// into ("Ryan’s campaign shrugged off"): a verb it knows, a past tense in
+/// "-ed", or a common irregular past; never a noun that would go on naming
+/// ("Ryan’s campaign manager").
+fn verb_like(w: &str) -> bool {
+    super::sieves::is_verb(w)
+        || (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "sent" | "put" | "made" | "took" | "gave" | "wrote" | "spent" | "hit"
+        )
 }
 
 fn mention(who: Who, role: Option<String>, gender: Option<Gender>) -> Mention {
@@ -990,6 +1059,70 @@ mod tests {
             "<desc Obama's former campaign strategist>"
         );
         assert_eq!(read_str("she said").0, "<pronoun>");
+    }
+
+    #[test]
+    fn a_persons_office_or_campaign_speaks_under_its_own_name() {
+        let read_used = |s: &str| {
+            let ws = words(s);
+            read(&ws, true).map(|(m, used)| (m.who.summary(), used))
+        };
+        assert_eq!(
+            read_used("Roe’s office said in a statement"),
+            Some(("Roe’s office".to_string(), 2))
+        );
+        assert_eq!(
+            read_used("Sen. Ann Roe’s campaign shrugged off the remarks"),
+            Some(("Ann Roe’s campaign".to_string(), 4))
+        );
+        assert_eq!(
+            read_used("Lee Jones’ campaign said"),
+            Some(("Lee Jones’ campaign".to_string(), 3))
+        );
+        // A noun after "campaign" goes on naming someone else.
+        assert_eq!(
+            read_str("Roe’s campaign manager said").0,
+            "<desc Roe’s campaign manager>"
+        );
+        assert_eq!(read_used("her campaign said"), None);
+        // An organisation: no later pronoun refers to it.
+        assert!(super::super::names::is_org_name("Roe’s office"));
+    }
+
+    #[test]
+    fn a_name_set_off_after_a_description_of_its_role() {
+        assert_eq!(
+            read_str("Roe’s campaign manager, Jeff Lund, said in an interview."),
+            (
+                "Jeff Lund".to_string(),
+                Some("Roe’s campaign manager".to_string())
+            )
+        );
+        assert_eq!(
+            read_str("The group’s director, Ann Ray, warned"),
+            (
+                "Ann Ray".to_string(),
+                Some("The group’s director".to_string())
+            )
+        );
+        // The role's holder for a later "the director".
+        let ws = words("The group’s director, Ann Ray, warned");
+        let (m, used) = read(&ws, true).unwrap();
+        assert_eq!((m.role_head.as_deref(), used), (Some("director"), 5));
+        // A thing is described, not a person: no name set off after it.
+        assert_eq!(read_str("The statement, Ann Ray, warned").0, "<thing>");
+    }
+
+    #[test]
+    fn post_nominal_letters_after_a_name() {
+        let ws = words("Ana Lima MP said");
+        let (m, used) = read(&ws, true).unwrap();
+        assert_eq!((m.who.summary(), used), ("Ana Lima MP".to_string(), 3));
+        assert_eq!(
+            super::super::names::clean_name("Ana Lima MP"),
+            "Ana Lima",
+            "the speaker's name drops them"
+        );
     }
 
     #[test]

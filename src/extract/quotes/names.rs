@@ -215,6 +215,9 @@ const ORG_WORDS: &[&str] = &[
     "Forces",
     "Army",
     "Union",
+    // "Powell’s office", "Ryan’s campaign" (see `mention::read`).
+    "office",
+    "campaign",
 ];
 
 /// Nouns that make "the piece", "the report" mean the publication last named.
@@ -233,7 +236,7 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
 // The lists as hash sets: every run of capitalised words is checked against them.
 static FUNCTION_WORD: WordSet<256> = WordSet::of(FUNCTION_WORDS);
 static TITLE: WordSet<64> = WordSet::of(TITLES);
-static ORG_WORD: WordSet<128> = WordSet::of(ORG_WORDS);
+static ORG_WORD: WordSet<256> = WordSet::of(ORG_WORDS);
 
 /// Institutions a text names in full once and then by the bare noun ("the
 /// Department of Health" … "the Department said").
@@ -613,6 +616,16 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
         .strip_suffix("’s")
         .or_else(|| name.strip_suffix("'s"))
         .unwrap_or(name);
+    // Post-nominal letters as governments write them ("Ana Lima MP") are
+    // no part of the name.
+    let name = match name.rsplit_once(' ') {
+        Some((person, "MP" | "MLA" | "MHA" | "MHR" | "MEP" | "MSP" | "MPP" | "QC" | "KC"))
+            if person.contains(|c: char| c.is_lowercase()) =>
+        {
+            person.trim_end()
+        }
+        _ => name,
+    };
     let mut rest = name;
     while let Some((first, tail)) = rest.split_once(' ')
         && (TITLE.contains(first) || first == "The" || first == "the")
@@ -626,6 +639,16 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
         let spaced = rest.split_whitespace().collect::<Vec<_>>().join(" ");
         Cow::Owned(super::offices::person_part(&spaced).to_string())
     }
+}
+
+#[cfg(test)]
+#[test]
+fn post_nominal_letters_are_no_part_of_a_name() {
+    assert_eq!(clean_name("Ana Lima MP"), "Ana Lima");
+    assert_eq!(clean_name("Senator Tom Kyle QC"), "Tom Kyle");
+    assert_eq!(clean_name("Ana Lima"), "Ana Lima");
+    // An acronym of capitals alone is left as it is.
+    assert_eq!(clean_name("UK MP"), "UK MP");
 }
 
 /// Whether a word looks like part of a name: capitalised, not a function word.

@@ -862,6 +862,10 @@ mod tests {
                 Some(("Roe", "quote-speaker-verb")),
             ),
             (" Roe points out.", Some(("Roe", "quote-speaker-verb"))),
+            (
+                " Roe’s campaign manager, Jeff Lund, said in an interview.",
+                Some(("Jeff Lund", "quote-speaker-verb")),
+            ),
             // A verb in "-ed" after no name, or a clause that is no aside.
             (" the crowd cheered.", None),
             (" followed by the Senate vote.", None),
