@@ -73,6 +73,15 @@ pub const SPEECH_VERBS: &[&str] = &[
     "acknowledged",
     "complained",
     "agreed",
+    "responded",
+    "responds",
+    "explained",
+    "explains",
+    "recalled",
+    "recalls",
+    "countered",
+    "quipped",
+    "joked",
 ];
 
 fn is_terminator(c: char) -> bool {

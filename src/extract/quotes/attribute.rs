@@ -197,7 +197,7 @@ const INTRODUCTORY: &[&str] = &[
 ];
 
 // The lists as hash sets: most words of an attribution are looked up in several.
-static SPEECH: WordSet<128> = WordSet::of_lowercase(SPEECH_VERBS);
+static SPEECH: WordSet<256> = WordSet::of_lowercase(SPEECH_VERBS);
 static PERSON: WordSet<128> = WordSet::of_lowercase(PERSON_NOUNS);
 
 /// Whether a lowercase noun names a single person ("farmer", "wife").

@@ -832,6 +832,22 @@ mod tests {
 
     type Case<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
 
+    #[test]
+    fn verbs_of_answering_and_explaining_attribute() {
+        check(&[
+            (
+                &[
+                    "“Nobody wins a race by counting flags,” Jane Roe responded before adding that she would campaign in March.",
+                ],
+                &[("Nobody wins a race by counting flags", Some("Jane Roe"))],
+            ),
+            (
+                &["“The pipes froze in January,” Mayor Jo Park explained."],
+                &[("The pipes froze in January", Some("Jo Park"))],
+            ),
+        ]);
+    }
+
     /// Each case: paragraphs in, (quote text, speaker or "(description)") out.
     fn check(cases: &[Case]) {
         for (paragraphs, want) in cases {
