@@ -7,6 +7,7 @@ pub mod fonts;
 pub mod format;
 pub mod html;
 pub mod markdown;
+pub mod prose_refs;
 pub mod template;
 pub mod typst;
 

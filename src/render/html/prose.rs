@@ -6,15 +6,11 @@
 //! Each `{{kind:ID}}` reference becomes the corpus item's escaped text and
 //! its note mark.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::text;
 use crate::brief::Prose;
-
-/// Marks a reference's place in the Markdown handed to the parser, as the
-/// Typst renderer does: private-use characters nobody types by accident.
-const OPEN: char = '\u{F8F0}';
-const CLOSE: char = '\u{F8F1}';
+use crate::render::prose_refs::{CLOSE, OPEN, mark_refs, options};
 
 /// `prose` as HTML; `note(n)` gives the mark of note `n` at this place.
 /// Headings in the prose sit below the section's own (`#` becomes `h3`).
@@ -85,24 +81,6 @@ pub fn html(prose: &Prose, note: &mut dyn FnMut(usize) -> String) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
     out.trim_end().to_string()
-}
-
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
-}
-
-fn mark_refs(prose: &Prose) -> String {
-    let mut out = String::with_capacity(prose.markdown.len());
-    let mut pos = 0;
-    for (i, r) in prose.refs.iter().enumerate() {
-        out.push_str(&prose.markdown[pos..r.range.start]);
-        out.push(OPEN);
-        out.push_str(&i.to_string());
-        out.push(CLOSE);
-        pos = r.range.end;
-    }
-    out.push_str(&prose.markdown[pos..]);
-    out
 }
 
 /// A text event as HTML: escaped, with each reference's item and mark. A

@@ -7,15 +7,11 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::literal;
 use crate::brief::{InlineRef, Prose};
-
-/// Marks a reference's place in the Markdown handed to the parser. Private-use
-/// characters cannot be typed by accident, and Markdown treats them as text.
-const OPEN: char = '\u{F8F0}';
-const CLOSE: char = '\u{F8F1}';
+use crate::render::prose_refs::{CLOSE, OPEN, mark_refs, options};
 
 /// Converts prose; `note(n)` gives the Typst markup for footnote `n` (the
 /// full footnote at its first use, a reference to it afterwards).
@@ -36,24 +32,6 @@ pub fn prose(prose: &Prose, heading_offset: u8, note: &mut dyn FnMut(usize) -> S
     };
     converter.run(&marked);
     converter.out.trim_end().to_string()
-}
-
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
-}
-
-fn mark_refs(prose: &Prose) -> String {
-    let mut out = String::with_capacity(prose.markdown.len());
-    let mut pos = 0;
-    for (i, r) in prose.refs.iter().enumerate() {
-        out.push_str(&prose.markdown[pos..r.range.start]);
-        out.push(OPEN);
-        out.push_str(&i.to_string());
-        out.push(CLOSE);
-        pos = r.range.end;
-    }
-    out.push_str(&prose.markdown[pos..]);
-    out
 }
 
 struct Converter<'a, 'n> {
