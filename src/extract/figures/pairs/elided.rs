@@ -88,8 +88,8 @@ fn contrasted(toks: &[Tok], i: usize) -> bool {
         (possessive && p.capitalised()).then_some(i - 1)
     } else {
         // "Sanders’ 844": the apostrophe is a token of its own.
-        (matches!(p.text, "’" | "'") && !p.gap && i > 1 && toks[i - 2].capitalised())
-            .then_some(i - 2)
+        // `then`, not `then_some`: the index is made only when it exists.
+        (matches!(p.text, "’" | "'") && !p.gap && i > 1 && toks[i - 2].capitalised()).then(|| i - 2)
     };
     let Some(n) = name else {
         return false;
