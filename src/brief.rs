@@ -279,6 +279,15 @@ pub fn note(notes: &[Note], number: usize) -> Option<&Note> {
     notes.get(number.wrapping_sub(1))
 }
 
+/// The short citation of note `number`'s document ("Huang, “Mass
+/// Exodus?”"), empty when there is no such note: what a table's Source
+/// column and an excerpt's attribution print in every format.
+pub fn short_citation(notes: &[Note], number: usize) -> Rich {
+    note(notes, number)
+        .map(|n| n.short.clone())
+        .unwrap_or_default()
+}
+
 /// An entry of the closing "Sources" list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {

@@ -81,10 +81,8 @@ impl BuildOptions {
         );
         // Formats added since: named only when written, so an output built
         // before they existed, with the same options, stays fresh.
-        for name in ["html"] {
-            if self.writes(name) {
-                recorded.push_str(&format!(" {name}"));
-            }
+        if self.writes("html") {
+            recorded.push_str(" html");
         }
         if !self.writes("md") {
             recorded.push_str(" no-md");

@@ -8,7 +8,9 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use crate::brief::{Block, Brief, Chart, ExcerptItem, FigureItem, FigureLayout, Prose, QuoteItem};
+use crate::brief::{
+    Block, Brief, Chart, ExcerptItem, FigureItem, FigureLayout, Prose, QuoteItem, short_citation,
+};
 use crate::cite::Rich;
 
 use super::escape;
@@ -272,7 +274,12 @@ fn figures(
                         escape::inline(f.when.as_deref().unwrap_or("not stated"))
                     );
                 }
-                let _ = writeln!(out, " {}{} |", rich(&short(brief, f.note)), l.mark(f.note));
+                let _ = writeln!(
+                    out,
+                    " {}{} |",
+                    rich(&short_citation(&brief.notes, f.note)),
+                    l.mark(f.note)
+                );
             }
             out.push('\n');
         }
@@ -287,18 +294,16 @@ fn figures(
                 if let Some(when) = &f.when {
                     let _ = write!(out, "; {}", escape::inline(when));
                 }
-                let _ = writeln!(out, "; {}{}", rich(&short(brief, f.note)), l.mark(f.note));
+                let _ = writeln!(
+                    out,
+                    "; {}{}",
+                    rich(&short_citation(&brief.notes, f.note)),
+                    l.mark(f.note)
+                );
             }
             out.push('\n');
         }
     }
-}
-
-/// A note's short citation ("Huang, “Mass Exodus?”").
-fn short(brief: &Brief, note: usize) -> Rich {
-    crate::brief::note(&brief.notes, note)
-        .map(|n| n.short.clone())
-        .unwrap_or_default()
 }
 
 /// An excerpt as a block quote: its heading, its paragraphs and lists, and
@@ -313,7 +318,7 @@ fn excerpt(out: &mut String, e: &ExcerptItem, l: &Labels, brief: &Brief) {
     lines.push(String::new());
     lines.push(format!(
         "— {}{}",
-        rich(&short(brief, e.note)),
+        rich(&short_citation(&brief.notes, e.note)),
         l.mark(e.note)
     ));
     for line in lines {

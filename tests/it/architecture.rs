@@ -200,35 +200,11 @@ fn imports(src: &Path) -> BTreeMap<(String, String), BTreeSet<String>> {
 
 /// The top-level modules a text names through `crate::`.
 fn crate_refs(text: &str) -> BTreeSet<String> {
-    let code: String = text
-        .lines()
-        .map(|l| l.split("//").next().unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut found = BTreeSet::new();
-    let mut rest = code.as_str();
-    while let Some(i) = rest.find("crate::") {
-        let after = &rest[i + "crate::".len()..];
-        if let Some(group) = after.strip_prefix('{') {
-            let end = group.find('}').unwrap_or(group.len());
-            for part in group[..end].split(',') {
-                let name = part.trim().split("::").next().unwrap_or("").trim();
-                if !name.is_empty() {
-                    found.insert(name.to_string());
-                }
-            }
-        } else {
-            let name: String = after
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                found.insert(name);
-            }
-        }
-        rest = after;
-    }
-    found
+    paths(text)
+        .into_iter()
+        .filter(|path| path.first().is_some_and(|p| p == "crate"))
+        .filter_map(|path| path.get(1).cloned())
+        .collect()
 }
 
 /// The text without its inline `#[cfg(test)]` module (last in a file, by

@@ -11,7 +11,7 @@ use super::marks::Marks;
 use super::{prose, text};
 use crate::brief::{
     Block, Brief, Chart, ChartKind, ExcerptBlock, ExcerptItem, FigureItem, FigureLayout, QuoteItem,
-    Span,
+    Span, short_citation,
 };
 use crate::cite::Rich;
 
@@ -235,7 +235,7 @@ fn figures(
             shown: plain(&f.shown),
             counts: f.counts().map(plain),
             when: f.when.as_deref().map(plain),
-            source: safe(rich(&short(brief, f.note))),
+            source: safe(rich(&short_citation(&brief.notes, f.note))),
             mark: safe(mark(f.note)),
         })
         .collect();
@@ -337,7 +337,7 @@ fn excerpt(brief: &Brief, e: &ExcerptItem, mark: &mut dyn FnMut(usize) -> String
         heading: e.heading.as_deref().map(plain),
         html: safe(excerpt_blocks(&e.blocks)),
         cite: web_address(brief, e.note),
-        source: safe(rich(&short(brief, e.note))),
+        source: safe(rich(&short_citation(&brief.notes, e.note))),
         mark: safe(mark(e.note)),
     }
 }
@@ -389,13 +389,6 @@ fn spans_html(spans: &[Span]) -> String {
     out
 }
 
-/// A note's short citation ("Huang, “Mass Exodus?”").
-fn short(brief: &Brief, note: usize) -> Rich {
-    crate::brief::note(&brief.notes, note)
-        .map(|n| n.short.clone())
-        .unwrap_or_default()
-}
-
 /// The web address the source of note `note` gives, if any.
 fn web_address(brief: &Brief, note: usize) -> Option<String> {
     let doc = &crate::brief::note(&brief.notes, note)?.doc;
@@ -405,13 +398,8 @@ fn web_address(brief: &Brief, note: usize) -> Option<String> {
         .0
         .iter()
         .filter_map(|r| r.link.as_deref())
-        .find(|url| is_web(url))
+        .find(|url| text::is_web(url))
         .map(str::to_string)
-}
-
-fn is_web(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// A citation's runs as HTML: italics and bold kept, web addresses linked.
@@ -425,7 +413,7 @@ pub fn rich(r: &Rich) -> String {
             (false, true) => format!("<strong>{t}</strong>"),
             (false, false) => t,
         };
-        match run.link.as_deref().filter(|u| is_web(u)) {
+        match run.link.as_deref().filter(|u| text::is_web(u)) {
             Some(url) => out.push_str(&format!("<a href=\"{}\">{t}</a>", text::escape(url))),
             None => out.push_str(&t),
         }

@@ -119,11 +119,10 @@ fn refs(t: &CowStr, prose: &Prose, note: &mut dyn FnMut(usize) -> String) -> Str
 /// Links to the web, to mail, or within the page; anything else (a
 /// `javascript:` or `data:` URL, a local file) would run or fetch.
 fn safe_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
-        || (lower.starts_with('#') && !lower.contains(':'))
+    let url = url.trim();
+    text::is_web(url)
+        || url.to_ascii_lowercase().starts_with("mailto:")
+        || (url.starts_with('#') && !url.contains(':'))
 }
 
 fn below_section(level: HeadingLevel) -> HeadingLevel {

@@ -26,6 +26,13 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// Whether `url` is a web address (`http:`/`https:`, any case): the only
+/// links the page makes to anything outside itself.
+pub fn is_web(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 /// `text` escaped, with no language marks: for attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -158,9 +158,7 @@ impl Notes<'_> {
 
     /// The short citation of note `number`'s document.
     fn short(&self, number: usize) -> Rich {
-        crate::brief::note(self.notes, number)
-            .map(|n| n.short.clone())
-            .unwrap_or_default()
+        crate::brief::short_citation(self.notes, number)
     }
 
     fn content(&mut self, number: usize) -> String {

@@ -105,6 +105,28 @@ pub fn pdftotext_layout(pdf: &Path) -> String {
     text(&out.stdout)
 }
 
+/// What the hostile fixture (`tests/fixtures/hostile`) types into its spec
+/// and document, as a reader must see it in every format: literally.
+pub const HOSTILE_TYPED: [&str; 6] = [
+    "Brief *with* [^9] <b>markup</b> | pipes",
+    "# not a heading",
+    "<i>Org</i> & [co]",
+    "We *never* said [^1] or <b>this</b> | that \\ slash, and `code` ~too~ $x$ @cite",
+    "Section <em>one</em> ## [x]",
+    "> not a quote [^7]",
+];
+
+/// The text pandoc reads from `path` (in format `from`), unwrapped.
+pub fn pandoc_plain(path: &Path, from: &str) -> String {
+    let out = Command::new("pandoc")
+        .args(["-f", from, "-t", "plain", "--wrap=none"])
+        .arg(path)
+        .output()
+        .expect("pandoc is installed");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
 /// How many elements of each pandoc type `value` (pandoc's JSON) holds,
 /// added to `counts`.
 pub fn pandoc_counts(value: &serde_json::Value, counts: &mut BTreeMap<String, usize>) {
