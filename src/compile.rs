@@ -143,7 +143,7 @@ impl Compiler {
                 });
             }
         };
-        let mut problems = Vec::new();
+        let mut problems = unknown_formats(&spec);
         let template = match template_for(&spec) {
             Ok(t) => Some(t),
             Err(d) => {
@@ -174,7 +174,7 @@ impl Compiler {
             resolve::resolve(&spec, &loaded.index(), &citer, View::All, self.today, None);
         check
             .diagnostics
-            .splice(0..0, spec.warnings.iter().cloned());
+            .splice(0..0, spec.warnings.iter().cloned().chain(problems));
         if check.has_errors() {
             return Err(Failure {
                 diagnostics: check.diagnostics,
@@ -485,6 +485,26 @@ fn keywords(brief: &Brief, index: &Index) -> Vec<String> {
     tags.sort();
     tags.dedup();
     tags
+}
+
+/// The spec's `formats:` names that no renderer answers to, each an error
+/// at its position with the closest name.
+fn unknown_formats(spec: &Spec) -> Vec<Diagnostic> {
+    let known: Vec<&str> = crate::render::selectable().collect();
+    spec.formats
+        .iter()
+        .filter(|f| !known.contains(&f.value.as_str()))
+        .map(|f| {
+            Diagnostic::error(format!("unknown format `{}`", f.value))
+                .in_file(&spec.path)
+                .at(&spec.source, f.line, f.column)
+                .hint(crate::suggest::hint(
+                    &f.value,
+                    known.iter().copied(),
+                    || format!("the formats are {}", known.join(", ")),
+                ))
+        })
+        .collect()
 }
 
 fn citer(spec: &Spec) -> Result<Citer, Diagnostic> {

@@ -27,13 +27,12 @@ use crate::atomic::OutDir;
 use crate::compile::{Compiler, Prepared};
 use crate::regen::lock::{self, OutLock};
 use crate::regen::manifest::Manifest;
-use crate::regen::plan::{Planner, Settings, SpecPlan};
-use crate::render::FORMATS;
+use crate::regen::plan::{Planner, Recorded, Settings, SpecPlan};
 use crate::render::typst::Fonts;
 
 pub use editions::Due;
 pub use event::{Event, Sink};
-pub use options::{BuildOptions, Mode, formats};
+pub use options::{BuildOptions, DEFAULT_FORMATS, Mode, formats, needs_fonts};
 
 /// What a run shares while it builds its specs: here, because both the
 /// pass over the specs (`specs.rs`) and the writing of one output
@@ -168,7 +167,10 @@ impl Engine {
         Planner::new(Settings {
             data_only,
             out_dir: o.out_dir.clone(),
-            options: o.recorded(),
+            options: {
+                let o = o.clone();
+                Recorded(Arc::new(move |spec| o.recorded(&o.formats_for(spec))))
+            },
             force: o.force,
             forced: self.forced.clone(),
             audience: o.audience.clone(),
@@ -295,7 +297,11 @@ impl Engine {
             // The two slow set-ups, citation locales and fonts, start now on
             // other threads and overlap with loading the corpus.
             crate::cite::warm_up();
-            if self.needs_fonts() && self.fonts.is_none() {
+            let typesets = plans
+                .iter()
+                .filter_map(|p| p.spec.as_ref())
+                .any(|s| needs_fonts(&self.options.formats_for(s)));
+            if typesets && self.fonts.is_none() {
                 let dirs = self.options.font_paths.clone();
                 std::thread::spawn(move || Fonts::load(&dirs));
             }
@@ -340,18 +346,8 @@ impl Engine {
         finish(summary)
     }
 
-    /// Whether a selected format typesets (and so needs fonts).
-    fn needs_fonts(&self) -> bool {
-        FORMATS
-            .iter()
-            .any(|f| f.needs_fonts() && self.options.writes(f.name()))
-    }
-
     /// The fonts, loaded on first use (their warnings reported once).
     fn fonts(&mut self, sink: &mut dyn Sink) -> Option<Arc<Fonts>> {
-        if !self.needs_fonts() {
-            return None;
-        }
         if self.fonts.is_none() {
             let loading = Instant::now();
             let fonts = Fonts::load(&self.options.font_paths);

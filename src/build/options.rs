@@ -10,6 +10,7 @@ use crate::regen::manifest;
 use crate::regen::plan::build_layout;
 use crate::render::FORMATS;
 use crate::render::typst::PdfStandard;
+use crate::spec::Spec;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -23,8 +24,12 @@ pub struct BuildOptions {
     pub audience: Option<String>,
     /// Rebuild every output, fresh or not.
     pub force: bool,
-    /// The formats to write, by name, in [`FORMATS`]' order.
-    pub formats: Vec<&'static str>,
+    /// The formats the command line chose (`--format`, `--no-pdf`), by
+    /// name, for every spec; `None`: each spec's own `formats:`, else
+    /// [`DEFAULT_FORMATS`].
+    pub formats: Option<Vec<&'static str>>,
+    /// `--emit typst`: the Typst source beside each PDF.
+    pub emit_typst: bool,
     pub pdf_standard: Option<PdfStandard>,
     /// More font directories, searched before the system's.
     pub font_paths: Vec<PathBuf>,
@@ -40,15 +45,16 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
-    /// Options for a build into `out_dir` with the default formats
-    /// (Markdown with its charts, and PDF) and nothing else set.
+    /// Options for a build into `out_dir`, each spec in its own formats,
+    /// and nothing else set.
     pub fn new(out_dir: PathBuf) -> Self {
         BuildOptions {
             out_dir,
             out_named: true,
             audience: None,
             force: false,
-            formats: formats(&["svg", "md", "pdf"]),
+            formats: None,
+            emit_typst: false,
             pdf_standard: None,
             font_paths: Vec::new(),
             wait: Wait::Block,
@@ -59,36 +65,67 @@ impl BuildOptions {
         }
     }
 
-    /// Whether the build writes the format `name`.
-    pub fn writes(&self, name: &str) -> bool {
-        self.formats.contains(&name)
+    /// The formats one spec's outputs are written in, in the registry's
+    /// order: the command line's, else the spec's, else the default. The
+    /// chart SVGs come with the Markdown that links them, the Typst source
+    /// with `--emit typst`.
+    pub fn formats_for(&self, spec: &Spec) -> Vec<&'static str> {
+        let mut names: Vec<&str> = match &self.formats {
+            Some(chosen) => chosen.clone(),
+            None if !spec.formats.is_empty() => {
+                spec.formats.iter().map(|f| f.value.as_str()).collect()
+            }
+            None => DEFAULT_FORMATS.to_vec(),
+        };
+        if names.contains(&"md") {
+            names.push("svg");
+        }
+        if self.emit_typst {
+            names.push("typ");
+        }
+        formats(&names)
     }
 
-    /// The options that change what is written, recorded with each output:
-    /// an output built with others is stale.
-    pub fn recorded(&self) -> String {
-        let emit: Vec<String> = if self.writes("typ") {
+    /// The options that change what is written for an output in
+    /// `formats`, recorded with it: an output built with others is stale.
+    pub fn recorded(&self, formats: &[&str]) -> String {
+        let writes = |name: &str| formats.contains(&name);
+        let emit: Vec<String> = if writes("typ") {
             vec!["typst".into()]
         } else {
             Vec::new()
         };
         let mut recorded = format!(
             "pdf={} standard={:?} emit={:?} fonts={:?}",
-            self.writes("pdf"),
+            writes("pdf"),
             self.pdf_standard,
             emit,
             self.font_paths
         );
         // Formats added since: named only when written, so an output built
         // before they existed, with the same options, stays fresh.
-        if self.writes("html") {
-            recorded.push_str(" html");
+        for name in formats {
+            if !["svg", "md", "pdf", "typ"].contains(name) {
+                recorded.push(' ');
+                recorded.push_str(name);
+            }
         }
-        if !self.writes("md") {
+        if !writes("md") {
             recorded.push_str(" no-md");
         }
         recorded
     }
+}
+
+/// What a build writes when neither the command line nor the spec names
+/// formats: Markdown (with its chart SVGs) and PDF.
+pub const DEFAULT_FORMATS: &[&str] = &["md", "pdf"];
+
+/// Whether any of `formats` typesets, so the build loads fonts.
+pub fn needs_fonts(formats: &[&str]) -> bool {
+    FORMATS
+        .iter()
+        .any(|f| f.needs_fonts() && formats.contains(&f.name()))
 }
 
 /// The registered formats among `names`, in the registry's order (the

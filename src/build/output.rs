@@ -16,7 +16,7 @@ use crate::render::FORMATS;
 use crate::render::chart_style::ChartStyle;
 use crate::render::format::{Input, Resources};
 
-use super::{BuildOptions, Engine, Event, Outcome, Sink, SpecRun};
+use super::{Engine, Event, Outcome, Sink, SpecRun};
 
 /// Files by path, with their bytes.
 type Files = Vec<(PathBuf, Vec<u8>)>;
@@ -35,7 +35,7 @@ pub(super) struct RenderedOutput {
 /// Renders one audience in every selected format. Touches nothing on disk
 /// and reports nothing, so outputs can be rendered side by side.
 pub(super) fn render(
-    options: &BuildOptions,
+    formats: &[&'static str],
     md: &Path,
     prepared: &Prepared,
     chart_style: &ChartStyle,
@@ -49,7 +49,7 @@ pub(super) fn render(
         &prepared.template,
         chart_style,
         resources,
-        &options.formats,
+        formats,
     );
     let mut done = RenderedOutput {
         files: Ok(Vec::new()),
@@ -57,7 +57,7 @@ pub(super) fn render(
         timings: Vec::new(),
     };
     let mut files = Vec::new();
-    for format in FORMATS.iter().filter(|f| options.writes(f.name())) {
+    for format in FORMATS.iter().filter(|f| formats.contains(&f.name())) {
         match format.render(&input) {
             Ok(rendered) => {
                 done.warnings.extend(rendered.warnings);

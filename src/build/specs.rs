@@ -21,7 +21,7 @@ use crate::render::typst::Fonts;
 use crate::resolve::{View, brief_date};
 
 use super::output::{self, RenderedOutput};
-use super::{Built, Engine, Event, Outcome, Sink, SpecRun, prepare};
+use super::{Built, Engine, Event, Outcome, Sink, SpecRun, needs_fonts, prepare};
 
 /// What building the specs did.
 #[derive(Debug, Default)]
@@ -38,6 +38,8 @@ struct Ready<'p> {
     /// The key of its corpus in [`crate::regen::plan::Planner::corpora`].
     corpus: String,
     chart_style: ChartStyle,
+    /// The formats its outputs are written in.
+    formats: Vec<&'static str>,
     /// Its stale outputs, each with its Markdown path and audience (its
     /// index in the spec's audiences; `None` for a spec without them).
     stale: Vec<(&'p OutputPlan, PathBuf, Option<usize>)>,
@@ -184,6 +186,7 @@ impl Engine {
         }
         let chart_style = prepared.template.chart_style();
         Ok(Ready {
+            formats: self.options.formats_for(&prepared.spec),
             plan,
             corpus: corpus.to_string(),
             chart_style,
@@ -204,7 +207,6 @@ impl Engine {
             .flat_map(|r| r.stale.iter().map(move |(_, md, at)| (r, md, *at)))
             .collect();
         let options = &self.options;
-        let needs_fonts = self.needs_fonts();
         jobs.par_iter()
             .map(|&(ready, md, at)| {
                 let resolving = Instant::now();
@@ -218,11 +220,11 @@ impl Engine {
                 // Fonts are scanned on another thread from the start of the
                 // run; only typesetting waits for them, not resolving.
                 let resources = Resources {
-                    fonts: needs_fonts.then(|| Fonts::load(&options.font_paths)),
+                    fonts: needs_fonts(&ready.formats).then(|| Fonts::load(&options.font_paths)),
                     pdf_standard: options.pdf_standard,
                 };
                 let rendered = output::render(
-                    options,
+                    &ready.formats,
                     md,
                     prepared,
                     &ready.chart_style,
@@ -250,6 +252,7 @@ impl Engine {
             plan,
             prepared,
             corpus,
+            formats,
             stale,
             outcome,
             started,
@@ -258,7 +261,9 @@ impl Engine {
         let slowest = made.iter().map(|m| m.resolved_in).max().unwrap_or_default();
         self.timing(run.sink, "resolve", slowest);
         // The fonts' warnings, once a run, where a spec's writing starts.
-        self.fonts(run.sink);
+        if needs_fonts(&formats) {
+            self.fonts(run.sink);
+        }
         let loaded = prepared.loaded.clone();
         let index = loaded.index();
         let date = brief_date(&prepared.spec, run.compiler.today);

@@ -44,20 +44,36 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with = "format")]
     pub no_pdf: bool,
     /// The formats to write, comma-separated: md (with its chart SVGs), pdf,
-    /// html [default: md,pdf]
+    /// html, … [default: the spec's `formats:`, else md,pdf]
     #[arg(
         long,
         value_name = "LIST",
         value_delimiter = ',',
-        value_parser = ["md", "pdf", "html"]
+        value_parser = format_name
     )]
-    pub format: Vec<String>,
+    pub format: Vec<&'static str>,
     /// Fail at once, instead of waiting, when another `brief` process is
     /// writing the output directory
     #[arg(long)]
     pub no_wait: bool,
     #[command(flatten)]
     pub corpus: CorpusArgs,
+}
+
+/// A format name as `--format` takes it: one an analyst may select.
+fn format_name(name: &str) -> Result<&'static str, String> {
+    crate::render::selectable()
+        .find(|n| *n == name)
+        .ok_or_else(|| {
+            let known: Vec<&str> = crate::render::selectable().collect();
+            let list = known.join(", ");
+            match crate::suggest::did_you_mean(name, known.iter().copied()) {
+                Some(near) => {
+                    format!("not a format (did you mean `{near}`?); the formats are {list}")
+                }
+                None => format!("not a format; the formats are {list}"),
+            }
+        })
 }
 
 pub fn run(args: BuildArgs) -> Outcome {
@@ -78,27 +94,18 @@ pub fn options(args: &BuildArgs, command: &'static str, mode: Mode) -> BuildOpti
         .out
         .clone()
         .unwrap_or_else(|| specs::project_root().join("out"));
-    let mut names: Vec<&str> = Vec::new();
-    let chosen: Vec<&str> = match args.format.is_empty() {
-        true if args.no_pdf => vec!["md"],
-        true => vec!["md", "pdf"],
-        false => args.format.iter().map(String::as_str).collect(),
+    // Either flag wins over every spec's own `formats:`.
+    let formats = match args.format.is_empty() {
+        true if args.no_pdf => Some(vec!["md"]),
+        true => None,
+        false => Some(formats(&args.format)),
     };
-    for name in chosen {
-        // The Markdown links its charts as SVG files beside it.
-        if name == "md" {
-            names.push("svg");
-        }
-        names.push(name);
-    }
-    if args.emit.iter().any(|e| e == "typst") {
-        names.push("typ");
-    }
     BuildOptions {
         out_named: args.out.is_some(),
         audience: args.audience.clone(),
         force: args.force,
-        formats: formats(&names),
+        formats,
+        emit_typst: args.emit.iter().any(|e| e == "typst"),
         pdf_standard: args.pdf_standard,
         font_paths: args.font_path.clone(),
         wait: if args.no_wait {

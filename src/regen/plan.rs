@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -76,8 +77,9 @@ impl SpecPlan {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub out_dir: PathBuf,
-    /// The build options that change the files written, as one string.
-    pub options: String,
+    /// The build options that change the files written, as one string
+    /// per spec (a spec may choose its own formats).
+    pub options: Recorded,
     pub force: bool,
     /// Specs to rebuild whatever their state, with the reason to give.
     pub forced: HashMap<PathBuf, String>,
@@ -88,6 +90,17 @@ pub struct Settings {
     pub data_only: bool,
     /// The manifest key of an output: for `brief build`, `<spec>/<audience>.md`.
     pub layout: fn(&str, &str) -> String,
+}
+
+/// The build options that change a spec's files, as recorded with its
+/// outputs: made by the build engine, which knows what the options mean.
+#[derive(Clone)]
+pub struct Recorded(pub Arc<dyn Fn(&Spec) -> String + Send + Sync>);
+
+impl std::fmt::Debug for Recorded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Recorded(..)")
+    }
 }
 
 /// Plans a run and keeps what it learnt (scans, changes) for recording it.
@@ -168,7 +181,7 @@ impl Planner {
             template_hash,
             version: VERSION.to_string(),
             date: brief_date(&spec, today),
-            options: self.settings.options.clone(),
+            options: (self.settings.options.0)(&spec),
             baseline: baseline.as_ref().map(|e| e.name.clone()),
         };
         let corpus = self.corpus(manifest, &corpus_dir);

@@ -30,6 +30,13 @@ pub trait Format: Sync + std::fmt::Debug {
     /// What it is called in messages ("the PDF failed").
     fn label(&self) -> &'static str;
 
+    /// Whether an analyst selects it by name (`--format`, `formats:`).
+    /// Formats that only come with another are not: the chart SVGs with
+    /// the Markdown that links them, the Typst source with `--emit typst`.
+    fn selectable(&self) -> bool {
+        true
+    }
+
     /// Whether it typesets, so the build loads fonts (once) before it runs.
     fn needs_fonts(&self) -> bool {
         false

@@ -26,6 +26,12 @@ pub static FORMATS: &[&dyn Format] = &[
     &typst::PdfFormat,
 ];
 
+/// The names an analyst selects formats by (`--format`, `formats:`), in
+/// the registry's order.
+pub fn selectable() -> impl Iterator<Item = &'static str> {
+    FORMATS.iter().filter(|f| f.selectable()).map(|f| f.name())
+}
+
 /// The format named `name` (as in `--format`).
 pub fn find(name: &str) -> Option<&'static dyn Format> {
     FORMATS.iter().copied().find(|f| f.name() == name)

@@ -102,6 +102,7 @@ pub fn parse(path: &Path, text: String) -> Result<Spec, LoadError> {
         citation_style: r.citation_style,
         ibid: r.ibid,
         template: r.template,
+        formats: r.formats,
         audiences: r.audiences,
         sections: r.sections,
         schedule: r.schedule,

@@ -46,6 +46,10 @@ pub struct Spec {
     pub ibid: bool,
     /// Template name for the PDF stage.
     pub template: Option<At<String>>,
+    /// The output formats to write (`formats: [md, pdf, html]`), by name as
+    /// the spec gives them; empty means the build's default. A command
+    /// line's `--format` wins over it.
+    pub formats: Vec<At<String>>,
     /// Empty when the spec has no audiences: one output, `brief.md`.
     pub audiences: Vec<Audience>,
     pub sections: Vec<Section>,

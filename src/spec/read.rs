@@ -22,6 +22,7 @@ pub const TOP_KEYS: &[&str] = &[
     "citation_style",
     "ibid",
     "template",
+    "formats",
     "audiences",
     "sections",
     "schedule",
@@ -87,6 +88,7 @@ pub struct Read {
     pub citation_style: Option<At<String>>,
     pub ibid: bool,
     pub template: Option<At<String>>,
+    pub formats: Vec<At<String>>,
     pub audiences: Vec<Audience>,
     pub sections: Vec<Section>,
     pub schedule: Option<At<Schedule>>,
@@ -126,6 +128,10 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         .and_then(|n| cx.boolean(n, "ibid"))
         .unwrap_or(false);
     let template = text(cx, "template");
+    let formats = fields
+        .get("formats")
+        .map(|n| formats(cx, n))
+        .unwrap_or_default();
     let date = match fields.get("date") {
         Some(n) => date(cx, n).unwrap_or(at(n, SpecDate::Today)),
         None => at(fields.node, SpecDate::Today),
@@ -160,6 +166,7 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
         citation_style,
         ibid,
         template,
+        formats,
         audiences,
         sections,
         schedule,
@@ -169,6 +176,20 @@ pub fn spec(cx: &mut Ctx, root: &Node) -> Option<Read> {
 }
 
 /// `schedule` and its `timezone`, each error at the value it is about.
+/// The output formats the spec asks for, by name: which names exist is the
+/// renderers' business, checked when the spec is compiled. An empty list
+/// would build nothing and say nothing, so it is refused here.
+fn formats(cx: &mut Ctx, node: &Node) -> Vec<At<String>> {
+    let names = cx.names(node, "a format");
+    if names.is_empty() && matches!(node.value, Value::Seq(_)) {
+        cx.error(node, "`formats` lists no format").hints.push(
+            "name at least one, e.g. `formats: [md, pdf]`, or leave the key out for Markdown and PDF"
+                .into(),
+        );
+    }
+    names
+}
+
 fn schedule(cx: &mut Ctx, fields: &Fields) -> Option<At<Schedule>> {
     let tz_node = fields.get("timezone");
     let tz = match tz_node {

@@ -62,7 +62,7 @@ const FLOW: &[(&str, &[&str])] = &[
         "build",
         &[
             "atomic", "cite", "compile", "corpus", "diag", "edition", "paths", "regen", "render",
-            "resolve",
+            "resolve", "spec",
         ],
     ),
     (

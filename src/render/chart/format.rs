@@ -15,6 +15,10 @@ impl Format for SvgFormat {
         "svg"
     }
 
+    fn selectable(&self) -> bool {
+        false
+    }
+
     fn label(&self) -> &'static str {
         "chart SVG"
     }

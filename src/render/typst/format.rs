@@ -67,6 +67,10 @@ impl Format for TypstFormat {
         "typ"
     }
 
+    fn selectable(&self) -> bool {
+        false
+    }
+
     fn label(&self) -> &'static str {
         "Typst source"
     }
