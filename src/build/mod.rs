@@ -28,6 +28,7 @@ use crate::compile::{Compiler, Prepared};
 use crate::regen::lock::{self, OutLock};
 use crate::regen::manifest::Manifest;
 use crate::regen::plan::{Planner, Recorded, Settings, SpecPlan};
+use crate::render::font_cache;
 use crate::render::typst::Fonts;
 
 pub use editions::Due;
@@ -105,6 +106,8 @@ pub struct Engine {
     /// two outputs of one build never share a file.
     claimed: HashMap<PathBuf, String>,
     fonts: Option<Arc<Fonts>>,
+    /// The font cache file's bytes, read when a run first needs fonts.
+    font_cache: Option<Arc<Vec<u8>>>,
 }
 
 impl Engine {
@@ -117,6 +120,7 @@ impl Engine {
             held: None,
             claimed: HashMap::new(),
             fonts: None,
+            font_cache: None,
         }
     }
 
@@ -302,8 +306,13 @@ impl Engine {
                 .filter_map(|p| p.spec.as_ref())
                 .any(|s| needs_fonts(&self.options.formats_for(s)));
             if typesets && self.fonts.is_none() {
+                // What an earlier run learnt of the system's fonts; read
+                // without following a link, and only a hint.
+                let cached = out.read(&self.options.out_dir.join(font_cache::FILE_NAME));
+                self.font_cache = cached.ok().flatten().map(Arc::new);
                 let dirs = self.options.font_paths.clone();
-                std::thread::spawn(move || Fonts::load(&dirs));
+                let cache = self.font_cache.clone();
+                std::thread::spawn(move || Fonts::load(&dirs, cache.as_deref().map(Vec::as_slice)));
             }
         }
         let mut ids: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
@@ -339,6 +348,11 @@ impl Engine {
             }
             manifest.corpora.insert(key, snapshot);
         }
+        if let Some(update) = self.fonts.as_ref().and_then(|f| f.take_cache_update()) {
+            // Only time is lost if it cannot be written: the next run scans.
+            out.write(&self.options.out_dir.join(font_cache::FILE_NAME), &update)
+                .ok();
+        }
         if let Err(e) = manifest.save(&out, &manifest_path) {
             sink.diagnostics(vec![output::io_error("cannot write", &manifest_path, &e)]);
             summary.outcome = summary.outcome.max(Outcome::UsageOrIo);
@@ -346,11 +360,16 @@ impl Engine {
         finish(summary)
     }
 
+    /// The font cache's bytes read at the start of the run, if any.
+    fn font_cache(&self) -> Option<&[u8]> {
+        self.font_cache.as_deref().map(Vec::as_slice)
+    }
+
     /// The fonts, loaded on first use (their warnings reported once).
     fn fonts(&mut self, sink: &mut dyn Sink) -> Option<Arc<Fonts>> {
         if self.fonts.is_none() {
             let loading = Instant::now();
-            let fonts = Fonts::load(&self.options.font_paths);
+            let fonts = Fonts::load(&self.options.font_paths, self.font_cache());
             sink.diagnostics(fonts.warnings().to_vec());
             self.timing(sink, "fonts", loading.elapsed());
             self.fonts = Some(fonts);

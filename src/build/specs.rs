@@ -220,7 +220,8 @@ impl Engine {
                 // Fonts are scanned on another thread from the start of the
                 // run; only typesetting waits for them, not resolving.
                 let resources = Resources {
-                    fonts: needs_fonts(&ready.formats).then(|| Fonts::load(&options.font_paths)),
+                    fonts: needs_fonts(&ready.formats)
+                        .then(|| Fonts::load(&options.font_paths, self.font_cache())),
                     pdf_standard: options.pdf_standard,
                 };
                 let rendered = output::render(

@@ -15,6 +15,7 @@ use typst::text::{Font, FontBook, FontFlags, FontInfo};
 use typst::utils::LazyHash;
 use typst_kit::fonts::{FontPath, FontStore};
 
+use super::font_cache::FontCache;
 use crate::diag::Diagnostic;
 
 /// Typst's embedded fonts, the system's fonts and any `--font-path` directories,
@@ -25,6 +26,9 @@ pub struct Fonts {
     extra_dirs: Vec<PathBuf>,
     /// Font files in those directories that were skipped, and why.
     warnings: Vec<Diagnostic>,
+    /// What the scan learnt that the font cache it was given did not know,
+    /// for the build to write once ([`Fonts::take_cache_update`]).
+    cache_update: Mutex<Option<Vec<u8>>>,
 }
 
 /// Fonts already loaded in this process, by extra directories.
@@ -37,30 +41,48 @@ impl Fonts {
     /// Order decides ties between faces of the same family and style: the
     /// user's directories win over system fonts, which win over Typst's
     /// embedded copies (the same order as the `typst` CLI).
-    pub fn load(extra_dirs: &[PathBuf]) -> Arc<Fonts> {
+    ///
+    /// `cache` is a [`FontCache`] file's bytes, from an earlier run: the
+    /// system's faces it knows unchanged are not read again.
+    pub fn load(extra_dirs: &[PathBuf], cache: Option<&[u8]>) -> Arc<Fonts> {
         let mut loaded = LOADED.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(fonts) = loaded.iter().find(|f| f.extra_dirs == extra_dirs) {
             return Arc::clone(fonts);
         }
-        let fonts = Arc::new(Fonts::scan(extra_dirs));
+        let fonts = Arc::new(Fonts::scan(extra_dirs, cache));
         loaded.push(Arc::clone(&fonts));
         fonts
     }
 
-    /// Scans without the cache (tests time this).
-    pub(super) fn scan(extra_dirs: &[PathBuf]) -> Fonts {
+    /// Scans without the process's set (tests time this).
+    pub(super) fn scan(extra_dirs: &[PathBuf], cache: Option<&[u8]>) -> Fonts {
         let mut store = FontStore::new();
         let mut warnings = Vec::new();
         for dir in extra_dirs {
             store.extend(scan_dir(dir, &mut warnings).filter(|(_, info)| usable(info)));
         }
-        store.extend(typst_kit::fonts::system().filter(|(_, info)| usable(info)));
+        let mut cache = FontCache::read(cache);
+        store.extend(
+            system(&mut cache)
+                .into_iter()
+                .filter(|(_, info)| usable(info)),
+        );
         store.extend(typst_kit::fonts::embedded());
         Fonts {
             store,
             extra_dirs: extra_dirs.to_vec(),
             warnings,
+            cache_update: Mutex::new(cache.update()),
         }
+    }
+
+    /// The font cache to write for later runs, if this scan learnt
+    /// anything it did not know; given once.
+    pub fn take_cache_update(&self) -> Option<Vec<u8>> {
+        self.cache_update
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
     }
 
     /// Font files of the `--font-path` directories that were skipped
@@ -96,6 +118,37 @@ impl Fonts {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// The system's fonts, as `typst_kit::fonts::system` finds them (fontdb,
+/// which asks fontconfig where they are), each face's info from `cache`
+/// when its file is unchanged.
+#[cfg(not(any(target_os = "windows", target_os = "macos")))]
+fn system(cache: &mut FontCache) -> Vec<(FontPath, FontInfo)> {
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    db.faces()
+        .filter_map(|face| {
+            let path = match &face.source {
+                fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => path,
+                fontdb::Source::Binary(_) => return None,
+            };
+            let info = cache.info(path, face.index, || {
+                db.with_face_data(face.id, FontInfo::new).flatten()
+            })?;
+            let path = FontPath {
+                path: path.clone(),
+                index: face.index,
+            };
+            Some((path, info))
+        })
+        .collect()
+}
+
+/// On Windows and macOS typst-kit also finds Adobe's fonts; no cache there.
+#[cfg(any(target_os = "windows", target_os = "macos"))]
+fn system(_cache: &mut FontCache) -> Vec<(FontPath, FontInfo)> {
+    typst_kit::fonts::system().collect()
 }
 
 /// Whether a scanned face can be used. Typst draws variable CJK faces

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod chart_style;
 pub mod escape;
+pub mod font_cache;
 pub mod fonts;
 pub mod format;
 pub mod html;

@@ -36,6 +36,9 @@ fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut all = files_under(dir);
     all.remove(".brief.lock");
     all.remove(MANIFEST);
+    // A hint for the next build, written atomically like everything else;
+    // the same in both versions of the project.
+    all.remove(".brief-fonts");
     all
 }
 

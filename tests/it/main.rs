@@ -15,6 +15,7 @@ mod corrections;
 mod editorial;
 mod excerpt;
 mod figures_gold;
+mod font_cache;
 mod formats;
 mod fuzz_regressions;
 mod hostile;

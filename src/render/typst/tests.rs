@@ -14,7 +14,7 @@ use super::*;
 use crate::diag::{Diagnostic, Severity};
 
 fn fonts() -> Arc<Fonts> {
-    Fonts::load(&[])
+    Fonts::load(&[], None)
 }
 
 fn date() -> NaiveDate {
@@ -90,7 +90,7 @@ fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
 #[test]
 fn fonts_load_once_with_embedded_and_system_cjk_faces() {
     let start = Instant::now();
-    let scanned = crate::render::fonts::Fonts::scan(&[]);
+    let scanned = crate::render::fonts::Fonts::scan(&[], None);
     let scan_time = start.elapsed();
     let first = fonts();
     let start = Instant::now();
