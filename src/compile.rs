@@ -87,6 +87,9 @@ pub struct Compiler {
     corpora: HashMap<PathBuf, Result<Arc<Loaded>, Diagnostic>>,
     /// Corpus problems, reported once per corpus; taken by the caller.
     pub corpus_diagnostics: Vec<Diagnostic>,
+    /// Notes made by earlier runs, given to every spec's citer; `None`
+    /// cites everything afresh.
+    pub cite_store: Option<Arc<crate::cite::CiteStore>>,
 }
 
 impl Compiler {
@@ -96,6 +99,7 @@ impl Compiler {
             today,
             corpora: HashMap::new(),
             corpus_diagnostics: Vec::new(),
+            cite_store: None,
         }
     }
 
@@ -124,7 +128,7 @@ impl Compiler {
                 // reports the dangling ids beside the syntax problems.
                 if let Some(spec) = partial
                     && let Ok(loaded) = self.corpus_for(&spec)
-                    && let Ok(citer) = citer(&spec)
+                    && let Ok(citer) = citer(&spec, None)
                 {
                     let check = resolve::resolve(
                         &spec,
@@ -151,7 +155,7 @@ impl Compiler {
                 None
             }
         };
-        let citer = match citer(&spec) {
+        let citer = match citer(&spec, self.cite_store.clone()) {
             Ok(c) => Some(c),
             Err(d) => {
                 problems.push(d);
@@ -507,14 +511,14 @@ fn unknown_formats(spec: &Spec) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn citer(spec: &Spec) -> Result<Citer, Diagnostic> {
+fn citer(spec: &Spec, store: Option<Arc<crate::cite::CiteStore>>) -> Result<Citer, Diagnostic> {
     let Some(style) = &spec.citation_style else {
         return Citer::new(crate::cite::DEFAULT_STYLE)
-            .map(|c| c.with_ibid(spec.ibid))
+            .map(|c| c.with_ibid(spec.ibid).with_store(store))
             .map_err(Diagnostic::error);
     };
     Citer::new(&style.value)
-        .map(|c| c.with_ibid(spec.ibid))
+        .map(|c| c.with_ibid(spec.ibid).with_store(store))
         .map_err(|message| {
             Diagnostic::error(message).in_file(&spec.path).at(
                 &spec.source,

@@ -24,6 +24,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::atomic::OutDir;
+use crate::cite::{self, CiteStore};
 use crate::compile::{Compiler, Prepared};
 use crate::regen::lock::{self, OutLock};
 use crate::regen::manifest::Manifest;
@@ -287,6 +288,7 @@ impl Engine {
         let (mut manifest, warning) = Manifest::load(&manifest_path);
         sink.diagnostics(warning.into_iter().collect());
         let mut compiler = Compiler::new(self.options.corpus.clone(), today);
+        let cite_store_path = self.options.out_dir.join(cite::store::FILE_NAME);
         let mut planner = self.planner();
         let plans: Vec<SpecPlan> = spec_paths
             .iter()
@@ -301,6 +303,10 @@ impl Engine {
             // The two slow set-ups, citation locales and fonts, start now on
             // other threads and overlap with loading the corpus.
             crate::cite::warm_up();
+            // Notes earlier runs made; read without following a link, and
+            // only a hint.
+            let stored = out.read(&cite_store_path).ok().flatten();
+            compiler.cite_store = Some(Arc::new(CiteStore::read(stored.as_deref())));
             let typesets = plans
                 .iter()
                 .filter_map(|p| p.spec.as_ref())
@@ -347,6 +353,10 @@ impl Engine {
                 summary.outcome = summary.outcome.max(Outcome::InputErrors);
             }
             manifest.corpora.insert(key, snapshot);
+        }
+        if let Some(update) = compiler.cite_store.as_ref().and_then(|s| s.update()) {
+            // Only time is lost if it cannot be written: the next run cites.
+            out.write(&cite_store_path, &update).ok();
         }
         if let Some(update) = self.fonts.as_ref().and_then(|f| f.take_cache_update()) {
             // Only time is lost if it cannot be written: the next run scans.

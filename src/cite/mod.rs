@@ -30,9 +30,10 @@ mod memo;
 mod names;
 mod rich;
 mod short_title;
+pub mod store;
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use hayagriva::archive::ArchivedStyle;
 use hayagriva::citationberg::taxonomy::{Locator, OtherTerm, Term};
@@ -47,6 +48,7 @@ use crate::suggest::did_you_mean;
 use entry::Piece;
 pub use rich::{Rich, Run};
 pub use short_title::short_title;
+pub use store::CiteStore;
 
 /// The style used when a brief names none.
 pub const DEFAULT_STYLE: &str = "chicago-notes";
@@ -95,7 +97,7 @@ impl Paragraphs {
 }
 
 /// Citations of one brief.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Cited {
     /// One note per cite, in the order cited.
     pub notes: Vec<Rich>,
@@ -122,6 +124,10 @@ pub struct Citer {
     ibid: bool,
     /// Renders already made, shared by every brief cited with this `Citer`.
     memo: memo::Memo,
+    /// The style's name, which (with `ibid`) keys the notes in `store`.
+    name: String,
+    /// Notes made by earlier runs, when the build keeps them.
+    store: Option<Arc<CiteStore>>,
 }
 
 impl Citer {
@@ -163,6 +169,8 @@ impl Citer {
             punctuation_in_quote,
             ibid: false,
             memo: memo::Memo::default(),
+            name: name.to_string(),
+            store: None,
         })
     }
 
@@ -171,6 +179,13 @@ impl Citer {
     /// which read on their own when a note is moved or deleted.
     pub fn with_ibid(mut self, ibid: bool) -> Citer {
         self.ibid = ibid;
+        self
+    }
+
+    /// Takes notes made by earlier runs from `store`, and keeps those it
+    /// makes there.
+    pub fn with_store(mut self, store: Option<Arc<CiteStore>>) -> Citer {
+        self.store = store;
         self
     }
 
@@ -186,6 +201,20 @@ impl Citer {
     /// bibliography ("Sources") entries for every cited document, in the
     /// style's order, each with the document id. Documents are told apart by id.
     pub fn cite(&self, cites: &[Cite]) -> Cited {
+        let Some(store) = &self.store else {
+            return self.cite_afresh(cites);
+        };
+        let key = store::key(&self.name, self.ibid, cites);
+        if let Some(found) = store.get(&key) {
+            return found;
+        }
+        let cited = self.cite_afresh(cites);
+        store.put(key, &cited);
+        cited
+    }
+
+    /// [`Citer::cite`] through hayagriva.
+    fn cite_afresh(&self, cites: &[Cite]) -> Cited {
         let (docs, which) = distinct(cites);
         let pieces: Vec<Piece> = docs.iter().map(|d| Piece::document(d)).collect();
         let entries: Vec<Entry> = pieces.iter().map(Piece::entry).collect();

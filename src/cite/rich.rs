@@ -6,7 +6,7 @@ use hayagriva::{ElemChild, ElemChildren, ElemMeta};
 use super::entry::PLACEHOLDER;
 
 /// A run of formatted text; renderers escape `text` for their own format.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Run {
     pub text: String,
     pub italic: bool,
@@ -34,7 +34,7 @@ impl Run {
 ///
 /// Adjacent runs never share the same formatting and no run is empty, so equal
 /// text with equal formatting always has equal runs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rich(pub Vec<Run>);
 
 impl Rich {

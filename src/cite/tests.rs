@@ -795,3 +795,76 @@ fn ibid_when_asked_for() {
     assert_eq!(without[1], "Huang, “Mass Exodus?” para. 3.");
     assert!(without.iter().all(|n| !n.contains("Ibid")));
 }
+
+/// A citer keeping its notes in `store`.
+fn stored(store: &Arc<CiteStore>, ibid: bool) -> Citer {
+    chicago()
+        .with_ibid(ibid)
+        .with_store(Some(Arc::clone(store)))
+}
+
+#[test]
+fn notes_kept_in_the_store_are_the_notes_hayagriva_makes() {
+    let a = mass_exodus(date("2025-01-10"));
+    let cites = vec![
+        Cite {
+            doc: &a,
+            at: Some(Paragraphs::one(3)),
+        },
+        Cite { doc: &a, at: None },
+    ];
+    let afresh = chicago().cite(&cites);
+    let first = Arc::new(CiteStore::read(None));
+    assert_eq!(stored(&first, false).cite(&cites), afresh);
+    let bytes = first
+        .update()
+        .expect("a note was made: the store is written");
+
+    // The next run takes it from the store; nothing new, nothing to write.
+    let second = Arc::new(CiteStore::read(Some(&bytes)));
+    assert_eq!(stored(&second, false).cite(&cites), afresh);
+    assert!(second.update().is_none());
+}
+
+#[test]
+fn the_store_is_keyed_by_every_input_of_a_note() {
+    let a = mass_exodus(date("2025-01-10"));
+    let mut retitled = a.clone();
+    retitled.meta.title = some("Another title");
+    let at = |doc, n| {
+        vec![
+            Cite {
+                doc,
+                at: Some(Paragraphs::one(n)),
+            },
+            Cite { doc, at: None },
+        ]
+    };
+    let key = |cites: &[Cite], ibid| store::key(DEFAULT_STYLE, ibid, cites);
+    let base = key(&at(&a, 3), false);
+    assert_eq!(base, key(&at(&a, 3), false));
+    assert_ne!(base, key(&at(&a, 4), false), "locator");
+    assert_ne!(base, key(&at(&retitled, 3), false), "metadata");
+    assert_ne!(base, key(&at(&a, 3), true), "ibid");
+    assert_ne!(
+        base,
+        store::key("modern-humanities-research-association", false, &at(&a, 3))
+    );
+
+    // A document whose metadata changed is cited afresh, not from the store.
+    let store = Arc::new(CiteStore::read(None));
+    let before = stored(&store, false).cite(&at(&a, 3));
+    let after = stored(&store, false).cite(&at(&retitled, 3));
+    assert_ne!(before, after);
+    assert!(after.notes[0].plain().contains("Another title"));
+}
+
+#[test]
+fn bytes_that_are_no_store_of_this_program_are_ignored() {
+    let a = mass_exodus(None);
+    let cites = whole(&[&a]);
+    for junk in [&b""[..], b"\xff\xfe", b"\xa2"] {
+        let store = Arc::new(CiteStore::read(Some(junk)));
+        assert_eq!(stored(&store, false).cite(&cites), chicago().cite(&cites));
+    }
+}

@@ -8,6 +8,7 @@ mod common;
 mod adversarial;
 mod architecture;
 mod build;
+mod caches;
 mod chart;
 mod cli;
 mod corpus_add;
@@ -15,7 +16,7 @@ mod corrections;
 mod editorial;
 mod excerpt;
 mod figures_gold;
-mod font_cache;
+
 mod formats;
 mod fuzz_regressions;
 mod hostile;
