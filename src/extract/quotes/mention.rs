@@ -885,12 +885,13 @@ fn verb_like(w: &str) -> bool {
 }
 
 fn mention(who: Who, role: Option<String>, gender: Option<Gender>) -> Mention {
+    // Looked up folded (`ROLE` is lowercase ASCII): only the role word
+    // found is lowercased into a string, not every word tried.
     let role_head = role.as_deref().and_then(|r| {
         r.split(' ')
             .rev()
-            .map(|w| lower(w).to_string())
-            .find(|w| ROLE.contains(w))
-            .map(|w| canonical_role(&w).to_string())
+            .find(|w| ROLE.contains_folded(w))
+            .map(|w| canonical_role(&lower(w)).to_string())
     });
     Mention {
         who,

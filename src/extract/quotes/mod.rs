@@ -138,9 +138,23 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
     let mut out = Vec::new();
     let mut lead_words = Vec::new();
     let mut runs = runs::Runs::default();
-    for (pi, para) in paras.iter().enumerate() {
+    // Quotes come only from quotation marks; paragraphs without them only
+    // feed what later quotes are attributed with (names, topics, the
+    // previous paragraph). After the last paragraph with marks nothing is
+    // left to attribute, so those paragraphs are not read at all.
+    let mut scanned: Vec<Vec<Marked>> = paras.iter().map(|p| scan(p.text)).collect();
+    let read = scanned
+        .iter()
+        .rposition(|m| !m.is_empty())
+        .map_or(0, |l| l + 1);
+    for (pi, para) in paras.iter().enumerate().take(read) {
         let text = para.text;
-        let marks = repaired(text, scan(text), para.offset, &mut unpaired);
+        let marks = repaired(
+            text,
+            std::mem::take(&mut scanned[pi]),
+            para.offset,
+            &mut unpaired,
+        );
         let groups = link(text, &marks);
         runs.begin(para.number, text, &marks);
         // The paragraph's last quote, if pushed and left open.
