@@ -137,6 +137,33 @@ impl Citer {
     /// style would put "(Huang 2024)" or "[1]" in a footnote. Any other name is
     /// an error naming the nearest note style, or listing them.
     pub fn new(name: &str) -> Result<Citer, String> {
+        // Decoding a style from hayagriva's archive costs as much as citing
+        // a dozen sources; a build's specs mostly share one style.
+        static LOADED: Mutex<Vec<(String, Citer)>> = Mutex::new(Vec::new());
+        let mut loaded = LOADED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, citer)) = loaded.iter().find(|(n, _)| n == name) {
+            return Ok(citer.fresh());
+        }
+        let citer = Citer::load(name)?;
+        loaded.push((name.to_string(), citer.fresh()));
+        Ok(citer)
+    }
+
+    /// A copy of this citer's style and locales, with nothing cited yet.
+    fn fresh(&self) -> Citer {
+        Citer {
+            style: self.style.clone(),
+            notes_only: self.notes_only.clone(),
+            locales: self.locales,
+            punctuation_in_quote: self.punctuation_in_quote,
+            ibid: false,
+            memo: memo::Memo::default(),
+            name: self.name.clone(),
+            store: None,
+        }
+    }
+
+    fn load(name: &str) -> Result<Citer, String> {
         let Some(archived) = ArchivedStyle::by_name(name) else {
             return Err(format!(
                 "unknown citation style `{name}`; {}",
