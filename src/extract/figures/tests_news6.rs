@@ -69,7 +69,7 @@ fn how_often_is_a_frequency() {
 fn a_multiple_stays_a_multiple() {
     has(
         "The new line is 10 times faster than the old one.",
-        q("10 times faster", 10.0, Some("times"), None, None),
+        q("10 times", 10.0, Some("times"), None, None),
     );
     has(
         "Costs grew four times higher.",
@@ -279,4 +279,49 @@ fn a_list_of_counts_for_names_shares_its_noun() {
     // Without a counted first member, the bare numbers stay out.
     let figs = run_all("It went to Smith, 18 for Jones and 16 for Lee.");
     assert!(figs.is_empty(), "{figs:?}");
+}
+
+/// The issue's figure list in made-up release and budget sentences: each
+/// with its value, unit and qualifier.
+#[test]
+fn a_made_up_release_gives_the_issue_figure_list() {
+    let figs = run_all(
+        "The Minister announced $1.2 billion over four years for 1300 km of highway, with \
+         80,000+ jobs, 2,300 arrivals per day, a daily average of 52 boats, 4.5% per annum, \
+         .002 per cent, a rise of 0.3 percentage points and up to 2M dollars.",
+    );
+    let got: Vec<(&str, Vec<f64>, Option<&str>, Option<&str>)> = figs
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.values.clone(),
+                f.unit.as_deref(),
+                f.qualifier.as_deref(),
+            )
+        })
+        .collect();
+    for want in [
+        ("$1.2 billion", vec![1.2e9], Some("USD"), None),
+        ("1300 km", vec![1300.0], Some("km"), None),
+        ("80,000+", vec![80000.0], None, Some("more than")),
+        ("a daily average of 52", vec![52.0], Some("per day"), None),
+        ("4.5% per annum", vec![4.5], Some("percent per year"), None),
+        (".002 per cent", vec![0.002], Some("percent"), None),
+        (
+            "0.3 percentage points",
+            vec![0.3],
+            Some("percentage points"),
+            None,
+        ),
+        ("up to 2M dollars", vec![2e6], Some("USD"), Some("up to")),
+    ] {
+        assert!(got.contains(&want), "{want:?} in {got:?}");
+    }
+    assert_eq!(figs[0].period.as_deref(), Some("over four years"));
+    let figs = run_all("Visits grew from 3,000 in 2021 to over 25,000 this year.");
+    assert_eq!(figs.len(), 1, "{figs:?}");
+    assert_eq!(figs[0].values, [3000.0, 25000.0]);
+    assert_eq!(figs[0].qualifier.as_deref(), Some("more than"));
+    assert_eq!(figs[0].period.as_deref(), Some("2021 to this year"));
 }
