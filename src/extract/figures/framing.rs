@@ -218,21 +218,21 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
             .map(|u| u.lower())
             .filter(|u| w::time_unit(u.as_str()) && !matches!(u.as_str(), "quarter" | "quarters"))
     };
-    if (dash && word == "plus") || (!dash && word == "more") {
-        if let Some(u) = unit_at(k + 1) {
-            let mut f = framed(
-                i,
-                k + 1,
-                value,
-                Frame::Duration,
-                Some(plural(u.as_str())),
-                None,
-            );
-            if word == "plus" {
-                f.qualifier = Some("more than");
-            }
-            return Some(f);
+    if ((dash && word == "plus") || (!dash && word == "more"))
+        && let Some(u) = unit_at(k + 1)
+    {
+        let mut f = framed(
+            i,
+            k + 1,
+            value,
+            Frame::Duration,
+            Some(plural(u.as_str())),
+            None,
+        );
+        if word == "plus" {
+            f.qualifier = Some("more than");
         }
+        return Some(f);
     }
     // "mentioned CNN five times", "retweeted 3,200 times": how often. A
     // multiple ("five times higher") is a stated figure that covers it.

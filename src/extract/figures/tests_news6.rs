@@ -281,6 +281,9 @@ fn a_list_of_counts_for_names_shares_its_noun() {
     assert!(figs.is_empty(), "{figs:?}");
 }
 
+/// (text, values, unit, qualifier) of a statistic.
+type Row<'a> = (&'a str, Vec<f64>, Option<&'a str>, Option<&'a str>);
+
 /// The issue's figure list in made-up release and budget sentences: each
 /// with its value, unit and qualifier.
 #[test]
@@ -290,7 +293,7 @@ fn a_made_up_release_gives_the_issue_figure_list() {
          80,000+ jobs, 2,300 arrivals per day, a daily average of 52 boats, 4.5% per annum, \
          .002 per cent, a rise of 0.3 percentage points and up to 2M dollars.",
     );
-    let got: Vec<(&str, Vec<f64>, Option<&str>, Option<&str>)> = figs
+    let got: Vec<Row> = figs
         .iter()
         .map(|f| {
             (
