@@ -171,6 +171,18 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
         return Some(f);
     }
     let (value, j) = number(toks, i)?;
+    // "two and a half years", "seven-and-a-half years".
+    if let Some(end) = and_a_half(toks, j) {
+        let unit = plural(toks[end].lower().as_str());
+        return Some(framed(
+            i,
+            end,
+            value + 0.5,
+            Frame::Duration,
+            Some(unit),
+            None,
+        ));
+    }
     // "one year" is a period of speech as often as a duration ("one day
     // in June", "could one day stretch"), unless the words around it
     // measure time ("just one day", "one week before").
@@ -411,6 +423,28 @@ fn hyphened_tally(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed
     let mut f = framed(i, last, value, Frame::Tally, None, None);
     f.second = Some(other);
     Some(f)
+}
+
+/// "and a half" and a time unit after the number ending at `j`, spaced
+/// or hyphened ("two and a half years", "seven-and-a-half years"): the
+/// unit's token.
+fn and_a_half(toks: &[Tok], j: usize) -> Option<usize> {
+    let mut k = j;
+    for word in ["and", "a", "half"] {
+        k += 1;
+        if toks.get(k).is_some_and(|d| d.is_dash() && !d.gap) {
+            k += 1;
+        }
+        toks.get(k).filter(|t| t.is_word(word))?;
+    }
+    k += 1;
+    if toks.get(k).is_some_and(|d| d.is_dash() && !d.gap) {
+        k += 1;
+    }
+    toks.get(k)
+        .filter(|u| u.kind == Kind::Word && w::time_unit(u.lower().as_str()))
+        .filter(|u| !u.is_word("quarter") && !u.is_word("quarters"))
+        .map(|_| k)
 }
 
 /// "one" with a time unit after it that measures time: "a one-year

@@ -328,3 +328,41 @@ fn a_made_up_release_gives_the_issue_figure_list() {
     assert_eq!(figs[0].qualifier.as_deref(), Some("more than"));
     assert_eq!(figs[0].period.as_deref(), Some("2021 to this year"));
 }
+
+#[test]
+fn durations_and_a_half() {
+    for (input, text, value, unit) in [
+        (
+            "He served two and a half years in prison.",
+            "two and a half years",
+            2.5,
+            "years",
+        ),
+        (
+            "It has been seven-and-a-half years since.",
+            "seven-and-a-half years",
+            7.5,
+            "years",
+        ),
+        (
+            "The trip took 3 and a half hours.",
+            "3 and a half hours",
+            3.5,
+            "hours",
+        ),
+        (
+            "She waited one and a half days.",
+            "one and a half days",
+            1.5,
+            "days",
+        ),
+    ] {
+        has(input, q(text, value, Some(unit), None, Some("duration")));
+    }
+    // "and a half" of something else is no duration.
+    let got = all("He ate two and a half pies.");
+    assert!(
+        got.iter().all(|f| f.4.as_deref() != Some("duration")),
+        "{got:?}"
+    );
+}
