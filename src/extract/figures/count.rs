@@ -336,10 +336,7 @@ fn year_like_count(toks: &[Tok], i: usize, j: usize) -> bool {
                     | "after"
                     | "during"
                     | "through"
-                    | "of"
                     | "the"
-                    | "and"
-                    | "or"
                     | "between"
                     | "circa"
                     | "around"
@@ -369,6 +366,32 @@ fn year_like_count(toks: &[Tok], i: usize, j: usize) -> bool {
             )
             || p.capitalised() && w::month(p.lower().as_str())
     });
+    // "in 2015 and 2016 elections": a year after "and" or "or" is dated
+    // when a year or a word of dating stands before it; "1450 dogs and
+    // 2100 cats" counts. "the fleet of 1300 vehicles" counts; "the class
+    // of 2020 graduates" is a year's (below).
+    let before = i.checked_sub(2).map(|q| &toks[q]);
+    let dated = dated
+        || match prev.map(|p| p.lower()) {
+            // "the fleet of 1300 vehicles", "a total of 1450 cases": a
+            // collective before "of" counts; "93 percent of 2012 voters",
+            // "the class of 2020 graduates" are a year's.
+            Some(p) if p.as_str() == "of" => !before.is_some_and(|q| {
+                matches!(
+                    q.lower().as_str(),
+                    "fleet"
+                        | "total"
+                        | "convoy"
+                        | "force"
+                        | "workforce"
+                        | "crowd"
+                        | "herd"
+                        | "flock"
+                )
+            }),
+            Some(p) if matches!(p.as_str(), "and" | "or") => !(i >= 2 && plural_at(toks, i - 2)),
+            _ => false,
+        };
     // "1988 sales", "2024 elections": a year's results, not a count.
     let of_a_year = toks.get(j + 1).is_some_and(|n| {
         matches!(

@@ -8,6 +8,7 @@
 //! can leave them out by that kind while a quantity count keeps them.
 
 mod age;
+mod group;
 
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_value};
@@ -23,6 +24,9 @@ pub(super) enum Frame {
     Referential,
     /// The two sides of a vote: "voted 5 to 4", "a 5-to-4 decision".
     Tally,
+    /// How often something happened: "mentioned it five times",
+    /// "retweeted 3,200 times" (not a multiple: "five times higher").
+    Frequency,
 }
 
 impl Frame {
@@ -33,6 +37,7 @@ impl Frame {
             Frame::Attributive => "attributive",
             Frame::Referential => "referential",
             Frame::Tally => "tally",
+            Frame::Frequency => "frequency",
         }
     }
 }
@@ -50,6 +55,9 @@ pub(super) struct Framed {
     pub noun: Option<usize>,
     /// The other side of a tally ("4" of "5 to 4"), its second value.
     pub second: Option<f64>,
+    /// "more than" of "35-plus hours" and "voters over 65", "less than" of
+    /// "voters under 30", "at least" of "45 and older".
+    pub qualifier: Option<&'static str>,
 }
 
 /// Every framing quantity of the paragraph, in order.
@@ -163,6 +171,18 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
         return Some(f);
     }
     let (value, j) = number(toks, i)?;
+    // "two and a half years", "seven-and-a-half years".
+    if let Some(end) = and_a_half(toks, j) {
+        let unit = plural(toks[end].lower().as_str());
+        return Some(framed(
+            i,
+            end,
+            value + 0.5,
+            Frame::Duration,
+            Some(unit),
+            None,
+        ));
+    }
     // "one year" is a period of speech as often as a duration ("one day
     // in June", "could one day stretch"), unless the words around it
     // measure time ("just one day", "one week before").
@@ -173,6 +193,11 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
     // "Jane Roe, 45,": the age the count rules turn away; "at the age of
     // 92", "She was 92." (`age.rs`).
     if let Some(f) = appositive_age(toks, i, j, value).or_else(|| age::at(toks, i, j, value)) {
+        return Some(f);
+    }
+    // "voters under 30", "those 45 and older" (`age.rs`); "a mother of
+    // four", "a team of 15" (`group.rs`).
+    if let Some(f) = age::threshold(toks, i, j, value).or_else(|| group::size(toks, i, j, value)) {
         return Some(f);
     }
     // "the two of them", "all five say": a group named elsewhere.
@@ -197,6 +222,40 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
     }
     let lw = next.lower();
     let word = lw.as_str();
+    // "35-plus hours", "five-plus months": more than the duration;
+    // "four more years", "two more days": a duration still to run.
+    let unit_at = |m: usize| {
+        toks.get(m)
+            .filter(|u| u.gap && u.kind == Kind::Word && !u.capitalised())
+            .map(|u| u.lower())
+            .filter(|u| w::time_unit(u.as_str()) && !matches!(u.as_str(), "quarter" | "quarters"))
+    };
+    if ((dash && word == "plus") || (!dash && word == "more"))
+        && let Some(u) = unit_at(k + 1)
+    {
+        let mut f = framed(
+            i,
+            k + 1,
+            value,
+            Frame::Duration,
+            Some(plural(u.as_str())),
+            None,
+        );
+        if word == "plus" {
+            f.qualifier = Some("more than");
+        }
+        return Some(f);
+    }
+    // "mentioned CNN five times", "retweeted 3,200 times": how often. A
+    // multiple ("five times higher") is a stated figure that covers it.
+    let compared = toks.get(k + 1).is_some_and(|a| {
+        let la = a.lower();
+        matches!(la.as_str(), "as" | "the" | "than" | "more" | "less")
+            || w::change_word(la.as_str())
+    });
+    if !dash && word == "times" && !next.capitalised() && value.fract() == 0.0 && !compared {
+        return Some(framed(i, k, value, Frame::Frequency, Some("times"), None));
+    }
     // "three quarters" in words is a fraction more often than a duration.
     let fraction = t.kind == Kind::Word && matches!(word, "quarter" | "quarters");
     if w::time_unit(word) && !fraction {
@@ -280,6 +339,7 @@ pub(super) fn framed(
         unit,
         noun,
         second: None,
+        qualifier: None,
     }
 }
 
@@ -363,6 +423,28 @@ fn hyphened_tally(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed
     let mut f = framed(i, last, value, Frame::Tally, None, None);
     f.second = Some(other);
     Some(f)
+}
+
+/// "and a half" and a time unit after the number ending at `j`, spaced
+/// or hyphened ("two and a half years", "seven-and-a-half years"): the
+/// unit's token.
+fn and_a_half(toks: &[Tok], j: usize) -> Option<usize> {
+    let mut k = j;
+    for word in ["and", "a", "half"] {
+        k += 1;
+        if toks.get(k).is_some_and(|d| d.is_dash() && !d.gap) {
+            k += 1;
+        }
+        toks.get(k).filter(|t| t.is_word(word))?;
+    }
+    k += 1;
+    if toks.get(k).is_some_and(|d| d.is_dash() && !d.gap) {
+        k += 1;
+    }
+    toks.get(k)
+        .filter(|u| u.kind == Kind::Word && w::time_unit(u.lower().as_str()))
+        .filter(|u| !u.is_word("quarter") && !u.is_word("quarters"))
+        .map(|_| k)
 }
 
 /// "one" with a time unit after it that measures time: "a one-year

@@ -30,13 +30,17 @@
 //! - "three times" without a comparison (how often, not a multiple), and
 //!   "double"/"triple", which are too often idioms.
 //!
-//! Durations, ages, attributive counts ("a 12-member panel", "a
-//! 2,000-strong crowd", "a three-way race", "a 2.5-point edge") and the
-//! tallies of votes ("voted 5 to 4", "a 5-to-4 decision": one quantity,
-//! both sides its values) are no statistics, but a news quantity count
-//! keeps them: they are listed as figures with a `kind` ("duration", "age",
-//! "attributive", "tally"; `framing.rs`), which a brief's selection, the hand-made
-//! gold (`tests/it/figures_gold.rs`) and the policy's unit tests leave out.
+//! Durations ("35-plus hours", "four more years"), ages (with age groups:
+//! "voters under 30", "those 45 and older"), attributive counts ("a
+//! 12-member panel", "a 2,000-strong crowd", "a three-way race", "a
+//! 2.5-point edge", "a mother of four", "a team of 15"), the tallies of
+//! votes ("voted 5 to 4", "a 5-to-4 decision": one quantity, both sides
+//! its values) and how often ("mentioned it five times", "retweeted 3,200
+//! times") are no statistics, but a news quantity count keeps them: they
+//! are listed as figures with a `kind` ("duration", "age", "attributive",
+//! "tally", "frequency"; `framing.rs`), which a brief's selection, the
+//! hand-made gold (`tests/it/figures_gold.rs`) and the policy's unit tests
+//! leave out.
 //!
 //! Referential counts are listed the same way, kind "referential", ids
 //! `DOC/fr-…`: a number of 2 or more after a determiner or a possessive
@@ -183,6 +187,8 @@ mod tests_news;
 #[cfg(test)]
 mod tests_news5;
 #[cfg(test)]
+mod tests_news6;
+#[cfg(test)]
 mod tests_quantities;
 #[cfg(test)]
 mod tests_referential;
@@ -237,8 +243,8 @@ pub struct Figure {
     /// Set for the quantities the figure policy leaves out of a brief's
     /// statistics but a news quantity count keeps: "duration" ("three
     /// years"), "age" ("a 45-year-old"), "attributive" ("a 12-member
-    /// panel"), "tally" ("voted 5 to 4") and "referential" ("the two
-    /// candidates"); see `framing.rs`.
+    /// panel"), "tally" ("voted 5 to 4"), "frequency" ("five times") and
+    /// "referential" ("the two candidates"); see `framing.rs`.
     /// A brief's tables and the hand-made gold skip figures with a kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -428,7 +434,7 @@ fn add_framed(
                 text: para.text[span].to_string(),
                 values: std::iter::once(f.value).chain(f.second).collect(),
                 unit: f.unit.map(str::to_string),
-                qualifier: None,
+                qualifier: f.qualifier.map(str::to_string),
                 subject: f.noun.map(|k| {
                     let first = compound_start(toks, k, f.last);
                     para.text[toks[first].start..toks[k].end()].to_string()

@@ -137,7 +137,9 @@ fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
             span_at(toks, k + 1, true).or_else(|| date_at(toks, k + 1))
         }
         "over" | "across" => span_at(toks, k + 1, true),
-        "for" => span_at(toks, k + 1, false).or_else(|| fiscal(toks, k + 1)),
+        "for" => span_at(toks, k + 1, false)
+            .or_else(|| fiscal(toks, k + 1))
+            .or_else(|| financial_year(toks, k + 1)),
         "since" => date_at(toks, k + 1).or_else(|| since_event(toks, k)),
         "between" => {
             let e1 = date_at(toks, k + 1)?;
@@ -205,7 +207,7 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
         if glued(j + 1).is_some_and(Tok::is_dash) && glued(j + 2).is_some_and(is_year) {
             return Some(j + 2);
         }
-        return Some(j);
+        return Some(financial_year(toks, j).unwrap_or(j));
     }
     if is_day(t) && toks.get(j + 1).is_some_and(is_month) {
         return Some(month_end(toks, j + 1));
@@ -243,12 +245,33 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
                 && glued(j + 2).is_some_and(|s| s.text == "s")
             {
                 Some(j + 2)
+            } else if let Some(e) = financial_year(toks, j + 1).filter(|&e| e > j + 3) {
+                // "the 2023–24 financial year".
+                Some(e)
             } else {
                 relative(toks, j)
             }
         }
         _ => relative(toks, j),
     }
+}
+
+/// A financial year starting at `j`: "2024–25", "2023-24", with
+/// "financial year" or "fiscal year" after it when the text says so; its
+/// last token. The second part is the next year's last two digits.
+pub(super) fn financial_year(toks: &[Tok], j: usize) -> Option<usize> {
+    let t = toks.get(j).filter(|t| is_year(t))?;
+    let glued = |n: usize| toks.get(n).filter(|x| !x.gap);
+    glued(j + 1).filter(|d| d.is_dash())?;
+    let end = glued(j + 2).filter(|n| n.kind == Kind::Num && n.text.len() == 2)?;
+    let next = t.text.parse::<u32>().ok()? + 1;
+    if end.text.parse::<u32>().ok()? != next % 100 {
+        return None;
+    }
+    let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
+    let named =
+        matches!(word(j + 3).as_str(), "financial" | "fiscal") && word(j + 4).as_str() == "year";
+    Some(if named { j + 4 } else { j + 2 })
 }
 
 /// After a month: a day, a year, or "of the previous year".

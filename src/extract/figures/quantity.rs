@@ -213,6 +213,11 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
     {
         return None;
     }
+    // "1 / 4 point": the denominator of a fraction a tokenizer spaced
+    // apart is no amount of its own.
+    if money.is_none() && i >= 2 && toks[i - 1].is_mark("/") && toks[i - 2].kind == Kind::Num {
+        return None;
+    }
     // "000" of "80 , 000", "007": no amount is written with a leading zero.
     if t.text.len() > 1 && t.text.starts_with('0') && t.text.as_bytes()[1].is_ascii_digit() {
         return None;
@@ -657,6 +662,7 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
             let fractional = toks[j].kind == Kind::Num && toks[j].text.contains('.');
             let compared = w::change_word(after.as_str())
                 || matches!(after.as_str(), "as" | "the" | "that" | "than" | "over")
+                || comparative(after.as_str())
                 || (fractional && !matches!(after.as_str(), "per" | "a" | "each" | "every"));
             if !compared {
                 return None;
@@ -708,6 +714,38 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
             _ => (Unit::Count, j),
         },
     })
+}
+
+/// A comparative after "N times" that makes it a multiple: "10 times
+/// harder", "three times bigger" ("more", "higher" are change words).
+fn comparative(word: &str) -> bool {
+    matches!(
+        word,
+        "harder"
+            | "bigger"
+            | "larger"
+            | "greater"
+            | "smaller"
+            | "faster"
+            | "slower"
+            | "stronger"
+            | "cheaper"
+            | "safer"
+            | "better"
+            | "worse"
+            | "richer"
+            | "poorer"
+            | "longer"
+            | "shorter"
+            | "wider"
+            | "heavier"
+            | "deadlier"
+            | "likelier"
+            | "costlier"
+            | "louder"
+            | "less"
+            | "fewer"
+    )
 }
 
 /// "-18 °C", "40°F".

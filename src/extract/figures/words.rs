@@ -124,6 +124,10 @@ pub(super) fn glued_scale(w: &str) -> Option<f64> {
         "M" | "mn" | "mln" | "MN" | "mil" => 1e6,
         "B" | "bn" | "bln" | "BN" => 1e9,
         "tn" | "trn" | "TN" => 1e12,
+        // "2.5million contributions": the word run on, as some papers write.
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
         _ => return None,
     })
 }
@@ -136,6 +140,10 @@ pub(super) fn money_suffix_scale(w: &str) -> Option<f64> {
         "b" | "bn" | "bln" => 1e9,
         "t" | "tn" | "trn" => 1e12,
         "mm" => 1e6,
+        // "$28.4million".
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
         _ => return None,
     })
 }

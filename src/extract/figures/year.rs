@@ -49,6 +49,10 @@ pub(super) fn period_year(period: &str, published: Option<&PartialDate>) -> Opti
     {
         return None;
     }
+    // "2024–25": a financial year runs over two calendar years.
+    if (0..toks.len()).any(|k| super::period::financial_year(&toks, k).is_some()) {
+        return None;
+    }
     let years: Vec<i32> = toks
         .iter()
         .filter(|t| t.kind == Kind::Num && super::count::is_year(t.text))

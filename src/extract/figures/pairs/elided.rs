@@ -6,7 +6,9 @@
 //! - a verb of holding or winning ("has", "won", "with") stands before it,
 //!   or it follows the possessive of a name after "to", "and" or a comma
 //!   ("to Sanders’ 844", "and Kasich’s 143");
-//! - it ends its clause (a mark, or "and", "to", "while", "but", "or");
+//! - it ends its clause (a mark, or "and", "to", "while", "but", "or"),
+//!   or it is a later member of a list of counts for names ("42 votes for
+//!   Trump, 18 for Cruz and 16 for Rubio"), whose first has the noun;
 //! - and a count with its noun stands in the same sentence or the one
 //!   before or after ("… has 11 delegates"), or, for the possessive, just
 //!   before it in the sentence ("81 delegates to Rubio’s 17").
@@ -32,7 +34,8 @@ pub(super) fn mark(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
             && f.change.is_none()
             && f.values.len() == 1
             && f.values[0] >= 2.0;
-        if !bare || !ends_clause(toks, f.last) {
+        let for_name = for_a_name(toks, f.last) && listed(toks, f.first);
+        if !bare || !(ends_clause(toks, f.last) || for_name) {
             continue;
         }
         let sentence = |m: usize| {
@@ -45,7 +48,19 @@ pub(super) fn mark(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
         let counted = |m: usize| {
             figs[m].support >= Support::Noun && figs[m].unit == Unit::Count && figs[m].plain
         };
-        let source = if held(toks, f.first) {
+        let source = if for_name {
+            // "42 votes for Trump, 18 for Cruz": the count before, with
+            // its noun and a name of its own.
+            // "… and 16 for Lee": the list's earlier members lead to it.
+            (0..k)
+                .rev()
+                .take_while(|&m| sentence(m) == s)
+                .take(6)
+                .find(|&m| {
+                    counted(m) && (figs[m].last + 1..figs[m].last + 3).any(|e| for_a_name(toks, e))
+                })
+                .map(|_| k - 1)
+        } else if held(toks, f.first) {
             (0..figs.len())
                 .filter(|&m| m != k && counted(m) && sentence(m).abs_diff(s) <= 1)
                 .min_by_key(|&m| m.abs_diff(k))
@@ -102,6 +117,22 @@ fn contrasted(toks: &[Tok], i: usize) -> bool {
     b.checked_sub(1)
         .map(|q| &toks[q])
         .is_some_and(|q| q.is_word("to") || q.is_word("and") || q.is_mark(","))
+}
+
+/// Whether "for" and a name follow the token at `j`: "18 for Cruz".
+fn for_a_name(toks: &[Tok], j: usize) -> bool {
+    toks.get(j + 1).is_some_and(|f| f.gap && f.is_word("for"))
+        && toks
+            .get(j + 2)
+            .is_some_and(|n| n.gap && n.kind == Kind::Word && n.capitalised())
+}
+
+/// Whether the number at `i` is a later member of a list: after a comma
+/// or "and".
+fn listed(toks: &[Tok], i: usize) -> bool {
+    i.checked_sub(1)
+        .map(|p| &toks[p])
+        .is_some_and(|p| p.is_mark(",") || p.is_word("and"))
 }
 
 /// Whether the number ending at `j` ends its clause.
