@@ -23,6 +23,8 @@ mod scan;
 mod sieves;
 mod stray;
 mod tail;
+#[cfg(test)]
+mod tests_releases;
 mod whitespace;
 
 use std::borrow::Cow;
