@@ -12,6 +12,7 @@
 //! the next paragraph opens with a quotation mark, the quotation continues
 //! there (`continues`, see [`runs`]).
 
+mod as_clause;
 mod attribute;
 mod colon;
 mod mention;
