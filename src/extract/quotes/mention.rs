@@ -11,7 +11,7 @@
 //! ("Chief", "Sen.", "Mr.") are the role, not the name.
 
 use super::attribute::{Gender, Np, Word};
-use super::names::{is_acronym, is_name_word};
+use super::names::{is_acronym, is_name_word, is_post_nominal};
 use crate::extract::lower::lower;
 use crate::extract::wordmap::{WordMap, WordSet};
 
@@ -23,6 +23,8 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
     ("Ms", None, Some(Gender::Female)),
     ("Miss", None, Some(Gender::Female)),
     ("Dr", None, None),
+    // "The Hon. Ana Lima MP": a title of address in government releases.
+    ("Hon", None, None),
     ("Sen", Some("Senator"), None),
     ("Cllr", Some("Councillor"), None),
     ("Rep", Some("Representative"), None),
@@ -616,19 +618,45 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
         return None;
     }
     let mut j = k + 1;
-    while j < ws.len() && kind(&ws[j]) == Kind::Cap && !is_possessive(&ws[j]) {
+    // "Minister for Immigration the Hon. Ana Lima MP": a title of address
+    // between portfolio and name says where the name starts.
+    let mut address: Option<(usize, usize)> = None;
+    while j < ws.len() {
+        if address.is_none()
+            && j > k + 1
+            && let Some(n) = address_len(&ws[j..])
+        {
+            address = Some((j, j + n));
+            j += n;
+            continue;
+        }
+        if kind(&ws[j]) != Kind::Cap || is_possessive(&ws[j]) {
+            break;
+        }
         j += 1;
         if ws[j - 1].closed {
             break;
         }
     }
-    let caps = j - (k + 1);
-    // At least one word of portfolio and two of name; a lowercase word or
-    // the end after them (not "of the Sierra Club").
-    if !(3..=6).contains(&caps) || ws.get(j).is_some_and(|w| kind(w) == Kind::Cap) {
-        return None;
-    }
-    let name: Vec<&str> = ws[j - 2..j].iter().map(|w| w.core).collect();
+    // Post-nominal letters after the name ("Ana Lima MP") are no part of it.
+    let end = if j > k + 1 && is_post_nominal(ws[j - 1].core) {
+        j - 1
+    } else {
+        j
+    };
+    let next_is_cap = ws.get(j).is_some_and(|w| kind(w) == Kind::Cap);
+    let (name_from, role_end) = match address {
+        // After the address: the name of two or three words, nothing else.
+        Some((at, from)) if (2..=3).contains(&(end.saturating_sub(from))) && !next_is_cap => {
+            (from, at)
+        }
+        Some(_) => return None,
+        // At least one word of portfolio and two of name; a lowercase word
+        // or the end after them (not "of the Sierra Club").
+        None if (3..=6).contains(&(end - (k + 1))) && !next_is_cap => (end - 2, end - 2),
+        None => return None,
+    };
+    let name: Vec<&str> = ws[name_from..end].iter().map(|w| w.core).collect();
     let joined = name.join(" ");
     if name
         .iter()
@@ -637,8 +665,19 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
     {
         return None;
     }
-    let role: Vec<&str> = ws[..j - 2].iter().map(|w| w.core).collect();
+    let role: Vec<&str> = ws[..role_end].iter().map(|w| w.core).collect();
     Some((mention(Who::Name(joined), Some(role.join(" ")), None), j))
+}
+
+/// The words of a title of address that opens `ws` ("the Hon.", "The
+/// Honourable", "Hon"), if one does.
+fn address_len(ws: &[Word]) -> Option<usize> {
+    let is_address = |w: &Word| matches!(&*lower(w.core), "hon" | "honourable" | "honorable");
+    let the = ws
+        .first()
+        .is_some_and(|w| w.core.eq_ignore_ascii_case("the"));
+    let at = usize::from(the);
+    ws.get(at).filter(|w| is_address(w)).map(|_| at + 1)
 }
 
 /// "of the Sierra Club", "of West Virginia": an affiliation after a name.
@@ -694,11 +733,7 @@ fn finish(
     let mut name_from = start;
     // "Ana Lima MP": post-nominal letters after a name are no role before
     // it (names::clean_name drops them).
-    let post_nominal = end >= start + 3
-        && matches!(
-            ws[head[end - 1].0].core,
-            "MP" | "MLA" | "MEP" | "MHR" | "MSP"
-        );
+    let post_nominal = end >= start + 3 && is_post_nominal(ws[head[end - 1].0].core);
     for j in start..end - usize::from(post_nominal) {
         if ROLE.contains_folded(ws[head[j].0].core) {
             name_from = j + 1;
@@ -859,11 +894,16 @@ fn finish(
                 break;
             }
             let part = &ws[used..=j];
-            if role.is_none()
-                && matches!(kind(next), Kind::Determiner)
-                && part.iter().any(|w| ROLE.contains_folded(w.core))
-            {
-                role = Some(super::attribute::join_cores(&part[1..]));
+            if role.is_none() && part.iter().any(|w| ROLE.contains_folded(w.core)) {
+                if matches!(kind(next), Kind::Determiner) {
+                    role = Some(super::attribute::join_cores(&part[1..]));
+                } else if next.core.starts_with(char::is_uppercase)
+                    && ROLE.contains_folded(next.core)
+                {
+                    // "The Hon. Ben Carter MP, Minister for Roads,": an
+                    // office in capitals, as releases write it.
+                    role = Some(super::attribute::join_cores(part));
+                }
             }
             used = j + 1;
         }

@@ -12,6 +12,7 @@
 //! the next paragraph opens with a quotation mark, the quotation continues
 //! there (`continues`, see [`runs`]).
 
+mod as_clause;
 mod attribute;
 mod colon;
 mod mention;
@@ -23,6 +24,8 @@ mod scan;
 mod sieves;
 mod stray;
 mod tail;
+#[cfg(test)]
+mod tests_releases;
 mod whitespace;
 
 use std::borrow::Cow;
@@ -755,7 +758,8 @@ fn reported_account(
     (s.name.is_some() && s.name == r.name).then(|| r.clone())
 }
 
-/// The person a sentence ends by naming as its source: "…, Schiff said."
+/// The person a sentence ends by naming as its source: "…, Schiff said.",
+/// "…, said Paul Beck."
 fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
     // Only the sentence's last words can name its source: a bounded window
     // keeps a run-on sentence of many quotes linear.
@@ -766,11 +770,15 @@ fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
     }
     // The evidence runs through the verb and leaves at most two words: a
     // verb among the last three or no reading that passes.
-    if !sieves::may_end_with_verb(tail) {
+    // "…, said Paul Beck.": the verb first, then the name to the end.
+    let inverted = tail.split_whitespace().next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_lowercase()) && attribute::is_speech_verb(w)
+    });
+    if !inverted && !sieves::may_end_with_verb(tail) {
         return None;
     }
     let f = sieves::after(tail)?;
-    if f.sieve != "quote-speaker-verb"
+    if !matches!(f.sieve, "quote-speaker-verb" | "quote-verb-speaker")
         || f.evidence.split(' ').count() + 2 < tail.split_whitespace().count()
     {
         return None;
@@ -871,6 +879,23 @@ mod tests {
                 .collect();
             assert_eq!(summary(paragraphs), want, "{paragraphs:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_that_ends_with_said_and_a_name() {
+        check(&[(
+            &[
+                "Roe “drew well with rural voters” in the last primary, said state university professor Omar Lund.",
+                "“That was more her base than anyone else’s at the time.”",
+            ],
+            &[
+                ("drew well with rural voters", Some("Omar Lund")),
+                (
+                    "That was more her base than anyone else’s at the time.",
+                    Some("Omar Lund"),
+                ),
+            ],
+        )]);
     }
 
     #[test]

@@ -619,8 +619,8 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
     // Post-nominal letters as governments write them ("Ana Lima MP") are
     // no part of the name.
     let name = match name.rsplit_once(' ') {
-        Some((person, "MP" | "MLA" | "MHA" | "MHR" | "MEP" | "MSP" | "MPP" | "QC" | "KC"))
-            if person.contains(|c: char| c.is_lowercase()) =>
+        Some((person, letters))
+            if is_post_nominal(letters) && person.contains(|c: char| c.is_lowercase()) =>
         {
             person.trim_end()
         }
@@ -649,6 +649,15 @@ fn post_nominal_letters_are_no_part_of_a_name() {
     assert_eq!(clean_name("Ana Lima"), "Ana Lima");
     // An acronym of capitals alone is left as it is.
     assert_eq!(clean_name("UK MP"), "UK MP");
+}
+
+/// Letters after a name that give an office or an honour ("Ana Lima MP"),
+/// no part of the name.
+pub fn is_post_nominal(word: &str) -> bool {
+    matches!(
+        word,
+        "MP" | "MLA" | "MHA" | "MHR" | "MEP" | "MSP" | "MPP" | "QC" | "KC"
+    )
 }
 
 /// Whether a word looks like part of a name: capitalised, not a function word.

@@ -67,6 +67,7 @@ const OFFICE_WORDS: &[&str] = &[
     "cabinet",
     "shadow",
     "assistant",
+    "prime",
     "acting",
     "associate",
     "constable",
@@ -82,7 +83,7 @@ const OFFICE_WORDS: &[&str] = &[
     "mla",
     "mhr",
 ];
-static OFFICE: WordSet<128> = WordSet::of_lowercase(OFFICE_WORDS);
+static OFFICE: WordSet<256> = WordSet::of_lowercase(OFFICE_WORDS);
 
 /// Whether a capitalised word belongs to an office, not to a name.
 pub fn is_office_word(word: &str) -> bool {

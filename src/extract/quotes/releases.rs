@@ -31,9 +31,10 @@ pub fn attributable(para: &str) -> Option<Mention> {
         return None;
     }
     let who = &label[at + "attributable to ".len()..];
-    // "the Premier, Ann Other": the name after the role.
-    let who = who.rsplit_once(", ").map_or(who, |(_, name)| name);
-    named(who)
+    // "Ann Other, Director of X": the name before the role; "the Premier,
+    // Ann Other": the name after it.
+    let first = who.split(", ").next().unwrap_or(who);
+    named(first).or_else(|| named(who.rsplit_once(", ")?.1))
 }
 
 /// The person a credit paragraph names: `— Jane Roe, Minister for X`.
@@ -91,6 +92,10 @@ mod tests {
                 Some("Lou Brandt"),
             ),
             ("Comments attributable to Dr Ines Moor:", Some("Ines Moor")),
+            (
+                "Quotes attributable to Ana Lima, Director of the Example Agency:",
+                Some("Ana Lima"),
+            ),
             // Not a label: a sentence, or no colon.
             ("The delay is attributable to the rain:", None),
             ("Attributable to Minister Kim Salter", None),

@@ -304,6 +304,9 @@ pub fn after(text: &str) -> Option<Found> {
         let (m, k) = mention::read(&ws[2..], false)?;
         return Some(found(m, &ws[..2 + k], "according-to", true));
     }
+    if let Some(f) = super::as_clause::after(&ws) {
+        return Some(f);
+    }
     // `said X`: the verb first, then the mention.
     if is_speech(first.core) {
         let (m, k) = mention::read(&ws[1..], true)?;
@@ -508,6 +511,9 @@ pub fn label(before: &str) -> Option<Found> {
 /// `lead` says `ws` is the sentence's opening up to the quote, which the
 /// subject's word count refers to.
 pub fn before(ws: &[Word], subject: Option<&(Mention, usize)>, lead: bool) -> Option<Found> {
+    if let Some(f) = super::as_clause::before(ws) {
+        return Some(f);
+    }
     if let Some(i) = ws
         .windows(2)
         .position(|p| p[1].core == "to" && &*lower(p[0].core) == "according")

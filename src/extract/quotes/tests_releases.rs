@@ -1,0 +1,252 @@
+//! Government media releases, made up in the forms Australian, UK, US,
+//! Canadian and New Zealand governments write them: each case gives the
+//! speaker the release names, or none. The issue's measure of "named
+//! speakers right, government releases" stands on these forms.
+
+use super::tests::quotes;
+
+/// Paragraphs in, (start of quote text, speaker) out, in order.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, Option<&'a str>)]);
+
+fn check(cases: &[Case]) {
+    for (paragraphs, want) in cases {
+        let got: Vec<(String, Option<String>)> = quotes(paragraphs)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect();
+        let matches = got.len() == want.len()
+            && got
+                .iter()
+                .zip(want.iter())
+                .all(|((t, s), (wt, ws))| t.starts_with(wt) && s.as_deref() == *ws);
+        assert!(matches, "{paragraphs:?}\n got {got:?}\nwant {want:?}");
+    }
+}
+
+#[test]
+fn the_minister_after_a_title_of_address_and_post_nominal_letters() {
+    check(&[
+        (
+            &[
+                "Minister for Immigration the Hon. Ana Lima MP announced a new visa stream for regional employers today.",
+                "“This stream will help farms and small towns find the workers they need,” the Minister said.",
+                "“We have listened to employers across the country,” Minister Lima said.",
+                "“Applications open on 1 July,” Ms Lima said.",
+            ],
+            &[
+                ("This stream", Some("Ana Lima")),
+                ("We have listened", Some("Ana Lima")),
+                ("Applications open", Some("Ana Lima")),
+            ],
+        ),
+        (
+            &[
+                "Minister for Immigration Ana Lima MP announced a new visa stream today.",
+                "“Applications open on 1 July,” the Minister said.",
+            ],
+            &[("Applications open", Some("Ana Lima"))],
+        ),
+        (
+            &[
+                "The Hon. Ben Carter MP, Minister for Roads, today opened the new bypass.",
+                "“The bypass takes ten minutes off every trip into town,” Mr Carter said.",
+                "“It was built on time and under budget,” the Minister said.",
+            ],
+            &[
+                ("The bypass takes", Some("Ben Carter")),
+                ("It was built", Some("Ben Carter")),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn quote_paragraphs_under_an_attributable_label() {
+    check(&[(
+        &[
+            "Quotes attributable to Ana Lima, Director of Example Agency:",
+            "“The agency has cleared the backlog of claims ahead of schedule.”",
+            "“We thank every staff member who worked weekends to get there.”",
+            "“Claimants can now expect an answer within ten working days.”",
+            "Media contact: Jo Park 0400 000 000",
+        ],
+        &[
+            ("The agency has cleared", Some("Ana Lima")),
+            ("We thank every", Some("Ana Lima")),
+            ("Claimants can now", Some("Ana Lima")),
+        ],
+    )]);
+}
+
+#[test]
+fn offices_before_names_and_the_office_alone_later() {
+    check(&[
+        (
+            &[
+                "Prime Minister Tom Reyes announced the package at a press conference in the capital.",
+                "“This is the largest investment in skills in a generation,” the Prime Minister said.",
+                "“It will pay for itself,” Prime Minister Reyes said.",
+            ],
+            &[
+                ("This is the largest", Some("Tom Reyes")),
+                ("It will pay", Some("Tom Reyes")),
+            ],
+        ),
+        (
+            &[
+                "Premier Sam Doyle said the budget would fund two new hospitals.",
+                "“Every family deserves a hospital close to home,” Premier Doyle said.",
+                "“We are getting on with the job,” the Premier said.",
+            ],
+            &[
+                ("Every family", Some("Sam Doyle")),
+                ("We are getting", Some("Sam Doyle")),
+            ],
+        ),
+        (
+            &[
+                "Secretary of State Maria Vance met her counterparts in Oslo on Tuesday.",
+                "“Our alliance has never been stronger,” the Secretary said.",
+            ],
+            &[("Our alliance", Some("Maria Vance"))],
+        ),
+        (
+            &[
+                "Assistant Minister Kate Ngata said the grants would reach 40 community groups.",
+                "“These groups keep our towns running,” Assistant Minister Ngata said.",
+            ],
+            &[("These groups", Some("Kate Ngata"))],
+        ),
+        (
+            &[
+                "Health Secretary Owen Price has announced a new plan to cut waiting lists.",
+                "“Patients have waited too long,” the Health Secretary said.",
+            ],
+            &[("Patients have", Some("Owen Price"))],
+        ),
+        (
+            &[
+                "Hon Aroha Tane, Minister of Conservation",
+                "The Government is investing $10 million to restore wetlands, Conservation Minister Aroha Tane announced today.",
+                "“Wetlands filter our water and protect us from floods,” Aroha Tane said.",
+                "“This is a long-term commitment,” she said.",
+            ],
+            &[
+                ("Wetlands filter", Some("Aroha Tane")),
+                ("This is a long-term", Some("Aroha Tane")),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn verbs_before_the_minister_and_in_the_present() {
+    check(&[
+        (
+            &[
+                "“The new rules close a loophole that cost taxpayers millions,” said Minister Ivo Brandt.",
+                "“Firms have six months to comply,” said the Minister.",
+            ],
+            &[
+                ("The new rules", Some("Ivo Brandt")),
+                ("Firms have", Some("Ivo Brandt")),
+            ],
+        ),
+        (
+            &[
+                "Minister Hana Oduya says the scheme has already helped 3,000 renters.",
+                "“Renters told us they needed certainty, and this delivers it,” Minister Oduya says.",
+                "“We will extend the scheme next year,” she says.",
+            ],
+            &[
+                ("Renters told us", Some("Hana Oduya")),
+                ("We will extend", Some("Hana Oduya")),
+            ],
+        ),
+        (
+            &[
+                "OTTAWA, ON - The Honourable Claire Dubois, Minister of Health, today announced funding for mental health services.",
+                "“Canadians deserve timely access to mental health care,” said Minister Dubois.",
+                "“This funding will help provinces hire more counsellors,” said the Minister.",
+            ],
+            &[
+                ("Canadians deserve", Some("Claire Dubois")),
+                ("This funding", Some("Claire Dubois")),
+            ],
+        ),
+        (
+            &[
+                "WASHINGTON – Today, Secretary of Agriculture Dan Hale announced new support for dairy farmers.",
+                "“Dairy farmers have faced a hard year,” said Secretary Hale. “This support will help them through the winter.”",
+                "“We stand with rural America,” the Secretary added.",
+            ],
+            &[
+                ("Dairy farmers", Some("Dan Hale")),
+                ("We stand with", Some("Dan Hale")),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn headlines_credits_lists_and_contact_lines() {
+    check(&[
+        // A name in the headline, then the quote.
+        (
+            &[
+                "Minister Lea Varga welcomes new apprenticeship figures",
+                "“More young people are choosing a trade than at any time in the past decade,” Minister Varga said.",
+            ],
+            &[("More young people", Some("Lea Varga"))],
+        ),
+        // "Media contact:" and "ENDS" name no speaker.
+        (
+            &[
+                "“The new ferry service starts on Monday and will run every hour,” Minister for Transport Dale Ruiz said.",
+                "ENDS",
+                "Media contact: Nina Bell, 0400 111 222",
+            ],
+            &[("The new ferry", Some("Dale Ruiz"))],
+        ),
+        (
+            &[
+                "“We will keep the ferry running through the winter months.”",
+                "Media contact: Nina Bell, Media Adviser",
+            ],
+            &[("We will keep", None)],
+        ),
+        // A credit line below the quote.
+        (
+            &[
+                "“We are proud to back local manufacturers with this fund.”",
+                "– Rosa Kemp, Minister for Industry",
+            ],
+            &[("We are proud", Some("Rosa Kemp"))],
+        ),
+        // Quotes in a list after "Minister X said:".
+        (
+            &[
+                "Minister Eli Strand said:",
+                "“The plan cuts waiting times for elective surgery.”",
+                "“It hires 500 more nurses over four years.”",
+            ],
+            &[
+                ("The plan cuts", Some("Eli Strand")),
+                ("It hires", Some("Eli Strand")),
+            ],
+        ),
+        (
+            &[
+                "Jan Novak, who is also Minister for Sport, said: “The new stadium will host its first match in March.”",
+            ],
+            &[("The new stadium", Some("Jan Novak"))],
+        ),
+        // A department's spokesperson is named by no one.
+        (
+            &[
+                "A spokesperson for the Department of Home Affairs said: “The department does not comment on individual cases.”",
+            ],
+            &[("The department does not", None)],
+        ),
+    ]);
+}
