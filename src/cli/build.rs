@@ -44,12 +44,12 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with = "format")]
     pub no_pdf: bool,
     /// The formats to write, comma-separated: md (with its chart SVGs), pdf,
-    /// html [default: md,pdf]
+    /// html, docx [default: md,pdf]
     #[arg(
         long,
         value_name = "LIST",
         value_delimiter = ',',
-        value_parser = ["md", "pdf", "html"]
+        value_parser = ["md", "pdf", "html", "docx"]
     )]
     pub format: Vec<String>,
     /// Fail at once, instead of waiting, when another `brief` process is

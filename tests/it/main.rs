@@ -10,6 +10,7 @@ mod architecture;
 mod build;
 mod chart;
 mod cli;
+mod docx;
 mod corpus_add;
 mod corrections;
 mod editorial;
