@@ -84,6 +84,9 @@ impl BuildOptions {
         if self.writes("html") {
             recorded.push_str(" html");
         }
+        if self.writes("docx") {
+            recorded.push_str(" docx");
+        }
         if !self.writes("md") {
             recorded.push_str(" no-md");
         }

@@ -90,8 +90,14 @@ mod tests {
                 (".", None)
             ]
         );
-        assert_eq!(runs("「ひらがな」"), [("「", None), ("ひらがな」", Some("ja"))]);
-        assert_eq!(runs("한국어 text"), [("한국어", Some("ko")), (" text", None)]);
+        assert_eq!(
+            runs("「ひらがな」"),
+            [("「", None), ("ひらがな」", Some("ja"))]
+        );
+        assert_eq!(
+            runs("한국어 text"),
+            [("한국어", Some("ko")), (" text", None)]
+        );
         assert!(runs("").is_empty());
     }
 }

@@ -40,8 +40,7 @@ pub fn zip(parts: Parts) -> Vec<u8> {
         entries.push((name.to_string(), kind, bytes));
     };
     let styles = reference.map_or_else(|| super::styles::BUILTIN.to_string(), |r| r.styles.clone());
-    body.rels
-        .part("styles", "styles", "styles.xml");
+    body.rels.part("styles", "styles", "styles.xml");
     body.rels.part("numbering", "numbering", "numbering.xml");
     body.rels.part("footnotes", "footnotes", "footnotes.xml");
     body.rels.part("settings", "settings", "settings.xml");
@@ -71,7 +70,11 @@ pub fn zip(parts: Parts) -> Vec<u8> {
         Some(format!("{WML}.document.main+xml")),
         super::document::xml(&body).into_bytes(),
     );
-    add("word/_rels/document.xml.rels", None, body.rels.xml().into_bytes());
+    add(
+        "word/_rels/document.xml.rels",
+        None,
+        body.rels.xml().into_bytes(),
+    );
     add(
         "word/styles.xml",
         Some(format!("{WML}.styles+xml")),
@@ -88,7 +91,11 @@ pub fn zip(parts: Parts) -> Vec<u8> {
         footnotes.into_bytes(),
     );
     if !footnote_rels.is_empty() {
-        add("word/_rels/footnotes.xml.rels", None, footnote_rels.xml().into_bytes());
+        add(
+            "word/_rels/footnotes.xml.rels",
+            None,
+            footnote_rels.xml().into_bytes(),
+        );
     }
     add(
         "word/settings.xml",
@@ -126,7 +133,10 @@ fn content_types(entries: &[(String, Option<String>, Vec<u8>)]) -> String {
     );
     for (name, kind, _) in entries {
         if let Some(kind) = kind {
-            let _ = write!(out, "<Override PartName=\"/{name}\" ContentType=\"{kind}\"/>");
+            let _ = write!(
+                out,
+                "<Override PartName=\"/{name}\" ContentType=\"{kind}\"/>"
+            );
         }
     }
     out.push_str("</Types>");
@@ -155,7 +165,11 @@ fn core(brief: &Brief, keywords: &[String]) -> String {
         let _ = write!(out, "<dc:creator>{}</dc:creator>", escape(author));
     }
     if !keywords.is_empty() {
-        let _ = write!(out, "<cp:keywords>{}</cp:keywords>", escape(&keywords.join(", ")));
+        let _ = write!(
+            out,
+            "<cp:keywords>{}</cp:keywords>",
+            escape(&keywords.join(", "))
+        );
     }
     let _ = write!(
         out,

@@ -350,20 +350,28 @@ mod tests {
     #[test]
     fn only_web_and_mail_links_are_links() {
         let p = Prose {
-            markdown: "[x](javascript:alert(1)) [y](https://e.org/a?b=1&c=2) ![pic](http://t.co/p.png)".into(),
+            markdown:
+                "[x](javascript:alert(1)) [y](https://e.org/a?b=1&c=2) ![pic](http://t.co/p.png)"
+                    .into(),
             refs: Vec::new(),
         };
         let mut body = Body::default();
         write(&mut body, &p, "Normal", None);
         assert_eq!(body.xml.matches("<w:hyperlink").count(), 1, "{}", body.xml);
-        assert!(body.rels.xml().contains("Target=\"https://e.org/a?b=1&amp;c=2\""));
+        assert!(
+            body.rels
+                .xml()
+                .contains("Target=\"https://e.org/a?b=1&amp;c=2\"")
+        );
         assert!(!body.rels.xml().contains("javascript"));
         assert!(body.xml.contains(">pic<"), "{}", body.xml);
     }
 
     #[test]
     fn structure_becomes_word_structure() {
-        let x = xml("# H\n\n*i* **b**\n\n> q\n\n3. three\n4. four\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
+        let x = xml(
+            "# H\n\n*i* **b**\n\n> q\n\n3. three\n4. four\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+        );
         assert!(x.contains("<w:pStyle w:val=\"Heading2\"/>"), "{x}");
         assert!(x.contains("<w:i/>") && x.contains("<w:b/>"), "{x}");
         assert!(x.contains("<w:pStyle w:val=\"Quote\"/>"), "{x}");
@@ -391,7 +399,12 @@ mod tests {
         let mut body = Body::default();
         write(&mut body, &p, "Normal", None);
         assert_eq!(body.xml.matches("&lt;b&gt;116,338&lt;/b&gt;").count(), 2);
-        assert_eq!(body.xml.matches("<w:footnoteReference w:id=\"1\"/>").count(), 1);
+        assert_eq!(
+            body.xml
+                .matches("<w:footnoteReference w:id=\"1\"/>")
+                .count(),
+            1
+        );
         assert_eq!(body.xml.matches("NOTEREF _RefNote1").count(), 1);
     }
 }

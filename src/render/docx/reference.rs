@@ -51,13 +51,14 @@ pub fn find(dir: &Path) -> Result<Option<Reference>, Diagnostic> {
         let Some(data) = zip::read(&bytes, name).map_err(&failed)? else {
             return Ok(None);
         };
-        let text = std::str::from_utf8(&data)
-            .map_err(|_| failed(format!("its {name} is not UTF-8")))?;
+        let text =
+            std::str::from_utf8(&data).map_err(|_| failed(format!("its {name} is not UTF-8")))?;
         roxmltree::Document::parse(text)
             .map_err(|e| failed(format!("its {name} is not well-formed XML ({e})")))?;
         Ok(Some(data))
     };
-    let styles = part("word/styles.xml")?.ok_or_else(|| failed("it has no styles (word/styles.xml)".into()))?;
+    let styles = part("word/styles.xml")?
+        .ok_or_else(|| failed("it has no styles (word/styles.xml)".into()))?;
     let styles = String::from_utf8(styles).unwrap_or_default();
     let styles = super::styles::complete(&styles)
         .ok_or_else(|| failed("its word/styles.xml is not a styles part".into()))?;

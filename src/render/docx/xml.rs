@@ -34,7 +34,10 @@ mod tests {
             escape("<w:t>a & b]]></w:t> \"q\" 'r'"),
             "&lt;w:t&gt;a &amp; b]]&gt;&lt;/w:t&gt; &quot;q&quot; &apos;r&apos;"
         );
-        assert_eq!(escape("a\u{0}b\u{7}c\u{1b}d\u{fffe}e\u{85}f\tg"), "abcdef\tg");
+        assert_eq!(
+            escape("a\u{0}b\u{7}c\u{1b}d\u{fffe}e\u{85}f\tg"),
+            "abcdef\tg"
+        );
         assert_eq!(escape("王守峰 — ok"), "王守峰 — ok");
     }
 }
