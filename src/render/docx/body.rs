@@ -19,6 +19,12 @@ pub struct Body {
     pub marks: Marks,
     /// Each chart's PNG: its file name under `word/media/`, and bytes.
     pub images: Vec<(String, Vec<u8>)>,
+    /// The first footnote id the analyst's own notes take: after the
+    /// brief's notes.
+    pub analyst_base: usize,
+    /// The analyst's own footnotes by label, in order of first use or
+    /// definition: their paragraphs once defined.
+    pub analyst: Vec<(String, Option<String>)>,
 }
 
 impl Body {
@@ -30,6 +36,32 @@ impl Body {
     /// The runs of note `n`'s mark here.
     pub fn mark(&mut self, n: usize) -> String {
         self.marks.mark(n)
+    }
+
+    /// The footnote id of the analyst's note `label`.
+    fn analyst_id(&mut self, label: &str) -> usize {
+        let at = match self.analyst.iter().position(|(l, _)| l == label) {
+            Some(at) => at,
+            None => {
+                self.analyst.push((label.to_string(), None));
+                self.analyst.len() - 1
+            }
+        };
+        self.analyst_base + at
+    }
+
+    /// The runs of the mark of the analyst's note `label` here.
+    pub fn analyst_mark(&mut self, label: &str) -> String {
+        let id = self.analyst_id(label);
+        self.marks.mark(id)
+    }
+
+    /// The paragraphs of the analyst's note `label` (a definition read).
+    pub fn analyst_note(&mut self, label: &str, paragraphs: String) {
+        let at = self.analyst_id(label) - self.analyst_base;
+        if let Some(entry) = self.analyst.get_mut(at) {
+            entry.1.get_or_insert(paragraphs);
+        }
     }
 
     /// A heading at `level` (1–3) with plain text.

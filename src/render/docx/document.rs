@@ -18,7 +18,10 @@ const SECTION: &str = "<w:sectPr><w:footnotePr><w:numFmt w:val=\"decimal\"/></w:
 
 /// The body of `brief`; `png(chart)` gives a chart's picture, if drawn.
 pub fn write(brief: &Brief, png: &mut dyn FnMut(&Chart) -> Option<image::Png>) -> Body {
-    let mut body = Body::default();
+    let mut body = Body {
+        analyst_base: brief.notes.len() + 1,
+        ..Body::default()
+    };
     title_block(&mut body, brief);
     if !brief.key_points.is_empty() {
         body.heading(1, "Key points");

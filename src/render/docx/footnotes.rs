@@ -13,8 +13,14 @@ use crate::brief::Note;
 
 const NAMESPACES: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
-/// The footnotes part, and the relationships its links need.
-pub fn xml(notes: &[Note]) -> (String, Rels) {
+/// The footnotes part, and the relationships its links need: the brief's
+/// notes, then the analyst's own (`analyst`: label and paragraphs, ids
+/// from `analyst_base`); one used but never defined is an empty note.
+pub fn xml(
+    notes: &[Note],
+    analyst: &[(String, Option<String>)],
+    analyst_base: usize,
+) -> (String, Rels) {
     let mut rels = Rels::default();
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:footnotes {NAMESPACES}>\
@@ -27,6 +33,14 @@ pub fn xml(notes: &[Note]) -> (String, Rels) {
             "<w:footnote w:id=\"{}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>{}</w:p></w:footnote>",
             note.number,
             runs::rich(&note.text, &mut rels)
+        );
+    }
+    for (k, (_, paragraphs)) in analyst.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<w:footnote w:id=\"{}\">{}</w:footnote>",
+            analyst_base + k,
+            paragraphs.as_deref().unwrap_or("<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r></w:p>")
         );
     }
     out.push_str("</w:footnotes>");

@@ -46,7 +46,7 @@ pub fn render(
     reference: Option<&Reference>,
 ) -> Vec<u8> {
     let body = document::write(brief, png);
-    let (footnotes, footnote_rels) = footnotes::xml(&brief.notes);
+    let (footnotes, footnote_rels) = footnotes::xml(&brief.notes, &body.analyst, body.analyst_base);
     package::zip(package::Parts {
         brief,
         keywords,

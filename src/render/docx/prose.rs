@@ -42,6 +42,10 @@ struct Walk<'b> {
     /// The list whose item this prose is (a key point): its first
     /// paragraph is the item's numbered one.
     item: Option<usize>,
+    /// Inside one of the analyst's own footnote definitions: its label,
+    /// whether its first paragraph has had Word's number mark, and the
+    /// body's text kept aside while the note is written.
+    note: Option<(String, bool, String)>,
 }
 
 /// Writes `prose` into `body`, its paragraphs in `base` style ("Normal",
@@ -63,6 +67,7 @@ pub fn write(body: &mut Body, prose: &Prose, base: &'static str, item: Option<us
         table: None,
         code: false,
         item,
+        note: None,
     };
     for event in Parser::new_ext(&marked, options()) {
         w.event(event, prose);
@@ -83,7 +88,9 @@ impl Walk<'_> {
 
     /// The paragraph style here.
     fn para_style(&self) -> &'static str {
-        if let Some(h) = self.heading {
+        if self.note.is_some() {
+            "FootnoteText"
+        } else if let Some(h) = self.heading {
             h
         } else if self.quotes > 0 {
             "Quote"
@@ -116,7 +123,14 @@ impl Walk<'_> {
             }
             _ => format!("<w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"),
         };
-        self.para = Some((props, String::new()));
+        let mut content = String::new();
+        if let Some((_, marked, _)) = self.note.as_mut()
+            && !*marked
+        {
+            *marked = true;
+            content.push_str("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>");
+        }
+        self.para = Some((props, content));
     }
 
     fn close_para(&mut self) {
@@ -160,7 +174,12 @@ impl Walk<'_> {
             Event::Rule => {}
             Event::TaskListMarker(done) => self.text(if done { "☒ " } else { "☐ " }, false),
             // The analyst's own footnotes: their marker as typed.
-            Event::FootnoteReference(label) => self.text(&format!("[^{label}]"), false),
+            // The analyst's own footnotes are Word footnotes too, after the
+            // brief's in id (Word numbers them all by position).
+            Event::FootnoteReference(label) => {
+                let mark = self.body.analyst_mark(&label);
+                self.push(&mark);
+            }
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
         }
@@ -205,7 +224,8 @@ impl Walk<'_> {
             }
             Tag::FootnoteDefinition(label) => {
                 self.close_para();
-                self.text(&format!("[^{label}]: "), false);
+                let kept = std::mem::take(&mut self.body.xml);
+                self.note = Some((label.to_string(), false, kept));
             }
             Tag::Table(_) => {
                 self.close_para();
@@ -226,7 +246,10 @@ impl Walk<'_> {
             Tag::Strong => self.bold += 1,
             Tag::Strikethrough => self.strike += 1,
             Tag::Link { dest_url, .. } => {
-                let kept = runs::linkable(&dest_url).then(|| dest_url.trim().to_string());
+                // A link in the analyst's own note is text: its relationship
+                // would belong to the footnotes part, not the body's.
+                let kept = (runs::linkable(&dest_url) && self.note.is_none())
+                    .then(|| dest_url.trim().to_string());
                 if let Some(url) = &kept {
                     let id = self.body.rels.link(url);
                     self.push(&format!("<w:hyperlink r:id=\"{id}\" w:history=\"1\">"));
@@ -257,7 +280,14 @@ impl Walk<'_> {
                 self.close_para();
                 self.lists.pop();
             }
-            TagEnd::Item | TagEnd::FootnoteDefinition => self.close_para(),
+            TagEnd::Item => self.close_para(),
+            TagEnd::FootnoteDefinition => {
+                self.close_para();
+                if let Some((label, _, kept)) = self.note.take() {
+                    let note = std::mem::replace(&mut self.body.xml, kept);
+                    self.body.analyst_note(&label, note);
+                }
+            }
             TagEnd::TableCell => self.close_para(),
             TagEnd::Table => {
                 self.close_para();
@@ -339,10 +369,21 @@ mod tests {
         body.xml
     }
 
+    /// The text of the runs in `xml`, as escaped there.
+    fn run_text(xml: &str) -> String {
+        xml.split("<w:t xml:space=\"preserve\">")
+            .skip(1)
+            .map(|s| s.split("</w:t>").next().unwrap_or_default())
+            .collect()
+    }
+
     #[test]
     fn typed_markup_is_text() {
         let x = xml("a <w:p>b</w:p> & <script>x</script>");
-        assert!(x.contains("a &lt;w:p&gt;b&lt;/w:p&gt; &amp; "), "{x}");
+        assert_eq!(
+            run_text(&x),
+            "a &lt;w:p&gt;b&lt;/w:p&gt; &amp; &lt;script&gt;x&lt;/script&gt;"
+        );
         assert!(!x.contains("<script"), "{x}");
         assert_eq!(x.matches("<w:p>").count(), 1, "{x}");
     }
@@ -378,6 +419,36 @@ mod tests {
         assert_eq!(x.matches("<w:numId w:val=\"1\"/>").count(), 2, "{x}");
         assert!(x.contains("<w:tblHeader/>"), "{x}");
         assert_eq!(x.matches("<w:tc>").count(), 4, "{x}");
+    }
+
+    #[test]
+    fn the_analysts_own_notes_are_word_footnotes() {
+        let p = Prose {
+            markdown: "a[^x] b[^x]\n\n[^x]: the *note* [l](https://e.org)\n".into(),
+            refs: Vec::new(),
+        };
+        let mut body = Body {
+            analyst_base: 5,
+            ..Body::default()
+        };
+        write(&mut body, &p, "Normal", None);
+        assert_eq!(
+            body.xml
+                .matches("<w:footnoteReference w:id=\"5\"/>")
+                .count(),
+            1
+        );
+        assert_eq!(body.xml.matches("NOTEREF _RefNote5").count(), 1);
+        assert!(!run_text(&body.xml).contains("the"), "{}", body.xml);
+        let note = body.analyst[0].1.clone().unwrap_or_default();
+        assert!(
+            note.contains("<w:footnoteRef/>") && note.contains("FootnoteText"),
+            "{note}"
+        );
+        assert!(
+            note.contains("<w:i/>") && !note.contains("hyperlink"),
+            "{note}"
+        );
     }
 
     #[test]
