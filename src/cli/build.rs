@@ -44,7 +44,7 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with = "format")]
     pub no_pdf: bool,
     /// The formats to write, comma-separated: md (with its chart SVGs), pdf,
-    /// html, … [default: the spec's `formats:`, else md,pdf]
+    /// html, docx, … [default: the spec's `formats:`, else md,pdf]
     #[arg(
         long,
         value_name = "LIST",

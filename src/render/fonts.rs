@@ -109,6 +109,25 @@ impl Fonts {
         self.store.font(index)
     }
 
+    /// The font files holding the faces of `families` (each file once, in
+    /// the order Typst would pick them): what a renderer outside Typst (the
+    /// Word document's chart pictures) loads to draw with the same faces.
+    pub fn files_of(&self, families: &[String]) -> Vec<typst::foundations::Bytes> {
+        let mut out: Vec<typst::foundations::Bytes> = Vec::new();
+        for family in families {
+            for id in self.book().select_family(&family.to_lowercase()) {
+                let Some(font) = self.font(id) else {
+                    continue;
+                };
+                let data = font.data();
+                if !out.iter().any(|d| d.as_ptr() == data.as_ptr()) {
+                    out.push(data.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// How many faces are known (for logs and tests).
     pub fn len(&self) -> usize {
         self.book().families().map(|(_, ids)| ids.count()).sum()

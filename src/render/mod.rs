@@ -2,6 +2,8 @@
 
 pub mod chart;
 pub mod chart_style;
+pub mod cjk;
+pub mod docx;
 pub mod escape;
 pub mod font_cache;
 pub mod fonts;
@@ -23,6 +25,7 @@ pub static FORMATS: &[&dyn Format] = &[
     &chart::SvgFormat,
     &markdown::MarkdownFormat,
     &html::HtmlFormat,
+    &docx::DocxFormat,
     &typst::TypstFormat,
     &typst::PdfFormat,
 ];

@@ -13,6 +13,7 @@ mod chart;
 mod cli;
 mod corpus_add;
 mod corrections;
+mod docx;
 mod editorial;
 mod excerpt;
 mod figures_gold;

@@ -13,7 +13,7 @@ mod format;
 mod marks;
 mod page;
 mod prose;
-mod text;
+pub(crate) mod text;
 
 use std::path::{Path, PathBuf};
 

@@ -8,20 +8,15 @@ use std::fmt::Write as _;
 /// (`&`, `<`, `>`, `"`, `'`), with CJK runs in `<span lang="…">`.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = rest.find(starts_run).unwrap_or(rest.len());
-        escape_into(&mut out, &rest[..start]);
-        rest = &rest[start..];
-        if rest.is_empty() {
-            break;
+    for (run, lang) in crate::render::cjk::runs(text) {
+        match lang {
+            Some(lang) => {
+                let _ = write!(out, "<span lang=\"{lang}\">");
+                escape_into(&mut out, run);
+                out.push_str("</span>");
+            }
+            None => escape_into(&mut out, run),
         }
-        let end = cjk_run_end(rest);
-        let run = &rest[..end];
-        let _ = write!(out, "<span lang=\"{}\">", language(run));
-        escape_into(&mut out, run);
-        out.push_str("</span>");
-        rest = &rest[end..];
     }
     out
 }
@@ -53,54 +48,6 @@ fn escape_into(out: &mut String, text: &str) {
             c if c.is_control() && c != '\n' && c != '\t' => {}
             c => out.push(c),
         }
-    }
-}
-
-/// CJK ideographs and kana, and Hangul, which `is_cjk` leaves out (it
-/// counts words; Korean spaces its words).
-fn starts_run(c: char) -> bool {
-    crate::text::is_cjk(c) || is_hangul(c)
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
-}
-
-/// Where a run that starts with a CJK character ends: at the first
-/// character that is neither CJK nor the punctuation and digits CJK text
-/// holds (full-width forms, CJK symbols, digits between characters).
-fn cjk_run_end(text: &str) -> usize {
-    let mut end = 0;
-    for (i, c) in text.char_indices() {
-        let joins = starts_run(c)
-            || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
-            || c.is_ascii_digit();
-        if !joins {
-            break;
-        }
-        end = i + c.len_utf8();
-    }
-    // Digits are kept only between CJK characters: "2023年" yes, "年 2023" no.
-    let trimmed = text[..end].trim_end_matches(|c: char| c.is_ascii_digit());
-    trimmed
-        .len()
-        .max(text.chars().next().map_or(0, char::len_utf8))
-}
-
-/// The run's language by its script: kana make it Japanese, Hangul Korean,
-/// Han characters alone Chinese (the corpus's CJK text is Chinese; a
-/// Japanese sentence without kana is rare and still drawn right by a CJK
-/// font).
-fn language(run: &str) -> &'static str {
-    if run
-        .chars()
-        .any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF))
-    {
-        "ja"
-    } else if run.chars().any(is_hangul) {
-        "ko"
-    } else {
-        "zh"
     }
 }
 
