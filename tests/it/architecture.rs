@@ -261,7 +261,14 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 /// circle fails the test, and so does a listed one that has changed.
 const CIRCLES: &[(&str, &[&str], &str)] = &[(
     "extract::quotes",
-    &["attribute", "mention", "names", "offices", "sieves"],
+    &[
+        "as_clause",
+        "attribute",
+        "mention",
+        "names",
+        "offices",
+        "sieves",
+    ],
     "mention reading asks the name registry and the speaker state back; the registry's read-only questions belong below both",
 )];
 

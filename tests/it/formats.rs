@@ -124,7 +124,10 @@ fn an_unknown_format_on_the_command_line_names_the_formats() {
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("did you mean `pdf`?"), "{stderr}");
-    assert!(stderr.contains("the formats are md, html, pdf"), "{stderr}");
+    assert!(
+        stderr.contains("the formats are md, html, docx, pdf"),
+        "{stderr}"
+    );
     // The internal companions are not choices.
     assert!(
         !stderr.contains("svg") && !stderr.contains("typ,"),
