@@ -220,3 +220,26 @@ fn an_editions_folder_linked_out_of_the_output_directory_gets_nothing() {
     // The brief without the link still got its edition.
     assert_eq!(editions(d, "beta-only"), ["2025-03-03"]);
 }
+
+/// A spec's `formats:` holds for its scheduled editions too: every format
+/// it names is filed with the edition, and `latest/` has the same files.
+#[test]
+fn an_edition_is_filed_in_every_format_its_spec_names() {
+    let dir = project();
+    let d = dir.path();
+    let voices = d.join("briefs/voices.yaml");
+    let spec = std::fs::read_to_string(&voices).unwrap();
+    std::fs::write(&voices, format!("formats: [md, html, docx]\n{spec}")).unwrap();
+    let out = brief(d, &["schedule", "--once", "--now", "2025-03-03T08:00:00Z"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for dir in ["latest", "editions/2025-03-03"] {
+        for name in ["brief.md", "brief.html", "brief.docx"] {
+            let file = d.join("out/voices").join(dir).join(name);
+            assert!(file.is_file(), "{} missing", file.display());
+        }
+        assert!(!d.join("out/voices").join(dir).join("brief.pdf").exists());
+    }
+    let html =
+        std::fs::read_to_string(d.join("out/voices/editions/2025-03-03/brief.html")).unwrap();
+    assert!(html.contains("Li Ming"), "{html}");
+}
