@@ -6,7 +6,7 @@
 
 use pulldown_cmark::Options;
 
-use crate::brief::Prose;
+use crate::brief::{InlineRef, Prose};
 
 /// Marks a reference's place. Private-use characters cannot be typed by
 /// accident, and Markdown treats them as text.
@@ -30,5 +30,37 @@ pub fn mark_refs(prose: &Prose) -> String {
         pos = r.range.end;
     }
     out.push_str(&prose.markdown[pos..]);
+    out
+}
+
+/// A piece of a text event of the marked prose: text as written, or the
+/// reference a whole marker stands for.
+#[derive(Debug)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Ref(&'a InlineRef),
+}
+
+/// The pieces of `text`, a text event of [`mark_refs`]'s prose as the
+/// parser gives it. A marker the parser split (an opening without its
+/// close) or whose number names no reference of `prose` gives nothing.
+pub fn pieces<'a>(text: &'a str, prose: &'a Prose) -> Vec<Piece<'a>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(OPEN) {
+        out.push(Piece::Text(&rest[..open]));
+        let after = &rest[open + OPEN.len_utf8()..];
+        let Some(close) = after.find(CLOSE) else {
+            rest = after;
+            continue;
+        };
+        let item = after[..close]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| prose.refs.get(i));
+        out.extend(item.map(Piece::Ref));
+        rest = &after[close + CLOSE.len_utf8()..];
+    }
+    out.push(Piece::Text(rest));
     out
 }

@@ -12,7 +12,9 @@ use std::process::Command;
 
 use resvg::usvg::roxmltree;
 
-use crate::common::{brief, fixture, project, repo, text, write_spec};
+use crate::common::{
+    brief, fixture, pandoc_elements, pandoc_json, project, repo, text, write_spec,
+};
 
 /// The shipped project, built as Markdown and Word.
 fn shipped_documents() -> (tempfile::TempDir, Vec<PathBuf>) {
@@ -43,31 +45,6 @@ fn with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
     }
     out.sort();
     out
-}
-
-/// pandoc's reading of `path` (in format `from`), as JSON.
-fn pandoc_json(path: &Path, from: &str) -> serde_json::Value {
-    let out = Command::new("pandoc")
-        .args(["-f", from, "-t", "json"])
-        .arg(path)
-        .output()
-        .expect("pandoc is installed");
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Every pandoc element of type `t` in `value`, outermost first.
-fn elements<'a>(value: &'a serde_json::Value, t: &str, found: &mut Vec<&'a serde_json::Value>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if map.get("t").and_then(|v| v.as_str()) == Some(t) {
-                found.push(value);
-            }
-            map.values().for_each(|v| elements(v, t, found));
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| elements(v, t, found)),
-        _ => {}
-    }
 }
 
 /// The words of a pandoc element, spaces normalised.
@@ -109,7 +86,7 @@ fn markdown_notes(md: &Path) -> Vec<String> {
     }
     let json = pandoc_json(md, "markdown-smart");
     let mut notes = Vec::new();
-    elements(&json, "Note", &mut notes);
+    pandoc_elements(&json, "Note", &mut notes);
     assert_eq!(notes.len(), labels.len(), "{}", md.display());
     let mut seen = BTreeSet::new();
     labels
@@ -123,7 +100,7 @@ fn markdown_notes(md: &Path) -> Vec<String> {
 /// The text of the headers pandoc finds.
 fn headers(json: &serde_json::Value) -> Vec<String> {
     let mut found = Vec::new();
-    elements(json, "Header", &mut found);
+    pandoc_elements(json, "Header", &mut found);
     found.iter().map(|h| words(&h["c"][2])).collect()
 }
 
@@ -143,13 +120,13 @@ fn pandoc_reads_the_headings_quotes_and_notes_of_the_markdown() {
         assert_eq!(words(&docx["meta"]["title"]), title, "{name}");
         assert_eq!(headers(&docx), md_headers, "{name}");
         let mut quotes = (Vec::new(), Vec::new());
-        elements(&docx, "BlockQuote", &mut quotes.0);
-        elements(&markdown, "BlockQuote", &mut quotes.1);
+        pandoc_elements(&docx, "BlockQuote", &mut quotes.0);
+        pandoc_elements(&markdown, "BlockQuote", &mut quotes.1);
         assert!(!quotes.1.is_empty(), "{name}");
         assert_eq!(quotes.0.len(), quotes.1.len(), "{name}");
         // Word's footnotes: one per note, in order, with the note's text.
         let mut notes = Vec::new();
-        elements(&docx, "Note", &mut notes);
+        pandoc_elements(&docx, "Note", &mut notes);
         let notes: Vec<String> = notes.iter().map(|n| words(n)).collect();
         assert_eq!(notes, markdown_notes(&md), "{name}");
     }
@@ -424,12 +401,12 @@ fn hostile_text_comes_out_literal_in_word() {
         assert!(plain.contains(literal), "missing {literal:?} in\n{plain}");
     }
     let mut raw = Vec::new();
-    elements(&json, "RawInline", &mut raw);
-    elements(&json, "RawBlock", &mut raw);
-    elements(&json, "Image", &mut raw);
+    pandoc_elements(&json, "RawInline", &mut raw);
+    pandoc_elements(&json, "RawBlock", &mut raw);
+    pandoc_elements(&json, "Image", &mut raw);
     assert!(raw.is_empty(), "{raw:?}");
     let mut links = Vec::new();
-    elements(&json, "Link", &mut links);
+    pandoc_elements(&json, "Link", &mut links);
     for link in links {
         let url = link["c"][2][0].as_str().unwrap();
         assert_eq!(url, "https://evil.example/a?b=c&d=e", "{link}");

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{brief, fixture, project, repo, text};
+use crate::common::{brief, fixture, pandoc_elements, pandoc_json, project, repo, text};
 
 /// The shipped project, built as Markdown and HTML.
 fn shipped_pages() -> (tempfile::TempDir, Vec<std::path::PathBuf>) {
@@ -83,31 +83,6 @@ fn unmarked_text(html: &str) -> String {
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
-}
-
-/// pandoc's reading of the page, as JSON.
-fn pandoc_json(page: &Path) -> serde_json::Value {
-    let out = Command::new("pandoc")
-        .args(["-f", "html", "-t", "json"])
-        .arg(page)
-        .output()
-        .expect("pandoc is installed");
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Every pandoc element of type `t` in `value`.
-fn elements<'a>(value: &'a serde_json::Value, t: &str, found: &mut Vec<&'a serde_json::Value>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if map.get("t").and_then(|v| v.as_str()) == Some(t) {
-                found.push(value);
-            }
-            map.values().for_each(|v| elements(v, t, found));
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| elements(v, t, found)),
-        _ => {}
-    }
 }
 
 #[test]
@@ -199,19 +174,19 @@ fn shipped_pages_are_accessible_self_contained_and_linked() {
 
         // pandoc reads the page: one title heading, every block quote, and
         // every note mark a link to a note it finds in the notes list.
-        let json = pandoc_json(page);
+        let json = pandoc_json(page, "html");
         let mut headers = Vec::new();
-        elements(&json, "Header", &mut headers);
+        pandoc_elements(&json, "Header", &mut headers);
         assert_eq!(
             headers.iter().filter(|h| h["c"][0] == 1).count(),
             1,
             "{name}"
         );
         let mut quotes = Vec::new();
-        elements(&json, "BlockQuote", &mut quotes);
+        pandoc_elements(&json, "BlockQuote", &mut quotes);
         assert_eq!(quotes.len(), html.matches("<blockquote").count(), "{name}");
         let mut links = Vec::new();
-        elements(&json, "Link", &mut links);
+        pandoc_elements(&json, "Link", &mut links);
         let marks: Vec<&str> = links
             .iter()
             .filter(|l| l["c"][0][2].to_string().contains("doc-noteref"))
@@ -219,7 +194,7 @@ fn shipped_pages_are_accessible_self_contained_and_linked() {
             .collect();
         assert_eq!(marks.len(), refs, "{name}");
         let mut divs = Vec::new();
-        elements(&json, "Div", &mut divs);
+        pandoc_elements(&json, "Div", &mut divs);
         let note_divs: BTreeSet<String> = divs
             .iter()
             .filter_map(|d| d["c"][0][0].as_str())
@@ -266,14 +241,14 @@ fn hostile_text_comes_out_literal_in_html() {
     for literal in crate::common::HOSTILE_TYPED {
         assert!(plain.contains(literal), "missing {literal:?} in\n{plain}");
     }
-    let json = pandoc_json(&page);
+    let json = pandoc_json(&page, "html");
     let mut raw = Vec::new();
-    elements(&json, "RawInline", &mut raw);
-    elements(&json, "RawBlock", &mut raw);
-    elements(&json, "Image", &mut raw);
+    pandoc_elements(&json, "RawInline", &mut raw);
+    pandoc_elements(&json, "RawBlock", &mut raw);
+    pandoc_elements(&json, "Image", &mut raw);
     assert!(raw.is_empty(), "{raw:?}");
     let mut headers = Vec::new();
-    elements(&json, "Header", &mut headers);
+    pandoc_elements(&json, "Header", &mut headers);
     // Title, the section, Sources, Notes.
     assert_eq!(headers.len(), 4, "{headers:?}");
 }

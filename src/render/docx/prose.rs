@@ -10,7 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use super::body::{self, Body};
 use super::runs::{self, Style};
 use crate::brief::Prose;
-use crate::render::prose_refs::{CLOSE, OPEN, mark_refs, options};
+use crate::render::prose_refs::{Piece, mark_refs, options, pieces};
 
 /// A table being read: its rows of cells (runs), the header row first.
 #[derive(Default)]
@@ -327,30 +327,20 @@ impl Walk<'_> {
             }
             return;
         }
-        let mut rest: &str = t;
-        while let Some(open) = rest.find(OPEN) {
-            self.text(&rest[..open], false);
-            let after = &rest[open + OPEN.len_utf8()..];
-            let Some(close) = after.find(CLOSE) else {
-                rest = after;
-                continue;
-            };
-            let item = after[..close]
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| prose.refs.get(i));
-            if let Some(r) = item {
-                if r.is_quote {
-                    self.text(&format!("“{}”", r.text), false);
-                } else {
-                    self.text(&r.text, false);
+        for piece in pieces(t, prose) {
+            match piece {
+                Piece::Text(t) => self.text(t, false),
+                Piece::Ref(r) => {
+                    if r.is_quote {
+                        self.text(&format!("“{}”", r.text), false);
+                    } else {
+                        self.text(&r.text, false);
+                    }
+                    let mark = self.body.mark(r.note);
+                    self.push(&mark);
                 }
-                let mark = self.body.mark(r.note);
-                self.push(&mark);
             }
-            rest = &after[close + CLOSE.len_utf8()..];
         }
-        self.text(rest, false);
     }
 }
 

@@ -10,7 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::text;
 use crate::brief::Prose;
-use crate::render::prose_refs::{CLOSE, OPEN, mark_refs, options};
+use crate::render::prose_refs::{Piece, mark_refs, options, pieces};
 
 /// `prose` as HTML; `note(n)` gives the mark of note `n` at this place.
 /// Headings in the prose sit below the section's own (`#` becomes `h3`).
@@ -88,31 +88,21 @@ pub fn html(prose: &Prose, note: &mut dyn FnMut(usize) -> String) -> String {
 /// written (escaped), which the Markdown and PDF renderers also do.
 fn refs(t: &CowStr, prose: &Prose, note: &mut dyn FnMut(usize) -> String) -> String {
     let mut out = String::new();
-    let mut rest: &str = t;
-    while let Some(open) = rest.find(OPEN) {
-        out.push_str(&text::html(&rest[..open]));
-        let after = &rest[open + OPEN.len_utf8()..];
-        let Some(close) = after.find(CLOSE) else {
-            rest = after;
-            continue;
-        };
-        let item = after[..close]
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| prose.refs.get(i));
-        if let Some(r) = item {
-            if r.is_quote {
-                out.push('“');
-                out.push_str(&text::html(&r.text));
-                out.push('”');
-            } else {
-                out.push_str(&text::html(&r.text));
+    for piece in pieces(t, prose) {
+        match piece {
+            Piece::Text(t) => out.push_str(&text::html(t)),
+            Piece::Ref(r) => {
+                if r.is_quote {
+                    out.push('“');
+                    out.push_str(&text::html(&r.text));
+                    out.push('”');
+                } else {
+                    out.push_str(&text::html(&r.text));
+                }
+                out.push_str(&note(r.note));
             }
-            out.push_str(&note(r.note));
         }
-        rest = &after[close + CLOSE.len_utf8()..];
     }
-    out.push_str(&text::html(rest));
     out
 }
 

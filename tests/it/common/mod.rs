@@ -127,6 +127,36 @@ pub fn pandoc_plain(path: &Path, from: &str) -> String {
     text(&out.stdout)
 }
 
+/// pandoc's reading of `path` (in format `from`), as JSON.
+pub fn pandoc_json(path: &Path, from: &str) -> serde_json::Value {
+    let out = Command::new("pandoc")
+        .args(["-f", from, "-t", "json"])
+        .arg(path)
+        .output()
+        .expect("pandoc is installed");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Every pandoc element of type `t` in `value` (pandoc's JSON), outermost
+/// first.
+pub fn pandoc_elements<'a>(
+    value: &'a serde_json::Value,
+    t: &str,
+    found: &mut Vec<&'a serde_json::Value>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.get("t").and_then(|v| v.as_str()) == Some(t) {
+                found.push(value);
+            }
+            map.values().for_each(|v| pandoc_elements(v, t, found));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| pandoc_elements(v, t, found)),
+        _ => {}
+    }
+}
+
 /// How many elements of each pandoc type `value` (pandoc's JSON) holds,
 /// added to `counts`.
 pub fn pandoc_counts(value: &serde_json::Value, counts: &mut BTreeMap<String, usize>) {
