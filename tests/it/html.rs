@@ -364,16 +364,24 @@ fn axe_core() -> std::path::PathBuf {
         .unwrap_or_else(|| repo().join("target/axe/package/axe.min.js"))
 }
 
+/// Debian's Chromium, headless, as every test here runs it.
+fn chromium() -> Command {
+    let mut command = Command::new("chromium");
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+    ]);
+    command
+}
+
 /// Loads `page` in headless Chromium at `width` CSS pixels and returns the
 /// DOM after its scripts ran (`--virtual-time-budget` lets axe's promise
 /// settle before the dump).
 fn chromium_dom(page: &Path, width: u32) -> String {
-    let out = Command::new("chromium")
+    let out = chromium()
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
             "--virtual-time-budget=30000",
             &format!("--window-size={width},900"),
             "--dump-dom",
@@ -430,14 +438,8 @@ fn html_in_a_browser() {
         }
         // And the page itself draws: a screenshot of the size asked for.
         let png = dir.path().join("page.png");
-        let out = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--hide-scrollbars",
-                "--window-size=1000,1400",
-            ])
+        let out = chromium()
+            .arg("--window-size=1000,1400")
             .arg(format!("--screenshot={}", png.display()))
             .arg(format!("file://{}", page.display()))
             .output()
