@@ -819,18 +819,67 @@ impl State<'_> {
         }
     }
 
+    /// A role as a sentence's subject ("The Governor also announced …") is
+    /// who a later "he" or "she" means, when the text has named its holder
+    /// ("Governor Luis Ortiz"). A role nobody was named for is left alone:
+    /// the subject reader takes a fronted phrase's role for the subject
+    /// often enough ("Asked whether Trump, the presumptive nominee, …, Ban
+    /// demurred") that making it the topic took pronouns from the right
+    /// person.
+    pub fn observe_role(&mut self, m: &Mention, ws: &[Word], used: usize) {
+        let Who::Role { head, text } = &m.who else {
+            return;
+        };
+        // "The Governor", "the Prime Minister": the office itself. A
+        // lowercase word before it ("the longtime senator", "the former
+        // governor") describes someone, who need not hold the office now.
+        let mut words = text.split(' ');
+        let first = words.next().unwrap_or_default();
+        let titled = !first.eq_ignore_ascii_case("the") || {
+            let rest: Vec<&str> = words.collect();
+            rest[..rest.len().saturating_sub(1)]
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        };
+        if !titled {
+            return;
+        }
+        let Some(holder) = self.roles.get(head) else {
+            return;
+        };
+        let speaker = Speaker {
+            name: Some(holder.name.clone()),
+            ..Speaker::default()
+        };
+        self.set_topic(&speaker, None, gender_in(&ws[used.min(ws.len())..]));
+    }
+
     fn pronoun(&mut self, gender: Option<Gender>) -> Option<Speaker> {
-        let t = self
+        let i = self
             .topics
-            .iter_mut()
-            .rev()
-            .find(|t| gender.is_none() || t.gender.is_none() || t.gender == gender)?;
+            .iter()
+            .rposition(|t| gender.is_none() || t.gender.is_none() || t.gender == gender)?;
+        // Topics keep names as written; the full name is looked up on use.
+        let name = self.topics[i]
+            .speaker
+            .name
+            .as_ref()
+            .map(|n| self.names.canonical(n));
+        // The subject reader also reads places and capitalised common words
+        // as names ("Florida voted …", "Earlier, …"): a pronoun given one is
+        // wrong for certain, so it is given nobody. A person's one-word name
+        // ("Obama") is written in capitals everywhere.
+        if name.as_ref().is_some_and(|n| {
+            super::places::is_place(n) || (!n.contains(' ') && self.names.written_lowercase(n))
+        }) {
+            return None;
+        }
+        let t = &mut self.topics[i];
         if t.gender.is_none() {
             t.gender = gender;
         }
         let mut speaker = t.speaker.clone();
-        // Topics keep names as written; the full name is looked up on use.
-        speaker.name = speaker.name.map(|n| self.names.canonical(&n));
+        speaker.name = name;
         Some(speaker)
     }
 
@@ -839,9 +888,20 @@ impl State<'_> {
         if speaker.org || (speaker.name.is_none() && speaker.description.is_none()) {
             return;
         }
-        if let Some(i) = self.topics.iter().position(|t| t.speaker == *speaker) {
+        // One topic per person, whatever role a mention gave them: "the
+        // senator said" and "he refused" must add to the same person's
+        // gender, or a later "she" finds the other entry without one.
+        let same = |t: &Topic| {
+            t.speaker.name == speaker.name
+                && t.speaker.description == speaker.description
+                && t.speaker.org == speaker.org
+        };
+        if let Some(i) = self.topics.iter().position(same) {
             let mut t = self.topics.remove(i);
             t.gender = t.gender.or(gender);
+            if speaker.role.is_some() {
+                t.speaker.role.clone_from(&speaker.role);
+            }
             self.topics.push(t);
         } else {
             self.topics.push(Topic {

@@ -17,7 +17,8 @@ pub fn source(text: &str, state: &mut State) -> Option<Speaker> {
         return None;
     }
     let last = text::sentences(text).pop()?;
-    let ws = words(&text[last]);
+    let mut ws = words(&text[last]);
+    ws.drain(..super::dateline::len(&ws));
     let subject = subject_mention(&ws);
     if let Some(found) = sieves::before(&ws, subject.as_ref(), true) {
         let speaker = state.speaker(&found.mention);

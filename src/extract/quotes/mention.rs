@@ -128,6 +128,15 @@ const ROLE_NOUNS: &[&str] = &[
     "councilman",
     "councilwoman",
     "delegate",
+    // State and city legislators, as US releases title them.
+    "assemblymember",
+    "assemblyman",
+    "assemblywoman",
+    "councilmember",
+    "alderman",
+    "alderwoman",
+    "supervisor",
+    "comptroller",
     "lieutenant",
     "colonel",
     "captain",
@@ -752,6 +761,10 @@ fn finish(
                     role_words.push(r.to_string());
                 }
             }
+            // "U.S. Senator": an initialism keeps its last full stop.
+            _ if w.raw.ends_with('.') && w.core.contains('.') && w.core.len() <= 4 => {
+                role_words.push(format!("{}.", w.core));
+            }
             _ => role_words.push(w.core.to_string()),
         }
     }
@@ -866,7 +879,18 @@ fn finish(
         && ws[used + k - 1].closed
         && !ws[used + k - 1].raw.ends_with(['.', '?', '!'])
     {
-        named.role = Some(text.clone());
+        // "The Prime Minister, Anna Lind," gives the role "Prime Minister".
+        // "The group’s director" keeps its determiner.
+        let role = ["The ", "the "]
+            .iter()
+            .find_map(|d| text.strip_prefix(d))
+            .filter(|rest| {
+                let first = rest.split(' ').next().unwrap_or_default();
+                first.starts_with(char::is_uppercase)
+                    && !["’s", "'s", "’", "'"].iter().any(|p| first.ends_with(p))
+            })
+            .unwrap_or(text);
+        named.role = Some(role.to_owned());
         named.role_head = Some(canonical_role(noun).to_string()).filter(|_| ROLE.contains(noun));
         return Some((named, used + k));
     }
@@ -973,6 +997,8 @@ pub fn canonical_role(noun: &str) -> &str {
     match noun {
         "spokesman" | "spokeswoman" => "spokesperson",
         "congressman" | "congresswoman" => "representative",
+        "assemblyman" | "assemblywoman" => "assemblymember",
+        "councilman" | "councilwoman" => "councilmember",
         "chairwoman" | "chair" => "chairman",
         "advisor" => "adviser",
         other => other,

@@ -15,9 +15,11 @@
 mod as_clause;
 mod attribute;
 mod colon;
+mod dateline;
 mod mention;
 mod names;
 mod offices;
+mod places;
 mod releases;
 mod runs;
 mod scan;
@@ -162,11 +164,24 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
         runs.begin(para.number, text, &marks);
         // The paragraph's last quote, if pushed and left open.
         let mut open_quote = None;
-        // Without quotes, only a paragraph's opening sentence matters: it is
-        // where news prose introduces the person it goes on to quote.
-        let clauses = if marks.is_empty() {
+        // Without quotes, a paragraph's opening sentence matters (news
+        // prose introduces there the person it goes on to quote) and, when
+        // quotation follows, its last, whose subject a "she said" in the
+        // next paragraph means ("…, one volunteer was more circumspect. Yin
+        // May, 60, a doctor, said she was elated …" then "“…,” she said.").
+        // Only then: splitting every paragraph cost 5% of extraction.
+        let clauses: Vec<Range<usize>> = if marks.is_empty() {
             state.names.see(text);
-            text::first_sentence(text).into_iter().collect()
+            let quotes_next = scanned.get(pi + 1).is_some_and(|m| !m.is_empty());
+            if quotes_next {
+                match para.sentences() {
+                    [] => Vec::new(),
+                    [one] => vec![one.clone()],
+                    [first, .., last] => vec![first.clone(), last.clone()],
+                }
+            } else {
+                text::first_sentence(text).into_iter().collect()
+            }
         } else {
             clauses(para, &marks)
         };
@@ -193,6 +208,10 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
             let lead = window(lead, 0..lead.len(), Side::Start);
             words_into(lead, &mut lead_words);
+            if ci == 0 {
+                let n = dateline::len(&lead_words);
+                lead_words.drain(..n);
+            }
             let (parsed, read_from_start) = subject_mention_read(&lead_words);
             // The subject is read before the sentence's quotes: "Trump … said he
             // thought …" makes "he" Trump.
@@ -200,6 +219,8 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                 state.note_role(m);
                 if let Some(np) = m.to_np() {
                     state.observe_subject(&lead_words, Some(&(np, *used)), ci == 0);
+                } else {
+                    state.observe_role(m, &lead_words, *used);
                 }
                 if sieves::reports(&lead_words, *used) {
                     let s = state.speaker(m);

@@ -360,6 +360,29 @@ impl<'a> Registry<'a> {
         self.seen_bytes += text.len();
     }
 
+    /// Whether the text read so far has `word` in lowercase as a word of
+    /// its own: "Earlier", "Soon", "People" open sentences in capitals and
+    /// are written in lowercase elsewhere; a name is not. Reads back at most
+    /// [`LOOKBACK`] sentences; asked only of one-word names a pronoun might
+    /// be given, which are few.
+    pub fn written_lowercase(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower == word || lower.is_empty() {
+            return false;
+        }
+        let finder = memmem::Finder::new(lower.as_bytes());
+        self.seen.iter().rev().take(LOOKBACK).any(|s| {
+            let b = s.as_bytes();
+            finder.find_iter(b).any(|at| {
+                let end = at + lower.len();
+                let before = s[..at].chars().next_back();
+                let after = s[end..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    }
+
     /// Names in the text read so far, most recent first, that may hold
     /// `needle` as a word (`whole`) or at the start of one: the callers look
     /// for a name with `needle` as one of its words, or as the initial of its

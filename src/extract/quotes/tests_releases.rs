@@ -250,3 +250,93 @@ fn headlines_credits_lists_and_contact_lines() {
         ),
     ]);
 }
+
+#[test]
+fn a_pronoun_after_the_office_as_subject_is_its_named_holder() {
+    check(&[
+        (
+            &[
+                "Governor Luis Ortiz today signed a bill to build homes for farmworkers.",
+                "Assemblymember Jane Cole, the bill's author, said the homes would be built near the fields. “This is the most important bill I have carried,” Cole said.",
+                "The Governor also announced new money for legal aid. “Nobody should face an eviction alone,” he said.",
+            ],
+            &[
+                ("This is the most", Some("Jane Cole")),
+                ("Nobody should", Some("Luis Ortiz")),
+            ],
+        ),
+        // A described holder ("the longtime senator") need not be the
+        // office's last named holder: the pronoun keeps its topic.
+        (
+            &[
+                "Sen. Roy Blunt spoke first. Later, Sen. John McCain arrived.",
+                "“I wonder how the troops enjoy that,” McCain said. The longtime senator said he rarely campaigns for others. “It is not my style,” he said.",
+            ],
+            &[
+                ("I wonder how", Some("John McCain")),
+                ("It is not my style", Some("John McCain")),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_statement_announced_after_a_dateline() {
+    check(&[
+        (
+            &[
+                "WASHINGTON, D.C. – U.S. Senator Dana Harlow (D-OR) today released the following statement after the Senate passed the border bill:",
+                "“Today’s vote shows that we can still work together and get things done.”",
+            ],
+            &[("Today’s vote", Some("Dana Harlow"))],
+        ),
+        (
+            &[
+                "SACRAMENTO — Governor Luis Ortiz issued the following statement on the ruling:",
+                "“The court has upheld the law, and the homes will be built.”",
+            ],
+            &[("The court has upheld", Some("Luis Ortiz"))],
+        ),
+        // A headline in capitals before a dash is skipped the same way.
+        (
+            &[
+                "POLLS NOT WRONG, JUST TOO EARLY - Mark Roe: “Although the polls missed the result, they were not dead wrong.”",
+            ],
+            &[("Although the polls", Some("Mark Roe"))],
+        ),
+    ]);
+}
+
+#[test]
+fn a_pronoun_is_never_given_a_place_or_a_common_word() {
+    check(&[
+        (
+            &[
+                "Sen. Ted Cruz spoke in Des Moines on Monday.",
+                "Florida holds its primary next month, and the polls there are close.",
+                "“We will win it,” he said.",
+            ],
+            &[("We will win it", None)],
+        ),
+        (
+            &[
+                "Mayor Ann Roe spoke at the rally.",
+                "People at the meeting said it was tense, and the people of the town agreed.",
+                "“It was a long night,” she said.",
+            ],
+            &[("It was a long night", None)],
+        ),
+    ]);
+}
+
+#[test]
+fn the_last_subject_of_a_paragraph_before_quotation() {
+    check(&[(
+        &[
+            "Governor Luis Ortiz spoke first and promised new money for housing.",
+            "Monday night, one volunteer was more circumspect. Maria Yin, 60, a doctor, said she was elated but still worried.",
+            "“We have to be cautious about it,” she said.",
+        ],
+        &[("We have to be cautious", Some("Maria Yin"))],
+    )]);
+}

@@ -1,0 +1,119 @@
+//! Datelines: "WASHINGTON, D.C. – Senator Roe today released …",
+//! "SACRAMENTO — Governor Ortiz signed …", "LONDON, March 3 (Reuters) -
+//! The minister said …". News and government releases open their first
+//! paragraph with the place (and sometimes the date and the agency) in
+//! capitals and a dash; the sentence's subject comes after it, so the
+//! subject readers skip it.
+
+use super::attribute::Word;
+
+/// The number of words a dateline takes at the start of `ws`, with its
+/// dash; 0 when `ws` opens with none. A paragraph that opens with a dash
+/// alone is a list item ("— Continue fracking, …"), not a dateline.
+pub fn len(ws: &[Word]) -> usize {
+    // The place opens in capitals: "WASHINGTON", "NEW YORK", "ST. PAUL".
+    if !ws.first().is_some_and(|w| is_capitals(w.core)) {
+        return 0;
+    }
+    // A state or a date follows the place after a comma ("WASHINGTON,
+    // D.C.", "LONDON, March 3"); before one, only capitals and an agency
+    // in brackets do, so "FBI Director Jim Roe – …" is no dateline.
+    let mut after_comma = false;
+    for (k, w) in ws.iter().enumerate().take(MAX_WORDS) {
+        if is_dash(w.raw) {
+            return k + 1;
+        }
+        let fits =
+            is_capitals(w.core) || is_agency(w.raw) || (after_comma && is_place_or_date(w.raw));
+        if !fits {
+            return 0;
+        }
+        after_comma |= w.raw.ends_with(',');
+    }
+    0
+}
+
+/// The most words before a dateline's dash: "WASHINGTON, D.C., March 3,
+/// 2025 (AP) –" is eight.
+const MAX_WORDS: usize = 9;
+
+fn is_dash(raw: &str) -> bool {
+    matches!(raw, "–" | "—" | "-" | "--" | "―")
+}
+
+/// A word in capitals with at least two letters: "WASHINGTON", "ST.",
+/// "D.C."; not "I" or "A", which open sentences.
+fn is_capitals(core: &str) -> bool {
+    // Asked of every paragraph's first word: the case test, which fails
+    // at the second letter of "The", goes first.
+    core.chars()
+        .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+        && core.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// An agency in brackets: "(AP)", "(Reuters)".
+fn is_agency(raw: &str) -> bool {
+    raw.len() > 2 && raw.starts_with('(') && raw.ends_with(')')
+}
+
+/// What may follow the place and a comma before the dash: a state or
+/// country in abbreviation or in full ("D.C.", "Calif.", "Texas"), a date
+/// ("March", "3,", "2025").
+fn is_place_or_date(raw: &str) -> bool {
+    let raw = raw.trim_end_matches(',');
+    if raw.is_empty() {
+        return false;
+    }
+    if raw.chars().all(|c| c.is_ascii_digit()) {
+        return raw.len() <= 4;
+    }
+    // One capitalised word, as a state or a month is written.
+    raw.starts_with(|c: char| c.is_uppercase())
+        && raw.chars().all(|c| c.is_alphabetic() || c == '.')
+        && raw.len() <= 12
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::attribute::words;
+    use super::len;
+
+    fn skipped(text: &str) -> String {
+        let ws = words(text);
+        let n = len(&ws);
+        ws[n..].first().map_or(String::new(), |w| w.raw.to_owned())
+    }
+
+    #[test]
+    fn datelines_are_skipped_to_the_subject() {
+        for (text, subject) in [
+            (
+                "WASHINGTON, D.C. – U.S. Senator Dana Roe today said",
+                "U.S.",
+            ),
+            ("WASHINGTON – Senator Dana Roe today said", "Senator"),
+            ("SACRAMENTO — Governor Luis Ortiz signed", "Governor"),
+            ("NEW YORK (AP) — The mayor said", "The"),
+            ("LONDON, March 3 (Reuters) - The minister said", "The"),
+            ("ST. PAUL, Minn. -- Gov. Roe said", "Gov."),
+        ] {
+            assert_eq!(skipped(text), subject, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_without_a_dateline_are_read_from_the_start() {
+        for text in [
+            "Senator Dana Roe – a Democrat – said",
+            "NATO leaders met today - and agreed",
+            "I said - and I meant it",
+            "— Continue fracking, which the left opposes.",
+            "The U.S. – China talks ended",
+            "FBI Director Jim Roe said",
+            "FBI Director Jim Roe – a Democrat – said",
+            "NATO (the alliance) – said",
+        ] {
+            assert_eq!(len(&words(text)), 0, "{text}");
+        }
+    }
+}
