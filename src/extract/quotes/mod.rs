@@ -217,6 +217,14 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
             // thought …" makes "he" Trump.
             if let Some((m, used)) = &parsed {
                 state.note_role(m);
+                // "The Prime Minister, Anna Lind, and the President, Marc
+                // Duval, met …": the second of two joined subjects holds an
+                // office too, which a later "the President said" means.
+                if lead_words.get(*used).is_some_and(|w| w.core == "and")
+                    && let Some((second, _)) = mention::read(&lead_words[*used + 1..], true)
+                {
+                    state.note_role(&second);
+                }
                 if let Some(np) = m.to_np() {
                     state.observe_subject(&lead_words, Some(&(np, *used)), ci == 0);
                 } else {

@@ -340,3 +340,18 @@ fn the_last_subject_of_a_paragraph_before_quotation() {
         &[("We have to be cautious", Some("Maria Yin"))],
     )]);
 }
+
+#[test]
+fn the_second_of_two_joined_office_holders() {
+    check(&[(
+        &[
+            "The Prime Minister, Anna Lind, and the President of the Republic, Marc Duval, met in Paris on Tuesday.",
+            "“Our two countries share a border,” the Prime Minister said.",
+            "“We will work together on migration,” the President added.",
+        ],
+        &[
+            ("Our two countries", Some("Anna Lind")),
+            ("We will work together", Some("Marc Duval")),
+        ],
+    )]);
+}
