@@ -91,7 +91,7 @@ pub fn extract(doc: &Document) -> Extracted {
         })
         .collect();
 
-    let (mut quotes, unpaired) = quotes::find_with_unpaired(&paras);
+    let (mut quotes, unpaired) = quotes::find_with_unpaired(&paras, doc.meta.title.as_deref());
     let quote_ids = ids::assign(
         &doc.id,
         "q",

@@ -130,13 +130,14 @@ struct Previous<'a> {
 
 /// Finds the quotes of a document's paragraphs, in order.
 pub fn find(paras: &[Para]) -> Vec<Quote> {
-    find_with_unpaired(paras).0
+    find_with_unpaired(paras, None).0
 }
 
 /// Finds the quotes of a document's paragraphs, in order, and the body
 /// offsets of the quotations left out because their marks cannot be paired
-/// (see [`stray`]).
-pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
+/// (see [`stray`]). `title` is the document's, when its metadata gives one:
+/// a statement's heading may name the author of its quotations.
+pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, Vec<usize>) {
     let mut unpaired = Vec::new();
     let mut state = State::default();
     let mut previous = Previous::default();
@@ -152,6 +153,13 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
         .iter()
         .rposition(|m| !m.is_empty())
         .map_or(0, |l| l + 1);
+    // "Statement by Senator Jane Roe on …", as the title or as the first
+    // paragraph of a text without metadata: the author of the quotations
+    // that nothing else attributes.
+    let statement_author = title
+        .or_else(|| paras.first().filter(|p| p.number == 1).map(|p| p.text))
+        .filter(|_| read > 0)
+        .and_then(releases::statement_author);
     for (pi, para) in paras.iter().enumerate().take(read) {
         let text = para.text;
         let marks = repaired(
@@ -342,6 +350,11 @@ pub fn find_with_unpaired(paras: &[Para]) -> (Vec<Quote>, Vec<usize>) {
                                 &mut state,
                             )
                             .map(|s| (s, String::new(), "reported-account"))
+                            .or_else(|| {
+                                let m =
+                                    statement_author.as_ref().filter(|_| only_quotes || alone)?;
+                                Some((state.speaker(m), String::new(), releases::STATEMENT))
+                            })
                         }
                     }
                 };

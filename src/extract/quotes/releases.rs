@@ -59,6 +59,59 @@ pub fn credit(para: &str) -> Option<Mention> {
     named(name)
 }
 
+/// The sieve for a quotation in a statement whose heading names its author.
+pub const STATEMENT: &str = "statement-author";
+
+/// The author a statement's heading names: `Statement by Senator Jane Roe
+/// on the Border Bill`, `Statement from Governor Luis Ortiz`, `Senator
+/// Harlow Statement on Border Funding`. A joint statement has more than one
+/// author and names none here.
+pub fn statement_author(heading: &str) -> Option<Mention> {
+    let t = heading.trim();
+    if t.len() > 160 || t.contains(['“', '”', '"']) || t.ends_with(['.', '?', '!']) {
+        return None;
+    }
+    let lowered = lower(t);
+    // ASCII headings: `lower` keeps their byte offsets.
+    if lowered.len() != t.len() || lowered.contains("joint statement") {
+        return None;
+    }
+    const OPENERS: [&str; 3] = ["statement by ", "statement from ", "statement of "];
+    const ENDS: [&str; 11] = [
+        " on ",
+        ", ",
+        " regarding ",
+        " about ",
+        " following ",
+        " after ",
+        " in response ",
+        " marking ",
+        " to mark ",
+        ": ",
+        " – ",
+    ];
+    let who = if let Some(o) = OPENERS.iter().find(|o| lowered.starts_with(**o)) {
+        let rest = &t[o.len()..];
+        let cut = ENDS
+            .iter()
+            .filter_map(|e| lower(rest).find(e))
+            .min()
+            .unwrap_or(rest.len());
+        &rest[..cut]
+    } else {
+        let at = [
+            " statement on ",
+            " statement regarding ",
+            " statement following ",
+        ]
+        .iter()
+        .filter_map(|e| lowered.find(e))
+        .min()?;
+        &t[..at]
+    };
+    named(who)
+}
+
 /// A mention that is a name and nothing else: the whole of `text`, after
 /// titles of address.
 fn named(text: &str) -> Option<Mention> {
@@ -80,6 +133,35 @@ mod tests {
         match m?.who {
             Who::Name(n) => Some(n),
             _ => None,
+        }
+    }
+
+    #[test]
+    fn statement_headings() {
+        let cases = [
+            (
+                "Statement by Senator Jane Roe on the Border Bill",
+                Some("Jane Roe"),
+            ),
+            ("Statement from Governor Luis Ortiz", Some("Luis Ortiz")),
+            ("STATEMENT BY SENATOR JANE ROE ON THE BILL", None),
+            (
+                "Senator Dana Harlow Statement on Border Funding Bill",
+                Some("Dana Harlow"),
+            ),
+            (
+                "Statement of Ann Ray, Director: the new rule",
+                Some("Ann Ray"),
+            ),
+            // No single named author.
+            ("Joint Statement by Jane Roe and Ann Ray on Trade", None),
+            ("Statement from the Secretary on the new rule", None),
+            ("Statement by the Press Secretary", None),
+            // A sentence, not a heading.
+            ("A statement by Jane Roe was read out.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(name(statement_author(text)).as_deref(), want, "{text}");
         }
     }
 

@@ -355,3 +355,36 @@ fn the_second_of_two_joined_office_holders() {
         ],
     )]);
 }
+
+#[test]
+fn quotations_of_a_statement_whose_heading_names_its_author() {
+    check(&[
+        (
+            &[
+                "Statement by Senator Jane Roe on the Border Bill",
+                "“Today’s vote shows that we can still work together and get things done.”",
+                "“I will keep fighting to make sure the money reaches Oregon.”",
+            ],
+            &[
+                ("Today’s vote", Some("Jane Roe")),
+                ("I will keep fighting", Some("Jane Roe")),
+            ],
+        ),
+        // A quotation attributed in the text keeps its own speaker.
+        (
+            &[
+                "Statement from Governor Luis Ortiz on the Budget",
+                "“It keeps our promise,” said Treasurer Ann Ray, who wrote the budget.",
+            ],
+            &[("It keeps our promise", Some("Ann Ray"))],
+        ),
+        // An ordinary headline names no author.
+        (
+            &[
+                "Senate passes the border bill",
+                "“Today’s vote shows that we can still work together and get things done.”",
+            ],
+            &[("Today’s vote", None)],
+        ),
+    ]);
+}
