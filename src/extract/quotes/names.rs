@@ -284,6 +284,10 @@ pub struct Registry<'a> {
     read_back: Cell<usize>,
     /// The names of the sentences, once reading back has cost too much.
     index: Option<Index>,
+    /// [`Registry::written_lowercase`]'s answers: for each word asked, how
+    /// many sentences had been read then and whether one had it in
+    /// lowercase. A later question reads only the sentences seen since.
+    lowercase: HashMap<String, (usize, bool)>,
 }
 
 /// How far back a lookup reads, in sentences: bounds the cost on huge documents.
@@ -365,22 +369,30 @@ impl<'a> Registry<'a> {
     /// are written in lowercase elsewhere; a name is not. Reads back at most
     /// [`LOOKBACK`] sentences; asked only of one-word names a pronoun might
     /// be given, which are few.
-    pub fn written_lowercase(&self, word: &str) -> bool {
+    pub fn written_lowercase(&mut self, word: &str) -> bool {
+        let read = self.seen.len();
+        let from = match self.lowercase.get(word) {
+            Some(&(_, true)) => return true,
+            Some(&(upto, false)) => upto,
+            None => 0,
+        };
         let lower = word.to_lowercase();
         if lower == word || lower.is_empty() {
             return false;
         }
         let finder = memmem::Finder::new(lower.as_bytes());
-        self.seen.iter().rev().take(LOOKBACK).any(|s| {
-            let b = s.as_bytes();
-            finder.find_iter(b).any(|at| {
-                let end = at + lower.len();
-                let before = s[..at].chars().next_back();
-                let after = s[end..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        })
+        let found = self.seen[from.max(read.saturating_sub(LOOKBACK))..]
+            .iter()
+            .any(|s| {
+                finder.find_iter(s.as_bytes()).any(|at| {
+                    let before = s[..at].chars().next_back();
+                    let after = s[at + lower.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            });
+        self.lowercase.insert(word.to_owned(), (read, found));
+        found
     }
 
     /// Names in the text read so far, most recent first, that may hold
