@@ -833,13 +833,15 @@ impl State<'_> {
         // "The Governor", "the Prime Minister": the office itself. A
         // lowercase word before it ("the longtime senator", "the former
         // governor") describes someone, who need not hold the office now.
-        let mut words = text.split(' ');
-        let first = words.next().unwrap_or_default();
-        let titled = !first.eq_ignore_ascii_case("the") || {
-            let rest: Vec<&str> = words.collect();
-            rest[..rest.len().saturating_sub(1)]
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        let titled = match text.split_once(' ') {
+            Some((first, rest)) if first.eq_ignore_ascii_case("the") => {
+                rest.rsplit_once(' ').is_none_or(|(modifiers, _)| {
+                    modifiers
+                        .split(' ')
+                        .all(|w| w.starts_with(char::is_uppercase))
+                })
+            }
+            _ => true,
         };
         if !titled {
             return;

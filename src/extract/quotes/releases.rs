@@ -72,7 +72,8 @@ pub fn statement_author(heading: &str) -> Option<Mention> {
         return None;
     }
     let lowered = lower(t);
-    // ASCII headings: `lower` keeps their byte offsets.
+    // Only where lowercasing keeps byte offsets may `lowered` be cut where
+    // `t` is.
     if lowered.len() != t.len() || lowered.contains("joint statement") {
         return None;
     }
@@ -92,9 +93,10 @@ pub fn statement_author(heading: &str) -> Option<Mention> {
     ];
     let who = if let Some(o) = OPENERS.iter().find(|o| lowered.starts_with(**o)) {
         let rest = &t[o.len()..];
+        let lowered_rest = &lowered[o.len()..];
         let cut = ENDS
             .iter()
-            .filter_map(|e| lower(rest).find(e))
+            .filter_map(|e| lowered_rest.find(e))
             .min()
             .unwrap_or(rest.len());
         &rest[..cut]
