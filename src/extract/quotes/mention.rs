@@ -11,7 +11,7 @@
 //! ("Chief", "Sen.", "Mr.") are the role, not the name.
 
 use super::attribute::{Gender, Np, Word};
-use super::names::{is_acronym, is_name_word, is_post_nominal};
+use super::names::{is_acronym, is_name_particle, is_name_word, is_post_nominal};
 use crate::extract::lower::lower;
 use crate::extract::wordmap::{WordMap, WordSet};
 
@@ -577,6 +577,7 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
             && lower_continues(ws, k)
         {
             // "Mr. Morgan of the Sierra Club": the affiliation ends the mention.
+            let from = k;
             k += 1;
             while k < ws.len() && (ws[k].core == "the" || kind(&ws[k]) == Kind::Cap) {
                 k += 1;
@@ -585,7 +586,17 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
                     break;
                 }
             }
+            if let Some(found) = titled_after_affiliation(ws, &head, from, k) {
+                return Some(found);
+            }
             break;
+        }
+        // "Ursula von der Leyen", "von der Leyen said": particles inside a
+        // surname are part of the name.
+        if kd == Kind::Lower && particle_in_name(ws, &head, k) {
+            head.push((k, Kind::Cap));
+            k += 1;
+            continue;
         }
         match kd {
             Kind::Stop => break,
@@ -620,9 +631,11 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
 fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mention, usize)> {
     if head.is_empty()
         || !matches!(ws[k].core, "for" | "of")
-        || !head
-            .iter()
-            .all(|&(i, kd)| kd == Kind::Cap && ROLE.contains_folded(ws[i].core))
+        || head.len() > 3
+        || !head.iter().all(|&(_, kd)| kd == Kind::Cap)
+        // "Cabinet Secretary for Health", "Deputy Prime Minister for …":
+        // the title ends in a noun of office.
+        || !ROLE.contains_folded(ws[head[head.len() - 1].0].core)
     {
         return None;
     }
@@ -639,7 +652,12 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
             j += n;
             continue;
         }
-        if kind(&ws[j]) != Kind::Cap || is_possessive(&ws[j]) {
+        // "for Health and Social Care": a portfolio of two joined parts.
+        let joins = matches!(ws[j].core, "and" | "&")
+            && j > k + 1
+            && !ws[j - 1].closed
+            && ws.get(j + 1).is_some_and(|n| kind(n) == Kind::Cap);
+        if !joins && (kind(&ws[j]) != Kind::Cap || is_possessive(&ws[j])) {
             break;
         }
         j += 1;
@@ -662,7 +680,7 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
         Some(_) => return None,
         // At least one word of portfolio and two of name; a lowercase word
         // or the end after them (not "of the Sierra Club").
-        None if (3..=6).contains(&(end - (k + 1))) && !next_is_cap => (end - 2, end - 2),
+        None if (3..=7).contains(&(end - (k + 1))) && !next_is_cap => (end - 2, end - 2),
         None => return None,
     };
     let name: Vec<&str> = ws[name_from..end].iter().map(|w| w.core).collect();
@@ -687,6 +705,63 @@ fn address_len(ws: &[Word]) -> Option<usize> {
         .is_some_and(|w| w.core.eq_ignore_ascii_case("the"));
     let at = usize::from(the);
     ws.get(at).filter(|w| is_address(w)).map(|_| at + 1)
+}
+
+/// Whether the lowercase word at `k` is a particle of a surname: after a
+/// capitalised word of the name (or opening the mention), with at most one
+/// more particle and then a capitalised word that is no title.
+fn particle_in_name(ws: &[Word], head: &[(usize, Kind)], k: usize) -> bool {
+    let after_name = match head.last() {
+        None => true,
+        Some(&(i, kd)) => kd == Kind::Cap && !ws[i].closed && !is_possessive(&ws[i]),
+    };
+    if !after_name || ws[k].closed || !is_name_particle(ws[k].core) {
+        return false;
+    }
+    let mut j = k + 1;
+    if ws
+        .get(j)
+        .is_some_and(|w| !w.closed && is_name_particle(w.core))
+    {
+        j += 1;
+    }
+    ws.get(j)
+        .is_some_and(|w| is_name_word(w.core) && !ROLE.contains_folded(w.core))
+}
+
+/// "Royal College of Nursing Scotland Director Colin Poolman": an
+/// organisation, its title of office and then the name, all in capitals.
+/// The words before `from` are the head read so far, `from..to` the
+/// affiliation read after it; the name is the two or three capitalised
+/// words after the affiliation's last noun of office, the rest the role.
+fn titled_after_affiliation(
+    ws: &[Word],
+    head: &[(usize, Kind)],
+    from: usize,
+    to: usize,
+) -> Option<(Mention, usize)> {
+    if head.iter().any(|&(_, kd)| kd != Kind::Cap) {
+        return None;
+    }
+    let r = (from + 1..to)
+        .rev()
+        .find(|&i| ROLE.contains_folded(ws[i].core))?;
+    let name = &ws[r + 1..to];
+    if !(2..=3).contains(&name.len())
+        || name[..name.len() - 1].iter().any(|w| w.closed)
+        || name.iter().any(|w| {
+            kind(w) != Kind::Cap || ROLE.contains_folded(w.core) || is_calendar_word(w.core)
+        })
+        || ws.get(to).is_some_and(|w| kind(w) == Kind::Cap)
+    {
+        return None;
+    }
+    let joined = super::attribute::join_cores(name);
+    if super::names::is_org_name(&joined) {
+        return None;
+    }
+    let role = super::attribute::join_cores(&ws[head[0].0..=r]);
+    Some((mention(Who::Name(joined), Some(role), None), to))
 }
 
 /// "of the Sierra Club", "of West Virginia": an affiliation after a name.

@@ -486,6 +486,21 @@ impl<'a> Registry<'a> {
     pub fn canonical(&mut self, name: &str) -> String {
         let name = clean_name(name).into_owned();
         if name.contains(' ') {
+            // "von der Leyen": a surname with its particles, which the
+            // fuller name ends with ("Ursula von der Leyen").
+            if let Some((particles, surname)) = name.rsplit_once(' ')
+                && particles
+                    .split(' ')
+                    .all(|p| is_name_particle(&p.to_ascii_lowercase()))
+            {
+                let ending = format!(" {}", name.to_lowercase());
+                let full = self
+                    .runs_with(surname, true, 0)
+                    .find(|r| r.len() > name.len() && r.to_lowercase().ends_with(&ending));
+                if let Some(full) = full {
+                    return full.into_owned();
+                }
+            }
             return name;
         }
         if let Some(full) = self.resolved.get(&name) {
@@ -608,7 +623,8 @@ fn resets_at(bytes: &[u8], q: usize) -> Option<usize> {
     if bytes.get(end).is_some_and(|&b| b >= 0x80) {
         return None;
     }
-    let connector = matches!(&bytes[q..end], b"of" | b"for" | b"de" | b"van" | b"von");
+    // ASCII: no byte of the word is 0x80 or above.
+    let connector = std::str::from_utf8(&bytes[q..end]).is_ok_and(is_connector);
     (!connector).then_some(end)
 }
 
@@ -695,6 +711,37 @@ pub fn is_post_nominal(word: &str) -> bool {
     )
 }
 
+/// A lowercase word inside a surname: "Ursula von der Leyen", "Lula da
+/// Silva", "Mohammed bin Salman". Part of a name only between capitalised
+/// words (or before the surname it opens); "la" and "le" are left out, being
+/// French articles as often as particles.
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "bin"
+            | "ibn"
+            | "ter"
+    )
+}
+
+/// A lowercase word a run of capitalised words goes on through: "Voice of
+/// America", "Ursula von der Leyen".
+fn is_connector(word: &str) -> bool {
+    matches!(word, "of" | "for") || is_name_particle(word)
+}
+
 /// Whether a word looks like part of a name: capitalised, not a function word.
 pub fn is_name_word(word: &str) -> bool {
     if word.is_ascii() {
@@ -739,7 +786,7 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
     for raw in whitespace::words(text) {
         // Most words start lowercase or with a digit: settle them without trimming.
         if raw.as_bytes()[0].is_ascii_lowercase() || raw.as_bytes()[0].is_ascii_digit() {
-            let connector = matches!(raw, "of" | "for" | "de" | "van" | "von");
+            let connector = is_connector(raw);
             if connector && !cur.is_empty() {
                 pending.push(raw);
             } else if !cur.is_empty() {
@@ -766,10 +813,7 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
             if !ends_clean || word.ends_with("’s") {
                 flush(&mut cur, &mut pending, &mut runs);
             }
-        } else if !cur.is_empty()
-            && matches!(core, "of" | "for" | "de" | "van" | "von")
-            && ends_clean
-        {
+        } else if !cur.is_empty() && is_connector(core) && ends_clean {
             pending.push(core);
         } else {
             flush(&mut cur, &mut pending, &mut runs);
@@ -809,6 +853,25 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(name_runs(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn surnames_with_particles() {
+        let mut r = Registry::default();
+        r.see("Mayor Bill de Blasio rejected criticism from Donald Trump.");
+        r.see("Later, Ursula von der Leyen arrived.");
+        assert_eq!(
+            name_runs("Later, Ursula von der Leyen arrived."),
+            ["Later", "Ursula von der Leyen"]
+        );
+        assert_eq!(r.canonical("de Blasio"), "Bill de Blasio");
+        assert_eq!(r.canonical("Blasio"), "Bill de Blasio");
+        assert_eq!(r.canonical("von der Leyen"), "Ursula von der Leyen");
+        // The sentence's own "De Blasio" is no fuller name.
+        r.see("De Blasio said the move was his.");
+        assert_eq!(r.canonical("De Blasio"), "Bill de Blasio");
+        // A particle without the surname it opens is no name's part.
+        assert_eq!(name_runs("Peter van drove off"), ["Peter"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! what follows, when that is a name of two words or more.
 
 use super::mention::{is_honorific, is_role_noun};
-use super::names::{is_name_word, is_org_name};
+use super::names::{is_name_particle, is_name_word, is_org_name};
 use crate::extract::wordmap::WordSet;
 
 /// Capitalised words of offices and portfolios that are no part of a
@@ -131,7 +131,11 @@ pub fn person_part(run: &str) -> &str {
         }
         rest = &rest[rest.len() - keep..];
     }
-    if rest.len() < 2 || !rest.iter().all(|(_, w)| is_name_word(w)) {
+    // "Bill de Blasio": a particle inside the name.
+    let in_name = |(k, &(_, w)): (usize, &(usize, &str))| {
+        is_name_word(w) || (k > 0 && k + 1 < rest.len() && is_name_particle(w))
+    };
+    if rest.len() < 2 || !rest.iter().enumerate().all(in_name) {
         return run;
     }
     let name = &run[rest[0].0..];

@@ -388,3 +388,55 @@ fn quotations_of_a_statement_whose_heading_names_its_author() {
         ),
     ]);
 }
+
+#[test]
+fn surnames_with_particles() {
+    check(&[
+        (
+            &[
+                "Ursula von der Leyen, President of the European Commission, said: “Europe produces too much packaging waste, and today we act on it.”",
+                "“Reuse must become the norm,” von der Leyen said.",
+            ],
+            &[
+                ("Europe produces", Some("Ursula von der Leyen")),
+                ("Reuse must", Some("Ursula von der Leyen")),
+            ],
+        ),
+        (
+            &[
+                "Mayor Bill de Blasio rejected the criticism on Friday.",
+                "De Blasio said the unit was closed by the commissioner and said, “Who are you going to trust on security?”",
+                "Asked about the attacks, de Blasio said, “I have not heard that particular concern” from anyone.",
+            ],
+            &[
+                ("Who are you", Some("Bill de Blasio")),
+                ("I have not heard", Some("Bill de Blasio")),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn portfolios_of_joined_parts_and_titles_after_an_organisation() {
+    check(&[
+        (
+            &[
+                "Cabinet Secretary for Health and Social Care Neil Gray said:",
+                "“Nurses are the backbone of our health service and this funding recognises their work.”",
+            ],
+            &[("Nurses are", Some("Neil Gray"))],
+        ),
+        (
+            &[
+                "Royal College of Nursing Scotland Director Colin Poolman said:",
+                "“This is a welcome step but more needs to be done to retain staff.”",
+            ],
+            &[("This is a welcome", Some("Colin Poolman"))],
+        ),
+        // An affiliation without a title after it names the person before it.
+        (
+            &["Mr. Morgan of the Sierra Club said: “The plan does far too little for the river.”"],
+            &[("The plan does", Some("Morgan"))],
+        ),
+    ]);
+}
