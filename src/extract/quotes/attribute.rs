@@ -297,6 +297,12 @@ pub struct State<'a> {
     roles: HashMap<String, Holder>,
     /// How many roles have been given so far: the order [`Holder`]s keep.
     roles_given: usize,
+    /// Who "I" is: the person whom a statement's heading names, or who
+    /// signs the statement or letter ([`super::releases`]).
+    pub author: Option<Mention>,
+    /// The document's last paragraphs, where a signature stands: read only
+    /// when a quotation in the first person asks who "I" is.
+    pub closing: Vec<&'a str>,
 }
 
 /// A word of running text: the raw token, its letters, and punctuation after it.
@@ -785,6 +791,15 @@ impl State<'_> {
                 definite: text.starts_with("the ") || text.starts_with("The "),
             }),
             Who::Thing => Speaker::default(),
+            Who::FirstPerson => {
+                if self.author.is_none() && !self.closing.is_empty() {
+                    self.author = super::releases::signature(self.closing.drain(..));
+                }
+                match self.author.clone() {
+                    Some(author) => self.speaker(&author),
+                    None => Speaker::default(),
+                }
+            }
             Who::Np(np) => self.resolve(np),
         }
     }

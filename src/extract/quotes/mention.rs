@@ -360,6 +360,8 @@ pub enum Who {
     Desc { text: String, head: String },
     /// A document or broadcast: "the statement", "the ad".
     Thing,
+    /// "I": the author of the statement or letter, when it is signed.
+    FirstPerson,
     /// A noun phrase read by the older subject grammar (publications,
     /// unnamed people), resolved as it always was.
     Np(Np),
@@ -411,6 +413,7 @@ impl Who {
             Who::Role { head, .. } => format!("<role {head}>"),
             Who::Desc { text, .. } => format!("<desc {text}>"),
             Who::Thing => "<thing>".into(),
+            Who::FirstPerson => "<I>".into(),
             Who::Np(np) => format!("<np {np:?}>"),
         }
     }
@@ -437,7 +440,7 @@ impl Mention {
                 definite: text.starts_with("the ") || text.starts_with("The "),
             }),
             Who::Np(np) => Some(np.clone()),
-            Who::Role { .. } | Who::Thing => None,
+            Who::Role { .. } | Who::Thing | Who::FirstPerson => None,
         }
     }
 
@@ -538,6 +541,9 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
     }
     if first.core.eq_ignore_ascii_case("she") {
         return Some((Mention::of(Who::Pronoun(Some(Gender::Female))), 1));
+    }
+    if first.core == "I" {
+        return Some((Mention::of(Who::FirstPerson), 1));
     }
     // The head: up to the first word that closes a phrase, a stop word, or
     // (once a name has started) a lowercase word.

@@ -160,6 +160,10 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
         .or_else(|| paras.first().filter(|p| p.number == 1).map(|p| p.text))
         .filter(|_| read > 0)
         .and_then(releases::statement_author);
+    // "“…,” I told the committee.": the author the heading names, or who
+    // signs the text at its end.
+    state.author = statement_author.clone();
+    state.closing = paras.iter().rev().take(3).rev().map(|p| p.text).collect();
     for (pi, para) in paras.iter().enumerate().take(read) {
         let text = para.text;
         let marks = repaired(

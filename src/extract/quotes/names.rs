@@ -148,6 +148,9 @@ const TITLES: &[&str] = &[
     "Judge",
     "Lawyer",
     "Activist",
+    // Knighthoods: "Sir Keir Starmer", "Dame Margaret Hodge".
+    "Sir",
+    "Dame",
 ];
 
 /// Words that mark a name as an organisation or publication, not a person.

@@ -114,6 +114,68 @@ pub fn statement_author(heading: &str) -> Option<Mention> {
     named(who)
 }
 
+/// The person who signs a statement or a letter: its last paragraph (after
+/// an "ENDS" or a media contact), when that paragraph's first line is a
+/// name of two words or more and at most a role after a comma ("Secretary
+/// Alan Brooks", "Jane Roe, Minister for Health", "Yours sincerely, Ann
+/// Ray"). Its quotations in the first person ("“…,” I told the committee")
+/// are this person's. A paragraph of prose, a label or a quotation signs
+/// nothing.
+pub fn signature<'a>(paras: impl DoubleEndedIterator<Item = &'a str>) -> Option<Mention> {
+    const CLOSINGS: [&str; 8] = [
+        "yours sincerely,",
+        "sincerely,",
+        "yours faithfully,",
+        "yours truly,",
+        "best regards,",
+        "kind regards,",
+        "regards,",
+        "respectfully,",
+    ];
+    let text = paras
+        .rev()
+        .take(3)
+        .map(str::trim)
+        .find(|t| !is_boilerplate(t))?;
+    let line = text.lines().next()?.trim();
+    let lowered = lower(line);
+    let line = match CLOSINGS.iter().find(|c| lowered.starts_with(**c)) {
+        // Only where lowercasing kept the byte offsets.
+        Some(c) if lowered.len() == line.len() => line[c.len()..].trim_start(),
+        _ => line,
+    };
+    let line = line.trim_start_matches(['—', '–', '―', '-']).trim_start();
+    if line.len() > 120
+        || line.contains(['“', '”', '"', ':', ';'])
+        || line.ends_with(['.', '?', '!'])
+    {
+        return None;
+    }
+    let m = named(line.split(", ").next()?)?;
+    match &m.who {
+        Who::Name(n) if n.contains(' ') => Some(m),
+        _ => None,
+    }
+}
+
+/// The lines that close a release after its last word: "ENDS", "###",
+/// "-30-", a media contact, notes to editors.
+fn is_boilerplate(text: &str) -> bool {
+    let lowered = lower(text);
+    matches!(
+        lowered.as_ref(),
+        "ends" | "end" | "###" | "-30-" | "- 30 -" | "-ends-" | "— ends —"
+    ) || [
+        "media contact",
+        "contact:",
+        "media enquiries",
+        "notes to editors",
+        "for more information",
+    ]
+    .iter()
+    .any(|p| lowered.starts_with(p))
+}
+
 /// A mention that is a name and nothing else: the whole of `text`, after
 /// titles of address.
 fn named(text: &str) -> Option<Mention> {
@@ -165,6 +227,49 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(name(statement_author(text)).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn signatures() {
+        let cases: [(&[&str], Option<&str>); 9] = [
+            (
+                &["I told the committee.", "Secretary Alan Brooks"],
+                Some("Alan Brooks"),
+            ),
+            (
+                &[
+                    "Yours sincerely,",
+                    "Dame Margaret Hodge MP\nChair, Public Accounts Committee",
+                ],
+                Some("Margaret Hodge"),
+            ),
+            (
+                &["Sincerely, Ann Ray, Minister for Health"],
+                Some("Ann Ray"),
+            ),
+            (
+                &[
+                    "Jane Roe, Minister for Health",
+                    "ENDS",
+                    "Media contact: Jo Park 0400 000 000",
+                ],
+                Some("Jane Roe"),
+            ),
+            (&["- Senator Lou Brandt"], Some("Lou Brandt")),
+            // Prose, a byline credit, a label, one word: no signature.
+            (&["The committee meets again in May."], None),
+            (&["Reporting by Jane Roe; Editing by Ann Ray"], None),
+            (&["Read more: Jane Roe"], None),
+            (&["Brooks"], None),
+        ];
+        for (paras, want) in cases {
+            let got = name(signature(paras.iter().copied())).map(|n| clean(&n));
+            assert_eq!(got.as_deref(), want, "{paras:?}");
+        }
+    }
+
+    fn clean(n: &str) -> String {
+        crate::extract::quotes::names::clean_name(n).into_owned()
     }
 
     #[test]

@@ -585,7 +585,10 @@ fn before_verb(
             .map_or(0, |c| c + 1);
         if let Some((m, used)) = mention::read(&ws[c..j - 1], false)
             && used == j - 1 - c
-            && matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. })
+            && matches!(
+                m.who,
+                Who::Name(_) | Who::Pronoun(_) | Who::Role { .. } | Who::FirstPerson
+            )
         {
             return Some(found(m, &ws[c..=v], "speaker-verb-adding", adjacent));
         }
@@ -615,7 +618,11 @@ fn before_verb(
                 && !matches!(m.who, Who::Desc { .. })
                 // "X issued a statement saying": a thing before a
                 // participle is the object of the sentence's verb.
-                && (!gerund || matches!(m.who, Who::Name(_) | Who::Pronoun(_) | Who::Role { .. }))
+                && (!gerund
+                    || matches!(
+                        m.who,
+                        Who::Name(_) | Who::Pronoun(_) | Who::Role { .. } | Who::FirstPerson
+                    ))
                 // "…, which the Tax Office estimates would cost …, would
                 // risk “…”": the subject of a relative clause presents nothing.
                 // "…, to which Roe replied: “…”" answers: the relative

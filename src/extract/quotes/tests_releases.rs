@@ -440,3 +440,50 @@ fn portfolios_of_joined_parts_and_titles_after_an_organisation() {
         ),
     ]);
 }
+
+#[test]
+fn the_first_person_of_a_signed_statement_or_letter() {
+    check(&[
+        (
+            &[
+                "Today I appeared before the House Appropriations Committee to present the Department's budget request.",
+                "“Our budget keeps faith with the families who rely on us,” I told the committee. “It protects every program that works.”",
+                "“We will not cut the services that seniors depend on,” I added.",
+                "Secretary Alan Brooks",
+            ],
+            &[
+                ("Our budget keeps", Some("Alan Brooks")),
+                ("We will not cut", Some("Alan Brooks")),
+            ],
+        ),
+        (
+            &[
+                "Dear Prime Minister,",
+                "As I said to the Committee last week, “the scheme has failed the people it was meant to help.”",
+                "Yours sincerely,",
+                "Dame Margaret Hodge MP\nChair, Public Accounts Committee",
+            ],
+            &[("the scheme has failed", Some("Margaret Hodge"))],
+        ),
+        // Unsigned: "I" is nobody the text names.
+        (
+            &[
+                "“This is a big political win for me,” I confessed to a friend that night.",
+                "The campaign went on for another year.",
+            ],
+            &[("This is a big", None)],
+        ),
+        // A signature names "I", never the people quoted by name.
+        (
+            &[
+                "“The roads will be fixed by spring,” the Mayor, Lou Brandt, said.",
+                "“I welcome that,” I said.",
+                "Jane Roe, Councillor for Eastside",
+            ],
+            &[
+                ("The roads will", Some("Lou Brandt")),
+                ("I welcome that", Some("Jane Roe")),
+            ],
+        ),
+    ]);
+}
