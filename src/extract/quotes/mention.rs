@@ -71,6 +71,19 @@ const ROLE_NOUNS: &[&str] = &[
     "senator",
     "president",
     "vice-president",
+    // Hyphenated offices, as the UN and Commonwealth governments write them.
+    "secretary-general",
+    "attorney-general",
+    "director-general",
+    "governor-general",
+    "solicitor-general",
+    "auditor-general",
+    "inspector-general",
+    "under-secretary",
+    "vice-chancellor",
+    "vice-chair",
+    "co-chair",
+    "co-founder",
     "premier",
     "governor",
     "mayor",
@@ -865,6 +878,23 @@ fn finish(
         })
         .collect();
     let starts_definite = head.first().is_some_and(|&(_, k)| k == Kind::Determiner);
+    // "a spokesperson for Senator Roe", "a lawyer for Smith": the agent
+    // speaks, not the person named after "for" or "of".
+    if !name_words.is_empty()
+        && start >= 2
+        && let (noun, link) = (ws[head[start - 2].0].core, ws[head[start - 1].0].core)
+        && head[start - 2].1 == Kind::Lower
+        && speaks_for(&lower(noun), link)
+    {
+        let noun = lower(noun).to_string();
+        return Some((
+            Mention::of(Who::Desc {
+                text: join(ws, head),
+                head: noun,
+            }),
+            used,
+        ));
+    }
     if !name_words.is_empty() && name_words.iter().all(|w| is_calendar_word(w)) {
         return None;
     }
@@ -1014,6 +1044,44 @@ fn finish(
         }
     }
     Some((mention(who, role, gender), used))
+}
+
+/// Whether `noun` then `link` ("spokesperson for", "friend of") describes
+/// someone who speaks for the person named after it.
+fn speaks_for(noun: &str, link: &str) -> bool {
+    match link {
+        "for" => matches!(
+            noun,
+            "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "aide"
+                | "lawyer"
+                | "attorney"
+                | "adviser"
+                | "advisor"
+                | "counsel"
+                | "representative"
+                | "official"
+                | "staffer"
+                | "assistant"
+                | "secretary"
+        ),
+        "of" => matches!(
+            noun,
+            "friend"
+                | "relative"
+                | "ally"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "lawyer"
+        ),
+        _ => false,
+    }
 }
 
 /// A word that may be the verb after a subject the mention reader read on

@@ -487,3 +487,30 @@ fn the_first_person_of_a_signed_statement_or_letter() {
         ),
     ]);
 }
+
+#[test]
+fn hyphenated_offices_and_those_who_speak_for_someone() {
+    check(&[
+        (
+            &["“The window to act is closing,” said UN Secretary-General António Guterres."],
+            &[("The window to act", Some("António Guterres"))],
+        ),
+        (
+            &[
+                "Attorney-General Mark Dreyfus announced the review.",
+                "“The review will report by June,” the Attorney-General said.",
+            ],
+            &[("The review will", Some("Mark Dreyfus"))],
+        ),
+        // The spokesperson, a lawyer or a friend speaks, not the person
+        // they speak for; unnamed, they are nobody the text names.
+        (
+            &[
+                "Senator Jane Roe voted against the bill.",
+                "“The statement speaks for itself,” a spokesperson for Senator Roe said.",
+                "“My client did nothing wrong at any point,” a lawyer for Tom Smith said.",
+            ],
+            &[("The statement speaks", None), ("My client did", None)],
+        ),
+    ]);
+}
