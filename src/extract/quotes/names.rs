@@ -626,8 +626,8 @@ fn resets_at(bytes: &[u8], q: usize) -> Option<usize> {
     if bytes.get(end).is_some_and(|&b| b >= 0x80) {
         return None;
     }
-    // ASCII: no byte of the word is 0x80 or above.
-    let connector = std::str::from_utf8(&bytes[q..end]).is_ok_and(is_connector);
+    let word = &bytes[q..end];
+    let connector = matches!(word, b"of" | b"for") || is_particle(word);
     (!connector).then_some(end)
 }
 
@@ -719,23 +719,28 @@ pub fn is_post_nominal(word: &str) -> bool {
 /// words (or before the surname it opens); "la" and "le" are left out, being
 /// French articles as often as particles.
 pub fn is_name_particle(word: &str) -> bool {
+    is_particle(word.as_bytes())
+}
+
+/// [`is_name_particle`] of a word's bytes, as [`resets_at`] reads them.
+fn is_particle(word: &[u8]) -> bool {
     matches!(
         word,
-        "von"
-            | "van"
-            | "der"
-            | "den"
-            | "de"
-            | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "bin"
-            | "ibn"
-            | "ter"
+        b"von"
+            | b"van"
+            | b"der"
+            | b"den"
+            | b"de"
+            | b"da"
+            | b"di"
+            | b"du"
+            | b"del"
+            | b"della"
+            | b"dos"
+            | b"das"
+            | b"bin"
+            | b"ibn"
+            | b"ter"
     )
 }
 
