@@ -298,11 +298,8 @@ pub struct State<'a> {
     /// How many roles have been given so far: the order [`Holder`]s keep.
     roles_given: usize,
     /// Who "I" is: the person whom a statement's heading names, or who
-    /// signs the statement or letter ([`super::releases`]).
+    /// signs the statement or letter (`releases::signature`).
     pub author: Option<Mention>,
-    /// The document's last paragraphs, where a signature stands: read only
-    /// when a quotation in the first person asks who "I" is.
-    pub closing: Vec<&'a str>,
 }
 
 /// A word of running text: the raw token, its letters, and punctuation after it.
@@ -791,15 +788,10 @@ impl State<'_> {
                 definite: text.starts_with("the ") || text.starts_with("The "),
             }),
             Who::Thing => Speaker::default(),
-            Who::FirstPerson => {
-                if self.author.is_none() && !self.closing.is_empty() {
-                    self.author = super::releases::signature(self.closing.drain(..));
-                }
-                match self.author.clone() {
-                    Some(author) => self.speaker(&author),
-                    None => Speaker::default(),
-                }
-            }
+            Who::FirstPerson => match self.author.clone() {
+                Some(author) => self.speaker(&author),
+                None => Speaker::default(),
+            },
             Who::Np(np) => self.resolve(np),
         }
     }

@@ -162,8 +162,11 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
         .and_then(releases::statement_author);
     // "“…,” I told the committee.": the author the heading names, or who
     // signs the text at its end.
-    state.author = statement_author.clone();
-    state.closing = paras.iter().rev().take(3).rev().map(|p| p.text).collect();
+    if read > 0 {
+        state.author = statement_author
+            .clone()
+            .or_else(|| releases::signature(paras.iter().map(|p| p.text)));
+    }
     for (pi, para) in paras.iter().enumerate().take(read) {
         let text = para.text;
         let marks = repaired(

@@ -48,7 +48,9 @@ pub fn credit(para: &str) -> Option<Mention> {
         return None;
     }
     if let Some(rest) = ['—', '–', '―', '-'].iter().find_map(|d| t.strip_prefix(*d)) {
-        return named(rest.trim_start().split(", ").next()?);
+        let rest = rest.trim_start();
+        let (name, role) = rest.split_once(", ").unwrap_or((rest, ""));
+        return named(name).map(|m| with_role(m, role));
     }
     let (name, role) = t.split_once(", ")?;
     let full = name.split_whitespace().count() >= 2;
@@ -56,7 +58,28 @@ pub fn credit(para: &str) -> Option<Mention> {
     if !full || !capital || t.ends_with('.') || t.split_whitespace().count() > 12 {
         return None;
     }
-    named(name)
+    named(name).map(|m| with_role(m, role))
+}
+
+/// A credit's office after the name ("Minister of Indigenous Services"),
+/// kept as the speaker's role when the name came without one and the
+/// office holds a noun of office; "the Minister said" later means them.
+fn with_role(mut m: Mention, role: &str) -> Mention {
+    let role = role.trim().trim_end_matches(['.', ',']);
+    let head = role
+        .split(' ')
+        .rev()
+        .find(|w| mention::is_role_noun(w))
+        .map(|w| mention::canonical_role(&lower(w)).to_string());
+    if m.role.is_none()
+        && head.is_some()
+        && role.starts_with(char::is_uppercase)
+        && role.split(' ').count() <= 8
+    {
+        m.role = Some(role.to_string());
+        m.role_head = head;
+    }
+    m
 }
 
 /// The sieve for a quotation in a statement whose heading names its author.
@@ -138,6 +161,10 @@ pub fn signature<'a>(paras: impl DoubleEndedIterator<Item = &'a str>) -> Option<
         .map(str::trim)
         .find(|t| !is_boilerplate(t))?;
     let line = text.lines().next()?.trim();
+    // Longer than a name and an office: prose, read no further.
+    if line.len() > 160 {
+        return None;
+    }
     let lowered = lower(line);
     let line = match CLOSINGS.iter().find(|c| lowered.starts_with(**c)) {
         // Only where lowercasing kept the byte offsets.
@@ -161,6 +188,9 @@ pub fn signature<'a>(paras: impl DoubleEndedIterator<Item = &'a str>) -> Option<
 /// The lines that close a release after its last word: "ENDS", "###",
 /// "-30-", a media contact, notes to editors.
 fn is_boilerplate(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
     let lowered = lower(text);
     matches!(
         lowered.as_ref(),
@@ -313,5 +343,16 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(name(credit(text)).as_deref(), want, "{text}");
         }
+        let role = |t: &str| credit(t).and_then(|m| m.role);
+        assert_eq!(
+            role("The Honourable Patty Hajdu, Minister of Indigenous Services").as_deref(),
+            Some("Minister of Indigenous Services")
+        );
+        assert_eq!(
+            role("— Kim Salter, Minister for Ports").as_deref(),
+            Some("Minister for Ports")
+        );
+        // A body, not an office: no role.
+        assert_eq!(role("Ines Moor, Example First Nation"), None);
     }
 }
