@@ -85,6 +85,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             DIGIT => {
                 i = number_end(bytes, i);
+                // "4¼ per cent", "5 ½ years": a whole number and a fraction sign.
+                if bytes.get(i) == Some(&b' ') && fraction_len(bytes, i + 1) > 0 {
+                    i += 1;
+                }
+                i += fraction_len(bytes, i);
                 Kind::Num
             }
             // ".002 per cent": a decimal without its leading zero.
@@ -95,6 +100,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             DOT | MARK => {
                 i += 1;
                 Kind::Mark
+            }
+            _ if fraction_len(bytes, i) > 0 => {
+                i += fraction_len(bytes, i);
+                Kind::Num
             }
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
@@ -335,6 +344,14 @@ fn group_space(bytes: &[u8], j: usize) -> Option<usize> {
 /// number exactly (more than 15 significant digits, or beyond its range),
 /// since a figure must print as its source wrote it.
 pub(super) fn number_value(text: &str, scale: i32) -> Option<f64> {
+    if let Some((whole, fraction)) = split_fraction(text) {
+        let whole = if whole.is_empty() {
+            0.0
+        } else {
+            number_value(whole, 0)?
+        };
+        return Some((whole + fraction) * 10f64.powi(scale));
+    }
     if let Some(v) = small_number_value(text, scale) {
         return Some(v);
     }
@@ -344,6 +361,52 @@ pub(super) fn number_value(text: &str, scale: i32) -> Option<f64> {
     });
     let d = crate::decimal::Decimal::new(false, &digits, i64::from(scale) - decimals as i64);
     crate::decimal::exact(&d).ok()
+}
+
+/// The fraction signs governments write rates with ("4¼ per cent", "2¾
+/// per cent", "½ a point"): each sign's UTF-8 bytes and its value.
+const FRACTIONS: [(&str, f64); 18] = [
+    ("¼", 0.25),
+    ("½", 0.5),
+    ("¾", 0.75),
+    ("⅐", 1.0 / 7.0),
+    ("⅑", 1.0 / 9.0),
+    ("⅒", 0.1),
+    ("⅓", 1.0 / 3.0),
+    ("⅔", 2.0 / 3.0),
+    ("⅕", 0.2),
+    ("⅖", 0.4),
+    ("⅗", 0.6),
+    ("⅘", 0.8),
+    ("⅙", 1.0 / 6.0),
+    ("⅚", 5.0 / 6.0),
+    ("⅛", 0.125),
+    ("⅜", 0.375),
+    ("⅝", 0.625),
+    ("⅞", 0.875),
+];
+
+/// The length of the fraction sign at byte `i`, or 0. Its first byte
+/// settles most bytes: every sign starts with 0xC2 or 0xE2.
+fn fraction_len(bytes: &[u8], i: usize) -> usize {
+    if !matches!(bytes.get(i), Some(0xC2 | 0xE2)) {
+        return 0;
+    }
+    FRACTIONS
+        .iter()
+        .find(|(sign, _)| bytes[i..].starts_with(sign.as_bytes()))
+        .map_or(0, |(sign, _)| sign.len())
+}
+
+/// A number token that ends in a fraction sign, as its whole part (maybe
+/// empty) and the fraction's value.
+fn split_fraction(text: &str) -> Option<(&str, f64)> {
+    if text.is_ascii() {
+        return None;
+    }
+    FRACTIONS
+        .iter()
+        .find_map(|(sign, v)| Some((text.strip_suffix(sign)?, *v)))
 }
 
 /// [`number_value`] without building a decimal string, for the numbers

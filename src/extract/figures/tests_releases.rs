@@ -321,3 +321,26 @@ fn numbers_in_words_with_and() {
         ]
     );
 }
+
+#[test]
+fn fraction_signs_in_rates() {
+    let got = summary(
+        "Unemployment is forecast to rise to 4¼ per cent by June, while inflation eases to \
+         2¾ per cent and wages grow by 3½%.",
+    );
+    assert_eq!(
+        got,
+        [
+            one("4¼ per cent", &[4.25], Some("percent"), None),
+            one("2¾ per cent", &[2.75], Some("percent"), None),
+            one("3½%", &[3.5], Some("percent"), None),
+        ]
+    );
+    // A mixed number written with a space is one duration, not "½ years".
+    let all = super::test_support::run_all("He spent 5 ½ years in prison.");
+    let durations: Vec<(&str, &[f64])> = all
+        .iter()
+        .map(|f| (f.text.as_str(), f.values.as_slice()))
+        .collect();
+    assert_eq!(durations, [("5 ½ years", &[5.5][..])]);
+}
