@@ -337,6 +337,17 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
     {
         scale = s;
         j += 1;
+        // "₹11.21 lakh crore", "Rs 50 thousand crore", "a thousand
+        // million": a scale of a larger scale multiplies it.
+        if let Some(larger) = toks
+            .get(j + 1)
+            .filter(|n| n.gap && n.kind == Kind::Word)
+            .and_then(|n| w::scale(n.lower().as_str()))
+            .filter(|&l| l > scale)
+        {
+            scale *= larger;
+            j += 1;
+        }
         // "2 million+ users".
         if toks.get(j + 1).is_some_and(|p| p.is_mark("+") && !p.gap) {
             plus = true;

@@ -280,7 +280,13 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
                 && !toks
                     .get(m + 2)
                     .is_some_and(|n| n.gap && content(n) && !n.capitalised());
-            if lw.as_str() == "and" && end.is_some() && continues && !next_clause {
+            // "1.7 crore farmers and provide 50 lakh jobs": a word after
+            // "and" that a number, "the" or a possessive follows is the verb of
+            // the next clause.
+            let verb_after = toks.get(m + 2).is_some_and(|x| {
+                number_word(x) || matches!(x.lower().as_str(), "the" | "their" | "its")
+            });
+            if lw.as_str() == "and" && end.is_some() && continues && !next_clause && !verb_after {
                 m += 1;
                 continue;
             }

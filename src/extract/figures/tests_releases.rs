@@ -344,3 +344,25 @@ fn fraction_signs_in_rates() {
         .collect();
     assert_eq!(durations, [("5 ½ years", &[5.5][..])]);
 }
+
+#[test]
+fn indian_scales_multiply_and_a_verb_after_and_ends_the_subject() {
+    let got = run(
+        "The Government has allocated ₹11.21 lakh crore for capital expenditure, Rs 50 \
+         thousand crore for roads and Rs 500 crore for research. The scheme will benefit \
+         1.7 crore farmers and provide 50 lakh jobs.",
+    );
+    let values: Vec<(&str, f64)> = got.iter().map(|f| (f.text.as_str(), f.values[0])).collect();
+    assert_eq!(
+        values,
+        [
+            ("₹11.21 lakh crore", 11.21e12),
+            ("Rs 50 thousand crore", 5e11),
+            ("Rs 500 crore", 5e9),
+            ("1.7 crore", 1.7e7),
+            ("50 lakh", 5e6),
+        ]
+    );
+    assert_eq!(got[3].subject.as_deref(), Some("farmers"));
+    assert_eq!(got[4].subject.as_deref(), Some("jobs"));
+}
