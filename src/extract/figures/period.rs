@@ -122,6 +122,7 @@ static OPENERS: Shapes = Shapes::EMPTY.with_words(&[
     "from",
     "at",
     "as",
+    "by",
     "last",
     "this",
     "that",
@@ -156,9 +157,19 @@ fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
                 .then(|| date_at(toks, k + 4))?
         }
         "as" if word(k + 1).as_str() == "of" => date_at(toks, k + 2),
+        // "by 2030", "by the end of 2026": a deadline, which dates a target.
+        "by" => date_at(toks, k + 1).filter(|_| is_dated(toks, k + 1)),
         "last" | "this" | "that" | "the" => relative(toks, k),
         _ => None,
     }
+}
+
+/// Whether the date at `j` names a year or a month ("2030", "March", "the
+/// end of 2026"), not a relative time ("by this year" reads as a deadline
+/// too, but "by the previous year" compares).
+fn is_dated(toks: &[Tok], j: usize) -> bool {
+    toks.get(j)
+        .is_some_and(|t| is_year(t) || is_month(t) || t.is_word("the") || t.is_word("mid"))
 }
 
 /// "Since Xi Jinping’s rise to power in 2012": an event dated by a year a few words on.
@@ -217,6 +228,15 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
     }
     match word(j).as_str() {
         "fiscal" => fiscal(toks, j),
+        // "FY26", "FY2025", "FY 2024-25".
+        "fy" => {
+            let n = toks.get(j + 1).filter(|n| n.kind == Kind::Num)?;
+            match n.text.len() {
+                2 => Some(j + 1),
+                4 if is_year(n) => Some(financial_year(toks, j + 1).unwrap_or(j + 1)),
+                _ => None,
+            }
+        }
         "mid" | "early" | "late" => {
             if glued(j + 1).is_some_and(Tok::is_dash) && glued(j + 2).is_some() {
                 date_at(toks, j + 2)
@@ -348,6 +368,15 @@ fn span_at(toks: &[Tok], j: usize, bare_count: bool) -> Option<usize> {
     if the {
         k += 1;
     }
+    // "the year to March", "the year ending March 2025": a statistical
+    // year, as government releases count.
+    if the
+        && w::time_unit(word(k).as_str())
+        && matches!(word(k + 1).as_str(), "to" | "ending" | "through")
+        && let Some(end) = date_at(toks, k + 2)
+    {
+        return Some(end);
+    }
     let adjective = matches!(
         word(k).as_str(),
         "first"
@@ -360,7 +389,10 @@ fn span_at(toks: &[Tok], j: usize, bare_count: bool) -> Option<usize> {
             | "same"
             | "recent"
             | "initial"
-    );
+    ) || (bare_count
+        // "$1.5bn over the next five years": a spread into the future is
+        // the figure's period; "in the next few years" dates what is done.
+        && matches!(word(k).as_str(), "next" | "coming" | "following"));
     if adjective {
         k += 1;
     }

@@ -366,3 +366,49 @@ fn indian_scales_multiply_and_a_verb_after_and_ends_the_subject() {
     assert_eq!(got[3].subject.as_deref(), Some("farmers"));
     assert_eq!(got[4].subject.as_deref(), Some("jobs"));
 }
+
+#[test]
+fn periods_as_releases_write_them() {
+    let cases = [
+        (
+            "The department will provide $1.5bn over the next five years, including £300m this year.",
+            vec![
+                ("$1.5bn", Some("over the next five years")),
+                ("£300m", Some("this year")),
+            ],
+        ),
+        (
+            "More than 1,000 apprentices will start this year, and the Government will train an additional 20,000 nurses by 2030.",
+            vec![
+                ("More than 1,000", Some("this year")),
+                ("20,000", Some("by 2030")),
+            ],
+        ),
+        (
+            "The fiscal deficit is estimated at 4.4 per cent of GDP in FY26.",
+            vec![("4.4 per cent", Some("in FY26"))],
+        ),
+        (
+            "Hospital waiting lists fell by 12% in the year to March.",
+            vec![("12%", Some("in the year to March"))],
+        ),
+        (
+            "Police recorded 6.6 million crimes in the year ending March 2025.",
+            vec![("6.6 million", Some("in the year ending March 2025"))],
+        ),
+        // What is done in the next few years does not date a share.
+        (
+            "More than 40% of companies plan to move in the next few years.",
+            vec![("More than 40%", None)],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<(String, Option<String>)> =
+            run(text).into_iter().map(|f| (f.text, f.period)).collect();
+        let want: Vec<(String, Option<String>)> = want
+            .into_iter()
+            .map(|(t, p)| (t.to_string(), p.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
