@@ -460,6 +460,9 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
         return w::money_suffix_scale(l).map(|s| (s, None, k));
     }
     if let Some(m) = w::glued_measure(l) {
+        if let Some((speed, end)) = speed(toks, k, m) {
+            return Some((1.0, Some(Unit::Measure(speed)), end));
+        }
         return Some((
             1.0,
             Some(Unit::Measure(squared(toks, k, m))),
@@ -715,6 +718,9 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
         },
         _ => match (w::currency_word(word), w::measure(word)) {
             (Some(code), _) => (Unit::Money(code), j + 1),
+            (None, Some(m)) if let Some((speed, end)) = speed(toks, j + 1, m) => {
+                (Unit::Measure(speed), end)
+            }
             (None, Some(m)) => {
                 let m = squared(toks, j + 1, m);
                 (
@@ -725,6 +731,23 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
             _ => (Unit::Count, j),
         },
     })
+}
+
+/// "120 km/h", "30 m/s": a length at token `k` divided by a time written
+/// glued after it; the speed's unit and its last token.
+fn speed(toks: &[Tok], k: usize, length: &str) -> Option<(&'static str, usize)> {
+    let glued = |m: usize| toks.get(m).filter(|t| !t.gap);
+    glued(k + 1).filter(|t| t.is_mark("/"))?;
+    let time = glued(k + 2).filter(|t| t.kind == Kind::Word)?;
+    let per_hour = matches!(time.text, "h" | "hr" | "hour");
+    let unit = match (length, per_hour, time.text) {
+        ("km", true, _) => "km/h",
+        ("miles", true, _) => "mph",
+        ("m", _, "s") => "m/s",
+        ("km", _, "s") => "km/s",
+        _ => return None,
+    };
+    Some((unit, k + 2))
 }
 
 /// A comparative after "N times" that makes it a multiple: "10 times

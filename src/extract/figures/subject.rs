@@ -300,6 +300,14 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
         end = Some(m);
         words += 1;
         m += 1;
+        // "CO2", "PM2.5": a formula in capitals with its digits glued on.
+        if t.text.len() <= 3
+            && t.text.bytes().all(|b| b.is_ascii_uppercase())
+            && toks.get(m).is_some_and(|d| d.kind == Kind::Num && !d.gap)
+        {
+            end = Some(m);
+            m += 1;
+        }
         while toks.get(m).is_some_and(|d| d.is_dash() && !d.gap)
             && toks
                 .get(m + 1)

@@ -412,3 +412,25 @@ fn periods_as_releases_write_them() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn speeds_and_formulas() {
+    let got = run(
+        "Emissions fell to 7.5 million tonnes of CO2, the average speed was 120 km/h, \
+         a car reached 90km/h and the wind 30 m/s.",
+    );
+    let units: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .map(|f| (f.text.as_str(), f.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("7.5 million tonnes", Some("tonnes")),
+            ("120 km/h", Some("km/h")),
+            ("90km/h", Some("km/h")),
+            ("30 m/s", Some("m/s")),
+        ]
+    );
+    assert_eq!(got[0].subject.as_deref(), Some("CO2"));
+}
