@@ -485,16 +485,33 @@ fn one_duration(toks: &[Tok], i: usize, j: usize) -> bool {
     before || after
 }
 
-/// "aged 45", "age 45", "ages 18 to 29" (the first only).
+/// "aged 45", "age 45", and a range of ages: "aged 16 to 24", "aged
+/// 16-24", "ages 18 to 29".
 fn aged(toks: &[Tok], i: usize, prev: Option<&Tok>) -> Option<Framed> {
     let p = prev?;
-    if !(p.is_word("aged") || p.is_word("age")) || toks[i].kind != Kind::Num {
+    if !(p.is_word("aged") || p.is_word("age") || p.is_word("ages")) || toks[i].kind != Kind::Num {
         return None;
     }
     let (value, j) = number(toks, i)?;
-    (1.0..=120.0)
-        .contains(&value)
-        .then(|| framed(i - 1, j, value, Frame::Age, Some("years"), None))
+    if !(1.0..=120.0).contains(&value) {
+        return None;
+    }
+    let mut f = framed(i - 1, j, value, Frame::Age, Some("years"), None);
+    let link = toks
+        .get(j + 1)
+        .is_some_and(|t| t.is_word("to") || t.is_word("and") || (t.is_dash() && !t.gap));
+    if link
+        && let Some((upper, k)) = toks
+            .get(j + 2)
+            .filter(|t| t.kind == Kind::Num)
+            .and_then(|_| number(toks, j + 2))
+        && upper > value
+        && upper <= 120.0
+    {
+        f.second = Some(upper);
+        f.last = k;
+    }
+    Some(f)
 }
 
 /// "Jane Roe, 45," / "Jane Roe, 45." / "(Clinton (68)" is left out: a

@@ -434,3 +434,24 @@ fn speeds_and_formulas() {
     );
     assert_eq!(got[0].subject.as_deref(), Some("CO2"));
 }
+
+#[test]
+fn ranges_of_ages() {
+    let all = super::test_support::run_all(
+        "The scheme supports young people aged 16 to 24, adults aged 18-64 and voters ages 18 \
+         to 29; she was aged 45.",
+    );
+    let ages: Vec<(&str, &[f64])> = all
+        .iter()
+        .map(|f| (f.text.as_str(), f.values.as_slice()))
+        .collect();
+    assert_eq!(
+        ages,
+        [
+            ("aged 16 to 24", &[16.0, 24.0][..]),
+            ("aged 18-64", &[18.0, 64.0][..]),
+            ("ages 18 to 29", &[18.0, 29.0][..]),
+            ("aged 45", &[45.0][..]),
+        ]
+    );
+}
