@@ -228,6 +228,14 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
     }
     match word(j).as_str() {
         "fiscal" => fiscal(toks, j),
+        // "Q3 2024", "Q1": a quarter, with its year when the text gives one.
+        "q" if glued(j + 1).is_some_and(|n| matches!(n.text, "1" | "2" | "3" | "4")) => {
+            Some(if toks.get(j + 2).is_some_and(is_year) {
+                j + 2
+            } else {
+                j + 1
+            })
+        }
         // "FY26", "FY2025", "FY 2024-25".
         "fy" => {
             let n = toks.get(j + 1).filter(|n| n.kind == Kind::Num)?;
@@ -257,6 +265,13 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
             ) && matches!(w2.as_str(), "half" | "quarter");
             if edge && w2.as_str() == "of" {
                 date_at(toks, j + 3)
+            } else if toks.get(j + 1).is_some_and(is_month) && w2.as_str() == "quarter" {
+                // "the September quarter", as Australian statistics name one.
+                Some(if toks.get(j + 3).is_some_and(is_year) {
+                    j + 3
+                } else {
+                    j + 2
+                })
             } else if part && word(j + 3).as_str() == "of" {
                 date_at(toks, j + 4)
             } else if toks

@@ -670,6 +670,12 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
         "percent" | "pct" => (Unit::Percent, j + 1),
         "per" if next(2).as_str() == "cent" => (Unit::Percent, j + 2),
         "percentage" if matches!(next(2).as_str(), "point" | "points") => (Unit::Points, j + 2),
+        // "cut the cash rate by 25 basis points", "50 bps": hundredths of a
+        // percentage point, as central banks count.
+        "basis" if matches!(next(2).as_str(), "point" | "points") => {
+            (Unit::Measure("basis points"), j + 2)
+        }
+        "bps" | "bp" => (Unit::Measure("basis points"), j + 1),
         "times" => {
             let after = next(2);
             // "4.5 times": no one does something four and a half times.

@@ -284,7 +284,9 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
             // "and" that a number, "the" or a possessive follows is the verb of
             // the next clause.
             let verb_after = toks.get(m + 2).is_some_and(|x| {
-                number_word(x) || matches!(x.lower().as_str(), "the" | "their" | "its")
+                number_word(x)
+                    || (x.kind == Kind::Mark && w::currency_symbol(x.text).is_some())
+                    || matches!(x.lower().as_str(), "the" | "their" | "its")
             });
             if lw.as_str() == "and" && end.is_some() && continues && !next_clause && !verb_after {
                 m += 1;

@@ -455,3 +455,29 @@ fn ranges_of_ages() {
         ]
     );
 }
+
+#[test]
+fn basis_points_quarters_and_a_verb_before_money() {
+    let got = run(
+        "The Reserve Bank cut the cash rate by 25 basis points to 4.10 per cent, a \
+         further 50bps is priced in, and GDP grew 0.8% in Q3 2024.",
+    );
+    let units: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .map(|f| (f.text.as_str(), f.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("25 basis points", Some("basis points")),
+            ("4.10 per cent", Some("percent")),
+            ("50bps", Some("basis points")),
+            ("0.8%", Some("percent")),
+        ]
+    );
+    assert_eq!(got[3].period.as_deref(), Some("in Q3 2024"));
+    let got = run("Inflation was 2.4% in the September quarter.");
+    assert_eq!(got[0].period.as_deref(), Some("in the September quarter"));
+    let got = run("The new office has 40,000 sq ft of space and cost €1.2bn.");
+    assert_eq!(got[0].subject.as_deref(), Some("space"));
+}

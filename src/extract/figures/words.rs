@@ -347,6 +347,8 @@ pub(super) fn glued_measure(w: &str) -> Option<&'static str> {
         "km" | "kg" | "cm" | "mm" | "mg" | "gb" | "mb" | "tb" | "kb" | "hp" | "mph" | "kph"
         | "kmh" | "kw" | "mw" | "gw" | "kwh" | "mwh" | "gwh" | "twh" | "ghz" | "mhz" | "ml"
         | "lb" | "lbs" | "ft" | "ha" | "km2" | "sqkm" | "mi" => measure(w),
+        // "25bps", "50bp".
+        "bps" | "bp" => Some("basis points"),
         _ => None,
     }
 }
