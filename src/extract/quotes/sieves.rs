@@ -449,10 +449,16 @@ fn manner_after_name(ws: &[Word]) -> Option<usize> {
 /// between are a description or an aside, never a clause with its own verb
 /// of speech.
 fn set_off(m: &Mention, ws: &[Word], used: usize, end: usize) -> bool {
+    // "Doug Andres, a spokesman for Speaker Paul Ryan told the Post": the
+    // comma that should close the description is missing; a full name and
+    // a description with a noun of office still set it off.
+    let unclosed = matches!(&m.who, Who::Name(n) if n.contains(' '))
+        && matches!(ws.get(used).map(|w| w.core), Some("a" | "an" | "the"))
+        && ws[used..end].iter().any(|w| mention::is_role_noun(w.core));
     matches!(m.who, Who::Name(_))
         && used > 0
         && ws[used - 1].closed
-        && ws[end - 1].closed
+        && (ws[end - 1].closed || unclosed)
         && end - used <= 12
         && ws[used..end].iter().all(|w| !is_speech(w.core))
 }

@@ -512,5 +512,12 @@ fn hyphenated_offices_and_those_who_speak_for_someone() {
             ],
             &[("The statement speaks", None), ("My client did", None)],
         ),
+        // Named, with the comma after the description missing.
+        (
+            &[
+                "“We have not been briefed,” Doug Andres, a spokesman for House Speaker Paul Ryan told the Post.",
+            ],
+            &[("We have not been briefed", Some("Doug Andres"))],
+        ),
     ]);
 }
