@@ -1046,6 +1046,14 @@ fn finish(
     Some((mention(who, role, gender), used))
 }
 
+/// Whether a description is of someone who speaks for a person it names
+/// ("a spokesperson for Senator Roe"): what [`read`] gives such a mention.
+pub fn speaks_for_someone(text: &str, head: &str) -> bool {
+    ["for", "of"]
+        .iter()
+        .any(|link| speaks_for(head, link) && lower(text).contains(&format!("{head} {link} ")))
+}
+
 /// Whether `noun` then `link` ("spokesperson for", "friend of") describes
 /// someone who speaks for the person named after it.
 fn speaks_for(noun: &str, link: &str) -> bool {

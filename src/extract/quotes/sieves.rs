@@ -338,6 +338,8 @@ pub fn after(text: &str) -> Option<Found> {
     };
     // An unnamed speaker as the older grammar reads it ("one man", "the bank").
     let m = match m.who {
+        // "a spokesperson for Senator Roe": described, unnamed.
+        Who::Desc { ref text, ref head } if mention::speaks_for_someone(text, head) => m,
         Who::Desc { .. } => match super::attribute::parse_np(&ws[..end]) {
             Some((np @ super::attribute::Np::Desc { .. }, k)) if k == end => Mention::from_np(np),
             _ => return None,
