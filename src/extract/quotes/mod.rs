@@ -169,6 +169,7 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
     }
     for (pi, para) in paras.iter().enumerate().take(read) {
         let text = para.text;
+        let quotes_before = out.len();
         let marks = repaired(
             text,
             std::mem::take(&mut scanned[pi]),
@@ -253,12 +254,14 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                 }
                 // The name opens the sentence and a predicate follows it:
                 // "Pause." names nobody; after "At his rallies, Roe …" the
-                // paragraph is about the rallies as much as about Roe.
-                if marks.is_empty()
-                    && ci == 0
+                // paragraph is about the rallies as much as about Roe, but
+                // after "In a statement, Roe …" about Roe. A paragraph whose
+                // quotation marks hold only phrases is read as one without.
+                if ci == 0
                     && matches!(m.who, mention::Who::Name(_))
                     && *used < lead_words.len()
                     && (read_from_start
+                        || in_a_statement(&lead_words)
                         || mention::read(&lead_words, true).is_some_and(|(_, u)| u == *used))
                 {
                     about = Some(m.clone());
@@ -421,10 +424,26 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
             } else {
                 None
             },
-            about,
+            // Only a paragraph that gave no quotation of its own.
+            about: about.filter(|_| out.len() == quotes_before),
         };
     }
     (out, unpaired)
+}
+
+/// "In a statement, …", "In an interview on Sunday, …": a fronted phrase
+/// that says the sentence's subject spoke, so the paragraph is about them.
+fn in_a_statement(ws: &[Word]) -> bool {
+    matches!(
+        ws,
+        [first, article, noun, ..]
+            if first.core.eq_ignore_ascii_case("in")
+                && matches!(article.core, "a" | "an" | "her" | "his" | "their")
+                && matches!(
+                    noun.core,
+                    "statement" | "interview" | "speech" | "letter" | "op-ed" | "tweet" | "post"
+                )
+    )
 }
 
 /// Marks with each quotation that takes in its own attribution left out, or

@@ -521,3 +521,25 @@ fn hyphenated_offices_and_those_who_speak_for_someone() {
         ),
     ]);
 }
+
+#[test]
+fn a_quotation_after_a_paragraph_about_the_speaker_with_only_phrases_quoted() {
+    check(&[
+        (
+            &[
+                "In a statement issued Tuesday morning, Senator Jane Roe was more cautious. She called the bank’s conduct “outrageous” and wanted pay “clawed back”.",
+                "“If any bank cannot be managed well, it should be broken up.”",
+            ],
+            &[("If any bank", Some("Jane Roe"))],
+        ),
+        // A fronted place or occasion is no statement: the paragraph is
+        // about more than the person.
+        (
+            &[
+                "At his rallies, Tom Reyes talks about “law and order” often.",
+                "“We will win this state by a mile and then some.”",
+            ],
+            &[("We will win", None)],
+        ),
+    ]);
+}
