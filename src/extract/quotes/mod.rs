@@ -323,7 +323,26 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                                 [parts[0].open.start..parts[parts.len() - 1].outer_end(text.len())];
                             c.trim().len() <= inner.len() + 2
                         };
-                        if alone
+                        // "“… blame thousands of $12-an-hour” workers.": a
+                        // word or two of the sentence outside the quotation,
+                        // no name or verb among them.
+                        let nearly_alone = alone || {
+                            let open = parts[0].open.start.max(clause.start);
+                            let close =
+                                parts[parts.len() - 1].outer_end(text.len()).min(clause.end);
+                            let before = text.get(clause.start..open).unwrap_or("");
+                            let after = text.get(close..clause.end).unwrap_or("");
+                            let outside =
+                                || before.split_whitespace().chain(after.split_whitespace());
+                            outside().count() <= 2
+                                && outside().all(|w| {
+                                    w.starts_with(|c: char| c.is_lowercase())
+                                        && !sieves::is_verb(
+                                            w.trim_end_matches(['.', ',', '!', '?']),
+                                        )
+                                })
+                        };
+                        if nearly_alone
                             && let Some(s) =
                                 last_speaker.as_ref().map(|l| &l.0).or(reporting.as_ref())
                         {

@@ -543,3 +543,16 @@ fn a_quotation_after_a_paragraph_about_the_speaker_with_only_phrases_quoted() {
         ),
     ]);
 }
+
+#[test]
+fn a_quotation_with_a_word_or_two_outside_it_continues_the_speaker() {
+    check(&[(
+        &[
+            "Warren said the bank had failed its customers. “You went on television to blame thousands of $12-an-hour” workers. “You should resign,” she said.",
+        ],
+        &[
+            ("You went on television", Some("Warren")),
+            ("You should resign", Some("Warren")),
+        ],
+    )]);
+}
