@@ -612,7 +612,8 @@ pub fn subject_mention_read(ws: &[Word]) -> (Option<(Mention, usize)>, bool) {
                             | "Minutes"
                             | "Asked"
                     ) || mention::is_calendar_word(w.core)
-                        || is_fronted_adverb(ws, i))
+                        || is_fronted_adverb(ws, i)
+                        || absolute_phrase(ws, i))
         }) || ends_in_time(&ws[i.min(ws.len())..]);
         match ws[i.min(ws.len())..].iter().take(16).position(|w| w.closed) {
             Some(c) if intro => i += c + 1,
@@ -652,6 +653,24 @@ pub fn subject_mention_read(ws: &[Word]) -> (Option<(Mention, usize)>, bool) {
         }
         Some((np, used)) => (Some((Mention::from_np(np), used)), false),
     }
+}
+
+/// "Eyebrows raised, he asked": a noun and a participle set off by a comma,
+/// an absolute phrase before the subject, not a name.
+fn absolute_phrase(ws: &[Word], i: usize) -> bool {
+    // The clause after the comma has a subject of its own: "Sanders
+    // laughed, heartily" is a subject and its verb.
+    matches!(
+        &ws[i.min(ws.len())..],
+        [noun, participle, next, ..]
+            if !noun.closed
+                && participle.closed
+                && participle.core.len() > 4
+                && participle.core.ends_with("ed")
+                && participle.core.starts_with(char::is_lowercase)
+                && noun.core.ends_with('s')
+                && matches!(next.core, "he" | "she" | "they" | "we" | "I" | "the")
+    )
 }
 
 /// "Speaking to supporters, …", "Reached by phone, …": a participle that

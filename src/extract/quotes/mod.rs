@@ -519,6 +519,9 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
                     && ends
                     && prev_group.len() == 1
                     && sieves::after(between).is_some()
+                    // "“…,” Trump tweeted, quoting Comey. He added, “…”":
+                    // two sentences between are no interruption.
+                    && text::sentences(between.trim()).len() == 1
                     && sieves::after(after_next).is_none()
                 {
                     prev_group.push(i);

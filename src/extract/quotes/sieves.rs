@@ -322,12 +322,18 @@ pub fn after(text: &str) -> Option<Found> {
         return Some(found(m, &ws[..1 + k], "quote-verb-speaker", true));
     }
     // `X said`: a mention that runs up to the verb.
-    let verb = ws
-        .iter()
-        .take(20)
-        .position(|w| is_speech(w.core))
-        .or_else(|| ws.iter().take(6).position(|w| is_verb(w.core)))
-        .or_else(|| manner_after_name(&ws))?;
+    // The first verb of either kind: "Axelrod tweeted after Clinton
+    // argued" is attributed by "tweeted", not by the speech verb after it.
+    let speech = ws.iter().take(20).position(|w| is_speech(w.core));
+    let any = ws.iter().take(6).position(|w| is_verb(w.core));
+    let verb = match (speech, any) {
+        // Not a verb inside an aside: "Warren, who has not endorsed a
+        // candidate, told reporters".
+        (Some(s), Some(a)) if ws[..a].iter().all(|w| !w.closed) => Some(s.min(a)),
+        (Some(s), Some(_)) => Some(s),
+        (s, a) => s.or(a),
+    }
+    .or_else(|| manner_after_name(&ws))?;
     let mut end = verb;
     while end > 0 && is_between(ws[end - 1].core) && !ws[end - 1].closed {
         end -= 1;

@@ -556,3 +556,33 @@ fn a_quotation_with_a_word_or_two_outside_it_continues_the_speaker() {
         ],
     )]);
 }
+
+#[test]
+fn the_nearest_verb_two_sentences_between_and_an_absolute_phrase() {
+    check(&[
+        (
+            &[
+                "“It is misleading to imply that the bill was a bailout,” Axelrod tweeted after Clinton argued for the second time.",
+            ],
+            &[("It is misleading", Some("Axelrod"))],
+        ),
+        (
+            &[
+                "“I am a delegate and I do not believe in delegates,” Warren, who has not endorsed a candidate, told reporters.",
+            ],
+            &[("I am a delegate", Some("Warren"))],
+        ),
+        // Two sentences between two quotations: no interruption, and
+        // "Eyebrows raised," names nobody.
+        (
+            &[
+                "Bob Smith was the station chief.",
+                "“That never happened,” Bob said. Eyebrows raised, he asked, “I was going to stay behind by myself?”",
+            ],
+            &[
+                ("That never happened", Some("Bob Smith")),
+                ("I was going to stay", Some("Bob Smith")),
+            ],
+        ),
+    ]);
+}
