@@ -485,13 +485,14 @@ fn a_100000_character_paragraph_ending_in_an_unclosed_quote() {
     let quotes: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let last = quotes.as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["unclosed"], true, "{last}");
-    // Linked to the quote before it as one quote in two parts ("…,” said Li
-    // Ming. Then he said: “…"); the open part runs to the end.
-    let quote = last["text"].as_str().unwrap();
-    assert!(
-        quote.ends_with(" and this never ends, it goes on and on and on"),
-        "{quote}"
+    // A quotation of its own ("…,” said Li Ming. Then he said: “…"): two
+    // sentences stand between it and the quote before, so it does not
+    // interrupt that one, and "he" is Li Ming. It runs to the end.
+    assert_eq!(
+        last["text"], "and this never ends, it goes on and on and on",
+        "{last}"
     );
+    assert_eq!(last["speaker"], "Li Ming", "{last}");
     let body_len = body.len() - "---\ntitle: Long\n---\n".len();
     assert_eq!(last["end"], body_len, "{last}");
 

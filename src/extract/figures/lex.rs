@@ -386,16 +386,16 @@ const FRACTIONS: [(&str, f64); 18] = [
     ("⅞", 0.875),
 ];
 
-/// The length of the fraction sign at byte `i`, or 0. Its first byte
-/// settles most bytes: every sign starts with 0xC2 or 0xE2.
+/// The length of the fraction sign at byte `i`, or 0: U+00BC–U+00BE
+/// (`C2 BC`–`C2 BE`) and U+2150–U+215E (`E2 85 90`–`E2 85 9E`), told from
+/// the bytes alone. Asked at every character outside ASCII, and curly
+/// quotes and apostrophes start with `E2` too.
 fn fraction_len(bytes: &[u8], i: usize) -> usize {
-    if !matches!(bytes.get(i), Some(0xC2 | 0xE2)) {
-        return 0;
+    match bytes.get(i..).unwrap_or_default() {
+        [0xC2, 0xBC..=0xBE, ..] => 2,
+        [0xE2, 0x85, 0x90..=0x9E, ..] => 3,
+        _ => 0,
     }
-    FRACTIONS
-        .iter()
-        .find(|(sign, _)| bytes[i..].starts_with(sign.as_bytes()))
-        .map_or(0, |(sign, _)| sign.len())
 }
 
 /// A number token that ends in a fraction sign, as its whole part (maybe
@@ -633,5 +633,16 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn fraction_signs_are_told_from_their_bytes() {
+    for (sign, _) in FRACTIONS {
+        assert_eq!(fraction_len(sign.as_bytes(), 0), sign.len(), "{sign}");
+    }
+    for other in ["“", "’", "—", "…", "€", "£", "°", "ⅰ", "a"] {
+        assert_eq!(fraction_len(other.as_bytes(), 0), 0, "{other}");
     }
 }

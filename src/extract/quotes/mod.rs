@@ -334,7 +334,10 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                             let after = text.get(close..clause.end).unwrap_or("");
                             let outside =
                                 || before.split_whitespace().chain(after.split_whitespace());
-                            outside().count() <= 2
+                            // Two words are short: a long clause is not read
+                            // (a paragraph of many quotations is one clause).
+                            before.len() + after.len() <= 80
+                                && outside().count() <= 2
                                 && outside().all(|w| {
                                     w.starts_with(|c: char| c.is_lowercase())
                                         && !sieves::is_verb(
@@ -520,8 +523,9 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
                     && prev_group.len() == 1
                     && sieves::after(between).is_some()
                     // "“…,” Trump tweeted, quoting Comey. He added, “…”":
-                    // two sentences between are no interruption.
-                    && text::sentences(between.trim()).len() == 1
+                    // two sentences between are no interruption. (Eight
+                    // words of a few hundred bytes at most are split.)
+                    && (between.len() > 400 || text::sentences(between.trim()).len() == 1)
                     && sieves::after(after_next).is_none()
                 {
                     prev_group.push(i);
