@@ -419,12 +419,8 @@ fn speeds_and_formulas() {
         "Emissions fell to 7.5 million tonnes of CO2, the average speed was 120 km/h, \
          a car reached 90km/h and the wind 30 m/s.",
     );
-    let units: Vec<(&str, Option<&str>)> = got
-        .iter()
-        .map(|f| (f.text.as_str(), f.unit.as_deref()))
-        .collect();
     assert_eq!(
-        units,
+        units(&got),
         [
             ("7.5 million tonnes", Some("tonnes")),
             ("120 km/h", Some("km/h")),
@@ -462,12 +458,8 @@ fn basis_points_quarters_and_a_verb_before_money() {
         "The Reserve Bank cut the cash rate by 25 basis points to 4.10 per cent, a \
          further 50bps is priced in, and GDP grew 0.8% in Q3 2024.",
     );
-    let units: Vec<(&str, Option<&str>)> = got
-        .iter()
-        .map(|f| (f.text.as_str(), f.unit.as_deref()))
-        .collect();
     assert_eq!(
-        units,
+        units(&got),
         [
             ("25 basis points", Some("basis points")),
             ("4.10 per cent", Some("percent")),
@@ -480,4 +472,11 @@ fn basis_points_quarters_and_a_verb_before_money() {
     assert_eq!(got[0].period.as_deref(), Some("in the September quarter"));
     let got = run("The new office has 40,000 sq ft of space and cost €1.2bn.");
     assert_eq!(got[0].subject.as_deref(), Some("space"));
+}
+
+/// Each figure's text and unit, to compare with a list.
+fn units(got: &[Figure]) -> Vec<(&str, Option<&str>)> {
+    got.iter()
+        .map(|f| (f.text.as_str(), f.unit.as_deref()))
+        .collect()
 }
