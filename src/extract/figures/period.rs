@@ -265,7 +265,7 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
             ) && matches!(w2.as_str(), "half" | "quarter");
             if edge && w2.as_str() == "of" {
                 date_at(toks, j + 3)
-            } else if toks.get(j + 1).is_some_and(is_month) && w2.as_str() == "quarter" {
+            } else if w2.as_str() == "quarter" && toks.get(j + 1).is_some_and(is_month) {
                 // "the September quarter", as Australian statistics name one.
                 Some(if toks.get(j + 3).is_some_and(is_year) {
                     j + 3

@@ -281,14 +281,16 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
                     .get(m + 2)
                     .is_some_and(|n| n.gap && content(n) && !n.capitalised());
             // "1.7 crore farmers and provide 50 lakh jobs": a word after
-            // "and" that a number, "the" or a possessive follows is the verb of
-            // the next clause.
-            let verb_after = toks.get(m + 2).is_some_and(|x| {
-                number_word(x)
-                    || (x.kind == Kind::Mark && w::currency_symbol(x.text).is_some())
-                    || matches!(x.lower().as_str(), "the" | "their" | "its")
-            });
-            if lw.as_str() == "and" && end.is_some() && continues && !next_clause && !verb_after {
+            // "and" that a number, money, "the" or a possessive follows is
+            // the verb of the next clause. Asked last: most words are no "and".
+            let verb_after = || {
+                toks.get(m + 2).is_some_and(|x| {
+                    number_word(x)
+                        || (x.kind == Kind::Mark && w::currency_symbol(x.text).is_some())
+                        || matches!(x.lower().as_str(), "the" | "their" | "its")
+                })
+            };
+            if lw.as_str() == "and" && end.is_some() && continues && !next_clause && !verb_after() {
                 m += 1;
                 continue;
             }
