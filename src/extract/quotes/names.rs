@@ -151,6 +151,16 @@ const TITLES: &[&str] = &[
     // Knighthoods: "Sir Keir Starmer", "Dame Margaret Hodge".
     "Sir",
     "Dame",
+    // Callings news prose sets before a name: "Comedian Sarah Silverman".
+    "Comedian",
+    "Actor",
+    "Actress",
+    "Rapper",
+    "Novelist",
+    "Businessman",
+    "Businesswoman",
+    "Billionaire",
+    "Filmmaker",
 ];
 
 /// Words that mark a name as an organisation or publication, not a person.
@@ -238,7 +248,7 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
 
 // The lists as hash sets: every run of capitalised words is checked against them.
 static FUNCTION_WORD: WordSet<256> = WordSet::of(FUNCTION_WORDS);
-static TITLE: WordSet<64> = WordSet::of(TITLES);
+static TITLE: WordSet<128> = WordSet::of(TITLES);
 static ORG_WORD: WordSet<256> = WordSet::of(ORG_WORDS);
 
 /// Institutions a text names in full once and then by the bare noun ("the
@@ -878,6 +888,8 @@ mod tests {
         // The sentence's own "De Blasio" is no fuller name.
         r.see("De Blasio said the move was his.");
         assert_eq!(r.canonical("De Blasio"), "Bill de Blasio");
+        // A calling before the name is no part of it.
+        assert_eq!(clean_name("Comedian Sarah Silverman"), "Sarah Silverman");
         // A particle without the surname it opens is no name's part.
         assert_eq!(name_runs("Peter van drove off"), ["Peter"]);
     }
