@@ -86,10 +86,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             DIGIT => {
                 i = number_end(bytes, i);
                 // "4¼ per cent", "5 ½ years": a whole number and a fraction sign.
-                if bytes.get(i) == Some(&b' ') && fraction_len(bytes, i + 1) > 0 {
-                    i += 1;
+                let spaced = usize::from(bytes.get(i) == Some(&b' '));
+                let sign = fraction_len(bytes, i + spaced);
+                if sign > 0 {
+                    i += spaced + sign;
                 }
-                i += fraction_len(bytes, i);
                 Kind::Num
             }
             // ".002 per cent": a decimal without its leading zero.
@@ -101,8 +102,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 i += 1;
                 Kind::Mark
             }
-            _ if fraction_len(bytes, i) > 0 => {
-                i += fraction_len(bytes, i);
+            _ if let sign @ 1.. = fraction_len(bytes, i) => {
+                i += sign;
                 Kind::Num
             }
             _ => {

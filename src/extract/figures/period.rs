@@ -230,11 +230,7 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
         "fiscal" => fiscal(toks, j),
         // "Q3 2024", "Q1": a quarter, with its year when the text gives one.
         "q" if glued(j + 1).is_some_and(|n| matches!(n.text, "1" | "2" | "3" | "4")) => {
-            Some(if toks.get(j + 2).is_some_and(is_year) {
-                j + 2
-            } else {
-                j + 1
-            })
+            Some(year_after(toks, j + 1))
         }
         // "FY26", "FY2025", "FY 2024-25".
         "fy" => {
@@ -267,11 +263,7 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
                 date_at(toks, j + 3)
             } else if w2.as_str() == "quarter" && toks.get(j + 1).is_some_and(is_month) {
                 // "the September quarter", as Australian statistics name one.
-                Some(if toks.get(j + 3).is_some_and(is_year) {
-                    j + 3
-                } else {
-                    j + 2
-                })
+                Some(year_after(toks, j + 2))
             } else if part && word(j + 3).as_str() == "of" {
                 date_at(toks, j + 4)
             } else if toks
@@ -307,6 +299,16 @@ pub(super) fn financial_year(toks: &[Tok], j: usize) -> Option<usize> {
     let named =
         matches!(word(j + 3).as_str(), "financial" | "fiscal") && word(j + 4).as_str() == "year";
     Some(if named { j + 4 } else { j + 2 })
+}
+
+/// The last token of a date ending at `end` and the year written right
+/// after it, if one is: "Q3 2024", "the September quarter 2024".
+fn year_after(toks: &[Tok], end: usize) -> usize {
+    if toks.get(end + 1).is_some_and(is_year) {
+        end + 1
+    } else {
+        end
+    }
 }
 
 /// After a month: a day, a year, or "of the previous year".

@@ -379,7 +379,7 @@ fn word(raw: &str) -> Word<'_> {
 }
 
 /// "U.S." ends in a full stop that is part of the word.
-fn is_initialism(core: &str, raw: &str) -> bool {
+pub(super) fn is_initialism(core: &str, raw: &str) -> bool {
     core.len() <= 4 && raw.ends_with('.') && core.contains('.')
 }
 

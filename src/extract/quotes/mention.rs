@@ -856,7 +856,7 @@ fn finish(
                 }
             }
             // "U.S. Senator": an initialism keeps its last full stop.
-            _ if w.raw.ends_with('.') && w.core.contains('.') && w.core.len() <= 4 => {
+            _ if super::attribute::is_initialism(w.core, w.raw) => {
                 role_words.push(format!("{}.", w.core));
             }
             _ => role_words.push(w.core.to_string()),
@@ -1106,20 +1106,25 @@ fn verb_like(w: &str) -> bool {
 }
 
 fn mention(who: Who, role: Option<String>, gender: Option<Gender>) -> Mention {
-    // Looked up folded (`ROLE` is lowercase ASCII): only the role word
-    // found is lowercased into a string, not every word tried.
-    let role_head = role.as_deref().and_then(|r| {
-        r.split(' ')
-            .rev()
-            .find(|w| ROLE.contains_folded(w))
-            .map(|w| canonical_role(&lower(w)).to_string())
-    });
+    let role_head = role.as_deref().and_then(role_head);
     Mention {
         who,
         role,
         role_head,
         gender,
     }
+}
+
+/// The noun of office that heads a role as written ("Minister" of
+/// "Minister of Indigenous Services"), as the key later role mentions
+/// ("the Minister said") look its holder up by. Looked up folded (`ROLE`
+/// is lowercase ASCII): only the role word found is lowercased into a
+/// string, not every word tried.
+pub fn role_head(role: &str) -> Option<String> {
+    role.split(' ')
+        .rev()
+        .find(|w| ROLE.contains_folded(w))
+        .map(|w| canonical_role(&lower(w)).to_string())
 }
 
 /// Days and months are capitalised but name no one: "early Friday saying".

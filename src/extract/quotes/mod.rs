@@ -326,25 +326,7 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                         // "“… blame thousands of $12-an-hour” workers.": a
                         // word or two of the sentence outside the quotation,
                         // no name or verb among them.
-                        let nearly_alone = alone || {
-                            let open = parts[0].open.start.max(clause.start);
-                            let close =
-                                parts[parts.len() - 1].outer_end(text.len()).min(clause.end);
-                            let before = text.get(clause.start..open).unwrap_or("");
-                            let after = text.get(close..clause.end).unwrap_or("");
-                            let outside =
-                                || before.split_whitespace().chain(after.split_whitespace());
-                            // Two words are short: a long clause is not read
-                            // (a paragraph of many quotations is one clause).
-                            before.len() + after.len() <= 80
-                                && outside().count() <= 2
-                                && outside().all(|w| {
-                                    w.starts_with(|c: char| c.is_lowercase())
-                                        && !sieves::is_verb(
-                                            w.trim_end_matches(['.', ',', '!', '?']),
-                                        )
-                                })
-                        };
+                        let nearly_alone = alone || few_words_outside(text, clause, &parts);
                         if nearly_alone
                             && let Some(s) =
                                 last_speaker.as_ref().map(|l| &l.0).or(reporting.as_ref())
@@ -451,6 +433,24 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
         };
     }
     (out, unpaired)
+}
+
+/// Whether a word or two of the clause stand outside the quotation and no
+/// name or verb is among them: "“… blame thousands of $12-an-hour”
+/// workers." Two words are short, so a long clause is not read (a
+/// paragraph of many quotations is one clause).
+fn few_words_outside(text: &str, clause: &Range<usize>, parts: &[&Marked]) -> bool {
+    let open = parts[0].open.start.max(clause.start);
+    let close = parts[parts.len() - 1].outer_end(text.len()).min(clause.end);
+    let before = text.get(clause.start..open).unwrap_or("");
+    let after = text.get(close..clause.end).unwrap_or("");
+    let outside = || before.split_whitespace().chain(after.split_whitespace());
+    before.len() + after.len() <= 80
+        && outside().count() <= 2
+        && outside().all(|w| {
+            w.starts_with(|c: char| c.is_lowercase())
+                && !sieves::is_verb(w.trim_end_matches(['.', ',', '!', '?']))
+        })
 }
 
 /// "In a statement, …", "In an interview on Sunday, …": a fronted phrase

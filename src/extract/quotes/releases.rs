@@ -66,11 +66,7 @@ pub fn credit(para: &str) -> Option<Mention> {
 /// office holds a noun of office; "the Minister said" later means them.
 fn with_role(mut m: Mention, role: &str) -> Mention {
     let role = role.trim().trim_end_matches(['.', ',']);
-    let head = role
-        .split(' ')
-        .rev()
-        .find(|w| mention::is_role_noun(w))
-        .map(|w| mention::canonical_role(&lower(w)).to_string());
+    let head = mention::role_head(role);
     if m.role.is_none()
         && head.is_some()
         && role.starts_with(char::is_uppercase)
