@@ -9,7 +9,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs",
     "etc", "e.g", "i.e", "gen", "gov", "sen", "sens", "rep", "reps", "del", "lt", "col", "sgt",
     "capt", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "approx", "est", "fig", "vol", "pp", "hon",
+    "dec", "approx", "est", "fig", "vol", "pp", "hon", "smt", "mme", "cllr", "adm", "amb", "atty",
+    "supt", "insp", "cmdr", "maj",
 ];
 
 static ABBREVIATION_SET: WordSet<128> = WordSet::of_lowercase(ABBREVIATIONS);

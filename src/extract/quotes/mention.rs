@@ -23,6 +23,11 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
     ("Ms", None, Some(Gender::Female)),
     ("Miss", None, Some(Gender::Female)),
     ("Dr", None, None),
+    // Indian releases: "Smt. Nirmala Sitharaman", "Shri Amit Shah".
+    ("Shri", None, Some(Gender::Male)),
+    ("Smt", None, Some(Gender::Female)),
+    ("Mme", None, Some(Gender::Female)),
+    ("Mx", None, None),
     // "The Hon. Ana Lima MP": a title of address in government releases.
     ("Hon", None, None),
     ("Sen", Some("Senator"), None),
@@ -671,8 +676,11 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
             j += n;
             continue;
         }
-        // "for Health and Social Care": a portfolio of two joined parts.
-        let joins = matches!(ws[j].core, "and" | "&")
+        // "for Health and Social Care": a portfolio of two joined parts;
+        // "Minister of State for Finance", "Secretary of State for Health":
+        // a rank of office, then its portfolio.
+        let joins = (matches!(ws[j].core, "and" | "&")
+            || ws[j].core == "for" && ws[j - 1].core == "State")
             && j > k + 1
             && !ws[j - 1].closed
             && ws.get(j + 1).is_some_and(|n| kind(n) == Kind::Cap);
@@ -712,18 +720,32 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
         return None;
     }
     let role: Vec<&str> = ws[..role_end].iter().map(|w| w.core).collect();
-    Some((mention(Who::Name(joined), Some(role.join(" ")), None), j))
+    // "Smt. Meera Raghavan": the honorific of address shows the gender.
+    let gender = address.and_then(|(_, from)| personal_honorific(ws[from - 1].core).flatten());
+    Some((mention(Who::Name(joined), Some(role.join(" ")), gender), j))
 }
 
 /// The words of a title of address that opens `ws` ("the Hon.", "The
-/// Honourable", "Hon"), if one does.
+/// Honourable", "Hon", or a personal honorific: "Smt.", "Dr", "Mr"), if
+/// one does.
 fn address_len(ws: &[Word]) -> Option<usize> {
-    let is_address = |w: &Word| matches!(&*lower(w.core), "hon" | "honourable" | "honorable");
+    let is_address = |w: &Word| {
+        matches!(&*lower(w.core), "hon" | "honourable" | "honorable")
+            || personal_honorific(w.core).is_some()
+    };
     let the = ws
         .first()
         .is_some_and(|w| w.core.eq_ignore_ascii_case("the"));
     let at = usize::from(the);
     ws.get(at).filter(|w| is_address(w)).map(|_| at + 1)
+}
+
+/// An honorific that gives no office ("Mr", "Smt", "Dr"; not "Sen"), with
+/// the gender it shows, if any.
+fn personal_honorific(w: &str) -> Option<Option<Gender>> {
+    let i = HONORIFIC_INDEX.get(w)?;
+    let (_, role, gender) = HONORIFICS[i];
+    role.is_none().then_some(gender)
 }
 
 /// Whether the lowercase word at `k` is a particle of a surname: after a

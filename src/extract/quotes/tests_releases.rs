@@ -586,3 +586,52 @@ fn the_nearest_verb_two_sentences_between_and_an_absolute_phrase() {
         ),
     ]);
 }
+
+#[test]
+fn indian_honorifics_irish_post_nominals_and_ranks_of_office() {
+    check(&[
+        // "Smt." and "Shri" are honorifics: no sentence ends at "Smt.", and
+        // neither is part of the name.
+        (
+            &[
+                "Union Minister for Finance Smt. Meera Raghavan today chaired a review meeting.",
+                "“Capital expenditure is the engine of growth for every ministry,” Smt. Raghavan said.",
+            ],
+            &[("Capital expenditure", Some("Meera Raghavan"))],
+        ),
+        (
+            &[
+                "Minister of State for Finance Shri Arvind Kulkarni said the states had been paid.",
+                "“States have been given the resources they asked for,” Shri Kulkarni said.",
+            ],
+            &[("States have been given", Some("Arvind Kulkarni"))],
+        ),
+        // "TD" (a member of the Dáil) follows the name like "MP".
+        (
+            &[
+                "The Minister for Climate, Fionnuala Byrne TD, has today launched the plan.",
+                "Minister of State Ciarán Walsh TD added: “Local authorities will be at the heart of delivering this plan.”",
+            ],
+            &[("Local authorities", Some("Ciarán Walsh"))],
+        ),
+    ]);
+    // The rank and the portfolio are the role, the honorific is not.
+    let roles: Vec<Option<String>> = quotes(&[
+        "Union Minister for Finance Smt. Meera Raghavan today chaired a review meeting.",
+        "“Capital expenditure is the engine of growth for every ministry,” Smt. Raghavan said.",
+        "Minister of State for Finance Shri Arvind Kulkarni said the states had been paid.",
+        "“States have been given the resources they asked for,” Shri Kulkarni said.",
+        "Minister of State Ciarán Walsh TD added: “Local authorities will be at the heart of delivering this plan.”",
+    ])
+    .into_iter()
+    .map(|q| q.role)
+    .collect();
+    assert_eq!(
+        roles,
+        [
+            Some("Union Minister for Finance".to_string()),
+            Some("Minister of State for Finance".to_string()),
+            Some("Minister of State".to_string()),
+        ]
+    );
+}
