@@ -645,9 +645,13 @@ pub fn subject_mention_read(ws: &[Word]) -> (Option<(Mention, usize)>, bool) {
     // The older grammar's name for a described person ("Another asylum
     // seeker, who identified himself … Kedi") stands.
     let described_person = matches!(&read, Some((Mention { who: Who::Desc { head, .. }, .. }, _)) if PERSON.contains(head));
+    // "Prime Minister Kwame Mensah’s spokesperson": a name the older
+    // grammar ends at its possessive owns the person described, who speaks.
+    // (`subject_at` counts the words from the sentence's start.)
+    let possessor = |end: usize| end > 0 && ws.get(end - 1).is_some_and(mention::is_possessive);
     match legacy {
         None => (None, false),
-        Some((Np::Name(_), _)) if !described_person => {
+        Some((Np::Name(_), used)) if !described_person || possessor(used) => {
             let from_start = i == 0 && read.is_some();
             (read.map(|(m, used)| (m, i + used)), from_start)
         }

@@ -28,6 +28,9 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
     ("Smt", None, Some(Gender::Female)),
     ("Mme", None, Some(Gender::Female)),
     ("Mx", None, None),
+    // Knighthoods: "Chief Constable Sir Andrew Marsh" is Andrew Marsh.
+    ("Sir", None, Some(Gender::Male)),
+    ("Dame", None, Some(Gender::Female)),
     // "The Hon. Ana Lima MP": a title of address in government releases.
     ("Hon", None, None),
     ("Sen", Some("Senator"), None),
@@ -57,7 +60,7 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
 /// words of every clause's opening ("The", "He", "Li") were compared with
 /// the whole list one by one. A word listed twice keeps its first index,
 /// as a search of the list finds.
-static HONORIFIC_INDEX: WordMap<usize, 64> = WordMap::new(&honorific_entries());
+static HONORIFIC_INDEX: WordMap<usize, 128> = WordMap::new(&honorific_entries());
 
 const fn honorific_entries() -> [(&'static str, usize); HONORIFICS.len()] {
     let mut out = [("", 0); HONORIFICS.len()];
@@ -462,7 +465,7 @@ impl Mention {
         }
     }
 
-    fn of(who: Who) -> Self {
+    pub(super) fn of(who: Who) -> Self {
         Mention {
             who,
             role: None,
@@ -537,7 +540,7 @@ fn is_initial(core: &str) -> bool {
     matches!((c.next(), c.next()), (Some(a), None) if a.is_uppercase())
 }
 
-fn is_possessive(w: &Word) -> bool {
+pub(super) fn is_possessive(w: &Word) -> bool {
     let raw = w.raw.trim_end_matches([',', '.', ':', ';']);
     raw.ends_with("’s") || raw.ends_with("'s") || raw.ends_with("s’")
 }
@@ -551,6 +554,25 @@ fn is_parenthetical_start(w: &Word) -> bool {
 /// head (where the caller knows the mention ends at a verb or the sentence end).
 pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
     let first = ws.first()?;
+    // "Her Excellency Dr Amina Bello": a title of address, no part of the
+    // name, and the gender it shows.
+    if matches!(first.core, "His" | "Her")
+        && ws
+            .get(1)
+            .is_some_and(|w| w.core == "Excellency" && !w.closed)
+    {
+        let (mut m, used) = read(&ws[2..], appositives)?;
+        if !matches!(m.who, Who::Name(_)) {
+            return None;
+        }
+        let gender = if first.core == "His" {
+            Gender::Male
+        } else {
+            Gender::Female
+        };
+        m.gender = m.gender.or(Some(gender));
+        return Some((m, used + 2));
+    }
     // `lower(first.core)` read in place: only the Kelvin sign lowercases
     // into ASCII (to "k": a test in `wordmap`), and every clause's
     // opening passes here.
@@ -1078,7 +1100,7 @@ pub fn speaks_for_someone(text: &str, head: &str) -> bool {
 
 /// Whether `noun` then `link` ("spokesperson for", "friend of") describes
 /// someone who speaks for the person named after it.
-fn speaks_for(noun: &str, link: &str) -> bool {
+pub(super) fn speaks_for(noun: &str, link: &str) -> bool {
     match link {
         "for" => matches!(
             noun,

@@ -723,7 +723,7 @@ fn attribute(
     if let Some(f) = sieves::before(&ws, subject, is_lead) {
         return Some(f);
     }
-    if let Some(f) = sieves::subject_colon(before, subject) {
+    if let Some(f) = sieves::subject_colon(before, subject, lead.1) {
         return Some(f);
     }
     // A later quote of a sentence whose opening attributes: `Johnson tells

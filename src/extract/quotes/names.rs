@@ -723,7 +723,7 @@ fn post_nominal_letters_are_no_part_of_a_name() {
 pub fn is_post_nominal(word: &str) -> bool {
     matches!(
         word,
-        "MP" | "MLA" | "MHA" | "MHR" | "MEP" | "MSP" | "MPP" | "MLC" | "MNA" | "MHK" | "TD"
+        "MP" | "MLA" | "MHA" | "MHR" | "MEP" | "MSP" | "MPP" | "MLC" | "MNA" | "MHK" | "MS" | "TD"
             // Counsel, justices of the peace, privy counsellors, honours.
             | "QC" | "KC" | "SC" | "JP" | "PC" | "OBE" | "MBE" | "CBE" | "KBE" | "DBE"
     )

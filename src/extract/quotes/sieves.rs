@@ -627,6 +627,21 @@ fn before_verb(
             {
                 continue;
             }
+            // "A spokesperson for Prime Minister Kwame Mensah said": the
+            // one spoken for is not the subject ("Trump reminds me of
+            // Abraham Lincoln saying" is Lincoln's).
+            if start > 0 && mention::speaks_for(&lower(ws[start - 1].core), ws[start].core) {
+                continue;
+            }
+            // "Senators Ruth Ellery and Mark Dunmore said": two people
+            // speak, not the second alone (nor the end of that name).
+            if start >= 2
+                && matches!(ws[start - 1].core, "and" | "&")
+                && !ws[start - 2].closed
+                && ws[start - 2].core.starts_with(char::is_uppercase)
+            {
+                break;
+            }
             if let Some((m, used)) = mention::read(&ws[start..j], false)
                 && used == j - start
                 && !matches!(m.who, Who::Desc { .. })
@@ -736,8 +751,52 @@ fn is_party_tag(w: &str) -> bool {
 /// `Jie has seen the change: “…”`: a sentence whose subject introduces the
 /// quote with a colon; `The NYT piece … reported that “…”`: a publication
 /// as the subject.
-pub fn subject_colon(before: &str, subject: Option<&(Mention, usize)>) -> Option<Found> {
-    let (m, _) = subject?;
+pub fn subject_colon(
+    before: &str,
+    subject: Option<&(Mention, usize)>,
+    lead: &[Word],
+) -> Option<Found> {
+    let (m, used) = subject?;
+    // "Mark Blumenthal and Jon Cohen:", "Senators Ruth Ellery and Mark
+    // Dunmore said:": two joined names speak together; one of them alone
+    // did not say it.
+    let joined = lead
+        .get(*used)
+        .is_some_and(|w| matches!(w.core, "and" | "&"))
+        && lead
+            .get(used + 1)
+            .is_some_and(|w| w.core.starts_with(char::is_uppercase));
+    if joined {
+        let colon = before.trim_end().ends_with(':');
+        return match (&m.who, mention::read(&lead[used + 1..], false)) {
+            (
+                Who::Name(a),
+                Some((
+                    Mention {
+                        who: Who::Name(b), ..
+                    },
+                    _,
+                )),
+            ) if colon => {
+                // "Senators Ruth Ellery": the office of both, no part of a name.
+                let a = match a.split_once(' ') {
+                    Some((office, rest))
+                        if office.strip_suffix('s').is_some_and(mention::is_role_noun) =>
+                    {
+                        rest
+                    }
+                    _ => a,
+                };
+                Some(Found {
+                    mention: Mention::of(Who::Name(format!("{a} and {b}"))),
+                    evidence: ":".into(),
+                    sieve: "subject-colon",
+                    adjacent: true,
+                })
+            }
+            _ => None,
+        };
+    }
     if before.trim_end().ends_with(':') && matches!(m.who, Who::Name(_) | Who::Np(_)) {
         return Some(Found {
             mention: m.clone(),

@@ -635,3 +635,63 @@ fn indian_honorifics_irish_post_nominals_and_ranks_of_office() {
         ]
     );
 }
+
+#[test]
+fn spokespeople_joint_statements_knighthoods_and_excellencies() {
+    check(&[
+        // Whoever speaks for a named person is not that person.
+        (
+            &[
+                "Prime Minister Kwame Mensah’s spokesperson said: “The Prime Minister welcomes the agreement and looks forward to it.”",
+            ],
+            &[("The Prime Minister welcomes", None)],
+        ),
+        (
+            &[
+                "A spokesperson for Prime Minister Kwame Mensah said: “The Prime Minister welcomes the agreement and looks forward to it.”",
+            ],
+            &[("The Prime Minister welcomes", None)],
+        ),
+        (
+            &[
+                "Mensah’s lawyer said: “My client will answer every question the committee puts to him.”",
+            ],
+            &[("My client", None)],
+        ),
+        // A joint statement is both people's, never the second alone.
+        (
+            &[
+                "In a joint statement, Senators Ruth Ellery and Mark Dunmore said: “This agreement protects American workers and opens new markets.”",
+            ],
+            &[("This agreement", Some("Ruth Ellery and Mark Dunmore"))],
+        ),
+        (
+            &[
+                "In a joint statement, Ruth Ellery and Mark Dunmore said the deal was good. “This agreement protects American workers,” they said.",
+            ],
+            &[("This agreement", None)],
+        ),
+        // Titles of address: a knighthood, an excellency; "MS" (a member
+        // of the Senedd) after a name.
+        (
+            &[
+                "Chief Constable Sir Andrew Marsden, the national policing lead, said:",
+                "“Officers will use these powers carefully and fairly.”",
+            ],
+            &[("Officers will use", Some("Andrew Marsden"))],
+        ),
+        (
+            &[
+                "Her Excellency Dr Amina Bello, Deputy Secretary-General of the United Nations, said: “Wales has shown what determined public services can do.”",
+            ],
+            &[("Wales has shown", Some("Amina Bello"))],
+        ),
+        (
+            &[
+                "First Minister Eluned Parry MS said waiting times had fallen.",
+                "“This is the result of the hard work of NHS staff across Wales,” the First Minister said.",
+            ],
+            &[("This is the result", Some("Eluned Parry"))],
+        ),
+    ]);
+}
