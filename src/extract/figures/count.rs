@@ -30,8 +30,11 @@ pub(super) fn count_support(
             && toks
                 .get(j + 2)
                 .is_some_and(|d| !d.gap && matches!(d.text, "." | "’" | "'")));
+    // "8.1 million hours", "1.06 billion hours": hours counted in
+    // millions are a quantity of work, not a length of time.
+    let duration = w::time_unit(next_lower.as_str()) && (plain || value < 1e6);
     if (plain && year && !year_like_count(toks, i, j))
-        || w::time_unit(next_lower.as_str())
+        || duration
         || clock
         || (day_like && (month_next || month_prev))
     {

@@ -144,6 +144,17 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
         (Shape::Reverse, a.first)
     } else if word_before(a.first, "between") && between.len() == 1 && between[0].is_word("and") {
         (Shape::Range, a.first - 1)
+    } else if between.len() == 1
+        && between[0].is_word("to")
+        && a.values[0] < b.values[0]
+        && (a.plain || a.unit == b.unit)
+        && !score(toks, a, b)
+        && led_by(toks, a.first, "from").is_none()
+    {
+        // "a target band of 2 to 3 per cent", "200 to 300 homes", "$5,000
+        // to $10,000": a range, not its upper end alone. A lower second
+        // number is a score or a time ("5 to 4", "9 to 5").
+        (Shape::Range, a.first)
     } else {
         return None;
     };
@@ -182,6 +193,38 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
     })
 }
 
+/// Whether "A to B" sets two results against each other rather than
+/// bounding one: after a verb of winning or leading ("lost the state 36
+/// percent to 51 percent"), or as a whole in brackets with the unit written
+/// twice ("a net rating of -6 (37 percent to 43 percent)").
+fn score(toks: &[Tok], a: &Cand, b: &Cand) -> bool {
+    let contest = toks[a.first.saturating_sub(4)..a.first].iter().any(|t| {
+        matches!(
+            t.lower().as_str(),
+            "won"
+                | "lost"
+                | "beat"
+                | "led"
+                | "leads"
+                | "trailed"
+                | "trails"
+                | "defeated"
+                | "edged"
+                | "winning"
+                | "losing"
+                | "leading"
+                | "trailing"
+                | "margin"
+                | "vote"
+        )
+    });
+    let bracketed = !a.plain
+        && a.first > 0
+        && toks[a.first - 1].is_mark("(")
+        && toks.get(b.last + 1).is_some_and(|t| t.is_mark(")"));
+    contest || bracketed
+}
+
 /// The position of `word` ("from", "to") before the amount at `k`, right
 /// before it or before a description of the level: "from a low of 3,000",
 /// "to a record 25,000", "to an all-time high of 25,000".
@@ -208,6 +251,8 @@ fn led_by(toks: &[Tok], k: usize, word: &str) -> Option<usize> {
                     | "total"
                     | "level"
                     | "base"
+                    | "current"
+                    | "present"
             );
         if !describes {
             return None;

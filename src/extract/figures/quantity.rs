@@ -717,6 +717,18 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
                 None => (Unit::Count, j),
             }
         }
+        // "14.6 terawatt hours", "3,400 kilowatt-hours": energy.
+        "kilowatt" | "megawatt" | "gigawatt" | "terawatt"
+            if let Some(end) = hours_after(toks, j + 1) =>
+        {
+            let unit = match word {
+                "kilowatt" => "kWh",
+                "megawatt" => "MWh",
+                "gigawatt" => "GWh",
+                _ => "TWh",
+            };
+            (Unit::Measure(unit), end)
+        }
         "degree" | "degrees" => match next(2).as_str() {
             "celsius" | "centigrade" => (Unit::Measure("°C"), j + 2),
             "fahrenheit" => (Unit::Measure("°F"), j + 2),
@@ -737,6 +749,17 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
             _ => (Unit::Count, j),
         },
     })
+}
+
+/// The last token of "hours" after a unit of power at `k`, spaced or
+/// hyphenated ("terawatt hours", "kilowatt-hours").
+fn hours_after(toks: &[Tok], k: usize) -> Option<usize> {
+    let hours = |t: &Tok| t.is_word("hours") || t.is_word("hour");
+    match (toks.get(k + 1), toks.get(k + 2)) {
+        (Some(h), _) if h.gap && hours(h) => Some(k + 1),
+        (Some(d), Some(h)) if !d.gap && d.is_dash() && !h.gap && hours(h) => Some(k + 2),
+        _ => None,
+    }
 }
 
 /// "120 km/h", "30 m/s": a length at token `k` divided by a time written

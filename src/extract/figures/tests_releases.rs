@@ -480,3 +480,69 @@ fn units(got: &[Figure]) -> Vec<(&str, Option<&str>)> {
         .map(|f| (f.text.as_str(), f.unit.as_deref()))
         .collect()
 }
+
+#[test]
+fn ranges_written_with_to_and_results_set_against_each_other() {
+    let got = summary(
+        "Inflation will return to the target band of 2 to 3 per cent, prices rose 5 to 10 \
+         per cent, some 200 to 300 homes were damaged and fines are $5,000 to $10,000.",
+    );
+    assert_eq!(
+        got,
+        [
+            one(
+                "2 to 3 per cent",
+                &[2.0, 3.0],
+                Some("percent"),
+                Some("between")
+            ),
+            one(
+                "5 to 10 per cent",
+                &[5.0, 10.0],
+                Some("percent"),
+                Some("between")
+            ),
+            one("some 200 to 300", &[200.0, 300.0], None, Some("between")),
+            one(
+                "$5,000 to $10,000",
+                &[5000.0, 10000.0],
+                Some("USD"),
+                Some("between")
+            ),
+        ]
+    );
+    // A change from one level to another is no range, and neither are two
+    // results set against each other: a vote, a net rating in brackets.
+    let texts = |s: &str| -> Vec<String> { summary(s).into_iter().map(|g| g.0).collect() };
+    assert_eq!(
+        texts("She favours raising the minimum wage from the current $7.25 to $12."),
+        ["from the current $7.25 to $12"]
+    );
+    assert_eq!(
+        texts("She lost the state 36 percent to 51 percent."),
+        ["36 percent", "51 percent"]
+    );
+    assert_eq!(
+        texts("Cruz is still a net negative (37 percent to 43 percent) in the poll."),
+        ["37 percent", "43 percent"]
+    );
+}
+
+#[test]
+fn hours_counted_in_millions_and_units_of_energy() {
+    let got = summary(
+        "Total hours worked increased by 8.1 million hours to 1.06 billion hours, while wind \
+         farms produced 14.6 terawatt hours and homes used 3,400 kilowatt-hours; the old \
+         plant ran for 12 hours.",
+    );
+    let units: Vec<(String, Option<String>)> = got.into_iter().map(|g| (g.0, g.2)).collect();
+    assert_eq!(
+        units,
+        [
+            ("8.1 million".to_string(), None),
+            ("1.06 billion".to_string(), None),
+            ("14.6 terawatt hours".to_string(), Some("TWh".to_string())),
+            ("3,400 kilowatt-hours".to_string(), Some("kWh".to_string())),
+        ]
+    );
+}

@@ -373,6 +373,7 @@ pub(super) fn measure(w: &str) -> Option<&'static str> {
         "kw" | "kilowatt" | "kilowatts" => "kW",
         "mw" | "megawatt" | "megawatts" => "MW",
         "gw" | "gigawatt" | "gigawatts" => "GW",
+        "terawatt" | "terawatts" => "TW",
         "kwh" => "kWh",
         "mwh" => "MWh",
         "gwh" => "GWh",
