@@ -414,7 +414,8 @@ fn add_framed(
         }
         let of = |k: usize| para.sentences().get(sentence_of[k]);
         if f.frame == framing::Frame::Duration
-            && spans_a_stated_figure(toks, f.first, of(f.first), para.offset, out)
+            && (spans_a_stated_figure(toks, f.first, of(f.first), para.offset, out)
+                || names_a_period(toks, f.first, f.last))
         {
             continue;
         }
@@ -453,6 +454,30 @@ fn add_framed(
             },
         );
     }
+}
+
+/// Whether the duration at `first..=last` is the span a statistic covers,
+/// not a quantity: "in the three months to August", "the 12 months ending
+/// March", "over the past five years", "the previous three months".
+fn names_a_period(toks: &[Tok], first: usize, last: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or(words::Lower::new(""), Tok::lower);
+    let mut k = first;
+    let adjective = k > 0
+        && matches!(
+            word(k - 1).as_str(),
+            "past" | "previous" | "preceding" | "last" | "latest" | "first" | "same" | "recent"
+        );
+    if adjective {
+        k -= 1;
+    }
+    if k == 0 || word(k - 1).as_str() != "the" {
+        return false;
+    }
+    let to_a_date = matches!(
+        word(last + 1).as_str(),
+        "to" | "ending" | "through" | "until"
+    ) && period::date_at(toks, last + 2).is_some();
+    adjective || to_a_date
 }
 
 /// The first word of the hyphenated compound ending at token `k`
@@ -564,11 +589,35 @@ impl Context<'_, '_> {
                 } else {
                     (after, inner)
                 };
-                return Some(format!(
-                    "{} to {}",
-                    strip_preposition(self.words(earlier.first, earlier.last)),
-                    strip_preposition(self.words(later.first, later.last))
-                ));
+                let earlier = strip_preposition(self.words(earlier.first, earlier.last));
+                let later = strip_preposition(self.words(later.first, later.last));
+                // "5.9% in June to August, down from 6.1% in the previous
+                // three months": the earlier period is told by the later.
+                let relative = ["the previous ", "the preceding ", "the prior "]
+                    .iter()
+                    .any(|p| {
+                        earlier
+                            .get(..p.len())
+                            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+                    });
+                if relative {
+                    return Some(later.to_string());
+                }
+                // Periods that are spans themselves ("the year to March")
+                // are joined with a dash, not a second "to".
+                let join = if earlier.contains(" to ") || later.contains(" to ") {
+                    " – "
+                } else {
+                    " to "
+                };
+                return Some(format!("{earlier}{join}{later}"));
+            }
+            // "7.4 million in August 2026, down from 7.6 million": the
+            // later value, written first, is dated; the figure is of then.
+            if f.shape == Shape::Reverse
+                && let Some(p) = period::between_pair(self.phrases, self.clause, written)
+            {
+                return Some(self.words(p.first, p.last).to_string());
             }
         }
         period::nearest(self.phrases, self.clause, f.first, f.last)

@@ -133,7 +133,18 @@ fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
     let lw = toks[k].lower();
     let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
     match lw.as_str() {
-        "in" | "within" => span_at(toks, k + 1, false).or_else(|| date_at(toks, k + 1)),
+        "in" | "within" => span_at(toks, k + 1, false).or_else(|| {
+            // "in June to August 2026": months a statistic covers.
+            let e1 = date_at(toks, k + 1)?;
+            let through = matches!(word(e1 + 1).as_str(), "to" | "through")
+                && is_month(&toks[k + 1])
+                && toks.get(e1 + 2).is_some_and(is_month);
+            Some(if through {
+                date_at(toks, e1 + 2).unwrap_or(e1)
+            } else {
+                e1
+            })
+        }),
         "during" | "throughout" | "through" => {
             span_at(toks, k + 1, true).or_else(|| date_at(toks, k + 1))
         }
@@ -458,6 +469,22 @@ pub(super) fn nearest(
                 p.first - last
             }
         })
+        .copied()
+}
+
+/// The period phrase between the two values of a change written
+/// `written`, in their clause: "7.4 million in August 2026, down from 7.6
+/// million" dates the value written first.
+pub(super) fn between_pair(
+    phrases: &[Phrase],
+    clause: &[usize],
+    written: [(usize, usize); 2],
+) -> Option<Phrase> {
+    let [(_, l1), (f2, _)] = written;
+    let home = *clause.get(l1)?;
+    phrases
+        .get(phrases.partition_point(|p| p.first <= l1))
+        .filter(|p| p.last < f2 && clause.get(p.first) == Some(&home))
         .copied()
 }
 

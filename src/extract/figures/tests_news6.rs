@@ -98,7 +98,7 @@ fn durations_with_plus_and_more() {
         ),
     );
     has(
-        "The talks ran over the past five-plus months.",
+        "The talks ran for five-plus months.",
         q(
             "five-plus months",
             5.0,

@@ -554,11 +554,15 @@ fn the_time_a_stated_amount_is_spread_over_is_its_period_not_a_duration() {
     assert_eq!(alone.len(), 1, "{alone:?}");
     assert_eq!(alone[0].3.as_deref(), Some("duration"), "{alone:?}");
     // An amount after it does not take it.
-    let after = kinds("Over the past two years, 300 firms closed.");
+    let after = kinds("Over two years, 300 firms closed.");
     assert!(
         after.iter().any(|f| f.3.as_deref() == Some("duration")),
         "{after:?}"
     );
+    // "the past two years" is when, not how long: a period, no duration
+    // (tests_releases: the span a statistic covers).
+    let past = kinds("Over the past two years, 300 firms closed.");
+    assert!(past.iter().all(|f| f.3.is_none()), "{past:?}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Patterns of government releases, op-eds and news wires (issue 14), one
 //! test per pattern, on paragraphs written for these tests.
 
-use super::test_support::{Summary, run, summary};
+use super::test_support::{Summary, run, run_all, summary};
 use super::*;
 
 /// (text, value, unit, subject, period) of a table cell.
@@ -544,5 +544,61 @@ fn hours_counted_in_millions_and_units_of_energy() {
             ("14.6 terawatt hours".to_string(), Some("TWh".to_string())),
             ("3,400 kilowatt-hours".to_string(), Some("kWh".to_string())),
         ]
+    );
+}
+
+#[test]
+fn periods_of_statistics_releases() {
+    let period = |s: &str| -> Vec<(String, Option<String>)> {
+        run(s).into_iter().map(|f| (f.text, f.period)).collect()
+    };
+    // Months a statistic covers, and the earlier period told by the later.
+    assert_eq!(
+        period(
+            "Earnings growth was 5.9% in June to August 2026, down from 6.1% in the previous three months."
+        ),
+        [(
+            "5.9% in June to August 2026, down from 6.1%".to_string(),
+            Some("June to August 2026".to_string())
+        )]
+    );
+    // A level written before its earlier one is dated by the phrase between.
+    assert_eq!(
+        period(
+            "The waiting list stood at 7.4 million in August 2026, down from 7.6 million a year earlier."
+        ),
+        [(
+            "7.4 million in August 2026, down from 7.6 million".to_string(),
+            Some("in August 2026".to_string())
+        )]
+    );
+    // Two spans are joined with a dash, not a second "to".
+    assert_eq!(
+        period(
+            "Arrivals rose from 3,000 in the year to March 2021 to 25,000 in the year to March 2025."
+        ),
+        [(
+            "from 3,000 in the year to March 2021 to 25,000".to_string(),
+            Some("the year to March 2021 – the year to March 2025".to_string())
+        )]
+    );
+}
+
+#[test]
+fn the_span_a_statistic_covers_is_no_duration_of_its_own() {
+    let framed = |s: &str| -> Vec<String> {
+        run_all(s)
+            .into_iter()
+            .filter(|f| f.kind.is_some())
+            .map(|f| f.text)
+            .collect()
+    };
+    assert!(framed("Unemployment was 4.1% in the three months to August.").is_empty());
+    assert!(framed("Prices rose 20% over the past five years.").is_empty());
+    assert!(framed("In the first nine months of this year, 15,000 people crossed.").is_empty());
+    // A length of time that is itself the point stays.
+    assert_eq!(
+        framed("The trial lasted three months and the sentence is 12 years."),
+        ["three months", "12 years"]
     );
 }
