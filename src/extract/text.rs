@@ -211,7 +211,7 @@ impl WideSearch {
 }
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
+pub(crate) fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()

@@ -18,7 +18,7 @@
 //! Central Bank"). What the text does not attribute stays unattributed.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::mention::{self, Mention, Who};
 use super::names::{PUBLICATION_NOUNS, Registry, clean_name, is_name_word};
@@ -300,6 +300,9 @@ pub struct State<'a> {
     /// Who "I" is: the person whom a statement's heading names, or who
     /// signs the statement or letter (`releases::signature`).
     pub author: Option<Mention>,
+    /// One-word names that have been the subject of a verb of speech
+    /// ("Warren said the bank …"): people or bodies, wherever they stand.
+    pub reported: HashSet<String>,
 }
 
 /// A word of running text: the raw token, its letters, and punctuation after it.
@@ -901,8 +904,14 @@ impl State<'_> {
         // as names ("Florida voted …", "Earlier, …"): a pronoun given one is
         // wrong for certain, so it is given nobody. A person's one-word name
         // ("Obama") is written in capitals everywhere.
+        // A one-word name only ever seen opening a sentence may be any
+        // noun ("Negotiators met …").
         if name.as_ref().is_some_and(|n| {
-            super::places::is_place(n) || (!n.contains(' ') && self.names.written_lowercase(n))
+            super::places::is_place(n)
+                || (!n.contains(' ')
+                    && (super::names::is_function_word(n)
+                        || self.names.written_lowercase(n)
+                        || !(self.reported.contains(n) || self.names.written_inside(n))))
         }) {
             return None;
         }

@@ -247,6 +247,11 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                     state.observe_role(m, &lead_words, *used);
                 }
                 if sieves::reports(&lead_words, *used) {
+                    if let mention::Who::Name(n) = &m.who
+                        && !n.contains(' ')
+                    {
+                        state.reported.insert(n.clone());
+                    }
                     let s = state.speaker(m);
                     if s.name.is_some() && !s.org {
                         reporting = Some(s);

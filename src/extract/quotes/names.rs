@@ -120,6 +120,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "Are",
     "Was",
     "Were",
+    // Indefinite pronouns: "Nobody said …" names no one.
+    "Nobody",
+    "Everybody",
+    "Everyone",
+    "Somebody",
+    "Someone",
+    "Anybody",
+    "Anyone",
 ];
 
 /// Titles dropped from a name: "President Xi Jinping" is Xi Jinping.
@@ -251,6 +259,11 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
 
 // The lists as hash sets: every run of capitalised words is checked against them.
 static FUNCTION_WORD: WordSet<256> = WordSet::of(FUNCTION_WORDS);
+
+/// Whether a capitalised word opens sentences but never a name ("The", "Nobody").
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORD.contains(w)
+}
 static TITLE: WordSet<128> = WordSet::of(TITLES);
 static ORG_WORD: WordSet<256> = WordSet::of(ORG_WORDS);
 
@@ -304,6 +317,8 @@ pub struct Registry<'a> {
     /// many sentences had been read then and whether one had it in
     /// lowercase. A later question reads only the sentences seen since.
     lowercase: HashMap<String, (usize, bool)>,
+    /// [`Registry::written_inside`]'s answers, kept the same way.
+    inside: HashMap<String, (usize, bool)>,
 }
 
 /// How far back a lookup reads, in sentences: bounds the cost on huge documents.
@@ -396,18 +411,42 @@ impl<'a> Registry<'a> {
         if lower == word || lower.is_empty() {
             return false;
         }
-        let finder = memmem::Finder::new(lower.as_bytes());
-        let found = self.seen[from.max(read.saturating_sub(LOOKBACK))..]
-            .iter()
-            .any(|s| {
-                finder.find_iter(s.as_bytes()).any(|at| {
-                    let before = s[..at].chars().next_back();
-                    let after = s[at + lower.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-            });
+        let from = from.max(read.saturating_sub(LOOKBACK));
+        let found = whole_word_in(&self.seen[from..], &lower, |_, _| true);
         self.lowercase.insert(word.to_owned(), (read, found));
+        found
+    }
+
+    /// Whether the text read so far has `word`, as written, inside a
+    /// sentence (after another of its words): "Negotiators met …" opens a
+    /// sentence in capitals as any noun would, while a name is capitalised
+    /// where it stands. Kept like [`Registry::written_lowercase`]'s answers.
+    pub fn written_inside(&mut self, word: &str) -> bool {
+        let read = self.seen.len();
+        let from = match self.inside.get(word) {
+            Some(&(_, true)) => return true,
+            Some(&(upto, false)) => upto,
+            None => 0,
+        };
+        if word.is_empty() {
+            return false;
+        }
+        let from = from.max(read.saturating_sub(LOOKBACK));
+        let found = whole_word_in(&self.seen[from..], word, |s, at| {
+            let before = s[..at].trim_end();
+            match before.chars().next_back() {
+                None | Some('!' | '?' | ':' | '“' | '‘' | '(' | '—' | '–') => false,
+                // A straight mark closes a quotation after its last word
+                // (`," Obama said`) and opens one after a space.
+                Some('"' | '\'') => {
+                    !before[..before.len() - 1].ends_with(char::is_whitespace) && before.len() > 1
+                }
+                // "Ernest D. Coursey", "Sen. Kyle": no sentence ends there.
+                Some('.') => crate::extract::text::is_abbreviation(&before[..before.len() - 1]),
+                Some(_) => true,
+            }
+        });
+        self.inside.insert(word.to_owned(), (read, found));
         found
     }
 
@@ -574,6 +613,22 @@ impl<'a> Registry<'a> {
     fn force_index(&mut self) {
         self.read_back.set(usize::MAX / 2);
     }
+}
+
+/// Whether `needle` stands as a whole word (no letter or digit beside it)
+/// in one of `sentences` at a place `accept` takes (the sentence and the
+/// byte it starts at).
+fn whole_word_in(sentences: &[&str], needle: &str, accept: impl Fn(&str, usize) -> bool) -> bool {
+    let finder = memmem::Finder::new(needle.as_bytes());
+    sentences.iter().any(|s| {
+        finder.find_iter(s.as_bytes()).any(|at| {
+            let before = s[..at].chars().next_back();
+            let after = s[at + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+                && accept(s, at)
+        })
+    })
 }
 
 /// The stretches of `text` around each place where `needle` starts a word

@@ -695,3 +695,37 @@ fn spokespeople_joint_statements_knighthoods_and_excellencies() {
         ),
     ]);
 }
+
+#[test]
+fn a_pronoun_is_never_given_a_word_only_seen_opening_a_sentence() {
+    check(&[
+        // "Negotiators" opens a sentence as any noun would: "she" is not it.
+        (
+            &[
+                "Negotiators from both sides met in Geneva on Friday.",
+                "His American counterpart, Ambassador Karen Ode, disagreed. “We were clear from day one about what we needed,” she told reporters.",
+            ],
+            &[("We were clear", None)],
+        ),
+        // A name written inside a sentence too is a name: after an initial,
+        // or after a quotation it closes.
+        (
+            &[
+                "County freeholder Ernest D. Coursey said it was important to move on.",
+                "“All roads to the White House are leading through Atlantic City,” he said.",
+            ],
+            &[("All roads", Some("Ernest D. Coursey"))],
+        ),
+        (
+            &[
+                "Tran spoke first.",
+                "“The rules are clear,” Tran said.",
+                "“We will follow them to the letter,” he said.",
+            ],
+            &[
+                ("The rules", Some("Tran")),
+                ("We will follow", Some("Tran")),
+            ],
+        ),
+    ]);
+}
