@@ -334,12 +334,14 @@ fn stated(
     }
     let regions = scope::regions(toks, sentence_of, &figs);
     let clause = period::clauses(toks, sentence_of, &regions);
+    let participle = period::participles(toks, &regions);
     let phrases = period::phrases(toks, &regions);
     let ctx = Context {
         para,
         toks,
         sentence_of,
         clause: &clause,
+        participle: &participle,
         phrases: &phrases,
     };
     let mut out: Vec<Figure> = figs
@@ -513,6 +515,7 @@ struct Context<'a, 't> {
     toks: &'a [Tok<'t>],
     sentence_of: &'a [usize],
     clause: &'a [usize],
+    participle: &'a [u32],
     phrases: &'a [period::Phrase],
 }
 
@@ -620,7 +623,7 @@ impl Context<'_, '_> {
                 return Some(self.words(p.first, p.last).to_string());
             }
         }
-        period::nearest(self.phrases, self.clause, f.first, f.last)
+        period::nearest(self.phrases, self.clause, self.participle, f.first, f.last)
             .map(|p| self.words(p.first, p.last).to_string())
     }
 }

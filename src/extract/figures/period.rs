@@ -51,6 +51,35 @@ pub(super) fn clauses(toks: &[Tok], sentence_of: &[usize], regions: &[Range<usiz
     out
 }
 
+/// Per token, how many participle clauses (", bringing the total to …")
+/// have opened in its clause so far: a period phrase written in such a
+/// clause dates the figures of that clause, not the main clause's figures
+/// before it ([`nearest`]). Tokens outside `regions` get 0.
+pub(super) fn participles(toks: &[Tok], regions: &[Range<usize>]) -> Vec<u32> {
+    let mut out = vec![0; toks.len()];
+    let mut n = 0;
+    for r in regions {
+        for k in r.clone() {
+            let opens = k > r.start
+                && toks[k - 1].is_mark(",")
+                && toks[k].kind == Kind::Word
+                && toks[k].text.len() > 5
+                && toks[k].text.ends_with("ing")
+                && toks[k].text.starts_with(|c: char| c.is_ascii_lowercase())
+                // ", according to a poll last week" dates what it sources;
+                // ", surpassing the $394,000 raised in the same month"
+                // compares like with like.
+                && !matches!(
+                    toks[k].text,
+                    "according" | "including" | "surpassing" | "exceeding"
+                );
+            n += u32::from(opens);
+            out[k] = n;
+        }
+    }
+    out
+}
+
 /// The period phrases that start in `regions` (token ranges, in order, each
 /// starting after a [`hard_stop`](super::scope::hard_stop) or at 0),
 /// outermost only, baselines removed, in order.
@@ -447,10 +476,14 @@ fn span_at(toks: &[Tok], j: usize, bare_count: bool) -> Option<usize> {
     Some(k)
 }
 
-/// The period phrase closest to the tokens `first..=last` within their clause.
+/// The period phrase closest to the tokens `first..=last` within their
+/// clause; one after them only if no participle clause opens between
+/// (`participle`, from [`participles`]): "committed $1.1bn, bringing the
+/// total to $4.6 billion since 2019" does not date the $1.1bn.
 pub(super) fn nearest(
     phrases: &[Phrase],
     clause: &[usize],
+    participle: &[u32],
     first: usize,
     last: usize,
 ) -> Option<Phrase> {
@@ -461,7 +494,7 @@ pub(super) fn nearest(
     phrases[lo..hi]
         .iter()
         .filter(|p| clause.get(p.first) == Some(&home) && clause.get(p.last) == Some(&home))
-        .filter(|p| p.last < first || p.first > last)
+        .filter(|p| p.last < first || (p.first > last && participle[p.first] == participle[last]))
         .min_by_key(|p| {
             if p.last < first {
                 first - p.last

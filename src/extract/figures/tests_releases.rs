@@ -602,3 +602,32 @@ fn the_span_a_statistic_covers_is_no_duration_of_its_own() {
         ["three months", "12 years"]
     );
 }
+
+#[test]
+fn a_participle_clause_dates_its_own_figure_not_the_one_before() {
+    let period = |s: &str| -> Vec<(String, Option<String>)> {
+        run(s).into_iter().map(|f| (f.text, f.period)).collect()
+    };
+    assert_eq!(
+        period(
+            "The Government has committed a further $1.1bn for roads, bringing total investment to $4.6 billion since 2019."
+        ),
+        [
+            ("$1.1bn".to_string(), None),
+            ("$4.6 billion".to_string(), Some("since 2019".to_string())),
+        ]
+    );
+    // The main clause's period still dates the participle's figure, and a
+    // source's date ("according to a poll last week") still dates both.
+    assert_eq!(
+        period("The campaign raised $21 million in January, bringing its total to $95 million."),
+        [
+            ("$21 million".to_string(), Some("in January".to_string())),
+            ("$95 million".to_string(), Some("in January".to_string())),
+        ]
+    );
+    assert_eq!(
+        period("Some 59 percent view her unfavourably, according to a poll last week."),
+        [("Some 59 percent".to_string(), Some("last week".to_string()))]
+    );
+}
