@@ -618,8 +618,10 @@ pub fn subject_mention_read(ws: &[Word]) -> (Option<(Mention, usize)>, bool) {
                         || is_fronted_adverb(ws, i)
                         || absolute_phrase(ws, i))
         }) || ends_in_time(&ws[i.min(ws.len())..]);
+        // The phrase ends at its comma: a full stop first means the
+        // sentence had no such phrase ("Shipping analyst Rebecca Hall said …").
         match ws[i.min(ws.len())..].iter().take(16).position(|w| w.closed) {
-            Some(c) if intro => i += c + 1,
+            Some(c) if intro && !ws[i + c].raw.ends_with('.') => i += c + 1,
             _ => break,
         }
     }

@@ -729,3 +729,16 @@ fn a_pronoun_is_never_given_a_word_only_seen_opening_a_sentence() {
         ),
     ]);
 }
+
+#[test]
+fn a_calling_ending_in_ing_opens_no_fronted_phrase() {
+    // "Shipping analyst …" is no participle phrase: it runs to a full stop,
+    // not a comma, so the sentence's subject is the analyst.
+    check(&[(
+        &[
+            "Employment Minister Tony Burke welcomed the deal.",
+            "Shipping analyst Rebecca Hall of Hall Maritime said the backlog would take weeks. “There are more than 40 ships waiting off Port Botany,” she said.",
+        ],
+        &[("There are more", Some("Rebecca Hall"))],
+    )]);
+}
