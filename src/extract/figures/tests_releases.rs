@@ -631,3 +631,15 @@ fn a_participle_clause_dates_its_own_figure_not_the_one_before() {
         [("Some 59 percent".to_string(), Some("last week".to_string()))]
     );
 }
+
+#[test]
+fn number_words_inside_names_count_nothing() {
+    let texts = |s: &str| -> Vec<String> { run(s).into_iter().map(|f| f.text).collect() };
+    assert!(texts("The 7-Eleven stores and the Big Four banks were mentioned.").is_empty());
+    assert_eq!(
+        texts("The Russians took control of Uranium One in three separate transactions."),
+        ["three"]
+    );
+    // A number word opening a sentence is still a count.
+    assert_eq!(texts("Eleven people were injured."), ["Eleven"]);
+}

@@ -24,6 +24,21 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         toks.get(i + k)
             .is_some_and(|n| n.kind == Kind::Word && n.gap)
     };
+    // "7-Eleven", "the Big Four", "Ocean's Eleven": a number word in
+    // capitals inside a name counts nothing.
+    if t.capitalised() && i > 0 {
+        let p = &toks[i - 1];
+        let glued_to_number =
+            !t.gap && p.is_dash() && !p.gap && i >= 2 && toks[i - 2].kind == Kind::Num;
+        let after_capital = p.gap
+            && p.capitalised()
+            && (p.text.ends_with("’s")
+                || p.text.ends_with("'s")
+                || p.text.chars().all(|c| c.is_alphabetic()));
+        if glued_to_number || after_capital {
+            return None;
+        }
+    }
     if let Some(v) = w::fold(word) {
         return finish(
             toks,
