@@ -456,7 +456,14 @@ fn span_at(toks: &[Tok], j: usize, bare_count: bool) -> Option<usize> {
     let t = toks.get(k)?;
     let counted = (t.kind == Kind::Num && !is_year(t) && !t.text.contains('.'))
         || w::small_number(word(k).as_str()).is_some()
-        || matches!(word(k).as_str(), "few" | "several");
+        || matches!(word(k).as_str(), "few" | "several")
+        // "$1.5 trillion over a decade", the window budgets are scored
+        // over ("over a quarter" is a share, "during a week" a habit).
+        || (bare_count
+            && !the
+            && word(k).as_str() == "a"
+            && word(k + 1).as_str() == "decade"
+            && !matches!(word(k + 2).as_str(), "apart" | "ago" | "of" | "later" | "earlier"));
     if counted {
         k += 1;
     }

@@ -643,3 +643,22 @@ fn number_words_inside_names_count_nothing() {
     // A number word opening a sentence is still a count.
     assert_eq!(texts("Eleven people were injured."), ["Eleven"]);
 }
+
+#[test]
+fn over_a_decade_is_the_window_a_budget_figure_is_scored_over() {
+    let period =
+        |s: &str| -> Vec<Option<String>> { run(s).into_iter().map(|f| f.period).collect() };
+    assert_eq!(
+        period("The bill would cut taxes by $1.5 trillion over a decade."),
+        [Some("over a decade".to_string())]
+    );
+    // A share, and a span that is no window, are no period.
+    assert_eq!(
+        period("Just over a quarter, 26 percent, say they will vote for someone else."),
+        [None]
+    );
+    assert_eq!(
+        period("Two elections, over a decade apart, cost $3 million."),
+        [None]
+    );
+}
