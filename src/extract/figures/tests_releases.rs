@@ -659,6 +659,6 @@ fn over_a_decade_is_the_window_a_budget_figure_is_scored_over() {
     );
     assert_eq!(
         period("Two elections, over a decade apart, cost $3 million."),
-        [None]
+        [None, None]
     );
 }
