@@ -402,16 +402,13 @@ impl<'a> Registry<'a> {
     /// be given, which are few.
     pub fn written_lowercase(&mut self, word: &str) -> bool {
         let read = self.seen.len();
-        let from = match self.lowercase.get(word) {
-            Some(&(_, true)) => return true,
-            Some(&(upto, false)) => upto,
-            None => 0,
+        let Some(from) = read_on_from(&self.lowercase, word, read) else {
+            return true;
         };
         let lower = word.to_lowercase();
         if lower == word || lower.is_empty() {
             return false;
         }
-        let from = from.max(read.saturating_sub(LOOKBACK));
         let found = whole_word_in(&self.seen[from..], &lower, |_, _| true);
         self.lowercase.insert(word.to_owned(), (read, found));
         found
@@ -423,15 +420,12 @@ impl<'a> Registry<'a> {
     /// where it stands. Kept like [`Registry::written_lowercase`]'s answers.
     pub fn written_inside(&mut self, word: &str) -> bool {
         let read = self.seen.len();
-        let from = match self.inside.get(word) {
-            Some(&(_, true)) => return true,
-            Some(&(upto, false)) => upto,
-            None => 0,
+        let Some(from) = read_on_from(&self.inside, word, read) else {
+            return true;
         };
         if word.is_empty() {
             return false;
         }
-        let from = from.max(read.saturating_sub(LOOKBACK));
         let found = whole_word_in(&self.seen[from..], word, |s, at| {
             let before = s[..at].trim_end();
             match before.chars().next_back() {
@@ -613,6 +607,22 @@ impl<'a> Registry<'a> {
     fn force_index(&mut self) {
         self.read_back.set(usize::MAX / 2);
     }
+}
+
+/// Where a search for `word` through the `read` sentences seen goes on
+/// from, given the answers kept in `answers` (a `Registry` field per question):
+/// `None` once it was found, since a later sentence cannot unsay it.
+fn read_on_from(
+    answers: &HashMap<String, (usize, bool)>,
+    word: &str,
+    read: usize,
+) -> Option<usize> {
+    let from = match answers.get(word) {
+        Some(&(_, true)) => return None,
+        Some(&(upto, false)) => upto,
+        None => 0,
+    };
+    Some(from.max(read.saturating_sub(LOOKBACK)))
 }
 
 /// Whether `needle` stands as a whole word (no letter or digit beside it)
