@@ -334,6 +334,15 @@ pub fn after(text: &str) -> Option<Found> {
         (s, a) => s.or(a),
     }
     .or_else(|| manner_after_name(&ws))?;
+    // "“…,” Melanie said yes, yes": an answer to the quotation, not its
+    // attribution.
+    if !ws[verb].closed
+        && ws
+            .get(verb + 1)
+            .is_some_and(|w| matches!(w.core, "yes" | "no" | "Yes" | "No"))
+    {
+        return None;
+    }
     let mut end = verb;
     while end > 0 && is_between(ws[end - 1].core) && !ws[end - 1].closed {
         end -= 1;

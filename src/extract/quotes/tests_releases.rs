@@ -742,3 +742,22 @@ fn a_calling_ending_in_ing_opens_no_fronted_phrase() {
         &[("There are more", Some("Rebecca Hall"))],
     )]);
 }
+
+#[test]
+fn a_name_that_says_yes_or_no_after_a_quotation_answers_it() {
+    check(&[
+        (
+            &[
+                "Asked “whether the senator has the integrity to serve as president,” 58 percent of Democrats said yes.",
+            ],
+            &[("whether the senator", None)],
+        ),
+        (
+            &[
+                "The reporter put the question to Mayor Ann Lee.",
+                "“Will you run again next year?” Lee said no, and left the room.",
+            ],
+            &[("Will you run", None)],
+        ),
+    ]);
+}
