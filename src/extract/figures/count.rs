@@ -46,7 +46,7 @@ pub(super) fn count_support(
             // "to Cruz’s 465": the possessive of a name before a bare
             // number may be an elided count (`elided.rs`); before a noun
             // it is a referential count ("Clinton’s two daughters").
-            let possessive = p.text.ends_with("’s") || p.text.ends_with("'s");
+            let possessive = p.possessive();
             let name = p.capitalised()
                 && !g::function_word(lp.as_str())
                 && (!possessive || counted_noun(toks, j + 1));
@@ -232,7 +232,7 @@ pub(super) fn possessive_group(toks: &[Tok], k: usize) -> bool {
         return false;
     };
     let owner = matches!(t.lower().as_str(), "his" | "her" | "my" | "your")
-        || (t.capitalised() && (t.text.ends_with("’s") || t.text.ends_with("'s")))
+        || (t.capitalised() && t.possessive())
         || (t.capitalised()
             && toks
                 .get(k + 1)

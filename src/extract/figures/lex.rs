@@ -45,6 +45,11 @@ impl<'a> Tok<'a> {
         self.kind == Kind::Mark && self.text == m
     }
 
+    /// A word ending in "’s" or "'s": "Cruz’s", "Ocean's".
+    pub fn possessive(&self) -> bool {
+        self.text.ends_with("’s") || self.text.ends_with("'s")
+    }
+
     pub fn capitalised(&self) -> bool {
         self.kind == Kind::Word && self.text.starts_with(|c: char| c.is_uppercase())
     }

@@ -103,7 +103,7 @@ fn determined(toks: &[Tok], i: usize) -> bool {
         let word = lw.as_str();
         // "both", "each" and "every" do not stand before a count.
         let determiner = g::referential(word) && !matches!(word, "both" | "each" | "every");
-        let possessive = p.capitalised() && (p.text.ends_with("’s") || p.text.ends_with("'s"));
+        let possessive = p.capitalised() && p.possessive();
         return determiner || possessive;
     }
     // "Sanders’ two rivals": the apostrophe is a token of its own.

@@ -259,13 +259,13 @@ pub const PUBLICATION_NOUNS: &[&str] = &[
 
 // The lists as hash sets: every run of capitalised words is checked against them.
 static FUNCTION_WORD: WordSet<256> = WordSet::of(FUNCTION_WORDS);
+static TITLE: WordSet<128> = WordSet::of(TITLES);
+static ORG_WORD: WordSet<256> = WordSet::of(ORG_WORDS);
 
 /// Whether a capitalised word opens sentences but never a name ("The", "Nobody").
 pub fn is_function_word(w: &str) -> bool {
     FUNCTION_WORD.contains(w)
 }
-static TITLE: WordSet<128> = WordSet::of(TITLES);
-static ORG_WORD: WordSet<256> = WordSet::of(ORG_WORDS);
 
 /// Institutions a text names in full once and then by the bare noun ("the
 /// Department of Health" … "the Department said").

@@ -99,7 +99,7 @@ fn contrasted(toks: &[Tok], i: usize) -> bool {
         return false;
     };
     let name = if p.kind == Kind::Word {
-        let possessive = p.text.ends_with("’s") || p.text.ends_with("'s");
+        let possessive = p.possessive();
         (possessive && p.capitalised()).then_some(i - 1)
     } else {
         // "Sanders’ 844": the apostrophe is a token of its own.

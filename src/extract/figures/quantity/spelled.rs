@@ -32,9 +32,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             !t.gap && p.is_dash() && !p.gap && i >= 2 && toks[i - 2].kind == Kind::Num;
         let after_capital = p.gap
             && p.capitalised()
-            && (p.text.ends_with("’s")
-                || p.text.ends_with("'s")
-                || p.text.chars().all(|c| c.is_alphabetic()));
+            && (p.possessive() || p.text.chars().all(|c| c.is_alphabetic()));
         if glued_to_number || after_capital {
             return None;
         }
