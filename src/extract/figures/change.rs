@@ -47,8 +47,10 @@ pub(super) fn by_to(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> 
         "up" | "down" => a.first - 1,
         // "a 40% increase to …": the change word ends the amount.
         "a" | "an" if relative && toks[a.last].kind == Kind::Word => a.first - 1,
-        // "rose 6.2% to": without "by" a bare count could be a range ("500 to 3,000").
-        w if relative && g::change_verb(w) => a.first,
+        // "rose 6.2% to", "fell £1.2 billion to £15.3 billion": without "by"
+        // a bare count could be a range ("500 to 3,000"), an amount with its
+        // unit written twice after a verb of change is not.
+        w if (relative || (absolute && !a.plain && !b.plain)) && g::change_verb(w) => a.first,
         _ => return None,
     };
     (relative || absolute).then_some(By {

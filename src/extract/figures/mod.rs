@@ -194,6 +194,8 @@ mod tests_quantities;
 mod tests_referential;
 #[cfg(test)]
 mod tests_releases;
+#[cfg(test)]
+mod tests_subjects;
 
 use std::ops::Range;
 

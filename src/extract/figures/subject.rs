@@ -13,8 +13,22 @@ use super::words as w;
 /// How far back "the number of …" may stand from its figure.
 const NUMBER_OF_REACH: usize = 40;
 
-/// The subject as a token span (inclusive), for figure `f` whose sentence starts at `sentence_start`.
+mod before_verb;
+
+/// The subject as a token span (inclusive), for figure `f` whose sentence
+/// starts at `sentence_start`: read around the number first ("75% of all
+/// exiles", "24,000 Chinese nationals"), else the subject of the clause it
+/// completes ("The unemployment rate rose to 4.1 per cent").
 pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)> {
+    // "120 km long", "340 miles away": a dimension, not what is measured.
+    if f.unit == Unit::Times || (matches!(f.unit, Unit::Measure(_)) && dimension(toks, f)) {
+        return None;
+    }
+    around(toks, f, sentence_start).or_else(|| before_verb::find(toks, f, sentence_start))
+}
+
+/// The subject the words around the figure give.
+fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)> {
     let after = |end: usize| toks.get(end + 1);
     match f.unit {
         Unit::Times => None,
@@ -42,17 +56,6 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
             }
         }
         Unit::Measure(_) => {
-            // "120 km long and …": a dimension, not what is measured.
-            let dimension = after(f.last).is_some_and(|t| {
-                [
-                    "long", "wide", "high", "deep", "tall", "thick", "away", "apart", "across",
-                ]
-                .iter()
-                .any(|d| t.is_word(d))
-            });
-            if dimension {
-                return None;
-            }
             let of = after(f.last).is_some_and(|t| t.is_word("of"));
             noun_phrase(toks, f.last + 1 + usize::from(of), false)
         }
@@ -68,6 +71,17 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
                 .or_else(|| number_of(toks, f.first, sentence_start))
         }
     }
+}
+
+/// Whether a measure is a dimension: "120 km long", "340 miles away".
+fn dimension(toks: &[Tok], f: &Fig) -> bool {
+    toks.get(f.last + 1).is_some_and(|t| {
+        [
+            "long", "wide", "high", "deep", "tall", "thick", "away", "apart", "across",
+        ]
+        .iter()
+        .any(|d| t.is_word(d))
+    })
 }
 
 /// The noun after a count ending at `end`: "24,000 Chinese nationals", "25,000 of those migrants".

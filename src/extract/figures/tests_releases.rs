@@ -129,7 +129,8 @@ fn rates_are_part_of_the_unit() {
             ("3,100 a year", Some("per year")),
         ]
     );
-    assert_eq!(figs[0].subject, None, "the boats are the second figure's");
+    // The boats are the second figure's; the first is the crossings'.
+    assert_eq!(figs[0].subject.as_deref(), Some("Crossings"));
     assert_eq!(figs[1].subject.as_deref(), Some("boats"));
 }
 

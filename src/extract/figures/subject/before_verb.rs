@@ -1,0 +1,397 @@
+//! The subject of the clause a figure completes: "The unemployment rate
+//! rose to 4.1 per cent", "Public sector net debt was £2.8 trillion",
+//! "Exports of goods to the EU fell £1.2 billion to £15.3 billion". A
+//! statistics release states most of its figures this way, with nothing
+//! after the number to say what it measures, so a table would otherwise
+//! show them without a description.
+//!
+//! Read backwards from the verb: the noun phrase right before it, through
+//! "of", "to the", "in" and the like, and no further than a determiner,
+//! another verb, a comma or the sentence's start. A pronoun ("It rose 5%")
+//! or anything unsure gives no subject.
+
+use super::super::grammar as g;
+use super::super::lex::{Kind, Tok};
+use super::super::pairs::Fig;
+use super::super::words::Lower;
+use super::number_like;
+
+/// The longest subject read, in tokens: longer is more likely a clause
+/// than a name for a statistic.
+const MAX_TOKENS: usize = 9;
+
+/// The subject before the verb that introduces figure `f`, as a token span.
+pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)> {
+    if f.list.is_some() || f.parallel {
+        return None;
+    }
+    let verb = verb_before(toks, f, sentence_start)?;
+    let end = auxiliaries_before(toks, verb, sentence_start);
+    phrase_before(toks, end, sentence_start)
+}
+
+/// The position of the verb that the figure at `first` completes, past
+/// the words that link them: "rose to", "stood at", "fell by", "was an
+/// estimated", "reached a record".
+fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
+    let mut k = f.first;
+    for _ in 0..3 {
+        if k <= sentence_start {
+            return None;
+        }
+        let t = &toks[k - 1];
+        let linking = matches!(
+            t.lower().as_str(),
+            "to" | "by" | "at" | "in" | "a" | "an" | "record" | "estimated" | "new"
+        );
+        if !linking {
+            break;
+        }
+        k -= 1;
+    }
+    if describes_noun_after(toks, f) {
+        return None;
+    }
+    let v = k.checked_sub(1).filter(|&v| v >= sentence_start)?;
+    let lw = toks[v].lower();
+    (toks[v].kind == Kind::Word && (g::change_verb(lw.as_str()) || level_verb(lw.as_str())))
+        .then_some(v)
+}
+
+/// Whether the figure describes the noun after it rather than completing
+/// the clause: "is a $1.1 billion funding bill", "raised $100,000 checks",
+/// "reaches more than 50 percent clean energy use", "$3 million worth of
+/// ads". Comparatives ("30% lower") and times ("rose 5% last month") are no
+/// such noun.
+fn describes_noun_after(toks: &[Tok], f: &Fig) -> bool {
+    toks.get(f.last + 1).is_some_and(|t| {
+        let lw = t.lower();
+        let l = lw.as_str();
+        t.kind == Kind::Word
+            && t.gap
+            && !t.capitalised()
+            && !g::stop_word(l)
+            && !g::not_a_subject(l)
+            && !l.ends_with("er")
+            && !l.ends_with("ly")
+            && !matches!(l, "ago" | "apiece" | "each" | "short" | "higher" | "lower")
+    })
+}
+
+/// Verbs that state a level: "was 4.1%", "stood at", "reached", "totalled".
+fn level_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "stood"
+            | "stands"
+            | "reached"
+            | "reaches"
+            | "totalled"
+            | "totaled"
+            | "totals"
+            | "amounted"
+            | "amounts"
+            | "averaged"
+            | "averages"
+            | "remained"
+            | "remains"
+            | "hit"
+            | "hits"
+            | "topped"
+            | "tops"
+            | "exceeded"
+            | "exceeds"
+    )
+}
+
+/// Where the noun phrase before verb `v` ends (exclusive), past auxiliaries
+/// and adverbs: "has risen", "had also fallen", "sharply increased".
+fn auxiliaries_before(toks: &[Tok], v: usize, sentence_start: usize) -> usize {
+    let mut end = v;
+    for _ in 0..3 {
+        if end <= sentence_start {
+            break;
+        }
+        let t = &toks[end - 1];
+        let lw = t.lower();
+        let l = lw.as_str();
+        let auxiliary = matches!(
+            l,
+            "has" | "have" | "had" | "been" | "also" | "again" | "further" | "now" | "then"
+        ) || (t.kind == Kind::Word && l.len() > 4 && l.ends_with("ly"));
+        if !auxiliary {
+            break;
+        }
+        end -= 1;
+    }
+    end
+}
+
+/// The noun phrase that ends right before `end`, read backwards.
+fn phrase_before(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| {
+        noun_word(
+            &toks[k],
+            k + 1 == end,
+            (k > sentence_start).then(|| &toks[k - 1]),
+        )
+    };
+    if end <= sentence_start || !word(end - 1) {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > sentence_start && end - start < MAX_TOKENS {
+        let t = &toks[start - 1];
+        if word(start - 1) {
+            start -= 1;
+            continue;
+        }
+        // "long-term": a hyphen between two words written together.
+        if t.is_dash()
+            && !t.gap
+            && !toks[start].gap
+            && start - 1 > sentence_start
+            && word(start - 2)
+        {
+            start -= 2;
+            continue;
+        }
+        // "exports of goods", "prices in London", "support for the bill":
+        // a preposition (and a determiner after it) joins two nouns.
+        let prep = if is_determiner(t) {
+            start.checked_sub(2)
+        } else {
+            start.checked_sub(1)
+        };
+        if let Some(p) =
+            prep.filter(|&p| p > sentence_start && is_preposition(&toks[p]) && word(p - 1))
+        {
+            start = p - 1;
+            continue;
+        }
+        break;
+    }
+    if end - start >= MAX_TOKENS {
+        return None;
+    }
+    // "The peak was 32 degrees", "the figure is 75 percent": a word for a
+    // level alone says nothing of what it measures.
+    let level_alone = start + 1 == end
+        && matches!(
+            toks[start].lower().as_str(),
+            "peak"
+                | "peaks"
+                | "highs"
+                | "lows"
+                | "high"
+                | "low"
+                | "record"
+                | "level"
+                | "value"
+                | "amount"
+                | "figure"
+                | "number"
+                | "result"
+                | "average"
+                | "maximum"
+                | "minimum"
+                | "sum"
+                | "rate"
+                | "price"
+                | "cost"
+        );
+    (!level_alone && opens_clause(toks, start, sentence_start)).then_some((start, end - 1))
+}
+
+/// Whether the phrase starting at `start` can open a clause: the
+/// sentence's start, a comma, a conjunction, a verb that reports a clause
+/// ("figures showed the unemployment rate rose …") or a time ("In October
+/// the rate …") stands before it, past its determiners. Any other word
+/// there makes the phrase more likely part of a longer subject or an
+/// object ("with no children in California is …", "the group raising
+/// money for the convention is …", "Muslims entering the United States
+/// is as high as …"), which gives no subject rather than a wrong one.
+fn opens_clause(toks: &[Tok], start: usize, sentence_start: usize) -> bool {
+    let mut k = start;
+    while k > sentence_start && (is_determiner(&toks[k - 1]) || toks[k - 1].is_word("no")) {
+        k -= 1;
+    }
+    if k == sentence_start {
+        return true;
+    }
+    let t = &toks[k - 1];
+    match t.kind {
+        Kind::Num => true,
+        Kind::Mark => t.text != ".",
+        Kind::Word => {
+            let lw = t.lower();
+            let l = lw.as_str();
+            let conjunction = matches!(
+                l,
+                "and"
+                    | "but"
+                    | "or"
+                    | "while"
+                    | "whereas"
+                    | "when"
+                    | "as"
+                    | "that"
+                    | "because"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "so"
+                    | "whether"
+                    | "where"
+                    | "then"
+                    | "said"
+                    | "says"
+            );
+            // "colleges and universities soared": "and" between two nouns
+            // joins them into a longer subject.
+            let joins_nouns = matches!(l, "and" | "or")
+                && k - 1 > sentence_start
+                && noun_word(&toks[k - 2], false, None);
+            let reports =
+                !t.capitalised() && (reporting_verb(l) || (l.len() > 4 && l.ends_with("ed")));
+            (conjunction && !joins_nouns) || reports || g::not_a_subject(l)
+        }
+    }
+}
+
+/// A word the phrase may hold. `head` is the word right before the verb,
+/// which may be an -ing noun ("Government borrowing"); an -ing word before
+/// it only opens the phrase ("Manufacturing output", "the housing market"),
+/// since after another noun it is more likely a verb ("figures showing
+/// unemployment").
+fn noun_word(t: &Tok, head: bool, before: Option<&Tok>) -> bool {
+    if t.kind != Kind::Word || (t.text.len() == 1 && t.text.is_ascii()) {
+        return false;
+    }
+    let lw = t.lower();
+    let l = lw.as_str();
+    // "it’s", "they're", "don't": a pronoun or verb with its clitic, not
+    // a possessive noun ("Tesla's shares").
+    if let Some((stem, clitic)) = t.text.split_once(['\'', '’'])
+        && (["re", "ve", "ll", "d", "m", "t"]
+            .iter()
+            .any(|c| clitic.eq_ignore_ascii_case(c))
+            || g::stop_word(Lower::new(stem).as_str()))
+    {
+        return false;
+    }
+    if g::stop_word(l) || number_like(l) || g::change_verb(l) || level_verb(l) || clause_word(l) {
+        return false;
+    }
+    // "Average weekly earnings", "total spending": how often or how much,
+    // words that are no subject alone but modify one.
+    let modifier = matches!(
+        l,
+        "weekly" | "monthly" | "quarterly" | "yearly" | "daily" | "annual" | "total" | "overall"
+    );
+    if modifier {
+        return !head;
+    }
+    if g::not_a_subject(l) {
+        return false;
+    }
+    if l.len() > 4 && l.ends_with("ing") {
+        return head || before.is_none_or(|b| b.kind != Kind::Word || is_determiner(b));
+    }
+    !g::verb_like(l)
+}
+
+/// Words that end a subject read backwards: verbs that report a clause
+/// ([`reporting_verb`]), pronouns that are no name ("Everyone else is at
+/// 2 percent"), ordinals ("to the second Trump lost …").
+fn clause_word(l: &str) -> bool {
+    reporting_verb(l)
+        || matches!(
+            l,
+            "everyone"
+                | "everybody"
+                | "someone"
+                | "somebody"
+                | "anyone"
+                | "anybody"
+                | "nobody"
+                | "none"
+                | "something"
+                | "everything"
+                | "nothing"
+                | "else"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+        )
+}
+
+/// Verbs in the present that report a clause, whose subject may follow
+/// them: "a new poll shows Cruz has fallen to 27 percent". The past
+/// ("showed", "reported") is any -ed word.
+fn reporting_verb(l: &str) -> bool {
+    matches!(
+        l,
+        "shows"
+            | "show"
+            | "found"
+            | "finds"
+            | "find"
+            | "suggests"
+            | "suggest"
+            | "indicates"
+            | "estimates"
+            | "reports"
+            | "notes"
+            | "claims"
+            | "believes"
+            | "thinks"
+            | "think"
+            | "expects"
+            | "predicts"
+            | "means"
+            | "argues"
+            | "warns"
+            | "adds"
+            | "knows"
+            | "sees"
+            | "see"
+            | "hopes"
+    )
+}
+
+/// Determiners a phrase may hold after a preposition: "support for the
+/// bill", "the price of this book".
+fn is_determiner(t: &Tok) -> bool {
+    matches!(
+        t.lower().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+    )
+}
+
+fn is_preposition(t: &Tok) -> bool {
+    matches!(
+        t.lower().as_str(),
+        "of" | "in" | "for" | "to" | "on" | "from" | "among" | "across"
+    )
+}

@@ -1,0 +1,174 @@
+//! Subjects read before the verb a figure completes, as statistics
+//! releases and market reports state them (`subject/before_verb.rs`), on
+//! sentences written for these tests.
+
+use super::test_support::run;
+
+/// (figure text, subject) of every statistic in `input`.
+fn subjects(input: &str) -> Vec<(String, Option<String>)> {
+    run(input)
+        .into_iter()
+        .map(|f| (f.text, f.subject))
+        .collect()
+}
+
+fn pair(text: &str, subject: Option<&str>) -> (String, Option<String>) {
+    (text.to_string(), subject.map(str::to_string))
+}
+
+#[test]
+fn the_subject_of_a_verb_of_change_or_level() {
+    let cases = [
+        (
+            "The unemployment rate rose to 4.1 per cent in October.",
+            "4.1 per cent",
+            "unemployment rate",
+        ),
+        (
+            "Inflation was 2.9% in the year to December.",
+            "2.9%",
+            "Inflation",
+        ),
+        ("GDP grew by 0.3% in the third quarter.", "0.3%", "GDP"),
+        (
+            "Net migration fell to 431,000 in the year to June 2025.",
+            "431,000",
+            "Net migration",
+        ),
+        (
+            "Average weekly earnings increased 5.2% over the year.",
+            "5.2%",
+            "Average weekly earnings",
+        ),
+        (
+            "House prices in London dropped 3 per cent last month.",
+            "3 per cent",
+            "House prices in London",
+        ),
+        (
+            "Public sector net debt was £2.8 trillion at the end of November.",
+            "£2.8 trillion",
+            "Public sector net debt",
+        ),
+        (
+            "Government borrowing has risen to £17.4 billion.",
+            "£17.4 billion",
+            "Government borrowing",
+        ),
+        (
+            "Manufacturing output stood at $2.1 billion.",
+            "$2.1 billion",
+            "Manufacturing output",
+        ),
+        (
+            "Support for the bill fell to 38%.",
+            "38%",
+            "Support for the bill",
+        ),
+        (
+            "The price of this ticket is $45.",
+            "$45",
+            "price of this ticket",
+        ),
+        (
+            "Figures published on Tuesday showed the claimant count had reached 1.7 million.",
+            "1.7 million",
+            "claimant count",
+        ),
+        (
+            "In October the jobless rate was 4.3%.",
+            "4.3%",
+            "jobless rate",
+        ),
+        (
+            "Last year, investors lost 20.5 percent.",
+            "20.5 percent",
+            "investors",
+        ),
+        (
+            "A new poll shows Garcia has fallen to 27 percent.",
+            "27 percent",
+            "Garcia",
+        ),
+        (
+            "Tesla's shares fell 5 per cent.",
+            "5 per cent",
+            "Tesla's shares",
+        ),
+    ];
+    for (input, text, subject) in cases {
+        assert_eq!(subjects(input), [pair(text, Some(subject))], "{input}");
+    }
+}
+
+#[test]
+fn each_clause_of_a_sentence_has_its_own_subject() {
+    assert_eq!(
+        subjects(
+            "Exports rose 5% in March, while imports fell 3% and the trade deficit narrowed to $4.2 billion."
+        ),
+        [
+            pair("5%", Some("Exports")),
+            pair("3%", Some("imports")),
+            pair("$4.2 billion", Some("trade deficit")),
+        ]
+    );
+}
+
+#[test]
+fn no_subject_where_the_phrase_before_the_verb_is_unsure() {
+    let cases = [
+        // Pronouns and their contractions.
+        "It rose 5% in the year.",
+        "If it’s cut by as much as 12%, prices will follow.",
+        "Everyone else is at 2 percent.",
+        // A word for a level alone.
+        "Among women, the figure is 75 percent.",
+        // Part of a longer subject, or an object.
+        "A living wage for an adult with no children in Ohio is about $12.",
+        "At the heart of the dispute is a $1.1 billion funding bill.",
+        "The share of voters wanting a ban on imports from the United States is as high as 40%.",
+        "Enrolment at colleges and universities soared 565 percent.",
+        "The group raising money for the convention is $9 million short.",
+        // The figure describes the noun after it.
+        "The committee raised $100,000 checks from donors.",
+        "The country reaches more than 50 percent clean energy use.",
+        // A dimension, not what is measured.
+        "The minister was 340 miles away.",
+        // An ordinal before a name.
+        "From the first week to the second Garcia lost 6 percentage points.",
+    ];
+    for input in cases {
+        for (text, subject) in subjects(input) {
+            assert_eq!(subject, None, "{text} in {input}");
+        }
+    }
+}
+
+#[test]
+fn the_subject_read_around_the_number_comes_first() {
+    // "of" after a share and a noun after a count say what they count;
+    // the subject before the verb is only asked when they say nothing.
+    assert_eq!(
+        subjects("Turnout reached 64% of voters, and the count rose to 2,300 ballots."),
+        [pair("64%", Some("voters")), pair("2,300", Some("ballots")),]
+    );
+}
+
+#[test]
+fn a_change_with_its_unit_written_twice_is_no_range() {
+    let got = run("Exports of goods to the EU fell £1.2 billion to £15.3 billion.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].values, [15.3e9]);
+    assert_eq!(got[0].qualifier, None);
+    let change = got[0].change.as_ref().expect("the change beside the level");
+    assert_eq!(change.value, 1.2e9);
+    assert_eq!(
+        got[0].subject.as_deref(),
+        Some("Exports of goods to the EU")
+    );
+    // A range stays a range without a verb of change before it.
+    let range = run("The scheme will cost £1.2 billion to £1.5 billion.");
+    assert_eq!(range[0].values, [1.2e9, 1.5e9]);
+    assert_eq!(range[0].qualifier.as_deref(), Some("between"));
+}
