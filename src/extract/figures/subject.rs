@@ -33,6 +33,12 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
     match f.unit {
         Unit::Times => None,
         Unit::Percent | Unit::Points => {
+            // "One in five children lives in poverty": a share written as a
+            // ratio names its group after the whole.
+            let ratio = f.last >= 2 && toks[f.last - 1].is_word("in") && f.first < f.last - 1;
+            if ratio && let Some(group) = plural_group(toks, f.last + 1) {
+                return Some(group);
+            }
             let of = after(f.last).is_some_and(|t| t.is_word("of"));
             // "half the states": the determiner stands for "of the".
             let half_the =
@@ -71,6 +77,23 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
                 .or_else(|| number_of(toks, f.first, sentence_start))
         }
     }
+}
+
+/// The group a ratio counts ("one in five *children*", "four in 10
+/// *voters* see …"): the noun phrase after it up to its last plural noun,
+/// which a verb may follow; none without a plural.
+fn plural_group(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let (start, end) = noun_phrase(toks, k, false)?;
+    let plural = |t: &Tok| {
+        let lw = t.lower();
+        let l = lw.as_str();
+        (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us"))
+            || matches!(l, "people" | "children" | "men" | "women")
+    };
+    (start..=end)
+        .rev()
+        .find(|&m| toks[m].kind == Kind::Word && plural(&toks[m]))
+        .map(|last| (start, last))
 }
 
 /// Whether a measure is a dimension: "120 km long", "340 miles away".

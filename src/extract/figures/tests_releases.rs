@@ -663,3 +663,56 @@ fn over_a_decade_is_the_window_a_budget_figure_is_scored_over() {
         [None, None]
     );
 }
+
+#[test]
+fn halves_and_shares_of_a_change_in_words() {
+    let got = summary(
+        "About one and a half million people left, three and a half billion dollars was spent, \
+         another half million fled and a half million more stayed.",
+    );
+    assert_eq!(
+        got,
+        [
+            one(
+                "About one and a half million",
+                &[1.5e6],
+                None,
+                Some("about")
+            ),
+            one(
+                "three and a half billion dollars",
+                &[3.5e9],
+                Some("USD"),
+                None
+            ),
+            one("half million", &[5e5], None, None),
+            one("a half million", &[5e5], None, None),
+        ]
+    );
+    // A share as the size of a change, after "by" and a verb of change.
+    let got = summary(
+        "Crime fell by a fifth, burglaries dropped by a quarter and waiting lists were cut by half.",
+    );
+    let values: Vec<f64> = got.iter().map(|g| g.1[0]).collect();
+    assert_eq!(values, [20.0, 25.0, 50.0]);
+    assert!(got.iter().all(|g| g.2.as_deref() == Some("percent")));
+    // Not a share: no verb of change, or a noun after the fraction.
+    for none in [
+        "The case was decided by a third party.",
+        "They met by half past nine.",
+        "Costs rose by a third party's fee.",
+    ] {
+        assert_eq!(summary(none), [], "{none}");
+    }
+}
+
+#[test]
+fn a_ratio_counts_the_plural_group_after_it() {
+    let figs =
+        run("One in five children lives in poverty, and four in 10 voters see the plan as unfair.");
+    let subjects: Vec<Option<&str>> = figs.iter().map(|f| f.subject.as_deref()).collect();
+    assert_eq!(subjects, [Some("children"), Some("voters")]);
+    // No plural after the whole: no group.
+    let figs = run("Only one in three understand the plan.");
+    assert_eq!(figs[0].subject, None);
+}

@@ -50,6 +50,27 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
     }
     if matches!(word, "a" | "an") && gap_word(1) {
         let n1 = next(1);
+        if n1.as_str() == "half"
+            && let Some(s) = toks
+                .get(i + 2)
+                .filter(|n| n.gap)
+                .and_then(|n| w::scale(n.lower().as_str()))
+        {
+            // "a half million people".
+            return words_unit(toks, i, i + 2, 0.5 * s, true);
+        }
+        if let Some(d) = w::fraction(n1.as_str()).filter(|_| by_a_share(toks, i, 2)) {
+            // "Crime fell by a fifth": a change as a share.
+            return finish(
+                toks,
+                i,
+                i + 1,
+                OneOrTwo::one(100.0 / d),
+                Unit::Percent,
+                Support::Strong,
+                false,
+            );
+        }
         if let Some(s) = w::scale(n1.as_str()) {
             // "a hundred and two".
             let and_more = (next(2).as_str() == "and" && gap_word(3))
@@ -87,6 +108,24 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             && let Some(s) = w::scale(next(2).as_str())
         {
             return words_unit(toks, i, i + 2, 0.5 * s, true);
+        }
+        // "another half million", "half a million".
+        if gap_word(1)
+            && let Some(s) = w::scale(next(1).as_str()).filter(|&s| s >= 1e6)
+        {
+            return words_unit(toks, i, i + 1, 0.5 * s, true);
+        }
+        if by_a_share(toks, i, 1) {
+            // "Output fell by half".
+            return finish(
+                toks,
+                i,
+                i,
+                OneOrTwo::one(50.0),
+                Unit::Percent,
+                Support::Strong,
+                false,
+            );
         }
         let before = i.checked_sub(1).map_or(Lower::new(""), |p| toks[p].lower());
         let period_half = matches!(
@@ -191,6 +230,16 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
     if !scaled && value < 100.0 && is(k + 1, "and") && is(k + 2, "a") && is(k + 3, "half") {
         value += 0.5;
         k += 3;
+        // "one and a half million people", "three and a half billion dollars".
+        if let Some(s) = toks
+            .get(k + 1)
+            .filter(|n| n.gap)
+            .and_then(|n| w::scale(n.lower().as_str()))
+        {
+            value *= s;
+            scaled = true;
+            k += 1;
+        }
     }
     // "two-thirds", "three quarters of", "four-fold"
     let hyphen = toks.get(k + 1).is_some_and(|d| d.is_dash() && !d.gap);
@@ -272,6 +321,27 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         return words_unit(toks, i, end, value * 12.0, true);
     }
     words_unit(toks, i, k, value, scaled)
+}
+
+/// Whether the fraction word `len` tokens from `i` ("a fifth", "half")
+/// is the size of a change: after "by" and a verb of change before it
+/// ("fell by a fifth", "cut costs by half"), and not a noun's adjective
+/// ("by a third party").
+fn by_a_share(toks: &[Tok], i: usize, len: usize) -> bool {
+    let by = i.checked_sub(1).filter(|&b| toks[b].is_word("by"));
+    let Some(by) = by else {
+        return false;
+    };
+    let noun_after = toks.get(i + len).is_some_and(|n| {
+        n.kind == Kind::Word
+            && !g::stop_word(n.lower().as_str())
+            && !g::not_a_subject(n.lower().as_str())
+    });
+    let changed = (by.saturating_sub(6)..by)
+        .rev()
+        .take_while(|&k| toks[k].kind == Kind::Word)
+        .any(|k| g::change_verb(toks[k].lower().as_str()));
+    changed && !noun_after
 }
 
 /// A digit in words after "point": "five point *five*".
