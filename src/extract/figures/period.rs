@@ -162,22 +162,24 @@ fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
     let lw = toks[k].lower();
     let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
     match lw.as_str() {
-        "in" | "within" => span_at(toks, k + 1, false).or_else(|| {
-            // "in June to August 2026": months a statistic covers.
-            let e1 = date_at(toks, k + 1)?;
-            let through = matches!(word(e1 + 1).as_str(), "to" | "through")
-                && is_month(&toks[k + 1])
-                && toks.get(e1 + 2).is_some_and(is_month);
-            Some(if through {
-                date_at(toks, e1 + 2).unwrap_or(e1)
-            } else {
-                e1
-            })
-        }),
+        "in" | "within" => span_at(toks, k + 1, false)
+            .or_else(|| the_period(toks, k + 1).filter(|_| lw.as_str() == "in"))
+            .or_else(|| {
+                // "in June to August 2026": months a statistic covers.
+                let e1 = date_at(toks, k + 1)?;
+                let through = matches!(word(e1 + 1).as_str(), "to" | "through")
+                    && is_month(&toks[k + 1])
+                    && toks.get(e1 + 2).is_some_and(is_month);
+                Some(if through {
+                    date_at(toks, e1 + 2).unwrap_or(e1)
+                } else {
+                    e1
+                })
+            }),
         "during" | "throughout" | "through" => {
             span_at(toks, k + 1, true).or_else(|| date_at(toks, k + 1))
         }
-        "over" | "across" => span_at(toks, k + 1, true),
+        "over" | "across" => span_at(toks, k + 1, true).or_else(|| the_period(toks, k + 1)),
         "for" => span_at(toks, k + 1, false)
             .or_else(|| fiscal(toks, k + 1))
             .or_else(|| financial_year(toks, k + 1)),
@@ -202,6 +204,21 @@ fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
         "last" | "this" | "that" | "the" => relative(toks, k),
         _ => None,
     }
+}
+
+/// "the year", "the quarter", "the month" that a release reports on, as
+/// "over the year" and "in the quarter" say; the phrase's last token. Not
+/// with more after it ("the year to June" is [`span_at`]'s, "the year
+/// before" a baseline).
+fn the_period(toks: &[Tok], j: usize) -> Option<usize> {
+    let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
+    let closed = toks.get(j + 2).is_none_or(|t| {
+        t.kind == Kind::Mark || matches!(t.lower().as_str(), "and" | "but" | "while" | "as")
+    });
+    (word(j).as_str() == "the"
+        && matches!(word(j + 1).as_str(), "year" | "quarter" | "month")
+        && closed)
+        .then_some(j + 1)
 }
 
 /// Whether the date at `j` names a year or a month ("2030", "March", "the
@@ -306,6 +323,9 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
                 Some(year_after(toks, j + 2))
             } else if part && word(j + 3).as_str() == "of" {
                 date_at(toks, j + 4)
+            } else if part {
+                // "the third quarter", "the first half 2025": the year is the text's.
+                Some(year_after(toks, j + 2))
             } else if toks
                 .get(j + 1)
                 .is_some_and(|n| n.kind == Kind::Num && is_year(n))

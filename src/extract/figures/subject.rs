@@ -51,10 +51,12 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
         Unit::Money(_) => {
             // "1.5 million yuan in engineering fees", not "in Kuala Lumpur"
             // or "in total".
+            // "in fiscal 2024", "in calendar 2023": a period.
             let in_what = after(f.last).is_some_and(|t| t.is_word("in"))
                 && toks
                     .get(f.last + 2)
-                    .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()));
+                    .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()))
+                && !toks.get(f.last + 3).is_some_and(|t| t.kind == Kind::Num);
             if in_what {
                 noun_phrase(toks, f.last + 2, false)
             } else {

@@ -716,3 +716,39 @@ fn a_ratio_counts_the_plural_group_after_it() {
     let figs = run("Only one in three understand the plan.");
     assert_eq!(figs[0].subject, None);
 }
+
+#[test]
+fn the_period_a_release_reports_on() {
+    let cases = [
+        (
+            "GDP grew by 0.3% in the third quarter.",
+            Some("in the third quarter"),
+        ),
+        (
+            "Output rose 1.2% in the first half 2025.",
+            Some("in the first half 2025"),
+        ),
+        (
+            "Average weekly earnings increased 5.2% over the year.",
+            Some("over the year"),
+        ),
+        (
+            "Revenue rose 4% in the quarter, and costs fell.",
+            Some("in the quarter"),
+        ),
+        // More after it: another phrase's, or no period.
+        (
+            "Prices rose 3% in the year to June.",
+            Some("in the year to June"),
+        ),
+        ("Prices rose 3% over the year before.", None),
+    ];
+    for (input, period) in cases {
+        let got = run(input);
+        assert_eq!(got[0].period.as_deref(), period, "{input}");
+    }
+    // "in fiscal 2024" dates the amount; it is not what the amount is of.
+    let got = run("The deficit was $1.8 trillion in fiscal 2024.");
+    assert_eq!(got[0].period.as_deref(), Some("in fiscal 2024"));
+    assert_eq!(got[0].subject.as_deref(), Some("deficit"));
+}
