@@ -110,8 +110,10 @@ fn single(c: &Cand) -> Fig {
 
 /// The unit two amounts share; a bare number takes its partner's ("from 10 to 15%").
 fn shared_unit(a: &Cand, b: &Cand) -> Option<(Unit, Option<&'static str>)> {
-    if a.unit == b.unit && a.rate == b.rate {
-        Some((a.unit, a.rate))
+    // "from £11.44 to £12.21 an hour": a rate written once, after the
+    // second amount, is both amounts'.
+    if a.unit == b.unit && (a.rate == b.rate || a.rate.is_none()) {
+        Some((a.unit, b.rate))
     } else if a.plain {
         Some((b.unit, b.rate))
     } else if b.plain {

@@ -236,7 +236,21 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
             | "value"
             | "total"
     );
-    (content(&toks[last]) && !level).then_some((start, last))
+    // "Funding of $350 million": an -ing noun opening the sentence or
+    // after a determiner, which `content` takes for a verb.
+    let ing_noun = || {
+        let t = &toks[last];
+        t.kind == Kind::Word
+            && t.text.len() > 4
+            && t.text.ends_with("ing")
+            && (last == 0
+                || toks[last - 1].kind != Kind::Word
+                || matches!(
+                    toks[last - 1].lower().as_str(),
+                    "the" | "a" | "an" | "new" | "more" | "extra" | "additional"
+                ))
+    };
+    ((content(&toks[last]) || (start == last && ing_noun())) && !level).then_some((start, last))
 }
 
 /// A word a subject may hold. Not a number word either: "fifty two" or "one

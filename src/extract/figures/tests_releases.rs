@@ -752,3 +752,33 @@ fn the_period_a_release_reports_on() {
     assert_eq!(got[0].period.as_deref(), Some("in fiscal 2024"));
     assert_eq!(got[0].subject.as_deref(), Some("deficit"));
 }
+
+#[test]
+fn a_rate_written_once_is_both_amounts() {
+    for (input, text, values) in [
+        (
+            "The wage will rise from £11.44 to £12.21 an hour.",
+            "from £11.44 to £12.21 an hour",
+            [11.44, 12.21],
+        ),
+        (
+            "Staff earn between $30,000 and $60,000 a year.",
+            "between $30,000 and $60,000 a year",
+            [30e3, 60e3],
+        ),
+        (
+            "Managers get $10,000 to $20,000 a year.",
+            "$10,000 to $20,000 a year",
+            [10e3, 20e3],
+        ),
+    ] {
+        let got = run(input);
+        assert_eq!(got.len(), 1, "{input}: {got:?}");
+        assert_eq!(got[0].text, text);
+        assert_eq!(got[0].values, values);
+        assert!(
+            got[0].unit.as_deref().is_some_and(|u| u.contains(" per ")),
+            "{input}"
+        );
+    }
+}

@@ -172,3 +172,37 @@ fn a_change_with_its_unit_written_twice_is_no_range() {
     assert_eq!(range[0].values, [1.2e9, 1.5e9]);
     assert_eq!(range[0].qualifier.as_deref(), Some("between"));
 }
+
+#[test]
+fn the_subject_past_adverbs_auxiliaries_and_a_rate() {
+    let cases = [
+        (
+            "Hospital admissions were up 8% on the previous year.",
+            "8%",
+            "Hospital admissions",
+        ),
+        (
+            "Emissions are now 28.5 per cent below 2005 levels.",
+            "28.5 per cent",
+            "Emissions",
+        ),
+        (
+            "The minimum wage will increase from £11.44 to £12.21 an hour.",
+            "from £11.44 to £12.21 an hour",
+            "minimum wage",
+        ),
+        (
+            "Funding of $350 million will go to councils.",
+            "$350 million",
+            "Funding",
+        ),
+        (
+            "The agency processed 98.7% of claims within 30 days.",
+            "98.7%",
+            "claims",
+        ),
+    ];
+    for (input, text, subject) in cases {
+        assert_eq!(subjects(input), [pair(text, Some(subject))], "{input}");
+    }
+}

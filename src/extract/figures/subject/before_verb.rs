@@ -35,14 +35,27 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
 /// estimated", "reached a record".
 fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
     let mut k = f.first;
-    for _ in 0..3 {
+    for _ in 0..4 {
         if k <= sentence_start {
             return None;
         }
         let t = &toks[k - 1];
+        // "were up 8%", "are now 28.5 per cent below".
         let linking = matches!(
             t.lower().as_str(),
-            "to" | "by" | "at" | "in" | "a" | "an" | "record" | "estimated" | "new"
+            "to" | "by"
+                | "at"
+                | "in"
+                | "a"
+                | "an"
+                | "record"
+                | "estimated"
+                | "new"
+                | "up"
+                | "down"
+                | "now"
+                | "still"
+                | "already"
         );
         if !linking {
             break;
@@ -74,7 +87,7 @@ fn describes_noun_after(toks: &[Tok], f: &Fig) -> bool {
             && !g::not_a_subject(l)
             && !l.ends_with("er")
             && !l.ends_with("ly")
-            && !matches!(l, "ago" | "apiece" | "each" | "short" | "higher" | "lower")
+            && !matches!(l, "ago" | "apiece" | "each" | "short" | "below" | "above")
     })
 }
 
@@ -121,7 +134,21 @@ fn auxiliaries_before(toks: &[Tok], v: usize, sentence_start: usize) -> usize {
         let l = lw.as_str();
         let auxiliary = matches!(
             l,
-            "has" | "have" | "had" | "been" | "also" | "again" | "further" | "now" | "then"
+            "has"
+                | "have"
+                | "had"
+                | "been"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "also"
+                | "again"
+                | "further"
+                | "now"
+                | "then"
         ) || (t.kind == Kind::Word && l.len() > 4 && l.ends_with("ly"));
         if !auxiliary {
             break;
