@@ -10,7 +10,7 @@ const ABBREVIATIONS: &[&str] = &[
     "etc", "e.g", "i.e", "gen", "gov", "sen", "sens", "rep", "reps", "del", "lt", "col", "sgt",
     "capt", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "approx", "est", "fig", "vol", "pp", "hon", "smt", "mme", "cllr", "adm", "amb", "atty",
-    "supt", "insp", "cmdr", "maj",
+    "supt", "insp", "cmdr", "maj", "det",
 ];
 
 static ABBREVIATION_SET: WordSet<128> = WordSet::of_lowercase(ABBREVIATIONS);

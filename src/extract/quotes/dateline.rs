@@ -19,23 +19,55 @@ pub fn len(ws: &[Word]) -> usize {
     // D.C.", "LONDON, March 3"); before one, only capitals and an agency
     // in brackets do, so "FBI Director Jim Roe – …" is no dateline.
     let mut after_comma = false;
-    for (k, w) in ws.iter().enumerate().take(MAX_WORDS) {
+    let mut k = 0;
+    while k < ws.len().min(MAX_WORDS) {
+        let w = &ws[k];
         if is_dash(w.raw) {
             return k + 1;
         }
-        let fits =
-            is_capitals(w.core) || is_agency(w.raw) || (after_comma && is_place_or_date(w.raw));
+        if let Some(end) = agency_words(&ws[k..]) {
+            k += end;
+            continue;
+        }
+        let fits = is_capitals(w.core) || (after_comma && is_place_or_date(w.raw));
         if !fits {
             return 0;
         }
         after_comma |= w.raw.ends_with(',');
+        k += 1;
     }
     0
 }
 
+/// The number of words of an agency in brackets at the start of `ws`:
+/// "(AP)", "(Reuters)", "(UN Information Service)", each word capitalised.
+fn agency_words(ws: &[Word]) -> Option<usize> {
+    let first = ws.first()?.raw;
+    if !first.starts_with('(') {
+        return None;
+    }
+    if is_agency(first) {
+        return Some(1);
+    }
+    for (k, w) in ws.iter().enumerate().take(4) {
+        let capitalised = w
+            .raw
+            .trim_start_matches('(')
+            .starts_with(|c: char| c.is_uppercase());
+        if !capitalised {
+            return None;
+        }
+        if k > 0 && w.raw.ends_with(')') {
+            return Some(k + 1);
+        }
+    }
+    None
+}
+
 /// The most words before a dateline's dash: "WASHINGTON, D.C., March 3,
-/// 2025 (AP) –" is eight.
-const MAX_WORDS: usize = 9;
+/// 2025 (AP) –" is eight, "NEW YORK, 22 April (UN Information Service) —"
+/// nine.
+const MAX_WORDS: usize = 10;
 
 fn is_dash(raw: &str) -> bool {
     matches!(raw, "–" | "—" | "-" | "--" | "―")
@@ -96,6 +128,10 @@ mod tests {
             ("NEW YORK (AP) — The mayor said", "The"),
             ("LONDON, March 3 (Reuters) - The minister said", "The"),
             ("ST. PAUL, Minn. -- Gov. Roe said", "Gov."),
+            (
+                "NEW YORK, 22 April (UN Information Service) — UN Secretary-General Ana Roe today said",
+                "UN",
+            ),
         ] {
             assert_eq!(skipped(text), subject, "{text}");
         }
@@ -112,6 +148,7 @@ mod tests {
             "FBI Director Jim Roe said",
             "FBI Director Jim Roe – a Democrat – said",
             "NATO (the alliance) – said",
+            "NATO (The Alliance) leaders – said",
         ] {
             assert_eq!(len(&words(text)), 0, "{text}");
         }

@@ -49,6 +49,12 @@ const HONORIFICS: &[(&str, Option<&str>, Option<Gender>)] = &[
     ("Amb", Some("Ambassador"), None),
     ("Atty", Some("Attorney"), None),
     ("Supt", Some("Superintendent"), None),
+    // British police ranks as releases abbreviate them: "DI Wood added".
+    ("DI", Some("Detective Inspector"), None),
+    ("DCI", Some("Detective Chief Inspector"), None),
+    ("DSI", Some("Detective Superintendent"), None),
+    ("DS", Some("Detective Sergeant"), None),
+    ("Det", Some("Detective"), None),
     ("Insp", Some("Inspector"), None),
     ("Cmdr", Some("Commander"), None),
     ("Maj", Some("Major"), None),

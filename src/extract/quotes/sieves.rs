@@ -643,11 +643,16 @@ fn before_verb(
                 continue;
             }
             // "Senators Ruth Ellery and Mark Dunmore said": two people
-            // speak, not the second alone (nor the end of that name).
+            // speak, not the second alone (nor the end of that name). An
+            // office after the "and" joins a portfolio's words instead:
+            // "Office of Children and Family Services Commissioner Jane Roe".
             if start >= 2
                 && matches!(ws[start - 1].core, "and" | "&")
                 && !ws[start - 2].closed
                 && ws[start - 2].core.starts_with(char::is_uppercase)
+                && !ws[start..j].iter().any(|w| {
+                    w.core.starts_with(char::is_uppercase) && mention::is_role_noun(w.core)
+                })
             {
                 break;
             }

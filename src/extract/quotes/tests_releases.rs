@@ -761,3 +761,41 @@ fn a_name_that_says_yes_or_no_after_a_quotation_answers_it() {
         ),
     ]);
 }
+
+#[test]
+fn us_state_un_and_police_releases() {
+    check(&[
+        // An agency of several words in a dateline's brackets.
+        (
+            &[
+                "NEW YORK, 22 April (UN Information Service) — UN Secretary-General Ana Roe today called on leaders to act.",
+                "“We are in a race against time,” the Secretary-General told reporters.",
+            ],
+            &[("We are in a race", Some("Ana Roe"))],
+        ),
+        // "and" inside a portfolio, before the office and the name.
+        (
+            &[
+                "Office of Children and Family Services Commissioner Mara Quist said, “This builds on our commitment to families.”",
+                "Department of Housing and Urban Development Secretary Leo Brandt said, “Every family deserves a safe home to live in.”",
+            ],
+            &[
+                ("This builds", Some("Mara Quist")),
+                ("Every family", Some("Leo Brandt")),
+            ],
+        ),
+        // British police ranks, abbreviated after the first mention.
+        (
+            &[
+                "Detective Inspector Claire Dunmore, of Leeds District CID, said: “This was a completely unprovoked attack.”",
+                "DI Dunmore added: “We would urge anyone with dashcam footage to come forward.”",
+                "DCI Tom Rigby said: “We are keeping an open mind about the motive for now.”",
+            ],
+            &[
+                ("This was", Some("Claire Dunmore")),
+                ("We would urge", Some("Claire Dunmore")),
+                ("We are keeping", Some("Tom Rigby")),
+            ],
+        ),
+    ]);
+}
