@@ -709,6 +709,19 @@ fn gender_in(ws: &[Word]) -> Option<Gender> {
         })
 }
 
+/// The gender a role's last word states: "spokeswoman", "congressman".
+fn noun_gender(text: &str) -> Option<Gender> {
+    let last = text.rsplit(' ').next()?;
+    let l = lower(last);
+    if l.ends_with("woman") {
+        Some(Gender::Female)
+    } else if l.ends_with("man") && !l.ends_with("chairman") {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 impl State<'_> {
     /// Turns a noun phrase into a speaker, using what the text said before.
     pub fn resolve(&mut self, np: &Np) -> Speaker {
@@ -878,6 +891,28 @@ impl State<'_> {
             }
             _ => true,
         };
+        // "A hospital spokeswoman said services would be maintained": a
+        // person the text does not name, whom a "she said" after means
+        // rather than someone named before.
+        let indefinite = text.split_once(' ').is_some_and(|(first, _)| {
+            ["a", "an", "another", "one"]
+                .iter()
+                .any(|d| first.eq_ignore_ascii_case(d))
+        });
+        // Not when a name follows the verb: after "A reporter asked Sanders
+        // how he felt", "he" is Sanders.
+        let named_object = ws
+            .get(used + 1)
+            .is_some_and(|w| w.core.starts_with(char::is_uppercase));
+        if indefinite && !named_object {
+            let speaker = Speaker {
+                description: Some(text.clone()),
+                ..Speaker::default()
+            };
+            let gender = gender_in(&ws[used.min(ws.len())..]).or_else(|| noun_gender(text));
+            self.set_topic(&speaker, Some(head.clone()), gender);
+            return;
+        }
         if !titled {
             return;
         }

@@ -720,12 +720,12 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
             break;
         }
     }
-    // Post-nominal letters after the name ("Ana Lima MP") are no part of it.
-    let end = if j > k + 1 && is_post_nominal(ws[j - 1].core) {
-        j - 1
-    } else {
-        j
-    };
+    // Post-nominal letters after the name ("Ana Lima MP", "Luke Roe OAM
+    // MP") are no part of it.
+    let mut end = j;
+    while end > k + 1 && is_post_nominal(ws[end - 1].core) {
+        end -= 1;
+    }
     let next_is_cap = ws.get(j).is_some_and(|w| kind(w) == Kind::Cap);
     let (name_from, role_end) = match address {
         // After the address: the name of two or three words, nothing else.
@@ -886,8 +886,11 @@ fn finish(
     let mut name_from = start;
     // "Ana Lima MP": post-nominal letters after a name are no role before
     // it (names::clean_name drops them).
-    let post_nominal = end >= start + 3 && is_post_nominal(ws[head[end - 1].0].core);
-    for j in start..end - usize::from(post_nominal) {
+    let mut letters_from = end;
+    while letters_from >= start + 3 && is_post_nominal(ws[head[letters_from - 1].0].core) {
+        letters_from -= 1;
+    }
+    for j in start..letters_from {
         if ROLE.contains_folded(ws[head[j].0].core) {
             name_from = j + 1;
         }

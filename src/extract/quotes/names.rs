@@ -750,14 +750,13 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
         .unwrap_or(name);
     // Post-nominal letters as governments write them ("Ana Lima MP") are
     // no part of the name.
-    let name = match name.rsplit_once(' ') {
-        Some((person, letters))
-            if is_post_nominal(letters) && person.contains(|c: char| c.is_lowercase()) =>
-        {
-            person.trim_end()
-        }
-        _ => name,
-    };
+    let mut name = name;
+    while let Some((person, letters)) = name.rsplit_once(' ')
+        && is_post_nominal(letters)
+        && person.contains(|c: char| c.is_lowercase())
+    {
+        name = person.trim_end();
+    }
     let mut rest = name;
     while let Some((first, tail)) = rest.split_once(' ')
         && (TITLE.contains(first) || first == "The" || first == "the")
@@ -791,6 +790,8 @@ pub fn is_post_nominal(word: &str) -> bool {
         "MP" | "MLA" | "MHA" | "MHR" | "MEP" | "MSP" | "MPP" | "MLC" | "MNA" | "MHK" | "MS" | "TD"
             // Counsel, justices of the peace, privy counsellors, honours.
             | "QC" | "KC" | "SC" | "JP" | "PC" | "OBE" | "MBE" | "CBE" | "KBE" | "DBE"
+            // Australian honours and service medals: "Luke Roe OAM MP".
+            | "AC" | "AO" | "AM" | "OAM" | "PSM" | "APM"
     )
 }
 

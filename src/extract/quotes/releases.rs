@@ -211,6 +211,14 @@ fn named(text: &str) -> Option<Mention> {
         text = &text[a.len()..];
     }
     let ws = words(text);
+    // "Member for Solomon", "Minister of State": an office, whose
+    // lowercase words no name has but for its particles ("von der").
+    let office = ws
+        .iter()
+        .any(|w| w.core.starts_with(char::is_lowercase) && !super::names::is_name_particle(w.core));
+    if office {
+        return None;
+    }
     let (m, used) = mention::read(&ws, false)?;
     (matches!(m.who, Who::Name(_)) && used == ws.len()).then_some(m)
 }

@@ -799,3 +799,45 @@ fn us_state_un_and_police_releases() {
         ),
     ]);
 }
+
+#[test]
+fn an_office_before_the_name_in_a_label_and_honours_after_it() {
+    check(&[(
+        &[
+            "Quotes attributable to Member for Solomon, Luke Gosling OAM MP:",
+            "“I have fought hard for this hospital upgrade for my community.”",
+            "Professor Jane Whitlam AO AM said: “The new unit will save lives in the region.”",
+        ],
+        &[
+            ("I have fought", Some("Luke Gosling")),
+            ("The new unit", Some("Jane Whitlam")),
+        ],
+    )]);
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_person_is_not_someone_named_before() {
+    check(&[(
+        &[
+            "“We have made a fair offer,” Health Minister Paul Grant said.",
+            "A hospital spokeswoman said services would be maintained. “Patients should attend their appointments as usual,” she said.",
+            "“The union should accept it,” Mr Grant said.",
+        ],
+        &[
+            ("We have made", Some("Paul Grant")),
+            ("Patients should", None),
+            ("The union should", Some("Paul Grant")),
+        ],
+    )]);
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_person_who_addresses_a_named_one() {
+    check(&[(
+        &[
+            "Sanders spoke to voters in Reno on Saturday.",
+            "A reporter asked Sanders how he was feeling. He replied: “The bigger the turnout, the better I feel.”",
+        ],
+        &[("The bigger", Some("Sanders"))],
+    )]);
+}
