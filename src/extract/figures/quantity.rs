@@ -435,6 +435,32 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
 
 /// "dozen" after a number at `j` ("3 dozen", "three dozens", "5 doz"), as
 /// its last token: twelve of what follows.
+/// "$3.12 a gallon", "$80 a barrel": a price per a measure, which "a"
+/// introduces only after money ("3 litres a day" is a rate of time).
+fn money_per_measure(unit: Unit, w: &str) -> Option<&'static str> {
+    let measure = matches!(
+        w,
+        "gallon"
+            | "litre"
+            | "liter"
+            | "barrel"
+            | "kilogram"
+            | "kg"
+            | "tonne"
+            | "ton"
+            | "pound"
+            | "ounce"
+    );
+    if !(matches!(unit, Unit::Money(_)) && measure) {
+        return None;
+    }
+    w::per_unit(w).or(match w {
+        "pound" => Some("pound"),
+        "ounce" => Some("ounce"),
+        _ => None,
+    })
+}
+
 pub(super) fn dozens(toks: &[Tok], j: usize) -> Option<usize> {
     let t = toks.get(j + 1).filter(|t| t.gap && t.kind == Kind::Word)?;
     matches!(
@@ -922,7 +948,9 @@ pub(super) fn finish(
         } else if gap
             && matches!(l1.as_str(), "a" | "an" | "each" | "every")
             && not_time_phrase
-            && let Some(r) = w::rate_unit(l2.as_str()).filter(|r| *r != "person")
+            && let Some(r) = w::rate_unit(l2.as_str())
+                .filter(|r| *r != "person")
+                .or_else(|| money_per_measure(unit, l2.as_str()))
         {
             rate = Some(r);
             last += 2;
@@ -936,6 +964,11 @@ pub(super) fn finish(
             && let Some(r) = rate::after_noun(toks, last)
         {
             // The noun stays out of the text ("2,800" of "2,800 jobs a year").
+            rate = Some(r);
+        } else if matches!(unit, Unit::Measure(_))
+            && let Some(r) = rate::after_measure_of(toks, last)
+        {
+            // "3 million barrels of oil a day".
             rate = Some(r);
         }
     }

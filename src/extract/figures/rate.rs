@@ -63,3 +63,10 @@ pub(super) fn after_noun(toks: &[Tok], last: usize) -> Option<&'static str> {
     }
     None
 }
+
+/// The rate after the substance a measure at `last` is of: "3 million
+/// barrels of oil a day", "40 tonnes of waste per week".
+pub(super) fn after_measure_of(toks: &[Tok], last: usize) -> Option<&'static str> {
+    toks.get(last + 1).filter(|t| t.gap && t.is_word("of"))?;
+    after_noun(toks, last + 1)
+}

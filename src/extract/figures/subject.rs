@@ -319,6 +319,19 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
             && toks.get(m + 1).is_some_and(|n| {
                 n.gap && content(n) && !n.capitalised() && !n.text.ends_with("ly")
             });
+        // "2.5 tonnes of cocaine worth £200m": "worth" starts another
+        // figure; "Americans oppose the measure": a word without a plural's
+        // "s" before a determiner is a verb (but for the phrase's first;
+        // "gave two lawmakers the chance" keeps its noun).
+        let ends_here = words > 0
+            && (t.is_word("worth")
+                || (!t.text.ends_with('s')
+                    && toks.get(m + 1).is_some_and(|n| {
+                        n.gap && matches!(n.lower().as_str(), "the" | "a" | "an" | "its" | "their")
+                    })));
+        if ends_here {
+            break;
+        }
         if !content(t) && !modifier {
             let lw = t.lower();
             let continues = toks

@@ -782,3 +782,71 @@ fn a_rate_written_once_is_both_amounts() {
         );
     }
 }
+
+#[test]
+fn prices_per_measure_and_flows_per_day() {
+    let got = summary(
+        "Petrol averaged $3.12 a gallon, Brent fell to $42.46 a barrel, gold settled at $1,349 an \
+         ounce and about 3 million barrels of oil a day pass through the strait.",
+    );
+    let units: Vec<Option<&str>> = got.iter().map(|g| g.2.as_deref()).collect();
+    assert_eq!(
+        units,
+        [
+            Some("USD per gallon"),
+            Some("USD per barrel"),
+            Some("USD per ounce"),
+            Some("barrels per day"),
+        ]
+    );
+    // "a" before a measure is a price only after money: "3 litres a day"
+    // stays a rate of time.
+    let got = summary("Patients drank 3 litres a day.");
+    assert_eq!(got[0].2.as_deref(), Some("litres per day"));
+}
+
+#[test]
+fn fractions_of_a_percentage_point() {
+    let got = run("The bank raised rates by a quarter of a percentage point to 5.25%.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].values, [5.25]);
+    let change = got[0].change.as_ref().expect("the change");
+    assert_eq!(change.value, 0.25);
+    assert_eq!(change.unit.as_deref(), Some("percentage points"));
+    for (input, value) in [
+        ("Growth slowed by half a percentage point.", 0.5),
+        (
+            "The gap narrowed by three quarters of a percentage point.",
+            0.75,
+        ),
+    ] {
+        let got = run(input);
+        assert_eq!(got[0].values, [value], "{input}");
+        assert_eq!(got[0].unit.as_deref(), Some("percentage points"), "{input}");
+    }
+}
+
+#[test]
+fn a_subject_after_the_number_stops_at_a_verb_or_another_amount() {
+    for (input, subject) in [
+        (
+            "Police seized 2.5 tonnes of cocaine worth £200m.",
+            "cocaine",
+        ),
+        ("Some 13 million people cast their ballots.", "people"),
+        (
+            "Nearly two-thirds of Americans oppose the measure.",
+            "Americans",
+        ),
+        (
+            "The senator gave two lawmakers the chance to speak.",
+            "lawmakers",
+        ),
+    ] {
+        let got = run(input);
+        assert_eq!(got[0].subject.as_deref(), Some(subject), "{input}");
+    }
+    // "above" is no noun: the subject is the clause's.
+    let got = run("The tower rose 215 feet above the square.");
+    assert_eq!(got[0].subject.as_deref(), Some("tower"));
+}

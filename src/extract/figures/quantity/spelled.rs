@@ -85,6 +85,20 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         let part = w::fraction(n1.as_str())
             .filter(|_| singular && (next(2).as_str() == "of" || group_verb(next(2).as_str())));
         if let Some(d) = part
+            && let Some(end) = of_a_point(toks, i + 2)
+        {
+            // "a quarter of a percentage point".
+            return finish(
+                toks,
+                i,
+                end,
+                OneOrTwo::one(1.0 / d),
+                Unit::Points,
+                Support::Strong,
+                false,
+            );
+        }
+        if let Some(d) = part
             && let Some((s, end)) = of_a_scale(toks, i + 2)
         {
             // "a quarter of a billion dollars".
@@ -108,6 +122,18 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             && let Some(s) = w::scale(next(2).as_str())
         {
             return words_unit(toks, i, i + 2, 0.5 * s, true);
+        }
+        if let Some(end) = a_point(toks, i + 1) {
+            // "half a percentage point".
+            return finish(
+                toks,
+                i,
+                end,
+                OneOrTwo::one(0.5),
+                Unit::Points,
+                Support::Strong,
+                false,
+            );
         }
         // "another half million", "half a million".
         if gap_word(1)
@@ -297,6 +323,21 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         let of = toks.get(k + 2).is_some_and(|n| n.is_word("of"));
         if of
             && value < d
+            && let Some(end) = of_a_point(toks, k + 2)
+        {
+            // "three quarters of a percentage point".
+            return finish(
+                toks,
+                i,
+                end,
+                OneOrTwo::one(value / d),
+                Unit::Points,
+                Support::Strong,
+                false,
+            );
+        }
+        if of
+            && value < d
             && let Some((s, end)) = of_a_scale(toks, k + 2)
         {
             // "three quarters of a billion".
@@ -323,6 +364,23 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
     words_unit(toks, i, k, value, scaled)
 }
 
+/// "of a percentage point" at `k` (the "of"): the phrase's last token.
+fn of_a_point(toks: &[Tok], k: usize) -> Option<usize> {
+    toks.get(k).filter(|t| t.is_word("of"))?;
+    a_point(toks, k + 1)
+}
+
+/// "a percentage point", "a point" at `k`: the phrase's last token.
+fn a_point(toks: &[Tok], k: usize) -> Option<usize> {
+    toks.get(k).filter(|t| t.is_word("a"))?;
+    let next = toks.get(k + 1)?;
+    if next.is_word("point") {
+        return Some(k + 1);
+    }
+    (next.is_word("percentage") && toks.get(k + 2).is_some_and(|t| t.is_word("point")))
+        .then_some(k + 2)
+}
+
 /// Whether the fraction word `len` tokens from `i` ("a fifth", "half")
 /// is the size of a change: after "by" and a verb of change before it
 /// ("fell by a fifth", "cut costs by half"), and not a noun's adjective
@@ -332,6 +390,10 @@ fn by_a_share(toks: &[Tok], i: usize, len: usize) -> bool {
     let Some(by) = by else {
         return false;
     };
+    // "by a quarter of a percentage point" is read as points.
+    if toks.get(i + len).is_some_and(|n| n.is_word("of")) {
+        return false;
+    }
     let noun_after = toks.get(i + len).is_some_and(|n| {
         n.kind == Kind::Word
             && !g::stop_word(n.lower().as_str())
