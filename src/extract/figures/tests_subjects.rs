@@ -206,3 +206,38 @@ fn the_subject_past_adverbs_auxiliaries_and_a_rate() {
         assert_eq!(subjects(input), [pair(text, Some(subject))], "{input}");
     }
 }
+
+#[test]
+fn the_object_of_a_verb_of_change_and_an_average_or_a_high() {
+    let cases = [
+        (
+            "The drug reduced the risk of death by 20 per cent.",
+            "20 per cent",
+            "risk of death",
+        ),
+        (
+            "The reform cut federal assistance by nearly $55 billion.",
+            "nearly $55 billion",
+            "federal assistance",
+        ),
+        (
+            "Wages have grown by an average of 4% since 2020.",
+            "4%",
+            "Wages",
+        ),
+        (
+            "Turnout was down an average of almost 30 percent.",
+            "almost 30 percent",
+            "Turnout",
+        ),
+        ("Rents hit a high of $2,400 in May.", "$2,400", "Rents"),
+    ];
+    for (input, text, subject) in cases {
+        assert_eq!(subjects(input), [pair(text, Some(subject))], "{input}");
+    }
+    // Not after a verb that changes nothing: "put the figure at 100,000".
+    assert_eq!(
+        subjects("Organisers put the crowd at 100,000 people."),
+        [pair("100,000", Some("people"))]
+    );
+}

@@ -25,9 +25,33 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
     if f.list.is_some() || f.parallel {
         return None;
     }
-    let verb = verb_before(toks, f, sentence_start)?;
-    let end = auxiliaries_before(toks, verb, sentence_start);
-    phrase_before(toks, end, sentence_start)
+    if let Some(verb) = verb_before(toks, f, sentence_start) {
+        let end = auxiliaries_before(toks, verb, sentence_start);
+        return phrase_before(toks, end, sentence_start);
+    }
+    object_of_change(toks, f, sentence_start)
+}
+
+/// "The drug reduced the risk of death by 20 per cent", "the bank raised
+/// rates by a quarter of a point": the object of a verb of change is what
+/// the figure measures, when "by" or "to" joins them.
+fn object_of_change(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)> {
+    let link = f.first.checked_sub(1).filter(|&l| l > sentence_start)?;
+    if !(toks[link].is_word("by") || toks[link].is_word("to")) {
+        return None;
+    }
+    let (start, end) = phrase_span(toks, link, sentence_start)?;
+    let mut v = start;
+    while v > sentence_start
+        && matches!(
+            toks[v - 1].lower().as_str(),
+            "the" | "its" | "their" | "his" | "her"
+        )
+    {
+        v -= 1;
+    }
+    let verb = v.checked_sub(1).filter(|&v| v >= sentence_start)?;
+    g::change_verb(toks[verb].lower().as_str()).then_some((start, end))
 }
 
 /// The position of the verb that the figure at `first` completes, past
@@ -35,7 +59,7 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
 /// estimated", "reached a record".
 fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
     let mut k = f.first;
-    for _ in 0..4 {
+    for _ in 0..5 {
         if k <= sentence_start {
             return None;
         }
@@ -56,6 +80,13 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
                 | "now"
                 | "still"
                 | "already"
+                // "grew by an average of 4%", "hit a high of 5%".
+                | "of"
+                | "average"
+                | "total"
+                | "high"
+                | "low"
+                | "peak"
         );
         if !linking {
             break;
@@ -158,8 +189,15 @@ fn auxiliaries_before(toks: &[Tok], v: usize, sentence_start: usize) -> usize {
     end
 }
 
-/// The noun phrase that ends right before `end`, read backwards.
+/// The noun phrase that ends right before `end`, read backwards, when it
+/// can open a clause ([`opens_clause`]).
 fn phrase_before(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usize, usize)> {
+    let (start, last) = phrase_span(toks, end, sentence_start)?;
+    opens_clause(toks, start, sentence_start).then_some((start, last))
+}
+
+/// [`phrase_before`] without asking what stands before the phrase.
+fn phrase_span(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usize, usize)> {
     let word = |k: usize| {
         noun_word(
             &toks[k],
@@ -231,7 +269,7 @@ fn phrase_before(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usi
                 | "price"
                 | "cost"
         );
-    (!level_alone && opens_clause(toks, start, sentence_start)).then_some((start, end - 1))
+    (!level_alone).then_some((start, end - 1))
 }
 
 /// Whether the phrase starting at `start` can open a clause: the
