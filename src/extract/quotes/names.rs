@@ -172,6 +172,18 @@ const TITLES: &[&str] = &[
     "Businesswoman",
     "Billionaire",
     "Filmmaker",
+    // Plural offices before the first of two names: "U.S. Senators Amy
+    // Roe (D-Minn.) and Chuck Doe".
+    "Senators",
+    "Sens.",
+    "Sens",
+    "Representatives",
+    "Reps.",
+    "Reps",
+    "Ministers",
+    "Governors",
+    "Councillors",
+    "Commissioners",
 ];
 
 /// Words that mark a name as an organisation or publication, not a person.

@@ -841,3 +841,18 @@ fn a_pronoun_after_an_unnamed_person_who_addresses_a_named_one() {
         &[("The bigger", Some("Sanders"))],
     )]);
 }
+
+#[test]
+fn a_plural_office_before_two_names_is_no_part_of_the_first() {
+    check(&[(
+        &[
+            "WASHINGTON – U.S. Senators Amy Roe (D-Minn.) and Chuck Dunmore (R-Iowa) today introduced legislation to lower drug prices.",
+            "“Americans pay the highest prices in the world,” said Roe. “Our bill will bring down costs.”",
+            "“Big Pharma has gamed the system for too long,” Dunmore said.",
+        ],
+        &[
+            ("Americans pay", Some("Amy Roe")),
+            ("Big Pharma", Some("Chuck Dunmore")),
+        ],
+    )]);
+}
