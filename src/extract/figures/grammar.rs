@@ -331,6 +331,7 @@ const STOP_WORDS: &[&str] = &[
     "fled",
     "left",
     "came",
+    "found",
     "comes",
     "goes",
     "makes",

@@ -38,7 +38,8 @@
 //! its values) and how often ("mentioned it five times", "retweeted 3,200
 //! times") are no statistics, but a news quantity count keeps them: they
 //! are listed as figures with a `kind` ("duration", "age", "attributive",
-//! "tally", "frequency"; `framing.rs`), which a brief's selection, the
+//! "tally", "frequency", and "period" for a duration that is the span a
+//! statistic covers; `framing.rs`), which a brief's selection, the
 //! hand-made gold (`tests/it/figures_gold.rs`) and the policy's unit tests
 //! leave out.
 //!
@@ -245,8 +246,10 @@ pub struct Figure {
     /// Set for the quantities the figure policy leaves out of a brief's
     /// statistics but a news quantity count keeps: "duration" ("three
     /// years"), "age" ("a 45-year-old"), "attributive" ("a 12-member
-    /// panel"), "tally" ("voted 5 to 4"), "frequency" ("five times") and
-    /// "referential" ("the two candidates"); see `framing.rs`.
+    /// panel"), "tally" ("voted 5 to 4"), "frequency" ("five times"),
+    /// "period" (the span a statistic covers: "$2.4 billion over four
+    /// years", "in the three months to August") and "referential" ("the two
+    /// candidates"); see `framing.rs`.
     /// A brief's tables and the hand-made gold skip figures with a kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -417,12 +420,13 @@ fn add_framed(
             continue;
         }
         let of = |k: usize| para.sentences().get(sentence_of[k]);
-        if f.frame == framing::Frame::Duration
+        // "$2.4 billion over four years", "in the three months to August":
+        // the span a statistic covers is a quantity a news count keeps, but
+        // no duration of its own.
+        let period = f.frame == framing::Frame::Duration
             && (spans_a_stated_figure(toks, f.first, of(f.first), para.offset, out)
-                || names_a_period(toks, f.first, f.last))
-        {
-            continue;
-        }
+                || names_a_period(toks, f.first, f.last));
+        let kind = if period { "period" } else { f.frame.name() };
         let sentence = super::text::sentence_around(
             para.text,
             of(f.first).map_or(span.start, |s| s.start)..of(f.last).map_or(span.end, |s| s.end),
@@ -454,14 +458,14 @@ fn add_framed(
                 column: None,
                 year: None,
                 change: None,
-                kind: Some(f.frame.name().to_string()),
+                kind: Some(kind.to_string()),
             },
         );
     }
 }
 
-/// Whether the duration at `first..=last` is the span a statistic covers,
-/// not a quantity: "in the three months to August", "the 12 months ending
+/// Whether the duration at `first..=last` is the span a statistic covers
+/// (kind "period"), not a duration: "in the three months to August", "the 12 months ending
 /// March", "over the past five years", "the previous three months".
 fn names_a_period(toks: &[Tok], first: usize, last: usize) -> bool {
     let word = |k: usize| toks.get(k).map_or(words::Lower::new(""), Tok::lower);

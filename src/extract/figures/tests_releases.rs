@@ -587,20 +587,32 @@ fn periods_of_statistics_releases() {
 
 #[test]
 fn the_span_a_statistic_covers_is_no_duration_of_its_own() {
-    let framed = |s: &str| -> Vec<String> {
+    // A quantity a news count keeps, of kind "period", not "duration".
+    let framed = |s: &str| -> Vec<(String, Option<String>)> {
         run_all(s)
             .into_iter()
             .filter(|f| f.kind.is_some())
-            .map(|f| f.text)
+            .map(|f| (f.text, f.kind))
             .collect()
     };
-    assert!(framed("Unemployment was 4.1% in the three months to August.").is_empty());
-    assert!(framed("Prices rose 20% over the past five years.").is_empty());
-    assert!(framed("In the first nine months of this year, 15,000 people crossed.").is_empty());
-    // A length of time that is itself the point stays.
+    let period = |t: &str| vec![(t.to_string(), Some("period".to_string()))];
+    assert_eq!(
+        framed("Unemployment was 4.1% in the three months to August."),
+        period("three months")
+    );
+    assert_eq!(
+        framed("Prices rose 20% over the past five years."),
+        period("five years")
+    );
+    assert_eq!(
+        framed("In the first nine months of this year, 15,000 people crossed."),
+        period("nine months")
+    );
+    // A length of time that is itself the point stays a duration.
+    let duration = |t: &str| (t.to_string(), Some("duration".to_string()));
     assert_eq!(
         framed("The trial lasted three months and the sentence is 12 years."),
-        ["three months", "12 years"]
+        [duration("three months"), duration("12 years")]
     );
 }
 
