@@ -21,8 +21,12 @@ mod before_verb;
 /// completes ("The unemployment rate rose to 4.1 per cent").
 pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)> {
     // "120 km long", "340 miles away": a dimension, not what is measured.
-    if f.unit == Unit::Times || (matches!(f.unit, Unit::Measure(_)) && dimension(toks, f)) {
+    if matches!(f.unit, Unit::Measure(_)) && dimension(toks, f) {
         return None;
+    }
+    // "risen tenfold": a multiple names nothing around it, but its clause may.
+    if f.unit == Unit::Times {
+        return before_verb::find(toks, f, sentence_start);
     }
     around(toks, f, sentence_start).or_else(|| before_verb::find(toks, f, sentence_start))
 }
@@ -57,8 +61,15 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
                     .get(f.last + 2)
                     .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()))
                 && !toks.get(f.last + 3).is_some_and(|t| t.kind == Kind::Num);
+            // "$45.5m for mental health services": what the money is for.
+            let for_what = after(f.last).is_some_and(|t| t.is_word("for"))
+                && toks
+                    .get(f.last + 2)
+                    .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()));
             if in_what {
                 noun_phrase(toks, f.last + 2, false)
+            } else if for_what {
+                noun_phrase(toks, f.last + 2, false).or_else(|| noun_before_of(toks, f.first))
             } else {
                 noun_before_of(toks, f.first)
             }

@@ -241,3 +241,34 @@ fn the_object_of_a_verb_of_change_and_an_average_or_a_high() {
         [pair("100,000", Some("people"))]
     );
 }
+
+#[test]
+fn what_money_is_for_a_steady_level_and_a_multiple() {
+    let cases = [
+        (
+            "The package includes $45.5m for mental health services.",
+            "$45.5m",
+            "mental health services",
+        ),
+        (
+            "The unemployment rate remained steady at 4.1 per cent.",
+            "4.1 per cent",
+            "unemployment rate",
+        ),
+        (
+            "Cases of measles have risen tenfold since last year.",
+            "tenfold",
+            "Cases of measles",
+        ),
+        (
+            "A friendly bid of 470 pence a share for the company was made.",
+            "470 pence a share",
+            "bid",
+        ),
+    ];
+    for (input, text, subject) in cases {
+        assert_eq!(subjects(input), [pair(text, Some(subject))], "{input}");
+    }
+    // "for the year" is a time, not what the money is for.
+    assert_eq!(subjects("It paid $5m for the year."), [pair("$5m", None)]);
+}

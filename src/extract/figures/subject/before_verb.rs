@@ -80,7 +80,12 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
                 | "now"
                 | "still"
                 | "already"
-                // "grew by an average of 4%", "hit a high of 5%".
+                // "grew by an average of 4%", "hit a high of 5%",
+                // "remained steady at 4.1 per cent".
+                | "steady"
+                | "stable"
+                | "unchanged"
+                | "flat"
                 | "of"
                 | "average"
                 | "total"
