@@ -321,6 +321,12 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
             } else if w2.as_str() == "quarter" && toks.get(j + 1).is_some_and(is_month) {
                 // "the September quarter", as Australian statistics name one.
                 Some(year_after(toks, j + 2))
+            } else if toks.get(j + 1).is_some_and(is_month)
+                && toks.get(j + 2).is_some_and(is_year)
+                && word(j + 3).as_str() == "quarter"
+            {
+                // "the December 2024 quarter".
+                Some(j + 3)
             } else if part && word(j + 3).as_str() == "of" {
                 date_at(toks, j + 4)
             } else if part {

@@ -862,3 +862,24 @@ fn a_subject_after_the_number_stops_at_a_verb_or_another_amount() {
     let got = run("The tower rose 215 feet above the square.");
     assert_eq!(got[0].subject.as_deref(), Some("tower"));
 }
+
+#[test]
+fn us_and_australian_statistics_release_forms() {
+    let got =
+        run("Real GDP increased at an annual rate of 2.3 percent in the fourth quarter of 2024.");
+    assert_eq!(got[0].subject.as_deref(), Some("Real GDP"));
+    let got = run(
+        "Payrolls rose by 256,000 in December, and the unemployment rate changed little at 4.1 percent.",
+    );
+    assert_eq!(got[1].subject.as_deref(), Some("unemployment rate"));
+    // "the December 2024 quarter": the period whole, and its twelve months
+    // the span it covers.
+    let got = run_all(
+        "The Consumer Price Index rose 2.4 per cent in the 12 months to the December 2024 quarter.",
+    );
+    assert_eq!(
+        got[0].period.as_deref(),
+        Some("in the 12 months to the December 2024 quarter")
+    );
+    assert_eq!(got[1].kind.as_deref(), Some("period"));
+}

@@ -59,7 +59,7 @@ fn object_of_change(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usi
 /// estimated", "reached a record".
 fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
     let mut k = f.first;
-    for _ in 0..5 {
+    for _ in 0..6 {
         if k <= sentence_start {
             return None;
         }
@@ -86,6 +86,13 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
                 | "stable"
                 | "unchanged"
                 | "flat"
+                | "little"
+                // "increased at an annual rate of 2.3 percent".
+                | "annual"
+                | "annualized"
+                | "annualised"
+                | "rate"
+                | "pace"
                 | "of"
                 | "average"
                 | "total"
@@ -154,6 +161,8 @@ fn level_verb(w: &str) -> bool {
             | "tops"
             | "exceeded"
             | "exceeds"
+            // "the unemployment rate changed little at 4.1 percent".
+            | "changed"
     )
 }
 
