@@ -1091,6 +1091,15 @@ fn finish(
                     // "The Hon. Ben Carter MP, Minister for Roads,": an
                     // office in capitals, as releases write it.
                     role = Some(super::attribute::join_cores(part));
+                } else if part.len() <= 8
+                    && (next.core.starts_with(char::is_lowercase)
+                        || ["’s", "'s"].iter().any(|p| next.core.ends_with(p)))
+                {
+                    // "said Jane Doe, chief executive officer of Acme.",
+                    // "John Smith, Acme's chief financial officer,": a
+                    // company's office, lowercase, as business news and
+                    // releases write it.
+                    role = Some(super::attribute::join_cores(part));
                 }
             }
             used = j + 1;

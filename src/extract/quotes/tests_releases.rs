@@ -856,3 +856,22 @@ fn a_plural_office_before_two_names_is_no_part_of_the_first() {
         ],
     )]);
 }
+
+#[test]
+fn a_lowercase_office_after_the_name_is_the_role() {
+    let roles: Vec<(Option<String>, Option<String>)> = quotes(&[
+        "“We delivered another quarter of strong growth,” said Jane Doe, chief executive officer of Acme.",
+        "“Demand remains robust across all regions,” added John Smith, Acme's chief financial officer.",
+    ])
+    .into_iter()
+    .map(|q| (q.speaker, q.role))
+    .collect();
+    let want = |s: &str, r: &str| (Some(s.to_string()), Some(r.to_string()));
+    assert_eq!(
+        roles,
+        [
+            want("Jane Doe", "chief executive officer of Acme"),
+            want("John Smith", "Acme's chief financial officer"),
+        ]
+    );
+}
