@@ -57,10 +57,22 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
             // or "in total".
             // "in fiscal 2024", "in calendar 2023": a period.
             let in_what = after(f.last).is_some_and(|t| t.is_word("in"))
-                && toks
-                    .get(f.last + 2)
-                    .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()))
+                && toks.get(f.last + 2).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && !t.capitalised()
+                        && !g::not_a_subject(t.lower().as_str())
+                })
                 && !toks.get(f.last + 3).is_some_and(|t| t.kind == Kind::Num);
+            // "a $300 energy rebate", "a $1.1 billion funding bill": the
+            // amount describes the noun after it.
+            let describes = f.first > 0
+                && (toks[f.first - 1].is_word("a") || toks[f.first - 1].is_word("an"))
+                && toks
+                    .get(f.last + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.capitalised());
+            if describes && let Some(noun) = noun_phrase(toks, f.last + 1, false) {
+                return Some(noun);
+            }
             // "$45.5m for mental health services": what the money is for.
             let for_what = after(f.last).is_some_and(|t| t.is_word("for"))
                 && toks

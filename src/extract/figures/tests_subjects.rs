@@ -126,7 +126,7 @@ fn no_subject_where_the_phrase_before_the_verb_is_unsure() {
         "Among women, the figure is 75 percent.",
         // Part of a longer subject, or an object.
         "A living wage for an adult with no children in Ohio is about $12.",
-        "At the heart of the dispute is a $1.1 billion funding bill.",
+        "At the heart of the dispute is $1.1 billion.",
         "The share of voters wanting a ban on imports from the United States is as high as 40%.",
         "Enrolment at colleges and universities soared 565 percent.",
         "The group raising money for the convention is $9 million short.",
@@ -271,4 +271,28 @@ fn what_money_is_for_a_steady_level_and_a_multiple() {
     }
     // "for the year" is a time, not what the money is for.
     assert_eq!(subjects("It paid $5m for the year."), [pair("$5m", None)]);
+}
+
+#[test]
+fn an_amount_that_describes_the_noun_after_it() {
+    let cases = [
+        (
+            "Every household gets a $300 energy rebate.",
+            "$300",
+            "energy rebate",
+        ),
+        (
+            "Senators blocked a $1.1 billion funding package.",
+            "$1.1 billion",
+            "funding package",
+        ),
+        (
+            "The Budget returns a surplus of $9.3 billion in 2024-25.",
+            "$9.3 billion",
+            "surplus",
+        ),
+    ];
+    for (input, text, subject) in cases {
+        assert_eq!(subjects(input), [pair(text, Some(subject))], "{input}");
+    }
 }
