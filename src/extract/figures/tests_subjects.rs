@@ -296,3 +296,14 @@ fn an_amount_that_describes_the_noun_after_it() {
         assert_eq!(subjects(input), [pair(text, Some(subject))], "{input}");
     }
 }
+
+#[test]
+fn the_object_before_a_change_that_starts_at_its_by() {
+    assert_eq!(
+        subjects("The central bank raised rates by a quarter of a percentage point to 5.25%."),
+        [pair(
+            "by a quarter of a percentage point to 5.25%",
+            Some("rates")
+        )]
+    );
+}

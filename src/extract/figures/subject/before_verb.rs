@@ -36,8 +36,15 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
 /// rates by a quarter of a point": the object of a verb of change is what
 /// the figure measures, when "by" or "to" joins them.
 fn object_of_change(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)> {
-    let link = f.first.checked_sub(1).filter(|&l| l > sentence_start)?;
-    if !(toks[link].is_word("by") || toks[link].is_word("to")) {
+    let is_link = |k: usize| toks[k].is_word("by") || toks[k].is_word("to");
+    // A change's text starts at its own "by" ("by a quarter of a point to
+    // 5.25%"); any other figure's link stands before it.
+    let link = if is_link(f.first) {
+        f.first
+    } else {
+        f.first.checked_sub(1).filter(|&l| is_link(l))?
+    };
+    if link <= sentence_start {
         return None;
     }
     let (start, end) = phrase_span(toks, link, sentence_start)?;
