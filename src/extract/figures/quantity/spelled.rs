@@ -38,15 +38,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         }
     }
     if let Some(v) = w::fold(word) {
-        return finish(
-            toks,
-            i,
-            i,
-            OneOrTwo::one(v),
-            Unit::Times,
-            Support::Strong,
-            false,
-        );
+        return strong(toks, i, i, v, Unit::Times);
     }
     if matches!(word, "a" | "an") && gap_word(1) {
         let n1 = next(1);
@@ -61,15 +53,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         }
         if let Some(d) = w::fraction(n1.as_str()).filter(|_| by_a_share(toks, i, 2)) {
             // "Crime fell by a fifth": a change as a share.
-            return finish(
-                toks,
-                i,
-                i + 1,
-                OneOrTwo::one(100.0 / d),
-                Unit::Percent,
-                Support::Strong,
-                false,
-            );
+            return strong(toks, i, i + 1, 100.0 / d, Unit::Percent);
         }
         if let Some(s) = w::scale(n1.as_str()) {
             // "a hundred and two".
@@ -88,15 +72,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             && let Some(end) = of_a_point(toks, i + 2)
         {
             // "a quarter of a percentage point".
-            return finish(
-                toks,
-                i,
-                end,
-                OneOrTwo::one(1.0 / d),
-                Unit::Points,
-                Support::Strong,
-                false,
-            );
+            return strong(toks, i, end, 1.0 / d, Unit::Points);
         }
         if let Some(d) = part
             && let Some((s, end)) = of_a_scale(toks, i + 2)
@@ -105,15 +81,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             return words_unit(toks, i, end, s / d, true);
         }
         if let Some(d) = part {
-            return finish(
-                toks,
-                i,
-                i + 1,
-                OneOrTwo::one(100.0 / d),
-                Unit::Percent,
-                Support::Strong,
-                false,
-            );
+            return strong(toks, i, i + 1, 100.0 / d, Unit::Percent);
         }
         return None;
     }
@@ -125,15 +93,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         }
         if let Some(end) = a_point(toks, i + 1) {
             // "half a percentage point".
-            return finish(
-                toks,
-                i,
-                end,
-                OneOrTwo::one(0.5),
-                Unit::Points,
-                Support::Strong,
-                false,
-            );
+            return strong(toks, i, end, 0.5, Unit::Points);
         }
         // "another half million", "half a million".
         if gap_word(1)
@@ -143,15 +103,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         }
         if by_a_share(toks, i, 1) {
             // "Output fell by half".
-            return finish(
-                toks,
-                i,
-                i,
-                OneOrTwo::one(50.0),
-                Unit::Percent,
-                Support::Strong,
-                false,
-            );
+            return strong(toks, i, i, 50.0, Unit::Percent);
         }
         let before = i.checked_sub(1).map_or(Lower::new(""), |p| toks[p].lower());
         let period_half = matches!(
@@ -166,15 +118,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         ) && gap_word(2)
             && !w::time_unit(next(2).as_str());
         if (next(1).as_str() == "of" || of_what || group_verb(next(1).as_str())) && !period_half {
-            return finish(
-                toks,
-                i,
-                i,
-                OneOrTwo::one(50.0),
-                Unit::Percent,
-                Support::Strong,
-                false,
-            );
+            return strong(toks, i, i, 50.0, Unit::Percent);
         }
         return None;
     }
@@ -284,36 +228,12 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             }
             if let Some((unit @ Unit::Measure(_), end)) = unit_after(toks, k + 2) {
                 // "one-half mile", "three-quarters inch": a measure, not a share.
-                return finish(
-                    toks,
-                    i,
-                    end,
-                    OneOrTwo::one(value / d),
-                    unit,
-                    Support::Strong,
-                    false,
-                );
+                return strong(toks, i, end, value / d, unit);
             }
-            return finish(
-                toks,
-                i,
-                k + 2,
-                OneOrTwo::one(value / d * 100.0),
-                Unit::Percent,
-                Support::Strong,
-                false,
-            );
+            return strong(toks, i, k + 2, value / d * 100.0, Unit::Percent);
         }
         let (u, end) = compound(toks, k + 2)?;
-        return finish(
-            toks,
-            i,
-            end,
-            OneOrTwo::one(value),
-            u,
-            Support::Strong,
-            false,
-        );
+        return strong(toks, i, end, value, u);
     }
     let spaced = toks
         .get(k + 1)
@@ -326,15 +246,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             && let Some(end) = of_a_point(toks, k + 2)
         {
             // "three quarters of a percentage point".
-            return finish(
-                toks,
-                i,
-                end,
-                OneOrTwo::one(value / d),
-                Unit::Points,
-                Support::Strong,
-                false,
-            );
+            return strong(toks, i, end, value / d, Unit::Points);
         }
         if of
             && value < d
@@ -344,17 +256,7 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
             return words_unit(toks, i, end, value / d * s, true);
         }
         return (of && value < d)
-            .then(|| {
-                finish(
-                    toks,
-                    i,
-                    k + 1,
-                    OneOrTwo::one(value / d * 100.0),
-                    Unit::Percent,
-                    Support::Strong,
-                    false,
-                )
-            })
+            .then(|| strong(toks, i, k + 1, value / d * 100.0, Unit::Percent))
             .flatten();
     }
     if !scaled && let Some(end) = dozens(toks, k) {
@@ -404,6 +306,20 @@ fn by_a_share(toks: &[Tok], i: usize, len: usize) -> bool {
         .take_while(|&k| toks[k].kind == Kind::Word)
         .any(|k| g::change_verb(toks[k].lower().as_str()));
     changed && !noun_after
+}
+
+/// A figure in words that needs no counted noun: a share, a multiple, a
+/// measure or points, whose unit is evidence enough.
+fn strong(toks: &[Tok], first: usize, last: usize, value: f64, unit: Unit) -> Option<Cand> {
+    finish(
+        toks,
+        first,
+        last,
+        OneOrTwo::one(value),
+        unit,
+        Support::Strong,
+        false,
+    )
 }
 
 /// A digit in words after "point": "five point *five*".
@@ -463,15 +379,7 @@ pub(super) fn words_unit(
     let (unit, end) = unit_after(toks, k)?;
     // A unit or a scale word ("million") is evidence enough on its own.
     if unit != Unit::Count || scaled {
-        return finish(
-            toks,
-            i,
-            end,
-            OneOrTwo::one(value),
-            unit,
-            Support::Strong,
-            false,
-        );
+        return strong(toks, i, end, value, unit);
     }
     if let Some(c) = ratio(toks, i, end, value) {
         return Some(c);
@@ -615,13 +523,5 @@ pub(super) fn ratio(toks: &[Tok], i: usize, end: usize, value: f64) -> Option<Ca
     if whole <= value || whole > 1000.0 || !counts || w::time_unit(after.as_str()) {
         return None;
     }
-    finish(
-        toks,
-        i,
-        k,
-        OneOrTwo::one(value / whole * 100.0),
-        Unit::Percent,
-        Support::Strong,
-        false,
-    )
+    strong(toks, i, k, value / whole * 100.0, Unit::Percent)
 }
