@@ -501,6 +501,26 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
     if let Some(unit) = glued_temperature(toks, k) {
         return Some((1.0, Some(Unit::Measure(unit)), k));
     }
+    // "15p", "a 2p cut": pence, as British news and releases write them;
+    // not a video resolution ("1080p"), nor a letter before more letters.
+    // Only where the text is about pounds: a "£" in the paragraph, or a
+    // word of price after it ("a 2p cut", "5p a litre"); "the 3p orbital"
+    // is no money.
+    if n.text == "p"
+        && !toks
+            .get(k + 1)
+            .is_some_and(|x| !x.gap && x.kind != Kind::Mark)
+    {
+        let value = number_value(toks[k - 1].text, 0).unwrap_or(f64::MAX);
+        let pounds = toks.iter().any(|t| t.is_mark("£"))
+            || toks.get(k + 1).is_some_and(|x| {
+                matches!(
+                    x.lower().as_str(),
+                    "a" | "per" | "cut" | "rise" | "increase" | "off" | "coin" | "in"
+                )
+            });
+        return (value < 480.0 && pounds).then_some((1.0, Some(Unit::Money("pence")), k));
+    }
     if n.text == "m" {
         return Some(if plural_at(toks, k + 1) {
             (1e6, None, k)

@@ -883,3 +883,26 @@ fn us_and_australian_statistics_release_forms() {
     );
     assert_eq!(got[1].kind.as_deref(), Some("period"));
 }
+
+#[test]
+fn pence_as_british_releases_write_them() {
+    let got = summary(
+        "Fuel duty stays at 52.95p per litre, the Chancellor announced a 2p cut in National \
+         Insurance, and a pint rose by 15p to £1.05.",
+    );
+    let texts: Vec<(&str, Option<&str>)> =
+        got.iter().map(|g| (g.0.as_str(), g.2.as_deref())).collect();
+    assert_eq!(
+        texts,
+        [
+            ("52.95p per litre", Some("pence per litre")),
+            ("2p", Some("pence")),
+            ("15p", Some("pence")),
+            ("£1.05", Some("GBP")),
+        ]
+    );
+    // No pounds about: a letter glued to a number is no money.
+    for none in ["The video streams in 1080p.", "The 3p orbital is full."] {
+        assert_eq!(summary(none), [], "{none}");
+    }
+}
