@@ -11,7 +11,7 @@
 //! ("Chief", "Sen.", "Mr.") are the role, not the name.
 
 use super::attribute::{Gender, Np, Word};
-use super::names::{is_acronym, is_name_particle, is_name_word, is_post_nominal};
+use super::names::{is_acronym, is_name_particle, is_name_word, post_nominals};
 use crate::extract::lower::lower;
 use crate::extract::wordmap::{WordMap, WordSet};
 
@@ -722,10 +722,9 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
     }
     // Post-nominal letters after the name ("Ana Lima MP", "Luke Roe OAM
     // MP") are no part of it.
-    let mut end = j;
-    while end > k + 1 && is_post_nominal(ws[end - 1].core) {
-        end -= 1;
-    }
+    let end = j - ws
+        .get(k + 1..j)
+        .map_or(0, |w| post_nominals(w.iter().map(|w| w.core)));
     let next_is_cap = ws.get(j).is_some_and(|w| kind(w) == Kind::Cap);
     let (name_from, role_end) = match address {
         // After the address: the name of two or three words, nothing else.
@@ -886,10 +885,11 @@ fn finish(
     let mut name_from = start;
     // "Ana Lima MP": post-nominal letters after a name are no role before
     // it (names::clean_name drops them).
-    let mut letters_from = end;
-    while letters_from >= start + 3 && is_post_nominal(ws[head[letters_from - 1].0].core) {
-        letters_from -= 1;
-    }
+    // At least two words stay: "Ana MP" is no name with letters after it.
+    let letters_from = end
+        - head
+            .get(start + 2..end)
+            .map_or(0, |h| post_nominals(h.iter().map(|&(i, _)| ws[i].core)));
     for j in start..letters_from {
         if ROLE.contains_folded(ws[head[j].0].core) {
             name_from = j + 1;

@@ -807,6 +807,12 @@ pub fn is_post_nominal(word: &str) -> bool {
     )
 }
 
+/// How many of `cores` at their end are post-nominal letters ("Luke Roe
+/// OAM MP" ends in two), which are no part of a name.
+pub fn post_nominals<'a>(cores: impl DoubleEndedIterator<Item = &'a str>) -> usize {
+    cores.rev().take_while(|c| is_post_nominal(c)).count()
+}
+
 /// A lowercase word inside a surname: "Ursula von der Leyen", "Lula da
 /// Silva", "Mohammed bin Salman". Part of a name only between capitalised
 /// words (or before the surname it opens); "la" and "le" are left out, being
