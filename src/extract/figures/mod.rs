@@ -156,6 +156,7 @@
 mod cand;
 mod change;
 mod count;
+pub mod dollar;
 mod framing;
 mod grammar;
 mod lex;
@@ -294,12 +295,15 @@ pub fn find(para: &Para) -> Vec<Figure> {
     for f in &mut out {
         f.year = f.period.as_deref().and_then(|p| year::period_year(p, None));
     }
+    // Without a document to say otherwise, "$" is the US dollar.
+    dollar::resolve(&mut out, "USD");
     out
 }
 
 /// [`find`] without the years: [`resolve_years`] sets the year of every
 /// figure with a period again, with the document's date, so a caller that
-/// resolves them (`extract`) reads each period once instead of twice.
+/// resolves them (`extract`) reads each period once instead of twice. A
+/// bare "$" is left as [`dollar::DOLLAR`] for [`dollar::resolve`].
 pub fn find_unresolved(para: &Para) -> Vec<Figure> {
     if !quantity::may_hold(para.text) {
         debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
@@ -628,6 +632,15 @@ impl Context<'_, '_> {
             {
                 return Some(self.words(p.first, p.last).to_string());
             }
+        }
+        // "rose by 7.4 per cent in 2024 to 1.1 million": the period between
+        // the change and its level.
+        if let Some(by) = &f.change
+            && let Some(&level) = f.parts[..].first()
+            && let Some(p) =
+                period::between_pair(self.phrases, self.clause, [(by.first, by.last), level])
+        {
+            return Some(self.words(p.first, p.last).to_string());
         }
         period::nearest(self.phrases, self.clause, self.participle, f.first, f.last)
             .map(|p| self.words(p.first, p.last).to_string())

@@ -188,7 +188,8 @@ pub(super) fn fold(w: &str) -> Option<f64> {
 pub(super) fn currency_word(w: &str) -> Option<&'static str> {
     Some(match w {
         "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
-        "dollar" | "dollars" | "usd" => "USD",
+        "dollar" | "dollars" => super::dollar::DOLLAR,
+        "usd" => "USD",
         "euro" | "euros" | "eur" => "EUR",
         "yen" | "jpy" => "JPY",
         "hkd" => "HKD",
@@ -243,7 +244,7 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
 /// The coin of a currency written in words, for "3 dollars 50 cents": the
 /// main units whose hundredths have their own word.
 pub(super) fn has_hundredths(code: &str) -> bool {
-    matches!(code, "USD" | "EUR" | "INR" | "RUB")
+    matches!(code, "USD" | "EUR" | "INR" | "RUB" | super::dollar::DOLLAR)
 }
 
 /// Currency codes written before an amount: "RMB 5,000", "USD 10".
@@ -293,7 +294,7 @@ pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
 /// China; a Japanese source would write "yen" often enough to be caught there.
 pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
     Some(match s {
-        "$" => "USD",
+        "$" => super::dollar::DOLLAR,
         "€" => "EUR",
         "£" => "GBP",
         "¥" | "￥" => "CNY",
