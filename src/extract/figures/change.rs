@@ -32,6 +32,8 @@ pub(super) fn by_to(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> 
     let to = match &toks[a.last + 1..b.first] {
         [t] => t,
         [c, t] if c.is_mark(",") => t,
+        // "rose by 7.4 per cent in 2024 to more than 1.1 million".
+        [period @ .., t] if when(period) => t,
         _ => return None,
     };
     if !to.is_word("to") {
@@ -74,4 +76,36 @@ fn changed_before(toks: &[Tok], by: usize) -> bool {
             let lw = toks[k].lower();
             g::change_verb(lw.as_str()) || matches!(lw.as_str(), "up" | "down")
         })
+}
+
+/// Whether `toks` are a short time phrase between a change and its level,
+/// a comma around it or not: "in 2024", "last year", "in the quarter",
+/// "over the year", "on the quarter".
+fn when(toks: &[Tok]) -> bool {
+    let toks = match toks {
+        [c, rest @ ..] if c.is_mark(",") => rest,
+        _ => toks,
+    };
+    let toks = match toks {
+        [rest @ .., c] if c.is_mark(",") => rest,
+        _ => toks,
+    };
+    let unit = |t: &Tok| {
+        ["year", "quarter", "month", "week", "period"]
+            .iter()
+            .any(|w| t.is_word(w))
+    };
+    let year = |t: &Tok| t.kind == Kind::Num && t.text.len() == 4 && t.text.starts_with(['1', '2']);
+    match toks {
+        [i, y] if i.is_word("in") && year(y) => true,
+        [l, u] if (l.is_word("last") || l.is_word("this")) && unit(u) => true,
+        [i, the, u]
+            if (i.is_word("in") || i.is_word("over") || i.is_word("on"))
+                && the.is_word("the")
+                && unit(u) =>
+        {
+            true
+        }
+        _ => false,
+    }
 }

@@ -391,7 +391,32 @@ const STOP_WORDS: &[&str] = &[
 pub(super) fn verb_like(w: &str) -> bool {
     let spared = matches!(
         w,
-        "need" | "seed" | "speed" | "feed" | "bed" | "red" | "shed" | "building" | "buildings"
+        "need"
+            | "seed"
+            | "speed"
+            | "feed"
+            | "bed"
+            | "red"
+            | "shed"
+            | "building"
+            | "buildings"
+            // Nouns of money and sectors that figures count: "$39 billion
+            // in redevelopment funding".
+            | "funding"
+            | "spending"
+            | "housing"
+            | "training"
+            | "borrowing"
+            | "lending"
+            | "financing"
+            | "heating"
+            | "parking"
+            | "shipping"
+            | "schooling"
+            | "manufacturing"
+            | "mining"
+            | "farming"
+            | "banking"
     );
     if spared {
         return false;

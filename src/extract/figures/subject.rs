@@ -292,6 +292,17 @@ fn content(t: &Tok) -> bool {
         && !t.text.ends_with("n’t")
 }
 
+/// A word in a plural's form: "Americans", "hospitals"; not "glass", "bus".
+fn plural_form(t: &Tok) -> bool {
+    t.text.len() > 3
+        && t.text.ends_with('s')
+        && !t.text.ends_with("ss")
+        && !t.text.ends_with("us")
+        && !t.text.ends_with("is")
+        && !t.text.ends_with("'s")
+        && !t.text.ends_with("’s")
+}
+
 /// A number word starts another figure: "12 men and three women" counts men.
 fn number_word(t: &Tok) -> bool {
     t.kind == Kind::Num || w::small_number(t.lower().as_str()).is_some()
@@ -337,26 +348,66 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
         };
         // "engineering fees", "Chinese seeking asylum": an -ing word before a
         // lowercase noun modifies it or carries the phrase on.
+        // "nursing training places": a second -ing word may stand between.
+        let noun_at = |i: usize| {
+            toks.get(i)
+                .is_some_and(|n| n.gap && content(n) && !n.capitalised() && !n.text.ends_with("ly"))
+        };
         let modifier = t.kind == Kind::Word
             && t.text.ends_with("ing")
-            && toks.get(m + 1).is_some_and(|n| {
-                n.gap && content(n) && !n.capitalised() && !n.text.ends_with("ly")
-            });
+            && (noun_at(m + 1)
+                || (toks
+                    .get(m + 1)
+                    .is_some_and(|n| n.gap && n.kind == Kind::Word && n.text.ends_with("ing"))
+                    && noun_at(m + 2)));
         // "2.5 tonnes of cocaine worth £200m": "worth" starts another
         // figure; "Americans oppose the measure": a word without a plural's
         // "s" before a determiner is a verb (but for the phrase's first;
         // "gave two lawmakers the chance" keeps its noun).
+        // "8 million Americans rely on insulin": after a plural, a lowercase
+        // word without one before a preposition is the verb.
         let ends_here = words > 0
             && (t.is_word("worth")
                 || (!t.text.ends_with('s')
                     && toks.get(m + 1).is_some_and(|n| {
                         n.gap && matches!(n.lower().as_str(), "the" | "a" | "an" | "its" | "their")
+                    }))
+                || (!t.text.ends_with('s')
+                    && !t.capitalised()
+                    && end.is_some_and(|e| e + 1 == m && plural_form(&toks[e]))
+                    && toks.get(m + 1).is_some_and(|n| {
+                        n.gap
+                            && matches!(
+                                n.lower().as_str(),
+                                "on" | "upon" | "in" | "into" | "to" | "for" | "with" | "at"
+                            )
                     })));
         if ends_here {
             break;
         }
         if !content(t) && !modifier {
             let lw = t.lower();
+            // "14 new and upgraded hospitals": a participle after "and"
+            // joins when a noun follows it.
+            let participle = lw.as_str() == "and"
+                && toks.get(m + 1).is_some_and(|n| {
+                    n.gap
+                        && n.kind == Kind::Word
+                        && !n.capitalised()
+                        && (n.text.ends_with("ed") || n.text.ends_with("ing"))
+                })
+                && toks
+                    .get(m + 2)
+                    .is_some_and(|x| x.gap && content(x) && !x.capitalised())
+                // "generations and helped reshape": after a plural, only
+                // before another ("leaders and elected officials").
+                && end.is_some_and(|e| !plural_form(&toks[e]) || plural_form(&toks[m + 2]));
+            if participle && end.is_some() {
+                end = Some(m + 1);
+                words += 1;
+                m += 2;
+                continue;
+            }
             let continues = toks
                 .get(m + 1)
                 .is_some_and(|n| n.gap && content(n) && !number_word(n));

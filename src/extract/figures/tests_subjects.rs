@@ -307,3 +307,98 @@ fn the_object_before_a_change_that_starts_at_its_by() {
         )]
     );
 }
+
+#[test]
+fn the_noun_after_a_count_across_modifiers_and_before_its_verb() {
+    let cases = [
+        // Two -ing words before the noun.
+        (
+            "An extra 6,500 nursing training places will be funded.",
+            "6,500",
+            "nursing training places",
+        ),
+        // A participle joined to an adjective by "and".
+        (
+            "The plan delivers 14 new and upgraded hospitals.",
+            "14",
+            "new and upgraded hospitals",
+        ),
+        // ... or to a plural before another plural.
+        (
+            "The 718 party leaders and elected officials have a say.",
+            "718",
+            "party leaders and elected officials",
+        ),
+        // After a plural, a word without one before a preposition is the verb.
+        (
+            "More than 8 million Americans rely on insulin.",
+            "More than 8 million",
+            "Americans",
+        ),
+        (
+            "Some 90 young conservatives met at the house.",
+            "Some 90",
+            "young conservatives",
+        ),
+    ];
+    for (input, text, subject) in cases {
+        assert_eq!(subjects(input), [pair(text, Some(subject))], "{input}");
+    }
+}
+
+#[test]
+fn a_plural_and_a_verb_are_not_joined_by_and_nor_a_possessive_cut() {
+    // "helped" joins a clause, not the noun phrase.
+    assert_eq!(
+        subjects("Her campaigns galvanized 1,200 volunteers and helped reshape the party."),
+        [pair("1,200", Some("volunteers"))]
+    );
+    // A possessive is no plural: its noun follows.
+    assert_eq!(
+        subjects("The department released 55,000 pages of Clinton's correspondence for review."),
+        [pair("55,000", Some("pages of Clinton's correspondence"))]
+    );
+}
+
+#[test]
+fn a_period_between_a_change_and_its_level() {
+    let figs =
+        run("Emergency department presentations rose by 7.4 per cent in 2024 to 1.1 million.");
+    assert_eq!(figs.len(), 1, "{figs:?}");
+    let f = &figs[0];
+    assert_eq!(f.text, "by 7.4 per cent in 2024 to 1.1 million");
+    assert_eq!(f.values, [1_100_000.0]);
+    assert_eq!(f.change.as_ref().map(|c| c.value), Some(7.4));
+    assert_eq!(f.period.as_deref(), Some("in 2024"));
+    assert_eq!(
+        f.subject.as_deref(),
+        Some("Emergency department presentations")
+    );
+    let figs = run("Sales fell 3% last year to $4.1 billion.");
+    assert_eq!(figs.len(), 1, "{figs:?}");
+    assert_eq!(figs[0].period.as_deref(), Some("last year"));
+    // Two amounts a longer phrase keeps apart stay two figures.
+    assert_eq!(
+        run("Sales fell 3% in the three months before the strike to $4.1 billion.").len(),
+        2
+    );
+}
+
+#[test]
+fn a_participle_opening_the_subject_and_nouns_ending_in_ing() {
+    assert_eq!(
+        subjects("Payrolled employees fell by 93,000 between June and September."),
+        [pair("93,000", Some("Payrolled employees"))]
+    );
+    assert_eq!(
+        subjects("The grants leveraged $39 billion in cleanup and redevelopment funding."),
+        [pair(
+            "$39 billion",
+            Some("cleanup and redevelopment funding")
+        )]
+    );
+    let figs = run("The estimated number of vacancies fell by 9,000 on the quarter to 717,000.");
+    assert_eq!(figs.len(), 1, "{figs:?}");
+    assert_eq!(figs[0].text, "by 9,000 on the quarter to 717,000");
+    assert_eq!(figs[0].subject.as_deref(), Some("vacancies"));
+}

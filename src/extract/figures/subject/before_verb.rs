@@ -391,6 +391,11 @@ fn noun_word(t: &Tok, head: bool, before: Option<&Tok>) -> bool {
     if l.len() > 4 && l.ends_with("ing") {
         return head || before.is_none_or(|b| b.kind != Kind::Word || is_determiner(b));
     }
+    // "Payrolled employees", "the estimated number": a participle that
+    // opens the phrase describes its noun.
+    if l.len() > 4 && l.ends_with("ed") && !head {
+        return before.is_none_or(|b| b.kind != Kind::Word || is_determiner(b));
+    }
     !g::verb_like(l)
 }
 
