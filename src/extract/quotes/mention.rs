@@ -651,6 +651,9 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
             continue;
         }
         match kd {
+            // "Health and Social Care Secretary Owen Pritchard": a portfolio
+            // of two joined parts before the office and its holder.
+            Kind::Stop if joins_office(ws, &head, k) => {}
             Kind::Stop => break,
             Kind::Determiner if !head.is_empty() => break,
             // "IMF chief": a lowercase word after capitals makes them a
@@ -675,6 +678,35 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
     finish(ws, &head, k, closed, appositives)
 }
 
+/// Whether the "and" at `k` joins two parts of a portfolio written before
+/// its office and a name: capitals before it, and after it capitals up to
+/// a noun of office that a capitalised name follows.
+fn joins_office(ws: &[Word], head: &[(usize, Kind)], k: usize) -> bool {
+    if !matches!(ws[k].core, "and" | "&")
+        || head.is_empty()
+        || ws[k - 1].closed
+        // Portfolio words only: "President Barack Obama and Vice President
+        // Joe Biden" are two people.
+        || !head
+            .iter()
+            .all(|&(i, kd)| kd == Kind::Cap && super::offices::is_office_word(ws[i].core))
+    {
+        return false;
+    }
+    for j in k + 1..(k + 5).min(ws.len()) {
+        if kind(&ws[j]) != Kind::Cap {
+            return false;
+        }
+        if ROLE.contains_folded(ws[j].core) {
+            return !ws[j].closed && ws.get(j + 1).is_some_and(|n| kind(n) == Kind::Cap);
+        }
+        if ws[j].closed {
+            return false;
+        }
+    }
+    false
+}
+
 /// A title of office with its portfolio before a name, as governments write
 /// it: "Minister for Agriculture Tessa Marr", "Secretary of State Anne
 /// Pell". Read only when every word so far is a role word and `for`/`of` is
@@ -687,7 +719,9 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
         || !head.iter().all(|&(_, kd)| kd == Kind::Cap)
         // "Cabinet Secretary for Health", "Deputy Prime Minister for …":
         // the title ends in a noun of office.
-        || !ROLE.contains_folded(ws[head[head.len() - 1].0].core)
+        // "Member for Dubbo Sean Lockyer": a member of parliament, titled.
+        || !(ROLE.contains_folded(ws[head[head.len() - 1].0].core)
+            || ws[head[head.len() - 1].0].core == "Member")
     {
         return None;
     }

@@ -39,6 +39,34 @@ const OFFICE_WORDS: &[&str] = &[
     "treasury",
     "regional",
     "policing",
+    "training",
+    "workforce",
+    "business",
+    "economy",
+    "digital",
+    "manufacturing",
+    "roads",
+    "safety",
+    "security",
+    "heritage",
+    "forestry",
+    "mining",
+    "police",
+    "social",
+    "care",
+    "children",
+    "youth",
+    "women",
+    "sport",
+    "arts",
+    "culture",
+    "skills",
+    "planning",
+    "water",
+    "disability",
+    "ageing",
+    "emergency",
+    "corrections",
     "fisheries",
     "oceans",
     "conservation",
@@ -112,7 +140,7 @@ pub fn person_part(run: &str) -> &str {
         })
         .collect();
     let Some(last) = words.iter().rposition(|&(_, w)| office(w)) else {
-        return run;
+        return between_offices(run, &words).unwrap_or(run);
     };
     let mut rest = &words[last + 1..];
     // "Member for Kalgoorlie Leah Grant": a place or portfolio after a
@@ -127,7 +155,7 @@ pub fn person_part(run: &str) -> &str {
             2
         };
         if rest.len() < keep + 2 {
-            return run;
+            return between_offices(run, &words).unwrap_or(run);
         }
         rest = &rest[rest.len() - keep..];
     }
@@ -136,13 +164,32 @@ pub fn person_part(run: &str) -> &str {
         is_name_word(w) || (k > 0 && k + 1 < rest.len() && is_name_particle(w))
     };
     if rest.len() < 2 || !rest.iter().enumerate().all(in_name) {
-        return run;
+        return between_offices(run, &words).unwrap_or(run);
     }
     let name = &run[rest[0].0..];
     if is_org_name(name) || rest.iter().any(|(_, w)| is_office_word(w)) {
-        return run;
+        return between_offices(run, &words).unwrap_or(run);
     }
     name
+}
+
+/// "Hon Mark Ellery Assistant Minister for Regional Development", a
+/// release's heading run on into its next line: a name of two or three
+/// words between an opening title and an office after it.
+fn between_offices<'r>(run: &'r str, words: &[(usize, &str)]) -> Option<&'r str> {
+    let office = |w: &str| w.starts_with(char::is_uppercase) && is_office_word(w);
+    if !office(words.first()?.1) {
+        return None;
+    }
+    let from = words.iter().position(|&(_, w)| !office(w))?;
+    let len = words[from..].iter().position(|&(_, w)| office(w))?;
+    let part = &words[from..from + len];
+    if !(2..=3).contains(&len) || !part.iter().all(|&(_, w)| is_name_word(w)) {
+        return None;
+    }
+    let (at, last) = part[len - 1];
+    let name = &run[part[0].0..at + last.len()];
+    (!is_org_name(name)).then_some(name)
 }
 
 #[cfg(test)]
@@ -168,6 +215,15 @@ mod tests {
             ("General Electric Company", "General Electric Company"),
             ("Department of Health", "Department of Health"),
             ("Hillary Clinton", "Hillary Clinton"),
+            // A heading's name and the office on its next line.
+            (
+                "Hon Mark Ellery Assistant Minister for Regional Development",
+                "Mark Ellery",
+            ),
+            (
+                "Minister for Skills and Training Rachel Denholm",
+                "Rachel Denholm",
+            ),
         ];
         for (run, want) in cases {
             assert_eq!(person_part(run), want, "{run}");

@@ -875,3 +875,44 @@ fn a_lowercase_office_after_the_name_is_the_role() {
         ]
     );
 }
+
+#[test]
+fn a_member_for_a_seat_and_a_portfolio_of_two_parts_before_the_office() {
+    check(&[
+        (
+            &[
+                "Member for Dubbo Sean Lockyer welcomed the announcement.",
+                "“The hospital will receive $210 million under this plan,” he said.",
+                "“It is fantastic news for our community,” Member for Dubbo Sean Lockyer said.",
+            ],
+            &[
+                ("The hospital will", Some("Sean Lockyer")),
+                ("It is fantastic", Some("Sean Lockyer")),
+            ],
+        ),
+        (
+            &[
+                "Health and Social Care Secretary Owen Pritchard said:",
+                "“Nurses are the backbone of our health service and we need more of them.”",
+            ],
+            &[("Nurses are the", Some("Owen Pritchard"))],
+        ),
+        // Two people joined by "and", each with an office, are not one
+        // portfolio: the pronoun after them is the first subject's.
+        (
+            &[
+                "President Tom Lima and Vice President Joe Roe placed flowers at the memorial.",
+                "“I held and hugged” the families of the victims there, he said.",
+            ],
+            &[("I held and hugged", Some("Tom Lima"))],
+        ),
+    ]);
+    let q = super::tests::quotes(&[
+        "Health and Social Care Secretary Owen Pritchard said:",
+        "“Nurses are the backbone of our health service and we need more of them.”",
+    ]);
+    assert_eq!(
+        q[0].role.as_deref(),
+        Some("Health and Social Care Secretary")
+    );
+}
