@@ -522,7 +522,14 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
         return (value < 480.0 && pounds).then_some((1.0, Some(Unit::Money("pence")), k));
     }
     if n.text == "m" {
-        return Some(if plural_at(toks, k + 1) {
+        // "2.3m barrels", "5m tonnes": a plural unit after it counts millions too.
+        let plural_unit = toks.get(k + 1).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.gap
+                && t.text.ends_with('s')
+                && w::measure(t.lower().as_str()).is_some()
+        });
+        return Some(if plural_at(toks, k + 1) || plural_unit {
             (1e6, None, k)
         } else {
             (

@@ -402,3 +402,22 @@ fn a_participle_opening_the_subject_and_nouns_ending_in_ing() {
     assert_eq!(figs[0].text, "by 9,000 on the quarter to 717,000");
     assert_eq!(figs[0].subject.as_deref(), Some("vacancies"));
 }
+
+#[test]
+fn millions_before_a_plural_unit_magnitudes_and_irregular_pasts() {
+    let figs = run("The tanker was carrying 2.3m barrels of crude.");
+    assert_eq!(figs[0].values, [2_300_000.0], "{figs:?}");
+    assert_eq!(figs[0].unit.as_deref(), Some("barrels"));
+    let figs = run("A 20m vessel sank in the harbour.");
+    assert_eq!(figs[0].values, [20.0], "{figs:?}");
+    assert_eq!(figs[0].unit.as_deref(), Some("m"));
+    assert_eq!(figs[0].subject.as_deref(), Some("vessel"));
+    let figs = run("A 7.1-magnitude earthquake struck off the coast.");
+    assert_eq!(figs.len(), 1, "{figs:?}");
+    assert_eq!(figs[0].unit.as_deref(), Some("magnitude"));
+    assert_eq!(figs[0].subject.as_deref(), Some("earthquake"));
+    assert_eq!(
+        subjects("Close to 300 people stood in the rain."),
+        [pair("Close to 300", Some("people"))]
+    );
+}

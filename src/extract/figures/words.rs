@@ -399,6 +399,8 @@ pub(super) fn measure(w: &str) -> Option<&'static str> {
         "tablespoon" | "tablespoons" | "tbsp" => "tablespoons",
         "teaspoon" | "teaspoons" | "tsp" => "teaspoons",
         "barrel" | "barrels" => "barrels",
+        // An earthquake's: "a 7.1-magnitude earthquake".
+        "magnitude" => "magnitude",
         "ha" => "hectares",
         "km2" | "sqkm" => "square km",
         "cubic metre" | "cubic metres" | "cubic meter" | "cubic meters" => "cubic meters",
