@@ -726,6 +726,23 @@ impl State<'_> {
     /// Turns a noun phrase into a speaker, using what the text said before.
     pub fn resolve(&mut self, np: &Np) -> Speaker {
         match np {
+            // "The Governor said:": an office alone is its holder, if the
+            // text named one, and never a name of its own.
+            Np::Name(n) if !n.contains(' ') && super::mention::is_role_noun(n) => {
+                let head = super::mention::role_head(n).unwrap_or_default();
+                match self.roles.get(&head) {
+                    Some(Holder { name, role, .. }) => Speaker {
+                        name: Some(name.clone()),
+                        description: None,
+                        org: false,
+                        role: Some(role.clone()),
+                    },
+                    None => Speaker {
+                        description: Some(format!("the {n}")),
+                        ..Speaker::default()
+                    },
+                }
+            }
             Np::Name(n) => {
                 let name = self.names.canonical(n);
                 let org = super::names::is_org_name(&name);

@@ -714,7 +714,7 @@ fn joins_office(ws: &[Word], head: &[(usize, Kind)], k: usize) -> bool {
 /// the last two capitalised words are the name, the rest the role.
 fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mention, usize)> {
     if head.is_empty()
-        || !matches!(ws[k].core, "for" | "of")
+        || !matches!(ws[k].core, "for" | "of" | "to")
         || head.len() > 3
         || !head.iter().all(|&(_, kd)| kd == Kind::Cap)
         // "Cabinet Secretary for Health", "Deputy Prime Minister for …":
@@ -725,13 +725,17 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
     {
         return None;
     }
-    let mut j = k + 1;
+    // "Chancellor of the Exchequer", "Chief Secretary to the Treasury".
+    let the = ws.get(k + 1).is_some_and(|w| w.core == "the")
+        && ws.get(k + 2).is_some_and(|w| kind(w) == Kind::Cap);
+    let from = k + 1 + usize::from(the);
+    let mut j = from;
     // "Minister for Immigration the Hon. Ana Lima MP": a title of address
     // between portfolio and name says where the name starts.
     let mut address: Option<(usize, usize)> = None;
     while j < ws.len() {
         if address.is_none()
-            && j > k + 1
+            && j > from
             && let Some(n) = address_len(&ws[j..])
         {
             address = Some((j, j + n));
@@ -743,7 +747,7 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
         // a rank of office, then its portfolio.
         let joins = (matches!(ws[j].core, "and" | "&")
             || ws[j].core == "for" && ws[j - 1].core == "State")
-            && j > k + 1
+            && j > from
             && !ws[j - 1].closed
             && ws.get(j + 1).is_some_and(|n| kind(n) == Kind::Cap);
         if !joins && (kind(&ws[j]) != Kind::Cap || is_possessive(&ws[j])) {
@@ -757,7 +761,7 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
     // Post-nominal letters after the name ("Ana Lima MP", "Luke Roe OAM
     // MP") are no part of it.
     let end = j - ws
-        .get(k + 1..j)
+        .get(from..j)
         .map_or(0, |w| post_nominals(w.iter().map(|w| w.core)));
     let next_is_cap = ws.get(j).is_some_and(|w| kind(w) == Kind::Cap);
     let (name_from, role_end) = match address {
@@ -768,7 +772,7 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
         Some(_) => return None,
         // At least one word of portfolio and two of name; a lowercase word
         // or the end after them (not "of the Sierra Club").
-        None if (3..=7).contains(&(end - (k + 1))) && !next_is_cap => (end - 2, end - 2),
+        None if (3..=7).contains(&(end - from)) && !next_is_cap => (end - 2, end - 2),
         None => return None,
     };
     let name: Vec<&str> = ws[name_from..end].iter().map(|w| w.core).collect();

@@ -575,6 +575,28 @@ fn inverted(ws: &[Word]) -> Option<Found> {
         .then(|| found(m, &ws[v..], "verb-speaker-quote", true))
 }
 
+/// The speaker of `…, who said, “…”`: the name that ends at the comma
+/// before "who" (the verb at `v`, `j` where the words between it and its
+/// subject start). Only a name: "the report, which said" is no one, and a
+/// description before "who" ("a voter, who said") is left to later sieves.
+fn relative_speaker(ws: &[Word], v: usize, j: usize, adjacent: bool) -> Option<Found> {
+    if j < 2 || ws[j - 1].core != "who" || !ws[j - 2].closed || !ws[j - 2].raw.ends_with(',') {
+        return None;
+    }
+    let end = j - 1;
+    // The nearest start whose mention runs exactly to the comma; a name is
+    // at most a title, three words and an affiliation in brackets.
+    (end.saturating_sub(8)..end).find_map(|start| {
+        if start > 0 && !ws[start - 1].closed && ws[start - 1].core.starts_with(char::is_uppercase)
+        {
+            return None;
+        }
+        let (m, used) = mention::read(&ws[start..end], false)?;
+        (used == end - start && matches!(m.who, Who::Name(_)))
+            .then(|| found(m, &ws[start..=v], "relative-speaker", adjacent))
+    })
+}
+
 /// [`before`] for the verb at `v`.
 fn before_verb(
     ws: &[Word],
@@ -615,6 +637,11 @@ fn before_verb(
         {
             return Some(found(m, &ws[c..=v], "speaker-verb-adding", adjacent));
         }
+    }
+    // "… cosponsored by Rep. Dana Roe (D-Maine), who said, “…”": the
+    // name the relative clause follows speaks.
+    if let Some(f) = relative_speaker(ws, v, j, adjacent) {
+        return Some(f);
     }
     // "Gov. Ann Roe (R-OH), said, “…”": a name set off by a stray comma
     // is the subject, not the sentence's fronted place.

@@ -916,3 +916,49 @@ fn a_member_for_a_seat_and_a_portfolio_of_two_parts_before_the_office() {
         Some("Health and Social Care Secretary")
     );
 }
+
+#[test]
+fn offices_of_the_and_to_the_an_office_alone_and_a_relative_clause() {
+    check(&[
+        (
+            &[
+                "Chancellor of the Exchequer Rachel Holt has responded to today's figures.",
+                "Commenting on the figures, the Chancellor said:",
+                "“Inflation is back close to target, and that is good news for families.”",
+                "Chief Secretary to the Treasury Darren Jones added: “We will keep public finances on a firm footing.”",
+            ],
+            &[
+                ("Inflation is back", Some("Rachel Holt")),
+                ("We will keep", Some("Darren Jones")),
+            ],
+        ),
+        // An office nobody was named to is no name.
+        (
+            &[
+                "The figures were published today.",
+                "The Governor said:",
+                "“We will keep going with this plan for the whole state.”",
+            ],
+            &[("We will keep going", None)],
+        ),
+        (
+            &[
+                "The bill is cosponsored by Rep. Dana Whitley (D-Maine), who said, “Rural health care is not a partisan issue.”",
+            ],
+            &[("Rural health care", Some("Dana Whitley"))],
+        ),
+        // Not after a thing.
+        (
+            &[
+                "The plan follows a report by the council, which said, “Rural health care is not a partisan issue.”",
+            ],
+            &[("Rural health care", None)],
+        ),
+    ]);
+    let q = super::tests::quotes(&[
+        "Chancellor of the Exchequer Rachel Holt has responded to today's figures.",
+        "“Inflation is back close to target, and that is good news,” the Chancellor said.",
+    ]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Rachel Holt"));
+    assert_eq!(q[0].role.as_deref(), Some("Chancellor of the Exchequer"));
+}
