@@ -421,3 +421,19 @@ fn millions_before_a_plural_unit_magnitudes_and_irregular_pasts() {
         [pair("Close to 300", Some("people"))]
     );
 }
+
+#[test]
+fn the_subject_of_a_forecast_and_of_a_modal_total() {
+    assert_eq!(
+        subjects("Headline inflation is forecast to be 2¾ per cent in June."),
+        [pair("2¾ per cent", Some("Headline inflation"))]
+    );
+    assert_eq!(
+        subjects("Net debt is expected to reach $940 billion."),
+        [pair("$940 billion", Some("Net debt"))]
+    );
+    assert_eq!(
+        subjects("Payments to the states will total $190.6 billion."),
+        [pair("$190.6 billion", Some("Payments to the states"))]
+    );
+}

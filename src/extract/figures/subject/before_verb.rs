@@ -117,6 +117,17 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
     }
     let v = k.checked_sub(1).filter(|&v| v >= sentence_start)?;
     let lw = toks[v].lower();
+    // "will total $190.6 billion", "is forecast to peak at 36.2 per cent":
+    // a linking word that is the verb after a modal or "to".
+    if k < f.first
+        && matches!(
+            toks[v].lower().as_str(),
+            "will" | "would" | "could" | "may" | "might" | "to"
+        )
+        && matches!(toks[k].lower().as_str(), "total" | "peak" | "average")
+    {
+        return Some(k);
+    }
     (toks[v].kind == Kind::Word && (g::change_verb(lw.as_str()) || level_verb(lw.as_str())))
         .then_some(v)
 }
@@ -170,6 +181,11 @@ fn level_verb(w: &str) -> bool {
             | "exceeds"
             // "the unemployment rate changed little at 4.1 percent".
             | "changed"
+            // "is forecast to be 2¾ per cent", "is expected to reach".
+            | "be"
+            | "reach"
+            | "peaked"
+            | "peaks"
     )
 }
 
@@ -177,7 +193,7 @@ fn level_verb(w: &str) -> bool {
 /// and adverbs: "has risen", "had also fallen", "sharply increased".
 fn auxiliaries_before(toks: &[Tok], v: usize, sentence_start: usize) -> usize {
     let mut end = v;
-    for _ in 0..3 {
+    for _ in 0..4 {
         if end <= sentence_start {
             break;
         }
@@ -201,7 +217,23 @@ fn auxiliaries_before(toks: &[Tok], v: usize, sentence_start: usize) -> usize {
                 | "further"
                 | "now"
                 | "then"
-        ) || (t.kind == Kind::Word && l.len() > 4 && l.ends_with("ly"));
+        ) || (t.kind == Kind::Word && l.len() > 4 && l.ends_with("ly"))
+            // "is forecast to be", "are expected to reach".
+            || (l == "to"
+                && end >= 2
+                && matches!(
+                    toks[end - 2].lower().as_str(),
+                    "forecast" | "expected" | "projected" | "set" | "likely" | "tipped"
+                ))
+            || (matches!(l, "forecast" | "expected" | "projected" | "set" | "likely" | "tipped")
+                && toks.get(end).is_some_and(|n| n.is_word("to")))
+            || (matches!(l, "is" | "are" | "was" | "were")
+                && toks.get(end).is_some_and(|n| {
+                    matches!(
+                        n.lower().as_str(),
+                        "forecast" | "expected" | "projected" | "set" | "likely" | "tipped"
+                    )
+                }));
         if !auxiliary {
             break;
         }
