@@ -723,6 +723,23 @@ fn noun_gender(text: &str) -> Option<Gender> {
 }
 
 impl State<'_> {
+    /// The named holder of the office `head` ("minister"), or, when the
+    /// text named none, no one: only the `description` it was called by.
+    fn holder_of(&self, head: &str, description: impl FnOnce() -> String) -> Speaker {
+        match self.roles.get(head) {
+            Some(Holder { name, role, .. }) => Speaker {
+                name: Some(name.clone()),
+                description: None,
+                org: false,
+                role: Some(role.clone()),
+            },
+            None => Speaker {
+                description: Some(description()),
+                ..Speaker::default()
+            },
+        }
+    }
+
     /// Turns a noun phrase into a speaker, using what the text said before.
     pub fn resolve(&mut self, np: &Np) -> Speaker {
         match np {
@@ -730,18 +747,7 @@ impl State<'_> {
             // text named one, and never a name of its own.
             Np::Name(n) if !n.contains(' ') && super::mention::is_role_noun(n) => {
                 let head = super::mention::role_head(n).unwrap_or_default();
-                match self.roles.get(&head) {
-                    Some(Holder { name, role, .. }) => Speaker {
-                        name: Some(name.clone()),
-                        description: None,
-                        org: false,
-                        role: Some(role.clone()),
-                    },
-                    None => Speaker {
-                        description: Some(format!("the {n}")),
-                        ..Speaker::default()
-                    },
-                }
+                self.holder_of(&head, || format!("the {n}"))
             }
             Np::Name(n) => {
                 let name = self.names.canonical(n);
@@ -828,18 +834,7 @@ impl State<'_> {
                 s
             }
             Who::Pronoun(g) => self.pronoun(*g).unwrap_or_default(),
-            Who::Role { head, text } => match self.roles.get(head) {
-                Some(Holder { name, role, .. }) => Speaker {
-                    name: Some(name.clone()),
-                    description: None,
-                    org: false,
-                    role: Some(role.clone()),
-                },
-                None => Speaker {
-                    description: Some(text.clone()),
-                    ..Speaker::default()
-                },
-            },
+            Who::Role { head, text } => self.holder_of(head, || text.clone()),
             Who::Desc { text, head } => self.resolve(&Np::Desc {
                 text: text.clone(),
                 head: head.clone(),
