@@ -970,6 +970,11 @@ impl State<'_> {
         }
         let mut speaker = t.speaker.clone();
         speaker.name = name;
+        // "Premier Daniel Korsakis said …" then "“…,” he said": the office
+        // the text gave the person.
+        if speaker.role.is_none() {
+            speaker.role = speaker.name.as_deref().and_then(|n| self.role_of(n));
+        }
         Some(speaker)
     }
 

@@ -962,3 +962,24 @@ fn offices_of_the_and_to_the_an_office_alone_and_a_relative_clause() {
     assert_eq!(q[0].speaker.as_deref(), Some("Rachel Holt"));
     assert_eq!(q[0].role.as_deref(), Some("Chancellor of the Exchequer"));
 }
+
+#[test]
+fn a_pronoun_speaker_keeps_the_office_the_text_gave_them() {
+    let q = super::tests::quotes(&[
+        "Premier Daniel Korsakis said the investment would help.",
+        "“For too long, people in the regions have had to travel for care,” he said.",
+        "WFP Executive Director Marguerite Olsen told reporters that funding had fallen.",
+        "“We have the tools to end hunger in our lifetime,” she said.",
+    ]);
+    let got: Vec<(Option<&str>, Option<&str>)> = q
+        .iter()
+        .map(|q| (q.speaker.as_deref(), q.role.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Daniel Korsakis"), Some("Premier")),
+            (Some("Marguerite Olsen"), Some("WFP Executive Director")),
+        ]
+    );
+}
