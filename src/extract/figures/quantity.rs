@@ -393,6 +393,18 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
         Some(u) => (u, j),
         None => unit_after(toks, j)?,
     };
+    // "a magnitude 6.4 earthquake", "magnitude-7.1": the scale named before
+    // a decimal.
+    let unit = if unit == Unit::Count
+        && decimals > 0
+        && i > 0
+        && (toks[i - 1].is_word("magnitude")
+            || (toks[i - 1].is_dash() && i > 1 && toks[i - 2].is_word("magnitude")))
+    {
+        Unit::Measure("magnitude")
+    } else {
+        unit
+    };
     let plain = unit == Unit::Count && !grouped && decimals == 0 && scale == 1.0;
     if second.is_some() && unit == Unit::Count {
         return None;

@@ -416,6 +416,10 @@ fn millions_before_a_plural_unit_magnitudes_and_irregular_pasts() {
     assert_eq!(figs.len(), 1, "{figs:?}");
     assert_eq!(figs[0].unit.as_deref(), Some("magnitude"));
     assert_eq!(figs[0].subject.as_deref(), Some("earthquake"));
+    let figs = run("A magnitude 6.4 earthquake hit the region.");
+    assert_eq!(figs.len(), 1, "{figs:?}");
+    assert_eq!(figs[0].unit.as_deref(), Some("magnitude"));
+    assert_eq!(figs[0].text, "6.4");
     assert_eq!(
         subjects("Close to 300 people stood in the rain."),
         [pair("Close to 300", Some("people"))]
