@@ -26,7 +26,8 @@ const OPENING: usize = 2_000;
 /// Places that say which dollar a text's "$" is, per currency: a country,
 /// its people, its states or provinces and its larger cities, and a wire
 /// that carries only its releases. Each must be specific: "Victoria",
-/// "Perth", "Wellington" and "Darwin" are also names elsewhere.
+/// "Perth", "Wellington", "Darwin", "Sydney", "Adelaide", "Hobart" and
+/// "Alberta" are also people's names or places elsewhere.
 const PLACES: &[(&str, &[&str])] = &[
     (
         "AUD",
@@ -41,11 +42,8 @@ const PLACES: &[(&str, &[&str])] = &[
             "Tasmania",
             "Tasmanian",
             "Canberra",
-            "Sydney",
             "Melbourne",
             "Brisbane",
-            "Adelaide",
-            "Hobart",
             "Northern Territory",
             "Territorians",
         ],
@@ -60,7 +58,6 @@ const PLACES: &[(&str, &[&str])] = &[
             "Ontario",
             "Quebec",
             "Québec",
-            "Alberta",
             "Albertans",
             "Manitoba",
             "Saskatchewan",
@@ -317,8 +314,12 @@ mod tests {
                     back down.";
         assert_eq!(home_of("Tariffs on Canada", None, None, body), "USD");
         // Named once is not enough.
-        let body = "The Sydney-born chief executive was paid $12 million last year.";
+        let body = "The Melbourne-born chief executive was paid $12 million last year.";
         assert_eq!(home_of("Pay", None, None, body), "USD");
+        // A person's name is no place.
+        let body = "Sydney Sweeney earned $5 million for the film. Sweeney, whom \
+                    friends call Sydney, declined to comment.";
+        assert_eq!(home_of("Sydney Sweeney's pay", None, None, body), "USD");
     }
 
     #[test]
