@@ -174,6 +174,9 @@ mod table;
 mod words;
 mod year;
 
+/// Capitalised plurals of groups of people ("Americans"), which the quote
+/// stage never takes for a speaker's name.
+pub(crate) use words::group_plural;
 pub use year::resolve_years;
 
 #[cfg(test)]

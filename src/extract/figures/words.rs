@@ -549,7 +549,7 @@ const CHANGE_WORDS: &[&str] = &[
 /// Capitalised plurals that name people counted as a group ("four
 /// Americans", "two Democrats"); a capitalised word alone after a number is
 /// otherwise a name ("Windows 11", "Three Gorges").
-pub(super) fn group_plural(w: &str) -> bool {
+pub(crate) fn group_plural(w: &str) -> bool {
     GROUP_PLURALS_SET.contains(w)
 }
 

@@ -745,6 +745,14 @@ impl State<'_> {
         match np {
             // "The Governor said:": an office alone is its holder, if the
             // text named one, and never a name of its own.
+            // "Republicans said …", "Americans told pollsters …": a group,
+            // not a name.
+            Np::Name(n) if !n.contains(' ') && crate::extract::figures::group_plural(&lower(n)) => {
+                Speaker {
+                    description: Some(n.clone()),
+                    ..Speaker::default()
+                }
+            }
             Np::Name(n) if !n.contains(' ') && super::mention::is_role_noun(n) => {
                 let head = super::mention::role_head(n).unwrap_or_default();
                 self.holder_of(&head, || format!("the {n}"))

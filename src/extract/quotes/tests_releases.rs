@@ -983,3 +983,19 @@ fn a_pronoun_speaker_keeps_the_office_the_text_gave_them() {
         ]
     );
 }
+
+#[test]
+fn a_group_of_people_is_no_speakers_name() {
+    check(&[
+        (
+            &[
+                "Asked about the plan, 37 percent of Americans say it is “not at all responsible for what happened here.”",
+            ],
+            &[("not at all responsible", None)],
+        ),
+        (
+            &["“The simple truth is that the facts have not changed at all,” Republicans said."],
+            &[("The simple truth", None)],
+        ),
+    ]);
+}
