@@ -133,16 +133,13 @@ pub fn extract(doc: &Document) -> Extracted {
     // "last year" in an article of March 2025 is 2024.
     figures::resolve_years(&mut figures, doc.meta.published.as_ref());
     // "$" in a New South Wales release is the Australian dollar.
-    if figures::dollar::any(&figures) {
-        let signs = figures::dollar::Signs {
-            language: doc.meta.language.as_deref(),
-            title: doc.meta.title.as_deref(),
-            outlet: doc.meta.outlet.as_deref(),
-            body: &doc.body,
-        };
-        let home = figures::dollar::home(&signs, &figures);
-        figures::dollar::resolve(&mut figures, home);
-    }
+    let signs = figures::dollar::Signs {
+        language: doc.meta.language.as_deref(),
+        title: doc.meta.title.as_deref(),
+        outlet: doc.meta.outlet.as_deref(),
+        body: &doc.body,
+    };
+    figures::dollar::settle(&mut figures, &signs);
     let (mut diagnostics, corrected) = if doc.meta.corrections.is_empty() {
         Default::default()
     } else {

@@ -441,6 +441,17 @@ pub(super) fn is_year(text: &str) -> bool {
         && matches!(text.as_bytes()[0], b'1' | b'2')
         && text < "2200"
 }
+
+/// Whether a word has a regular plural's shape: "hospitals", not "glass",
+/// "bus", "crisis" nor a word of three letters.
+pub(super) fn plural_shape(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+}
+
 /// Whether the word at `k` is a plural noun after a space ("people",
 /// "vehicles"), as a count or a scale needs.
 pub(super) fn plural_at(toks: &[Tok], k: usize) -> bool {
@@ -467,11 +478,5 @@ pub(super) fn plural_at(toks: &[Tok], k: usize) -> bool {
             | "livestock"
             | "troops"
     );
-    irregular
-        || (word.len() > 3
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-            && !word.ends_with("us")
-            && !word.ends_with("is")
-            && counted_noun(toks, k))
+    irregular || (plural_shape(word) && counted_noun(toks, k))
 }

@@ -117,8 +117,17 @@ pub struct Signs<'a> {
     pub body: &'a str,
 }
 
+/// Names the dollar of every figure in [`DOLLAR`]s by what the document
+/// says of itself ([`home`]); a document without one reads nothing more.
+pub fn settle(figures: &mut [Figure], signs: &Signs) {
+    if any(figures) {
+        let code = home(signs, figures);
+        resolve(figures, code);
+    }
+}
+
 /// The currency a bare "$" of the document means.
-pub fn home(signs: &Signs, figures: &[Figure]) -> &'static str {
+fn home(signs: &Signs, figures: &[Figure]) -> &'static str {
     if let Some(code) = signs.language.and_then(region_dollar) {
         return code;
     }
@@ -156,7 +165,7 @@ pub fn home(signs: &Signs, figures: &[Figure]) -> &'static str {
 }
 
 /// Sets the currency of every figure in [`DOLLAR`]s to `code`.
-pub fn resolve(figures: &mut [Figure], code: &str) {
+pub(super) fn resolve(figures: &mut [Figure], code: &str) {
     let set = |unit: &mut Option<String>| {
         if let Some(u) = unit
             && unit_code(u) == DOLLAR
@@ -174,7 +183,7 @@ pub fn resolve(figures: &mut [Figure], code: &str) {
 
 /// Whether any figure needs [`resolve`]: most documents state no dollar,
 /// and need no places counted.
-pub fn any(figures: &[Figure]) -> bool {
+fn any(figures: &[Figure]) -> bool {
     figures.iter().any(|f| {
         f.unit.as_deref().is_some_and(|u| unit_code(u) == DOLLAR)
             || f.change

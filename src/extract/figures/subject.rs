@@ -294,13 +294,7 @@ fn content(t: &Tok) -> bool {
 
 /// A word in a plural's form: "Americans", "hospitals"; not "glass", "bus".
 fn plural_form(t: &Tok) -> bool {
-    t.text.len() > 3
-        && t.text.ends_with('s')
-        && !t.text.ends_with("ss")
-        && !t.text.ends_with("us")
-        && !t.text.ends_with("is")
-        && !t.text.ends_with("'s")
-        && !t.text.ends_with("’s")
+    super::count::plural_shape(t.text) && !t.text.ends_with("'s") && !t.text.ends_with("’s")
 }
 
 /// A number word starts another figure: "12 men and three women" counts men.

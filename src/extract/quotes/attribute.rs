@@ -743,8 +743,6 @@ impl State<'_> {
     /// Turns a noun phrase into a speaker, using what the text said before.
     pub fn resolve(&mut self, np: &Np) -> Speaker {
         match np {
-            // "The Governor said:": an office alone is its holder, if the
-            // text named one, and never a name of its own.
             // "Republicans said …", "Americans told pollsters …": a group,
             // not a name.
             Np::Name(n) if !n.contains(' ') && crate::extract::figures::group_plural(&lower(n)) => {
@@ -753,6 +751,8 @@ impl State<'_> {
                     ..Speaker::default()
                 }
             }
+            // "The Governor said:": an office alone is its holder, if the
+            // text named one, and never a name of its own.
             Np::Name(n) if !n.contains(' ') && super::mention::is_role_noun(n) => {
                 let head = super::mention::role_head(n).unwrap_or_default();
                 self.holder_of(&head, || format!("the {n}"))

@@ -119,16 +119,20 @@ pub fn is_office_word(word: &str) -> bool {
     OFFICE.contains_folded(w) || is_role_noun(w) || is_honorific(w)
 }
 
+/// An office word as a run of capitals holds it: capitalised.
+fn capital_office(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && is_office_word(w)
+}
+
 /// The person's name at the end of a run of capitals that opens with their
 /// office ("Chief Health Officer Dr Helen Marsh" → "Helen Marsh"); the run
 /// itself when no office word stands before a name of two words or more,
 /// or when what follows is an organisation ("General Electric Company").
 /// Words are separated by single spaces, as [`super::names::clean_name`] leaves them.
 pub fn person_part(run: &str) -> &str {
-    let office = |w: &str| w.starts_with(char::is_uppercase) && is_office_word(w);
     // Nearly every run holds no office word: answered without collecting
     // its words (a Vec per name read back).
-    if !run.split(' ').any(office) {
+    if !run.split(' ').any(capital_office) {
         return run;
     }
     let words: Vec<(usize, &str)> = run
@@ -139,9 +143,15 @@ pub fn person_part(run: &str) -> &str {
             Some((start, w))
         })
         .collect();
-    let Some(last) = words.iter().rposition(|&(_, w)| office(w)) else {
-        return between_offices(run, &words).unwrap_or(run);
-    };
+    after_last_office(run, &words)
+        .or_else(|| between_offices(run, &words))
+        .unwrap_or(run)
+}
+
+/// "Chief Health Officer Dr Helen Marsh" → "Helen Marsh": the name of two
+/// words or more after the run's last office word, if one ends the run.
+fn after_last_office<'r>(run: &'r str, words: &[(usize, &str)]) -> Option<&'r str> {
+    let last = words.iter().rposition(|&(_, w)| capital_office(w))?;
     let mut rest = &words[last + 1..];
     // "Member for Kalgoorlie Leah Grant": a place or portfolio after a
     // connector; the name is the last two words (three with an initial).
@@ -155,7 +165,7 @@ pub fn person_part(run: &str) -> &str {
             2
         };
         if rest.len() < keep + 2 {
-            return between_offices(run, &words).unwrap_or(run);
+            return None;
         }
         rest = &rest[rest.len() - keep..];
     }
@@ -164,25 +174,24 @@ pub fn person_part(run: &str) -> &str {
         is_name_word(w) || (k > 0 && k + 1 < rest.len() && is_name_particle(w))
     };
     if rest.len() < 2 || !rest.iter().enumerate().all(in_name) {
-        return between_offices(run, &words).unwrap_or(run);
+        return None;
     }
     let name = &run[rest[0].0..];
     if is_org_name(name) || rest.iter().any(|(_, w)| is_office_word(w)) {
-        return between_offices(run, &words).unwrap_or(run);
+        return None;
     }
-    name
+    Some(name)
 }
 
 /// "Hon Mark Ellery Assistant Minister for Regional Development", a
 /// release's heading run on into its next line: a name of two or three
 /// words between an opening title and an office after it.
 fn between_offices<'r>(run: &'r str, words: &[(usize, &str)]) -> Option<&'r str> {
-    let office = |w: &str| w.starts_with(char::is_uppercase) && is_office_word(w);
-    if !office(words.first()?.1) {
+    if !capital_office(words.first()?.1) {
         return None;
     }
-    let from = words.iter().position(|&(_, w)| !office(w))?;
-    let len = words[from..].iter().position(|&(_, w)| office(w))?;
+    let from = words.iter().position(|&(_, w)| !capital_office(w))?;
+    let len = words[from..].iter().position(|&(_, w)| capital_office(w))?;
     let part = &words[from..from + len];
     if !(2..=3).contains(&len) || !part.iter().all(|&(_, w)| is_name_word(w)) {
         return None;

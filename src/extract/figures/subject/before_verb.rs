@@ -121,7 +121,7 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
     // a linking word that is the verb after a modal or "to".
     if k < f.first
         && matches!(
-            toks[v].lower().as_str(),
+            lw.as_str(),
             "will" | "would" | "could" | "may" | "might" | "to"
         )
         && matches!(toks[k].lower().as_str(), "total" | "peak" | "average")
@@ -189,6 +189,15 @@ fn level_verb(w: &str) -> bool {
     )
 }
 
+/// A word that puts a level in the future: "is *forecast* to be", "are
+/// *expected* to reach".
+fn forecast_word(l: &str) -> bool {
+    matches!(
+        l,
+        "forecast" | "expected" | "projected" | "set" | "likely" | "tipped"
+    )
+}
+
 /// Where the noun phrase before verb `v` ends (exclusive), past auxiliaries
 /// and adverbs: "has risen", "had also fallen", "sharply increased".
 fn auxiliaries_before(toks: &[Tok], v: usize, sentence_start: usize) -> usize {
@@ -219,21 +228,12 @@ fn auxiliaries_before(toks: &[Tok], v: usize, sentence_start: usize) -> usize {
                 | "then"
         ) || (t.kind == Kind::Word && l.len() > 4 && l.ends_with("ly"))
             // "is forecast to be", "are expected to reach".
-            || (l == "to"
-                && end >= 2
-                && matches!(
-                    toks[end - 2].lower().as_str(),
-                    "forecast" | "expected" | "projected" | "set" | "likely" | "tipped"
-                ))
-            || (matches!(l, "forecast" | "expected" | "projected" | "set" | "likely" | "tipped")
-                && toks.get(end).is_some_and(|n| n.is_word("to")))
+            || (l == "to" && end >= 2 && forecast_word(toks[end - 2].lower().as_str()))
+            || (forecast_word(l) && toks.get(end).is_some_and(|n| n.is_word("to")))
             || (matches!(l, "is" | "are" | "was" | "were")
-                && toks.get(end).is_some_and(|n| {
-                    matches!(
-                        n.lower().as_str(),
-                        "forecast" | "expected" | "projected" | "set" | "likely" | "tipped"
-                    )
-                }));
+                && toks
+                    .get(end)
+                    .is_some_and(|n| forecast_word(n.lower().as_str())));
         if !auxiliary {
             break;
         }
