@@ -370,23 +370,41 @@ const VOTE_WORDS: &[&str] = &[
 /// number, "to", a number, after a word of voting at most three words
 /// before ("The vote was 5 to 4"). A range is "from" or "between" it.
 fn vote_tally(toks: &[Tok], i: usize, j: usize, value: f64) -> Option<Framed> {
-    toks.get(j + 1).filter(|t| t.is_word("to") && t.gap)?;
-    toks.get(j + 2).filter(|n| n.gap)?;
+    let to = toks.get(j + 1).is_some_and(|t| t.is_word("to") && t.gap)
+        && toks.get(j + 2).is_some_and(|n| n.gap);
+    // "The vote was 68-31", "a 68-31 vote": digits either side of a dash.
+    let dashed = toks[j].kind == Kind::Num
+        && toks.get(j + 1).is_some_and(|t| t.is_dash() && !t.gap)
+        && toks
+            .get(j + 2)
+            .is_some_and(|n| n.kind == Kind::Num && !n.gap);
+    if !to && !dashed {
+        return None;
+    }
     let (other, last) = number(toks, j + 2)?;
+    let vote_word = |b: &Tok| b.kind == Kind::Word && VOTE_WORDS.contains(&b.lower().as_str());
+    // A dashed tally may come before its word: "a 68-31 vote", "a 52-47
+    // party-line vote".
+    let voted_after = dashed
+        && toks[last + 1..]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .take(2)
+            .any(vote_word);
     let after = toks.get(last + 1);
     // "5 to 10 percent", "5 to 4 years": a range of a unit.
-    if after.is_some_and(|a| {
-        a.gap && a.kind == Kind::Word && !g::stop_word(a.lower().as_str()) && !a.capitalised()
-    }) {
+    if !voted_after
+        && after.is_some_and(|a| {
+            a.gap && a.kind == Kind::Word && !g::stop_word(a.lower().as_str()) && !a.capitalised()
+        })
+    {
         return None;
     }
     let before = &toks[i.saturating_sub(4)..i];
     if before
         .iter()
         .any(|b| b.is_word("from") || b.is_word("between"))
-        || !before
-            .iter()
-            .any(|b| b.kind == Kind::Word && VOTE_WORDS.contains(&b.lower().as_str()))
+        || !(before.iter().any(vote_word) || voted_after)
     {
         return None;
     }

@@ -194,6 +194,8 @@ mod tests_news5;
 #[cfg(test)]
 mod tests_news6;
 #[cfg(test)]
+mod tests_news7;
+#[cfg(test)]
 mod tests_quantities;
 #[cfg(test)]
 mod tests_referential;

@@ -157,6 +157,22 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
         // to $10,000": a range, not its upper end alone. A lower second
         // number is a score or a time ("5 to 4", "9 to 5").
         (Shape::Range, a.first)
+    } else if between.len() == 1
+        && between[0].is_dash()
+        && !between[0].gap
+        && !toks[b.first].gap
+        && a.unit == b.unit
+        && a.values[0] < b.values[0]
+        && toks[b.last + 1..].iter().take(2).any(|t| {
+            matches!(
+                t.lower().as_str(),
+                "range" | "band" | "corridor" | "bracket"
+            )
+        })
+    {
+        // "the 4.25%-4.50% range": each bound written whole. Without the
+        // word, two such numbers are a poll's split: "a 42%-49% rating".
+        (Shape::Range, a.first)
     } else {
         return None;
     };

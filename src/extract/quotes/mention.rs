@@ -881,6 +881,14 @@ fn lower_continues(ws: &[Word], k: usize) -> bool {
 /// Whether a lowercase word at `k` goes on describing a person: more words
 /// follow before a capitalised name within a few words.
 fn descriptor_follows(ws: &[Word], k: usize) -> bool {
+    // "a Pfizer spokesperson said": a noun for one person is the head the
+    // capitals modify, though a verb comes straight after it.
+    if ws
+        .get(k)
+        .is_some_and(|w| kind(w) == Kind::Lower && super::attribute::is_person_noun(w.core))
+    {
+        return true;
+    }
     for w in ws.iter().skip(k).take(5) {
         match kind(w) {
             Kind::Lower | Kind::Other => {

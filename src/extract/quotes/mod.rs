@@ -27,6 +27,8 @@ mod sieves;
 mod stray;
 mod tail;
 #[cfg(test)]
+mod tests_news;
+#[cfg(test)]
 mod tests_releases;
 mod whitespace;
 
@@ -216,10 +218,13 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
             }
             // Marks and groups are in order: the clause's are found by
             // binary search, not by reading all of them for every clause.
-            let first_mark = marks
-                .get(marks.partition_point(|m| m.open.start < clause.start))
-                .map(|m| m.open.start)
-                .filter(|s| clause.contains(s));
+            // A title in marks ("Speaking on ABC’s “This Week,” Carson
+            // said") is part of the sentence's opening, not its quotation.
+            let first_mark = marks[marks.partition_point(|m| m.open.start < clause.start)..]
+                .iter()
+                .take_while(|m| m.open.start < clause.end)
+                .find(|m| !is_title(text, m, &text[m.inner.clone()]))
+                .map(|m| m.open.start);
             let lead = &text[clause.start..first_mark.unwrap_or(clause.end)];
             // The subject opens the sentence; a bounded prefix keeps long sentences cheap.
             let lead = window(lead, 0..lead.len(), Side::Start);
@@ -304,6 +309,9 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                     (lead, &lead_words),
                     parsed.as_ref(),
                 );
+                if run_link.is_none() && is_title(text, parts[0], &quote.text) {
+                    continue;
+                }
                 // Fewer than four words is a scare quote, unless a verb of speech
                 // is right beside it: “We are Christians,” one man said.
                 if !has_words(&quote.text, MIN_WORDS) && !found.as_ref().is_some_and(|f| f.adjacent)
@@ -804,12 +812,50 @@ fn is_phrase(text: &str, first: &Marked, quoted: &str) -> bool {
             | "initiative"
             | "policy"
     );
+    named || title_case(quoted)
+}
+
+/// Two thirds or more of two or more words capitalised: "State of the Union".
+fn title_case(quoted: &str) -> bool {
+    let n = quoted.split_whitespace().count();
     let capitals = quoted
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    let title_case = n >= 2 && capitals * 3 >= n * 2;
-    named || title_case
+    n >= 2 && capitals * 3 >= n * 2
+}
+
+/// A programme, paper or book named after an outlet's possessive or "on":
+/// "told CNN’s “State of the Union”", "said on “Meet the Press”". Its
+/// title is in title case and no sentence, so no verb beside it makes it
+/// a quotation, as it does a short phrase.
+fn is_title(text: &str, first: &Marked, quoted: &str) -> bool {
+    // "on ABC’s “This Week,” Carson said": the sentence's comma inside the marks.
+    let quoted = quoted.strip_suffix([',', '.']).unwrap_or(quoted);
+    if quoted.split_whitespace().count() > 8 || quoted.contains(['.', '?', '!', ',', ';', ':']) {
+        return false;
+    }
+    let before = text[..first.open.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let owner = before.ends_with("’s") || before.ends_with("'s") || before == "on";
+    owner && headline_case(quoted)
+}
+
+/// Every word capitalised but the short ones a title leaves in lowercase:
+/// "State of the Union", "Fox & Friends".
+fn headline_case(quoted: &str) -> bool {
+    const SMALL: [&str; 13] = [
+        "a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "with", "&",
+    ];
+    let mut words = quoted.split_whitespace();
+    let opens = words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    opens
+        && quoted.split_whitespace().count() >= 2
+        && words.all(|w| w.chars().next().is_some_and(char::is_uppercase) || SMALL.contains(&w))
 }
 
 enum Side {

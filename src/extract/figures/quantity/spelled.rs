@@ -222,6 +222,12 @@ pub(super) fn in_words(toks: &[Tok], i: usize) -> Option<Cand> {
         && let Some(j) = &joined
     {
         if let Some(d) = w::fraction(j.as_str()).filter(|_| value < 10.0) {
+            if value < d
+                && let Some(end) = of_a_point(toks, k + 3)
+            {
+                // "three-quarters of a percentage point".
+                return strong(toks, i, end, value / d, Unit::Points);
+            }
             if let Some((s, end)) = of_a_scale(toks, k + 3) {
                 // "two-thirds of a million".
                 return words_unit(toks, i, end, value / d * s, true);

@@ -1,0 +1,59 @@
+//! US political news, made up in the forms wire services, papers and
+//! broadcasters' sites write it: programme titles quoted after an outlet's
+//! possessive or "on", and spokespeople described by their organisation.
+
+use super::tests::quotes;
+
+/// (start of quote text, speaker, speaker description) of each quote.
+fn summary(paragraphs: &[&str]) -> Vec<(String, Option<String>, Option<String>)> {
+    quotes(paragraphs)
+        .into_iter()
+        .map(|q| (q.text, q.speaker, q.speaker_description))
+        .collect()
+}
+
+#[test]
+fn a_programme_title_is_no_quotation() {
+    for text in [
+        "“We will not accept a bad deal,” Trade Representative Howard Kline told CNN’s “State of the Union” on Sunday.",
+        "Speaking Sunday on ABC’s “This Week,” Kline said the talks would go on.",
+        "Kline said on “Meet the Press” that the talks would go on.",
+        "Kline appeared on “Face the Nation” on Sunday.",
+    ] {
+        let got = summary(&[text]);
+        assert!(
+            got.iter()
+                .all(|q| !q.0.starts_with(|c: char| "SMTF".contains(c))),
+            "{text:?}: {got:?}"
+        );
+    }
+    // A title before the subject leaves the subject to be read: the
+    // quotation that follows is Kline's.
+    let got = summary(&[
+        "Speaking Sunday on ABC’s “This Week,” Kline admitted that the deadline would slip.",
+        "“We are close, but we are not there,” he said.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Kline"), "{got:?}");
+}
+
+#[test]
+fn a_sentence_in_title_case_after_a_possessive_is_still_a_quotation() {
+    // Words a person says, though capitalised like a title, end as a sentence.
+    let got = summary(&["Kline told CNN’s reporter, “We Will Not Back Down.”"]);
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn a_spokesperson_described_by_an_organisation_is_attributed_but_not_named() {
+    for text in [
+        "“Price caps do nothing to address the real drivers of cost,” a PhRMA spokesperson said in a statement.",
+        "“Price caps do nothing to address the real drivers of cost,” a Pfizer spokesperson said.",
+        "“Price caps do nothing to address the real drivers of cost,” a spokesperson for PhRMA said.",
+    ] {
+        let got = quotes(&[text]);
+        assert_eq!(got.len(), 1, "{text:?}");
+        assert_eq!(got[0].speaker, None, "{text:?}: {:?}", got[0]);
+        assert!(got[0].sieve.is_some(), "{text:?}: {:?}", got[0]);
+    }
+}
