@@ -984,6 +984,17 @@ pub(super) fn finish(
         {
             rate = Some(r);
             last += 2;
+            // "$45 per person per year": the rate has a rate of its own.
+            if matches!(
+                lower(last + 1).as_str(),
+                "per" | "a" | "an" | "each" | "every"
+            ) && toks.get(last + 2).is_some_and(|t| t.gap)
+                && let Some(time) = w::rate_unit(lower(last + 2).as_str())
+                && let Some(both) = w::rate_over_time(r, time)
+            {
+                rate = Some(both);
+                last += 2;
+            }
         } else if gap
             && matches!(l1.as_str(), "a" | "an" | "each" | "every")
             && not_time_phrase

@@ -329,6 +329,30 @@ fn number_like(l: &str) -> bool {
         )
 }
 
+/// Verbs in their base form that are seldom nouns, which after "and" start
+/// a second predicate ("will create 400 jobs and help families").
+const BASE_VERBS: [&str; 19] = [
+    "help",
+    "provide",
+    "create",
+    "serve",
+    "ensure",
+    "enable",
+    "allow",
+    "deliver",
+    "improve",
+    "expand",
+    "reduce",
+    "protect",
+    "strengthen",
+    "boost",
+    "make",
+    "give",
+    "bring",
+    "keep",
+    "build",
+];
+
 /// Up to five content words from `k`, joined by hyphens or "and"; with
 /// `allow_of`, one "of" after a single noun ("arrests of Chinese nationals").
 fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)> {
@@ -417,12 +441,16 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
             // "1.7 crore farmers and provide 50 lakh jobs": a word after
             // "and" that a number, money, "the" or a possessive follows is
             // the verb of the next clause. Asked last: most words are no "and".
+            // "3,500 new jobs and help health centers serve …": a verb that
+            // is seldom a noun is the next clause's, whatever follows it.
             let verb_after = || {
-                toks.get(m + 2).is_some_and(|x| {
-                    number_word(x)
-                        || (x.kind == Kind::Mark && w::currency_symbol(x.text).is_some())
-                        || matches!(x.lower().as_str(), "the" | "their" | "its")
-                })
+                toks.get(m + 1)
+                    .is_some_and(|v| BASE_VERBS.contains(&v.lower().as_str()))
+                    || toks.get(m + 2).is_some_and(|x| {
+                        number_word(x)
+                            || (x.kind == Kind::Mark && w::currency_symbol(x.text).is_some())
+                            || matches!(x.lower().as_str(), "the" | "their" | "its")
+                    })
             };
             if lw.as_str() == "and" && end.is_some() && continues && !next_clause && !verb_after() {
                 m += 1;

@@ -111,3 +111,58 @@ fn the_time_of_a_fronted_clause_is_not_the_period_of_the_main_one() {
     let got = all("Since 2019, prices have risen 20%.");
     assert_eq!(got[0].3.as_deref(), Some("Since 2019"), "{got:?}");
 }
+
+/// (text, unit, subject) of every quantity of `input`.
+fn units(input: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    run_all(input)
+        .into_iter()
+        .map(|f| (f.text, f.unit, f.subject))
+        .collect()
+}
+
+#[test]
+fn an_amount_per_entity_and_per_entity_per_unit_of_time() {
+    for (input, text, unit) in [
+        (
+            "Awards of up to $650,000 per center will be made.",
+            "up to $650,000 per center",
+            "USD per center",
+        ),
+        (
+            "Families will receive $1,200 per family.",
+            "$1,200 per family",
+            "USD per family",
+        ),
+        (
+            "The scheme costs $45 per person per year.",
+            "$45 per person per year",
+            "USD per person per year",
+        ),
+        (
+            "Earnings fell by $213 per adult a year.",
+            "$213 per adult a year",
+            "USD per adult per year",
+        ),
+    ] {
+        let got = units(input);
+        assert!(
+            got.iter()
+                .any(|q| q.0 == text && q.1.as_deref() == Some(unit)),
+            "{input:?}: {got:?}"
+        );
+    }
+    // "per cent" is the unit, not a rate; "per year" is.
+    let got = units("Prices rose 4 per cent per year.");
+    assert_eq!(got[0].1.as_deref(), Some("percent per year"), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_and_starts_a_second_predicate_not_the_counted_noun() {
+    let got = units(
+        "The funding will support an estimated 3,500 new jobs and help health centers serve more patients.",
+    );
+    assert_eq!(got[0].2.as_deref(), Some("new jobs"), "{got:?}");
+    // Two nouns joined by "and" stay one phrase.
+    let got = units("The state hired 300 teachers and nurses.");
+    assert_eq!(got[0].2.as_deref(), Some("teachers and nurses"), "{got:?}");
+}

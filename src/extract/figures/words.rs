@@ -475,6 +475,81 @@ pub(super) fn rate_unit(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The rates of a rate: "$45 per person per year", "$120 per household a
+/// month". Named here once each, as every unit is a static name.
+const RATES_OF_TIME: [&str; 60] = [
+    "person per year",
+    "person per month",
+    "person per week",
+    "person per day",
+    "household per year",
+    "household per month",
+    "household per week",
+    "household per day",
+    "family per year",
+    "family per month",
+    "family per week",
+    "family per day",
+    "child per year",
+    "child per month",
+    "child per week",
+    "child per day",
+    "student per year",
+    "student per month",
+    "student per week",
+    "student per day",
+    "pupil per year",
+    "pupil per month",
+    "pupil per week",
+    "pupil per day",
+    "adult per year",
+    "adult per month",
+    "adult per week",
+    "adult per day",
+    "patient per year",
+    "patient per month",
+    "patient per week",
+    "patient per day",
+    "resident per year",
+    "resident per month",
+    "resident per week",
+    "resident per day",
+    "employee per year",
+    "employee per month",
+    "employee per week",
+    "employee per day",
+    "worker per year",
+    "worker per month",
+    "worker per week",
+    "worker per day",
+    "member per year",
+    "member per month",
+    "member per week",
+    "member per day",
+    "customer per year",
+    "customer per month",
+    "customer per week",
+    "customer per day",
+    "taxpayer per year",
+    "taxpayer per month",
+    "taxpayer per week",
+    "taxpayer per day",
+    "tenant per year",
+    "tenant per month",
+    "tenant per week",
+    "tenant per day",
+];
+
+/// The rate `per` over a unit of `time`: "person" and "year" give "person
+/// per year", if it is one of [`RATES_OF_TIME`].
+pub(super) fn rate_over_time(per: &str, time: &str) -> Option<&'static str> {
+    RATES_OF_TIME.iter().copied().find(|r| {
+        r.strip_prefix(per)
+            .and_then(|rest| rest.strip_prefix(" per "))
+            .is_some_and(|t| t == time)
+    })
+}
+
 /// What else an amount may be "per": "$400 per student", "$350 per kg".
 pub(super) fn per_unit(w: &str) -> Option<&'static str> {
     if let Some(r) = rate_unit(w) {
@@ -483,7 +558,34 @@ pub(super) fn per_unit(w: &str) -> Option<&'static str> {
     Some(match w {
         "student" => "student",
         "household" => "household",
+        "family" => "family",
         "child" => "child",
+        "pupil" => "pupil",
+        "adult" => "adult",
+        "member" => "member",
+        "participant" => "participant",
+        "recipient" => "recipient",
+        "beneficiary" => "beneficiary",
+        "applicant" => "applicant",
+        "taxpayer" => "taxpayer",
+        "tenant" => "tenant",
+        "customer" => "customer",
+        "school" => "school",
+        "hospital" => "hospital",
+        "center" => "center",
+        "centre" => "centre",
+        "business" => "business",
+        "farm" => "farm",
+        "home" => "home",
+        "property" => "property",
+        "project" => "project",
+        "site" => "site",
+        "bed" => "bed",
+        "visit" => "visit",
+        "trip" => "trip",
+        "ticket" => "ticket",
+        "hectare" => "hectare",
+        "acre" => "acre",
         "patient" => "patient",
         "passenger" => "passenger",
         "resident" => "resident",
