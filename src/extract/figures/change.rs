@@ -96,16 +96,17 @@ fn when(toks: &[Tok]) -> bool {
             .any(|w| t.is_word(w))
     };
     let year = |t: &Tok| t.kind == Kind::Num && t.text.len() == 4 && t.text.starts_with(['1', '2']);
+    let month = |t: &Tok| t.kind == Kind::Word && super::words::month(t.lower().as_str());
+    let over = |t: &Tok| t.is_word("in") || t.is_word("over") || t.is_word("on");
+    let recent = |t: &Tok| {
+        t.is_word("last") || t.is_word("past") || t.is_word("latest") || t.is_word("first")
+    };
     match toks {
-        [i, y] if i.is_word("in") && year(y) => true,
+        [i, y] if i.is_word("in") && (year(y) || month(y)) => true,
         [l, u] if (l.is_word("last") || l.is_word("this")) && unit(u) => true,
-        [i, the, u]
-            if (i.is_word("in") || i.is_word("over") || i.is_word("on"))
-                && the.is_word("the")
-                && unit(u) =>
-        {
-            true
-        }
+        [i, the, u] if over(i) && the.is_word("the") && unit(u) => true,
+        // "fell by 120,000 in the last quarter to 7.4 million".
+        [i, the, r, u] if over(i) && the.is_word("the") && recent(r) && unit(u) => true,
         _ => false,
     }
 }

@@ -9,6 +9,7 @@
 
 mod age;
 mod group;
+mod measured;
 
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_value};
@@ -27,6 +28,9 @@ pub(super) enum Frame {
     /// How often something happened: "mentioned it five times",
     /// "retweeted 3,200 times" (not a multiple: "five times higher").
     Frequency,
+    /// A length of time the text measures, which is a statistic and has
+    /// no kind: "the median wait is 14.2 weeks" (`measured.rs`).
+    Measured,
 }
 
 impl Frame {
@@ -38,6 +42,7 @@ impl Frame {
             Frame::Referential => "referential",
             Frame::Tally => "tally",
             Frame::Frequency => "frequency",
+            Frame::Measured => "measured",
         }
     }
 }
@@ -76,6 +81,7 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Framed> {
             i += 1;
         }
     }
+    measured::mark(toks, &mut out);
     out
 }
 

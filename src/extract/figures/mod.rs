@@ -413,6 +413,42 @@ fn spans_a_stated_figure(
         .any(|o| o.kind.is_none() && o.start >= from && o.end <= to)
 }
 
+/// What a measured length measures ("the median wait for treatment"),
+/// read as a stated figure's subject is: the first and last token.
+fn measured_subject(
+    toks: &[Tok],
+    sentence_of: &[usize],
+    f: &framing::Framed,
+) -> Option<(usize, usize)> {
+    let fig = Fig {
+        first: f.first,
+        last: f.last,
+        values: one_or_two::OneOrTwo::one(f.value),
+        unit: Unit::Measure(f.unit?),
+        rate: None,
+        qualifier: f.qualifier,
+        support: cand::Support::Strong,
+        shape: Shape::Single,
+        parts: one_or_two::OneOrTwo::one((f.first, f.last)),
+        list: None,
+        parallel: false,
+        plain: false,
+        change: None,
+    };
+    subject::find(toks, &fig, sentence_opening(sentence_of, f.first))
+}
+
+/// The first token of the sentence of token `first`, at most 64 back: where
+/// a subject may start.
+fn sentence_opening(sentence_of: &[usize], first: usize) -> usize {
+    (0..first)
+        .rev()
+        .take(64)
+        .take_while(|&k| sentence_of[k] == sentence_of[first])
+        .last()
+        .unwrap_or(first)
+}
+
 /// Adds the framing quantities (`framing.rs`) that no stated figure
 /// covers, in text order, each with its `kind`.
 fn add_framed(
@@ -435,7 +471,12 @@ fn add_framed(
         let period = f.frame == framing::Frame::Duration
             && (spans_a_stated_figure(toks, f.first, of(f.first), para.offset, out)
                 || names_a_period(toks, f.first, f.last));
-        let kind = if period { "period" } else { f.frame.name() };
+        let measured = f.frame == framing::Frame::Measured;
+        let kind = if period {
+            Some("period")
+        } else {
+            (!measured).then(|| f.frame.name())
+        };
         let sentence = super::text::sentence_around(
             para.text,
             of(f.first).map_or(span.start, |s| s.start)..of(f.last).map_or(span.end, |s| s.end),
@@ -453,10 +494,15 @@ fn add_framed(
                 values: std::iter::once(f.value).chain(f.second).collect(),
                 unit: f.unit.map(str::to_string),
                 qualifier: f.qualifier.map(str::to_string),
-                subject: f.noun.map(|k| {
-                    let first = compound_start(toks, k, f.last);
-                    para.text[toks[first].start..toks[k].end()].to_string()
-                }),
+                subject: f
+                    .noun
+                    .map(|k| (compound_start(toks, k, f.last), k))
+                    .or_else(|| {
+                        measured
+                            .then(|| measured_subject(toks, sentence_of, f))
+                            .flatten()
+                    })
+                    .map(|(first, k)| para.text[toks[first].start..toks[k].end()].to_string()),
                 period: None,
                 label: None,
                 sentence: para.text[sentence].to_string(),
@@ -467,7 +513,7 @@ fn add_framed(
                 column: None,
                 year: None,
                 change: None,
-                kind: Some(kind.to_string()),
+                kind: kind.map(str::to_string),
             },
         );
     }
@@ -546,13 +592,7 @@ impl Context<'_, '_> {
     fn figure(&self, f: &Fig, room: Range<usize>) -> Figure {
         let span = self.span(f.first, f.last);
         let sentence = self.sentence(f, span.clone(), room);
-        let sentence_start = self.sentence_of[f.first];
-        let first_token = (0..f.first)
-            .rev()
-            .take(64)
-            .take_while(|&k| self.sentence_of[k] == sentence_start)
-            .last()
-            .unwrap_or(f.first);
+        let first_token = sentence_opening(self.sentence_of, f.first);
         Figure {
             id: String::new(),
             doc: String::new(),

@@ -166,3 +166,17 @@ fn a_verb_after_and_starts_a_second_predicate_not_the_counted_noun() {
     let got = units("The state hired 300 teachers and nurses.");
     assert_eq!(got[0].2.as_deref(), Some("teachers and nurses"), "{got:?}");
 }
+
+#[test]
+fn a_change_across_the_last_quarter_and_a_measured_length_are_statistics() {
+    let got = run_all(
+        "Waiting lists fell by 120,000 in the last quarter to 7.4 million. The median wait for treatment is now 14.2 weeks, down from 15.1 weeks a year earlier.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].values, vec![7_400_000.0]);
+    assert_eq!(got[0].change.as_ref().map(|c| c.value), Some(120_000.0));
+    assert_eq!(got[1].values, vec![15.1, 14.2]);
+    assert_eq!(got[1].unit.as_deref(), Some("weeks"));
+    assert_eq!(got[1].kind, None, "a statistic, not a duration: {got:?}");
+    assert_eq!(got[1].subject.as_deref(), Some("median wait for treatment"));
+}

@@ -1,0 +1,147 @@
+//! Durations that are statistics: "The median wait is now 14.2 weeks, down
+//! from 15.1 weeks", "the average stay was 4.2 days". A length of time is
+//! framing ("for three years") unless the text measures it: an average or
+//! median of it, or a change from one length to another. Those are figures
+//! a release reports and a brief tabulates, so they leave the framing kinds.
+
+use super::{Frame, Framed};
+use crate::extract::figures::lex::{Kind, Tok};
+
+/// Marks the durations of `found` that are measured, in place, and joins a
+/// length and the one it changed from into one figure.
+pub(super) fn mark(toks: &[Tok], found: &mut Vec<Framed>) {
+    let mut k = 0;
+    while k < found.len() {
+        if found[k].frame != Frame::Duration {
+            k += 1;
+            continue;
+        }
+        if let Some(next) = found.get(k + 1)
+            && next.frame == Frame::Duration
+            && next.unit == found[k].unit
+            && changed_from(&toks[found[k].last + 1..next.first])
+        {
+            // "14.2 weeks, down from 15.1 weeks": from the second to the first.
+            let (to, from, last) = (found[k].value, next.value, next.last);
+            let f = &mut found[k];
+            f.frame = Frame::Measured;
+            f.value = from;
+            f.second = Some(to);
+            f.last = last;
+            found.remove(k + 1);
+        } else if averaged(toks, found[k].first)
+            && !spans_time(toks, found[k].first)
+            && !per_time(toks, found[k].last)
+        {
+            found[k].frame = Frame::Measured;
+        }
+        k += 1;
+    }
+}
+
+/// ", down from", "up from": the words between a length and the one it
+/// changed from.
+fn changed_from(between: &[Tok]) -> bool {
+    let between = match between {
+        [c, rest @ ..] if c.is_mark(",") => rest,
+        _ => between,
+    };
+    matches!(between, [d, f] if (d.is_word("down") || d.is_word("up")) && f.is_word("from"))
+}
+
+/// "polls taken over the past two weeks": a span of time things happen
+/// in, which the average is of, not a length it measures.
+fn spans_time(toks: &[Tok], first: usize) -> bool {
+    let mut k = first;
+    while k > 0
+        && ["the", "past", "last", "next", "first", "coming"]
+            .iter()
+            .any(|w| toks[k - 1].is_word(w))
+    {
+        k -= 1;
+    }
+    k > 0
+        && ["over", "during", "within", "across", "in", "for"]
+            .iter()
+            .any(|w| toks[k - 1].is_word(w))
+}
+
+/// "an average of 50 minutes a day": a daily rate, which the framing
+/// length does not carry; left a duration rather than set in a table as a
+/// plain length.
+fn per_time(toks: &[Tok], last: usize) -> bool {
+    toks.get(last + 1).is_some_and(|t| {
+        ["a", "an", "per", "each", "every"]
+            .iter()
+            .any(|w| t.is_word(w))
+    }) && toks
+        .get(last + 2)
+        .is_some_and(|t| crate::extract::figures::words::rate_unit(t.lower().as_str()).is_some())
+}
+
+/// Whether an average, median or mean stands a few words before `first`,
+/// in its sentence: "the median wait for treatment is 14.2 weeks".
+fn averaged(toks: &[Tok], first: usize) -> bool {
+    toks[first.saturating_sub(7)..first]
+        .iter()
+        .rev()
+        .take_while(|t| !(t.is_mark(".") || t.is_mark(";")))
+        .any(|t| {
+            t.kind == Kind::Word
+                && ["average", "median", "mean", "typical"]
+                    .iter()
+                    .any(|w| t.is_word(w))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::figures::framing::{Frame, scan};
+    use crate::extract::figures::lex::tokenize;
+
+    fn frames(text: &str) -> Vec<(Frame, f64, Option<f64>)> {
+        let toks = tokenize(text);
+        scan(&toks)
+            .into_iter()
+            .map(|f| (f.frame, f.value, f.second))
+            .collect()
+    }
+
+    #[test]
+    fn a_length_and_the_one_it_changed_from_are_one_measured_figure() {
+        assert_eq!(
+            frames("The median wait is now 14.2 weeks, down from 15.1 weeks a year earlier."),
+            vec![(Frame::Measured, 15.1, Some(14.2))]
+        );
+        assert_eq!(
+            frames("Stays rose to 6 days, up from 5 days."),
+            vec![(Frame::Measured, 5.0, Some(6.0))]
+        );
+    }
+
+    #[test]
+    fn an_averaged_length_is_measured_and_a_plain_one_is_not() {
+        assert_eq!(
+            frames("The average stay was 4 days."),
+            vec![(Frame::Measured, 4.0, None)]
+        );
+        assert_eq!(
+            frames("He served for three years."),
+            vec![(Frame::Duration, 3.0, None)]
+        );
+        // The span the average is over, and a daily average (a rate).
+        assert_eq!(
+            frames("The average of polls taken over the past two weeks shows a tie."),
+            vec![(Frame::Duration, 2.0, None)]
+        );
+        assert_eq!(
+            frames("Users spent an average of nine minutes a day on the site."),
+            vec![(Frame::Duration, 9.0, None)]
+        );
+        // Units differ: no change between them.
+        assert_eq!(
+            frames("It took 3 weeks, down from 2 months."),
+            vec![(Frame::Duration, 3.0, None), (Frame::Duration, 2.0, None)]
+        );
+    }
+}
