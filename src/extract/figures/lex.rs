@@ -294,7 +294,7 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     while digit(j) {
         j += 1;
     }
-    if j - start <= 3 && bytes[start] != b'0' {
+    if j - start <= 3 && bytes[start] != b'0' && !follows_digits(bytes, start) {
         let lead = j;
         while let Some(sep) = group_space(bytes, j)
             && digit(j + sep)
@@ -320,6 +320,16 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
         j += 4;
     }
     decimal_end(bytes, j)
+}
+
+/// Whether digits and a grouping space stand right before `start`: "0400
+/// 123 456" is a phone number, whose later groups are no number of their own.
+fn follows_digits(bytes: &[u8], start: usize) -> bool {
+    [1, 2, 3].iter().any(|&sep| {
+        start > sep
+            && group_space(bytes, start - sep) == Some(sep)
+            && bytes[start - sep - 1].is_ascii_digit()
+    })
 }
 
 /// After the whole part ending at `j`: the end of one `.ddd` decimal part, if any.

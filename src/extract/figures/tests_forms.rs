@@ -259,6 +259,9 @@ fn spaced_groups_minus_signs() {
     // A no-break or thin space groups too.
     assert_eq!(only("They counted 12\u{a0}500 ballots.").1, [12500.0]);
     assert_eq!(only("They counted 12\u{202f}500 ballots.").1, [12500.0]);
+    // A phone number's groups after its leading zero are no number.
+    assert!(run("Media contact: Jane Hill 0400 123 456").is_empty());
+    assert!(run("Call 02 9876 543 for details.").is_empty());
     let got = summary("Temperatures ranged from -18 °C to -34 °C, and output fell (-4%).");
     assert_eq!(got[0].1, [-18.0, -34.0]);
     assert_eq!(got[1].0, "-4%");
