@@ -180,3 +180,26 @@ fn a_change_across_the_last_quarter_and_a_measured_length_are_statistics() {
     assert_eq!(got[1].kind, None, "a statistic, not a duration: {got:?}");
     assert_eq!(got[1].subject.as_deref(), Some("median wait for treatment"));
 }
+
+#[test]
+fn what_costs_an_amount_or_is_worth_it_is_its_subject() {
+    for (input, subject) in [
+        ("The new bridge will cost $1.2 billion.", "new bridge"),
+        (
+            "According to the department, the lanes would cost about $85 million.",
+            "lanes",
+        ),
+        (
+            "His stake in the firm was worth nearly $500 million.",
+            "stake in the firm",
+        ),
+        // The noun "cost" is no verb: its phrase is the subject.
+        (
+            "The cost of gallium metal rose from about $350 per kg to $680 per kg.",
+            "cost of gallium metal",
+        ),
+    ] {
+        let got = units(input);
+        assert_eq!(got[0].2.as_deref(), Some(subject), "{input:?}: {got:?}");
+    }
+}

@@ -106,6 +106,8 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
                 | "high"
                 | "low"
                 | "peak"
+                // "was worth nearly $500 million".
+                | "worth"
         );
         if !linking {
             break;
@@ -128,7 +130,11 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
     {
         return Some(k);
     }
-    (toks[v].kind == Kind::Word && (g::change_verb(lw.as_str()) || level_verb(lw.as_str())))
+    // "The new bridge will cost $1.2 billion": what costs it. A verb only
+    // here, right before the amount: "The cost of gallium rose" has the noun.
+    let costs = matches!(lw.as_str(), "cost" | "costs");
+    (toks[v].kind == Kind::Word
+        && (g::change_verb(lw.as_str()) || level_verb(lw.as_str()) || costs))
         .then_some(v)
 }
 
