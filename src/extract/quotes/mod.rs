@@ -831,16 +831,20 @@ fn title_case(quoted: &str) -> bool {
 /// a quotation, as it does a short phrase.
 fn is_title(text: &str, first: &Marked, quoted: &str) -> bool {
     // "on ABC’s “This Week,” Carson said": the sentence's comma inside the marks.
-    let quoted = quoted.strip_suffix([',', '.']).unwrap_or(quoted);
-    if quoted.split_whitespace().count() > 8 || quoted.contains(['.', '?', '!', ',', ';', ':']) {
+    // Asked of every clause's first mark: the word before it first, and a
+    // title is short, so a long quotation is never read through.
+    let before = text[..first.open.start].trim_end();
+    let on = before
+        .strip_suffix("on")
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace));
+    let owner = before.ends_with("’s") || before.ends_with("'s") || on;
+    if !owner || quoted.len() > 90 {
         return false;
     }
-    let before = text[..first.open.start]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("");
-    let owner = before.ends_with("’s") || before.ends_with("'s") || before == "on";
-    owner && headline_case(quoted)
+    let quoted = quoted.strip_suffix([',', '.']).unwrap_or(quoted);
+    quoted.split_whitespace().count() <= 8
+        && !quoted.contains(['.', '?', '!', ',', ';', ':'])
+        && headline_case(quoted)
 }
 
 /// Every word capitalised but the short ones a title leaves in lowercase:
