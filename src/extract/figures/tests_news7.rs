@@ -203,3 +203,17 @@ fn what_costs_an_amount_or_is_worth_it_is_its_subject() {
         assert_eq!(got[0].2.as_deref(), Some(subject), "{input:?}: {got:?}");
     }
 }
+
+#[test]
+fn a_level_set_or_put_at_an_amount_has_the_subject_before_it() {
+    for (input, subject) in [
+        (
+            "The growth target was set at around 5 per cent.",
+            "growth target",
+        ),
+        ("Inflation was held at 2 per cent in May.", "Inflation"),
+    ] {
+        let got = units(input);
+        assert_eq!(got[0].2.as_deref(), Some(subject), "{input:?}: {got:?}");
+    }
+}

@@ -303,6 +303,10 @@ pub struct State<'a> {
     /// One-word names that have been the subject of a verb of speech
     /// ("Warren said the bank …"): people or bodies, wherever they stand.
     pub reported: HashSet<String>,
+    /// The organisation last reported as saying something ("OCHA said the
+    /// floods …") and its paragraph, whom a following "“…,” it said"
+    /// quotes; cleared when a person is reported after it.
+    pub reporting_org: Option<(Speaker, usize)>,
 }
 
 /// A word of running text: the raw token, its letters, and punctuation after it.

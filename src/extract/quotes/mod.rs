@@ -260,6 +260,9 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                     let s = state.speaker(m);
                     if s.name.is_some() && !s.org {
                         reporting = Some(s);
+                        state.reporting_org = None;
+                    } else if s.name.is_some() {
+                        state.reporting_org = Some((s, para.number));
                     }
                 }
                 // The name opens the sentence and a predicate follows it:
@@ -345,6 +348,15 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                                 last_speaker.as_ref().map(|l| &l.0).or(reporting.as_ref())
                         {
                             Some((s.clone(), String::new(), "continues-sentence"))
+                        } else if let Some((s, _)) =
+                            state.reporting_org.as_ref().filter(|(_, p)| {
+                                para.number - p <= 1
+                                    && it_said(
+                                        &text[parts[parts.len() - 1].outer_end(text.len())..],
+                                    )
+                            })
+                        {
+                            Some((s.clone(), String::new(), "organisation-it"))
                         } else if let Some(s) = &clause_reported {
                             Some((s.clone(), String::new(), "sentence-reported"))
                         } else if only_quotes
@@ -388,6 +400,11 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                 let mut named = None;
                 match resolved {
                     Some((speaker, evidence, sieve)) => {
+                        // "“…,” the Post wrote." then "“…,” it added.".
+                        if speaker.name.is_some() {
+                            state.reporting_org =
+                                speaker.org.then(|| (speaker.clone(), para.number));
+                        }
                         if speaker.name.is_some() || speaker.description.is_some() {
                             state.set_topic(&speaker, None, None);
                             last_speaker = Some((speaker.clone(), evidence.clone()));
@@ -813,6 +830,24 @@ fn is_phrase(text: &str, first: &Marked, quoted: &str) -> bool {
             | "policy"
     );
     named || title_case(quoted)
+}
+
+/// "“…,” it said in a statement": an organisation's pronoun and a verb of
+/// speech right after the quotation.
+fn it_said(after: &str) -> bool {
+    let after = after.trim_start();
+    let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+    let Some(rest) = after.strip_prefix("it ") else {
+        return false;
+    };
+    let verb = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        verb,
+        "said" | "says" | "added" | "wrote" | "stated" | "warned" | "noted"
+    )
 }
 
 /// Two thirds or more of two or more words capitalised: "State of the Union".

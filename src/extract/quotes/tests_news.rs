@@ -57,3 +57,38 @@ fn a_spokesperson_described_by_an_organisation_is_attributed_but_not_named() {
         assert!(got[0].sieve.is_some(), "{text:?}: {:?}", got[0]);
     }
 }
+
+#[test]
+fn it_after_a_quotation_is_the_organisation_just_reported() {
+    let got = summary(&[
+        "The World Health Organization said cases had doubled. “The risk of spread is high,” it said in a statement.",
+    ]);
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("World Health Organization"),
+        "{got:?}"
+    );
+    // In the next paragraph too, but not after a person is reported, nor
+    // further on.
+    let got = summary(&[
+        "The World Health Organization said cases had doubled.",
+        "“The risk of spread is high,” it said.",
+    ]);
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("World Health Organization"),
+        "{got:?}"
+    );
+    let got = summary(&[
+        "The World Health Organization said cases had doubled. Health Minister Ana Lima said the country was ready.",
+        "“The risk of spread is high,” it said.",
+    ]);
+    assert_eq!(got[0].1, None, "{got:?}");
+    let got = summary(&[
+        "The World Health Organization said cases had doubled.",
+        "Schools were closed.",
+        "Markets were quiet.",
+        "“The risk of spread is high,” it said.",
+    ]);
+    assert_eq!(got[0].1, None, "{got:?}");
+}

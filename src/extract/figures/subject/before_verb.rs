@@ -132,7 +132,10 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
     }
     // "The new bridge will cost $1.2 billion": what costs it. A verb only
     // here, right before the amount: "The cost of gallium rose" has the noun.
-    let costs = matches!(lw.as_str(), "cost" | "costs");
+    let costs = matches!(lw.as_str(), "cost" | "costs")
+        // "The growth target was set at around 5 per cent", "the deficit is
+        // put at £50 billion": a participle that places a level.
+        || (placing(lw.as_str()) && toks.get(v + 1).is_some_and(|t| t.is_word("at")));
     (toks[v].kind == Kind::Word
         && (g::change_verb(lw.as_str()) || level_verb(lw.as_str()) || costs))
         .then_some(v)
@@ -195,6 +198,15 @@ fn level_verb(w: &str) -> bool {
     )
 }
 
+/// A participle that places a level "at" an amount: "was held at 2 per
+/// cent", "gifts valued at more than $210,000".
+fn placing(l: &str) -> bool {
+    matches!(
+        l,
+        "set" | "kept" | "held" | "fixed" | "capped" | "put" | "valued" | "pegged" | "priced"
+    )
+}
+
 /// A word that puts a level in the future: "is *forecast* to be", "are
 /// *expected* to reach".
 fn forecast_word(l: &str) -> bool {
@@ -237,9 +249,10 @@ fn auxiliaries_before(toks: &[Tok], v: usize, sentence_start: usize) -> usize {
             || (l == "to" && end >= 2 && forecast_word(toks[end - 2].lower().as_str()))
             || (forecast_word(l) && toks.get(end).is_some_and(|n| n.is_word("to")))
             || (matches!(l, "is" | "are" | "was" | "were")
-                && toks
-                    .get(end)
-                    .is_some_and(|n| forecast_word(n.lower().as_str())));
+                && toks.get(end).is_some_and(|n| {
+                    let next = n.lower();
+                    forecast_word(next.as_str()) || placing(next.as_str())
+                }));
         if !auxiliary {
             break;
         }
