@@ -387,21 +387,11 @@ fn spans_a_stated_figure(
     offset: usize,
     out: &[Figure],
 ) -> bool {
-    const BETWEEN: [&str; 7] = [
-        "the",
-        "next",
-        "past",
-        "last",
-        "coming",
-        "following",
-        "first",
-    ];
     const OVER: [&str; 4] = ["over", "across", "within", "during"];
-    let mut k = first;
-    while k > 0 && BETWEEN.iter().any(|w| toks[k - 1].is_word(w)) {
-        k -= 1;
-    }
-    if k == 0 || !OVER.iter().any(|w| toks[k - 1].is_word(w)) {
+    let Some(k) = span_word(toks, first).map(|p| p + 1) else {
+        return false;
+    };
+    if !OVER.iter().any(|w| toks[k - 1].is_word(w)) {
         return false;
     }
     let Some(sentence) = sentence else {
@@ -447,6 +437,26 @@ fn sentence_opening(sentence_of: &[usize], first: usize) -> usize {
         .take_while(|&k| sentence_of[k] == sentence_of[first])
         .last()
         .unwrap_or(first)
+}
+
+/// The word before a duration at `first` and the words that set it in
+/// time ("the", "next", "past": "over the past two weeks"): the position of
+/// "over", which the caller reads.
+fn span_word(toks: &[Tok], first: usize) -> Option<usize> {
+    const BETWEEN: [&str; 7] = [
+        "the",
+        "next",
+        "past",
+        "last",
+        "coming",
+        "following",
+        "first",
+    ];
+    let mut k = first;
+    while k > 0 && BETWEEN.iter().any(|w| toks[k - 1].is_word(w)) {
+        k -= 1;
+    }
+    k.checked_sub(1)
 }
 
 /// Adds the framing quantities (`framing.rs`) that no stated figure

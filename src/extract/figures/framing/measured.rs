@@ -52,18 +52,11 @@ fn changed_from(between: &[Tok]) -> bool {
 /// "polls taken over the past two weeks": a span of time things happen
 /// in, which the average is of, not a length it measures.
 fn spans_time(toks: &[Tok], first: usize) -> bool {
-    let mut k = first;
-    while k > 0
-        && ["the", "past", "last", "next", "first", "coming"]
+    crate::extract::figures::span_word(toks, first).is_some_and(|p| {
+        ["over", "during", "within", "across", "in", "for"]
             .iter()
-            .any(|w| toks[k - 1].is_word(w))
-    {
-        k -= 1;
-    }
-    k > 0
-        && ["over", "during", "within", "across", "in", "for"]
-            .iter()
-            .any(|w| toks[k - 1].is_word(w))
+            .any(|w| toks[p].is_word(w))
+    })
 }
 
 /// "an average of 50 minutes a day": a daily rate, which the framing
