@@ -29,7 +29,15 @@ pub(super) fn by_to(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> 
     if sentence_of.get(a.first) != sentence_of.get(b.last) {
         return None;
     }
-    let to = match &toks[a.last + 1..b.first] {
+    // "rose 19pc last year to a record €343bn": the level's "a record".
+    let mut between = &toks[a.last + 1..b.first];
+    if let [rest @ .., x, r] = between
+        && x.is_word("a")
+        && r.is_word("record")
+    {
+        between = rest;
+    }
+    let to = match between {
         [t] => t,
         [c, t] if c.is_mark(",") => t,
         // "rose by 7.4 per cent in 2024 to more than 1.1 million".

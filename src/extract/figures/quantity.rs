@@ -510,6 +510,14 @@ fn glued(toks: &[Tok], k: usize, money: bool) -> Option<(f64, Option<Unit>, usiz
     if let Some(s) = w::glued_scale(n.text) {
         return Some((s, None, k));
     }
+    // "rose 19pc", "1.9pc of GDP": the British and Irish papers' percent.
+    if matches!(n.text, "pc" | "pct")
+        && !toks
+            .get(k + 1)
+            .is_some_and(|x| !x.gap && x.kind == Kind::Word)
+    {
+        return Some((1.0, Some(Unit::Percent), k));
+    }
     if let Some(unit) = glued_temperature(toks, k) {
         return Some((1.0, Some(Unit::Measure(unit)), k));
     }
@@ -733,6 +741,7 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
     let word = lw.as_str();
     Some(match word {
         "percent" | "pct" => (Unit::Percent, j + 1),
+        "pc" if n.text == "pc" => (Unit::Percent, j + 1),
         "per" if next(2).as_str() == "cent" => (Unit::Percent, j + 2),
         "percentage" if matches!(next(2).as_str(), "point" | "points") => (Unit::Points, j + 2),
         // "cut the cash rate by 25 basis points", "50 bps": hundredths of a

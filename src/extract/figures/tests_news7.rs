@@ -217,3 +217,22 @@ fn a_level_set_or_put_at_an_amount_has_the_subject_before_it() {
         assert_eq!(got[0].2.as_deref(), Some(subject), "{input:?}: {got:?}");
     }
 }
+
+#[test]
+fn percent_written_pc_and_a_change_to_a_record_level() {
+    let got = run_all("Defence spending rose 19pc last year to a record €343bn, or 1.9pc of GDP.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].values, vec![343e9]);
+    assert_eq!(got[0].change.as_ref().map(|c| c.value), Some(19.0));
+    assert_eq!(
+        (got[1].text.as_str(), got[1].values.clone()),
+        ("1.9pc", vec![1.9])
+    );
+    assert_eq!(got[1].unit.as_deref(), Some("percent"));
+    // Letters glued after "pc" make another word: "5pcs" is no percent.
+    assert!(
+        run_all("The kit has 5pcs of wire.")
+            .iter()
+            .all(|f| f.unit.as_deref() != Some("percent"))
+    );
+}
