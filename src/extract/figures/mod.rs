@@ -388,17 +388,17 @@ fn spans_a_stated_figure(
     out: &[Figure],
 ) -> bool {
     const OVER: [&str; 4] = ["over", "across", "within", "during"];
-    let Some(k) = span_word(toks, first).map(|p| p + 1) else {
+    let Some(over) = span_word(toks, first) else {
         return false;
     };
-    if !OVER.iter().any(|w| toks[k - 1].is_word(w)) {
+    if !OVER.iter().any(|w| toks[over].is_word(w)) {
         return false;
     }
     let Some(sentence) = sentence else {
         return false;
     };
     let from = offset + sentence.start;
-    let to = offset + toks[k - 1].start;
+    let to = offset + toks[over].start;
     out.iter()
         .any(|o| o.kind.is_none() && o.start >= from && o.end <= to)
 }

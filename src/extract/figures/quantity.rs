@@ -994,10 +994,8 @@ pub(super) fn finish(
             rate = Some(r);
             last += 2;
             // "$45 per person per year": the rate has a rate of its own.
-            if matches!(
-                lower(last + 1).as_str(),
-                "per" | "a" | "an" | "each" | "every"
-            ) && toks.get(last + 2).is_some_and(|t| t.gap)
+            if w::rate_link(lower(last + 1).as_str())
+                && toks.get(last + 2).is_some_and(|t| t.gap)
                 && let Some(time) = w::rate_unit(lower(last + 2).as_str())
                 && let Some(both) = w::rate_over_time(r, time)
             {

@@ -45,7 +45,7 @@ pub(super) fn after_noun(toks: &[Tok], last: usize) -> Option<&'static str> {
         let t = toks.get(k).filter(|t| t.gap && t.kind == Kind::Word)?;
         let lw = t.lower();
         let l = lw.as_str();
-        if matches!(l, "a" | "an" | "per" | "each" | "every") && k > last + 1 {
+        if w::rate_link(l) && k > last + 1 {
             let unit = toks.get(k + 1).filter(|u| u.gap)?;
             let rate =
                 w::rate_unit(unit.lower().as_str()).filter(|r| *r != "person" && *r != "share")?;

@@ -6,6 +6,7 @@
 
 use super::{Frame, Framed};
 use crate::extract::figures::lex::{Kind, Tok};
+use crate::extract::figures::words;
 
 /// Marks the durations of `found` that are measured, in place, and joins a
 /// length and the one it changed from into one figure.
@@ -63,13 +64,9 @@ fn spans_time(toks: &[Tok], first: usize) -> bool {
 /// length does not carry; left a duration rather than set in a table as a
 /// plain length.
 fn per_time(toks: &[Tok], last: usize) -> bool {
-    toks.get(last + 1).is_some_and(|t| {
-        ["a", "an", "per", "each", "every"]
-            .iter()
-            .any(|w| t.is_word(w))
-    }) && toks
-        .get(last + 2)
-        .is_some_and(|t| crate::extract::figures::words::rate_unit(t.lower().as_str()).is_some())
+    let lower = |k: usize| toks.get(k).map(Tok::lower);
+    lower(last + 1).is_some_and(|l| words::rate_link(l.as_str()))
+        && lower(last + 2).is_some_and(|l| words::rate_unit(l.as_str()).is_some())
 }
 
 /// Whether an average, median or mean stands a few words before `first`,

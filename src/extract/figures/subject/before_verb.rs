@@ -132,12 +132,12 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
     }
     // "The new bridge will cost $1.2 billion": what costs it. A verb only
     // here, right before the amount: "The cost of gallium rose" has the noun.
-    let costs = matches!(lw.as_str(), "cost" | "costs")
+    let prices_or_places = matches!(lw.as_str(), "cost" | "costs")
         // "The growth target was set at around 5 per cent", "the deficit is
         // put at £50 billion": a participle that places a level.
         || (placing(lw.as_str()) && toks.get(v + 1).is_some_and(|t| t.is_word("at")));
     (toks[v].kind == Kind::Word
-        && (g::change_verb(lw.as_str()) || level_verb(lw.as_str()) || costs))
+        && (g::change_verb(lw.as_str()) || level_verb(lw.as_str()) || prices_or_places))
         .then_some(v)
 }
 
