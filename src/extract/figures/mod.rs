@@ -188,6 +188,8 @@ mod tests_fixture;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
+mod tests_gov8;
+#[cfg(test)]
 mod tests_news;
 #[cfg(test)]
 mod tests_news5;

@@ -109,11 +109,16 @@ fn single(c: &Cand) -> Fig {
 }
 
 /// The unit two amounts share; a bare number takes its partner's ("from 10 to 15%").
-fn shared_unit(a: &Cand, b: &Cand) -> Option<(Unit, Option<&'static str>)> {
+/// `reverse`: the second amount is the one changed from ("$15 an hour, up
+/// from $12").
+fn shared_unit(a: &Cand, b: &Cand, reverse: bool) -> Option<(Unit, Option<&'static str>)> {
     // "from £11.44 to £12.21 an hour": a rate written once, after the
-    // second amount, is both amounts'.
+    // second amount, is both amounts'; "$15 an hour, up from $12": after
+    // the first, when the second is the level changed from.
     if a.unit == b.unit && (a.rate == b.rate || a.rate.is_none()) {
         Some((a.unit, b.rate))
+    } else if a.unit == b.unit && reverse && b.rate.is_none() {
+        Some((a.unit, a.rate))
     } else if a.plain {
         Some((b.unit, b.rate))
     } else if b.plain {
@@ -133,11 +138,11 @@ fn pair(toks: &[Tok], a: &Cand, b: &Cand, sentence_of: &[usize]) -> Option<Fig> 
         return None;
     }
     let word_before = |k: usize, w: &str| k.checked_sub(1).is_some_and(|p| toks[p].is_word(w));
-    let (unit, rate) = shared_unit(a, b)?;
     let up_from = word_before(b.first, "from")
         && b.first >= 2
         && (toks[b.first - 2].is_word("up") || toks[b.first - 2].is_word("down"));
     let to_from = word_before(a.first, "to") && word_before(b.first, "from") && between.len() <= 10;
+    let (unit, rate) = shared_unit(a, b, up_from || to_from)?;
     let (shape, first) = if let Some(from) = led_by(toks, a.first, "from")
         && led_by(toks, b.first, "to").is_some()
     {

@@ -378,14 +378,34 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
                     .get(m + 1)
                     .is_some_and(|n| n.gap && n.kind == Kind::Word && n.text.ends_with("ing"))
                     && noun_at(m + 2)));
+        // "21% of the EU's announced electrolyser projects", "of the
+        // proposed changes": a participle that opens the phrase or follows
+        // its possessive describes the noun after it.
+        // Not a poll's "those surveyed disapprove": that participle follows
+        // the people it describes.
+        let modifier = modifier
+            || t.text.ends_with("ed")
+                && !t.capitalised()
+                && (words == 0 || end.is_some_and(|e| e + 1 == m && toks[e].possessive()))
+                && noun_at(m + 1)
+                && !matches!(
+                    t.lower().as_str(),
+                    "surveyed" | "polled" | "asked" | "questioned" | "interviewed" | "sampled"
+                );
         // "2.5 tonnes of cocaine worth £200m": "worth" starts another
         // figure; "Americans oppose the measure": a word without a plural's
         // "s" before a determiner is a verb (but for the phrase's first;
         // "gave two lawmakers the chance" keeps its noun).
         // "8 million Americans rely on insulin": after a plural, a lowercase
         // word without one before a preposition is the verb.
+        // "56 percent of registered voters viewing him positively": after a
+        // plural, a word an object pronoun follows is the verb.
         let ends_here = words > 0
             && (t.is_word("worth")
+                || (end.is_some_and(|e| e + 1 == m && plural_form(&toks[e]))
+                    && toks.get(m + 1).is_some_and(|n| {
+                        n.gap && matches!(n.lower().as_str(), "him" | "her" | "them" | "us" | "me")
+                    }))
                 || (!t.text.ends_with('s')
                     && toks.get(m + 1).is_some_and(|n| {
                         n.gap && matches!(n.lower().as_str(), "the" | "a" | "an" | "its" | "their")

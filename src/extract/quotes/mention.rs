@@ -10,6 +10,8 @@
 //! person is named, never the outlet. Titles and honorifics inside the run
 //! ("Chief", "Sen.", "Mr.") are the role, not the name.
 
+use std::borrow::Cow;
+
 use super::attribute::{Gender, Np, Word};
 use super::names::{is_acronym, is_name_particle, is_name_word, post_nominals};
 use crate::extract::lower::lower;
@@ -784,7 +786,17 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
     {
         return None;
     }
-    let role: Vec<&str> = ws[..role_end].iter().map(|w| w.core).collect();
+    // "U.S. Secretary of Agriculture": an initialism keeps its last full stop.
+    let role: Vec<Cow<str>> = ws[..role_end]
+        .iter()
+        .map(|w| {
+            if super::attribute::is_initialism(w.core, w.raw) {
+                Cow::Owned(format!("{}.", w.core))
+            } else {
+                Cow::Borrowed(w.core)
+            }
+        })
+        .collect();
     // "Smt. Meera Raghavan": the honorific of address shows the gender.
     let gender = address.and_then(|(_, from)| personal_honorific(ws[from - 1].core).flatten());
     Some((mention(Who::Name(joined), Some(role.join(" ")), gender), j))

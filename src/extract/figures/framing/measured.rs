@@ -17,15 +17,32 @@ pub(super) fn mark(toks: &[Tok], found: &mut Vec<Framed>) {
             k += 1;
             continue;
         }
-        if let Some(next) = found.get(k + 1)
-            && next.frame == Frame::Duration
-            && next.unit == found[k].unit
-            && changed_from(&toks[found[k].last + 1..next.first])
-        {
-            // "14.2 weeks, down from 15.1 weeks": from the second to the first.
-            let (to, from, last) = (found[k].value, next.value, next.last);
+        let change = found.get(k + 1).and_then(|next| {
+            let alike = next.frame == Frame::Duration && next.unit == found[k].unit;
+            let between = &toks[found[k].last + 1..next.first];
+            let before = found[k].first.checked_sub(1).map(|b| &toks[b]);
+            // "14.2 weeks, down from 15.1 weeks", "rose to 18 weeks from
+            // 12 weeks": from the second to the first; "fell from 90 weeks
+            // in 2022 to 68 weeks": from the first to the second.
+            if !alike {
+                None
+            } else if changed_from(between)
+                || before.is_some_and(|t| t.is_word("to")) && is_word_after_time(between, "from")
+            {
+                Some((next.value, found[k].value, found[k].first))
+            } else if before.is_some_and(|t| t.is_word("from")) && is_word_after_time(between, "to")
+            {
+                // The figure is written from its "from", as other changes are.
+                Some((found[k].value, next.value, found[k].first - 1))
+            } else {
+                None
+            }
+        });
+        if let Some((from, to, first)) = change {
+            let last = found[k + 1].last;
             let f = &mut found[k];
             f.frame = Frame::Measured;
+            f.first = first;
             f.value = from;
             f.second = Some(to);
             f.last = last;
@@ -48,6 +65,16 @@ fn changed_from(between: &[Tok]) -> bool {
         _ => between,
     };
     matches!(between, [d, f] if (d.is_word("down") || d.is_word("up")) && f.is_word("from"))
+}
+
+/// Whether the words between two lengths are `word` alone, after the
+/// year of the first: "from 90 weeks in 2022 to 68 weeks".
+fn is_word_after_time(between: &[Tok], word: &str) -> bool {
+    let between = match between {
+        [i, y, rest @ ..] if i.is_word("in") && y.kind == Kind::Num && y.text.len() == 4 => rest,
+        _ => between,
+    };
+    matches!(between, [w] if w.is_word(word))
 }
 
 /// "polls taken over the past two weeks": a span of time things happen
@@ -106,6 +133,19 @@ mod tests {
         assert_eq!(
             frames("Stays rose to 6 days, up from 5 days."),
             vec![(Frame::Measured, 5.0, Some(6.0))]
+        );
+        assert_eq!(
+            frames("The median wait fell from 90 weeks in 2022 to 68 weeks in 2024."),
+            vec![(Frame::Measured, 90.0, Some(68.0))]
+        );
+        assert_eq!(
+            frames("The average wait rose to 18 weeks from 12 weeks."),
+            vec![(Frame::Measured, 12.0, Some(18.0))]
+        );
+        // Two lengths joined otherwise stay two durations.
+        assert_eq!(
+            frames("He served 5 years, then 3 years more."),
+            vec![(Frame::Duration, 5.0, None), (Frame::Duration, 3.0, None)]
         );
     }
 

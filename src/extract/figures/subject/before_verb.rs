@@ -271,11 +271,12 @@ fn phrase_before(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usi
 /// [`phrase_before`] without asking what stands before the phrase.
 fn phrase_span(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usize, usize)> {
     let word = |k: usize| {
-        noun_word(
-            &toks[k],
-            k + 1 == end,
-            (k > sentence_start).then(|| &toks[k - 1]),
-        )
+        time_compound(toks, k, end, sentence_start)
+            || noun_word(
+                &toks[k],
+                k + 1 == end,
+                (k > sentence_start).then(|| &toks[k - 1]),
+            )
     };
     if end <= sentence_start || !word(end - 1) {
         return None;
@@ -401,6 +402,38 @@ fn opens_clause(toks: &[Tok], start: usize, sentence_start: usize) -> bool {
             (conjunction && !joins_nouns) || reports || g::not_a_subject(l)
         }
     }
+}
+
+/// "Wait times", "the median waiting time", "journey times": a length of
+/// time named by what takes it, a noun of the phrase before the verb.
+/// "time" alone is a word of time and "times" one of multiples, which
+/// [`noun_word`] turns away.
+fn time_compound(toks: &[Tok], k: usize, end: usize, sentence_start: usize) -> bool {
+    let is_time = |t: &Tok| t.is_word("time") || t.is_word("times");
+    let activity = |t: &Tok| {
+        matches!(
+            t.lower().as_str(),
+            "wait"
+                | "waiting"
+                | "journey"
+                | "travel"
+                | "response"
+                | "processing"
+                | "commute"
+                | "commuting"
+                | "delivery"
+                | "turnaround"
+                | "transit"
+                | "queue"
+                | "queuing"
+                | "screen"
+                | "treatment"
+                | "recovery"
+                | "decision"
+        )
+    };
+    (is_time(&toks[k]) && k > sentence_start && activity(&toks[k - 1]))
+        || (k + 1 < end && activity(&toks[k]) && is_time(&toks[k + 1]))
 }
 
 /// A word the phrase may hold. `head` is the word right before the verb,

@@ -1,0 +1,81 @@
+//! Forms of round eight, from government releases and statistics bulletins
+//! (a governor's, an attorney general's, the European Commission's, a Hong
+//! Kong bureau's, a labour-market bulletin): participles that describe the
+//! counted noun, and what a figure in such texts counts; sentences made up
+//! for the tests.
+
+use super::test_support::run_all;
+
+/// The subject of the first figure of `input`.
+fn subject(input: &str) -> Option<String> {
+    run_all(input).into_iter().next().and_then(|f| f.subject)
+}
+
+#[test]
+fn a_participle_before_the_noun_describes_it() {
+    for (input, want) in [
+        (
+            "Spain accounts for 21% of the EU's announced electrolyser projects.",
+            "EU's announced electrolyser projects",
+        ),
+        (
+            "About 30% of the proposed changes were adopted.",
+            "proposed changes",
+        ),
+        ("The city has 2,000 registered voters.", "registered voters"),
+        ("The firm employs 300 trained nurses.", "trained nurses"),
+    ] {
+        assert_eq!(subject(input).as_deref(), Some(want), "{input:?}");
+    }
+}
+
+#[test]
+fn a_participle_after_the_people_it_describes_is_not_their_noun() {
+    // "those surveyed disapprove": the participle follows "those", and the
+    // word after it is the verb.
+    let got = subject("The poll found that 59 percent of those surveyed disapprove of the plan.");
+    assert_ne!(got.as_deref(), Some("surveyed disapprove"));
+    // An object pronoun after a word makes that word the verb.
+    assert_eq!(
+        subject("Some 56 percent of registered voters view him favourably.").as_deref(),
+        Some("registered voters")
+    );
+    assert_eq!(
+        subject("It found 56 percent of registered voters viewing her positively.").as_deref(),
+        Some("registered voters")
+    );
+}
+
+#[test]
+fn a_length_changed_from_one_to_another_is_one_figure_with_its_subject() {
+    let got = run_all(
+        "The median waiting time for new cases had fallen from 90 weeks in 2022 to 68 weeks in 2024.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "from 90 weeks in 2022 to 68 weeks");
+    assert_eq!(got[0].values, vec![90.0, 68.0]);
+    assert_eq!(got[0].kind, None, "a statistic, not a duration");
+    assert_eq!(
+        got[0].subject.as_deref(),
+        Some("median waiting time for new cases")
+    );
+    // "wait times", "journey times": "times" is the noun here, no multiple.
+    assert_eq!(
+        subject("Wait times fell from 90 minutes to 68 minutes.").as_deref(),
+        Some("Wait times")
+    );
+    assert_eq!(
+        subject("Average journey times rose to 48 minutes from 41 minutes.").as_deref(),
+        Some("Average journey times")
+    );
+}
+
+#[test]
+fn a_rate_written_with_the_new_level_is_the_old_one_s_too() {
+    let got = run_all("The minimum wage will rise to $15 an hour, up from $12.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].values, vec![12.0, 15.0]);
+    assert_eq!(got[0].unit.as_deref(), Some("USD per hour"));
+    // Two rates of their own stay two figures.
+    assert_eq!(run_all("It costs $15 an hour, up from $12 a day.").len(), 2);
+}
