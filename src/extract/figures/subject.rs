@@ -28,7 +28,9 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
     if f.unit == Unit::Times {
         return before_verb::find(toks, f, sentence_start);
     }
-    around(toks, f, sentence_start).or_else(|| before_verb::find(toks, f, sentence_start))
+    around(toks, f, sentence_start)
+        .or_else(|| before_verb::find(toks, f, sentence_start))
+        .or_else(|| before_verb::set_off(toks, f, sentence_start))
 }
 
 /// The subject the words around the figure give.
@@ -97,9 +99,11 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
                 let rate_after = toks[written_first].kind == Kind::Word;
                 return (!rate_after).then(|| count_noun(toks, written_first))?;
             }
+            // "the average monthly gain of 52,000": the noun the count is of.
             count_noun(toks, written_first)
                 .or_else(|| count_noun(toks, f.last))
                 .or_else(|| number_of(toks, f.first, sentence_start))
+                .or_else(|| counted_before_of(toks, f.first))
         }
     }
 }
@@ -239,7 +243,23 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
     }
     let last = of.checked_sub(1)?;
     let mut start = last;
-    while start > 0 && last - start < 3 && content(&toks[start - 1]) {
+    // "the average monthly gain of 52,000": how often or how much, which
+    // modifies the noun.
+    let modifier = |t: &Tok| {
+        matches!(
+            t.lower().as_str(),
+            "average"
+                | "median"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "yearly"
+                | "daily"
+                | "annual"
+        )
+    };
+    while start > 0 && last - start < 3 && (content(&toks[start - 1]) || modifier(&toks[start - 1]))
+    {
         start -= 1;
     }
     // "a record high of $900", "an amount of $5 million": a level, not what it is of.
@@ -274,6 +294,25 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
                 ))
     };
     ((content(&toks[last]) || (start == last && ing_noun())) && !level).then_some((start, last))
+}
+
+/// "a crowd of 2,000", "the average monthly gain of 52,000": a count's
+/// noun before "of", when a determiner opens its phrase ("north of 65
+/// million", "grandfather of seven" have none) and it is no poll, whose
+/// count is of the people asked.
+fn counted_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
+    let (start, last) = noun_before_of(toks, first)?;
+    let determined = start.checked_sub(1).is_some_and(|d| {
+        matches!(
+            toks[d].lower().as_str(),
+            "a" | "an" | "the" | "its" | "their" | "this" | "that"
+        )
+    });
+    let poll = matches!(
+        toks[last].lower().as_str(),
+        "poll" | "polls" | "survey" | "surveys" | "sample" | "study"
+    );
+    (determined && !poll).then_some((start, last))
 }
 
 /// A word a subject may hold. Not a number word either: "fifty two" or "one
@@ -502,6 +541,21 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
             end = Some(m + 1);
             m += 2;
         }
+    }
+    // "the number of long-term unemployed (…)": a participle after a
+    // hyphened compound, with no noun after it, is the phrase's head.
+    if let Some(e) = end
+        && e + 1 == m
+        && e > k
+        && toks[e - 1].is_dash()
+        && toks.get(m).is_some_and(|t| {
+            t.kind == Kind::Word && t.gap && !t.capitalised() && t.text.ends_with("ed")
+        })
+        && toks
+            .get(m + 1)
+            .is_none_or(|n| n.kind == Kind::Mark || g::stop_word(n.lower().as_str()))
+    {
+        return Some((k, m));
     }
     end.map(|e| (k, e))
 }

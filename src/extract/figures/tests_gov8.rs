@@ -79,3 +79,64 @@ fn a_rate_written_with_the_new_level_is_the_old_one_s_too() {
     // Two rates of their own stay two figures.
     assert_eq!(run_all("It costs $15 an hour, up from $12 a day.").len(), 2);
 }
+
+#[test]
+fn a_figure_set_off_after_the_statistic_it_measures() {
+    for (input, want) in [
+        (
+            "Among the major worker groups, the unemployment rate for teenagers (14.4 percent) edged up in March.",
+            "unemployment rate for teenagers",
+        ),
+        (
+            "Both the unemployment rate, at 4.2 percent, and the number of unemployed people, at 7.1 million, changed little in March.",
+            "unemployment rate",
+        ),
+    ] {
+        assert_eq!(subject(input).as_deref(), Some(want), "{input:?}");
+    }
+    // A breakdown or a conversion in brackets names no statistic.
+    assert_eq!(
+        subject("Trump won Ohio (79 percent) and Wisconsin easily."),
+        None
+    );
+    assert_eq!(
+        subject("Israel is small (8,000 square miles) and crowded."),
+        None
+    );
+}
+
+#[test]
+fn a_count_of_a_determined_noun_before_of() {
+    assert_eq!(
+        subject(
+            "Health care added jobs in line with the average monthly gain of 52,000 over the year."
+        )
+        .as_deref(),
+        Some("average monthly gain")
+    );
+    assert_eq!(
+        subject("She spoke to a crowd of 2,000 in Denver.").as_deref(),
+        Some("crowd")
+    );
+    // No determiner: a direction or a relation, not what is counted.
+    for input in [
+        "He will need almost certainly north of 65 million votes.",
+        "What grandfather of seven would not love that?",
+        "The poll of 1,000 likely voters was taken Monday.",
+    ] {
+        let got = subject(input);
+        assert!(
+            !matches!(got.as_deref(), Some("north" | "grandfather" | "poll")),
+            "{input:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_after_a_hyphened_compound_is_the_head() {
+    assert_eq!(
+        subject("The number of long-term unemployed was little changed at 1.5 million in March.")
+            .as_deref(),
+        Some("long-term unemployed")
+    );
+}

@@ -32,6 +32,54 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
     object_of_change(toks, f, sentence_start)
 }
 
+/// "the unemployment rate for teenagers (14.4 percent) edged up", "the
+/// number of unemployed people, at 7.1 million, changed little": a figure
+/// set off right after the noun phrase it measures, in brackets or after
+/// ", at" up to the next comma.
+pub(super) fn set_off(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)> {
+    if f.list.is_some() || f.parallel {
+        return None;
+    }
+    let before = |k: usize| f.first.checked_sub(k).map(|b| &toks[b]);
+    let after = toks.get(f.last + 1);
+    let end = if before(1).is_some_and(|t| t.is_mark("(")) && after.is_some_and(|t| t.is_mark(")"))
+    {
+        f.first - 1
+    } else if before(1).is_some_and(|t| t.is_word("at"))
+        && before(2).is_some_and(|t| t.is_mark(","))
+        && after.is_some_and(|t| t.is_mark(","))
+    {
+        f.first - 2
+    } else {
+        return None;
+    };
+    let (start, last) = phrase_span(toks, end, sentence_start)?;
+    // Brackets also hold conversions ("8,000 square miles (20,700 km²)")
+    // and breakdowns ("Ohio (79 percent)"): only a phrase that names a
+    // statistic is what the figure measures.
+    toks[start..=last]
+        .iter()
+        .any(|t| {
+            matches!(
+                t.lower().as_str(),
+                "rate"
+                    | "rates"
+                    | "share"
+                    | "proportion"
+                    | "percentage"
+                    | "number"
+                    | "index"
+                    | "ratio"
+                    | "support"
+                    | "turnout"
+                    | "growth"
+                    | "inflation"
+                    | "unemployment"
+            )
+        })
+        .then_some((start, last))
+}
+
 /// "The drug reduced the risk of death by 20 per cent", "the bank raised
 /// rates by a quarter of a point": the object of a verb of change is what
 /// the figure measures, when "by" or "to" joins them.
