@@ -118,6 +118,13 @@ const ORG_NOUNS: &[&str] = &[
     "party",
     "administration",
     "newspaper",
+    "association",
+    "federation",
+    "foundation",
+    "society",
+    "authority",
+    "coalition",
+    "alliance",
 ];
 
 /// Verbs by which a publication presents what follows.

@@ -699,7 +699,7 @@ fn stretches_around(text: &str, needle: &memmem::Finder, whole: bool) -> Vec<Ran
 /// If a word starts at byte `q` after which [`name_runs`] holds no words
 /// (nothing pending, no run begun), the end of that word. Such a word starts
 /// with a lowercase ASCII letter or a digit and is not a connector ("of",
-/// "for", …): `name_runs` ends its run there. Told conservatively: a word
+/// "for", "the", …): `name_runs` ends its run there. Told conservatively: a word
 /// that runs into a non-ASCII byte is not one (the byte may be a space that
 /// ends a connector).
 fn resets_at(bytes: &[u8], q: usize) -> Option<usize> {
@@ -717,7 +717,8 @@ fn resets_at(bytes: &[u8], q: usize) -> Option<usize> {
         return None;
     }
     let word = &bytes[q..end];
-    let connector = matches!(word, b"of" | b"for") || is_particle(word);
+    // "the" may go on an institution's name ("Ministry for the Environment").
+    let connector = matches!(word, b"of" | b"for" | b"the") || is_particle(word);
     (!connector).then_some(end)
 }
 
@@ -893,7 +894,12 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
     for raw in whitespace::words(text) {
         // Most words start lowercase or with a digit: settle them without trimming.
         if raw.as_bytes()[0].is_ascii_lowercase() || raw.as_bytes()[0].is_ascii_digit() {
-            let connector = is_connector(raw);
+            // "Ministry for the Environment", "Department of the Treasury":
+            // an institution's name goes on past "the" after its "for"/"of".
+            let connector = is_connector(raw)
+                || raw == "the"
+                    && matches!(pending[..], ["for" | "of"])
+                    && cur.last().is_some_and(|w| INSTITUTION.contains(w));
             if connector && !cur.is_empty() {
                 pending.push(raw);
             } else if !cur.is_empty() {

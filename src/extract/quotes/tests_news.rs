@@ -92,3 +92,35 @@ fn it_after_a_quotation_is_the_organisation_just_reported() {
     ]);
     assert_eq!(got[0].1, None, "{got:?}");
 }
+
+#[test]
+fn a_body_named_by_its_common_noun_is_the_one_the_text_named() {
+    for (paragraphs, want) in [
+        (
+            [
+                "The bill is endorsed by the American Diabetes Association.",
+                "“We applaud the sponsors for their leadership,” the association said in a statement.",
+            ],
+            "American Diabetes Association",
+        ),
+        // "for the", "of the" inside an institution's name.
+        (
+            [
+                "The Ministry for the Environment has announced NZ$120 million for flood defences.",
+                "In a statement, the ministry said: “These projects will protect more than 30,000 homes.”",
+            ],
+            "Ministry for the Environment",
+        ),
+        (
+            [
+                "The Department of the Treasury has announced new rules.",
+                "“These rules will close loopholes that cost taxpayers billions,” the department said.",
+            ],
+            "Department of the Treasury",
+        ),
+    ] {
+        let got = summary(&paragraphs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(want), "{paragraphs:?}");
+    }
+}
