@@ -4,7 +4,7 @@
 //! it, with the same sieves, so the same rules say who presents it.
 
 use super::attribute::{Speaker, State, subject_mention, words};
-use super::mention::Who;
+use super::mention::{self, Who};
 use super::sieves;
 use crate::extract::text;
 
@@ -24,11 +24,34 @@ pub fn source(text: &str, state: &mut State) -> Option<Speaker> {
         let speaker = state.speaker(&found.mention);
         return speaker.name.is_some().then_some(speaker);
     }
+    // "Minister Roe:", "Mayor Tom Kerr:": a label that is a person's name
+    // with their role and nothing else, as a release sets a quotation
+    // under it. Without a role a label is as likely a heading ("Media
+    // Contact:", "Key Quotes:"), and one in capitals always is ("WHAT THEY
+    // SAID:"); an owner ("Editor’s Note:") is no role.
+    if let Some((m, used)) = mention::read(&ws, true)
+        && used == ws.len()
+        && matches!(m.who, Who::Name(_))
+        && m.role
+            .as_deref()
+            .is_some_and(|r| !r.ends_with("’s") && !r.ends_with("'s"))
+        && text.chars().any(char::is_lowercase)
+    {
+        let speaker = state.speaker(&m);
+        if !speaker.org && speaker.name.is_some() {
+            return Some(speaker);
+        }
+    }
     // "Roe issued the following statement:": a named person as the
     // subject of the sentence the colon ends presents what follows.
     // A verb and its object after the subject: "Transcript:" is a label.
     let (m, used) = subject?;
-    if !matches!(m.who, Who::Name(_)) || used + 1 >= ws.len() {
+    // A heading in title case ("Statement From The Premier:") has no verb
+    // in lowercase after its capitals.
+    if !matches!(m.who, Who::Name(_))
+        || used + 1 >= ws.len()
+        || !ws[used].core.starts_with(char::is_lowercase)
+    {
         return None;
     }
     let speaker = state.speaker(&m);

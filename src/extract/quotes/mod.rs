@@ -130,6 +130,14 @@ struct Previous<'a> {
     about: Option<Mention>,
 }
 
+/// "Statement From The Premier:": a label in title case that ends in a
+/// colon, whose capitalised words are no person's name and predicate.
+fn is_title_case_label(ws: &[Word]) -> bool {
+    ws.len() >= 2
+        && ws.last().is_some_and(|w| w.raw.ends_with(':'))
+        && ws.iter().all(|w| w.core.starts_with(char::is_uppercase))
+}
+
 /// Finds the quotes of a document's paragraphs, in order.
 pub fn find(paras: &[Para]) -> Vec<Quote> {
     find_with_unpaired(paras, None).0
@@ -273,6 +281,7 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                 if ci == 0
                     && matches!(m.who, mention::Who::Name(_))
                     && *used < lead_words.len()
+                    && !is_title_case_label(&lead_words)
                     && (read_from_start
                         || in_a_statement(&lead_words)
                         || mention::read(&lead_words, true).is_some_and(|(_, u)| u == *used))

@@ -999,3 +999,23 @@ fn a_group_of_people_is_no_speakers_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_label_paragraph_of_a_role_and_a_name_over_the_quotation() {
+    let q = "“This is a great day for the people of our city and for every business here.”";
+    check(&[
+        (&["Minister Roe:", q], &[("This is", Some("Roe"))]),
+        (&["Mayor Tom Kerr:", q], &[("This is", Some("Tom Kerr"))]),
+        (
+            &["Dr Helen Marsh, Chief Health Officer:", q],
+            &[("This is", Some("Helen Marsh"))],
+        ),
+        // Headings are no speakers: in capitals, in title case, or a
+        // label without a role.
+        (&["WHAT THEY SAID:", q], &[("This is", None)]),
+        (&["Key Quotes:", q], &[("This is", None)]),
+        (&["Media Contact:", q], &[("This is", None)]),
+        (&["Editor’s Note:", q], &[("This is", None)]),
+        (&["Statement From The Premier:", q], &[("This is", None)]),
+    ]);
+}
