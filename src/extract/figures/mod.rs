@@ -659,28 +659,7 @@ impl Context<'_, '_> {
                 } else {
                     (after, inner)
                 };
-                let earlier = strip_preposition(self.words(earlier.first, earlier.last));
-                let later = strip_preposition(self.words(later.first, later.last));
-                // "5.9% in June to August, down from 6.1% in the previous
-                // three months": the earlier period is told by the later.
-                let relative = ["the previous ", "the preceding ", "the prior "]
-                    .iter()
-                    .any(|p| {
-                        earlier
-                            .get(..p.len())
-                            .is_some_and(|h| h.eq_ignore_ascii_case(p))
-                    });
-                if relative {
-                    return Some(later.to_string());
-                }
-                // Periods that are spans themselves ("the year to March")
-                // are joined with a dash, not a second "to".
-                let join = if earlier.contains(" to ") || later.contains(" to ") {
-                    " – "
-                } else {
-                    " to "
-                };
-                return Some(format!("{earlier}{join}{later}"));
+                return Some(self.joined(earlier, later));
             }
             // "7.4 million in August 2026, down from 7.6 million": the
             // later value, written first, is dated; the figure is of then.
@@ -688,6 +667,14 @@ impl Context<'_, '_> {
                 && let Some(p) = period::between_pair(self.phrases, self.clause, written)
             {
                 return Some(self.words(p.first, p.last).to_string());
+            }
+            // "In February 2025, the rate was 6.1%, down from 6.2% in
+            // January 2025": the later value's period opens the clause.
+            if f.shape == Shape::Reverse
+                && let Some([fronted, after]) =
+                    period::fronted_and_after(self.phrases, self.clause, written)
+            {
+                return Some(self.joined(after, fronted));
             }
         }
         // "rose by 7.4 per cent in 2024 to 1.1 million": the period between
@@ -701,6 +688,35 @@ impl Context<'_, '_> {
         }
         period::nearest(self.phrases, self.clause, self.participle, f.first, f.last)
             .map(|p| self.words(p.first, p.last).to_string())
+    }
+}
+
+impl Context<'_, '_> {
+    /// The periods of a change's two values as one: "2013 to the first six
+    /// months of 2023".
+    fn joined(&self, earlier: period::Phrase, later: period::Phrase) -> String {
+        let earlier = strip_preposition(self.words(earlier.first, earlier.last));
+        let later = strip_preposition(self.words(later.first, later.last));
+        // "5.9% in June to August, down from 6.1% in the previous
+        // three months": the earlier period is told by the later.
+        let relative = ["the previous ", "the preceding ", "the prior "]
+            .iter()
+            .any(|p| {
+                earlier
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            });
+        if relative {
+            return later.to_string();
+        }
+        // Periods that are spans themselves ("the year to March")
+        // are joined with a dash, not a second "to".
+        let join = if earlier.contains(" to ") || later.contains(" to ") {
+            " – "
+        } else {
+            " to "
+        };
+        format!("{earlier}{join}{later}")
     }
 }
 

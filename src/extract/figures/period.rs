@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::grammar as g;
 use super::lex::{Kind, Tok};
 use super::shape::Shapes;
 use super::words::{self as w, Lower};
@@ -226,8 +227,65 @@ fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
         }
         "from" => {
             let e1 = date_at(toks, k + 1)?;
-            matches!(word(e1 + 1).as_str(), "to" | "until" | "through" | "till")
-                .then(|| date_at(toks, e1 + 2))?
+            if matches!(word(e1 + 1).as_str(), "to" | "until" | "through" | "till") {
+                return date_at(toks, e1 + 2);
+            }
+            // "$536 a year from 1 July 2026": the month a level applies
+            // from. After a change ("down from March 2024", "rose 3% from
+            // July") the month is its baseline.
+            // Read back a few words: a change ("fell", "up", "higher")
+            // before any word that sets a level ("to", "at", "be").
+            let baseline = toks[k.saturating_sub(5)..k]
+                .iter()
+                .rev()
+                .map(Tok::lower)
+                .find_map(|l| {
+                    let l = l.as_str();
+                    if matches!(l, "to" | "at" | "be" | "is" | "are" | "will") {
+                        Some(false)
+                    } else if matches!(
+                        l,
+                        "up" | "down"
+                            | "higher"
+                            | "lower"
+                            | "more"
+                            | "less"
+                            | "fewer"
+                            | "greater"
+                            // "a four-point dip from March".
+                            | "dip"
+                            | "drop"
+                            | "rise"
+                            | "fall"
+                            | "gain"
+                            | "loss"
+                            | "jump"
+                            | "decline"
+                            | "increase"
+                            | "decrease"
+                            | "change"
+                            | "swing"
+                    ) || g::change_verb(l)
+                    {
+                        Some(true)
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or(false);
+            // "from March 1-8", "from March 30-April 4": a span of days.
+            let span_end = toks
+                .get(e1 + 1)
+                .filter(|d| d.is_dash() && !d.gap)
+                .and_then(|_| {
+                    date_at(toks, e1 + 2).or_else(|| {
+                        toks.get(e1 + 2)
+                            .filter(|n| n.kind == Kind::Num && !n.gap)
+                            .map(|_| e1 + 2)
+                    })
+                });
+            ((k + 1..=e1).any(|n| is_month(&toks[n])) && !baseline)
+                .then_some(span_end.unwrap_or(e1))
         }
         "at" => {
             let edge = matches!(word(k + 2).as_str(), "end" | "start" | "beginning" | "turn");
@@ -588,6 +646,27 @@ pub(super) fn between_pair(
         .get(phrases.partition_point(|p| p.first <= l1))
         .filter(|p| p.last < f2 && clause.get(p.first) == Some(&home))
         .copied()
+}
+
+/// The period phrase that opens the clause of a change written later value
+/// first, before it ("In February 2025, the rate was 6.1%"), and the one
+/// right after its second value ("down from 6.2% in January 2025").
+pub(super) fn fronted_and_after(
+    phrases: &[Phrase],
+    clause: &[usize],
+    written: [(usize, usize); 2],
+) -> Option<[Phrase; 2]> {
+    let [(f1, _), (_, l2)] = written;
+    let home = *clause.get(f1)?;
+    let fronted = phrases[..phrases.partition_point(|p| p.first < f1)]
+        .iter()
+        .rev()
+        .find(|p| p.last < f1)
+        .filter(|p| clause.get(p.first) == Some(&home))?;
+    let after = phrases
+        .get(phrases.partition_point(|p| p.first <= l2))
+        .filter(|p| clause.get(p.first) == Some(&home))?;
+    Some([*fronted, *after])
 }
 
 /// Periods for the two values of a change, earliest first: the phrase

@@ -52,6 +52,22 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
             if half_the {
                 return noun_phrase(toks, f.last + 2, false);
             }
+            // "36.2 per cent of GDP": the base a share is of, not what it
+            // measures, which the clause's subject names ("Gross debt is
+            // forecast to peak at …").
+            let base = of
+                && toks.get(f.last + 2).is_some_and(|t| {
+                    t.is_word("GDP")
+                        || t.is_word("GNI")
+                        || t.is_word("GNP")
+                        || t.is_word("gross")
+                            && toks
+                                .get(f.last + 3)
+                                .is_some_and(|n| n.is_word("domestic") || n.is_word("national"))
+                });
+            if base {
+                return None;
+            }
             of.then(|| noun_phrase(toks, skip_determiner(toks, f.last + 2), false))?
         }
         Unit::Money(_) => {

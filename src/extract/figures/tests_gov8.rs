@@ -140,3 +140,53 @@ fn a_participle_after_a_hyphened_compound_is_the_head() {
         Some("long-term unemployed")
     );
 }
+
+#[test]
+fn a_share_of_gdp_has_the_subject_of_its_clause() {
+    assert_eq!(
+        subject("Gross debt is forecast to peak at 36.2 per cent of GDP in 2027–28.").as_deref(),
+        Some("Gross debt")
+    );
+    assert_eq!(
+        subject("Defence spending rose to 2.1% of gross domestic product.").as_deref(),
+        Some("Defence spending")
+    );
+    // A hyphened compound is one word of the subject, whatever its first part.
+    assert_eq!(
+        subject("In February 2025, the euro area seasonally-adjusted unemployment rate was 6.1%.")
+            .as_deref(),
+        Some("euro area seasonally-adjusted unemployment rate")
+    );
+}
+
+/// The period of the first figure of `input`.
+fn period(input: &str) -> Option<String> {
+    run_all(input).into_iter().next().and_then(|f| f.period)
+}
+
+#[test]
+fn periods_of_a_change_written_later_value_first_and_from_a_date() {
+    // The later value's period opens the clause; the earlier one's
+    // follows it.
+    assert_eq!(
+        period("In February 2025, the unemployment rate was 6.1%, down from 6.2% in January 2025.")
+            .as_deref(),
+        Some("January 2025 to February 2025")
+    );
+    // "from" a month: the date a level applies from, or a span of days.
+    assert_eq!(
+        period("Tax cuts will save the average worker $536 a year from 1 July 2026.").as_deref(),
+        Some("from 1 July 2026")
+    );
+    assert_eq!(
+        period("Some 34,570 citizens cast votes from March 1-8.").as_deref(),
+        Some("from March 1-8")
+    );
+    // After a change, the month is its baseline, not its period.
+    for input in [
+        "Prices fell 3% from March 2024.",
+        "Support was 42 percent, a four-point dip from March.",
+    ] {
+        assert_eq!(period(input), None, "{input:?}");
+    }
+}

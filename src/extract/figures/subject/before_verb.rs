@@ -113,12 +113,27 @@ fn object_of_change(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usi
 /// the words that link them: "rose to", "stood at", "fell by", "was an
 /// estimated", "reached a record".
 fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
+    if describes_noun_after(toks, f) {
+        return None;
+    }
     let mut k = f.first;
     for _ in 0..6 {
         if k <= sentence_start {
             return None;
         }
         let t = &toks[k - 1];
+        // "will total $190.6 billion", "is forecast to peak at 36.2 per
+        // cent": a linking word that is the verb after a modal or "to".
+        if matches!(t.lower().as_str(), "total" | "peak" | "average")
+            && k >= 2
+            && k - 2 >= sentence_start
+            && matches!(
+                toks[k - 2].lower().as_str(),
+                "will" | "would" | "could" | "may" | "might" | "to"
+            )
+        {
+            return Some(k - 1);
+        }
         // "were up 8%", "are now 28.5 per cent below".
         let linking = matches!(
             t.lower().as_str(),
@@ -162,22 +177,8 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
         }
         k -= 1;
     }
-    if describes_noun_after(toks, f) {
-        return None;
-    }
     let v = k.checked_sub(1).filter(|&v| v >= sentence_start)?;
     let lw = toks[v].lower();
-    // "will total $190.6 billion", "is forecast to peak at 36.2 per cent":
-    // a linking word that is the verb after a modal or "to".
-    if k < f.first
-        && matches!(
-            lw.as_str(),
-            "will" | "would" | "could" | "may" | "might" | "to"
-        )
-        && matches!(toks[k].lower().as_str(), "total" | "peak" | "average")
-    {
-        return Some(k);
-    }
     // "The new bridge will cost $1.2 billion": what costs it. A verb only
     // here, right before the amount: "The cost of gallium rose" has the noun.
     let prices_or_places = matches!(lw.as_str(), "cost" | "costs")
@@ -336,12 +337,13 @@ fn phrase_span(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usize
             start -= 1;
             continue;
         }
-        // "long-term": a hyphen between two words written together.
+        // "long-term", "seasonally-adjusted": a hyphen between two words
+        // written together, which make one word whatever the first is.
         if t.is_dash()
             && !t.gap
             && !toks[start].gap
             && start - 1 > sentence_start
-            && word(start - 2)
+            && (word(start - 2) || toks[start - 2].kind == Kind::Word)
         {
             start -= 2;
             continue;
