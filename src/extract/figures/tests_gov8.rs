@@ -190,3 +190,17 @@ fn periods_of_a_change_written_later_value_first_and_from_a_date() {
         assert_eq!(period(input), None, "{input:?}");
     }
 }
+
+#[test]
+fn a_participle_after_a_plural_before_the_verb_heads_the_subject() {
+    for (input, want) in [
+        (
+            "Monthly hours worked rose by 0.6 per cent.",
+            "Monthly hours worked",
+        ),
+        ("Homes built fell to 12,000.", "Homes built"),
+        ("Prices increased by 3%.", "Prices"),
+    ] {
+        assert_eq!(subject(input).as_deref(), Some(want), "{input:?}");
+    }
+}

@@ -321,6 +321,7 @@ fn phrase_before(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usi
 fn phrase_span(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usize, usize)> {
     let word = |k: usize| {
         time_compound(toks, k, end, sentence_start)
+            || participle_after_plural(toks, k, end, sentence_start)
             || noun_word(
                 &toks[k],
                 k + 1 == end,
@@ -484,6 +485,30 @@ fn time_compound(toks: &[Tok], k: usize, end: usize, sentence_start: usize) -> b
     };
     (is_time(&toks[k]) && k > sentence_start && activity(&toks[k - 1]))
         || (k + 1 < end && activity(&toks[k]) && is_time(&toks[k + 1]))
+}
+
+/// "Monthly hours worked rose", "homes built fell": a participle after a
+/// plural noun, heading the phrase right before the verb, names what the
+/// statistic counts.
+fn participle_after_plural(toks: &[Tok], k: usize, end: usize, sentence_start: usize) -> bool {
+    let t = &toks[k];
+    let lw = t.lower();
+    let l = lw.as_str();
+    k + 1 == end
+        && k > sentence_start
+        && t.kind == Kind::Word
+        && !t.capitalised()
+        && ((l.len() > 4 && l.ends_with("ed"))
+            || matches!(
+                l,
+                "built" | "sold" | "cast" | "lost" | "paid" | "made" | "spent" | "held" | "taken"
+            ))
+        && {
+            let p = &toks[k - 1];
+            p.kind == Kind::Word
+                && super::super::count::plural_shape(p.text)
+                && noun_word(p, false, None)
+        }
 }
 
 /// A word the phrase may hold. `head` is the word right before the verb,
