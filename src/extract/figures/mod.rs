@@ -375,6 +375,7 @@ fn stated(
         .collect();
     share_list_subjects(&figs, &mut out);
     share_parallel_subjects(&figs, &mut out);
+    share_part_subjects(toks, &figs, &mut out);
     out
 }
 
@@ -770,6 +771,21 @@ fn share_list_subjects(figs: &[Fig], out: &mut [Figure]) {
 
 /// "Smith has 11 delegates and Jones has 10": the number of the parallel
 /// clause counts its partner's noun.
+/// "13.0 million persons in the EU, of whom 10.8 million in the euro
+/// area": a part counted after "of whom" or "of which" counts what the
+/// whole before it does.
+fn share_part_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
+    for k in 1..figs.len() {
+        let f = figs[k].first;
+        let part = f >= 2
+            && toks[f - 2].is_word("of")
+            && (toks[f - 1].is_word("whom") || toks[f - 1].is_word("which"));
+        if part && out[k].subject.is_none() && out[k].unit == out[k - 1].unit {
+            out[k].subject = out[k - 1].subject.clone();
+        }
+    }
+}
+
 fn share_parallel_subjects(figs: &[Fig], out: &mut [Figure]) {
     for k in 1..figs.len() {
         if figs[k].parallel && out[k].subject.is_none() && out[k].unit == out[k - 1].unit {

@@ -204,3 +204,12 @@ fn a_participle_after_a_plural_before_the_verb_heads_the_subject() {
         assert_eq!(subject(input).as_deref(), Some(want), "{input:?}");
     }
 }
+
+#[test]
+fn a_part_after_of_whom_counts_what_the_whole_does() {
+    let got = run_all(
+        "Eurostat estimates that 13.0 million persons in the EU, of whom 10.8 million in the euro area, were unemployed.",
+    );
+    let subjects: Vec<Option<&str>> = got.iter().map(|f| f.subject.as_deref()).collect();
+    assert_eq!(subjects, vec![Some("persons"), Some("persons")]);
+}
