@@ -715,6 +715,20 @@ fn joins_office(ws: &[Word], head: &[(usize, Kind)], k: usize) -> bool {
 /// followed by capitalised words and then the sentence goes on in lowercase:
 /// the last two capitalised words are the name, the rest the role.
 fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mention, usize)> {
+    // An organisation in the portfolio may have its own "for" or "of";
+    // when reading past them leaves no name ("Minister for Trade Jane Roe
+    // of the Liberal Party"), they end the portfolio as before.
+    office_title_with(ws, head, k, true).or_else(|| office_title_with(ws, head, k, false))
+}
+
+/// [`office_title`], with `org_connectors`: whether "for", "of" and "of
+/// the" join capitalised words inside the portfolio.
+fn office_title_with(
+    ws: &[Word],
+    head: &[(usize, Kind)],
+    k: usize,
+    org_connectors: bool,
+) -> Option<(Mention, usize)> {
     if head.is_empty()
         || !matches!(ws[k].core, "for" | "of" | "to")
         || head.len() > 3
@@ -747,15 +761,22 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
         // "for Health and Social Care": a portfolio of two joined parts;
         // "Minister of State for Finance", "Secretary of State for Health":
         // a rank of office, then its portfolio.
-        let joins = (matches!(ws[j].core, "and" | "&")
-            || ws[j].core == "for" && ws[j - 1].core == "State")
+        // "Chief Executive of Homes for Scotland Jane Wood", "Governor of
+        // the Bank of England": an organisation's name with its own "for"
+        // or "of" (and "the") inside the portfolio.
+        let org = org_connectors && matches!(ws[j].core, "for" | "of");
+        let connector = matches!(ws[j].core, "and" | "&")
+            || ws[j].core == "for" && ws[j - 1].core == "State"
+            || org;
+        let the = usize::from(org && ws.get(j + 1).is_some_and(|n| n.core == "the"));
+        let joins = connector
             && j > from
             && !ws[j - 1].closed
-            && ws.get(j + 1).is_some_and(|n| kind(n) == Kind::Cap);
+            && ws.get(j + 1 + the).is_some_and(|n| kind(n) == Kind::Cap);
         if !joins && (kind(&ws[j]) != Kind::Cap || is_possessive(&ws[j])) {
             break;
         }
-        j += 1;
+        j += 1 + if joins { the } else { 0 };
         if ws[j - 1].closed {
             break;
         }
@@ -774,7 +795,7 @@ fn office_title(ws: &[Word], head: &[(usize, Kind)], k: usize) -> Option<(Mentio
         Some(_) => return None,
         // At least one word of portfolio and two of name; a lowercase word
         // or the end after them (not "of the Sierra Club").
-        None if (3..=7).contains(&(end - from)) && !next_is_cap => (end - 2, end - 2),
+        None if (3..=9).contains(&(end - from)) && !next_is_cap => (end - 2, end - 2),
         None => return None,
     };
     let name: Vec<&str> = ws[name_from..end].iter().map(|w| w.core).collect();

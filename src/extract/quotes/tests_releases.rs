@@ -1019,3 +1019,29 @@ fn a_label_paragraph_of_a_role_and_a_name_over_the_quotation() {
         (&["Statement From The Premier:", q], &[("This is", None)]),
     ]);
 }
+
+#[test]
+fn an_organisation_with_its_own_for_or_of_inside_the_office() {
+    let q = "said: “This is a welcome step, but the sector needs certainty over the long term.”";
+    check(&[
+        (
+            &[&format!(
+                "Chief Executive of Homes for Scotland Jane Wood {q}"
+            )],
+            &[("This is", Some("Jane Wood"))],
+        ),
+        (
+            &[&format!(
+                "Governor of the Bank of England Andrew Bailey {q}"
+            )],
+            &[("This is", Some("Andrew Bailey"))],
+        ),
+        // A long portfolio of two joined parts after a rank of office.
+        (
+            &[&format!(
+                "Secretary of State for Health and Social Care Wes Street {q}"
+            )],
+            &[("This is", Some("Wes Street"))],
+        ),
+    ]);
+}
