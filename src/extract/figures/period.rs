@@ -216,6 +216,9 @@ fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
         "during" | "throughout" | "through" => {
             span_at(toks, k + 1, true).or_else(|| date_at(toks, k + 1))
         }
+        // "a 30 per cent increase over last year": without "the", "last"
+        // after "over" is the baseline a change is measured against.
+        "over" if word(k + 1).as_str() == "last" => None,
         "over" | "across" => span_at(toks, k + 1, true).or_else(|| the_period(toks, k + 1)),
         "for" => span_at(toks, k + 1, false)
             .or_else(|| fiscal(toks, k + 1))

@@ -182,10 +182,12 @@ fn periods_of_a_change_written_later_value_first_and_from_a_date() {
         period("Some 34,570 citizens cast votes from March 1-8.").as_deref(),
         Some("from March 1-8")
     );
-    // After a change, the month is its baseline, not its period.
+    // After a change, the month is its baseline, not its period; so is
+    // "last year" after "over" without "the".
     for input in [
         "Prices fell 3% from March 2024.",
         "Support was 42 percent, a four-point dip from March.",
+        "Prices rose 12% over last year.",
     ] {
         assert_eq!(period(input), None, "{input:?}");
     }
