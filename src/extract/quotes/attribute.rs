@@ -720,6 +720,16 @@ fn gender_in(ws: &[Word]) -> Option<Gender> {
         })
 }
 
+/// A role that is only a title of address or an academic one: "Professor",
+/// "Dr", "Mr".
+fn is_title_alone(role: &str) -> bool {
+    !role.contains(' ')
+        && matches!(
+            &*lower(role.trim_end_matches('.')),
+            "professor" | "prof" | "dr" | "doctor" | "mr" | "ms" | "mrs" | "miss" | "sir" | "dame"
+        )
+}
+
 /// The gender a role's last word states: "spokeswoman", "congressman".
 fn noun_gender(text: &str) -> Option<Gender> {
     let last = text.rsplit(' ').next()?;
@@ -871,10 +881,12 @@ impl State<'_> {
     /// The role last given to a named person, for a later mention by name
     /// alone; by the order given, since a map's own order is random.
     fn role_of(&self, name: &str) -> Option<String> {
+        // "The Secretary for Health, Professor Lau Kin-wah" then "Professor
+        // Lau said": a title of address alone does not replace an office.
         self.roles
             .values()
             .filter(|h| h.name == name)
-            .max_by_key(|h| h.given)
+            .max_by_key(|h| (!is_title_alone(&h.role), h.given))
             .map(|h| h.role.clone())
     }
 

@@ -1045,3 +1045,14 @@ fn an_organisation_with_its_own_for_or_of_inside_the_office() {
         ),
     ]);
 }
+
+#[test]
+fn a_title_of_address_later_does_not_replace_the_office() {
+    let got = super::tests::quotes(&[
+        "The Secretary for Health, Professor Lau Kin-wah, announced a package of measures today.",
+        "Speaking at a press conference, Professor Lau said waiting times remained too long. “We will not be satisfied until every patient can see a specialist,” he said.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker.as_deref(), Some("Lau Kin-wah"));
+    assert_ne!(got[0].role.as_deref(), Some("Professor"), "{got:?}");
+}
