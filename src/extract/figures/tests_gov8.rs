@@ -215,3 +215,13 @@ fn a_part_after_of_whom_counts_what_the_whole_does() {
     let subjects: Vec<Option<&str>> = got.iter().map(|f| f.subject.as_deref()).collect();
     assert_eq!(subjects, vec![Some("persons"), Some("persons")]);
 }
+
+#[test]
+fn an_exchange_rate_per_unit_of_money() {
+    let got = run_all("The yen weakened to 155 per dollar on Friday.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].values, vec![155.0]);
+    assert_eq!(got[0].unit.as_deref(), Some("per dollar"));
+    let got = run_all("The yen weakened to 155 yen per dollar.");
+    assert_eq!(got[0].unit.as_deref(), Some("JPY per dollar"), "{got:?}");
+}

@@ -573,6 +573,11 @@ pub(super) fn per_unit(w: &str) -> Option<&'static str> {
         "gallon" => "gallon",
         "unit" => "unit",
         "dose" => "dose",
+        // "The yen weakened to 155 per dollar", "5 cents per dollar": an
+        // exchange rate, or a share of each unit of money.
+        "dollar" => "dollar",
+        "euro" => "euro",
+        "pound" => "pound",
         _ => return None,
     })
 }
