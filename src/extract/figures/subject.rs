@@ -138,7 +138,15 @@ fn plural_group(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
     (start..=end)
         .rev()
         .find(|&m| toks[m].kind == Kind::Word && plural(&toks[m]))
-        .map(|last| (start, last))
+        // "one in four adults smokes": a word in "-s" right after the
+        // plural is the verb, agreeing with "one".
+        .map(|last| {
+            let verb = last > start
+                && toks[last].text.ends_with('s')
+                && toks[last - 1].kind == Kind::Word
+                && plural(&toks[last - 1]);
+            (start, if verb { last - 1 } else { last })
+        })
 }
 
 /// Whether a measure is a dimension: "120 km long", "340 miles away".

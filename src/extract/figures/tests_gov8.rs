@@ -225,3 +225,20 @@ fn an_exchange_rate_per_unit_of_money() {
     let got = run_all("The yen weakened to 155 yen per dollar.");
     assert_eq!(got[0].unit.as_deref(), Some("JPY per dollar"), "{got:?}");
 }
+
+#[test]
+fn a_ratio_s_verb_and_a_level_s_age_are_not_its_subject() {
+    for (input, want) in [
+        ("About one in four adults smokes.", "adults"),
+        (
+            "One in four small business owners expects a downturn.",
+            "small business owners",
+        ),
+        (
+            "Mortgage rates climbed to a 23-year high of 7.79%.",
+            "Mortgage rates",
+        ),
+    ] {
+        assert_eq!(subject(input).as_deref(), Some(want), "{input:?}");
+    }
+}

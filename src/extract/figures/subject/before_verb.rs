@@ -172,6 +172,20 @@ fn verb_before(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<usize> {
                 // "was worth nearly $500 million".
                 | "worth"
         );
+        // "climbed to a 23-year high of 7.79%": how long since such a
+        // level, written as one word with its number.
+        let span = k >= 3
+            && k - 3 >= sentence_start
+            && matches!(
+                t.lower().as_str(),
+                "year" | "month" | "week" | "decade" | "day"
+            )
+            && toks[k - 2].is_dash()
+            && toks[k - 3].kind == Kind::Num;
+        if span {
+            k -= 3;
+            continue;
+        }
         if !linking {
             break;
         }
