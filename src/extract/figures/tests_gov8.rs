@@ -6,9 +6,13 @@
 
 use super::test_support::run_all;
 
-/// The subject of the first figure of `input`.
+/// The subject of the first statistic of `input` (framing quantities,
+/// which have a `kind`, left out).
 fn subject(input: &str) -> Option<String> {
-    run_all(input).into_iter().next().and_then(|f| f.subject)
+    run_all(input)
+        .into_iter()
+        .find(|f| f.kind.is_none())
+        .and_then(|f| f.subject)
 }
 
 #[test]
