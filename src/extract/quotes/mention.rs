@@ -1165,9 +1165,16 @@ fn finish(
                 if matches!(kind(next), Kind::Determiner) {
                     role = Some(super::attribute::join_cores(&part[1..]));
                 } else if next.core.starts_with(char::is_uppercase)
-                    && ROLE.contains_folded(next.core)
+                    && part.iter().take(3).any(|w| {
+                        w.core.starts_with(char::is_uppercase) && ROLE.contains_folded(w.core)
+                    })
+                    && part
+                        .iter()
+                        .take_while(|w| !ROLE.contains_folded(w.core))
+                        .all(|w| w.core.starts_with(char::is_uppercase))
                 {
-                    // "The Hon. Ben Carter MP, Minister for Roads,": an
+                    // "The Hon. Ben Carter MP, Minister for Roads,", "said
+                    // Lucia Baca, State Director of AARP New Mexico.": an
                     // office in capitals, as releases write it.
                     role = Some(super::attribute::join_cores(part));
                 } else if part.len() <= 8

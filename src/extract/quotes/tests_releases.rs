@@ -1056,3 +1056,19 @@ fn a_title_of_address_later_does_not_replace_the_office() {
     assert_eq!(got[0].speaker.as_deref(), Some("Lau Kin-wah"));
     assert_ne!(got[0].role.as_deref(), Some("Professor"), "{got:?}");
 }
+
+#[test]
+fn an_office_in_capitals_after_the_name_at_the_sentence_end_is_the_role() {
+    let got = super::tests::quotes(&[
+        "“The case is weak,” said Lucia Baca, State Director of AARP New Mexico.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker.as_deref(), Some("Lucia Baca"));
+    assert_eq!(
+        got[0].role.as_deref(),
+        Some("State Director of AARP New Mexico")
+    );
+    // A place after the name is no office.
+    let got = super::tests::quotes(&["“The case is weak,” said Tom Lee, New York."]);
+    assert_eq!(got[0].role, None, "{got:?}");
+}
