@@ -29,7 +29,15 @@ pub fn source(text: &str, state: &mut State) -> Option<Speaker> {
     // under it. Without a role a label is as likely a heading ("Media
     // Contact:", "Key Quotes:"), and one in capitals always is ("WHAT THEY
     // SAID:"); an owner ("Editor’s Note:") is no role.
-    if let Some((m, used)) = mention::read(&ws, true)
+    // Its words are capitals and the joins of an office ("Mayor of
+    // Springfield"): a sentence ("Frank quotes former adviser Kahn:") is
+    // read by the rules above.
+    let label = ws.iter().all(|w| {
+        w.core.starts_with(char::is_uppercase)
+            || matches!(w.core, "of" | "for" | "the" | "and" | "&")
+    });
+    if label
+        && let Some((m, used)) = mention::read(&ws, true)
         && used == ws.len()
         && matches!(m.who, Who::Name(_))
         && m.role
