@@ -666,10 +666,15 @@ pub(super) fn fronted_and_after(
         .rev()
         .find(|p| p.last < f1)
         .filter(|p| clause.get(p.first) == Some(&home))?;
-    let after = phrases
+    Some([*fronted, after(phrases, clause, l2, home)?])
+}
+
+/// The period phrase right after token `l2`, in clause `home`.
+fn after(phrases: &[Phrase], clause: &[usize], l2: usize, home: usize) -> Option<Phrase> {
+    phrases
         .get(phrases.partition_point(|p| p.first <= l2))
-        .filter(|p| clause.get(p.first) == Some(&home))?;
-    Some([*fronted, *after])
+        .filter(|p| clause.get(p.first) == Some(&home))
+        .copied()
 }
 
 /// Periods for the two values of a change, earliest first: the phrase
@@ -685,8 +690,6 @@ pub(super) fn of_pair(
         .get(phrases.partition_point(|p| p.first <= l1))
         .filter(|p| p.last < f2)?;
     let home = *clause.get(l2)?;
-    let after = phrases
-        .get(phrases.partition_point(|p| p.first <= l2))
-        .filter(|p| clause.get(p.first) == Some(&home))?;
-    Some([*inner, *after])
+    let after = after(phrases, clause, l2, home)?;
+    Some([*inner, after])
 }
