@@ -246,3 +246,15 @@ fn a_ratio_s_verb_and_a_level_s_age_are_not_its_subject() {
         assert_eq!(subject(input).as_deref(), Some(want), "{input:?}");
     }
 }
+
+#[test]
+fn a_short_past_tense_ends_the_counted_noun() {
+    assert_eq!(
+        subject("Four Americans died in the attack.").as_deref(),
+        Some("Americans")
+    );
+    assert_eq!(
+        subject("At least 40 people fled the area.").as_deref(),
+        Some("people")
+    );
+}
