@@ -258,3 +258,18 @@ fn a_short_past_tense_ends_the_counted_noun() {
         Some("people")
     );
 }
+
+#[test]
+fn an_average_age_is_a_statistic() {
+    let got = run_all("The average age of a farmer is 58.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].values, vec![58.0]);
+    assert_eq!(got[0].kind, None);
+    assert_eq!(got[0].subject.as_deref(), Some("average age of a farmer"));
+    // A person's age stays an age.
+    assert!(
+        run_all("He is 58.")
+            .iter()
+            .all(|f| f.kind.as_deref() == Some("age"))
+    );
+}
