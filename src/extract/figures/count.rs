@@ -164,14 +164,15 @@ fn level_after(toks: &[Tok], i: usize) -> bool {
     let (p1, p2) = (word(i.checked_sub(1)), word(i.checked_sub(2)));
     match p1.as_str() {
         "to" => g::change_verb(p2.as_str()),
-        "of" => matches!(p2.as_str(), "toll" | "total" | "tally") || averaged_age(toks, i),
+        "of" => matches!(p2.as_str(), "toll" | "total" | "tally"),
+        // "an average age of 71" is read as an age (`framing`).
         "is" | "was" | "are" | "were" => averaged_age(toks, i),
         _ => false,
     }
 }
 
-/// "The average age of a farmer is 58", "a median age of 38": an average
-/// of ages is a statistic, stated by a bare number.
+/// "The average age of a farmer is 58": an average of ages that a verb of
+/// being states by a bare number is a statistic.
 fn averaged_age(toks: &[Tok], i: usize) -> bool {
     let from = i.saturating_sub(8);
     (from + 1..i).any(|k| {
