@@ -1072,3 +1072,18 @@ fn an_office_in_capitals_after_the_name_at_the_sentence_end_is_the_role() {
     let got = super::tests::quotes(&["“The case is weak,” said Tom Lee, New York."]);
     assert_eq!(got[0].role, None, "{got:?}");
 }
+
+#[test]
+fn an_office_set_off_before_the_name_is_the_role() {
+    let got = super::tests::quotes(&[
+        "The Minister for Health, Dr Jane Lau, said: “We will not be satisfied until every patient can see a specialist.”",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker.as_deref(), Some("Jane Lau"));
+    assert_eq!(got[0].role.as_deref(), Some("Minister for Health"));
+    // A place set off before the name is no office.
+    let got = super::tests::quotes(&[
+        "In Berea, Ohio, Jane Lau, said: “We will not be satisfied until every patient can see a specialist.”",
+    ]);
+    assert_eq!(got[0].role, None, "{got:?}");
+}
