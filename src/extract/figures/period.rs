@@ -246,29 +246,10 @@ fn phrase_at(toks: &[Tok], k: usize) -> Option<usize> {
                     let l = l.as_str();
                     if matches!(l, "to" | "at" | "be" | "is" | "are" | "will") {
                         Some(false)
-                    } else if matches!(
-                        l,
-                        "up" | "down"
-                            | "higher"
-                            | "lower"
-                            | "more"
-                            | "less"
-                            | "fewer"
-                            | "greater"
-                            // "a four-point dip from March".
-                            | "dip"
-                            | "drop"
-                            | "rise"
-                            | "fall"
-                            | "gain"
-                            | "loss"
-                            | "jump"
-                            | "decline"
-                            | "increase"
-                            | "decrease"
-                            | "change"
-                            | "swing"
-                    ) || g::change_verb(l)
+                    } else if w::change_word(l)
+                        || g::change_verb(l)
+                        // "a four-point dip from March".
+                        || matches!(l, "up" | "down" | "dip" | "loss" | "change" | "swing")
                     {
                         Some(true)
                     } else {

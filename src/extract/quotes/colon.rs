@@ -32,11 +32,7 @@ pub fn source(text: &str, state: &mut State) -> Option<Speaker> {
     // Its words are capitals and the joins of an office ("Mayor of
     // Springfield"): a sentence ("Frank quotes former adviser Kahn:") is
     // read by the rules above.
-    let label = ws.iter().all(|w| {
-        w.core.starts_with(char::is_uppercase)
-            || matches!(w.core, "of" | "for" | "the" | "and" | "&")
-    });
-    if label
+    if ws.iter().all(mention::in_capitalised_office)
         && let Some((m, used)) = mention::read(&ws, true)
         && used == ws.len()
         && matches!(m.who, Who::Name(_))

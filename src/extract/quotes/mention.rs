@@ -195,6 +195,13 @@ pub fn is_role_noun(w: &str) -> bool {
 }
 
 /// Whether a word is an honorific or its abbreviation, full stop left off ("Dr", "Sen").
+/// A word an office written in capitals holds: a capitalised word or one
+/// of the joins between them ("Mayor of Springfield", "Minister for Health
+/// and Aged Care", "Secretary of the Treasury").
+pub fn in_capitalised_office(w: &Word) -> bool {
+    w.core.starts_with(char::is_uppercase) || matches!(w.core, "of" | "for" | "the" | "and" | "&")
+}
+
 pub fn is_honorific(w: &str) -> bool {
     w.len() <= 4 && HONORIFIC_INDEX.get(w).is_some()
 }

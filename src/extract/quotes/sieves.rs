@@ -786,12 +786,9 @@ fn set_off_subject(ws: &[Word], v: usize, j: usize, gerund: bool, adjacent: bool
     // set off before the name is the role, over a title of address.
     if c >= 2 && m.role.as_deref().is_none_or(|r| !r.contains(' ')) {
         let office = &ws[clause_start(c - 1)..c];
-        let capitals = office.iter().skip(1).all(|w| {
-            w.core.starts_with(char::is_uppercase) || matches!(w.core, "for" | "of" | "the" | "and")
-        });
         if office.len() >= 2
             && office[0].core.eq_ignore_ascii_case("the")
-            && capitals
+            && office[1..].iter().all(mention::in_capitalised_office)
             && office.iter().any(|w| mention::is_role_noun(w.core))
         {
             m.role = Some(super::attribute::join_cores(&office[1..]));
