@@ -312,71 +312,130 @@ pub fn find(para: &Para) -> Vec<Figure> {
 /// resolves them (`extract`) reads each period once instead of twice. A
 /// bare "$" is left as [`dollar::DOLLAR`] for [`dollar::resolve`].
 pub fn find_unresolved(para: &Para) -> Vec<Figure> {
-    if !quantity::may_hold(para.text) {
-        debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
-        return Vec::new();
+    find_unresolved_many(&[para]).pop().unwrap_or_default()
+}
+
+/// [`find_unresolved`] for many paragraphs at once, stage by stage: every
+/// paragraph is tokenized, then every one scanned for amounts, then for
+/// framing quantities, then read. The same figures as paragraph by
+/// paragraph, faster: each stage's code stays in the instruction cache for
+/// the whole batch instead of being evicted by the next stage's at every
+/// paragraph (extraction's code is larger than that cache).
+pub fn find_unresolved_many(paras: &[&Para]) -> Vec<Vec<Figure>> {
+    let mut out: Vec<Vec<Figure>> = Vec::with_capacity(paras.len());
+    // The paragraphs to read as prose, with their tokens.
+    let mut prose: Vec<(usize, Vec<Tok>)> = Vec::new();
+    for (k, para) in paras.iter().enumerate() {
+        out.push(Vec::new());
+        if !quantity::may_hold(para.text) {
+            debug_assert!(quantity::scan(&lex::tokenize(para.text)).is_empty());
+            continue;
+        }
+        if super::sections::table::may_be_table(para.text)
+            && let Some(rows) = super::sections::table::rows(para.text)
+        {
+            out[k] = table::figures(para, &rows);
+            continue;
+        }
+        prose.push((k, lex::tokenize(para.text)));
     }
-    if super::sections::table::may_be_table(para.text)
-        && let Some(rows) = super::sections::table::rows(para.text)
+    let cands: Vec<Vec<quantity::Cand>> =
+        prose.iter().map(|(_, toks)| quantity::scan(toks)).collect();
+    let framed: Vec<Vec<framing::Framed>> =
+        prose.iter().map(|(_, toks)| framing::scan(toks)).collect();
+    // Each paragraph with an amount or a framing quantity, with its
+    // sentences and its amounts combined into figures.
+    let read: Vec<Read> = prose
+        .iter()
+        .zip(cands)
+        .zip(framed)
+        .filter(|((_, cands), framed)| !cands.is_empty() || !framed.is_empty())
+        .map(|(((k, toks), cands), framed)| {
+            let sentence_of = sentence_index(toks, paras[*k]);
+            let figs = if cands.is_empty() {
+                Vec::new()
+            } else {
+                pairs::combine(toks, cands, &sentence_of)
+            };
+            Read {
+                k: *k,
+                toks,
+                sentence_of,
+                figs,
+                framed,
+            }
+        })
+        .collect();
+    let regions: Vec<Vec<Range<usize>>> = read
+        .iter()
+        .map(|r| {
+            if r.figs.is_empty() {
+                Vec::new()
+            } else {
+                scope::regions(r.toks, &r.sentence_of, &r.figs)
+            }
+        })
+        .collect();
+    let clauses: Vec<Vec<usize>> = read
+        .iter()
+        .zip(&regions)
+        .map(|(r, regions)| {
+            if r.figs.is_empty() {
+                Vec::new()
+            } else {
+                period::clauses(r.toks, &r.sentence_of, regions)
+            }
+        })
+        .collect();
+    let participles: Vec<Vec<u32>> = read
+        .iter()
+        .zip(&regions)
+        .map(|(r, regions)| {
+            if r.figs.is_empty() {
+                Vec::new()
+            } else {
+                period::participles(r.toks, regions)
+            }
+        })
+        .collect();
+    let phrases: Vec<Vec<period::Phrase>> = read
+        .iter()
+        .zip(&regions)
+        .map(|(r, regions)| {
+            if r.figs.is_empty() {
+                Vec::new()
+            } else {
+                period::phrases(r.toks, regions)
+            }
+        })
+        .collect();
+    for (((r, clause), participle), phrases) in
+        read.iter().zip(&clauses).zip(&participles).zip(&phrases)
     {
-        return table::figures(para, &rows);
+        let para = paras[r.k];
+        let ctx = Context {
+            para,
+            toks: r.toks,
+            sentence_of: &r.sentence_of,
+            clause,
+            participle,
+            phrases,
+        };
+        let mut figs = ctx.figures(&r.figs);
+        add_framed(para, r.toks, &r.sentence_of, &r.framed, &mut figs);
+        out[r.k] = figs;
     }
-    let toks = lex::tokenize(para.text);
-    let cands = quantity::scan(&toks);
-    let framed = framing::scan(&toks);
-    if cands.is_empty() && framed.is_empty() {
-        return Vec::new();
-    }
-    let sentence_of = sentence_index(&toks, para);
-    let mut out = if cands.is_empty() {
-        Vec::new()
-    } else {
-        stated(para, &toks, &sentence_of, cands)
-    };
-    add_framed(para, &toks, &sentence_of, &framed, &mut out);
     out
 }
 
-/// The figures of the policy, from the paragraph's amounts.
-fn stated(
-    para: &Para,
-    toks: &[Tok],
-    sentence_of: &[usize],
-    cands: Vec<quantity::Cand>,
-) -> Vec<Figure> {
-    let figs = pairs::combine(toks, cands, sentence_of);
-    if figs.is_empty() {
-        return Vec::new();
-    }
-    let regions = scope::regions(toks, sentence_of, &figs);
-    let clause = period::clauses(toks, sentence_of, &regions);
-    let participle = period::participles(toks, &regions);
-    let phrases = period::phrases(toks, &regions);
-    let ctx = Context {
-        para,
-        toks,
-        sentence_of,
-        clause: &clause,
-        participle: &participle,
-        phrases: &phrases,
-    };
-    let mut out: Vec<Figure> = figs
-        .iter()
-        .enumerate()
-        .map(|(k, f)| {
-            // Between the figures before and after: where a run-on
-            // sentence's window may reach.
-            let room = k.checked_sub(1).map_or(0, |p| toks[figs[p].last].end())
-                ..figs
-                    .get(k + 1)
-                    .map_or(para.text.len(), |n| toks[n.first].start);
-            ctx.figure(f, room)
-        })
-        .collect();
-    share_list_subjects(&figs, &mut out);
-    share_parallel_subjects(&figs, &mut out);
-    share_part_subjects(toks, &figs, &mut out);
-    out
+/// A paragraph [`find_unresolved_many`] reads, between its stages.
+struct Read<'p, 't> {
+    /// Its index in the batch.
+    k: usize,
+    toks: &'p [Tok<'t>],
+    sentence_of: Vec<usize>,
+    figs: Vec<pairs::Fig>,
+    framed: Vec<framing::Framed>,
 }
 
 /// Whether the duration at token `first` is the time a stated figure
@@ -594,6 +653,28 @@ struct Context<'a, 't> {
 }
 
 impl Context<'_, '_> {
+    /// The paragraph's stated figures, from its amounts combined.
+    fn figures(&self, figs: &[pairs::Fig]) -> Vec<Figure> {
+        let (para, toks) = (self.para, self.toks);
+        let mut out: Vec<Figure> = figs
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                // Between the figures before and after: where a run-on
+                // sentence's window may reach.
+                let room = k.checked_sub(1).map_or(0, |p| toks[figs[p].last].end())
+                    ..figs
+                        .get(k + 1)
+                        .map_or(para.text.len(), |n| toks[n.first].start);
+                self.figure(f, room)
+            })
+            .collect();
+        share_list_subjects(figs, &mut out);
+        share_parallel_subjects(figs, &mut out);
+        share_part_subjects(toks, figs, &mut out);
+        out
+    }
+
     fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.toks[first].start..self.toks[last].end()
     }
