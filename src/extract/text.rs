@@ -140,6 +140,9 @@ fn split_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
         let cjk = matches!(c, '。' | '！' | '？');
         let boundary = match rest.chars().next() {
             None => true,
+            // "SACRAMENTO, Calif. (AP) — …": a dateline's agency and dash
+            // go on from the place; no sentence ends before them.
+            Some('(') if agency_then_dash(rest) => false,
             Some(n) => {
                 (spaced || cjk)
                     && (n.is_uppercase()
@@ -168,6 +171,15 @@ fn split_sentences(text: &str, limit: usize) -> Vec<Range<usize>> {
     }
     push_trimmed(&mut out, text, start..text.len());
     out
+}
+
+/// Whether `rest` opens with a short phrase in brackets and a dash after
+/// it: the agency of a dateline, "(AP) —", "(Reuters) -".
+fn agency_then_dash(rest: &str) -> bool {
+    rest.bytes()
+        .take(40)
+        .position(|b| b == b')')
+        .is_some_and(|close| rest[close + 1..].trim_start().starts_with(['—', '–', '-']))
 }
 
 /// The first byte at or after `from` that may start a terminator: `.`, `!`
@@ -382,6 +394,18 @@ mod tests {
                 &["It rose 1.8% in 2022.", "2023 was worse."],
             ),
             ("very happy … and fair.", &["very happy … and fair."]),
+            // A dateline's agency goes on from its place.
+            (
+                "SACRAMENTO, Calif. (AP) — Gov. Elena Ruiz signed it. (It was late.)",
+                &[
+                    "SACRAMENTO, Calif. (AP) — Gov. Elena Ruiz signed it.",
+                    "(It was late.)",
+                ],
+            ),
+            (
+                "ORLANDO, Fla. (Reuters) - The president met them.",
+                &["ORLANDO, Fla. (Reuters) - The president met them."],
+            ),
             ("习近平说。他走了。", &["习近平说。", "他走了。"]),
             ("  padded.  ", &["padded."]),
             ("", &[]),

@@ -592,6 +592,33 @@ fn ends_in_time(ws: &[Word]) -> bool {
     })
 }
 
+/// The words of a time phrase that opens `ws` before more words of the
+/// sentence, written without a comma: "Last year", "This week", "Next
+/// Tuesday", "Earlier this month"; 0 for none. "Last year's budget" is
+/// no such phrase: the possessive is the subject's.
+fn time_phrase_len(ws: &[Word]) -> usize {
+    let is = |w: Option<&Word>, words: &[&str]| {
+        w.is_some_and(|w| words.iter().any(|x| w.core.eq_ignore_ascii_case(x)))
+    };
+    let k = usize::from(
+        is(ws.first(), &["earlier", "later"]) && is(ws.get(1), &["this", "last", "next"]),
+    );
+    let time = ws.get(k + 1).is_some_and(|w| {
+        mention::is_calendar_word(w.core)
+            || [
+                "year", "week", "month", "weekend", "spring", "summer", "fall", "autumn", "winter",
+                "night", "season", "decade",
+            ]
+            .iter()
+            .any(|t| w.core.eq_ignore_ascii_case(t))
+    });
+    if is(ws.get(k), &["last", "next", "this"]) && time && ws.len() > k + 2 {
+        k + 2
+    } else {
+        0
+    }
+}
+
 /// The subject of a sentence as a [`Mention`]: after discourse words and an
 /// introductory phrase, a name with its role ("Sen. Bernie Sanders (I-Vt.)",
 /// "IMF chief economist Maury Obstfeld"), or else the noun phrase
@@ -636,6 +663,9 @@ pub fn subject_mention_read(ws: &[Word]) -> (Option<(Mention, usize)>, bool) {
             _ => break,
         }
     }
+    // "Last year she led …", "Earlier this month Roe said …": a fronted
+    // time without its comma, whose capital is no name.
+    i += time_phrase_len(&ws[i.min(ws.len())..]);
     // "The NYT piece": a publication, which the older grammar reads. Only
     // a phrase opened by a determiner can be one ([`parse_np`]); otherwise
     // the older grammar is read only if the mention reader's answer is not

@@ -119,6 +119,9 @@ const ROLE_NOUNS: &[&str] = &[
     "director",
     "chief",
     "leader",
+    // "Senate President pro Tem Laura Chen": the office's last word.
+    "tem",
+    "tempore",
     "chancellor",
     "vp",
     "candidate",
@@ -194,7 +197,6 @@ pub fn is_role_noun(w: &str) -> bool {
     ROLE.contains_folded(w)
 }
 
-/// Whether a word is an honorific or its abbreviation, full stop left off ("Dr", "Sen").
 /// A word an office written in capitals holds: a capitalised word or one
 /// of the joins between them ("Mayor of Springfield", "Minister for Health
 /// and Aged Care", "Secretary of the Treasury").
@@ -202,6 +204,7 @@ pub fn in_capitalised_office(w: &Word) -> bool {
     w.core.starts_with(char::is_uppercase) || matches!(w.core, "of" | "for" | "the" | "and" | "&")
 }
 
+/// Whether a word is an honorific or its abbreviation, full stop left off ("Dr", "Sen").
 pub fn is_honorific(w: &str) -> bool {
     w.len() <= 4 && HONORIFIC_INDEX.get(w).is_some()
 }

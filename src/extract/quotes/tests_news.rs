@@ -124,3 +124,44 @@ fn a_body_named_by_its_common_noun_is_the_one_the_text_named() {
         assert_eq!(got[0].1.as_deref(), Some(want), "{paragraphs:?}");
     }
 }
+
+#[test]
+fn a_fronted_time_without_its_comma_is_no_name() {
+    // "Last" read as a name became the topic "she" meant, and was then
+    // rejected as a one-word name only seen opening a sentence.
+    let got = summary(&[
+        "“No one should have to choose between paying rent and filling a prescription,” said Callahan. “Hoosiers have told me story after story about skipping doses,” Dwyer said.",
+        "Callahan, who chairs the Senate Health Subcommittee, has pushed for lower prices. Last year she led a letter signed by 31 senators.",
+        "“We’ve seen what happens when Congress acts,” she said. “Prices come down.”",
+    ]);
+    assert_eq!(got[2].1.as_deref(), Some("Callahan"), "{got:?}");
+    for opening in ["Earlier this month", "This week"] {
+        let paragraph =
+            format!("{opening} Callahan said: “We will keep pushing for lower prices.”");
+        let got = summary(&[paragraph.as_str()]);
+        assert_eq!(got[0].1.as_deref(), Some("Callahan"), "{paragraph}");
+    }
+}
+
+#[test]
+fn an_office_pro_tem_ends_before_the_name() {
+    let got = quotes(&[
+        "Senate President pro Tem Laura Chen, a Democrat from Oakland, defended the plan. The fund exists “precisely for moments like this one,” she said in a statement.",
+    ]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Laura Chen"), "{got:?}");
+    assert_eq!(
+        got[0].role.as_deref(),
+        Some("Senate President pro Tem"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_dateline_with_an_agency_keeps_the_office_of_the_subject() {
+    let got = quotes(&[
+        "SACRAMENTO, Calif. (AP) — Gov. Elena Ruiz signed a budget on Tuesday, ending a standoff.",
+        "“This budget protects the progress we have made,” Ruiz said at a ceremony.",
+    ]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Elena Ruiz"), "{got:?}");
+    assert_eq!(got[0].role.as_deref(), Some("Governor"), "{got:?}");
+}
