@@ -184,6 +184,21 @@ fn count_noun(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
 }
 
 fn skip_determiner(toks: &[Tok], k: usize) -> usize {
+    // "40% of this year's grants", "of last month's sales": the time's
+    // possessive is the determiner.
+    let time_owner = toks
+        .get(k)
+        .is_some_and(|t| matches!(t.lower().as_str(), "this" | "last" | "next" | "that"))
+        && toks.get(k + 1).is_some_and(|t| {
+            let owner = t.text.trim_end_matches("’s").trim_end_matches("'s");
+            t.possessive()
+                && ["year", "month", "week", "quarter", "season", "day"]
+                    .iter()
+                    .any(|w| owner.eq_ignore_ascii_case(w))
+        });
+    if time_owner {
+        return k + 2;
+    }
     let det = toks.get(k).is_some_and(|t| {
         matches!(
             t.lower().as_str(),
@@ -282,7 +297,23 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
                 | "annual"
         )
     };
-    while start > 0 && last - start < 3 && (content(&toks[start - 1]) || modifier(&toks[start - 1]))
+    // "could face shortfalls of $20 billion": a word after a modal or "to"
+    // is its verb; so is one without a plural's "s" after a plural
+    // ("Officials expect losses of $3 million").
+    let verb_at = |k: usize| {
+        k > 0
+            && (matches!(
+                toks[k - 1].lower().as_str(),
+                "could" | "would" | "will" | "may" | "might" | "must" | "should" | "can" | "to"
+            ) || (plural_form(&toks[k - 1])
+                && !plural_form(&toks[k])
+                && !toks[k].capitalised()
+                && toks[k].kind == Kind::Word))
+    };
+    while start > 0
+        && last - start < 3
+        && (content(&toks[start - 1]) || modifier(&toks[start - 1]))
+        && !verb_at(start - 1)
     {
         start -= 1;
     }
@@ -302,6 +333,10 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
             | "level"
             | "value"
             | "total"
+            // "upward of $10 million", "in excess of": how much, not of what.
+            | "upward"
+            | "upwards"
+            | "excess"
     );
     // "Funding of $350 million": an -ing noun opening the sentence or
     // after a determiner, which `content` takes for a verb.

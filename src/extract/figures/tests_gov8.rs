@@ -273,3 +273,33 @@ fn an_average_age_is_a_statistic() {
             .all(|f| f.kind.as_deref() == Some("age"))
     );
 }
+
+#[test]
+fn a_time_possessive_is_the_determiner_of_what_a_share_is_of() {
+    for input in [
+        "Officials said 40% of this year's grants go to clubs.",
+        "About 12% of last month’s grants were late.",
+    ] {
+        assert_eq!(subject(input).as_deref(), Some("grants"), "{input:?}");
+    }
+}
+
+#[test]
+fn a_verb_before_the_noun_an_amount_is_of_is_no_part_of_it() {
+    for (input, want) in [
+        (
+            "The state could face shortfalls of $20 billion a year through 2029.",
+            Some("shortfalls"),
+        ),
+        ("Officials expect losses of $3 million.", Some("losses")),
+        (
+            "The party will accept donations of up to $5,000.",
+            Some("donations"),
+        ),
+        // How much, not of what: the clause says of what, if anything.
+        ("The campaign will spend upward of $10 million.", None),
+        ("Losses were in excess of $3 million.", Some("Losses")),
+    ] {
+        assert_eq!(subject(input).as_deref(), want, "{input:?}");
+    }
+}
