@@ -322,6 +322,31 @@ pub fn find_unresolved(para: &Para) -> Vec<Figure> {
 /// the whole batch instead of being evicted by the next stage's at every
 /// paragraph (extraction's code is larger than that cache).
 pub fn find_unresolved_many(paras: &[&Para]) -> Vec<Vec<Figure>> {
+    let mut out = Vec::with_capacity(paras.len());
+    let mut from = 0;
+    while from < paras.len() {
+        // At least one paragraph, then as many as fit in the bound.
+        let mut to = from + 1;
+        let mut bytes = paras[from].text.len();
+        while to < paras.len() && bytes + paras[to].text.len() <= STAGED_BYTES {
+            bytes += paras[to].text.len();
+            to += 1;
+        }
+        out.extend(staged(&paras[from..to]));
+        from = to;
+    }
+    out
+}
+
+/// The most text [`find_unresolved_many`] takes through its stages at
+/// once: every paragraph's tokens and amounts are alive together, so a
+/// bound keeps memory proportional to it rather than to the batch (a 50 MB
+/// document's tokens at once took 1.8 GB). 256 KB is some fifty news
+/// articles: enough to keep each stage's code cached.
+const STAGED_BYTES: usize = 256 * 1024;
+
+/// [`find_unresolved_many`] for paragraphs of at most [`STAGED_BYTES`] (or one).
+fn staged(paras: &[&Para]) -> Vec<Vec<Figure>> {
     let mut out: Vec<Vec<Figure>> = Vec::with_capacity(paras.len());
     // The paragraphs to read as prose, with their tokens.
     let mut prose: Vec<(usize, Vec<Tok>)> = Vec::new();
@@ -368,46 +393,17 @@ pub fn find_unresolved_many(paras: &[&Para]) -> Vec<Vec<Figure>> {
         .collect();
     let regions: Vec<Vec<Range<usize>>> = read
         .iter()
-        .map(|r| {
-            if r.figs.is_empty() {
-                Vec::new()
-            } else {
-                scope::regions(r.toks, &r.sentence_of, &r.figs)
-            }
-        })
+        .map(|r| stage(r, |r| scope::regions(r.toks, &r.sentence_of, &r.figs)))
         .collect();
-    let clauses: Vec<Vec<usize>> = read
-        .iter()
-        .zip(&regions)
-        .map(|(r, regions)| {
-            if r.figs.is_empty() {
-                Vec::new()
-            } else {
-                period::clauses(r.toks, &r.sentence_of, regions)
-            }
-        })
+    let read_regions = || read.iter().zip(regions.iter().map(Vec::as_slice));
+    let clauses: Vec<Vec<usize>> = read_regions()
+        .map(|(r, regions)| stage(r, |r| period::clauses(r.toks, &r.sentence_of, regions)))
         .collect();
-    let participles: Vec<Vec<u32>> = read
-        .iter()
-        .zip(&regions)
-        .map(|(r, regions)| {
-            if r.figs.is_empty() {
-                Vec::new()
-            } else {
-                period::participles(r.toks, regions)
-            }
-        })
+    let participles: Vec<Vec<u32>> = read_regions()
+        .map(|(r, regions)| stage(r, |r| period::participles(r.toks, regions)))
         .collect();
-    let phrases: Vec<Vec<period::Phrase>> = read
-        .iter()
-        .zip(&regions)
-        .map(|(r, regions)| {
-            if r.figs.is_empty() {
-                Vec::new()
-            } else {
-                period::phrases(r.toks, regions)
-            }
-        })
+    let phrases: Vec<Vec<period::Phrase>> = read_regions()
+        .map(|(r, regions)| stage(r, |r| period::phrases(r.toks, regions)))
         .collect();
     for (((r, clause), participle), phrases) in
         read.iter().zip(&clauses).zip(&participles).zip(&phrases)
@@ -426,6 +422,16 @@ pub fn find_unresolved_many(paras: &[&Para]) -> Vec<Vec<Figure>> {
         out[r.k] = figs;
     }
     out
+}
+
+/// A stage's reading of a paragraph, or nothing when no amount combined
+/// into a figure (framing quantities alone need no regions or periods).
+fn stage<T>(r: &Read, read: impl FnOnce(&Read) -> Vec<T>) -> Vec<T> {
+    if r.figs.is_empty() {
+        Vec::new()
+    } else {
+        read(r)
+    }
 }
 
 /// A paragraph [`find_unresolved_many`] reads, between its stages.
