@@ -626,10 +626,7 @@ pub(super) fn between_pair(
 ) -> Option<Phrase> {
     let [(_, l1), (f2, _)] = written;
     let home = *clause.get(l1)?;
-    phrases
-        .get(phrases.partition_point(|p| p.first <= l1))
-        .filter(|p| p.last < f2 && clause.get(p.first) == Some(&home))
-        .copied()
+    after(phrases, clause, l1, home).filter(|p| p.last < f2)
 }
 
 /// The period phrase that opens the clause of a change written later value

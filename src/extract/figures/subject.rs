@@ -285,17 +285,8 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
     // "the average monthly gain of 52,000": how often or how much, which
     // modifies the noun.
     let modifier = |t: &Tok| {
-        matches!(
-            t.lower().as_str(),
-            "average"
-                | "median"
-                | "weekly"
-                | "monthly"
-                | "quarterly"
-                | "yearly"
-                | "daily"
-                | "annual"
-        )
+        let l = t.lower();
+        matches!(l.as_str(), "average" | "median") || w::how_often(l.as_str())
     };
     // "could face shortfalls of $20 billion": a word after a modal or "to"
     // is its verb; so is one without a plural's "s" after a plural

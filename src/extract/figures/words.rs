@@ -425,6 +425,16 @@ pub(super) fn measure(w: &str) -> Option<&'static str> {
     })
 }
 
+/// How often a quantity is counted ("weekly earnings", "the average
+/// monthly gain"): a word that modifies the noun of a statistic and is no
+/// subject alone.
+pub(super) fn how_often(w: &str) -> bool {
+    matches!(
+        w,
+        "weekly" | "monthly" | "quarterly" | "yearly" | "daily" | "annual"
+    )
+}
+
 /// Units of time. A count of them is a duration or a period, never a figure.
 pub(super) fn time_unit(w: &str) -> bool {
     TIME_UNITS_SET.contains(w)

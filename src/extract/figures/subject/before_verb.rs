@@ -13,7 +13,7 @@
 use super::super::grammar as g;
 use super::super::lex::{Kind, Tok};
 use super::super::pairs::Fig;
-use super::super::words::Lower;
+use super::super::words::{self as w, Lower};
 use super::number_like;
 
 /// The longest subject read, in tokens: longer is more likely a clause
@@ -551,10 +551,7 @@ fn noun_word(t: &Tok, head: bool, before: Option<&Tok>) -> bool {
     }
     // "Average weekly earnings", "total spending": how often or how much,
     // words that are no subject alone but modify one.
-    let modifier = matches!(
-        l,
-        "weekly" | "monthly" | "quarterly" | "yearly" | "daily" | "annual" | "total" | "overall"
-    );
+    let modifier = w::how_often(l) || matches!(l, "total" | "overall");
     if modifier {
         return !head;
     }
