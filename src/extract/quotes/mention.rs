@@ -1037,7 +1037,12 @@ fn finish(
             used,
         ));
     }
-    if !name_words.is_empty() && name_words.iter().all(|w| is_calendar_word(w)) {
+    // "Last Tuesday Callahan": no person's name holds a day of the week;
+    // a month may ("April Ryan"), but not a name of months alone.
+    if !name_words.is_empty()
+        && (name_words.iter().all(|w| is_calendar_word(w))
+            || name_words.iter().any(|w| is_weekday(w)))
+    {
         return None;
     }
     // Headings and datelines are in capitals: "CONGRESS HAS INVESTIGATED HIM", "WASHINGTON".
@@ -1283,6 +1288,11 @@ pub fn role_head(role: &str) -> Option<String> {
         .rev()
         .find(|w| ROLE.contains_folded(w))
         .map(|w| canonical_role(&lower(w)).to_string())
+}
+
+/// "Monday" … "Sunday", as [`is_calendar_word`] has them.
+pub fn is_weekday(w: &str) -> bool {
+    w.ends_with("day") && is_calendar_word(w)
 }
 
 /// Days and months are capitalised but name no one: "early Friday saying".

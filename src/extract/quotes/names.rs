@@ -881,6 +881,8 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
                 || w.starts_with(char::is_lowercase)
                 // "Said Roe, “…”": a verb of speech opening the sentence.
                 || super::attribute::is_speech_verb(&crate::extract::lower::lower(w))
+                // "On Tuesday Callahan said": a day of the week opens no name.
+                || super::mention::is_weekday(w)
         }) {
             cur.remove(0);
         }

@@ -165,3 +165,16 @@ fn a_dateline_with_an_agency_keeps_the_office_of_the_subject() {
     assert_eq!(got[0].speaker.as_deref(), Some("Elena Ruiz"), "{got:?}");
     assert_eq!(got[0].role.as_deref(), Some("Governor"), "{got:?}");
 }
+
+#[test]
+fn a_day_of_the_week_is_no_part_of_a_name() {
+    for opening in ["Last Tuesday", "On Tuesday"] {
+        let paragraph =
+            format!("{opening} Callahan said: “We will keep pushing for lower prices.”");
+        let got = summary(&[paragraph.as_str()]);
+        assert_eq!(got[0].1.as_deref(), Some("Callahan"), "{paragraph}");
+    }
+    // A month may be a first name.
+    let got = summary(&["April Ryan said: “The briefing was cancelled without notice.”"]);
+    assert_eq!(got[0].1.as_deref(), Some("April Ryan"), "{got:?}");
+}
