@@ -209,6 +209,7 @@ pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
             .is_some_and(|n| n.kind == Kind::Word && n.gap && !n.capitalised());
         return (!w::month(word) && !g::function_word(word) && named_noun)
             || w::group_plural(word)
+            || plural_acronym(t.text)
             || named_run_then_plural(toks, k);
     }
     if g::verb_like(word) {
@@ -218,6 +219,13 @@ pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
         && !w::time_unit(word)
         && w::measure(word).is_none()
         && w::currency_word(word).is_none()
+}
+
+/// "150 GPs", "40 NGOs", "12 MPs": an acronym made plural counts people or
+/// things like any plural noun. Two capitals at least, then the "s".
+fn plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|a| a.len() >= 2 && a.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// "of 25 slots" after "18", "of nine states" after "eight" (from "of" at

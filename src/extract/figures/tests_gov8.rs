@@ -303,3 +303,19 @@ fn a_verb_before_the_noun_an_amount_is_of_is_no_part_of_it() {
         assert_eq!(subject(input).as_deref(), want, "{input:?}");
     }
 }
+
+#[test]
+fn an_acronym_made_plural_is_a_counted_noun() {
+    for (input, want) in [
+        (
+            "But clinics are still short of about 150 GPs, and that gap will take years to close.",
+            "GPs",
+        ),
+        ("The party lost 12 MPs in the election.", "MPs"),
+        ("Some 40 NGOs signed the letter.", "NGOs"),
+    ] {
+        assert_eq!(subject(input).as_deref(), Some(want), "{input:?}");
+    }
+    // A capitalised word that is no acronym is a name, not a count.
+    assert_eq!(subject("He scored 12 Goals."), None);
+}

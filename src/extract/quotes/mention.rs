@@ -122,6 +122,8 @@ const ROLE_NOUNS: &[&str] = &[
     // "Senate President pro Tem Laura Chen": the office's last word.
     "tem",
     "tempore",
+    // "FBI Special Agent Dana Whitfield", "Border Patrol Agent Luis Ortiz".
+    "agent",
     "chancellor",
     "vp",
     "candidate",
@@ -655,6 +657,18 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
             }
             break;
         }
+        // "Special Agent in Charge Dana Whitfield", "Officer in Charge":
+        // the office goes on through its "in Charge".
+        if in_charge(ws, &head, k) {
+            head.push((k, Kind::Cap));
+            head.push((k + 1, Kind::Cap));
+            k += 2;
+            if ws[k - 1].closed {
+                closed = true;
+                break;
+            }
+            continue;
+        }
         // "Ursula von der Leyen", "von der Leyen said": particles inside a
         // surname are part of the name.
         if kd == Kind::Lower && particle_in_name(ws, &head, k) {
@@ -688,6 +702,17 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
         }
     }
     finish(ws, &head, k, closed, appositives)
+}
+
+/// Whether the "in" at `k` goes on with "Charge" after a capitalised noun
+/// of office: "Special Agent in Charge", "Officer in Charge" name one office.
+fn in_charge(ws: &[Word], head: &[(usize, Kind)], k: usize) -> bool {
+    ws[k].core == "in"
+        && !ws[k].closed
+        && ws.get(k + 1).is_some_and(|w| w.core == "Charge")
+        && head.last().is_some_and(|&(i, kd)| {
+            kd == Kind::Cap && !ws[i].closed && ROLE.contains_folded(ws[i].core)
+        })
 }
 
 /// Whether the "and" at `k` joins two parts of a portfolio written before
@@ -980,7 +1005,10 @@ fn finish(
             .get(start + 2..end)
             .map_or(0, |h| post_nominals(h.iter().map(|&(i, _)| ws[i].core)));
     for j in start..letters_from {
-        if ROLE.contains_folded(ws[head[j].0].core) {
+        let core = ws[head[j].0].core;
+        if ROLE.contains_folded(core)
+            || (core == "Charge" && j > 0 && ws[head[j - 1].0].core == "in")
+        {
             name_from = j + 1;
         }
     }
@@ -1167,7 +1195,7 @@ fn finish(
             }
             let mut j = used;
             while j < ws.len() && !ws[j].closed && j - used < 14 {
-                if kind(&ws[j]) == Kind::Stop && !matches!(ws[j].core, "of" | "for" | "at" | "in") {
+                if kind(&ws[j]) == Kind::Stop && !in_office_aside(ws, j) {
                     return Some((mention(who, role, gender), used));
                 }
                 j += 1;
@@ -1207,6 +1235,20 @@ fn finish(
         }
     }
     Some((mention(who, role, gender), used))
+}
+
+/// Whether a word the mention reader stops at is still part of an aside
+/// after a name: a preposition of an office ("Director of AARP", "at the
+/// Fed"), an acronym spelled like a stop word ("WHO Regional Director"), or
+/// an "and" between capitals ("Director for Europe and Central Asia").
+fn in_office_aside(ws: &[Word], j: usize) -> bool {
+    let w = ws[j].core;
+    matches!(w, "of" | "for" | "at" | "in")
+        || super::names::is_acronym(w)
+        || (matches!(w, "and" | "&")
+            && ws
+                .get(j + 1)
+                .is_some_and(|n| n.core.starts_with(char::is_uppercase)))
 }
 
 /// Whether a description is of someone who speaks for a person it names

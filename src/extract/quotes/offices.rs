@@ -17,6 +17,8 @@ use crate::extract::wordmap::WordSet;
 /// person's name ("Minister for Home Affairs", "Chief Health Officer",
 /// "Secretary of State").
 const OFFICE_WORDS: &[&str] = &[
+    // "Special Agent in Charge Dana Whitfield": a name run starts after "in".
+    "charge",
     "affairs",
     "development",
     "health",

@@ -333,7 +333,10 @@ pub fn after(text: &str) -> Option<Found> {
         (Some(s), Some(_)) => Some(s),
         (s, a) => s.or(a),
     }
-    .or_else(|| manner_after_name(&ws))?;
+    .or_else(|| manner_after_name(&ws));
+    let Some(verb) = verb else {
+        return long_aside(text);
+    };
     // "“…,” Melanie said yes, yes": an answer to the quotation, not its
     // attribution.
     if !ws[verb].closed
@@ -446,6 +449,29 @@ static MANNER: WordSet<128> = WordSet::of_lowercase(MANNER_VERBS);
 fn is_manner_verb(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_lowercase())
         && (is_verb(w) || MANNER.contains_folded(w) || (w.len() > 4 && w.ends_with("ed")))
+}
+
+/// `“…,” Trump, the GOP front-runner nationally and the polling leader in
+/// South Carolina by a wide margin after winning New Hampshire, said`: a
+/// name, then a description opened by an article and set off by commas
+/// that runs past the words [`after`] reads, then a verb of speech.
+fn long_aside(text: &str) -> Option<Found> {
+    const MAX_ASIDE: usize = 30;
+    let ws: Vec<Word> = word_iter(text).take(MAX_ASIDE + 8).collect();
+    let (m, used) = mention::read(&ws, false)?;
+    if !matches!(m.who, Who::Name(_))
+        || !ws[used - 1].closed
+        || !matches!(ws.get(used)?.core, "the" | "a" | "an")
+    {
+        return None;
+    }
+    let close = used + ws[used..].iter().position(|w| w.closed)?;
+    let verb = ws.get(close + 1)?;
+    (close - used < MAX_ASIDE
+        && is_speech(verb.core)
+        && ws[close].raw.ends_with(',')
+        && ws[used..=close].iter().all(|w| !is_speech(w.core)))
+    .then(|| found(m, &ws[..=close + 1], "quote-speaker-verb", true))
 }
 
 /// `“…,” Toomey fumed`, `“…?” Toomey went on`: the verb right after a name

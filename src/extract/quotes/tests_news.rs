@@ -178,3 +178,66 @@ fn a_day_of_the_week_is_no_part_of_a_name() {
     let got = summary(&["April Ryan said: “The briefing was cancelled without notice.”"]);
     assert_eq!(got[0].1.as_deref(), Some("April Ryan"), "{got:?}");
 }
+
+#[test]
+fn an_office_in_charge_ends_before_the_name() {
+    for text in [
+        "“Health care fraud drives up costs for every taxpayer,” said Special Agent in Charge Dana Whitfield of the HHS Office of Inspector General.",
+        "“Health care fraud drives up costs for every taxpayer,” Special Agent in Charge Dana Whitfield said.",
+    ] {
+        let got = quotes(&[text]);
+        assert_eq!(got[0].speaker.as_deref(), Some("Dana Whitfield"), "{text}");
+        assert_eq!(
+            got[0].role.as_deref(),
+            Some("Special Agent in Charge"),
+            "{text}"
+        );
+    }
+    // The registry's name runs start after the office too: "Whitfield" is
+    // not "Charge Dana Whitfield".
+    let got = summary(&[
+        "Special Agent in Charge Dana Whitfield said the case was closed. “Health care fraud drives up costs for every taxpayer,” Whitfield added.",
+    ]);
+    assert_eq!(got[0].1.as_deref(), Some("Dana Whitfield"), "{got:?}");
+    // "Agent" is an office before a name.
+    let got = quotes(&[
+        "“Health care fraud drives up costs for every taxpayer,” said FBI Special Agent Dana Whitfield.",
+    ]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Dana Whitfield"), "{got:?}");
+    assert_eq!(got[0].role.as_deref(), Some("FBI Special Agent"), "{got:?}");
+}
+
+#[test]
+fn an_office_in_capitals_after_the_name_is_the_role() {
+    // An acronym spelled like a stop word ("WHO") and an "and" between
+    // capitals stay inside the aside.
+    for (text, role) in [
+        (
+            "“Measles is back, and it's a wake-up call,” said Dr Hans Kluger, WHO Regional Director for Europe.",
+            "WHO Regional Director for Europe",
+        ),
+        (
+            "Regina Dominici, UNICEF Regional Director for Europe and Central Asia, said: “Over the past two years, measles cases have been rising.”",
+            "UNICEF Regional Director for Europe and Central Asia",
+        ),
+    ] {
+        let got = quotes(&[text]);
+        assert_eq!(got[0].role.as_deref(), Some(role), "{text}");
+    }
+    // An "and" before lowercase words ends the aside.
+    let got = quotes(&["Jane Roe, 45, and her husband said: “The rent went up twice this year.”"]);
+    assert_eq!(got[0].role, None, "{got:?}");
+}
+
+#[test]
+fn a_long_description_set_off_after_the_name_still_ends_in_its_verb() {
+    let got = summary(&[
+        "“Very good reporter, very good reporter this guy,” Roe, the party's front-runner nationally and the polling leader in South Carolina by a wide margin after winning the New Hampshire primary, said when Boyle asked him a question.",
+    ]);
+    assert_eq!(got[0].1.as_deref(), Some("Roe"), "{got:?}");
+    // A verb of speech inside the aside makes it a clause of its own.
+    let got = summary(&[
+        "“Very good reporter, very good reporter this guy,” Roe, the candidate whom the party's chairman and most of its donors in South Carolina had told to leave the race, said nothing.",
+    ]);
+    assert_eq!(got[0].1, None, "{got:?}");
+}
