@@ -457,21 +457,28 @@ fn is_manner_verb(w: &str) -> bool {
 /// that runs past the words [`after`] reads, then a verb of speech.
 fn long_aside(text: &str) -> Option<Found> {
     const MAX_ASIDE: usize = 30;
+    // Most text after a quotation is no such thing: the shape is checked
+    // on the words before the mention reader is asked.
+    if !text.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
     let ws: Vec<Word> = word_iter(text).take(MAX_ASIDE + 8).collect();
-    let (m, used) = mention::read(&ws, false)?;
-    if !matches!(m.who, Who::Name(_))
-        || !ws[used - 1].closed
-        || !matches!(ws.get(used)?.core, "the" | "a" | "an")
-    {
+    let used = 1 + ws.iter().take(5).position(|w| w.closed)?;
+    if !matches!(ws.get(used)?.core, "the" | "a" | "an") {
         return None;
     }
     let close = used + ws[used..].iter().position(|w| w.closed)?;
     let verb = ws.get(close + 1)?;
-    (close - used < MAX_ASIDE
-        && is_speech(verb.core)
-        && ws[close].raw.ends_with(',')
-        && ws[used..=close].iter().all(|w| !is_speech(w.core)))
-    .then(|| found(m, &ws[..=close + 1], "quote-speaker-verb", true))
+    if close - used >= MAX_ASIDE
+        || !is_speech(verb.core)
+        || !ws[close].raw.ends_with(',')
+        || ws[used..=close].iter().any(|w| is_speech(w.core))
+    {
+        return None;
+    }
+    let (m, read) = mention::read(&ws[..used], false)?;
+    (read == used && matches!(m.who, Who::Name(_)))
+        .then(|| found(m, &ws[..=close + 1], "quote-speaker-verb", true))
 }
 
 /// `“…,” Toomey fumed`, `“…?” Toomey went on`: the verb right after a name
