@@ -122,6 +122,8 @@ const ROLE_NOUNS: &[&str] = &[
     // "Senate President pro Tem Laura Chen": the office's last word.
     "tem",
     "tempore",
+    // "Rapporteur Frédérique Ries (Renew, BE)": the European Parliament's.
+    "rapporteur",
     // "FBI Special Agent Dana Whitfield", "Border Patrol Agent Luis Ortiz".
     "agent",
     "chancellor",
@@ -1152,6 +1154,38 @@ fn finish(
     } else {
         Who::Name(name_words.join(" "))
     };
+    // "said the chair of the Environment Committee, Pascal Martin": a
+    // noun of office or for a person, the body it belongs to in capitals,
+    // then the name set off.
+    if appositives
+        && !closed
+        && matches!(who, Who::Desc { .. } | Who::Role { .. })
+        && let Some((c, end)) = body_of_office(ws, head, used)
+        && let Some((mut named, k)) = read(&ws[end..], false)
+        && matches!(named.who, Who::Name(_))
+        && k <= 5
+        && ws[end + k - 1].closed
+        && !ws[end + k - 1].raw.ends_with(['?', '!'])
+    {
+        let noun = lower(ws[c - 1].core).to_string();
+        let before = head
+            .iter()
+            .take_while(|&&(i, _)| i < c)
+            .copied()
+            .collect::<Vec<_>>();
+        let text = format!(
+            "{} {}",
+            join(ws, &before),
+            super::attribute::join_cores(&ws[c..end])
+        );
+        let text = ["The ", "the "]
+            .iter()
+            .find_map(|d| text.strip_prefix(d))
+            .unwrap_or(&text);
+        named.role = Some(text.to_owned());
+        named.role_head = Some(canonical_role(&noun).to_string()).filter(|_| ROLE.contains(&noun));
+        return Some((named, end + k));
+    }
     // "Sanders’s campaign manager, Jeff Weaver, said": a description of a
     // person set off by commas, then the name it describes, set off too;
     // the description is the role.
@@ -1163,7 +1197,7 @@ fn finish(
         && matches!(named.who, Who::Name(_))
         && k <= 5
         && ws[used + k - 1].closed
-        && !ws[used + k - 1].raw.ends_with(['.', '?', '!'])
+        && !ws[used + k - 1].raw.ends_with(['?', '!'])
     {
         // "The Prime Minister, Anna Lind," gives the role "Prime Minister".
         // "The group’s director" keeps its determiner.
@@ -1208,7 +1242,7 @@ fn finish(
                 if matches!(kind(next), Kind::Determiner) {
                     role = Some(super::attribute::join_cores(&part[1..]));
                 } else if next.core.starts_with(char::is_uppercase)
-                    && part.iter().take(3).any(|w| {
+                    && part.iter().take(5).any(|w| {
                         w.core.starts_with(char::is_uppercase) && ROLE.contains_folded(w.core)
                     })
                     && part
@@ -1249,6 +1283,40 @@ fn in_office_aside(ws: &[Word], j: usize) -> bool {
             && ws
                 .get(j + 1)
                 .is_some_and(|n| n.core.starts_with(char::is_uppercase)))
+}
+
+/// After a lowercase noun of office or for a person, "of the Environment
+/// Committee,": "of", "for" or "at" (the head's last word, or the word
+/// after it), an optional "the", then capitalised words up to a comma.
+/// Returns where the connector is and where the phrase ends.
+fn body_of_office(ws: &[Word], head: &[(usize, Kind)], used: usize) -> Option<(usize, usize)> {
+    let connector = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| matches!(w.core, "of" | "for" | "at") && !w.closed)
+    };
+    let last = head.last()?.0;
+    let k = if connector(last) { last } else { used };
+    if k == 0 || !connector(k) {
+        return None;
+    }
+    let noun = ws[k - 1].core;
+    if !noun.starts_with(char::is_lowercase)
+        || !(ROLE.contains_folded(noun) || super::attribute::is_person_noun(noun))
+    {
+        return None;
+    }
+    let mut j = k + 1;
+    if ws.get(j)?.core == "the" && !ws[j].closed {
+        j += 1;
+    }
+    let from = j;
+    while j < ws.len() && j - from < 6 && kind(&ws[j]) == Kind::Cap {
+        if ws[j].closed {
+            return ws[j].raw.ends_with(',').then_some((k, j + 1));
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Whether a description is of someone who speaks for a person it names

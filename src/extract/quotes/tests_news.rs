@@ -241,3 +241,49 @@ fn a_long_description_set_off_after_the_name_still_ends_in_its_verb() {
     ]);
     assert_eq!(got[0].1, None, "{got:?}");
 }
+
+#[test]
+fn a_description_with_its_body_then_a_name_is_the_named_person_with_a_role() {
+    let got = quotes(&[
+        "“We need to stop the mountain of waste,” said the chair of the Environment Committee, Pascal Martin (Renew, FR). “Each European generates almost 190 kg of packaging waste per year.”",
+    ]);
+    assert_eq!(got.len(), 2, "{got:?}");
+    for q in &got {
+        assert_eq!(q.speaker.as_deref(), Some("Pascal Martin"), "{q:?}");
+        assert_eq!(
+            q.role.as_deref(),
+            Some("chair of the Environment Committee"),
+            "{q:?}"
+        );
+    }
+    // Without a name after it, a description speaks for nobody named.
+    let got = quotes(&["“Rates will stay where they are,” said the head of the Fed."]);
+    assert_eq!(got[0].speaker, None, "{got:?}");
+    // "said the committee's chair, Pascal Martin." ends the sentence with the name.
+    let got = quotes(&[
+        "“We need to stop the mountain of waste,” said the committee's chair, Pascal Martin.",
+    ]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Pascal Martin"), "{got:?}");
+}
+
+#[test]
+fn offices_of_parliaments_and_organisations_before_or_after_a_name() {
+    let got = quotes(&[
+        "Rapporteur Frédérique Ries (Renew, BE) said: “For the first time, Parliament has set targets for reducing packaging.”",
+    ]);
+    assert_eq!(
+        got[0].speaker.as_deref(),
+        Some("Frédérique Ries"),
+        "{got:?}"
+    );
+    assert_eq!(got[0].role.as_deref(), Some("Rapporteur"), "{got:?}");
+    // A possessive organisation and two capitals before the noun of office.
+    let got = quotes(&[
+        "“Journalism is not a crime,” said Agnès Marchetti, Amnesty International's Regional Director for East Africa.",
+    ]);
+    assert_eq!(
+        got[0].role.as_deref(),
+        Some("Amnesty International's Regional Director for East Africa"),
+        "{got:?}"
+    );
+}
