@@ -328,6 +328,34 @@ fn is_year(t: &Tok) -> bool {
         && t.text < "2200"
 }
 
+/// Time zones a wire service writes after a time of day in four digits
+/// ("1430 GMT"), and "hrs".
+fn is_time_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "GMT"
+            | "UTC"
+            | "ET"
+            | "EST"
+            | "EDT"
+            | "CT"
+            | "CST"
+            | "CDT"
+            | "PT"
+            | "PST"
+            | "PDT"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "AEST"
+            | "AEDT"
+            | "JST"
+            | "HKT"
+            | "SGT"
+            | "hrs"
+    )
+}
+
 fn is_day(t: &Tok) -> bool {
     t.kind == Kind::Num
         && t.text.len() <= 2
@@ -347,6 +375,13 @@ pub(super) fn date_at(toks: &[Tok], j: usize) -> Option<usize> {
     let glued = |n: usize| toks.get(n).filter(|x| !x.gap);
     let word = |n: usize| toks.get(n).map_or(Lower::new(""), Tok::lower);
     if is_year(t) {
+        // "by 1430 GMT": a time of day, as wires write it.
+        if toks
+            .get(j + 1)
+            .is_some_and(|z| z.gap && is_time_zone(z.text))
+        {
+            return None;
+        }
         if glued(j + 1).is_some_and(|s| s.text == "s") {
             return Some(j + 1);
         }

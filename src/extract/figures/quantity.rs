@@ -803,6 +803,10 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
             };
             (Unit::Measure(unit), end)
         }
+        // "448,000 metric tons": a metric ton is a tonne.
+        "metric" if matches!(next(2).as_str(), "ton" | "tons" | "tonne" | "tonnes") => {
+            (Unit::Measure("tonnes"), j + 2)
+        }
         "degree" | "degrees" => match next(2).as_str() {
             "celsius" | "centigrade" => (Unit::Measure("°C"), j + 2),
             "fahrenheit" => (Unit::Measure("°F"), j + 2),

@@ -31,6 +31,19 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
     around(toks, f, sentence_start)
         .or_else(|| before_verb::find(toks, f, sentence_start))
         .or_else(|| before_verb::set_off(toks, f, sentence_start))
+        .or_else(|| share_named_before(toks, f))
+}
+
+/// "an unemployment rate of 4.1%", "packaging reduction targets of 5% by
+/// 2030": the noun a share is the value of, read only when neither the
+/// words after the share nor its clause's subject name one. "an increase
+/// of 5%" names a change, not what changed.
+fn share_named_before(toks: &[Tok], f: &Fig) -> Option<(usize, usize)> {
+    if !matches!(f.unit, Unit::Percent | Unit::Points) {
+        return None;
+    }
+    let (start, end) = noun_before_of(toks, f.first)?;
+    (!w::change_word(toks[end].lower().as_str())).then_some((start, end))
 }
 
 /// The subject the words around the figure give.
@@ -45,30 +58,38 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
             if ratio && let Some(group) = plural_group(toks, f.last + 1) {
                 return Some(group);
             }
-            let of = after(f.last).is_some_and(|t| t.is_word("of"));
+            // "62% of primary schools …, up from 52%": the share written
+            // first may be the one its "of" follows ("8 to 10 percent of
+            // the time" has it after the last).
+            let first_part = f.parts.iter().min_by_key(|p| p.0).map_or(f.last, |p| p.1);
+            let last = if after(f.last).is_some_and(|t| t.is_word("of")) {
+                f.last
+            } else {
+                first_part
+            };
+            let of = after(last).is_some_and(|t| t.is_word("of"));
             // "half the states": the determiner stands for "of the".
-            let half_the =
-                toks[f.last].is_word("half") && skip_determiner(toks, f.last + 1) > f.last + 1;
+            let half_the = toks[last].is_word("half") && skip_determiner(toks, last + 1) > last + 1;
             if half_the {
-                return noun_phrase(toks, f.last + 2, false);
+                return noun_phrase(toks, last + 2, false);
             }
             // "36.2 per cent of GDP": the base a share is of, not what it
             // measures, which the clause's subject names ("Gross debt is
             // forecast to peak at …").
             let base = of
-                && toks.get(f.last + 2).is_some_and(|t| {
+                && toks.get(last + 2).is_some_and(|t| {
                     t.is_word("GDP")
                         || t.is_word("GNI")
                         || t.is_word("GNP")
                         || t.is_word("gross")
                             && toks
-                                .get(f.last + 3)
+                                .get(last + 3)
                                 .is_some_and(|n| n.is_word("domestic") || n.is_word("national"))
                 });
             if base {
                 return None;
             }
-            of.then(|| noun_phrase(toks, skip_determiner(toks, f.last + 2), false))?
+            of.then(|| noun_phrase(toks, skip_determiner(toks, last + 2), false))?
         }
         Unit::Money(_) => {
             // "1.5 million yuan in engineering fees", not "in Kuala Lumpur"
@@ -96,8 +117,10 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
                 && toks
                     .get(f.last + 2)
                     .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()));
+            // "a revenue of €355 billion in the EU": a place after "in"
+            // is no noun phrase, and leaves what the amount is of.
             if in_what {
-                noun_phrase(toks, f.last + 2, false)
+                noun_phrase(toks, f.last + 2, false).or_else(|| noun_before_of(toks, f.first))
             } else if for_what {
                 noun_phrase(toks, f.last + 2, false).or_else(|| noun_before_of(toks, f.first))
             } else {
@@ -180,7 +203,15 @@ fn count_noun(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
         }
         return noun_phrase(toks, end + 3, false);
     }
-    noun_phrase(toks, end + 1, true)
+    // "10,000 new before and after school places": an adjective alone,
+    // cut off from its noun, says nothing of what is counted.
+    noun_phrase(toks, end + 1, true).filter(|&(start, last)| {
+        start < last
+            || !matches!(
+                toks[start].lower().as_str(),
+                "new" | "additional" | "extra" | "more" | "other" | "further"
+            )
+    })
 }
 
 fn skip_determiner(toks: &[Tok], k: usize) -> usize {
@@ -307,6 +338,24 @@ fn noun_before_of(toks: &[Tok], first: usize) -> Option<(usize, usize)> {
         && !verb_at(start - 1)
     {
         start -= 1;
+    }
+    // "the long-term rate of 20 percent": a hyphened word is one word.
+    if start >= 2
+        && !toks[start].gap
+        && toks[start - 1].is_dash()
+        && !toks[start - 1].gap
+        && toks[start - 2].kind == Kind::Word
+    {
+        start -= 2;
+    }
+    // "a margin of error of 3 points": the phrase is the noun.
+    if start == last
+        && last >= 2
+        && toks[last].is_word("error")
+        && toks[last - 1].is_word("of")
+        && toks[last - 2].is_word("margin")
+    {
+        start = last - 2;
     }
     // "a record high of $900", "an amount of $5 million": a level, not what it is of.
     let level = matches!(

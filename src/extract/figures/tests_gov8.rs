@@ -319,3 +319,96 @@ fn an_acronym_made_plural_is_a_counted_noun() {
     // A capitalised word that is no acronym is a name, not a count.
     assert_eq!(subject("He scored 12 Goals."), None);
 }
+
+#[test]
+fn the_votes_against_a_motion_are_counted_like_those_for_it() {
+    for (input, want) in [
+        (
+            "MEPs adopted the measures with 476 votes in favour, 129 against and 24 abstentions.",
+            &[476.0, 129.0, 24.0][..],
+        ),
+        (
+            "The text was adopted by 400 votes to 150, with 30 abstentions.",
+            &[400.0, 150.0, 30.0][..],
+        ),
+        (
+            "The resolution passed with 120 votes in favour, 15 opposed.",
+            &[120.0, 15.0][..],
+        ),
+    ] {
+        let got: Vec<f64> = run_all(input)
+            .iter()
+            .flat_map(|f| f.values.clone())
+            .collect();
+        assert_eq!(got, want, "{input:?}");
+    }
+    // No count of votes before it: a bare number stays out.
+    let got = run_all("The club lost 3 against Leeds.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_share_is_of_the_noun_before_its_of() {
+    for (input, want) in [
+        (
+            "The country has an unemployment rate of 4.1%.",
+            Some("unemployment rate"),
+        ),
+        (
+            "The regulation sets packaging reduction targets of 5% by 2030.",
+            Some("reduction targets"),
+        ),
+        (
+            "The poll has a margin of error of 3 percentage points.",
+            Some("margin of error"),
+        ),
+        (
+            "The tax fell until it reached the current long-term rate of 20 percent.",
+            Some("long-term rate"),
+        ),
+        // A change names no subject.
+        ("Sales saw an increase of 5% last year.", None),
+        // The clause's subject comes first.
+        (
+            "Prices rose at an annual rate of 3.2% in May.",
+            Some("Prices"),
+        ),
+    ] {
+        assert_eq!(subject(input).as_deref(), want, "{input:?}");
+    }
+    // An amount's place after "in" leaves the noun before "of".
+    assert_eq!(
+        subject("In 2021, packaging generated a revenue of €355 billion in the EU.").as_deref(),
+        Some("revenue")
+    );
+}
+
+#[test]
+fn wire_and_release_forms_of_units_times_and_subjects() {
+    // A metric ton is a tonne.
+    let got = run_all("Output fell to 448,000 metric tons.");
+    assert_eq!(got[0].unit.as_deref(), Some("tonnes"), "{got:?}");
+    assert_eq!(got[0].text, "448,000 metric tons");
+    // "by 1430 GMT" is a time of day, no year.
+    let got = run_all("Prices rose 0.8% to $9,650 a ton by 1430 GMT.");
+    assert!(got.iter().all(|f| f.period.is_none()), "{got:?}");
+    // An adjective cut off from its noun is no subject.
+    assert_eq!(
+        subject("The funding will create up to 10,000 new before and after school places."),
+        None
+    );
+    // A share "up from" an older one: the "of" follows the first.
+    assert_eq!(
+        subject(
+            "Figures show that 62% of primary schools now offer childcare, up from 52% in 2023."
+        )
+        .as_deref(),
+        Some("primary schools")
+    );
+    // An aside opened by an article between the subject and its verb.
+    assert_eq!(
+        subject("Copper output in Chile, the world's largest producer, fell 4.1% in June.")
+            .as_deref(),
+        Some("Copper output in Chile")
+    );
+}

@@ -35,7 +35,8 @@ pub(super) fn mark(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
             && f.values.len() == 1
             && f.values[0] >= 2.0;
         let for_name = for_a_name(toks, f.last) && listed(toks, f.first);
-        if !bare || !(ends_clause(toks, f.last) || for_name) {
+        let side = vote_side(toks, f.last) && listed(toks, f.first);
+        if !bare || !(ends_clause(toks, f.last) || for_name || side) {
             continue;
         }
         let sentence = |m: usize| {
@@ -60,6 +61,10 @@ pub(super) fn mark(toks: &[Tok], figs: &mut [Fig], sentence_of: &[usize]) {
                     counted(m) && (figs[m].last + 1..figs[m].last + 3).any(|e| for_a_name(toks, e))
                 })
                 .map(|_| k - 1)
+        } else if side || votes_to(toks, f.first) {
+            // "476 votes in favour, 129 against", "by 400 votes to 150":
+            // the count of votes just before.
+            k.checked_sub(1).filter(|&m| sentence(m) == s && counted(m))
         } else if held(toks, f.first) {
             (0..figs.len())
                 .filter(|&m| m != k && counted(m) && sentence(m).abs_diff(s) <= 1)
@@ -117,6 +122,21 @@ fn contrasted(toks: &[Tok], i: usize) -> bool {
     b.checked_sub(1)
         .map(|q| &toks[q])
         .is_some_and(|q| q.is_word("to") || q.is_word("and") || q.is_mark(","))
+}
+
+/// Whether the side of a vote follows the token at `j`: "129 against",
+/// "129 opposed", "24 in favour".
+fn vote_side(toks: &[Tok], j: usize) -> bool {
+    let word = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.gap && t.is_word(w));
+    word(j + 1, "against")
+        || word(j + 1, "opposed")
+        || (word(j + 1, "in") && (word(j + 2, "favour") || word(j + 2, "favor")))
+}
+
+/// Whether "votes to" stands just before the number at `i`: "by 400 votes
+/// to 150", the votes the other side cast.
+fn votes_to(toks: &[Tok], i: usize) -> bool {
+    i >= 2 && toks[i - 1].is_word("to") && toks[i - 2].is_word("votes")
 }
 
 /// Whether "for" and a name follow the token at `j`: "18 for Cruz".

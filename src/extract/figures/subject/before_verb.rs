@@ -27,9 +27,36 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
     }
     if let Some(verb) = verb_before(toks, f, sentence_start) {
         let end = auxiliaries_before(toks, verb, sentence_start);
+        let end = before_aside(toks, end, sentence_start);
         return phrase_before(toks, end, sentence_start);
     }
     object_of_change(toks, f, sentence_start)
+}
+
+/// "Copper output in Chile, the world's largest producer, fell 4.1%": an
+/// aside opened by an article between the subject and its verb (`end`) is
+/// passed over; returns where the subject ends. An aside with a verb of its
+/// own (", the agency said,") is a clause, not a description.
+fn before_aside(toks: &[Tok], end: usize, sentence_start: usize) -> usize {
+    if end <= sentence_start + 1 || !toks[end - 1].is_mark(",") {
+        return end;
+    }
+    let Some(open) = (sentence_start..end - 1)
+        .rev()
+        .take(10)
+        .find(|&c| toks[c].kind == Kind::Mark && !matches!(toks[c].text, "’" | "'"))
+    else {
+        return end;
+    };
+    let aside = &toks[open + 1..end - 1];
+    let described = toks[open].is_mark(",")
+        && aside
+            .first()
+            .is_some_and(|t| t.is_word("the") || t.is_word("a") || t.is_word("an"))
+        && aside
+            .iter()
+            .all(|t| t.kind != Kind::Word || !g::verb_like(t.lower().as_str()));
+    if described { open } else { end }
 }
 
 /// "the unemployment rate for teenagers (14.4 percent) edged up", "the
