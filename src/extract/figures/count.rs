@@ -32,7 +32,8 @@ pub(super) fn count_support(
                 .is_some_and(|d| !d.gap && matches!(d.text, "." | "’" | "'")));
     // "8.1 million hours", "1.06 billion hours": hours counted in
     // millions are a quantity of work, not a length of time.
-    let duration = w::time_unit(next_lower.as_str()) && (plain || value < 1e6);
+    let duration =
+        w::time_unit(next_lower.as_str()) && (plain || value < 1e6) && !time_compound(toks, j + 1);
     if (plain && year && !year_like_count(toks, i, j))
         || duration
         || clock
@@ -216,7 +217,7 @@ pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
         return modified_plural(toks, k);
     }
     !g::stop_word(word)
-        && !w::time_unit(word)
+        && (!w::time_unit(word) || time_compound(toks, k))
         && w::measure(word).is_none()
         && w::currency_word(word).is_none()
 }
@@ -226,6 +227,22 @@ pub(super) fn counted_noun(toks: &[Tok], k: usize) -> bool {
 fn plural_acronym(word: &str) -> bool {
     word.strip_suffix('s')
         .is_some_and(|a| a.len() >= 2 && a.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// "200 day-care centres", "40 day-trips": a singular unit of time
+/// hyphened to a word (at `k`) makes a noun, not a length of time ("a
+/// 10-day-long festival" and "45-year-old" are read as lengths and ages).
+pub(super) fn time_compound(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.kind == Kind::Word
+            && matches!(
+                t.lower().as_str(),
+                "day" | "week" | "month" | "year" | "hour"
+            )
+    }) && toks.get(k + 1).is_some_and(|d| d.is_dash() && !d.gap)
+        && toks.get(k + 2).is_some_and(|n| {
+            n.kind == Kind::Word && !n.gap && !n.is_word("old") && !n.is_word("long")
+        })
 }
 
 /// "of 25 slots" after "18", "of nine states" after "eight" (from "of" at

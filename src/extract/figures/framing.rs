@@ -264,6 +264,9 @@ fn at(toks: &[Tok], i: usize) -> Option<Framed> {
     }
     // "three quarters" in words is a fraction more often than a duration.
     let fraction = t.kind == Kind::Word && matches!(word, "quarter" | "quarters");
+    if !dash && super::count::time_compound(toks, k) {
+        return None;
+    }
     if w::time_unit(word) && !fraction {
         // "a 45-year-old", "45 years old".
         let old = |m: usize| toks.get(m).is_some_and(|o| o.is_word("old"));

@@ -767,6 +767,14 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
             (Unit::Money("HKD"), j + 3)
         }
         "us" if next(2).as_str() == "dollars" => (Unit::Money("USD"), j + 2),
+        // "3.04 trillion U.S. dollars", as Xinhua writes it: "U", ".", "S", ".".
+        "u" if n.text == "U"
+            && (2..=4).all(|k| toks.get(j + k).is_some_and(|t| !t.gap))
+            && next(3).as_str() == "s"
+            && next(5).as_str() == "dollars" =>
+        {
+            (Unit::Money("USD"), j + 5)
+        }
         "australian" | "canadian" | "singapore" | "taiwan" if next(2).as_str() == "dollars" => {
             let code = match word {
                 "australian" => "AUD",

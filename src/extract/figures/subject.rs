@@ -561,7 +561,8 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
         if ends_here {
             break;
         }
-        if !content(t) && !modifier {
+        // "200 day-care cancer centres": a unit of time hyphened into a noun.
+        if !content(t) && !modifier && !super::count::time_compound(toks, m) {
             let lw = t.lower();
             // "14 new and upgraded hospitals": a participle after "and"
             // joins when a noun follows it.

@@ -412,3 +412,17 @@ fn wire_and_release_forms_of_units_times_and_subjects() {
         Some("Copper output in Chile")
     );
 }
+
+#[test]
+fn a_unit_of_time_hyphened_into_a_noun_is_counted_and_us_dollars_with_full_stops_are_usd() {
+    let got = run_all("He said 200 day-care cancer centres will be set up in district hospitals.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].kind, None, "{got:?}");
+    assert_eq!(got[0].subject.as_deref(), Some("day-care cancer centres"));
+    // A length of time stays one.
+    let got = run_all("The festival lasts 10 days.");
+    assert_eq!(got[0].kind.as_deref(), Some("duration"), "{got:?}");
+    let got = run_all("Trade was worth about 3.04 trillion U.S. dollars.");
+    assert_eq!(got[0].unit.as_deref(), Some("USD"), "{got:?}");
+    assert_eq!(got[0].text, "about 3.04 trillion U.S. dollars");
+}

@@ -13,7 +13,7 @@ use super::attribute::Word;
 pub fn len(ws: &[Word]) -> usize {
     // The place opens in capitals: "WASHINGTON", "NEW YORK", "ST. PAUL".
     if !ws.first().is_some_and(|w| is_capitals(w.core)) {
-        return 0;
+        return agency_ended(ws);
     }
     // A state or a date follows the place after a comma ("WASHINGTON,
     // D.C.", "LONDON, March 3"); before one, only capitals and an agency
@@ -37,6 +37,66 @@ pub fn len(ws: &[Word]) -> usize {
         k += 1;
     }
     0
+}
+
+/// "New Delhi, Feb 2 (PTI) Union Health Minister …": Indian and other
+/// wires write the place in title case and end the dateline with the
+/// agency in brackets, with no dash. A place, a comma, a date (a month and
+/// a day) and the agency; a dash after it is the dateline's too.
+fn agency_ended(ws: &[Word]) -> usize {
+    if !ws
+        .first()
+        .is_some_and(|w| w.core.starts_with(char::is_uppercase))
+    {
+        return 0;
+    }
+    let mut after_comma = false;
+    let (mut day, mut month) = (false, false);
+    for k in 0..ws.len().min(MAX_WORDS) {
+        let w = &ws[k];
+        if after_comma
+            && day
+            && month
+            && let Some(end) = agency_words(&ws[k..])
+        {
+            let dash = ws.get(k + end).is_some_and(|d| is_dash(d.raw));
+            return k + end + usize::from(dash);
+        }
+        let place = !after_comma && w.core.starts_with(char::is_uppercase);
+        if !(place || after_comma && is_place_or_date(w.raw)) {
+            return 0;
+        }
+        if after_comma {
+            let raw = w.raw.trim_end_matches(',');
+            day |= raw.bytes().all(|b| b.is_ascii_digit()) && raw.len() <= 2;
+            month |= is_month(raw);
+        }
+        after_comma |= w.raw.ends_with(',');
+    }
+    0
+}
+
+/// A month's name or its abbreviation as datelines write it: "Feb", "Sept.", "March".
+fn is_month(raw: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let raw = raw.trim_end_matches('.');
+    raw.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|m| m.starts_with(raw) && (raw.len() == 3 || raw == "Sept" || raw == *m))
 }
 
 /// The number of words of an agency in brackets at the start of `ws`:
@@ -129,6 +189,11 @@ mod tests {
             ("LONDON, March 3 (Reuters) - The minister said", "The"),
             ("ST. PAUL, Minn. -- Gov. Roe said", "Gov."),
             (
+                "New Delhi, Feb 2 (PTI) Union Health Minister J P Nadda said",
+                "Union",
+            ),
+            ("Mumbai, 3 March (IANS) - The minister said", "The"),
+            (
                 "NEW YORK, 22 April (UN Information Service) — UN Secretary-General Ana Roe today said",
                 "UN",
             ),
@@ -149,6 +214,8 @@ mod tests {
             "FBI Director Jim Roe – a Democrat – said",
             "NATO (the alliance) – said",
             "NATO (The Alliance) leaders – said",
+            "Jane Roe, 45 (D) said",
+            "New Delhi (PTI) said",
         ] {
             assert_eq!(len(&words(text)), 0, "{text}");
         }

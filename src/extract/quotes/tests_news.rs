@@ -287,3 +287,13 @@ fn offices_of_parliaments_and_organisations_before_or_after_a_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_wire_dateline_ended_by_its_agency_leaves_the_office_to_be_read() {
+    let got = quotes(&[
+        "New Delhi, Feb 2 (PTI) Union Health Minister J P Nadda on Sunday said the government will add 75,000 medical seats.",
+        "Addressing a press conference here, Nadda said the allocation had risen.",
+        "“This is the highest ever allocation for the health sector,” the minister said.",
+    ]);
+    assert_eq!(got[0].speaker.as_deref(), Some("J P Nadda"), "{got:?}");
+}
