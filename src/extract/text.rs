@@ -224,6 +224,25 @@ impl WideSearch {
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
 pub(crate) fn is_abbreviation(before: &str) -> bool {
+    // Nearly every word before a full stop is ASCII: read it from the bytes,
+    // without decoding characters backwards.
+    // (`char::is_whitespace` takes the vertical tab, 0x0B, which
+    // `is_ascii_whitespace` does not.)
+    let b = before.as_bytes();
+    let ends_word = |c: u8| c.is_ascii_whitespace() || c == 0x0B || c == b'(';
+    let mut start = b.len();
+    while start > 0 && b[start - 1].is_ascii() && !ends_word(b[start - 1]) {
+        start -= 1;
+    }
+    if start == 0 || b[start - 1].is_ascii() {
+        return ascii_abbreviation(&before[start..]);
+    }
+    char_abbreviation(before)
+}
+
+/// [`is_abbreviation`] read character by character: for a word with
+/// other characters than ASCII in it or before it.
+fn char_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
@@ -242,6 +261,25 @@ pub(crate) fn is_abbreviation(before: &str) -> bool {
     }
     if initials {
         return word.chars().next().is_some_and(char::is_uppercase) || parts > 1;
+    }
+    ABBREVIATION_SET.contains_folded(word)
+}
+
+/// [`is_abbreviation`] for a word of ASCII: the same tests on bytes.
+fn ascii_abbreviation(word: &str) -> bool {
+    let word = word.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    if word.is_empty() {
+        return false;
+    }
+    // Initials and dotted abbreviations: "U.S", "J", "a.m".
+    let mut parts = 0;
+    let mut initials = true;
+    for part in word.split('.') {
+        initials &= part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
+        parts += 1;
+    }
+    if initials {
+        return word.as_bytes()[0].is_ascii_uppercase() || parts > 1;
     }
     ABBREVIATION_SET.contains_folded(word)
 }
@@ -360,6 +398,54 @@ pub fn slug_into(out: &mut String, text: &str, max_words: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_read_from_bytes_as_from_characters() {
+        for before in [
+            "",
+            "Mr",
+            "He met Mr",
+            "U.S",
+            "the U.S",
+            "J",
+            "a.m",
+            "at 5 p.m",
+            "(Sen",
+            "Dr",
+            "said Gov",
+            "end",
+            "in Calif",
+            "No",
+            "Inc",
+            "vs",
+            "e.g",
+            "i.e",
+            "x",
+            "2",
+            "a\u{0B}Mr",
+            "café",
+            "Ét",
+            "Zürich Mr",
+            "Mr\u{a0}Dr",
+            "\u{a0}Mr",
+            "—Mr",
+            "“Mr",
+            "(D-Calif",
+            "H.R",
+            "3.5",
+            "Vol",
+            "St",
+            "ST",
+            "Jan",
+            "Ms",
+        ] {
+            assert_eq!(
+                is_abbreviation(before),
+                char_abbreviation(before),
+                "{before:?}"
+            );
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
