@@ -314,6 +314,10 @@ pub struct State<'a> {
     /// floods …") and its paragraph, whom a following "“…,” it said"
     /// quotes; cleared when a person is reported after it.
     pub reporting_org: Option<(Speaker, usize)>,
+    /// The person a named subject has just questioned ("Waters pressed
+    /// Powell on …") and its paragraph: who a following "“…,” he replied"
+    /// answers as.
+    pub asked: Option<(Mention, usize)>,
 }
 
 /// A word of running text: the raw token, its letters, and punctuation after it.

@@ -124,6 +124,8 @@ const ROLE_NOUNS: &[&str] = &[
     "tempore",
     // "Rapporteur Frédérique Ries (Renew, BE)": the European Parliament's.
     "rapporteur",
+    // "Senate Minority Whip Richard J. Durbin".
+    "whip",
     // "FBI Special Agent Dana Whitfield", "Border Patrol Agent Luis Ortiz".
     "agent",
     "chancellor",
@@ -1228,7 +1230,15 @@ fn finish(
                 break;
             }
             let mut j = used;
-            while j < ws.len() && !ws[j].closed && j - used < 14 {
+            // "the Thomas B. Fordham Institute": an initial before a
+            // capitalised word closes nothing.
+            let open = |j: usize| {
+                !ws[j].closed
+                    || (is_initial(ws[j].core)
+                        && ws[j].raw.ends_with('.')
+                        && ws.get(j + 1).is_some_and(|n| kind(n) == Kind::Cap))
+            };
+            while j < ws.len() && open(j) && j - used < 14 {
                 if kind(&ws[j]) == Kind::Stop && !in_office_aside(ws, j) {
                     return Some((mention(who, role, gender), used));
                 }

@@ -246,6 +246,7 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
             // thought …" makes "he" Trump.
             if let Some((m, used)) = &parsed {
                 state.note_role(m);
+                note_questioned(&lead_words, m, *used, para.number, &mut state);
                 // "The Prime Minister, Anna Lind, and the President, Marc
                 // Duval, met …": the second of two joined subjects holds an
                 // office too, which a later "the President said" means.
@@ -332,6 +333,21 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                 }
                 let direct = found.is_some();
                 let resolved = match found {
+                    // "Waters pressed Powell on …" then "“…,” he replied":
+                    // the one questioned answers.
+                    Some(f)
+                        if matches!(f.mention.who, mention::Who::Pronoun(_))
+                            && replies(&f.evidence)
+                            && let Some((m, _)) =
+                                state.asked.clone().filter(|(_, p)| para.number - p <= 1) =>
+                    {
+                        // The pronoun tells the one questioned's gender.
+                        let s = state.speaker(&m);
+                        if let mention::Who::Pronoun(g) = f.mention.who {
+                            state.set_topic(&s, None, g);
+                        }
+                        Some((s, f.evidence, "reply-to-question"))
+                    }
                     Some(f) => {
                         let speaker = state.speaker(&f.mention);
                         Some((speaker, f.evidence, f.sieve))
@@ -927,6 +943,46 @@ fn window(text: &str, range: Range<usize>, side: Side) -> &str {
         end -= 1;
     }
     &text[start..end.max(start)]
+}
+
+/// "Rep. Maxine Waters … pressed Powell on whether …": a named subject, a
+/// verb of questioning and a name right after it; the one questioned is
+/// who a reply in this paragraph or the next answers as.
+fn note_questioned(
+    ws: &[Word],
+    m: &mention::Mention,
+    used: usize,
+    number: usize,
+    state: &mut State,
+) {
+    if !matches!(m.who, mention::Who::Name(_) | mention::Who::Role { .. })
+        || !ws.get(used).is_some_and(|w| {
+            matches!(
+                w.core,
+                "asked" | "pressed" | "questioned" | "quizzed" | "grilled" | "challenged"
+            )
+        })
+    {
+        return;
+    }
+    if let Some((named, _)) = mention::read(&ws[used + 1..], false)
+        && let mention::Who::Name(n) = &named.who
+        && !names::is_org_name(n)
+        && !matches!(&m.who, mention::Who::Name(a) if a == n)
+    {
+        state.asked = Some((named, number));
+    }
+}
+
+/// Whether the words that attribute a quote answer a question: "he
+/// replied", "she answered", "responded Roe".
+fn replies(evidence: &str) -> bool {
+    evidence.split(' ').any(|w| {
+        matches!(
+            w,
+            "replied" | "replies" | "answered" | "answers" | "responded" | "responds" | "retorted"
+        )
+    })
 }
 
 /// A quote in a sentence about the person the text has just reported as

@@ -923,9 +923,12 @@ pub fn name_runs<'a>(text: &'a str) -> Vec<&'a str> {
             flush(&mut cur, &mut pending, &mut runs);
         }
         if is_name_word(core) {
+            // "Edward J. Markey": a middle initial's full stop ends no run.
+            let initial =
+                word.len() == 2 && word.as_bytes()[0].is_ascii_uppercase() && !cur.is_empty();
             cur.append(&mut pending);
             cur.push(core);
-            if !ends_clean || word.ends_with("’s") {
+            if !(ends_clean || initial && word.ends_with('.')) || word.ends_with("’s") {
                 flush(&mut cur, &mut pending, &mut runs);
             }
         } else if !cur.is_empty() && is_connector(core) && ends_clean {
@@ -964,6 +967,10 @@ mod tests {
             ("President Xi Jinping’s message", &["Xi Jinping"]),
             ("“I sold everything,” Huang said.", &["Huang"]),
             ("But he added: “Here,", &[]),
+            (
+                "Senators Edward J. Markey (D-Mass.) and Elizabeth Warren",
+                &["Edward J. Markey", "D-Mass", "Elizabeth Warren"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(name_runs(text), *want, "{text}");

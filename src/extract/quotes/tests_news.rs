@@ -297,3 +297,50 @@ fn a_wire_dateline_ended_by_its_agency_leaves_the_office_to_be_read() {
     ]);
     assert_eq!(got[0].speaker.as_deref(), Some("J P Nadda"), "{got:?}");
 }
+
+#[test]
+fn a_middle_initial_keeps_the_full_name_a_later_surname_means() {
+    let got = quotes(&[
+        "Senators Edward J. Markey (D-Mass.) and Elizabeth Warren (D-Mass.) today introduced the act.",
+        "“No family should have to spend more on child care than on rent,” said Senator Markey.",
+    ]);
+    assert_eq!(
+        got[0].speaker.as_deref(),
+        Some("Edward J. Markey"),
+        "{got:?}"
+    );
+    // An initial inside an organisation's name does not end a role.
+    let got = quotes(&[
+        "“The bill is a step back,” said Michael Petrilli, president of the Thomas B. Fordham Institute.",
+    ]);
+    assert_eq!(
+        got[0].role.as_deref(),
+        Some("president of the Thomas B Fordham Institute"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_reply_is_the_words_of_the_one_questioned() {
+    let got = summary(&[
+        "“We are well positioned to wait,” Powell said in testimony.",
+        "Rep. Maxine Waters (D-Calif.), the committee's ranking member, pressed Powell on whether the Fed would cut rates if unemployment rose.",
+        "“We will do what the data tell us,” he replied.",
+    ]);
+    assert_eq!(got[1].1.as_deref(), Some("Powell"), "{got:?}");
+    // The reply's pronoun tells the gender of the one questioned: a later
+    // "she" is the questioner.
+    let got = summary(&[
+        "Senator Jane Roe asked Secretary John Doe about the plan.",
+        "“We will not cut the program,” he answered.",
+        "“We will look at it closely,” she said.",
+    ]);
+    assert_eq!(got[0].1.as_deref(), Some("John Doe"), "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("Jane Roe"), "{got:?}");
+    // A quote that says nothing of replying keeps the subject.
+    let got = summary(&[
+        "Senator Jane Roe asked Secretary John Doe about the plan.",
+        "“We will keep asking until we get answers,” she said.",
+    ]);
+    assert_eq!(got[0].1.as_deref(), Some("Jane Roe"), "{got:?}");
+}
