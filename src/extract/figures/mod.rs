@@ -172,6 +172,8 @@ mod shape;
 mod subject;
 mod table;
 mod words;
+/// The months' names, lowercase: the quote pass's dateline reader asks them too.
+pub(crate) use words::MONTH_NAMES;
 mod year;
 
 /// Capitalised plurals of groups of people ("Americans"), which the quote

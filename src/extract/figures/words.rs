@@ -693,7 +693,7 @@ pub(super) fn month(w: &str) -> bool {
 
 static MONTH_NAMES_SET: WordSet<32> = WordSet::of(MONTH_NAMES);
 
-pub(super) const MONTH_NAMES: &[&str] = &[
+pub(crate) const MONTH_NAMES: &[&str] = &[
     "january",
     "february",
     "march",

@@ -78,25 +78,11 @@ fn agency_ended(ws: &[Word]) -> usize {
 
 /// A month's name or its abbreviation as datelines write it: "Feb", "Sept.", "March".
 fn is_month(raw: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let raw = raw.trim_end_matches('.');
+    let raw = raw.trim_end_matches('.').to_ascii_lowercase();
     raw.len() >= 3
-        && MONTHS
+        && crate::extract::figures::MONTH_NAMES
             .iter()
-            .any(|m| m.starts_with(raw) && (raw.len() == 3 || raw == "Sept" || raw == *m))
+            .any(|m| m.starts_with(&raw) && (raw.len() == 3 || raw == "sept" || raw == *m))
 }
 
 /// The number of words of an agency in brackets at the start of `ws`:
