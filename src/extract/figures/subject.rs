@@ -233,7 +233,17 @@ fn skip_determiner(toks: &[Tok], k: usize) -> usize {
     let det = toks.get(k).is_some_and(|t| {
         matches!(
             t.lower().as_str(),
-            "all" | "the" | "those" | "these" | "its" | "their"
+            "all"
+                | "the"
+                | "those"
+                | "these"
+                | "its"
+                | "their"
+                | "our"
+                | "his"
+                | "her"
+                | "my"
+                | "your"
         )
     });
     if det { k + 1 } else { k }
@@ -552,11 +562,21 @@ fn noun_phrase(toks: &[Tok], k: usize, allow_of: bool) -> Option<(usize, usize)>
                     && !t.capitalised()
                     && end.is_some_and(|e| e + 1 == m && plural_form(&toks[e]))
                     && toks.get(m + 1).is_some_and(|n| {
+                        // "64 percent of our members identify as", "half of
+                        // his workers support Senator Sanders".
                         n.gap
-                            && matches!(
-                                n.lower().as_str(),
-                                "on" | "upon" | "in" | "into" | "to" | "for" | "with" | "at"
-                            )
+                            && ((n.capitalised() && !g::stop_word(t.lower().as_str()))
+                                || matches!(
+                                    n.lower().as_str(),
+                                    "on" | "upon"
+                                        | "in"
+                                        | "into"
+                                        | "to"
+                                        | "for"
+                                        | "with"
+                                        | "at"
+                                        | "as"
+                                ))
                     })));
         if ends_here {
             break;

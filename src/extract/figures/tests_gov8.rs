@@ -426,3 +426,33 @@ fn a_unit_of_time_hyphened_into_a_noun_is_counted_and_us_dollars_with_full_stops
     assert_eq!(got[0].unit.as_deref(), Some("USD"), "{got:?}");
     assert_eq!(got[0].text, "about 3.04 trillion U.S. dollars");
 }
+
+#[test]
+fn a_possessive_determiner_opens_the_noun_a_share_is_of_and_a_verb_ends_it() {
+    for (input, want) in [
+        ("About 40% of our members voted.", Some("members")),
+        (
+            "He gave away 99 percent of his Facebook stock.",
+            Some("Facebook stock"),
+        ),
+        (
+            "Just 30 percent of all voters consider Clinton honest.",
+            Some("voters"),
+        ),
+        (
+            "In the poll, 50 percent of respondents chose Clinton.",
+            Some("respondents"),
+        ),
+        (
+            "Some 64 percent of our public members identify as conservative.",
+            Some("public members"),
+        ),
+        // "of" before a capital is no verb.
+        (
+            "The statement was signed by 90 members of Young Americans for Freedom.",
+            Some("members of Young Americans"),
+        ),
+    ] {
+        assert_eq!(subject(input).as_deref(), want, "{input:?}");
+    }
+}
