@@ -1,7 +1,9 @@
 //! "As X put it, “…”" and "“…,” as X said": a clause of comparison that
 //! names the source of the quotation beside it. The clause opens with
-//! "as", a name follows, then a verb of speech or of pointing out; a
-//! pronoun or a description is left to the other sieves.
+//! "as", a mention follows, then a verb of speech or of pointing out. After
+//! the quotation only a name is taken ("as he said" there often compares
+//! with something said before); before it, "As he put it:" and "As one
+//! father put it:" present the quotation as surely as a name does.
 
 use super::attribute::{Word, is_speech_verb};
 use super::mention::{self, Who};
@@ -25,12 +27,30 @@ fn verb_len(ws: &[Word], at: usize) -> Option<usize> {
 
 /// The named mention and the words used, when `ws[at]` is "as" and a name
 /// and a verb follow.
-fn read_at(ws: &[Word], at: usize) -> Option<(mention::Mention, usize)> {
+fn read_at(ws: &[Word], at: usize, named: bool) -> Option<(mention::Mention, usize)> {
     if !ws.get(at)?.core.eq_ignore_ascii_case("as") {
         return None;
     }
+    // "As one father put it": the mention reader, which knows "said" but
+    // not "put", reads "one father put" as one description; the verb
+    // says where a short description ends.
+    if !named
+        && let Some(end) = (at + 2..(at + 5).min(ws.len())).find(|&e| verb_len(ws, e).is_some())
+        && let Some((m, used)) = mention::read(&ws[at + 1..end], false)
+        && at + 1 + used == end
+        && matches!(&m.who, Who::Desc { head, .. } if super::attribute::is_person_noun(head))
+        && !ws[end - 1].closed
+    {
+        return Some((m, 1 + used + verb_len(ws, end)?));
+    }
     let (m, used) = mention::read(&ws[at + 1..], false)?;
-    if !matches!(m.who, Who::Name(_)) || ws[at + used].closed {
+    let person = match &m.who {
+        Who::Name(_) => true,
+        Who::Pronoun(_) => !named,
+        Who::Desc { head, .. } => !named && super::attribute::is_person_noun(head),
+        _ => false,
+    };
+    if !person || ws[at + used].closed {
         return None;
     }
     let verb = verb_len(ws, at + 1 + used)?;
@@ -39,7 +59,7 @@ fn read_at(ws: &[Word], at: usize) -> Option<(mention::Mention, usize)> {
 
 /// `“…,” as Cruz said on Monday`: the words right after the quotation.
 pub fn after(ws: &[Word]) -> Option<Found> {
-    let (m, used) = read_at(ws, 0)?;
+    let (m, used) = read_at(ws, 0, true)?;
     Some(Found {
         evidence: super::attribute::join_cores(&ws[..used]),
         mention: m,
@@ -53,14 +73,14 @@ pub fn after(ws: &[Word]) -> Option<Found> {
 /// at most a few words of time or place, to a comma right before the quote.
 pub fn before(ws: &[Word]) -> Option<Found> {
     let last = ws.last()?;
-    if !last.raw.ends_with(',') {
+    if !last.raw.ends_with([',', ':']) {
         return None;
     }
     let at = match ws.first()?.core {
         "But" | "And" | "Yet" | "So" => 1,
         _ => 0,
     };
-    let (m, used) = read_at(ws, at)?;
+    let (m, used) = read_at(ws, at, false)?;
     let rest = &ws[at + used..];
     if rest.len() > 5 || rest.iter().rev().skip(1).any(|w| w.closed) {
         return None;
@@ -100,7 +120,21 @@ mod tests {
             ]),
             one("Omar Lund")
         );
-        // No name after "as": left to the other sieves, which find none.
+        // A pronoun or a person described, before the quotation and its
+        // colon.
+        assert_eq!(
+            speakers(&[
+                "Lena Ruiz spoke at the rally.",
+                "As she put it: “Nobody reads the budget before the vote.”"
+            ]),
+            one("Lena Ruiz")
+        );
+        let got = quotes(&[
+            "As one father put it last month: “My daughter wears her coat in class from November to March.”",
+        ]);
+        assert_eq!(got[0].speaker, None, "{got:?}");
+        assert_eq!(got[0].sieve, Some(super::SIEVE), "{got:?}");
+        // No mention after "as": left to the other sieves, which find none.
         assert_eq!(
             speakers(&["As expected, “the ferry has never run on time in winter.”"]),
             vec![None]
