@@ -224,30 +224,7 @@ impl WideSearch {
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
 pub(crate) fn is_abbreviation(before: &str) -> bool {
-    // Nearly every word before a full stop is ASCII: read it from the bytes,
-    // without decoding characters backwards.
-    // (`char::is_whitespace` takes the vertical tab, 0x0B, which
-    // `is_ascii_whitespace` does not.)
-    let b = before.as_bytes();
-    let ends_word = |c: u8| c.is_ascii_whitespace() || c == 0x0B || c == b'(';
-    let mut start = b.len();
-    while start > 0 && b[start - 1].is_ascii() && !ends_word(b[start - 1]) {
-        start -= 1;
-    }
-    if start == 0 || b[start - 1].is_ascii() {
-        return ascii_abbreviation(&before[start..]);
-    }
-    char_abbreviation(before)
-}
-
-/// [`is_abbreviation`] read character by character: for a word with
-/// other characters than ASCII in it or before it.
-fn char_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = last_word(before).trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.is_empty() {
         return false;
     }
@@ -265,23 +242,25 @@ fn char_abbreviation(before: &str) -> bool {
     ABBREVIATION_SET.contains_folded(word)
 }
 
-/// [`is_abbreviation`] for a word of ASCII: the same tests on bytes.
-fn ascii_abbreviation(word: &str) -> bool {
-    let word = word.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    if word.is_empty() {
-        return false;
+/// The last word of `before`, after its last whitespace or "(". Nearly
+/// every word before a full stop is ASCII: it is found from the bytes,
+/// without decoding characters backwards, unless a byte of another
+/// character stops the scan. (`char::is_whitespace` takes the vertical tab,
+/// 0x0B, which `is_ascii_whitespace` does not.)
+fn last_word(before: &str) -> &str {
+    let b = before.as_bytes();
+    let ends_word = |c: u8| c.is_ascii_whitespace() || c == 0x0B || c == b'(';
+    let mut start = b.len();
+    while start > 0 && b[start - 1].is_ascii() && !ends_word(b[start - 1]) {
+        start -= 1;
     }
-    // Initials and dotted abbreviations: "U.S", "J", "a.m".
-    let mut parts = 0;
-    let mut initials = true;
-    for part in word.split('.') {
-        initials &= part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic();
-        parts += 1;
+    if start == 0 || b[start - 1].is_ascii() {
+        return &before[start..];
     }
-    if initials {
-        return word.as_bytes()[0].is_ascii_uppercase() || parts > 1;
-    }
-    ABBREVIATION_SET.contains_folded(word)
+    before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
@@ -400,7 +379,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn abbreviations_read_from_bytes_as_from_characters() {
+    fn the_last_word_read_from_bytes_as_from_characters() {
         for before in [
             "",
             "Mr",
@@ -439,11 +418,11 @@ mod tests {
             "Jan",
             "Ms",
         ] {
-            assert_eq!(
-                is_abbreviation(before),
-                char_abbreviation(before),
-                "{before:?}"
-            );
+            let by_chars = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or("");
+            assert_eq!(last_word(before), by_chars, "{before:?}");
         }
     }
 
