@@ -703,6 +703,23 @@ pub(super) fn compound(toks: &[Tok], k: usize) -> Option<(Unit, usize)> {
     Some((unit, end))
 }
 
+/// Whether a verb of change (or "up", "down") stands right before the
+/// number that ends at `j` ("fell 300", "up 1.5 million" reads its scale).
+fn index_change_before(toks: &[Tok], j: usize) -> bool {
+    let first = if toks[j].kind == Kind::Word && j > 0 && toks[j - 1].kind == Kind::Num {
+        j - 1
+    } else {
+        j
+    };
+    first.checked_sub(1).is_some_and(|p| {
+        let lw = toks[p].lower();
+        let w = lw.as_str();
+        toks[p].kind == Kind::Word
+            && (super::grammar::change_verb(w)
+                || matches!(w, "up" | "down" | "gained" | "lost" | "shed" | "added"))
+    })
+}
+
 /// The unit written after the number at `j`, and the last token it uses.
 /// `None` rejects the amount: "three times" without a comparison is how
 /// often something happened, not a multiple.
@@ -740,6 +757,9 @@ pub(super) fn unit_after(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
     let next = |k: usize| toks.get(j + k).map_or(Lower::new(""), Tok::lower);
     let word = lw.as_str();
     Some(match word {
+        // "The Dow fell 300 points", "the index was up 25.5 points": an
+        // index's points, a measure of its level, not a count of things.
+        "point" | "points" if index_change_before(toks, j) => (Unit::Measure("points"), j + 1),
         "percent" | "pct" => (Unit::Percent, j + 1),
         "pc" if n.text == "pc" => (Unit::Percent, j + 1),
         "per" if next(2).as_str() == "cent" => (Unit::Percent, j + 2),

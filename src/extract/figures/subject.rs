@@ -127,6 +127,9 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
                 noun_before_of(toks, f.first)
             }
         }
+        // "fell 300 points": what moved is the clause's subject, and the
+        // words after ("four points short of") name nothing.
+        Unit::Measure("points") => None,
         Unit::Measure(_) => {
             let of = after(f.last).is_some_and(|t| t.is_word("of"));
             noun_phrase(toks, f.last + 1 + usize::from(of), false)

@@ -456,3 +456,21 @@ fn a_possessive_determiner_opens_the_noun_a_share_is_of_and_a_verb_ends_it() {
         assert_eq!(subject(input).as_deref(), want, "{input:?}");
     }
 }
+
+#[test]
+fn an_index_s_points_after_a_verb_of_change_are_a_measure_of_what_moved() {
+    let got = run_all("The Dow Jones Industrial Average fell 300 points, or 0.8%, to 38,500.");
+    assert_eq!(got[0].text, "300 points", "{got:?}");
+    assert_eq!(got[0].unit.as_deref(), Some("points"), "{got:?}");
+    assert_eq!(
+        got[0].subject.as_deref(),
+        Some("Dow Jones Industrial Average")
+    );
+    assert_eq!(
+        subject("Clinton's support falls four points short of Obama's approval.").as_deref(),
+        Some("Clinton's support")
+    );
+    // Points scored are counted, not measured.
+    let got = run_all("He scored 30 points in the game.");
+    assert_eq!(got[0].unit, None, "{got:?}");
+}
