@@ -715,8 +715,7 @@ fn index_change_before(toks: &[Tok], j: usize) -> bool {
         let lw = toks[p].lower();
         let w = lw.as_str();
         toks[p].kind == Kind::Word
-            && (super::grammar::change_verb(w)
-                || matches!(w, "up" | "down" | "gained" | "lost" | "shed" | "added"))
+            && (super::grammar::change_verb(w) || matches!(w, "up" | "down" | "shed"))
     })
 }
 

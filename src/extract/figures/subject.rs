@@ -117,11 +117,10 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
                 && toks
                     .get(f.last + 2)
                     .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()));
-            // "a revenue of €355 billion in the EU": a place after "in"
-            // is no noun phrase, and leaves what the amount is of.
-            if in_what {
-                noun_phrase(toks, f.last + 2, false).or_else(|| noun_before_of(toks, f.first))
-            } else if for_what {
+            // What follows "in" or "for", else what the amount is of ("a
+            // revenue of €355 billion in the EU": a place after "in" is no
+            // noun phrase).
+            if in_what || for_what {
                 noun_phrase(toks, f.last + 2, false).or_else(|| noun_before_of(toks, f.first))
             } else {
                 noun_before_of(toks, f.first)
