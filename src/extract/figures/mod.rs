@@ -192,6 +192,8 @@ mod tests_forms;
 #[cfg(test)]
 mod tests_gov8;
 #[cfg(test)]
+mod tests_gov9;
+#[cfg(test)]
 mod tests_news;
 #[cfg(test)]
 mod tests_news5;
@@ -680,6 +682,7 @@ impl Context<'_, '_> {
         share_list_subjects(figs, &mut out);
         share_parallel_subjects(figs, &mut out);
         share_part_subjects(toks, figs, &mut out);
+        share_series_subjects(toks, self.sentence_of, figs, &mut out);
         out
     }
 
@@ -870,6 +873,45 @@ fn share_part_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
             && toks[f - 2].is_word("of")
             && (toks[f - 1].is_word("whom") || toks[f - 1].is_word("which"));
         if part && out[k].subject.is_none() && out[k].unit == out[k - 1].unit {
+            out[k].subject = out[k - 1].subject.clone();
+        }
+    }
+}
+
+/// "Headline inflation is set to average 2.0% in 2025, 1.6% in 2026 and
+/// 2.0% in 2027": amounts of one unit in a series, each followed by its
+/// own period, measure what the first does. Only when the words between
+/// two of them are the earlier one's period and a comma or "and": any
+/// other word may start a clause with a subject of its own.
+fn share_series_subjects(toks: &[Tok], sentence_of: &[usize], figs: &[Fig], out: &mut [Figure]) {
+    for k in 1..figs.len() {
+        let (a, b) = (&figs[k - 1], &figs[k]);
+        if out[k].subject.is_some()
+            || out[k - 1].subject.is_none()
+            || out[k].unit != out[k - 1].unit
+            || out[k].period.is_none()
+            || b.first <= a.last + 1
+            || sentence_of.get(a.last) != sentence_of.get(b.first)
+        {
+            continue;
+        }
+        let Some(period) = out[k - 1].period.as_deref() else {
+            continue;
+        };
+        let mut end = b.first;
+        if toks[end - 1].is_word("and") {
+            end -= 1;
+        }
+        if end > a.last + 1 && toks[end - 1].is_mark(",") {
+            end -= 1;
+        }
+        if end == b.first || end <= a.last + 1 {
+            continue;
+        }
+        let between = &toks[a.last + 1..end];
+        let words = between.iter().map(|t| t.text);
+        let written = period.split_whitespace();
+        if between.len() >= 2 && words.eq(written) {
             out[k].subject = out[k - 1].subject.clone();
         }
     }

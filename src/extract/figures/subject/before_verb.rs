@@ -285,6 +285,13 @@ fn level_verb(w: &str) -> bool {
             | "reach"
             | "peaked"
             | "peaks"
+            // "Staff see real GDP growth averaging 0.9% in 2025", "a
+            // deficit totalling £50bn": a participle after its noun.
+            | "averaging"
+            | "totalling"
+            | "totaling"
+            | "standing"
+            | "reaching"
     )
 }
 
@@ -373,7 +380,7 @@ fn phrase_span(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usize
         return None;
     }
     let mut start = end - 1;
-    while start > sentence_start && end - start < MAX_TOKENS {
+    while start > sentence_start && end - start < 2 * MAX_TOKENS {
         let t = &toks[start - 1];
         if word(start - 1) {
             start -= 1;
@@ -405,9 +412,17 @@ fn phrase_span(toks: &[Tok], end: usize, sentence_start: usize) -> Option<(usize
         }
         break;
     }
-    if end - start >= MAX_TOKENS {
-        return None;
-    }
+    // "The average annual cost of infant care in the state is $13,450":
+    // too long a phrase may be a name for a statistic and the place it is
+    // of; the name alone is the subject.
+    let end = if end - start >= MAX_TOKENS {
+        (start + 2..end)
+            .rev()
+            .find(|&p| toks[p].is_word("in") || toks[p].is_word("across"))
+            .filter(|&p| p - start < MAX_TOKENS)?
+    } else {
+        end
+    };
     // "The peak was 32 degrees", "the figure is 75 percent": a word for a
     // level alone says nothing of what it measures.
     let level_alone = start + 1 == end
@@ -653,6 +668,9 @@ fn reporting_verb(l: &str) -> bool {
             | "knows"
             | "sees"
             | "see"
+            | "saw"
+            | "expect"
+            | "predict"
             | "hopes"
     )
 }

@@ -1,0 +1,97 @@
+//! Forms of round nine, from central-bank statements, provincial and state
+//! releases: a series of amounts each with its own period, participles of
+//! level after their noun, and subjects long with the place they are of;
+//! sentences made up for the tests.
+
+use super::test_support::run_all;
+
+/// Each statistic of `input` as (text, subject).
+fn subjects(input: &str) -> Vec<(String, Option<String>)> {
+    run_all(input)
+        .into_iter()
+        .filter(|f| f.kind.is_none())
+        .map(|f| (f.text, f.subject))
+        .collect()
+}
+
+#[test]
+fn a_series_of_amounts_each_with_its_period_measures_one_thing() {
+    for input in [
+        "Headline inflation is set to average 2.0% in 2025, 1.6% in 2026 and 2.0% in 2027.",
+        "Wage growth was 4.1% in the fourth quarter, 3.2% in the first quarter, and 2.9% in May.",
+    ] {
+        let got = subjects(input);
+        assert_eq!(got.len(), 3, "{input:?}: {got:?}");
+        let first = got[0].1.clone();
+        assert!(first.is_some(), "{input:?}: {got:?}");
+        assert!(got.iter().all(|(_, s)| *s == first), "{input:?}: {got:?}");
+    }
+}
+
+#[test]
+fn a_series_ends_where_a_word_other_than_the_period_comes_between() {
+    // "taxes" opens a clause of its own: its amount is not spending's.
+    let got =
+        subjects("The bill cuts spending by $13 billion in 2025 and taxes $5 billion in 2026.");
+    assert_eq!(got[0].1.as_deref(), Some("spending"), "{got:?}");
+    assert_eq!(got[1].1, None, "{got:?}");
+    // Another unit is another measure.
+    let got = subjects("Exports rose 5% in 2024 and 300 firms in 2025 closed.");
+    assert_ne!(got[1].1.as_deref(), Some("Exports"), "{got:?}");
+}
+
+#[test]
+fn a_participle_of_level_after_its_noun_names_what_it_measures() {
+    for (input, want) in [
+        (
+            "Staff see real GDP growth averaging 0.9% in 2025.",
+            "real GDP growth",
+        ),
+        (
+            "The agency reported a deficit totalling £50 billion.",
+            "deficit",
+        ),
+        (
+            "The figures show unemployment standing at 4.2 per cent.",
+            "unemployment",
+        ),
+    ] {
+        let got = subjects(input);
+        assert_eq!(got[0].1.as_deref(), Some(want), "{input:?}: {got:?}");
+    }
+}
+
+#[test]
+fn a_long_subject_drops_the_place_it_is_of() {
+    let got = subjects("The average annual cost of infant care in the state is $13,450.");
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("average annual cost of infant care"),
+        "{got:?}"
+    );
+    // Short enough, the place stays.
+    let got = subjects("The average cost of infant care in the state is $13,450.");
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("average cost of infant care in the state"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_verb_of_reporting_ends_the_subject_read_back() {
+    for (input, want) in [
+        (
+            "Forecasters expect unemployment standing at 4.2 per cent by June.",
+            "unemployment",
+        ),
+        (
+            "Analysts see inflation averaging 3% next year.",
+            "inflation",
+        ),
+        ("Economists predict prices rose 4%.", "prices"),
+    ] {
+        let got = subjects(input);
+        assert_eq!(got[0].1.as_deref(), Some(want), "{input:?}: {got:?}");
+    }
+}
