@@ -112,16 +112,37 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
             if describes && let Some(noun) = noun_phrase(toks, f.last + 1, false) {
                 return Some(noun);
             }
-            // "$45.5m for mental health services": what the money is for.
-            let for_what = after(f.last).is_some_and(|t| t.is_word("for"))
+            // "$45.5m for mental health services": what the money is for,
+            // past the time it is spread over ("$1.5 billion over five
+            // years for …"); "$45 million to expand child care": what it
+            // pays for.
+            let k = over_time_end(toks, f.last + 1);
+            let for_what = toks.get(k).is_some_and(|t| t.is_word("for"))
                 && toks
-                    .get(f.last + 2)
+                    .get(k + 1)
                     .is_some_and(|t| !t.capitalised() && !g::not_a_subject(t.lower().as_str()));
+            let to_fund = toks.get(k).is_some_and(|t| t.is_word("to"))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| funding_verb(t.lower().as_str()))
+                && toks.get(k + 2).is_some_and(|t| !t.capitalised());
             // What follows "in" or "for", else what the amount is of ("a
             // revenue of €355 billion in the EU": a place after "in" is no
             // noun phrase).
-            if in_what || for_what {
+            if in_what {
                 noun_phrase(toks, f.last + 2, false).or_else(|| noun_before_of(toks, f.first))
+            } else if for_what {
+                noun_phrase(toks, k + 1, false).or_else(|| noun_before_of(toks, f.first))
+            } else if to_fund {
+                // "to build a new library": the object, past its article.
+                let mut at = skip_determiner(toks, k + 2);
+                if toks
+                    .get(at)
+                    .is_some_and(|t| t.is_word("a") || t.is_word("an"))
+                {
+                    at += 1;
+                }
+                noun_phrase(toks, at, false).or_else(|| noun_before_of(toks, f.first))
             } else {
                 noun_before_of(toks, f.first)
             }
@@ -147,6 +168,45 @@ fn around(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usize, usize)
                 .or_else(|| counted_before_of(toks, f.first))
         }
     }
+}
+
+/// Past "over four years", "over the next decade" at `k`: the time an
+/// amount is spread over, between it and what it is for. `k` itself when
+/// no such phrase stands there.
+fn over_time_end(toks: &[Tok], k: usize) -> usize {
+    if !toks.get(k).is_some_and(|t| t.is_word("over")) {
+        return k;
+    }
+    (k + 1..toks.len().min(k + 5))
+        .find(|&u| toks[u].kind == Kind::Word && w::time_unit(toks[u].lower().as_str()))
+        .map_or(k, |u| u + 1)
+}
+
+/// Verbs of what money pays for: "$45 million to expand child care".
+fn funding_verb(l: &str) -> bool {
+    matches!(
+        l,
+        "support"
+            | "fund"
+            | "expand"
+            | "build"
+            | "improve"
+            | "upgrade"
+            | "repair"
+            | "modernise"
+            | "modernize"
+            | "strengthen"
+            | "develop"
+            | "deliver"
+            | "protect"
+            | "boost"
+            | "hire"
+            | "buy"
+            | "purchase"
+            | "replace"
+            | "renovate"
+            | "restore"
+    )
 }
 
 /// The group a ratio counts ("one in five *children*", "four in 10

@@ -95,3 +95,35 @@ fn a_verb_of_reporting_ends_the_subject_read_back() {
         assert_eq!(got[0].1.as_deref(), Some(want), "{input:?}: {got:?}");
     }
 }
+
+#[test]
+fn money_names_what_it_pays_for_past_the_time_it_is_spread_over() {
+    for (input, want) in [
+        (
+            "The minister announced $148.5 million over four years to support water and wastewater infrastructure.",
+            "water and wastewater infrastructure",
+        ),
+        (
+            "Budget 2024 committed an additional $1.5 billion over five years for water and wastewater infrastructure.",
+            "water and wastewater infrastructure",
+        ),
+        (
+            "The government pledged $3 billion over the next decade for housing.",
+            "housing",
+        ),
+        (
+            "The state will spend $45 million to expand child care.",
+            "child care",
+        ),
+        (
+            "The city will borrow $20 million to build a new library.",
+            "new library",
+        ),
+    ] {
+        let got = subjects(input);
+        assert_eq!(got[0].1.as_deref(), Some(want), "{input:?}: {got:?}");
+    }
+    // A verb that pays for nothing names nothing: "to say".
+    let got = subjects("He spent $20 million to say little.");
+    assert_eq!(got[0].1, None, "{got:?}");
+}
