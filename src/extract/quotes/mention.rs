@@ -645,6 +645,7 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
         if !head.is_empty()
             && head.last().is_some_and(|&(_, kk)| kk == Kind::Cap)
             && lower_continues(ws, k)
+            && !joins_office(ws, &head, k)
         {
             // "Mr. Morgan of the Sierra Club": the affiliation ends the mention.
             let from = k;
@@ -723,18 +724,42 @@ fn in_charge(ws: &[Word], head: &[(usize, Kind)], k: usize) -> bool {
 /// its office and a name: capitals before it, and after it capitals up to
 /// a noun of office that a capitalised name follows.
 fn joins_office(ws: &[Word], head: &[(usize, Kind)], k: usize) -> bool {
+    // "Department of Children and Families Commissioner Derek Owusu": an
+    // institution's name, with its "of" and "and", before the office.
+    let institution = head.first().is_some_and(|&(i, kd)| {
+        kd == Kind::Cap && super::names::is_institution(ws[i].core) && !ws[i].closed
+    }) && head.iter().all(|&(i, kd)| {
+        kd == Kind::Cap || (matches!(ws[i].core, "of" | "for" | "and" | "&") && !ws[i].closed)
+    });
+    if institution && matches!(ws[k].core, "of" | "for") && head.len() == 1 {
+        return !ws[k].closed && office_and_name_ahead(ws, k);
+    }
     if !matches!(ws[k].core, "and" | "&")
         || head.is_empty()
         || ws[k - 1].closed
         // Portfolio words only: "President Barack Obama and Vice President
         // Joe Biden" are two people.
-        || !head
-            .iter()
-            .all(|&(i, kd)| kd == Kind::Cap && super::offices::is_office_word(ws[i].core))
+        || !(institution
+            || head
+                .iter()
+                .all(|&(i, kd)| kd == Kind::Cap && super::offices::is_office_word(ws[i].core)))
     {
         return false;
     }
-    for j in k + 1..(k + 5).min(ws.len()) {
+    office_and_name_ahead(ws, k)
+}
+
+/// Whether capitals after the join at `k` (and joins between them) run,
+/// within six words, to a noun of office that a capitalised name follows.
+fn office_and_name_ahead(ws: &[Word], k: usize) -> bool {
+    for j in k + 1..(k + 7).min(ws.len()) {
+        // "of Children and Families Commissioner": a join between capitals.
+        let join = j > k + 1
+            && matches!(ws[j].core, "and" | "&" | "of" | "for")
+            && kind(&ws[j - 1]) == Kind::Cap;
+        if join {
+            continue;
+        }
         if kind(&ws[j]) != Kind::Cap {
             return false;
         }

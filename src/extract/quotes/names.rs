@@ -298,6 +298,11 @@ const INSTITUTIONS: &[&str] = &[
 ];
 static INSTITUTION: WordSet<32> = WordSet::of(INSTITUTIONS);
 
+/// Whether a word, as written, is a noun of an institution ("Department").
+pub fn is_institution(w: &str) -> bool {
+    INSTITUTION.contains(w)
+}
+
 /// The text read so far, for looking up what a short name, an acronym or a
 /// common noun refers to. Lookups read back through it only when a quote
 /// needs one, so reading a document costs nothing here.

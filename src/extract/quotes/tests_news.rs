@@ -344,3 +344,28 @@ fn a_reply_is_the_words_of_the_one_questioned() {
     ]);
     assert_eq!(got[0].1.as_deref(), Some("Jane Roe"), "{got:?}");
 }
+
+#[test]
+fn an_institution_s_name_before_its_office_is_part_of_the_role() {
+    for (text, name, role) in [
+        (
+            "Department of Children and Families Commissioner Derek Owusu said, “Providers told us that up-front money matters most.”",
+            "Derek Owusu",
+            "Department of Children and Families Commissioner",
+        ),
+        (
+            "Office of Children and Family Services Commissioner Mara Quist said, “This builds on our commitment to families.”",
+            "Mara Quist",
+            "Office of Children and Family Services Commissioner",
+        ),
+    ] {
+        let got = quotes(&[text]);
+        assert_eq!(got[0].speaker.as_deref(), Some(name), "{got:?}");
+        assert_eq!(got[0].role.as_deref(), Some(role), "{got:?}");
+    }
+    // Two institutions joined are no office: nobody is named.
+    let got = quotes(&[
+        "The Department of Health and the Office of Budget and Management said, “We are ready for the winter season.”",
+    ]);
+    assert_eq!(got[0].speaker, None, "{got:?}");
+}
