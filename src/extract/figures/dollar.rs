@@ -120,10 +120,11 @@ pub struct Signs<'a> {
 /// Names the dollar of every figure in [`DOLLAR`]s by what the document
 /// says of itself ([`home`]); a document without one reads nothing more.
 pub fn settle(figures: &mut [Figure], signs: &Signs) {
-    if any(figures) {
+    if any(figures, DOLLAR) {
         let code = home(signs, figures);
-        resolve(figures, code);
+        resolve(figures, DOLLAR, code);
     }
+    super::yen::settle(figures, signs);
 }
 
 /// The currency a bare "$" of the document means.
@@ -164,13 +165,14 @@ fn home(signs: &Signs, figures: &[Figure]) -> &'static str {
     }
 }
 
-/// Sets the currency of every figure in [`DOLLAR`]s to `code`.
-pub(super) fn resolve(figures: &mut [Figure], code: &str) {
+/// Sets the currency of every figure in `sign` (a currency left unnamed:
+/// [`DOLLAR`], [`super::yen::YEN_SIGN`]) to `code`.
+pub(super) fn resolve(figures: &mut [Figure], sign: &str, code: &str) {
     let set = |unit: &mut Option<String>| {
         if let Some(u) = unit
-            && unit_code(u) == DOLLAR
+            && unit_code(u) == sign
         {
-            u.replace_range(..DOLLAR.len(), code);
+            u.replace_range(..sign.len(), code);
         }
     };
     for f in figures {
@@ -181,20 +183,20 @@ pub(super) fn resolve(figures: &mut [Figure], code: &str) {
     }
 }
 
-/// Whether any figure needs [`resolve`]: most documents state no dollar,
-/// and need no places counted.
-fn any(figures: &[Figure]) -> bool {
+/// Whether any figure is in `sign` and needs [`resolve`]: most documents
+/// state no dollar, and need no places counted.
+pub(super) fn any(figures: &[Figure], sign: &str) -> bool {
     figures.iter().any(|f| {
-        f.unit.as_deref().is_some_and(|u| unit_code(u) == DOLLAR)
+        f.unit.as_deref().is_some_and(|u| unit_code(u) == sign)
             || f.change
                 .as_ref()
                 .and_then(|c| c.unit.as_deref())
-                .is_some_and(|u| unit_code(u) == DOLLAR)
+                .is_some_and(|u| unit_code(u) == sign)
     })
 }
 
 /// The currency of a unit as printed: "USD" of "USD per month".
-fn unit_code(unit: &str) -> &str {
+pub(super) fn unit_code(unit: &str) -> &str {
     unit.split(' ').next().unwrap_or(unit)
 }
 
@@ -214,7 +216,7 @@ fn region_dollar(tag: &str) -> Option<&'static str> {
 }
 
 /// The body's first [`OPENING`] bytes, cut at a character boundary.
-fn opening(body: &str) -> &str {
+pub(super) fn opening(body: &str) -> &str {
     let mut end = body.len().min(OPENING);
     while !body.is_char_boundary(end) {
         end -= 1;
@@ -224,7 +226,7 @@ fn opening(body: &str) -> &str {
 
 /// How many times `text` names any of `places` as whole words, as written
 /// or in capitals ("OTTAWA, ON —" opens a Canadian release).
-fn mentions(text: &str, places: &[&str]) -> usize {
+pub(super) fn mentions(text: &str, places: &[&str]) -> usize {
     let count = |p: &str| {
         text.match_indices(p)
             .filter(|(at, _)| whole_word(text, *at, p.len()))
@@ -348,13 +350,13 @@ mod tests {
     #[test]
     fn resolving_sets_the_unit_and_its_rate_and_the_change() {
         let mut figs = figures("Fees rose by $5 to $35 a month.");
-        assert!(any(&figs), "{figs:?}");
-        resolve(&mut figs, "CAD");
+        assert!(any(&figs, DOLLAR), "{figs:?}");
+        resolve(&mut figs, DOLLAR, "CAD");
         let f = figs
             .iter()
             .find(|f| f.text.contains("35"))
             .expect("the level");
         assert_eq!(f.unit.as_deref(), Some("CAD per month"));
-        assert!(!any(&figs));
+        assert!(!any(&figs, DOLLAR));
     }
 }

@@ -172,6 +172,7 @@ mod shape;
 mod subject;
 mod table;
 mod words;
+mod yen;
 /// The months' names, lowercase: the quote pass's dateline reader asks them too.
 pub(crate) use words::MONTH_NAMES;
 mod year;
@@ -306,8 +307,10 @@ pub fn find(para: &Para) -> Vec<Figure> {
     for f in &mut out {
         f.year = f.period.as_deref().and_then(|p| year::period_year(p, None));
     }
-    // Without a document to say otherwise, "$" is the US dollar.
-    dollar::resolve(&mut out, "USD");
+    // Without a document to say otherwise, "$" is the US dollar and "¥"
+    // the renminbi.
+    dollar::resolve(&mut out, dollar::DOLLAR, "USD");
+    dollar::resolve(&mut out, yen::YEN_SIGN, yen::DEFAULT);
     out
 }
 

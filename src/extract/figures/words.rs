@@ -290,14 +290,14 @@ pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
     ("PKR", "PKR"),
 ];
 
-/// Currency symbols. `¥` is read as the renminbi because the corpus is about
-/// China; a Japanese source would write "yen" often enough to be caught there.
+/// Currency symbols. `$` and `¥` each stand for more than one currency:
+/// the document decides which ([`super::dollar`], [`super::yen`]).
 pub(super) fn currency_symbol(s: &str) -> Option<&'static str> {
     Some(match s {
         "$" => super::dollar::DOLLAR,
         "€" => "EUR",
         "£" => "GBP",
-        "¥" | "￥" => "CNY",
+        "¥" | "￥" => super::yen::YEN_SIGN,
         "₹" => "INR",
         "₩" => "KRW",
         "₽" => "RUB",
