@@ -686,6 +686,7 @@ impl Context<'_, '_> {
         share_parallel_subjects(figs, &mut out);
         share_part_subjects(toks, figs, &mut out);
         share_series_subjects(toks, self.sentence_of, figs, &mut out);
+        share_bracketed_subjects(toks, figs, &mut out);
         out
     }
 
@@ -915,6 +916,32 @@ fn share_series_subjects(toks: &[Tok], sentence_of: &[usize], figs: &[Fig], out:
         let words = between.iter().map(|t| t.text);
         let written = period.split_whitespace();
         if between.len() >= 2 && words.eq(written) {
+            out[k].subject = out[k - 1].subject.clone();
+        }
+    }
+}
+
+/// "Employment rose by 76,000 (+0.4%)", "rose 5% (+$2.1 billion)",
+/// "(+33,000; +1.8%)": a figure in brackets right after another restates
+/// it in another unit, and measures what it does.
+fn share_bracketed_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
+    for k in 1..figs.len() {
+        let (a, b) = (&figs[k - 1], &figs[k]);
+        // A sign outside the figure's text: "(+$2.1 billion)".
+        let sign = usize::from(
+            b.first == a.last + 3 && (toks[a.last + 2].is_mark("+") || toks[a.last + 2].is_dash()),
+        );
+        if out[k].subject.is_some() || out[k - 1].subject.is_none() || b.first != a.last + 2 + sign
+        {
+            continue;
+        }
+        let between = &toks[a.last + 1];
+        let opened = between.is_mark("(")
+            || (between.is_mark(";") && a.first > 0 && toks[a.first - 1].is_mark("("));
+        let closed = toks
+            .get(b.last + 1)
+            .is_some_and(|t| t.is_mark(")") || t.is_mark(";"));
+        if opened && closed {
             out[k].subject = out[k - 1].subject.clone();
         }
     }

@@ -200,7 +200,8 @@ fn glued_left(toks: &[Tok], i: usize) -> bool {
 /// A number written in digits, with an optional currency already read.
 fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Option<Cand> {
     let t = &toks[i];
-    if money.is_none() && glued_left(toks, i) {
+    let signed = money.is_none() && plus_before(toks, i);
+    if money.is_none() && !signed && glued_left(toks, i) {
         return None;
     }
     // "1 . 6 billion": a decimal that a tokenizer spaced apart; its second
@@ -436,6 +437,9 @@ fn digits(toks: &[Tok], i: usize, money: Option<(&'static str, usize)>) -> Optio
             [a, b] => OneOrTwo::two(-a, -b),
             _ => OneOrTwo::one(-values[0]),
         };
+        start = i - 1;
+    }
+    if signed && unit != Unit::Count {
         start = i - 1;
     }
     let mut c = finish(toks, start, j, values, unit, support, plain)?;
@@ -930,6 +934,22 @@ fn degrees(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
 
 /// A minus sign glued before the number at `i` and standing apart from
 /// what precedes it: "-18 °C", "(-4%)", but not "10 -20" nor "COVID-19".
+/// "(+33,000; +1.8%)", "+0.4%": a plus sign that marks a change as a
+/// rise, apart from what stands before it as [`minus_before`]'s minus is.
+/// Only before a share, a decimal or a grouped number: "+44 20 7946 0958"
+/// is a telephone number's country code.
+fn plus_before(toks: &[Tok], i: usize) -> bool {
+    if i == 0 || toks[i].gap || !toks[i - 1].is_mark("+") {
+        return false;
+    }
+    let apart = i == 1
+        || (toks[i - 1].gap && toks[i - 2].kind != Kind::Num)
+        || (!toks[i - 1].gap && (toks[i - 2].is_mark("(") || toks[i - 2].is_mark(";")));
+    let t = toks[i].text;
+    let share = toks.get(i + 1).is_some_and(|n| !n.gap && n.is_mark("%"));
+    apart && (share || t.contains([',', '.']))
+}
+
 fn minus_before(toks: &[Tok], i: usize) -> bool {
     if i == 0 || toks[i].gap {
         return false;

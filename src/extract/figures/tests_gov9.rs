@@ -127,3 +127,42 @@ fn money_names_what_it_pays_for_past_the_time_it_is_spread_over() {
     let got = subjects("He spent $20 million to say little.");
     assert_eq!(got[0].1, None, "{got:?}");
 }
+
+#[test]
+fn a_plus_sign_marks_a_rise_and_keeps_the_figure() {
+    let got = run_all("Employment increased in manufacturing (+33,000; +1.8%).");
+    let texts: Vec<&str> = got.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts, ["33,000", "+1.8%"], "{got:?}");
+    assert_eq!(got[1].values, [1.8], "{got:?}");
+    let got = run_all("The index gained +2.5% in May.");
+    assert_eq!(got[0].text, "+2.5%", "{got:?}");
+    // A telephone number's country code and sums are no figures.
+    assert!(run_all("Call +44 20 7946 0958 for details.").is_empty());
+    assert!(
+        run_all("The answer to 3+4 is seven.")
+            .iter()
+            .all(|f| f.text != "4")
+    );
+}
+
+#[test]
+fn a_figure_in_brackets_after_another_restates_it() {
+    for input in [
+        "Employment rose by 76,000 (+0.4%) in January.",
+        "Exports rose 5% (+$2.1 billion) in March.",
+    ] {
+        let got = subjects(input);
+        assert_eq!(got.len(), 2, "{input:?}: {got:?}");
+        assert!(
+            got[0].1.is_some() && got[0].1 == got[1].1,
+            "{input:?}: {got:?}"
+        );
+    }
+    // Words in the brackets are no restatement.
+    let got = subjects("Sales rose 4% (3% in 2023).");
+    assert_ne!(
+        got.get(1).and_then(|g| g.1.as_deref()),
+        Some("Sales"),
+        "{got:?}"
+    );
+}
