@@ -608,6 +608,10 @@ const CHANGE_VERBS: &[&str] = &[
     "cuts",
     "raised",
     "raises",
+    // "decided to raise taxes by £26bn".
+    "raise",
+    "reduce",
+    "boost",
     "lifted",
     "lowered",
     "reduced",

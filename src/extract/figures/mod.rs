@@ -687,7 +687,28 @@ impl Context<'_, '_> {
         share_part_subjects(toks, figs, &mut out);
         share_series_subjects(toks, self.sentence_of, figs, &mut out);
         share_bracketed_subjects(toks, figs, &mut out);
+        self.share_coordinated_subjects(figs, &mut out);
         out
+    }
+
+    /// "Total hours worked were up 0.6% in the month and were up 2.4% on
+    /// the year": a figure whose verb has no subject of its own, joined by
+    /// "and" to the clause before, measures what that clause's figure does.
+    fn share_coordinated_subjects(&self, figs: &[Fig], out: &mut [Figure]) {
+        for k in 1..figs.len() {
+            let (a, b) = (&figs[k - 1], &figs[k]);
+            if out[k].subject.is_some()
+                || out[k - 1].subject.is_none()
+                || out[k].unit != out[k - 1].unit
+                || self.sentence_of.get(a.last) != self.sentence_of.get(b.first)
+            {
+                continue;
+            }
+            let start = sentence_opening(self.sentence_of, b.first);
+            if subject::coordinated(self.toks, b, start) {
+                out[k].subject = out[k - 1].subject.clone();
+            }
+        }
     }
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {

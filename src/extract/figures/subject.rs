@@ -14,6 +14,7 @@ use super::words as w;
 const NUMBER_OF_REACH: usize = 40;
 
 mod before_verb;
+pub(super) use before_verb::coordinated;
 
 /// The subject as a token span (inclusive), for figure `f` whose sentence
 /// starts at `sentence_start`: read around the number first ("75% of all

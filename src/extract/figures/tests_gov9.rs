@@ -166,3 +166,50 @@ fn a_figure_in_brackets_after_another_restates_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn statistics_bulletins_name_what_moved() {
+    for (input, want) in [
+        // The year the statistic is of stands between it and its verb.
+        (
+            "The official poverty rate in 2023 was 11.1%, down 0.4 percentage points from 2022.",
+            "official poverty rate",
+        ),
+        // "all" after a preposition, "hourly" before the noun.
+        (
+            "Real median earnings of all workers increased 5.9% between 2022 and 2023.",
+            "Real median earnings of all workers",
+        ),
+        (
+            "Average hourly wages among employees rose 3.5% in January.",
+            "Average hourly wages among employees",
+        ),
+        // A verb that moves its object to a level; a verb of change after "to".
+        (
+            "The increases took the tax burden to 38% of GDP by 2029-30.",
+            "tax burden",
+        ),
+        ("The chancellor decided to raise taxes by £26bn.", "taxes"),
+        // "cash" before a noun names its kind.
+        (
+            "The Reserve Bank cut the cash rate by 25 basis points.",
+            "cash rate",
+        ),
+        // "compared with" is no noun the figure describes.
+        ("Prices rose 3% compared with a year earlier.", "Prices"),
+    ] {
+        let got = subjects(input);
+        assert_eq!(got[0].1.as_deref(), Some(want), "{input:?}: {got:?}");
+    }
+}
+
+#[test]
+fn a_verb_joined_by_and_without_its_own_subject_shares_the_one_before() {
+    let got = subjects(
+        "Total hours worked were up 0.6% in the month and were up 2.4% compared with 12 months earlier.",
+    );
+    assert_eq!(got[1].1.as_deref(), Some("Total hours worked"), "{got:?}");
+    // A clause with its own subject keeps it.
+    let got = subjects("Sales rose 5% in May and profits fell 2% in June.");
+    assert_eq!(got[1].1.as_deref(), Some("profits"), "{got:?}");
+}

@@ -431,7 +431,7 @@ pub(super) fn measure(w: &str) -> Option<&'static str> {
 pub(super) fn how_often(w: &str) -> bool {
     matches!(
         w,
-        "weekly" | "monthly" | "quarterly" | "yearly" | "daily" | "annual"
+        "hourly" | "weekly" | "monthly" | "quarterly" | "yearly" | "daily" | "annual"
     )
 }
 

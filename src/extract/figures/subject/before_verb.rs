@@ -28,9 +28,20 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
     if let Some(verb) = verb_before(toks, f, sentence_start) {
         let end = auxiliaries_before(toks, verb, sentence_start);
         let end = before_aside(toks, end, sentence_start);
+        let end = before_year(toks, end, sentence_start);
         return phrase_before(toks, end, sentence_start);
     }
     object_of_change(toks, f, sentence_start)
+}
+
+/// "Total hours worked were up 0.6% in the month and were up 2.4% on the
+/// year": whether the verb that introduces `f` has no subject of its own,
+/// joined by "and" to the clause before it.
+pub(in super::super) fn coordinated(toks: &[Tok], f: &Fig, sentence_start: usize) -> bool {
+    verb_before(toks, f, sentence_start).is_some_and(|verb| {
+        let end = auxiliaries_before(toks, verb, sentence_start);
+        end > sentence_start + 1 && toks[end - 1].is_word("and")
+    })
 }
 
 /// "Copper output in Chile, the world's largest producer, fell 4.1%": an
@@ -57,6 +68,25 @@ fn before_aside(toks: &[Tok], end: usize, sentence_start: usize) -> usize {
             .iter()
             .all(|t| t.kind != Kind::Word || !g::verb_like(t.lower().as_str()));
     if described { open } else { end }
+}
+
+/// "The official poverty rate in 2023 was 11.1%": the year the subject is
+/// of, between it and its verb (`end`), is no part of its name; returns
+/// where the subject ends.
+fn before_year(toks: &[Tok], end: usize, sentence_start: usize) -> usize {
+    let year = |t: &Tok| {
+        t.kind == Kind::Num
+            && t.text.len() == 4
+            && (t.text.starts_with("19") || t.text.starts_with("20"))
+    };
+    if end >= sentence_start + 3
+        && year(&toks[end - 1])
+        && matches!(toks[end - 2].lower().as_str(), "in" | "for" | "during")
+    {
+        end - 2
+    } else {
+        end
+    }
 }
 
 /// "the unemployment rate for teenagers (14.4 percent) edged up", "the
@@ -133,7 +163,24 @@ fn object_of_change(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usi
         v -= 1;
     }
     let verb = v.checked_sub(1).filter(|&v| v >= sentence_start)?;
-    g::change_verb(toks[verb].lower().as_str()).then_some((start, end))
+    let lw = toks[verb].lower();
+    let l = lw.as_str();
+    // "The increases took the tax burden to 38% of GDP": a verb that
+    // moves its object to a level.
+    let moves = toks[link].is_word("to")
+        && matches!(
+            l,
+            "took"
+                | "take"
+                | "takes"
+                | "push"
+                | "pushed"
+                | "pushes"
+                | "brought"
+                | "bring"
+                | "brings"
+        );
+    (g::change_verb(l) || moves).then_some((start, end))
 }
 
 /// The position of the verb that the figure at `first` completes, past
@@ -247,7 +294,10 @@ fn describes_noun_after(toks: &[Tok], f: &Fig) -> bool {
             && !g::not_a_subject(l)
             && !l.ends_with("er")
             && !l.ends_with("ly")
-            && !matches!(l, "ago" | "apiece" | "each" | "short" | "below" | "above")
+            && !matches!(
+                l,
+                "ago" | "apiece" | "each" | "short" | "below" | "above" | "compared"
+            )
     })
 }
 
@@ -593,7 +643,9 @@ fn noun_word(t: &Tok, head: bool, before: Option<&Tok>) -> bool {
     }
     // "Average weekly earnings", "total spending": how often or how much,
     // words that are no subject alone but modify one.
-    let modifier = w::how_often(l) || matches!(l, "total" | "overall");
+    // "the cash rate": "cash" alone is how an amount is paid ("$8,500 in
+    // cash"), but before a noun it names what kind.
+    let modifier = w::how_often(l) || matches!(l, "total" | "overall" | "cash");
     if modifier {
         return !head;
     }
@@ -681,6 +733,8 @@ fn is_determiner(t: &Tok) -> bool {
     matches!(
         t.lower().as_str(),
         "the"
+            // "earnings of all workers".
+            | "all"
             | "a"
             | "an"
             | "this"
