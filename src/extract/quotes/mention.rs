@@ -1041,6 +1041,15 @@ fn finish(
             name_from = j + 1;
         }
     }
+    // "Prime Minister Datuk Seri Anwar Ibrahim": a title of honour is
+    // neither office nor name.
+    let honour = {
+        let words: Vec<&str> = head[name_from..end.min(name_from + 5)]
+            .iter()
+            .map(|&(i, _)| ws[i].core)
+            .collect();
+        super::names::malaysian_title_len(&words)
+    };
     let mut gender = None;
     let mut role_words: Vec<String> = Vec::new();
     for &(i, kd) in &head[..name_from] {
@@ -1061,6 +1070,7 @@ fn finish(
             _ => role_words.push(w.core.to_string()),
         }
     }
+    let name_from = name_from + honour;
     // Initials keep their full stop: "Elijah E. Cummings".
     let name_words: Vec<&str> = head[name_from..end]
         .iter()

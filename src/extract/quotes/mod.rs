@@ -1020,7 +1020,12 @@ fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
     // The evidence runs through the verb and leaves at most two words: a
     // verb among the last three or no reading that passes.
     // "…, said Paul Beck.": the verb first, then the name to the end.
-    let inverted = tail.split_whitespace().next().is_some_and(|w| {
+    let first = tail.split_whitespace().next();
+    // "…, called Douyin.": a participle that names a thing, not speech.
+    if first.is_some_and(|w| matches!(w, "called" | "dubbed" | "named" | "titled")) {
+        return None;
+    }
+    let inverted = first.is_some_and(|w| {
         w.starts_with(|c: char| c.is_ascii_lowercase()) && attribute::is_speech_verb(w)
     });
     if !inverted && !sieves::may_end_with_verb(tail) {
@@ -1033,7 +1038,14 @@ fn reported_at_end(sentence: &str, state: &mut State) -> Option<Speaker> {
         return None;
     }
     let s = state.speaker(&f.mention);
-    (s.name.is_some() && !s.org).then_some(s)
+    if s.name.is_none() || s.org {
+        return None;
+    }
+    // "…, Prime Minister Anwar Ibrahim announced today." then "“…,” he
+    // said.": the person a sentence ends by naming is who a pronoun after
+    // it means.
+    state.set_topic(&s, None, f.mention.gender);
+    Some(s)
 }
 
 /// `text.rfind(", ")`, by commas found from the end with the `memchr`

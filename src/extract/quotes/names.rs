@@ -760,6 +760,59 @@ fn only_office_besides(run: &str, name: &str) -> bool {
 }
 
 /// Strips possessives, titles, a leading "The" and an office before a person's name.
+/// Malaysian titles of honour, which stand before the name in every
+/// mention ("Prime Minister Datuk Seri Anwar Ibrahim", "Tan Sri Muhyiddin
+/// Yassin") and are no part of it. Longest first; "Tan" and "Sri" alone
+/// are names ("Tan Wei Ming", "Sri Mulyani Indrawati").
+const MALAYSIAN_TITLES: &[&str] = &[
+    "Datuk Seri ",
+    "Dato' Seri ",
+    "Dato’ Seri ",
+    "Dato' Sri ",
+    "Dato’ Sri ",
+    "Dato Sri ",
+    "Datin Paduka ",
+    "Tan Sri ",
+    "Toh Puan ",
+    "Datuk ",
+    "Dato' ",
+    "Dato’ ",
+    "Dato ",
+    "Datin ",
+    "Tun ",
+];
+
+/// How many of `words` (as read, apostrophes trimmed or not) open with a
+/// Malaysian title of honour, when a name of at least two words follows.
+pub fn malaysian_title_len(words: &[&str]) -> usize {
+    // Every title opens with "D" or "T": most names are turned away here.
+    if !words.first().is_some_and(|w| w.starts_with(['D', 'T'])) {
+        return 0;
+    }
+    let trim = |w: &str| w.trim_end_matches(['\'', '’']).len();
+    MALAYSIAN_TITLES
+        .iter()
+        .find_map(|t| {
+            let n = t.split_whitespace().count();
+            let same = t
+                .split_whitespace()
+                .zip(words)
+                .all(|(a, b)| a[..trim(a)] == b[..trim(b)]);
+            (words.len() >= n + 2 && same).then_some(n)
+        })
+        .unwrap_or(0)
+}
+
+/// `name` after a Malaysian title of honour that opens it and a name of
+/// at least two words that follows.
+fn strip_malaysian_title(name: &str) -> Option<&str> {
+    let rest = MALAYSIAN_TITLES
+        .iter()
+        .find_map(|t| name.strip_prefix(t))?
+        .trim_start();
+    rest.contains(' ').then_some(rest)
+}
+
 pub fn clean_name(name: &str) -> Cow<'_, str> {
     let name = name.trim().trim_end_matches(['’', '\'']);
     let name = name
@@ -776,18 +829,32 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
         name = person.trim_end();
     }
     let mut rest = name;
-    while let Some((first, tail)) = rest.split_once(' ')
-        && (TITLE.contains(first) || first == "The" || first == "the")
-    {
-        rest = tail.trim_start();
+    loop {
+        if let Some((first, tail)) = rest.split_once(' ')
+            && (TITLE.contains(first) || first == "The" || first == "the")
+        {
+            rest = tail.trim_start();
+        } else if let Some(tail) = strip_malaysian_title(rest) {
+            rest = tail;
+        } else {
+            break;
+        }
     }
     // An office before the name is no part of it: "Policing Minister Priya Shah".
     if rest.split(' ').all(|t| !t.is_empty()) && !rest.contains(['\n', '\t']) {
-        Cow::Borrowed(super::offices::person_part(rest))
+        Cow::Borrowed(person(rest))
     } else {
         let spaced = rest.split_whitespace().collect::<Vec<_>>().join(" ");
-        Cow::Owned(super::offices::person_part(&spaced).to_string())
+        Cow::Owned(person(&spaced).to_string())
     }
+}
+
+/// The person's name in a run of capitals: past an office before it, and
+/// past a title of honour after the office ("Prime Minister Datuk Seri
+/// Anwar Ibrahim").
+fn person(run: &str) -> &str {
+    let part = super::offices::person_part(run);
+    strip_malaysian_title(part).unwrap_or(part)
 }
 
 #[cfg(test)]

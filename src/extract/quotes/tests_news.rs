@@ -369,3 +369,53 @@ fn an_institution_s_name_before_its_office_is_part_of_the_role() {
     ]);
     assert_eq!(got[0].speaker, None, "{got:?}");
 }
+
+#[test]
+fn a_sentence_that_ends_by_naming_its_source_gives_the_next_pronoun() {
+    let got = quotes(&[
+        "Cruz will have a much tougher time in the general election, Henson said.",
+        "“It's an open question whether he can win a national campaign,” he said.",
+    ]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Henson"), "{got:?}");
+    let got = quotes(&[
+        "The minimum wage will be raised to RM1,700 per month, Prime Minister Anwar Ibrahim announced today.",
+        "“We want workers to enjoy a fair share of the country's growth,” he said.",
+    ]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Anwar Ibrahim"), "{got:?}");
+    assert_eq!(got[0].role.as_deref(), Some("Prime Minister"), "{got:?}");
+}
+
+#[test]
+fn a_malaysian_title_of_honour_is_no_part_of_the_name() {
+    for (text, name) in [
+        (
+            "Prime Minister Datuk Seri Anwar Ibrahim said: “We want workers to enjoy a fair share.”",
+            "Anwar Ibrahim",
+        ),
+        (
+            "Tan Sri Muhyiddin Yassin said: “We will not support the bill in its present form.”",
+            "Muhyiddin Yassin",
+        ),
+        (
+            "“We will not support the bill in its present form,” said Datuk Seri Fadillah Yusof, the Deputy Prime Minister.",
+            "Fadillah Yusof",
+        ),
+        // "Tan" alone is a surname.
+        (
+            "Tan Wei Ming said: “We will not support the bill in its present form.”",
+            "Tan Wei Ming",
+        ),
+    ] {
+        let got = quotes(&[text]);
+        assert_eq!(got[0].speaker.as_deref(), Some(name), "{got:?}");
+    }
+}
+
+#[test]
+fn a_thing_named_at_a_sentence_s_end_is_no_source() {
+    let got = quotes(&[
+        "Such content has become fashionable on the Chinese version of TikTok, called Douyin.",
+        "“We have no choice but to survive, so we leave,” he said.",
+    ]);
+    assert_eq!(got[0].speaker, None, "{got:?}");
+}
