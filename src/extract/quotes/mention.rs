@@ -1299,7 +1299,11 @@ fn finish(
                     // Lucia Baca, State Director of AARP New Mexico.": an
                     // office in capitals, as releases write it.
                     role = Some(super::attribute::join_cores(part));
-                } else if part.len() <= 8
+                } else if (part.len() <= 8
+                    // "said Liana Fox, assistant division chief for the
+                    // Economic Characteristics Division at the Census
+                    // Bureau.": longer when the office opens it.
+                    || part.iter().take(4).any(|w| ROLE.contains_folded(w.core)))
                     && (next.core.starts_with(char::is_lowercase)
                         || ["’s", "'s"].iter().any(|p| next.core.ends_with(p)))
                 {

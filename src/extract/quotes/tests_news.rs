@@ -419,3 +419,22 @@ fn a_thing_named_at_a_sentence_s_end_is_no_source() {
     ]);
     assert_eq!(got[0].speaker, None, "{got:?}");
 }
+
+#[test]
+fn a_long_lowercase_office_after_the_name_is_the_role_when_the_office_opens_it() {
+    let got = quotes(&[
+        "“These estimates reflect a recovery in incomes,” said Liana Fox, assistant division chief for the Economic Characteristics Division at the Census Bureau.",
+    ]);
+    assert_eq!(
+        got[0].role.as_deref(),
+        Some(
+            "assistant division chief for the Economic Characteristics Division at the Census Bureau"
+        ),
+        "{got:?}"
+    );
+    // A long aside that does not open with an office is no role.
+    let got = quotes(&[
+        "“These estimates reflect a recovery in incomes,” said Liana Fox, who has spent most of the past twenty years as a chief at the bureau.",
+    ]);
+    assert_eq!(got[0].role, None, "{got:?}");
+}
