@@ -213,3 +213,15 @@ fn a_verb_joined_by_and_without_its_own_subject_shares_the_one_before() {
     let got = subjects("Sales rose 5% in May and profits fell 2% in June.");
     assert_eq!(got[1].1.as_deref(), Some("profits"), "{got:?}");
 }
+
+#[test]
+fn an_ing_word_after_the_verb_of_change_modifies_the_object() {
+    let got = subjects(
+        "The new rules aim to reduce packaging waste by 5% by 2030, 10% by 2035 and 15% by 2040.",
+    );
+    assert!(
+        got.iter()
+            .all(|(_, s)| s.as_deref() == Some("packaging waste")),
+        "{got:?}"
+    );
+}

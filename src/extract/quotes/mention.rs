@@ -192,6 +192,15 @@ const ROLE_NOUNS: &[&str] = &[
     "ombudsman",
     "mp",
     "mep",
+    // "the Humanitarian Coordinator for Sudan, Clementine Nkweta-Salami".
+    "coordinator",
+    "co-ordinator",
+    "negotiator",
+    "registrar",
+    "constable",
+    "coroner",
+    "magistrate",
+    "provost",
 ];
 
 /// Capitalised title words that belong to a role even at the start of a name

@@ -438,3 +438,18 @@ fn a_long_lowercase_office_after_the_name_is_the_role_when_the_office_opens_it()
     ]);
     assert_eq!(got[0].role, None, "{got:?}");
 }
+
+#[test]
+fn a_coordinator_is_an_office_before_the_name_set_off() {
+    let got = quotes(&[
+        "“The scale of suffering is staggering,” said the Humanitarian Coordinator for Sudan, Clementine Nkweta-Salami.",
+    ]);
+    assert_eq!(
+        got[0].speaker.as_deref(),
+        Some("Clementine Nkweta-Salami"),
+        "{got:?}"
+    );
+    // "Dean" is a name as often as an office: "Dean Baker" stays a person.
+    let got = quotes(&["“The numbers do not add up,” said Dean Baker, an economist."]);
+    assert_eq!(got[0].speaker.as_deref(), Some("Dean Baker"), "{got:?}");
+}

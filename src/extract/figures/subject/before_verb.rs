@@ -652,8 +652,13 @@ fn noun_word(t: &Tok, head: bool, before: Option<&Tok>) -> bool {
     if g::not_a_subject(l) {
         return false;
     }
+    // "cut packaging waste by 5%": an "-ing" word opening the phrase, after
+    // a determiner or the verb that governs it, modifies its noun.
     if l.len() > 4 && l.ends_with("ing") {
-        return head || before.is_none_or(|b| b.kind != Kind::Word || is_determiner(b));
+        return head
+            || before.is_none_or(|b| {
+                b.kind != Kind::Word || is_determiner(b) || g::change_verb(b.lower().as_str())
+            });
     }
     // "Payrolled employees", "the estimated number": a participle that
     // opens the phrase describes its noun.
