@@ -225,3 +225,16 @@ fn an_ing_word_after_the_verb_of_change_modifies_the_object() {
         "{got:?}"
     );
 }
+
+#[test]
+fn currency_codes_before_the_amount_of_more_countries() {
+    for (input, want) in [
+        ("The county allocated KSh 2.5 billion for roads.", "KES"),
+        ("Costs rose to PLN 2 billion.", "PLN"),
+        ("The loan is PHP 5 billion.", "PHP"),
+        ("The budget is CZK 90 billion.", "CZK"),
+    ] {
+        let got = run_all(input);
+        assert_eq!(got[0].unit.as_deref(), Some(want), "{input:?}: {got:?}");
+    }
+}

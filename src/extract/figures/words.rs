@@ -252,7 +252,7 @@ pub(super) fn currency_code(w: &str) -> Option<&'static str> {
     CURRENCY_CODES_MAP.get(w)
 }
 
-static CURRENCY_CODES_MAP: WordMap<&str, 64> = WordMap::new(CURRENCY_CODES);
+static CURRENCY_CODES_MAP: WordMap<&str, 128> = WordMap::new(CURRENCY_CODES);
 
 /// The codes of [`currency_code`], matched case-sensitively.
 pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
@@ -288,6 +288,19 @@ pub(super) const CURRENCY_CODES: &[(&str, &str)] = &[
     ("NGN", "NGN"),
     ("UAH", "UAH"),
     ("PKR", "PKR"),
+    // Kenya writes "KSh 2.5 billion"; the ISO code "KES" shares its shape
+    // with "key".
+    ("KSh", "KES"),
+    ("PLN", "PLN"),
+    ("CZK", "CZK"),
+    ("HUF", "HUF"),
+    ("VND", "VND"),
+    ("BDT", "BDT"),
+    ("LKR", "LKR"),
+    ("GHS", "GHS"),
+    ("QAR", "QAR"),
+    ("EGP", "EGP"),
+    ("PHP", "PHP"),
 ];
 
 /// Currency symbols. `$` and `¥` each stand for more than one currency:
