@@ -785,11 +785,16 @@ const MALAYSIAN_TITLES: &[&str] = &[
 /// How many of `words` (as read, apostrophes trimmed or not) open with a
 /// Malaysian title of honour, when a name of at least two words follows.
 pub fn malaysian_title_len(words: &[&str]) -> usize {
-    // Every title opens with "D" or "T": most names are turned away here.
-    if !words.first().is_some_and(|w| w.starts_with(['D', 'T'])) {
+    let trim = |w: &str| w.trim_end_matches(['\'', '’']).len();
+    // Most names are turned away by their first word.
+    if !words.first().is_some_and(|w| {
+        matches!(
+            &w[..trim(w)],
+            "Datuk" | "Dato" | "Datin" | "Tan" | "Toh" | "Tun"
+        )
+    }) {
         return 0;
     }
-    let trim = |w: &str| w.trim_end_matches(['\'', '’']).len();
     MALAYSIAN_TITLES
         .iter()
         .find_map(|t| {
