@@ -188,6 +188,8 @@ fn finish(
         body: &doc.body,
     };
     figures::dollar::settle(&mut figures, &signs);
+    // "¥" in a Tokyo story is the yen.
+    figures::yen::settle(&mut figures, &signs);
     let (mut diagnostics, corrected) = if doc.meta.corrections.is_empty() {
         Default::default()
     } else {

@@ -124,7 +124,6 @@ pub fn settle(figures: &mut [Figure], signs: &Signs) {
         let code = home(signs, figures);
         resolve(figures, DOLLAR, code);
     }
-    super::yen::settle(figures, signs);
 }
 
 /// The currency a bare "$" of the document means.

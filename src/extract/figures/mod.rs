@@ -172,7 +172,7 @@ mod shape;
 mod subject;
 mod table;
 mod words;
-mod yen;
+pub mod yen;
 /// The months' names, lowercase: the quote pass's dateline reader asks them too.
 pub(crate) use words::MONTH_NAMES;
 mod year;

@@ -46,7 +46,7 @@ const SIGNS: [(&str, &[&str]); 2] = [
 
 /// Names the currency of every figure in [`YEN_SIGN`] by what the document
 /// says of itself; a document without one reads nothing more.
-pub(super) fn settle(figures: &mut [Figure], signs: &Signs) {
+pub fn settle(figures: &mut [Figure], signs: &Signs) {
     if any(figures, YEN_SIGN) {
         let code = home(signs, figures);
         resolve(figures, YEN_SIGN, code);
