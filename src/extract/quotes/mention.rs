@@ -841,7 +841,11 @@ fn office_title_with(
         let connector = matches!(ws[j].core, "and" | "&")
             || ws[j].core == "for" && ws[j - 1].core == "State"
             || org;
-        let the = usize::from(org && ws.get(j + 1).is_some_and(|n| n.core == "the"));
+        // "Minister for Sustainability and the Environment Grace Fu".
+        let the = usize::from(
+            (org || matches!(ws[j].core, "and" | "&"))
+                && ws.get(j + 1).is_some_and(|n| n.core == "the"),
+        );
         let joins = connector
             && j > from
             && !ws[j - 1].closed
@@ -1337,10 +1341,12 @@ fn in_office_aside(ws: &[Word], j: usize) -> bool {
     let w = ws[j].core;
     matches!(w, "of" | "for" | "at" | "in")
         || super::names::is_acronym(w)
-        || (matches!(w, "and" | "&")
-            && ws
-                .get(j + 1)
-                .is_some_and(|n| n.core.starts_with(char::is_uppercase)))
+        || (matches!(w, "and" | "&") && {
+            // "Minister for Sustainability and the Environment".
+            let the = usize::from(ws.get(j + 1).is_some_and(|n| n.core == "the"));
+            ws.get(j + 1 + the)
+                .is_some_and(|n| n.core.starts_with(char::is_uppercase))
+        })
 }
 
 /// After a lowercase noun of office or for a person, "of the Environment

@@ -453,3 +453,19 @@ fn a_coordinator_is_an_office_before_the_name_set_off() {
     let got = quotes(&["“The numbers do not add up,” said Dean Baker, an economist."]);
     assert_eq!(got[0].speaker.as_deref(), Some("Dean Baker"), "{got:?}");
 }
+
+#[test]
+fn a_portfolio_joined_by_and_the_is_read_whole() {
+    for text in [
+        "Minister for Sustainability and the Environment Grace Fu said: “We must prepare for rising sea levels now.”",
+        "“We must prepare for rising sea levels now,” said Grace Fu, Minister for Sustainability and the Environment.",
+    ] {
+        let got = quotes(&[text]);
+        assert_eq!(got[0].speaker.as_deref(), Some("Grace Fu"), "{got:?}");
+        assert_eq!(
+            got[0].role.as_deref(),
+            Some("Minister for Sustainability and the Environment"),
+            "{got:?}"
+        );
+    }
+}
