@@ -84,7 +84,10 @@ pub(super) fn count_support(
         return None;
     }
     Some(
-        if counted_noun(toks, j + 1) || part_of_whole(toks, j + 1, value).is_some() {
+        if counted_noun(toks, j + 1)
+            || part_of_whole(toks, j + 1, value).is_some()
+            || labelled(toks, i, j).is_some_and(|(_, last)| counting_label(&toks[last]))
+        {
             Support::Noun
         } else if prev_word.is_some_and(|p| g::count_verb(p.lower().as_str()))
             || level_after(toks, i)
@@ -96,6 +99,100 @@ pub(super) fn count_support(
             Support::Weak
         },
     )
+}
+
+/// "Flu hospitalizations: 612", "- Deaths: 27, including 2 children": a
+/// figure after the label that opens its line (or its list item) and the
+/// colon, ending there or before a comma or bracket: a statistic as
+/// bulletins list them. The label's first and last token (`i` is the
+/// figure's first token, `j` its last).
+pub(super) fn labelled(toks: &[Tok], i: usize, j: usize) -> Option<(usize, usize)> {
+    let colon = i.checked_sub(1).filter(|&c| toks[c].is_mark(":"))?;
+    let ends = toks
+        .get(j + 1)
+        .is_none_or(|n| matches!(n.text, "," | "(" | ";" | "."));
+    if !ends || colon == 0 {
+        return None;
+    }
+    let last = colon - 1;
+    let mut first = last;
+    while first > 0 && last - first < 6 {
+        let t = &toks[first - 1];
+        // "Laboratory-confirmed", "COVID-19": a word's parts written together.
+        let joined = !toks[first].gap || !t.gap;
+        if t.kind == Kind::Word || (joined && (t.is_dash() || t.kind == Kind::Num)) {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    let opens =
+        first == 0 || (first == 1 && matches!(toks[0].text, "-" | "•" | "*" | "–" | "—" | "·"));
+    // "Hillary Clinton: 1,769", "Sanders: 46": a name labels a tally row,
+    // not what is counted. A label with a lowercase word after its first
+    // ("Flu hospitalizations") or one word of statistics ("Deaths") names it.
+    let lowercase_after = toks[first + 1..=last]
+        .iter()
+        .any(|t| t.kind == Kind::Word && !t.capitalised());
+    let names = lowercase_after || (first == last && statistic_word(&toks[first]));
+    (opens
+        && names
+        && toks[first].kind == Kind::Word
+        && toks[first].capitalised()
+        && toks[last].kind == Kind::Word)
+        .then_some((first, last))
+}
+
+/// One-word labels of bulletins that name what a figure counts.
+fn statistic_word(t: &Tok) -> bool {
+    matches!(
+        t.lower().as_str(),
+        "deaths"
+            | "cases"
+            | "arrests"
+            | "injuries"
+            | "fatalities"
+            | "casualties"
+            | "victims"
+            | "infections"
+            | "hospitalizations"
+            | "hospitalisations"
+            | "admissions"
+            | "vaccinations"
+            | "tests"
+            | "recoveries"
+            | "births"
+            | "households"
+            | "population"
+            | "total"
+            | "turnout"
+            | "attendance"
+            | "workforce"
+            | "employees"
+            | "staff"
+            | "members"
+            | "visitors"
+            | "passengers"
+            | "students"
+            | "enrolment"
+            | "enrollment"
+            | "revenue"
+            | "budget"
+            | "cost"
+            | "unemployment"
+            | "inflation"
+    )
+}
+
+/// Whether a label's last word says what a bare count counts: "Deaths",
+/// "Total cases", "Population"; "Update: 5", "Step: 3" number things.
+fn counting_label(last: &Tok) -> bool {
+    let head = last.lower();
+    plural_shape(head.as_str())
+        || matches!(
+            head.as_str(),
+            "population" | "total" | "count" | "number" | "turnout" | "attendance" | "workforce"
+        )
 }
 
 /// "260 were injured", "77 have been deported", "and roughly 200 wounded"

@@ -948,9 +948,14 @@ fn share_series_subjects(toks: &[Tok], sentence_of: &[usize], figs: &[Fig], out:
 fn share_bracketed_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
     for k in 1..figs.len() {
         let (a, b) = (&figs[k - 1], &figs[k]);
-        // A sign outside the figure's text: "(+$2.1 billion)".
+        // A sign outside the figure's text ("(+$2.1 billion)"), or a word
+        // of change ("4,812 (up 9% from the previous week)").
         let sign = usize::from(
-            b.first == a.last + 3 && (toks[a.last + 2].is_mark("+") || toks[a.last + 2].is_dash()),
+            b.first == a.last + 3
+                && (toks[a.last + 2].is_mark("+")
+                    || toks[a.last + 2].is_dash()
+                    || toks[a.last + 2].is_word("up")
+                    || toks[a.last + 2].is_word("down")),
         );
         if out[k].subject.is_some() || out[k - 1].subject.is_none() || b.first != a.last + 2 + sign
         {
@@ -959,9 +964,11 @@ fn share_bracketed_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
         let between = &toks[a.last + 1];
         let opened = between.is_mark("(")
             || (between.is_mark(";") && a.first > 0 && toks[a.first - 1].is_mark("("));
+        // "(up 9% from the previous week)": what it is compared with may
+        // follow before the bracket closes.
         let closed = toks
             .get(b.last + 1)
-            .is_some_and(|t| t.is_mark(")") || t.is_mark(";"));
+            .is_some_and(|t| t.is_mark(")") || t.is_mark(";") || t.is_word("from"));
         if opened && closed {
             out[k].subject = out[k - 1].subject.clone();
         }

@@ -33,6 +33,8 @@ pub(super) fn find(toks: &[Tok], f: &Fig, sentence_start: usize) -> Option<(usiz
         .or_else(|| before_verb::find(toks, f, sentence_start))
         .or_else(|| before_verb::set_off(toks, f, sentence_start))
         .or_else(|| share_named_before(toks, f))
+        // "Flu hospitalizations: 612": the label the figure follows.
+        .or_else(|| super::count::labelled(toks, f.first, f.last))
 }
 
 /// "an unemployment rate of 4.1%", "packaging reduction targets of 5% by

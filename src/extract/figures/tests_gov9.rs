@@ -238,3 +238,35 @@ fn currency_codes_before_the_amount_of_more_countries() {
         assert_eq!(got[0].unit.as_deref(), Some(want), "{input:?}: {got:?}");
     }
 }
+
+#[test]
+fn a_figure_after_a_bulletin_s_label_is_a_statistic_of_it() {
+    for (input, text, want) in [
+        ("Flu hospitalizations: 612", "612", "Flu hospitalizations"),
+        ("- Flu deaths: 27, including 2 children", "27", "Flu deaths"),
+        ("Deaths: 27", "27", "Deaths"),
+        (
+            "- COVID-19 hospitalizations: 188 (down 14%)",
+            "188",
+            "COVID-19 hospitalizations",
+        ),
+        ("Unemployment rate: 4.1%", "4.1%", "Unemployment rate"),
+    ] {
+        let got = subjects(input);
+        assert_eq!(got[0].0, text, "{input:?}: {got:?}");
+        assert_eq!(got[0].1.as_deref(), Some(want), "{input:?}: {got:?}");
+    }
+    // The change in brackets measures the same thing.
+    let got = subjects("- Laboratory-confirmed flu cases: 4,812 (up 9% from the previous week)");
+    assert_eq!(
+        got[1].1.as_deref(),
+        Some("Laboratory-confirmed flu cases"),
+        "{got:?}"
+    );
+    // Headings number things, and a name labels a tally row.
+    assert!(subjects("Update: 5").is_empty());
+    assert!(subjects("Step: 3").is_empty());
+    assert!(subjects("Sanders: 46.").is_empty());
+    let got = subjects("Hillary Clinton: 1,769.");
+    assert_eq!(got[0].1, None, "{got:?}");
+}
