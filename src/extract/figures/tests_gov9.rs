@@ -270,3 +270,16 @@ fn a_figure_after_a_bulletin_s_label_is_a_statistic_of_it() {
     let got = subjects("Hillary Clinton: 1,769.");
     assert_eq!(got[0].1, None, "{got:?}");
 }
+
+#[test]
+fn the_time_of_what_a_figure_is_compared_with_is_not_its_own() {
+    let got = run_all(
+        "Just 28 percent of voters had a positive view of her, compared with 33 percent last month.",
+    );
+    assert_eq!(got[0].period, None, "{got:?}");
+    assert_eq!(got[1].period.as_deref(), Some("last month"), "{got:?}");
+    // A time that opens the sentence still dates the figure.
+    let got = run_all("In 2024, sales rose 5%, compared with 3% in 2023.");
+    assert_eq!(got[0].period.as_deref(), Some("In 2024"), "{got:?}");
+    assert_eq!(got[1].period.as_deref(), Some("in 2023"), "{got:?}");
+}
