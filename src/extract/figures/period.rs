@@ -52,12 +52,14 @@ pub(super) fn clauses(toks: &[Tok], sentence_of: &[usize], regions: &[Range<usiz
             }
             // "Sales rose 5%, compared with 3% last year": the time of
             // what a figure is compared with is not the figure's.
-            let compared = toks.get(k + 1).is_some_and(|n| n.is_word("compared"))
-                && toks
-                    .get(k + 2)
-                    .is_some_and(|n| n.is_word("with") || n.is_word("to"));
+            let compared = || {
+                toks.get(k + 1).is_some_and(|n| n.is_word("compared"))
+                    && toks
+                        .get(k + 2)
+                        .is_some_and(|n| n.is_word("with") || n.is_word("to"))
+            };
             let contrast = t.is_mark(",")
-                && (compared
+                && (compared()
                     || toks.get(k + 1).is_some_and(|n| {
                         matches!(
                             n.lower().as_str(),
