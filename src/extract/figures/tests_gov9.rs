@@ -283,3 +283,17 @@ fn the_time_of_what_a_figure_is_compared_with_is_not_its_own() {
     assert_eq!(got[0].period.as_deref(), Some("In 2024"), "{got:?}");
     assert_eq!(got[1].period.as_deref(), Some("in 2023"), "{got:?}");
 }
+
+#[test]
+fn what_an_appeal_seeks_is_its_amount() {
+    let got = subjects(
+        "The 2025 Humanitarian Response Plan seeks US$4.2 billion to reach 20.9 million people.",
+    );
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("Humanitarian Response Plan"),
+        "{got:?}"
+    );
+    let got = subjects("The appeal sought $500 million.");
+    assert_eq!(got[0].1.as_deref(), Some("appeal"), "{got:?}");
+}

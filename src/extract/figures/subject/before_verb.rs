@@ -342,6 +342,9 @@ fn level_verb(w: &str) -> bool {
             | "totaling"
             | "standing"
             | "reaching"
+            // "The 2025 Humanitarian Response Plan seeks US$4.2 billion".
+            | "seeks"
+            | "sought"
     )
 }
 
