@@ -934,31 +934,34 @@ fn degrees(toks: &[Tok], j: usize) -> Option<(Unit, usize)> {
 
 /// A minus sign glued before the number at `i` and standing apart from
 /// what precedes it: "-18 °C", "(-4%)", but not "10 -20" nor "COVID-19".
-/// "(+33,000; +1.8%)", "+0.4%": a plus sign that marks a change as a
-/// rise, apart from what stands before it as [`minus_before`]'s minus is.
-/// Only before a share, a decimal or a grouped number: "+44 20 7946 0958"
-/// is a telephone number's country code.
-fn plus_before(toks: &[Tok], i: usize) -> bool {
-    if i == 0 || toks[i].gap || !toks[i - 1].is_mark("+") {
-        return false;
-    }
-    let apart = i == 1
-        || (toks[i - 1].gap && toks[i - 2].kind != Kind::Num)
-        || (!toks[i - 1].gap && (toks[i - 2].is_mark("(") || toks[i - 2].is_mark(";")));
-    let t = toks[i].text;
-    let share = toks.get(i + 1).is_some_and(|n| !n.gap && n.is_mark("%"));
-    apart && (share || t.contains([',', '.']))
-}
-
 fn minus_before(toks: &[Tok], i: usize) -> bool {
     if i == 0 || toks[i].gap {
         return false;
     }
     let m = &toks[i - 1];
-    let sign = m.is_dash() || m.is_mark("−");
-    let apart =
-        i == 1 || (m.gap && toks[i - 2].kind != Kind::Num) || (!m.gap && toks[i - 2].is_mark("("));
-    sign && apart
+    (m.is_dash() || m.is_mark("−")) && sign_apart(toks, i, &["("])
+}
+
+/// "(+33,000; +1.8%)", "+0.4%": a plus sign that marks a change as a
+/// rise, apart from what stands before it as [`minus_before`]'s minus is
+/// (or glued after a ";" too). Only before a share, a decimal or a grouped
+/// number: "+44 20 7946 0958" is a telephone number's country code.
+fn plus_before(toks: &[Tok], i: usize) -> bool {
+    if i == 0 || toks[i].gap || !toks[i - 1].is_mark("+") {
+        return false;
+    }
+    let share = toks.get(i + 1).is_some_and(|n| !n.gap && n.is_mark("%"));
+    sign_apart(toks, i, &["(", ";"]) && (share || toks[i].text.contains([',', '.']))
+}
+
+/// Whether the sign at `i - 1`, glued to the number at `i`, stands apart
+/// from what precedes it: it opens the text, follows a space (and no
+/// number: "10 -20" is a range), or is glued after one of `marks`.
+fn sign_apart(toks: &[Tok], i: usize, marks: &[&str]) -> bool {
+    let sign = &toks[i - 1];
+    i == 1
+        || (sign.gap && toks[i - 2].kind != Kind::Num)
+        || (!sign.gap && marks.iter().any(|m| toks[i - 2].is_mark(m)))
 }
 
 /// "/hour" of "$15.40/hour": a rate after a slash at `k`, and its last token.
