@@ -1056,13 +1056,8 @@ fn finish(
     }
     // "Prime Minister Datuk Seri Anwar Ibrahim": a title of honour is
     // neither office nor name.
-    let honour = {
-        let words: Vec<&str> = head[name_from..end.min(name_from + 5)]
-            .iter()
-            .map(|&(i, _)| ws[i].core)
-            .collect();
-        super::names::malaysian_title_len(&words)
-    };
+    let honour =
+        super::names::malaysian_title_len(head[name_from..end].iter().map(|&(i, _)| ws[i].core));
     let mut gender = None;
     let mut role_words: Vec<String> = Vec::new();
     for &(i, kd) in &head[..name_from] {

@@ -759,65 +759,66 @@ fn only_office_besides(run: &str, name: &str) -> bool {
         .is_some_and(|office| office.split(' ').all(super::offices::is_office_word))
 }
 
-/// Strips possessives, titles, a leading "The" and an office before a person's name.
 /// Malaysian titles of honour, which stand before the name in every
 /// mention ("Prime Minister Datuk Seri Anwar Ibrahim", "Tan Sri Muhyiddin
-/// Yassin") and are no part of it. Longest first; "Tan" and "Sri" alone
-/// are names ("Tan Wei Ming", "Sri Mulyani Indrawati").
-const MALAYSIAN_TITLES: &[&str] = &[
-    "Datuk Seri ",
-    "Dato' Seri ",
-    "Dato’ Seri ",
-    "Dato' Sri ",
-    "Dato’ Sri ",
-    "Dato Sri ",
-    "Datin Paduka ",
-    "Tan Sri ",
-    "Toh Puan ",
-    "Datuk ",
-    "Dato' ",
-    "Dato’ ",
-    "Dato ",
-    "Datin ",
-    "Tun ",
+/// Yassin") and are no part of it, word by word ("Dato'" is compared
+/// without its apostrophe). Longest first; "Tan" and "Sri" alone are names
+/// ("Tan Wei Ming", "Sri Mulyani Indrawati").
+const MALAYSIAN_TITLES: &[&[&str]] = &[
+    &["Datuk", "Seri"],
+    &["Dato", "Seri"],
+    &["Dato", "Sri"],
+    &["Datin", "Paduka"],
+    &["Tan", "Sri"],
+    &["Toh", "Puan"],
+    &["Datuk"],
+    &["Dato"],
+    &["Datin"],
+    &["Tun"],
 ];
 
-/// How many of `words` (as read, apostrophes trimmed or not) open with a
-/// Malaysian title of honour, when a name of at least two words follows.
-pub fn malaysian_title_len(words: &[&str]) -> usize {
-    let trim = |w: &str| w.trim_end_matches(['\'', '’']).len();
-    // Most names are turned away by their first word.
-    if !words.first().is_some_and(|w| {
-        matches!(
-            &w[..trim(w)],
-            "Datuk" | "Dato" | "Datin" | "Tan" | "Toh" | "Tun"
-        )
-    }) {
+/// How many of `words` open with a Malaysian title of honour, when a name
+/// of at least two words follows; 0 when none does.
+pub fn malaysian_title_len<'w>(words: impl Iterator<Item = &'w str> + Clone) -> usize {
+    let bare = |w: &'w str| w.trim_end_matches(['\'', '’']);
+    // Nearly every name is turned away by its first word, before the list
+    // is read (names are cleaned at every lookup).
+    if !words
+        .clone()
+        .next()
+        .is_some_and(|w| opens_malaysian_title(bare(w)))
+    {
         return 0;
     }
     MALAYSIAN_TITLES
         .iter()
-        .find_map(|t| {
-            let n = t.split_whitespace().count();
-            let same = t
-                .split_whitespace()
-                .zip(words)
-                .all(|(a, b)| a[..trim(a)] == b[..trim(b)]);
-            (words.len() >= n + 2 && same).then_some(n)
+        .find(|t| {
+            let mut ws = words.clone();
+            t.iter()
+                .all(|part| ws.next().is_some_and(|w| bare(w) == *part))
+                && ws.take(2).count() == 2
         })
-        .unwrap_or(0)
+        .map_or(0, |t| t.len())
+}
+
+/// The first words of [`MALAYSIAN_TITLES`] (a test keeps them the same).
+fn opens_malaysian_title(word: &str) -> bool {
+    matches!(word, "Datuk" | "Dato" | "Datin" | "Tan" | "Toh" | "Tun")
 }
 
 /// `name` after a Malaysian title of honour that opens it and a name of
 /// at least two words that follows.
 fn strip_malaysian_title(name: &str) -> Option<&str> {
-    let rest = MALAYSIAN_TITLES
-        .iter()
-        .find_map(|t| name.strip_prefix(t))?
-        .trim_start();
-    rest.contains(' ').then_some(rest)
+    let n = malaysian_title_len(name.split_whitespace());
+    let mut rest = name;
+    for _ in 0..n {
+        rest = rest.trim_start();
+        rest = &rest[rest.find(char::is_whitespace)?..];
+    }
+    (n > 0).then(|| rest.trim_start())
 }
 
+/// Strips possessives, titles, a leading "The" and an office before a person's name.
 pub fn clean_name(name: &str) -> Cow<'_, str> {
     let name = name.trim().trim_end_matches(['’', '\'']);
     let name = name
@@ -860,6 +861,25 @@ pub fn clean_name(name: &str) -> Cow<'_, str> {
 fn person(run: &str) -> &str {
     let part = super::offices::person_part(run);
     strip_malaysian_title(part).unwrap_or(part)
+}
+
+#[cfg(test)]
+#[test]
+fn the_first_words_of_malaysian_titles_are_the_ones_checked_first() {
+    for t in MALAYSIAN_TITLES {
+        assert!(opens_malaysian_title(t[0]), "{t:?}");
+    }
+    for w in ["Datuk", "Dato", "Datin", "Tan", "Toh", "Tun"] {
+        assert!(MALAYSIAN_TITLES.iter().any(|t| t[0] == w), "{w}");
+    }
+    assert_eq!(malaysian_title_len("Dato' Sri Ahmad Zahid".split(' ')), 2);
+    assert_eq!(malaysian_title_len("Dato Seri Ahmad Zahid".split(' ')), 2);
+    assert_eq!(malaysian_title_len("Tan Sri Muhyiddin".split(' ')), 0);
+    assert_eq!(malaysian_title_len("Tan Wei Ming".split(' ')), 0);
+    assert_eq!(
+        strip_malaysian_title("Datuk Seri  Anwar Ibrahim"),
+        Some("Anwar Ibrahim")
+    );
 }
 
 #[cfg(test)]
