@@ -145,43 +145,41 @@ pub(super) fn labelled(toks: &[Tok], i: usize, j: usize) -> Option<(usize, usize
 
 /// One-word labels of bulletins that name what a figure counts.
 fn statistic_word(t: &Tok) -> bool {
-    matches!(
-        t.lower().as_str(),
-        "deaths"
-            | "cases"
-            | "arrests"
-            | "injuries"
-            | "fatalities"
-            | "casualties"
-            | "victims"
-            | "infections"
-            | "hospitalizations"
-            | "hospitalisations"
-            | "admissions"
-            | "vaccinations"
-            | "tests"
-            | "recoveries"
-            | "births"
-            | "households"
-            | "population"
-            | "total"
-            | "turnout"
-            | "attendance"
-            | "workforce"
-            | "employees"
-            | "staff"
-            | "members"
-            | "visitors"
-            | "passengers"
-            | "students"
-            | "enrolment"
-            | "enrollment"
-            | "revenue"
-            | "budget"
-            | "cost"
-            | "unemployment"
-            | "inflation"
-    )
+    let lw = t.lower();
+    let l = lw.as_str();
+    counted_label(l)
+        || matches!(
+            l,
+            "deaths"
+                | "cases"
+                | "arrests"
+                | "injuries"
+                | "fatalities"
+                | "casualties"
+                | "victims"
+                | "infections"
+                | "hospitalizations"
+                | "hospitalisations"
+                | "admissions"
+                | "vaccinations"
+                | "tests"
+                | "recoveries"
+                | "births"
+                | "households"
+                | "employees"
+                | "staff"
+                | "members"
+                | "visitors"
+                | "passengers"
+                | "students"
+                | "enrolment"
+                | "enrollment"
+                | "revenue"
+                | "budget"
+                | "cost"
+                | "unemployment"
+                | "inflation"
+        )
 }
 
 /// Whether a label's last word says what a bare count counts: "Deaths",
@@ -189,10 +187,17 @@ fn statistic_word(t: &Tok) -> bool {
 fn counting_label(last: &Tok) -> bool {
     let head = last.lower();
     plural_shape(head.as_str())
-        || matches!(
-            head.as_str(),
-            "population" | "total" | "count" | "number" | "turnout" | "attendance" | "workforce"
-        )
+        || counted_label(head.as_str())
+        || matches!(head.as_str(), "count" | "number")
+}
+
+/// Singular words of a label that counts ("Population: 5.2 million"),
+/// for [`statistic_word`] and [`counting_label`] both.
+fn counted_label(l: &str) -> bool {
+    matches!(
+        l,
+        "population" | "total" | "turnout" | "attendance" | "workforce"
+    )
 }
 
 /// "260 were injured", "77 have been deported", "and roughly 200 wounded"

@@ -330,11 +330,7 @@ fn since_event(toks: &[Tok], k: usize) -> Option<usize> {
 }
 
 fn is_year(t: &Tok) -> bool {
-    t.kind == Kind::Num
-        && t.text.len() == 4
-        && t.text.bytes().all(|b| b.is_ascii_digit())
-        && matches!(t.text.as_bytes()[0], b'1' | b'2')
-        && t.text < "2200"
+    t.kind == Kind::Num && super::count::is_year(t.text)
 }
 
 /// Time zones a wire service writes after a time of day in four digits

@@ -74,9 +74,10 @@ fn before_aside(toks: &[Tok], end: usize, sentence_start: usize) -> usize {
 /// of, between it and its verb (`end`), is no part of its name; returns
 /// where the subject ends.
 fn before_year(toks: &[Tok], end: usize, sentence_start: usize) -> usize {
+    // Years of statistics, not "in 1066" nor "in 2150".
     let year = |t: &Tok| {
         t.kind == Kind::Num
-            && t.text.len() == 4
+            && super::super::count::is_year(t.text)
             && (t.text.starts_with("19") || t.text.starts_with("20"))
     };
     if end >= sentence_start + 3
