@@ -695,20 +695,11 @@ impl Context<'_, '_> {
     /// the year": a figure whose verb has no subject of its own, joined by
     /// "and" to the clause before, measures what that clause's figure does.
     fn share_coordinated_subjects(&self, figs: &[Fig], out: &mut [Figure]) {
-        for k in 1..figs.len() {
+        share_previous(out, true, |k, _| {
             let (a, b) = (&figs[k - 1], &figs[k]);
-            if out[k].subject.is_some()
-                || out[k - 1].subject.is_none()
-                || out[k].unit != out[k - 1].unit
-                || self.sentence_of.get(a.last) != self.sentence_of.get(b.first)
-            {
-                continue;
-            }
-            let start = sentence_opening(self.sentence_of, b.first);
-            if subject::coordinated(self.toks, b, start) {
-                out[k].subject = out[k - 1].subject.clone();
-            }
-        }
+            self.sentence_of.get(a.last) == self.sentence_of.get(b.first)
+                && subject::coordinated(self.toks, b, sentence_opening(self.sentence_of, b.first))
+        });
     }
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {
@@ -886,21 +877,16 @@ fn share_list_subjects(figs: &[Fig], out: &mut [Figure]) {
     }
 }
 
-/// "Smith has 11 delegates and Jones has 10": the number of the parallel
-/// clause counts its partner's noun.
 /// "13.0 million persons in the EU, of whom 10.8 million in the euro
 /// area": a part counted after "of whom" or "of which" counts what the
 /// whole before it does.
 fn share_part_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
-    for k in 1..figs.len() {
+    share_previous(out, true, |k, _| {
         let f = figs[k].first;
-        let part = f >= 2
+        f >= 2
             && toks[f - 2].is_word("of")
-            && (toks[f - 1].is_word("whom") || toks[f - 1].is_word("which"));
-        if part && out[k].subject.is_none() && out[k].unit == out[k - 1].unit {
-            out[k].subject = out[k - 1].subject.clone();
-        }
-    }
+            && (toks[f - 1].is_word("whom") || toks[f - 1].is_word("which"))
+    });
 }
 
 /// "Headline inflation is set to average 2.0% in 2025, 1.6% in 2026 and
@@ -909,20 +895,17 @@ fn share_part_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
 /// two of them are the earlier one's period and a comma or "and": any
 /// other word may start a clause with a subject of its own.
 fn share_series_subjects(toks: &[Tok], sentence_of: &[usize], figs: &[Fig], out: &mut [Figure]) {
-    for k in 1..figs.len() {
+    share_previous(out, true, |k, out| {
         let (a, b) = (&figs[k - 1], &figs[k]);
-        if out[k].subject.is_some()
-            || out[k - 1].subject.is_none()
-            || out[k].unit != out[k - 1].unit
-            || out[k].period.is_none()
+        let Some(period) = out[k - 1].period.as_deref() else {
+            return false;
+        };
+        if out[k].period.is_none()
             || b.first <= a.last + 1
             || sentence_of.get(a.last) != sentence_of.get(b.first)
         {
-            continue;
+            return false;
         }
-        let Some(period) = out[k - 1].period.as_deref() else {
-            continue;
-        };
         let mut end = b.first;
         if toks[end - 1].is_word("and") {
             end -= 1;
@@ -931,22 +914,19 @@ fn share_series_subjects(toks: &[Tok], sentence_of: &[usize], figs: &[Fig], out:
             end -= 1;
         }
         if end == b.first || end <= a.last + 1 {
-            continue;
+            return false;
         }
         let between = &toks[a.last + 1..end];
-        let words = between.iter().map(|t| t.text);
-        let written = period.split_whitespace();
-        if between.len() >= 2 && words.eq(written) {
-            out[k].subject = out[k - 1].subject.clone();
-        }
-    }
+        between.len() >= 2 && between.iter().map(|t| t.text).eq(period.split_whitespace())
+    });
 }
 
 /// "Employment rose by 76,000 (+0.4%)", "rose 5% (+$2.1 billion)",
 /// "(+33,000; +1.8%)": a figure in brackets right after another restates
 /// it in another unit, and measures what it does.
 fn share_bracketed_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
-    for k in 1..figs.len() {
+    // Another unit may restate it: units are not compared.
+    share_previous(out, false, |k, _| {
         let (a, b) = (&figs[k - 1], &figs[k]);
         // A sign outside the figure's text ("(+$2.1 billion)"), or a word
         // of change ("4,812 (up 9% from the previous week)").
@@ -957,9 +937,8 @@ fn share_bracketed_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
                     || toks[a.last + 2].is_word("up")
                     || toks[a.last + 2].is_word("down")),
         );
-        if out[k].subject.is_some() || out[k - 1].subject.is_none() || b.first != a.last + 2 + sign
-        {
-            continue;
+        if b.first != a.last + 2 + sign {
+            return false;
         }
         let between = &toks[a.last + 1];
         let opened = between.is_mark("(")
@@ -969,15 +948,27 @@ fn share_bracketed_subjects(toks: &[Tok], figs: &[Fig], out: &mut [Figure]) {
         let closed = toks
             .get(b.last + 1)
             .is_some_and(|t| t.is_mark(")") || t.is_mark(";") || t.is_word("from"));
-        if opened && closed {
-            out[k].subject = out[k - 1].subject.clone();
-        }
-    }
+        opened && closed
+    });
 }
 
+/// "Smith has 11 delegates and Jones has 10": the number of the parallel
+/// clause counts its partner's noun.
 fn share_parallel_subjects(figs: &[Fig], out: &mut [Figure]) {
-    for k in 1..figs.len() {
-        if figs[k].parallel && out[k].subject.is_none() && out[k].unit == out[k - 1].unit {
+    share_previous(out, true, |k, _| figs[k].parallel);
+}
+
+/// Gives each figure without a subject the subject of the figure before
+/// it, in order (so a series passes one along), when `joined` says the
+/// two measure one thing and, if `same_unit`, their units are alike. The
+/// rules above differ only in what joins two figures.
+fn share_previous(out: &mut [Figure], same_unit: bool, joined: impl Fn(usize, &[Figure]) -> bool) {
+    for k in 1..out.len() {
+        if out[k].subject.is_none()
+            && out[k - 1].subject.is_some()
+            && (!same_unit || out[k].unit == out[k - 1].unit)
+            && joined(k, out)
+        {
             out[k].subject = out[k - 1].subject.clone();
         }
     }
