@@ -3,6 +3,8 @@
 //! "60-mile" from "60 mile" and "U.S.$160" from "U.S. $160" by looking at
 //! neighbouring tokens instead of re-reading bytes.
 
+use std::ops::Range;
+
 use super::words::Lower;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,14 +62,31 @@ impl<'a> Tok<'a> {
 }
 
 /// Splits a paragraph into tokens in one pass; whitespace is dropped but
-/// remembered in [`Tok::gap`]. Every paragraph that may hold a figure goes
+/// remembered in [`Tok::gap`].
+pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, 0..text.len(), &mut toks);
+    toks
+}
+
+/// [`tokenize`] for the part `span` of `text` (whole characters, and not
+/// inside a word), appended to `toks` with spans in `text`: the tokens the
+/// whole text would have there. Every sentence that may hold a figure goes
 /// through here, so ASCII (nearly all of an English text) is classified byte
 /// by byte and only other characters are decoded.
-pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+pub(super) fn tokenize_into<'a>(text: &'a str, span: Range<usize>, toks: &mut Vec<Tok<'a>>) {
+    // Words and numbers end where the part does.
+    let text = &text[..span.end];
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    let mut i = 0;
-    let mut gap = true;
+    let mut i = span.start;
+    // As the loop below tells whitespace: ASCII by its class, others decoded.
+    let mut gap = text[..i].chars().next_back().is_none_or(|c| {
+        if c.is_ascii() {
+            c.is_ascii_whitespace()
+        } else {
+            c.is_whitespace()
+        }
+    });
     while i < bytes.len() {
         let b = bytes[i];
         let start = i;
@@ -141,7 +160,6 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         gap = bytes.get(i) == Some(&b' ');
         i += usize::from(gap);
     }
-    toks
 }
 
 /// Byte classes for [`tokenize`]: an ASCII letter, ASCII whitespace, a digit,
@@ -223,14 +241,14 @@ pub(super) fn letters_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// For eight bytes in a `u64` (the first lowest): the high bit of each
 /// byte that is an ASCII letter. Folded to lowercase (`| 0x20`, which sends
 /// no other byte into `a..=z`), each byte's low seven bits are compared
 /// with `a` and `z` with its high bit set, so no byte borrows from the
 /// next; bytes above 0x7F are then cleared.
-fn letter_bits(x: u64) -> u64 {
+pub(super) fn letter_bits(x: u64) -> u64 {
     let h = x | (ONES * 0x20) | HIGH;
     let at_least_a = h.wrapping_sub(ONES * u64::from(b'a')) & HIGH;
     let above_z = h.wrapping_sub(ONES * u64::from(b'z' + 1)) & HIGH;

@@ -57,6 +57,23 @@ impl Shapes {
         self
     }
 
+    /// Whether a run of letters opening `text` may be in the list, from its
+    /// first two bytes alone: whether some word of the list opens with
+    /// them. Asked before the run's end is found, which most words of a
+    /// text then need not be.
+    #[inline]
+    pub fn may_open(&self, text: &[u8]) -> bool {
+        let Some(&b0) = text.first() else {
+            return false;
+        };
+        let first = LETTER[usize::from(b0)];
+        let second = match text.get(1).map(|&b| LETTER[usize::from(b)]) {
+            Some(k) if k != 255 => k,
+            _ => 26,
+        };
+        first != 255 && self.0[usize::from(first)][usize::from(second)] != 0
+    }
+
     /// Whether a word with this start and length is in the list.
     #[inline]
     pub fn may_contain(&self, word: &[u8]) -> bool {

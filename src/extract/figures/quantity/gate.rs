@@ -8,7 +8,7 @@
 //! that claim on every paragraph and token they skip.
 
 use super::hanzi;
-use crate::extract::figures::lex::{Kind, Tok, ascii_letter, letters_end};
+use crate::extract::figures::lex::{HIGH, Kind, Tok, ascii_letter, letter_bits, letters_end};
 use crate::extract::figures::shape::Shapes;
 use crate::extract::figures::words::{self as w, Lower};
 
@@ -92,14 +92,45 @@ fn has_digit(bytes: &[u8]) -> bool {
     blocks.any(digit_in) || digit_in(blocks.remainder())
 }
 
-/// Whether some run of ASCII letters in `text` is a number word.
+/// Whether some run of ASCII letters in `text` is a number word, or a
+/// Chinese numeral starts somewhere. Eight bytes at a time: the runs'
+/// starts are the letters after no letter, found for the whole block at
+/// once; the bytes between words are never visited one by one. Every
+/// sentence without digits of a paragraph with a figure is read here.
 fn has_number_word(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
+    // The high bit of the first byte set when the byte before the block
+    // is a letter: a word going on is no start.
+    let mut carry = 0u64;
+    while let Some(eight) = b.get(i..i + 8) {
+        let x = <[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes);
+        if x & HIGH != 0 && chinese_numeral_in(text, i) {
+            return true;
+        }
+        let letters = letter_bits(x);
+        let mut starts = letters & !((letters << 8) | carry);
+        while starts != 0 {
+            let start = i + (starts.trailing_zeros() / 8) as usize;
+            // A "…fold" word opens as its number does ("twofold").
+            if NUMBER_WORDS.may_open(&b[start..]) {
+                let end = letters_end(b, start);
+                if may_be_number_word(&b[start..end]) && number_word(&text[start..end]) {
+                    return true;
+                }
+            }
+            starts &= starts - 1;
+        }
+        carry = (letters >> 63) << 7;
+        i += 8;
+    }
+    // The last bytes, one by one; a word going on was read from its start.
+    if carry != 0 {
+        i = letters_end(b, i);
+    }
     while i < b.len() {
         if !ascii_letter(b[i]) {
-            // A CJK ideograph is three bytes, the first 0xE4..=0xE9.
-            if (0xE4..=0xE9).contains(&b[i]) && text.get(i..i + 3).is_some_and(hanzi::starts) {
+            if chinese_numeral_at(text, i) {
                 return true;
             }
             i += 1;
@@ -107,18 +138,37 @@ fn has_number_word(text: &str) -> bool {
         }
         let start = i;
         i = letters_end(b, i);
-        if number_word(&text[start..i]) {
+        if may_be_number_word(&b[start..i]) && number_word(&text[start..i]) {
             return true;
         }
     }
     false
 }
 
+/// [`number_word`]'s shape test, which nearly every word fails: asked
+/// inline, so only the few that pass pay for a call.
+#[inline(always)]
+fn may_be_number_word(word: &[u8]) -> bool {
+    NUMBER_WORDS.may_contain(word) || fold_like(word)
+}
+
+/// Whether a Chinese numeral starts at one of the eight bytes from `i`.
+#[cold]
+fn chinese_numeral_in(text: &str, i: usize) -> bool {
+    (i..i + 8).any(|k| chinese_numeral_at(text, k))
+}
+
+/// Whether a Chinese numeral starts at byte `i` (a CJK ideograph is three
+/// bytes, the first 0xE4..=0xE9).
+#[inline]
+fn chinese_numeral_at(text: &str, i: usize) -> bool {
+    (0xE4..=0xE9).contains(&text.as_bytes()[i]) && text.get(i..i + 3).is_some_and(hanzi::starts)
+}
+
 /// A number, scale, fraction or "…fold" word, in any case; the shape test
 /// turns away nearly every other word before any lookup.
 fn number_word(word: &str) -> bool {
-    let b = word.as_bytes();
-    if !(NUMBER_WORDS.may_contain(b) || fold_like(b)) {
+    if !may_be_number_word(word.as_bytes()) {
         return false;
     }
     let lw = Lower::new(word);
@@ -154,6 +204,60 @@ mod tests {
         ] {
             assert!(!may_hold(no), "{no:?}");
         }
+    }
+
+    /// The block reader answers as a reader of one byte at a time does,
+    /// on words across block edges, at the text's end, beside wide
+    /// characters and Chinese numerals.
+    #[test]
+    fn number_words_by_blocks() {
+        let slow = |text: &str| {
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if !ascii_letter(b[i]) {
+                    if chinese_numeral_at(text, i) {
+                        return true;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                i = letters_end(b, i);
+                if number_word(&text[start..i]) {
+                    return true;
+                }
+            }
+            false
+        };
+        let pieces = [
+            "seven", "Seventy", "ten", "often", "tens", "xten", "a", "half", "halfway", "twofold",
+            "manifold", "million", "bn", "the", "’", "é", "中", "三", "十", " ", ",", ".", "-",
+            "“", "\n", "abcdefgh", "thousand", "s",
+        ];
+        // Every text of up to three pieces, and each after 0 to 8 bytes of
+        // padding, so every piece meets every block edge.
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let mut longer = Vec::new();
+            for t in &texts {
+                for p in pieces {
+                    longer.push(format!("{t}{p}"));
+                }
+            }
+            texts.extend(longer);
+        }
+        let mut checked = 0;
+        for t in &texts {
+            for pad in 0..9 {
+                for filler in ["x", " "] {
+                    let text = format!("{}{t}", filler.repeat(pad));
+                    assert_eq!(has_number_word(&text), slow(&text), "{text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000);
     }
 
     /// What [`may_start_at`] steps over, `parse_at` finds no amount at; and
