@@ -228,7 +228,27 @@ pub(crate) fn is_abbreviation(before: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    // Initials and dotted abbreviations: "U.S", "J", "a.m".
+    // Nearly every word before a full stop is ASCII letters alone, which
+    // needs no splitting at dots.
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        plain_abbreviation(word)
+    } else {
+        abbreviation_by_parts(word)
+    }
+}
+
+/// [`abbreviation_by_parts`] for a word of ASCII letters: an initial if it
+/// is one capital, otherwise an abbreviation only if listed.
+fn plain_abbreviation(word: &str) -> bool {
+    if word.len() == 1 {
+        word.as_bytes()[0].is_ascii_uppercase()
+    } else {
+        ABBREVIATION_SET.contains_folded(word)
+    }
+}
+
+/// Initials and dotted abbreviations ("U.S", "J", "a.m"), or a listed word.
+fn abbreviation_by_parts(word: &str) -> bool {
     let mut parts = 0;
     let mut initials = true;
     for part in word.split('.') {
@@ -377,6 +397,25 @@ pub fn slug_into(out: &mut String, text: &str, max_words: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The short way for words of plain letters answers as the general one.
+    #[test]
+    fn plain_words_as_abbreviations() {
+        for word in [
+            "J", "j", "a", "I", "Mr", "mr", "Dr", "St", "said", "Gov", "Sen", "etc", "US", "Inc",
+            "Jan", "Corp", "No", "vs", "year", "Calif",
+        ] {
+            assert_eq!(
+                plain_abbreviation(word),
+                abbreviation_by_parts(word),
+                "{word}"
+            );
+        }
+        assert!(is_abbreviation("said Mr"));
+        assert!(is_abbreviation("Elijah E"));
+        assert!(!is_abbreviation("the year"));
+        assert!(is_abbreviation("the U.S"));
+    }
 
     #[test]
     fn the_last_word_read_from_bytes_as_from_characters() {
