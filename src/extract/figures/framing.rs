@@ -13,6 +13,7 @@ mod measured;
 
 use super::grammar as g;
 use super::lex::{Kind, Tok, number_value};
+use super::shape::Shapes;
 use super::words::{self as w};
 
 /// What a framing quantity is; its name is the figure's `kind`.
@@ -71,6 +72,7 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Framed> {
     let mut i = 0;
     while i < toks.len() {
         if !may_start(&toks[i]) {
+            debug_assert!(at(toks, i).is_none(), "{:?}", toks[i]);
             i += 1;
             continue;
         }
@@ -85,58 +87,21 @@ pub(super) fn scan(toks: &[Tok]) -> Vec<Framed> {
     out
 }
 
-/// Whether a framing quantity may start at `t`: digits, or a word as long
-/// as a number word and with the first and last letter of one. Most words of a
-/// paragraph fail this and are passed over without a lookup.
+/// Whether a framing quantity may start at `t`: digits, or a word with the
+/// first two letters and the length of a number word ([`number`] reads no
+/// other). "the" had the first and last letter and the length of "three",
+/// and so was read in full before; most words of a paragraph now fail at
+/// two table reads.
 fn may_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Num => true,
-        Kind::Word => {
-            let b = t.text.as_bytes();
-            let letter = |c: u8, mask: u32| {
-                let c = c | 0x20;
-                c.is_ascii_lowercase() && mask & (1 << (c - b'a')) != 0
-            };
-            (NUMBER_WORD_LEN.0..=NUMBER_WORD_LEN.1).contains(&b.len())
-                && letter(b[0], FIRST_LETTERS)
-                && letter(b[b.len() - 1], LAST_LETTERS)
-        }
+        Kind::Word => NUMBER_WORDS.may_contain(t.text.as_bytes()),
         Kind::Mark => false,
     }
 }
 
-/// The first and the last letters of the number words, a bit per letter.
-const FIRST_LETTERS: u32 = letters(false);
-const LAST_LETTERS: u32 = letters(true);
-
-const fn letters(last: bool) -> u32 {
-    let mut mask = 0u32;
-    let mut k = 0;
-    while k < w::SMALL_NUMBERS.len() {
-        let word = w::SMALL_NUMBERS[k].0.as_bytes();
-        let c = if last { word[word.len() - 1] } else { word[0] };
-        mask |= 1 << (c - b'a');
-        k += 1;
-    }
-    mask
-}
-
-/// The shortest and longest number word, in bytes.
-const NUMBER_WORD_LEN: (usize, usize) = {
-    let (mut short, mut long) = (usize::MAX, 0);
-    let mut k = 0;
-    while k < w::SMALL_NUMBERS.len() {
-        let n = w::SMALL_NUMBERS[k].0.len();
-        if n < short {
-            short = n;
-        }
-        if n > long {
-            long = n;
-        }
-        k += 1;
-    }
-    (short, long)
-};
+/// The number words [`number`] reads.
+static NUMBER_WORDS: Shapes = Shapes::EMPTY.with_keys(w::SMALL_NUMBERS);
 
 /// The number at `i` (digits, a number word, or "twenty-five"): its value
 /// and last token.
