@@ -173,12 +173,9 @@ fn chinese_numeral_at(text: &str, i: usize) -> bool {
     (0xE4..=0xE9).contains(&text.as_bytes()[i]) && text.get(i..i + 3).is_some_and(hanzi::starts)
 }
 
-/// A number, scale, fraction or "…fold" word, in any case; the shape test
-/// turns away nearly every other word before any lookup.
+/// A number, scale, fraction or "…fold" word, in any case, looked up.
+/// Asked only of the words [`may_be_number_word`] lets through.
 fn number_word(word: &str) -> bool {
-    if !may_be_number_word(word.as_bytes()) {
-        return false;
-    }
     let lw = Lower::new(word);
     let s = lw.as_str();
     w::small_number(s).is_some()
