@@ -12,6 +12,8 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 use super::attribute::{Gender, Np, Word};
 use super::names::{is_acronym, is_name_particle, is_name_word, post_nominals};
 use crate::extract::lower::lower;
@@ -620,7 +622,9 @@ pub fn read(ws: &[Word], appositives: bool) -> Option<(Mention, usize)> {
     }
     // The head: up to the first word that closes a phrase, a stop word, or
     // (once a name has started) a lowercase word.
-    let mut head: Vec<(usize, Kind)> = Vec::new();
+    // On the stack: a head is at most a dozen words (and two of "in
+    // Charge"), and this is read at every clause's opening.
+    let mut head: SmallVec<[(usize, Kind); 14]> = SmallVec::new();
     let mut k = 0;
     let mut closed = false;
     while k < ws.len() && head.len() < 12 {

@@ -36,6 +36,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Serialize;
+use smallvec::{SmallVec, smallvec};
 
 use self::attribute::{
     Speaker, State, Word, introduces_source, subject_mention_read, words, words_into,
@@ -196,14 +197,14 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
         // next paragraph means ("…, one volunteer was more circumspect. Yin
         // May, 60, a doctor, said she was elated …" then "“…,” she said.").
         // Only then: splitting every paragraph cost 5% of extraction.
-        let clauses: Vec<Range<usize>> = if marks.is_empty() {
+        let clauses: Clauses = if marks.is_empty() {
             state.names.see(text);
             let quotes_next = scanned.get(pi + 1).is_some_and(|m| !m.is_empty());
             if quotes_next {
                 match para.sentences() {
-                    [] => Vec::new(),
-                    [one] => vec![one.clone()],
-                    [first, .., last] => vec![first.clone(), last.clone()],
+                    [] => Clauses::new(),
+                    [one] => smallvec![one.clone()],
+                    [first, .., last] => smallvec![first.clone(), last.clone()],
                 }
             } else {
                 text::first_sentence(text).into_iter().collect()
@@ -300,7 +301,7 @@ pub fn find_with_unpaired(paras: &[Para], title: Option<&str>) -> (Vec<Quote>, V
                 .iter()
                 .take_while(|g| marks[g[0]].open.start < clause.end)
             {
-                let parts: Vec<&Marked> = group.iter().map(|&i| &marks[i]).collect();
+                let parts: SmallVec<[&Marked; 2]> = group.iter().map(|&i| &marks[i]).collect();
                 // Between the quotations before and after: where a run-on
                 // sentence's window may reach.
                 let room = group[0]
@@ -563,8 +564,8 @@ fn assign(quote: &mut Quote, speaker: Speaker, evidence: String, sieve: &'static
 
 /// Pairs a quote with the next one when only its attribution stands between
 /// them (`“…,” he said. “…”`); every other quote stands alone.
-fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+fn link(text: &str, marks: &[Marked]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
     for (i, m) in marks.iter().enumerate() {
         if let Some(prev_group) = groups.last_mut() {
             let prev = &marks[*prev_group.last().unwrap_or(&0)];
@@ -588,10 +589,17 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
                 }
             }
         }
-        groups.push(vec![i]);
+        groups.push(smallvec![i]);
     }
     groups
 }
+
+/// The marks of one quote, by index: one, or two around its attribution.
+type Group = SmallVec<[usize; 2]>;
+
+/// A paragraph's clauses: one or two when it has no quotation marks (nearly
+/// every paragraph), kept on the stack.
+type Clauses = SmallVec<[Range<usize>; 4]>;
 
 /// Sentences, merged where a boundary falls inside a quotation: the unit in
 /// which attribution is read.
@@ -601,9 +609,9 @@ fn link(text: &str, marks: &[Marked]) -> Vec<Vec<usize>> {
 /// every later one too, and the first mark left is the only one that can open
 /// before the clause so far ends. Testing every mark for every sentence made
 /// a paragraph of many short quoted sentences quadratic.
-fn clauses(para: &Para, marks: &[Marked]) -> Vec<Range<usize>> {
+fn clauses(para: &Para, marks: &[Marked]) -> Clauses {
     let len = para.text.len();
-    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut out = Clauses::new();
     let mut k = 0;
     for s in para.sentences() {
         if let Some(last) = out.last_mut() {
@@ -653,7 +661,7 @@ fn build(
     clauses: &[Range<usize>],
     room: Range<usize>,
 ) -> Option<Quote> {
-    let spans: Vec<Range<usize>> = parts
+    let spans: SmallVec<[Range<usize>; 2]> = parts
         .iter()
         .map(|m| {
             let inner = &para.text[m.inner.clone()];
@@ -662,11 +670,14 @@ fn build(
         })
         .filter(|r| !r.is_empty())
         .collect();
-    let text = spans
-        .iter()
-        .map(|r| &para.text[r.clone()])
-        .collect::<Vec<_>>()
-        .join(" … ");
+    let text = match spans.as_slice() {
+        [one] => para.text[one.clone()].to_string(),
+        _ => spans
+            .iter()
+            .map(|r| &para.text[r.clone()])
+            .collect::<Vec<_>>()
+            .join(" … "),
+    };
     if !has_words(&text, 1) {
         return None;
     }
