@@ -354,6 +354,13 @@ pub fn word_iter(text: &str) -> impl Iterator<Item = Word<'_>> {
     whitespace::words(text).map(word).filter(kept)
 }
 
+/// [`word_iter`] from the end: the last words first. `split_whitespace`
+/// splits as [`whitespace::words`] does (its tests compare the two), and
+/// from either end gives the same words.
+pub fn words_from_end(text: &str) -> impl Iterator<Item = Word<'_>> {
+    text.split_whitespace().rev().map(word).filter(kept)
+}
+
 /// Whether a word is one: something besides punctuation, or a dash.
 #[inline]
 fn kept(w: &Word) -> bool {

@@ -1084,7 +1084,7 @@ fn finish(
     }
     let name_from = name_from + honour;
     // Initials keep their full stop: "Elijah E. Cummings".
-    let name_words: Vec<&str> = head[name_from..end]
+    let name_words: SmallVec<[&str; 8]> = head[name_from..end]
         .iter()
         .map(|&(i, _)| {
             let w = &ws[i];

@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use smallvec::{SmallVec, smallvec};
+
 use crate::extract::text::trim_range;
 
 /// One quotation as marked up in a paragraph.
@@ -56,16 +58,20 @@ impl Mark {
     }
 }
 
+/// A paragraph's candidate marks: a few pairs of quotation marks and the
+/// dashes and apostrophes that share their lead bytes, on the stack.
+type Marks = SmallVec<[Mark; 16]>;
+
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»')
 }
 
 /// The possible marks in `text`. Only their bytes are decoded: the rest of
 /// the paragraph is skipped at memory speed.
-fn candidates(text: &str) -> Vec<Mark> {
+fn candidates(text: &str) -> Marks {
     let bytes = text.as_bytes();
     let may = |b: &u8| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2);
-    let mut out = Vec::new();
+    let mut out = Marks::new();
     // Without a 0xC2 (`«`, `»`, a no-break space), which English text rarely
     // has, the other three lead bytes are found with the `memchr` crate's
     // SIMD search; every paragraph of the corpus is searched here.
@@ -92,7 +98,7 @@ fn candidates(text: &str) -> Vec<Mark> {
 
 /// Adds the mark at byte `pos`, whose byte may lead one, if it is one.
 #[inline]
-fn consider(text: &str, pos: usize, out: &mut Vec<Mark>) {
+fn consider(text: &str, pos: usize, out: &mut Marks) {
     if let Some(c) = text.get(pos..).and_then(|t| t.chars().next())
         && is_mark(c)
         && !inner_apostrophe(text.as_bytes(), pos, c)
@@ -135,7 +141,7 @@ pub fn scan(text: &str) -> Vec<Marked> {
     }
     // For each candidate, the next one that can close a single quotation,
     // found in one backward pass so that many unclosed `‘` stay linear.
-    let mut next_single_close = vec![None; marks.len() + 1];
+    let mut next_single_close: SmallVec<[Option<usize>; 16]> = smallvec![None; marks.len() + 1];
     for k in (0..marks.len()).rev() {
         let closes = closes_single(text, marks[k]) || marks[k].c == '”';
         next_single_close[k] = if closes {
