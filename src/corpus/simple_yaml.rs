@@ -152,11 +152,16 @@ fn is_date(value: &str) -> bool {
 
 /// A plain word or phrase, or a double- or single-quoted string without escapes.
 fn scalar(value: &str) -> Option<&str> {
+    // Byte searches: every title, author and address passes here.
     if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-        return (!inner.contains(['"', '\\'])).then_some(inner);
+        return memchr::memchr2(b'"', b'\\', inner.as_bytes())
+            .is_none()
+            .then_some(inner);
     }
     if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
-        return (!inner.contains('\'')).then_some(inner);
+        return memchr::memchr(b'\'', inner.as_bytes())
+            .is_none()
+            .then_some(inner);
     }
     plain(value)
 }
@@ -165,18 +170,46 @@ fn scalar(value: &str) -> Option<&str> {
 /// `: ` or ` #` inside, not a number, boolean or null.
 fn plain(value: &str) -> Option<&str> {
     let first = value.chars().next()?;
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || first.is_whitespace() {
+    if matches!(
+        first,
+        '-' | '?'
+            | ':'
+            | ','
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '#'
+            | '&'
+            | '*'
+            | '!'
+            | '|'
+            | '>'
+            | '\''
+            | '"'
+            | '%'
+            | '@'
+            | '`'
+    ) || first.is_whitespace()
+    {
         return None;
     }
-    if value.contains(": ") || value.contains(" #") || value.ends_with(':') || value.contains('\t')
-    {
+    // `: `, ` #` or a tab inside, in one pass over the bytes.
+    let b = value.as_bytes();
+    let indicator = b.iter().enumerate().any(|(i, &c)| {
+        c == b'\t'
+            || (c == b':' && b.get(i + 1) == Some(&b' '))
+            || (c == b' ' && b.get(i + 1) == Some(&b'#'))
+    });
+    if indicator || value.ends_with(':') {
         return None;
     }
     let special = [
         "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~", "yes",
         "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
     ];
-    if special.contains(&value) || looks_numeric(value) {
+    // None is longer than five bytes.
+    if (value.len() <= 5 && special.contains(&value)) || looks_numeric(value) {
         return None;
     }
     Some(value)
@@ -306,6 +339,12 @@ mod tests {
             ("title: !!str A\n", false),
             ("title: 'it''s'\n", false),
             ("url: http://x.org/a: b\n", false),
+            ("url: http://x.org/a:b#c\n", true),
+            ("title: a\tb\n", false),
+            ("title: a #b\n", false),
+            ("title: ends:\n", false),
+            ("title: no\n", false),
+            ("title: nope\n", true),
             ("published: 2023-02-30\n", false),
             ("  title: A\n", false),
             ("title: .5\n", false),
