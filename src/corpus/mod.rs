@@ -14,6 +14,7 @@ mod load;
 mod roundtrip_tests;
 mod schema;
 mod simple_yaml;
+mod walk;
 mod word_blocks;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ pub use document::{Document, Format, Metadata, Original, count_words, has_words}
 pub use frontmatter::yaml_message;
 pub use load::{load_file, validate_id};
 pub use schema::metadata_fields;
+pub use walk::document_paths;
 
 use crate::diag::{Diagnostic, io_reason};
 
@@ -118,55 +120,6 @@ impl Corpus {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
-}
-
-/// The document files under a corpus root, in path order, and a diagnostic
-/// for each file that is skipped or unreadable. Loading and regeneration's
-/// change scan share it, so both see exactly the same files.
-pub fn document_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            // Not followed: a link could bring any file of the host into a
-            // brief. Said, because a silently missing document is worse.
-            Ok(e) if e.depth() > 0 && e.path_is_symlink() => diagnostics.push(
-                Diagnostic::warning("skipped: a symbolic link")
-                    .in_file(e.path())
-                    .hint(
-                        "the corpus reads only regular files and directories; copy the document in",
-                    ),
-            ),
-            Ok(e) if e.file_type().is_file() => {
-                let ext = e
-                    .path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .unwrap_or_default();
-                if DOCUMENT_EXTENSIONS.contains(&ext) {
-                    files.push(e.into_path());
-                } else {
-                    diagnostics.push(
-                        Diagnostic::warning("skipped: not a document (.md, .txt or .csv)")
-                            .in_file(e.path()),
-                    );
-                }
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| root.to_path_buf());
-                diagnostics.push(Diagnostic::error(format!("failed to read ({e})")).in_file(path));
-            }
-        }
-    }
-    (files, diagnostics)
 }
 
 #[cfg(test)]
