@@ -37,7 +37,8 @@ use common::{Options, cpu_model};
 /// The allocator the `brief` binary uses (src/main.rs), so the benchmark
 /// measures what a command does.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: std::alloc::System = std::alloc::System;
+use mimalloc as _;
 
 /// The per-core throughput the issue asks of load + extract.
 const TARGET_MB_S_PER_CORE: f64 = 50.0;

@@ -195,7 +195,7 @@ mod tests {
         let one = dir.path().join("one.md");
         write(&one);
         let (files, diagnostics) = document_paths(&one);
-        assert_eq!(files, [one.clone()]);
+        assert_eq!(files, [one]);
         assert!(diagnostics.is_empty());
     }
 
