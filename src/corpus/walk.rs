@@ -8,7 +8,7 @@
 //! now 6 ms.
 
 use std::ffi::OsString;
-use std::fs::DirEntry;
+use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 use super::DOCUMENT_EXTENSIONS;
@@ -43,15 +43,14 @@ pub fn document_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     // overflow the stack.
     let mut open = vec![sorted(root, &mut diagnostics).into_iter()];
     while let Some(entries) = open.last_mut() {
-        let Some((name, entry)) = entries.next() else {
+        let Some(Entry { name, path, kind }) = entries.next() else {
             open.pop();
             continue;
         };
         if name.as_encoded_bytes().first() == Some(&b'.') {
             continue;
         }
-        let path = entry.path();
-        match entry.file_type() {
+        match kind {
             // Not followed: a link could bring any file of the host into a
             // brief. Said, because a silently missing document is worse.
             Ok(t) if t.is_symlink() => diagnostics.push(
@@ -73,9 +72,19 @@ pub fn document_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (files, diagnostics)
 }
 
-/// A directory's entries with their names, sorted by name; an unreadable
-/// directory or entry is reported and left out.
-fn sorted(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(OsString, DirEntry)> {
+/// An entry of a directory, as read from it. Not `DirEntry`, which keeps
+/// its directory open: a corpus nested deeper than the limit on open files
+/// would run out of them.
+struct Entry {
+    name: OsString,
+    path: PathBuf,
+    /// The entry's own type: a link is a link, not what it points to.
+    kind: std::io::Result<FileType>,
+}
+
+/// A directory's entries, sorted by name; an unreadable directory or entry
+/// is reported and left out.
+fn sorted(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let read = match std::fs::read_dir(dir) {
         Ok(read) => read,
         Err(e) => {
@@ -86,11 +95,15 @@ fn sorted(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(OsString, DirEn
     let mut entries = Vec::new();
     for entry in read {
         match entry {
-            Ok(entry) => entries.push((entry.file_name(), entry)),
+            Ok(entry) => entries.push(Entry {
+                name: entry.file_name(),
+                path: entry.path(),
+                kind: entry.file_type(),
+            }),
             Err(e) => diagnostics.push(failed(dir, &e)),
         }
     }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     entries
 }
 
