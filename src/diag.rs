@@ -39,6 +39,11 @@ impl Diagnostic {
         Self::new(Severity::Warning, message)
     }
 
+    /// A file or directory that could not be read, and why in words.
+    pub fn read_failed(file: impl AsRef<Path>, e: &std::io::Error) -> Self {
+        Self::error(format!("failed to read ({})", io_reason(e))).in_file(file)
+    }
+
     fn new(severity: Severity, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,

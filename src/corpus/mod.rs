@@ -76,9 +76,7 @@ impl Corpus {
             .par_iter()
             .map(|path| match std::fs::read(path) {
                 Ok(bytes) => load_file(path, &bytes),
-                Err(e) => Err(
-                    Diagnostic::error(format!("failed to read ({})", io_reason(&e))).in_file(path),
-                ),
+                Err(e) => Err(Diagnostic::read_failed(path, &e)),
             })
             .collect();
 

@@ -197,9 +197,7 @@ fn add_one(source: Source, flags: &Flags, dir: &Path, known: &mut Known) -> Outc
     let bytes = match read(source) {
         Ok(b) => b,
         Err(e) => {
-            report(&[
-                Diagnostic::error(format!("failed to read ({})", io_reason(&e))).in_file(&shown),
-            ]);
+            report(&[Diagnostic::read_failed(&shown, &e)]);
             return Outcome::UsageOrIo;
         }
     };
